@@ -1,0 +1,56 @@
+package dev.unibar.core.command;
+
+import dev.unibar.core.state.SessionPhase;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which commands a vendor offers, and in which session phases its API accepts each one. A command
+ * that is absent here has no control in the bar for that vendor.
+ */
+public final class Capabilities {
+
+    private final Map<CommandKind, Set<SessionPhase>> phases;
+
+    private Capabilities(Map<CommandKind, Set<SessionPhase>> phases) {
+        this.phases = phases;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public boolean supports(CommandKind kind) {
+        return phases.containsKey(kind);
+    }
+
+    public boolean allowedIn(CommandKind kind, SessionPhase phase) {
+        Set<SessionPhase> p = phases.get(kind);
+        return p != null && p.contains(phase);
+    }
+
+    public Set<CommandKind> supported() {
+        return phases.isEmpty() ? EnumSet.noneOf(CommandKind.class) : EnumSet.copyOf(phases.keySet());
+    }
+
+    public static final class Builder {
+        private final Map<CommandKind, Set<SessionPhase>> phases = new EnumMap<>(CommandKind.class);
+
+        public Builder allow(CommandKind kind, SessionPhase first, SessionPhase... rest) {
+            phases.put(kind, EnumSet.of(first, rest));
+            return this;
+        }
+
+        public Builder allow(Set<CommandKind> kinds, SessionPhase first, SessionPhase... rest) {
+            for (CommandKind k : kinds) allow(k, first, rest);
+            return this;
+        }
+
+        public Capabilities build() {
+            return new Capabilities(Map.copyOf(phases));
+        }
+    }
+}

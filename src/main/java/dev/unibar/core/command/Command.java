@@ -1,0 +1,114 @@
+package dev.unibar.core.command;
+
+import dev.unibar.core.model.AgentState;
+
+/** What the agent asks the vendor to do, in vendor-neutral terms. A connector turns it into vendor calls. */
+public sealed interface Command {
+
+    CommandKind kind();
+
+    /** Password login. The password is a char sequence held only as long as the connector needs it. */
+    record Login(String username, String password, boolean remember) implements Command {
+        public CommandKind kind() { return CommandKind.LOGIN; }
+        @Override public String toString() { return "Login[username=" + username + ", remember=" + remember + "]"; }
+    }
+
+    /** Single sign-on; the connector computes the token from its configured secret. */
+    record Sso(String username) implements Command {
+        public CommandKind kind() { return CommandKind.SSO; }
+    }
+
+    record Logout() implements Command {
+        public CommandKind kind() { return CommandKind.LOGOUT; }
+    }
+
+    /** Pair a phone: a device id, or the identifier the agent typed. */
+    record SelectDevice(String deviceId) implements Command {
+        public CommandKind kind() { return CommandKind.SELECT_DEVICE; }
+    }
+
+    /** Confirm the paired phone and start working. */
+    record Provision() implements Command {
+        public CommandKind kind() { return CommandKind.PROVISION; }
+    }
+
+    /** Choose another phone without logging out. */
+    record Identify() implements Command {
+        public CommandKind kind() { return CommandKind.IDENTIFY; }
+    }
+
+    /** Set availability; reasonId names one of the agent's pause reasons when state is NOT_READY. */
+    record SetState(AgentState state, String reasonId) implements Command {
+        public CommandKind kind() { return CommandKind.SET_STATE; }
+    }
+
+    record SuspendQueue(String queueId) implements Command {
+        public CommandKind kind() { return CommandKind.SUSPEND_QUEUE; }
+    }
+
+    record ResumeQueue(String queueId) implements Command {
+        public CommandKind kind() { return CommandKind.RESUME_QUEUE; }
+    }
+
+    /** Click-to-dial; queueId is optional (an outbound queue or campaign), internal marks an extension. */
+    record Dial(String number, String queueId, boolean internal) implements Command {
+        public Dial(String number) { this(number, null, false); }
+        public CommandKind kind() { return CommandKind.DIAL; }
+    }
+
+    record Answer(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.ANSWER; }
+    }
+
+    record Reject(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.REJECT; }
+    }
+
+    record Hangup(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.HANGUP; }
+    }
+
+    record Hold(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.HOLD; }
+    }
+
+    record Resume(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.RESUME; }
+    }
+
+    record Mute(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.MUTE; }
+    }
+
+    record Unmute(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.UNMUTE; }
+    }
+
+    record BlindTransfer(String callId, String target, boolean internal) implements Command {
+        public CommandKind kind() { return CommandKind.BLIND_TRANSFER; }
+    }
+
+    /** Put the call on hold and call target for a consultation. */
+    record Consult(String callId, String target, boolean internal) implements Command {
+        public CommandKind kind() { return CommandKind.CONSULT; }
+    }
+
+    /** Join the held caller with the consulted party. */
+    record CompleteTransfer(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.COMPLETE_TRANSFER; }
+    }
+
+    /** Bring the held caller and the consulted party (or the listed participant) into one conference. */
+    record Conference(String callId, String participant, boolean internal) implements Command {
+        public CommandKind kind() { return CommandKind.CONFERENCE; }
+    }
+
+    record EndConference(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.END_CONFERENCE; }
+    }
+
+    record SetAccountCode(String callId, String accountCode, String subAccountCode, boolean override)
+            implements Command {
+        public CommandKind kind() { return CommandKind.SET_ACCOUNT_CODE; }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.unibar.core.model;
+
+public record Device(String id, String name) {
+}

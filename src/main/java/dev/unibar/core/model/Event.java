@@ -1,0 +1,127 @@
+package dev.unibar.core.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The normalized event model of shared/CONTRACT.md. Every vendor connector produces these and nothing
+ * else reaches the state reducer, the UI or the event inspector.
+ */
+public sealed interface Event {
+
+    /** The CONTRACT's {@code type} string. */
+    String type();
+
+    String vendor();
+
+    /** The vendor's own time for this event, or null when its payload carries none. */
+    Instant at();
+
+    /** Events about one call. */
+    sealed interface CallEvent extends Event {
+        String callId();
+    }
+
+    record CredentialsRequired(String vendor, Instant at) implements Event {
+        public String type() { return "session.credentialsRequired"; }
+    }
+
+    record SessionReady(String vendor, Instant at) implements Event {
+        public String type() { return "session.ready"; }
+    }
+
+    record SessionError(String vendor, Instant at, String message, String code) implements Event {
+        public String type() { return "session.error"; }
+    }
+
+    record DeviceSelectionRequired(String vendor, Instant at, List<Device> devices) implements Event {
+        public DeviceSelectionRequired { devices = devices == null ? null : List.copyOf(devices); }
+        public String type() { return "device.selectionRequired"; }
+    }
+
+    record DevicePaired(String vendor, Instant at, Device device) implements Event {
+        public String type() { return "device.paired"; }
+    }
+
+    record AgentLoggedIn(String vendor, Instant at, Agent agent) implements Event {
+        public String type() { return "agent.loggedIn"; }
+    }
+
+    record AgentLoggedOut(String vendor, Instant at, Agent agent) implements Event {
+        public String type() { return "agent.loggedOut"; }
+    }
+
+    record AgentStateChanged(String vendor, Instant at, AgentState state, String reason, Boolean productive)
+            implements Event {
+        public String type() { return "agent.state"; }
+    }
+
+    record PauseReasons(String vendor, Instant at, List<PauseReason> reasons) implements Event {
+        public PauseReasons { reasons = List.copyOf(reasons); }
+        public String type() { return "agent.pauseReasons"; }
+    }
+
+    record CallRinging(String vendor, Instant at, String callId, Call call) implements CallEvent {
+        public String type() { return "call.ringing"; }
+    }
+
+    record CallDialing(String vendor, Instant at, String callId, Call call) implements CallEvent {
+        public String type() { return "call.dialing"; }
+    }
+
+    record CallConnected(String vendor, Instant at, String callId, Call call) implements CallEvent {
+        public String type() { return "call.connected"; }
+    }
+
+    record CallHeld(String vendor, Instant at, String callId) implements CallEvent {
+        public String type() { return "call.held"; }
+    }
+
+    record CallResumed(String vendor, Instant at, String callId) implements CallEvent {
+        public String type() { return "call.resumed"; }
+    }
+
+    record CallMuted(String vendor, Instant at, String callId) implements CallEvent {
+        public String type() { return "call.muted"; }
+    }
+
+    record CallUnmuted(String vendor, Instant at, String callId) implements CallEvent {
+        public String type() { return "call.unmuted"; }
+    }
+
+    record CallTransferred(String vendor, Instant at, String callId, String target) implements CallEvent {
+        public String type() { return "call.transferred"; }
+    }
+
+    record CallConferenced(String vendor, Instant at, String callId) implements CallEvent {
+        public String type() { return "call.conferenced"; }
+    }
+
+    record CallEnded(String vendor, Instant at, String callId, String cause) implements CallEvent {
+        public String type() { return "call.ended"; }
+    }
+
+    record CallWrapUp(String vendor, Instant at, String callId) implements CallEvent {
+        public String type() { return "call.wrapUp"; }
+    }
+
+    record CallFinished(String vendor, Instant at, String callId) implements CallEvent {
+        public String type() { return "call.finished"; }
+    }
+
+    record CallRecording(String vendor, Instant at, String callId, String url) implements CallEvent {
+        public String type() { return "call.recording"; }
+    }
+
+    record QueueWaiting(String vendor, Instant at, int count) implements Event {
+        public String type() { return "queue.waiting"; }
+    }
+
+    record Notice(String vendor, Instant at, NoticeLevel level, String message) implements Event {
+        public String type() { return "notice"; }
+    }
+
+    record VendorUnmapped(String vendor, Instant at, String name) implements Event {
+        public String type() { return "vendor.unmapped"; }
+    }
+}

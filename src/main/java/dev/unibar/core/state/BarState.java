@@ -1,0 +1,135 @@
+package dev.unibar.core.state;
+
+import dev.unibar.core.model.Agent;
+import dev.unibar.core.model.AgentState;
+import dev.unibar.core.model.Device;
+import dev.unibar.core.model.Event;
+import dev.unibar.core.model.PauseReason;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the bar shows, as one immutable value. The reducer makes a new one for every event; the
+ * UI binds to the latest. Calls keep the order in which they first appeared.
+ */
+public record BarState(
+        String vendor,
+        ConnectionStatus connection,
+        SessionPhase phase,
+        Agent agent,
+        AgentState agentState,
+        String stateReason,
+        Boolean stateProductive,
+        Instant stateSince,
+        List<PauseReason> pauseReasons,
+        List<Device> devices,
+        Device device,
+        Map<String, CallView> calls,
+        CallView lastEnded,
+        Map<String, String> recordings,
+        boolean wrapUp,
+        Integer waitingCallers,
+        Event.Notice lastNotice,
+        Event.SessionError lastError,
+        List<String> recentlyEnded,
+        long eventCount) {
+
+    public BarState {
+        pauseReasons = List.copyOf(pauseReasons);
+        devices = List.copyOf(devices);
+        calls = Collections.unmodifiableMap(new LinkedHashMap<>(calls));
+        recordings = Collections.unmodifiableMap(new LinkedHashMap<>(recordings));
+        recentlyEnded = List.copyOf(recentlyEnded);
+    }
+
+    public static BarState initial(String vendor) {
+        return new BarState(vendor, ConnectionStatus.CONNECTING, SessionPhase.CONNECTING, null, null, null, null,
+                null, List.of(), List.of(), null, Map.of(), null, Map.of(), false, null, null, null, List.of(), 0);
+    }
+
+    /** The call the agent is working on: the newest one that is not on hold, else the newest. */
+    public Optional<CallView> activeCall() {
+        CallView last = null;
+        CallView lastNotHeld = null;
+        for (CallView c : calls.values()) {
+            last = c;
+            if (c.status() != CallStatus.HELD) lastNotHeld = c;
+        }
+        return Optional.ofNullable(lastNotHeld != null ? lastNotHeld : last);
+    }
+
+    public Optional<CallView> heldCall() {
+        return calls.values().stream().filter(c -> c.status() == CallStatus.HELD).findFirst();
+    }
+
+    public Optional<CallView> ringingInbound() {
+        return calls.values().stream().filter(CallView::inboundRinging).findFirst();
+    }
+
+    public List<CallView> callList() {
+        return new ArrayList<>(calls.values());
+    }
+
+    Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Mutable copy used only inside the reducer while one event is folded in. */
+    static final class Builder {
+        String vendor;
+        ConnectionStatus connection;
+        SessionPhase phase;
+        Agent agent;
+        AgentState agentState;
+        String stateReason;
+        Boolean stateProductive;
+        Instant stateSince;
+        List<PauseReason> pauseReasons;
+        List<Device> devices;
+        Device device;
+        LinkedHashMap<String, CallView> calls;
+        CallView lastEnded;
+        LinkedHashMap<String, String> recordings;
+        boolean wrapUp;
+        Integer waitingCallers;
+        Event.Notice lastNotice;
+        Event.SessionError lastError;
+        List<String> recentlyEnded;
+        long eventCount;
+
+        Builder(BarState s) {
+            vendor = s.vendor;
+            connection = s.connection;
+            phase = s.phase;
+            agent = s.agent;
+            agentState = s.agentState;
+            stateReason = s.stateReason;
+            stateProductive = s.stateProductive;
+            stateSince = s.stateSince;
+            pauseReasons = s.pauseReasons;
+            devices = s.devices;
+            device = s.device;
+            calls = new LinkedHashMap<>(s.calls);
+            lastEnded = s.lastEnded;
+            recordings = new LinkedHashMap<>(s.recordings);
+            wrapUp = s.wrapUp;
+            waitingCallers = s.waitingCallers;
+            lastNotice = s.lastNotice;
+            lastError = s.lastError;
+            recentlyEnded = new ArrayList<>(s.recentlyEnded);
+            eventCount = s.eventCount;
+        }
+
+        BarState build() {
+            return new BarState(vendor, connection, phase, agent, agentState, stateReason, stateProductive,
+                    stateSince, pauseReasons, devices, device, calls, lastEnded, recordings, wrapUp, waitingCallers, lastNotice,
+                    lastError, recentlyEnded, eventCount);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.unibar.core.state;
+
+public enum CallStatus {
+    RINGING, DIALING, CONNECTED, HELD
+}

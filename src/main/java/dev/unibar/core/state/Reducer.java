@@ -1,0 +1,165 @@
+package dev.unibar.core.state;
+
+import dev.unibar.core.model.AgentState;
+import dev.unibar.core.model.Call;
+import dev.unibar.core.model.Event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Folds normalized events into {@link BarState}. Pure: the same state, event and clock reading always
+ * give the same result. Vendors deliver events late, twice or for calls the bar never saw; the rules
+ * here make those harmless rather than trusting the order.
+ */
+public final class Reducer {
+
+    /** How many ended call ids are remembered so that a late event cannot bring a call back. */
+    static final int ENDED_MEMORY = 64;
+    static final int RECORDING_MEMORY = 20;
+
+    private Reducer() {
+    }
+
+    public static BarState reduce(BarState state, Event event, Instant now) {
+        Objects.requireNonNull(event, "event");
+        BarState.Builder b = state.toBuilder();
+        b.eventCount++;
+        Instant at = event.at() != null ? event.at() : now;
+        if (event instanceof Event.CredentialsRequired e) {
+            b.phase = SessionPhase.CREDENTIALS;
+            b.agent = null;
+            b.device = null;
+            b.calls.clear();
+            b.wrapUp = false;
+        } else if (event instanceof Event.SessionReady e) {
+            b.phase = SessionPhase.READY;
+            b.lastError = null;
+        } else if (event instanceof Event.SessionError e) {
+            b.lastError = e;
+        } else if (event instanceof Event.DeviceSelectionRequired e) {
+            b.phase = SessionPhase.DEVICE_SELECTION;
+            b.device = null;
+            if (e.devices() != null) b.devices = e.devices();
+        } else if (event instanceof Event.DevicePaired e) {
+            b.device = e.device();
+            if (b.phase != SessionPhase.READY) b.phase = SessionPhase.DEVICE_PAIRED;
+        } else if (event instanceof Event.AgentLoggedIn e) {
+            b.agent = e.agent();
+        } else if (event instanceof Event.AgentLoggedOut e) {
+            b.agent = null;
+            b.device = null;
+            b.calls.clear();
+            b.wrapUp = false;
+            b.phase = SessionPhase.CREDENTIALS;
+            setAgentState(b, AgentState.OFFLINE, null, null, at);
+        } else if (event instanceof Event.AgentStateChanged e) {
+            setAgentState(b, e.state(), e.reason(), e.productive(), at);
+            if (e.state() != AgentState.WRAP_UP) b.wrapUp = false;
+        } else if (event instanceof Event.PauseReasons e) {
+            b.pauseReasons = e.reasons();
+        } else if (event instanceof Event.CallRinging e) {
+            offer(b, e.callId(), e.call(), CallStatus.RINGING, now);
+        } else if (event instanceof Event.CallDialing e) {
+            offer(b, e.callId(), e.call(), CallStatus.DIALING, now);
+        } else if (event instanceof Event.CallConnected e) {
+            if (!b.recentlyEnded.contains(e.callId())) {
+                CallView v = upsert(b, e.callId(), e.call(), CallStatus.CONNECTED, now);
+                b.calls.put(e.callId(), v.withStatus(CallStatus.CONNECTED, now));
+            }
+        } else if (event instanceof Event.CallHeld e) {
+            update(b, e.callId(), v -> v.withStatus(CallStatus.HELD, now));
+        } else if (event instanceof Event.CallResumed e) {
+            update(b, e.callId(),
+                v -> v.status() == CallStatus.HELD ? v.withStatus(CallStatus.CONNECTED, now) : v);
+        } else if (event instanceof Event.CallMuted e) {
+            update(b, e.callId(), v -> v.withMuted(true));
+        } else if (event instanceof Event.CallUnmuted e) {
+            update(b, e.callId(), v -> v.withMuted(false));
+        } else if (event instanceof Event.CallTransferred e) {
+            // The line itself is released by the call.ended that follows.
+        } else if (event instanceof Event.CallConferenced e) {
+            update(b, e.callId(), CallView::asConference);
+        } else if (event instanceof Event.CallEnded e) {
+            CallView gone = b.calls.remove(e.callId());
+            if (gone != null) b.lastEnded = gone;
+            remember(b.recentlyEnded, e.callId());
+        } else if (event instanceof Event.CallWrapUp e) {
+            CallView gone = b.calls.remove(e.callId());
+            if (gone != null) b.lastEnded = gone;
+            remember(b.recentlyEnded, e.callId());
+            b.wrapUp = true;
+        } else if (event instanceof Event.CallFinished e) {
+            b.wrapUp = false;
+            b.calls.remove(e.callId());
+            remember(b.recentlyEnded, e.callId());
+        } else if (event instanceof Event.CallRecording e) {
+            b.recordings.remove(e.callId());
+            b.recordings.put(e.callId(), e.url());
+            while (b.recordings.size() > RECORDING_MEMORY) {
+                b.recordings.remove(b.recordings.keySet().iterator().next());
+            }
+        } else if (event instanceof Event.QueueWaiting e) {
+            b.waitingCallers = e.count();
+        } else if (event instanceof Event.Notice e) {
+            b.lastNotice = e;
+        } else if (event instanceof Event.VendorUnmapped e) {
+            // Shown in the inspector only.
+        }
+        return b.build();
+    }
+
+    public static BarState reduceAll(BarState state, List<? extends Event> events, Instant now) {
+        BarState s = state;
+        for (Event e : events) s = reduce(s, e, now);
+        return s;
+    }
+
+    public static BarState withConnection(BarState state, ConnectionStatus status) {
+        BarState.Builder b = state.toBuilder();
+        b.connection = status;
+        return b.build();
+    }
+
+    private static void setAgentState(BarState.Builder b, AgentState s, String reason, Boolean productive,
+                                      Instant at) {
+        boolean changed = b.agentState != s || !Objects.equals(b.stateReason, reason);
+        b.agentState = s;
+        b.stateReason = reason;
+        b.stateProductive = productive;
+        // A repeated report of the same state must not restart the agent's time-in-state clock.
+        if (changed || b.stateSince == null) b.stateSince = at;
+    }
+
+    private static void offer(BarState.Builder b, String id, Call call, CallStatus status, Instant now) {
+        if (b.recentlyEnded.contains(id)) return;
+        CallView v = upsert(b, id, call, status, now);
+        // A second ringing or dialing report never steps a call back from talking or hold.
+        if (v.status() == CallStatus.CONNECTED || v.status() == CallStatus.HELD) {
+            b.calls.put(id, v);
+        } else {
+            b.calls.put(id, v.withStatus(status, now));
+        }
+    }
+
+    private static CallView upsert(BarState.Builder b, String id, Call call, CallStatus initial, Instant now) {
+        CallView v = b.calls.get(id);
+        Call snapshot = call != null ? call : Call.of(id);
+        if (v == null) {
+            return new CallView(snapshot, initial, false, false, now, initial == CallStatus.CONNECTED ? now : null);
+        }
+        return call != null ? v.withCall(call) : v;
+    }
+
+    private static void update(BarState.Builder b, String id, java.util.function.UnaryOperator<CallView> f) {
+        CallView v = b.calls.get(id);
+        if (v != null) b.calls.put(id, f.apply(v));
+    }
+
+    private static void remember(List<String> ids, String id) {
+        ids.remove(id);
+        ids.add(id);
+        while (ids.size() > ENDED_MEMORY) ids.remove(0);
+    }
+}
