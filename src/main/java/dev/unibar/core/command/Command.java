@@ -7,10 +7,22 @@ public sealed interface Command {
 
     CommandKind kind();
 
-    /** Password login. The password is a char sequence held only as long as the connector needs it. */
-    record Login(String username, String password, boolean remember) implements Command {
+    /**
+     * Password login. Vendors that pair the phone at login (EPBX) take the device too: {@code device}
+     * is a PA id, an IP or a virtual extension and {@code deviceType} says which ({@code idPa},
+     * {@code ip}, {@code ramalVirtual}); both are null for vendors that pair afterwards (UCS).
+     */
+    record Login(String username, String password, boolean remember, String device, String deviceType)
+            implements Command {
+        public Login(String username, String password, boolean remember) {
+            this(username, password, remember, null, null);
+        }
         public CommandKind kind() { return CommandKind.LOGIN; }
-        @Override public String toString() { return "Login[username=" + username + ", remember=" + remember + "]"; }
+        // The password must never reach a log line or the inspector.
+        @Override public String toString() {
+            return "Login[username=" + username + ", remember=" + remember
+                    + (device != null ? ", device=" + device + ", deviceType=" + deviceType : "") + "]";
+        }
     }
 
     /** Single sign-on; the connector computes the token from its configured secret. */
@@ -105,6 +117,11 @@ public sealed interface Command {
 
     record EndConference(String callId) implements Command {
         public CommandKind kind() { return CommandKind.END_CONFERENCE; }
+    }
+
+    /** Fetch the recording the vendor offered for a call into a folder the agent chose. */
+    record DownloadRecording(String callId, String folder) implements Command {
+        public CommandKind kind() { return CommandKind.DOWNLOAD_RECORDING; }
     }
 
     record SetAccountCode(String callId, String accountCode, String subAccountCode, boolean override)

@@ -37,6 +37,7 @@ public final class Guard {
             case DIAL -> s.calls().isEmpty();
             case SET_ACCOUNT_CODE -> anyCall || s.lastEnded() != null;
             case SET_STATE -> true;
+            case DOWNLOAD_RECORDING -> !s.recordings().isEmpty();
             default -> true;
         };
     }

@@ -1,0 +1,23 @@
+package dev.unibar.bridge;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A vendor web page hosted by Unibar, seen without JavaFX types so that connectors (which must not
+ * depend on the UI toolkit) can drive it. The WebView implementation lives in this package; tests may
+ * supply another.
+ */
+public interface PageChannel {
+
+    /** Load a page, normally one served by {@link HostServer}. */
+    void load(String url);
+
+    /**
+     * Run a script in the page. The stage completes with the script's result rendered as a string (or
+     * null), or fails with the JavaScript error.
+     */
+    CompletionStage<String> call(String script);
+
+    /** Where captured vendor lines go; called on a worker thread, never the FX thread. */
+    void setCaptureHandler(CaptureHandler handler);
+}

@@ -1,0 +1,103 @@
+package dev.unibar.core;
+
+import dev.unibar.core.command.Command;
+import dev.unibar.core.inspect.Inspector;
+import dev.unibar.core.model.Event;
+import dev.unibar.core.state.BarStore;
+import dev.unibar.core.state.ConnectionStatus;
+import dev.unibar.core.state.Guard;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One running connector wired to the bar's state and the inspector. This is what the UI holds: it
+ * reads {@link #store()} and {@link #inspector()}, and sends commands through {@link #send}, which
+ * refuses what the guard forbids so a stale click cannot reach the vendor in the wrong state.
+ */
+public final class Session implements Connector.Sink {
+
+    private static final System.Logger LOG = System.getLogger(Session.class.getName());
+
+    private final Connector connector;
+    private final BarStore store;
+    private final Inspector inspector;
+    /** Reasons already logged: a vendor that sends the same bad message a thousand times logs it once. */
+    private final Set<String> loggedProblems = ConcurrentHashMap.newKeySet();
+
+    public Session(Connector connector, Clock clock) {
+        this.connector = connector;
+        this.store = new BarStore(connector.vendor(), clock);
+        this.inspector = new Inspector(5_000, clock);
+    }
+
+    public void start() {
+        connector.start(this);
+    }
+
+    public void stop() {
+        connector.stop();
+    }
+
+    public Connector connector() {
+        return connector;
+    }
+
+    public BarStore store() {
+        return store;
+    }
+
+    public Inspector inspector() {
+        return inspector;
+    }
+
+    public CompletionStage<Void> send(Command command) {
+        if (!Guard.allowed(connector.capabilities(), store.state(), command.kind())) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    command.kind() + " is not allowed in " + store.state().phase()));
+        }
+        inspector.command(connector.vendor(), command.toString());
+        return connector.send(command).whenComplete((ok, err) -> {
+            if (err != null) {
+                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                        ? err.getCause() : err;
+                store.apply(new Event.Notice(connector.vendor(), null, dev.unibar.core.model.NoticeLevel.ERROR,
+                        cause.getMessage()));
+            }
+        });
+    }
+
+    @Override
+    public void events(String raw, List<Event> events) {
+        inspector.mapped(connector.vendor(), raw, events);
+        store.apply(events);
+    }
+
+    @Override
+    public void connection(ConnectionStatus status) {
+        store.connection(status);
+    }
+
+    @Override
+    public void malformed(String raw, String reason) {
+        inspector.malformed(connector.vendor(), raw, reason);
+        if (loggedProblems.add(reason)) {
+            LOG.log(System.Logger.Level.WARNING, "Malformed " + connector.vendor() + " event (" + reason + "): "
+                    + abbreviate(raw) + " — further ones with this reason are counted in the inspector only");
+        }
+    }
+
+    /** A message refused before mapping (foreign origin); counted and shown, never turned into events. */
+    public void dropped(String raw, String reason) {
+        inspector.dropped(connector.vendor(), raw, reason);
+        if (loggedProblems.add(reason)) LOG.log(System.Logger.Level.WARNING, "Dropped message: " + reason);
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+}
