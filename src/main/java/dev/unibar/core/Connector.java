@@ -41,5 +41,9 @@ public interface Connector {
 
         /** A vendor message that could not be read: counted, logged once and shown in the inspector. */
         void malformed(String raw, String reason);
+
+        /** A message refused before mapping (a foreign origin): counted and shown, never mapped. */
+        default void dropped(String raw, String reason) {
+        }
     }
 }

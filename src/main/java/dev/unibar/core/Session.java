@@ -91,7 +91,7 @@ public final class Session implements Connector.Sink {
         }
     }
 
-    /** A message refused before mapping (foreign origin); counted and shown, never turned into events. */
+    @Override
     public void dropped(String raw, String reason) {
         inspector.dropped(connector.vendor(), raw, reason);
         if (loggedProblems.add(reason)) LOG.log(System.Logger.Level.WARNING, "Dropped message: " + reason);
