@@ -270,9 +270,17 @@ public final class ConfigLoader {
                 s.secret("password"),
                 s.text("device"),
                 logonType,
-                s.text("recordingsDir"),
+                home(s.text("recordingsDir")),
                 s.integer("wrapUpInterval", 0, Integer.MAX_VALUE),
                 s.integer("readyInterval", 0, Integer.MAX_VALUE));
+    }
+
+    /** A leading "~" is the user's home, as in a shell: the sample file uses it. */
+    private static String home(String dir) {
+        if (dir == null) return null;
+        if (dir.equals("~")) return System.getProperty("user.home");
+        if (dir.startsWith("~/") || dir.startsWith("~\\")) return System.getProperty("user.home") + dir.substring(1);
+        return dir;
     }
 
     private static String orDefault(String v, String d) {
