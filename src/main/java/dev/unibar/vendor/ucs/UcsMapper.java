@@ -127,7 +127,12 @@ public final class UcsMapper implements VendorMapper {
 
     // ---- session and agent -------------------------------------------------------------------------
 
-    private static void ready(JsonNode state, List<Event> out) throws MalformedCaptureException {
+    /**
+     * onReady carries the whole start-up state. One odd part (an unknown status, a call without uniqueid)
+     * becomes a warning notice instead of making the line malformed: that would also lose session.ready and
+     * leave the bar waiting forever.
+     */
+    private static void ready(JsonNode state, List<Event> out) {
         Instant at = Payloads.time(state, "now");
         JsonNode user = state.get("user");
         if (user != null && user.isObject()) out.add(new Event.AgentLoggedIn(VENDOR, at, agent(user)));
@@ -137,16 +142,31 @@ public final class UcsMapper implements VendorMapper {
         if (aux != null && (aux.isArray() || aux.isObject())) {
             out.add(new Event.PauseReasons(VENDOR, at, pauseReasons(aux)));
         }
-        if (Payloads.text(state, "status") != null) {
-            out.add(agentState(Payloads.text(state, "status"), Payloads.text(state, "reason"), at));
+        String status = Payloads.text(state, "status");
+        if (status != null) {
+            try {
+                out.add(agentState(status, Payloads.text(state, "reason"), at));
+            } catch (MalformedCaptureException e) {
+                out.add(new Event.Notice(VENDOR, at, NoticeLevel.WARNING, "UCS ready state: " + e.getMessage()));
+            }
         }
         JsonNode waiting = state.get("waitingCallers");
-        if (waiting != null && !waiting.isNull()) out.add(new Event.QueueWaiting(VENDOR, at, count(waiting)));
+        if (waiting != null && !waiting.isNull()) {
+            try {
+                out.add(new Event.QueueWaiting(VENDOR, at, count(waiting)));
+            } catch (MalformedCaptureException e) {
+                out.add(new Event.Notice(VENDOR, at, NoticeLevel.WARNING, "UCS ready state: " + e.getMessage()));
+            }
+        }
         JsonNode call = state.get("call");
         if (call != null && !call.isNull()) {
-            if (!call.isObject()) throw new MalformedCaptureException("state.call is not an object");
-            Instant callAt = Payloads.time(call, "now") != null ? Payloads.time(call, "now") : at;
-            activeCall(call, callAt, out);
+            try {
+                if (!call.isObject()) throw new MalformedCaptureException("state.call is not an object");
+                Instant callAt = Payloads.time(call, "now") != null ? Payloads.time(call, "now") : at;
+                activeCall(call, callAt, out);
+            } catch (MalformedCaptureException e) {
+                out.add(new Event.Notice(VENDOR, at, NoticeLevel.WARNING, "UCS ready state: active call ignored: " + e.getMessage()));
+            }
         }
         out.add(new Event.SessionReady(VENDOR, at));
     }
@@ -156,21 +176,21 @@ public final class UcsMapper implements VendorMapper {
         String id = callId(c);
         Call snap = snapshot(c);
         Integer st = Payloads.integer(c, "state");
-        int s = st == null ? -1 : st;
+        // "call" is documented as the active call: without a (known) state it is taken as talking.
+        int s = st == null ? 3 : st;
         switch (s) {
             case 0, 1 -> {
                 if (snap.direction() == Direction.INBOUND) out.add(new Event.CallRinging(VENDOR, at, id, snap));
                 else out.add(new Event.CallDialing(VENDOR, at, id, snap));
             }
             case 2 -> out.add(new Event.CallRinging(VENDOR, at, id, snap));
-            case 3 -> out.add(new Event.CallConnected(VENDOR, at, id, snap));
             case 5 -> {
                 out.add(new Event.CallConnected(VENDOR, at, id, snap));
                 out.add(new Event.CallHeld(VENDOR, at, id));
             }
             // 4 (hung up): the call is over and there is nothing to show.
             case 4 -> { }
-            default -> throw new MalformedCaptureException("state.call has unknown state " + Payloads.text(c, "state"));
+            default -> out.add(new Event.CallConnected(VENDOR, at, id, snap));
         }
     }
 

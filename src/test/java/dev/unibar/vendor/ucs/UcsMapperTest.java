@@ -213,6 +213,18 @@ class UcsMapperTest {
                 "{\"type\":\"session.ready\",\"vendor\":\"ucs\"}"), out);
     }
 
+    @Test
+    void anOddPartOfOnReadyIsAWarningAndTheSessionStillBecomesReady() throws Exception {
+        List<String> out = map("onReady", "[{\"status\":\"LUNCH\",\"waitingCallers\":\"n/a\","
+                + "\"call\":{\"id\":3,\"state\":3},\"now\":1795251605}]");
+        String at = "\"at\":\"2026-11-21T09:00:05Z\"";
+        assertEquals(List.of(
+                "{\"type\":\"notice\",\"vendor\":\"ucs\"," + at + ",\"level\":\"warning\",\"message\":\"UCS ready state: unknown agent status \\\"LUNCH\\\"\"}",
+                "{\"type\":\"notice\",\"vendor\":\"ucs\"," + at + ",\"level\":\"warning\",\"message\":\"UCS ready state: waiting callers is not a number: \\\"n/a\\\"\"}",
+                "{\"type\":\"notice\",\"vendor\":\"ucs\"," + at + ",\"level\":\"warning\",\"message\":\"UCS ready state: active call ignored: call without uniqueid (its id rotates and cannot identify a call)\"}",
+                "{\"type\":\"session.ready\",\"vendor\":\"ucs\"," + at + "}"), out);
+    }
+
     // ---- agent state -----------------------------------------------------------------------------------
 
     @ParameterizedTest
@@ -360,7 +372,7 @@ class UcsMapperTest {
         assertTrue(malformed("{\"callback\":\"onStateChange\",\"args\":[{}]}").contains("status"));
         assertTrue(malformed("{\"callback\":\"onWaitingCallersChange\",\"args\":[\"many\"]}").contains("not a number"));
         assertTrue(malformed("{\"callback\":\"onUser\",\"args\":[\"jana\"]}").contains("user"));
-        assertTrue(malformed("{\"callback\":\"onReady\",\"args\":[{\"call\":{\"id\":3,\"state\":3}}]}").contains("uniqueid"));
+        assertTrue(malformed("{\"callback\":\"onReady\",\"args\":[\"READY\"]}").contains("state"));
         assertTrue(malformed("{\"callback\":\"onIdentify\",\"args\":[\"cisco\"]}").contains("identificators"));
         assertTrue(malformed("[1,2]").contains("not a JSON object"));
         assertTrue(malformed("{\"callback\":").startsWith("not JSON"));
