@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -171,5 +172,37 @@ class CliTest {
         assertEquals(2, run("", "simulate").code());
         Run sim = run("", "simulate", "--vendor", "ucs", "--port", "0");
         assertTrue(sim.err().contains("simulate is not wired yet"), sim.err());
+    }
+
+    /**
+     * CONTRACT: subcommands without a window never start JavaFX. Checked in a fresh JVM, since this test JVM
+     * shares its toolkit with the UI tests: no javafx class may even be loaded.
+     */
+    @Test
+    void windowlessCommandsLoadNoJavaFxClass() throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "s3cr3t\n");
+        Path badConfig = dir.resolve("bad.yml");
+        Files.writeString(badConfig, "vendor: nobody\n");
+        List<List<String>> commands = List.of(
+                List.of("--version"),
+                List.of("translate", "--vendor", "ucs", CAPTURES.resolve("session.jsonl").toString()),
+                List.of("sso-token", "--username", "jan.novak", "--timestamp", "1763721000"),
+                List.of("--config", badConfig.toString()));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (List<String> args : commands) {
+            List<String> cmd = new java.util.ArrayList<>(List.of(java, "-verbose:class", "-cp",
+                    System.getProperty("java.class.path"), "dev.unibar.Main"));
+            cmd.addAll(args);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(secret.toFile()).start();
+            byte[] output = p.getInputStream().readAllBytes();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished: " + args);
+            String text = new String(output, StandardCharsets.UTF_8);
+            assertTrue(text.contains("dev.unibar.cli.Cli"), "the class log is there: " + args);
+            List<String> fx = text.lines().filter(l -> l.contains(" javafx.") || l.contains(" com.sun.javafx.")).toList();
+            assertEquals(List.of(), fx, "JavaFX loaded by " + args);
+            assertEquals(args.get(0).equals("--config") ? 2 : 0, p.exitValue(), args + ": " + text.lines()
+                    .filter(l -> !l.startsWith("[")).toList());
+        }
     }
 }

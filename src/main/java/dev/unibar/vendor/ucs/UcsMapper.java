@@ -393,7 +393,25 @@ public final class UcsMapper implements VendorMapper {
         if ("warning".equalsIgnoreCase(type)) level = NoticeLevel.WARNING;
         else if ("error".equalsIgnoreCase(type)) level = NoticeLevel.ERROR;
         String text = Payloads.text(m, "message");
-        return notice(level, text != null ? text : (Payloads.text(m, "group") != null ? Payloads.text(m, "group") : ""));
+        if (text == null) text = Payloads.text(m, "group") != null ? Payloads.text(m, "group") : "";
+        return notice(level, fill(text, m.get("data")));
+    }
+
+    /**
+     * UCS messages are templates ("Chybný identifikátor: {identificator}") whose values travel in
+     * data.values (the shape of ucsOperator.notify's "other"), or directly in data.
+     */
+    private static String fill(String text, JsonNode data) {
+        if (data == null || !data.isObject() || text.indexOf('{') < 0) return text;
+        JsonNode values = data.get("values") != null && data.get("values").isObject() ? data.get("values") : data;
+        String out = text;
+        Iterator<Map.Entry<String, JsonNode>> it = values.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> en = it.next();
+            String v = Payloads.scalar(en.getValue());
+            if (v != null) out = out.replace("{" + en.getKey() + "}", v);
+        }
+        return out;
     }
 
     private static String messageOr(JsonNode v, String fallback) {

@@ -89,6 +89,15 @@ class UcsMapperTest {
     }
 
     @Test
+    void onMessageFillsItsTemplateFromData() throws Exception {
+        assertEquals(List.of("{\"type\":\"notice\",\"vendor\":\"ucs\",\"level\":\"error\",\"message\":\"Chybný identifikátor: cisco {other}\"}"),
+                map("onMessage", "[{\"message\":\"Chybný identifikátor: {identificator} {other}\",\"type\":\"error\","
+                        + "\"group\":\"identify\",\"data\":{\"values\":{\"identificator\":\"cisco\"}}}]"));
+        assertEquals(List.of("{\"type\":\"notice\",\"vendor\":\"ucs\",\"level\":\"warning\",\"message\":\"Fronta 5 je plná\"}"),
+                map("onMessage", "[{\"message\":\"Fronta {queue} je plná\",\"type\":\"warning\",\"data\":{\"queue\":5}}]"));
+    }
+
+    @Test
     void onConnectSaysTheVersion() throws Exception {
         assertEquals(List.of("{\"type\":\"notice\",\"vendor\":\"ucs\",\"level\":\"info\",\"message\":\"Connected to UCS 4.59.0\"}"),
                 map("onConnect", "[\"4.59.0\"]"));
