@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -225,7 +224,8 @@ public final class ConfigLoader {
                 if (near != null && distance(key.toLowerCase(Locale.ROOT), near.toLowerCase(Locale.ROOT)) <= 2) {
                     throw o.error(key, "unknown option; did you mean \"" + near + "\"?");
                 }
-                out.put(key, o.plain(key));
+                Object plain = o.plain(key);
+                if (plain != null) out.put(key, plain);
                 continue;
             }
             Object v;
@@ -570,11 +570,5 @@ public final class ConfigLoader {
             cur = t;
         }
         return prev[b.length()];
-    }
-
-    /** For callers that only want to know where the bar would look. */
-    public static Optional<Path> existingDefault(Function<String, String> env, String osName, String userHome) {
-        Path p = platformDefault(env, osName, userHome);
-        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 }

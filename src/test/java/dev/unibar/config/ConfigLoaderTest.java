@@ -60,6 +60,7 @@ class ConfigLoaderTest {
                     listDevices: yes
                     lang: cs
                     futureFlag: 3
+                    emptyFlag:
                     audioInputConstraints: {echoCancellation: false}
                   sso:
                     username: jana.novakova
