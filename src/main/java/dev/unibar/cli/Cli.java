@@ -1,22 +1,73 @@
 package dev.unibar.cli;
 
-import java.io.InputStream;
-import java.io.PrintStream;
+import dev.unibar.config.ConfigException;
+import dev.unibar.config.ConfigLoader;
+import dev.unibar.config.UnibarConfig;
+import dev.unibar.core.model.Event;
+import dev.unibar.json.EventJson;
+import dev.unibar.vendor.MalformedCaptureException;
+import dev.unibar.vendor.Mappers;
+import dev.unibar.vendor.VendorMapper;
+import dev.unibar.vendor.ucs.SsoToken;
 
-/** The command line of shared/CONTRACT.md. */
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The command line of shared/CONTRACT.md. Only {@link #launchBar} may start JavaFX: translate, sso-token,
+ * --version and simulate are used in scripts and on machines without a display.
+ */
 public final class Cli {
 
     /** Returned when the bar or a simulator was started and the process must stay up. */
     public static final int KEEP_RUNNING = -1;
 
+    public static final int OK = 0;
+    public static final int MALFORMED = 1;
+    public static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = String.join("\n",
+            "usage: unibar [--config FILE]                        start the bar (demo mode without a config)",
+            "       unibar --version",
+            "       unibar translate --vendor ID [FILE]           vendor capture lines -> normalized events",
+            "       unibar sso-token --username U --timestamp T   UCS SSO token; the secret is read from stdin",
+            "       unibar simulate --vendor ID [--port P]        run a vendor simulator on 127.0.0.1");
+
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
+    private final Function<String, String> env;
+    private final String osName;
+    private final String userHome;
 
     public Cli(InputStream in, PrintStream out, PrintStream err) {
+        this(in, out, err, System::getenv, System.getProperty("os.name"), System.getProperty("user.home"));
+    }
+
+    /** For tests: the environment and platform used to find the default config file. */
+    public Cli(InputStream in, PrintStream out, PrintStream err, Function<String, String> env, String osName,
+               String userHome) {
         this.in = in;
         this.out = out;
         this.err = err;
+        this.env = env;
+        this.osName = osName;
+        this.userHome = userHome;
     }
 
     public static String version() {
@@ -25,11 +76,246 @@ public final class Cli {
     }
 
     public int run(String[] args) {
-        if (args.length > 0 && args[0].equals("--version")) {
-            out.println("unibar " + version());
-            return 0;
+        if (args.length == 0) return bar(List.of());
+        String cmd = args[0];
+        List<String> rest = List.of(args).subList(1, args.length);
+        switch (cmd) {
+            case "--version":
+                if (!rest.isEmpty()) return usage("--version takes no arguments");
+                out.println("unibar " + version());
+                return OK;
+            case "--help":
+            case "-h":
+            case "help":
+                out.println(USAGE_TEXT);
+                return OK;
+            case "translate":
+                return translate(rest);
+            case "sso-token":
+                return ssoToken(rest);
+            case "simulate":
+                return simulateCommand(rest);
+            default:
+                if (cmd.startsWith("-")) return bar(List.of(args));
+                return usage("unknown command \"" + cmd + "\"");
         }
-        err.println("unibar: not implemented yet");
-        return 2;
+    }
+
+    // ---- the bar ----------------------------------------------------------------------------------------
+
+    private int bar(List<String> args) {
+        Args a;
+        try {
+            a = Args.parse(args, Set.of("--config"), 0);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        String file = a.options.get("--config");
+        UnibarConfig config;
+        try {
+            config = new ConfigLoader(env).locateAndLoad(file == null ? null : Path.of(file), osName, userHome);
+        } catch (ConfigException e) {
+            err.println("unibar: " + e.getMessage());
+            return USAGE;
+        }
+        return launchBar(config);
+    }
+
+    /**
+     * HOOK for the lead: start the JavaFX bar with this configuration and return {@link #KEEP_RUNNING}.
+     * Until wired it refuses, so nothing here starts the toolkit.
+     */
+    int launchBar(UnibarConfig config) {
+        err.println("unibar: the bar is not wired yet (config: "
+                + (config.source() == null ? "built-in demo" : config.source()) + ", vendor "
+                + config.effectiveVendor() + (config.demo() ? ", demo" : "") + ")");
+        return USAGE;
+    }
+
+    // ---- simulate ---------------------------------------------------------------------------------------
+
+    private int simulateCommand(List<String> args) {
+        Args a;
+        try {
+            a = Args.parse(args, Set.of("--vendor", "--port"), 0);
+        } catch (IllegalArgumentException e) {
+            return usage("simulate: " + e.getMessage());
+        }
+        String vendor = a.options.get("--vendor");
+        if (vendor == null) return usage("simulate: --vendor is required (one of " + String.join(", ", ConfigLoader.VENDORS) + ")");
+        if (!ConfigLoader.VENDORS.contains(vendor)) {
+            return usage("simulate: unknown vendor \"" + vendor + "\"; expected one of " + String.join(", ", ConfigLoader.VENDORS));
+        }
+        int port = 0;
+        String p = a.options.get("--port");
+        if (p != null) {
+            try {
+                port = Integer.parseInt(p);
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 0 || port > 65535) return usage("simulate: --port must be a number from 0 to 65535, got \"" + p + "\"");
+        }
+        return simulate(vendor, port);
+    }
+
+    /**
+     * HOOK for the lead: run the simulator of {@code vendor} on 127.0.0.1:{@code port} (0 = any free port),
+     * print its address and return {@link #KEEP_RUNNING}. Must not start JavaFX.
+     */
+    int simulate(String vendor, int port) {
+        err.println("unibar: simulate is not wired yet");
+        return USAGE;
+    }
+
+    // ---- translate --------------------------------------------------------------------------------------
+
+    private int translate(List<String> args) {
+        Args a;
+        try {
+            a = Args.parse(args, Set.of("--vendor"), 1);
+        } catch (IllegalArgumentException e) {
+            return usage("translate: " + e.getMessage());
+        }
+        String vendor = a.options.get("--vendor");
+        if (vendor == null) return usage("translate: --vendor is required (supported: " + supported() + ")");
+        VendorMapper mapper = Mappers.create(vendor).orElse(null);
+        if (mapper == null) {
+            String why = ConfigLoader.VENDORS.contains(vendor) ? "not supported yet" : "unknown vendor";
+            return usage("translate: " + why + " \"" + vendor + "\"; supported: " + supported());
+        }
+        String file = a.positional.isEmpty() ? "-" : a.positional.get(0);
+        InputStream source;
+        if (file.equals("-")) {
+            source = in;
+        } else {
+            Path p = Path.of(file);
+            if (!Files.isRegularFile(p)) return usage("translate: no such file: " + file);
+            try {
+                source = Files.newInputStream(p);
+            } catch (IOException e) {
+                return usage("translate: cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        int malformed = 0;
+        // Bytes, not the PrintStream's platform charset: vendor data is full of names like "Nováková".
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(source, StandardCharsets.UTF_8))) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank()) continue;
+                List<Event> events;
+                try {
+                    events = mapper.mapLine(line);
+                } catch (MalformedCaptureException e) {
+                    malformed++;
+                    err.println("line " + n + ": " + oneLine(e.getMessage()));
+                    continue;
+                } catch (RuntimeException e) {
+                    // A mapper bug on one line must not cost the rest of the file.
+                    malformed++;
+                    err.println("line " + n + ": cannot map: " + oneLine(String.valueOf(e)));
+                    continue;
+                }
+                for (Event e : events) {
+                    w.write(EventJson.line(e));
+                    w.write('\n');
+                }
+                // Flushed per line so a live pipe (tail -f | unibar translate) sees events at once.
+                w.flush();
+            }
+            w.flush();
+        } catch (IOException e) {
+            err.println("unibar: translate: read failed: " + e.getMessage());
+            return USAGE;
+        } finally {
+            if (source != in) {
+                try {
+                    source.close();
+                } catch (IOException ignored) {
+                    // read already finished
+                }
+            }
+        }
+        return malformed == 0 ? OK : MALFORMED;
+    }
+
+    private static String supported() {
+        return String.join(", ", Mappers.supported());
+    }
+
+    // ---- sso-token --------------------------------------------------------------------------------------
+
+    private int ssoToken(List<String> args) {
+        Args a;
+        try {
+            a = Args.parse(args, Set.of("--username", "--timestamp"), 0);
+        } catch (IllegalArgumentException e) {
+            return usage("sso-token: " + e.getMessage());
+        }
+        String user = a.options.get("--username");
+        String ts = a.options.get("--timestamp");
+        if (user == null || ts == null) return usage("sso-token: --username and --timestamp are required");
+        String secret;
+        try {
+            secret = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("unibar: sso-token: cannot read the secret: " + e.getMessage());
+            return USAGE;
+        }
+        // `echo secret |` and here-strings add one newline that is not part of the secret.
+        if (secret.endsWith("\n")) secret = secret.substring(0, secret.length() - 1);
+        if (secret.endsWith("\r")) secret = secret.substring(0, secret.length() - 1);
+        if (secret.isEmpty()) return usage("sso-token: no secret on standard input");
+        out.println(SsoToken.token(secret, user, ts));
+        return OK;
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    private int usage(String problem) {
+        err.println("unibar: " + problem);
+        err.println(USAGE_TEXT);
+        return USAGE;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\r\\n]+", " ");
+    }
+
+    /** {@code --name value} / {@code --name=value} options plus up to {@code maxPositional} plain arguments. */
+    static final class Args {
+        final Map<String, String> options = new LinkedHashMap<>();
+        final List<String> positional = new ArrayList<>();
+
+        static Args parse(List<String> args, Set<String> known, int maxPositional) {
+            Args a = new Args();
+            for (int i = 0; i < args.size(); i++) {
+                String s = args.get(i);
+                if (s.startsWith("--")) {
+                    String name = s;
+                    String value = null;
+                    int eq = s.indexOf('=');
+                    if (eq > 0) {
+                        name = s.substring(0, eq);
+                        value = s.substring(eq + 1);
+                    }
+                    if (!known.contains(name)) throw new IllegalArgumentException("unknown option " + name);
+                    if (value == null) {
+                        if (i + 1 >= args.size()) throw new IllegalArgumentException(name + " needs a value");
+                        value = args.get(++i);
+                    }
+                    if (a.options.put(name, value) != null) throw new IllegalArgumentException(name + " given twice");
+                } else if (s.startsWith("-") && !s.equals("-")) {
+                    throw new IllegalArgumentException("unknown option " + s);
+                } else {
+                    if (a.positional.size() >= maxPositional) throw new IllegalArgumentException("unexpected argument \"" + s + "\"");
+                    a.positional.add(s);
+                }
+            }
+            return a;
+        }
     }
 }

@@ -14,8 +14,19 @@ package dev.unibar.config;
  * @param device        default pairing value: PA id, IP or virtual extension
  * @param logonType     default pairing type: {@code idPa}, {@code ip} or {@code ramalVirtual}
  * @param recordingsDir default folder for downloaded recordings (may be null: ask the agent)
+ * @param wrapUpInterval  the interval (RamalStatusDetalheId) that means after-call work, or null for the
+ *                        default rule of docs/vendors/epbx-protocol.md
+ * @param readyInterval   the interval id that means "available", or null for the default (0: no interval)
  */
 public record EpbxConfig(String serviceBase, String tokenPath, String clientId, String signalr, String hub,
                          String corePath, String username, Secret password, String device, String logonType,
-                         String recordingsDir) {
+                         String recordingsDir, Integer wrapUpInterval, Integer readyInterval) {
+
+    /** The shape before the interval settings existed; both stay at their defaults (null). */
+    public EpbxConfig(String serviceBase, String tokenPath, String clientId, String signalr, String hub,
+                      String corePath, String username, Secret password, String device, String logonType,
+                      String recordingsDir) {
+        this(serviceBase, tokenPath, clientId, signalr, hub, corePath, username, password, device, logonType,
+                recordingsDir, null, null);
+    }
 }
