@@ -138,6 +138,29 @@ class PageChannelTest {
     }
 
     @Test
+    void theShimReportsUnserializableValuesAndParsesStringifiedMessages() throws Exception {
+        FxSupport.Recorder recorder = new FxSupport.Recorder();
+        try (WebPageChannel channel = FxSupport.channel(OriginPolicy.forHost(host, List.of()))) {
+            channel.setCaptureHandler(recorder);
+            channel.load(host.url("/one"));
+            FxSupport.await(Duration.ofSeconds(30), "page one", () -> recorder.capturedCount() >= 1);
+            get(channel.call("var cyclic = {}; cyclic.self = cyclic; unibar.capture(cyclic);"
+                    + "unibar.capture(function () {});"
+                    + "window.postMessage(JSON.stringify({eventName: 'wrapped'}), '*');"
+                    + "setTimeout(function () { unibar.capture({last: 1}); }, 20);"));
+            FxSupport.await(Duration.ofSeconds(30), "the last capture", () -> recorder.capturedCount() >= 3);
+
+            List<FxSupport.Malformed> bad = recorder.malformed();
+            assertEquals(2, bad.size(), bad.toString());
+            assertTrue(bad.get(0).reason().startsWith("page value could not be serialized: "), bad.get(0).reason());
+            assertEquals("page value could not be serialized: value of type function", bad.get(1).reason());
+            List<FxSupport.Captured> got = recorder.captured();
+            assertEquals("wrapped", got.get(1).line().path("eventName").asText());
+            assertEquals(1, got.get(2).line().path("last").asInt());
+        }
+    }
+
+    @Test
     void theViewIsTheChannelsOwnNode() throws Exception {
         try (WebPageChannel channel = FxSupport.channel(OriginPolicy.forHost(host, List.of()))) {
             assertSame(channel.view(), channel.view());
