@@ -65,7 +65,7 @@ public final class HostServer implements AutoCloseable {
         c.setHost("127.0.0.1");
         c.setPort(0);
         s.addConnector(c);
-        s.setHandler(new Handler.Abstract.NonBlocking() {
+        s.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 serve(request, response, callback);

@@ -24,9 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link JsBridge}: JavaScript holds the bridge only weakly, and a WebView nothing references is
  * collected with its page. Whoever shows the bar must keep this object, not just the node.
  *
- * <p>Each time a page reaches {@code SUCCEEDED} (first load, reload, navigation) the bridge is set
- * again as {@code window.unibarBridge} and {@code unibar.attached()} is called; the shim queues
- * whatever the page captured before that. A page loaded without the shim gets it injected then, so
+ * <p>Each time a page's document becomes available and again when it reaches {@code SUCCEEDED} (first
+ * load, reload, navigation) the bridge is set as {@code window.unibarBridge} and
+ * {@code unibar.attached()} is called, unless that window already has it; the shim queues whatever
+ * the page captured before that. A page loaded without the shim gets it injected then, so
  * its later {@code postMessage} traffic is still seen.
  */
 public final class WebPageChannel implements PageChannel, AutoCloseable {
@@ -40,6 +41,7 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
     private final CapturePipeline pipeline;
     private final JsBridge bridge;
     private final AtomicLong attachments = new AtomicLong();
+    private volatile boolean closed;
 
     /** Must be called on the FX thread. */
     public WebPageChannel(OriginPolicy policy) {
@@ -50,6 +52,12 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
         this.bridge = new JsBridge(pipeline);
         this.view = new WebView();
         this.engine = view.getEngine();
+        // The document is there long before SUCCEEDED when a frame (the vendor bar, over the internet)
+        // is slow: attach then, so captures flow while the frame loads. SUCCEEDED attaches again in
+        // case the first attempt came too early; attach() skips a window that already has the bridge.
+        engine.documentProperty().addListener((obs, old, doc) -> {
+            if (doc != null) attach();
+        });
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED) {
                 attach();
@@ -88,7 +96,7 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
         return pipeline.policy();
     }
 
-    /** How many times the bridge was attached to a loaded page. */
+    /** How many page windows the bridge was attached to (one per load, reload or navigation). */
     public long attachments() {
         return attachments.get();
     }
@@ -129,13 +137,18 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
     /** Stops the worker and unloads the page. Safe from any thread. */
     @Override
     public void close() {
+        closed = true;
         pipeline.close();
         onFx(() -> engine.load(null));
     }
 
     private void attach() {
+        if (closed) return;
         try {
             JSObject window = (JSObject) engine.executeScript("window");
+            Object already = engine.executeScript("!!(window.unibar && window.unibar.__shim"
+                    + " && window.unibar.isAttached() && window.unibarBridge)");
+            if (Boolean.TRUE.equals(already)) return;
             Object hasShim = engine.executeScript("!!(window.unibar && window.unibar.__shim)");
             if (!Boolean.TRUE.equals(hasShim)) engine.executeScript(shim());
             window.setMember("unibarBridge", bridge);

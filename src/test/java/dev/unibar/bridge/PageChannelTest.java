@@ -8,10 +8,13 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -157,6 +160,40 @@ class PageChannelTest {
             List<FxSupport.Captured> got = recorder.captured();
             assertEquals("wrapped", got.get(1).line().path("eventName").asText());
             assertEquals(1, got.get(2).line().path("last").asInt());
+        }
+    }
+
+    @Test
+    void capturesFlowWhileASlowFrameIsStillLoading() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean frameServed = new AtomicBoolean();
+        HostServer slow = new HostServer();
+        slow.addPage("/slow", () -> {
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            frameServed.set(true);
+            return "<p>vendor bar</p>";
+        });
+        slow.start();
+        host.addPage("/framed", () -> FxSupport.page("<script>unibar.capture({early: 1});</script>"
+                + "<iframe src=\"" + slow.url("/slow") + "\"></iframe>"));
+        FxSupport.Recorder recorder = new FxSupport.Recorder();
+        try (WebPageChannel channel = FxSupport.channel(OriginPolicy.forHost(host, List.of()))) {
+            channel.setCaptureHandler(recorder);
+            channel.load(host.url("/framed"));
+            FxSupport.await(Duration.ofSeconds(15), "the capture", () -> recorder.capturedCount() >= 1);
+            assertFalse(frameServed.get(), "the frame had not loaded yet");
+            assertEquals(1, channel.attachments());
+            release.countDown();
+            FxSupport.await(Duration.ofSeconds(15), "the frame", frameServed::get);
+            assertEquals("2", get(channel.call("1+1")));
+            assertEquals(1, channel.attachments(), "SUCCEEDED does not attach the same window twice");
+        } finally {
+            release.countDown();
+            slow.stop();
         }
     }
 
