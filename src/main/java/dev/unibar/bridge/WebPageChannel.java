@@ -63,7 +63,7 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
                 attach();
             } else if (state == Worker.State.FAILED) {
                 Throwable t = engine.getLoadWorker().getException();
-                LOG.log(System.Logger.Level.WARNING, "page failed to load: " + engine.getLocation()
+                LOG.log(System.Logger.Level.WARNING, "page failed to load: " + withoutQuery(engine.getLocation())
                         + (t == null ? "" : " (" + t.getMessage() + ")"));
             }
         });
@@ -155,7 +155,7 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
             engine.executeScript("window.unibar.attached()");
             attachments.incrementAndGet();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not attach the bridge to " + engine.getLocation(), e);
+            LOG.log(System.Logger.Level.WARNING, "could not attach the bridge to " + withoutQuery(engine.getLocation()), e);
         }
     }
 
@@ -207,6 +207,17 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
         }
         shimSource = s;
         return s;
+    }
+
+    /** Vendor URLs can carry SSO tokens in the query: never log it. */
+    static String withoutQuery(String url) {
+        if (url == null) return "";
+        int cut = url.length();
+        int q = url.indexOf('?');
+        int h = url.indexOf('#');
+        if (q >= 0) cut = q;
+        if (h >= 0 && h < cut) cut = h;
+        return url.substring(0, cut);
     }
 
     private static void onFx(Runnable r) {

@@ -198,6 +198,13 @@ class PageChannelTest {
     }
 
     @Test
+    void loggedUrlsLoseTheirQuery() {
+        assertEquals("https://bar.vendor.com/app", WebPageChannel.withoutQuery("https://bar.vendor.com/app?token=s3cret#x"));
+        assertEquals("https://bar.vendor.com/app", WebPageChannel.withoutQuery("https://bar.vendor.com/app#t=s3cret?y"));
+        assertEquals("", WebPageChannel.withoutQuery(null));
+    }
+
+    @Test
     void theViewIsTheChannelsOwnNode() throws Exception {
         try (WebPageChannel channel = FxSupport.channel(OriginPolicy.forHost(host, List.of()))) {
             assertSame(channel.view(), channel.view());
