@@ -17,4 +17,11 @@ public interface CaptureHandler {
 
     /** A message from an origin that is not trusted: never mapped. */
     void dropped(String origin, String raw);
+
+    /**
+     * Console output and uncaught errors of the hosted page, for diagnostics only: never a capture
+     * line. The default ignores them.
+     */
+    default void console(String level, String text) {
+    }
 }

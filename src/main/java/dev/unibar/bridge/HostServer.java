@@ -1,0 +1,186 @@
+package dev.unibar.bridge;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Serves the host pages that embed vendor bars, from a real {@code http://127.0.0.1:<port>} origin:
+ * a page loaded with {@code loadContent} has no origin, so {@code localStorage} throws and vendor
+ * scripts that post to {@code location.origin} break.
+ *
+ * <p>Serves dynamic pages registered with {@link #addPage} and the bridge's own resources under
+ * {@code /unibar/} (at least {@code /unibar/shim.js}); anything else is 404. Binds loopback only,
+ * ephemeral port.
+ */
+public final class HostServer implements AutoCloseable {
+
+    public static final String RESOURCE_PREFIX = "/unibar/";
+    private static final String RESOURCE_ROOT = "dev/unibar/bridge/";
+    /** Flat names only: no path traversal into the rest of the classpath. */
+    private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*\\.(js|css|html)");
+
+    private final Map<String, Supplier<String>> pages = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
+    private Server server;
+    private ServerConnector connector;
+
+    /** Registers (or replaces) a page; the supplier runs on a Jetty thread for every request. */
+    public void addPage(String path, Supplier<String> html) {
+        Objects.requireNonNull(html, "html");
+        if (path == null || !path.startsWith("/")) throw new IllegalArgumentException("path must start with /: " + path);
+        if (path.startsWith(RESOURCE_PREFIX)) throw new IllegalArgumentException(RESOURCE_PREFIX + " is reserved: " + path);
+        pages.put(path, html);
+    }
+
+    public void removePage(String path) {
+        pages.remove(path);
+    }
+
+    public synchronized void start() {
+        if (server != null) return;
+        QueuedThreadPool pool = new QueuedThreadPool(8, 2);
+        pool.setName("unibar-host");
+        // A host server left running must not keep the application alive on its own.
+        pool.setDaemon(true);
+        Server s = new Server(pool);
+        ServerConnector c = new ServerConnector(s, 1, 1);
+        c.setHost("127.0.0.1");
+        c.setPort(0);
+        s.addConnector(c);
+        s.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                serve(request, response, callback);
+                return true;
+            }
+        });
+        try {
+            s.start();
+        } catch (Exception e) {
+            try {
+                s.stop();
+            } catch (Exception ignored) {
+                // the start failure is the one worth reporting
+            }
+            throw new IllegalStateException("host server did not start", e);
+        }
+        server = s;
+        connector = c;
+    }
+
+    public synchronized void stop() {
+        if (server == null) return;
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("host server did not stop cleanly", e);
+        } finally {
+            server = null;
+            connector = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** {@code http://127.0.0.1:PORT}, as a browser reports it in {@code location.origin}. */
+    public synchronized String origin() {
+        if (connector == null) throw new IllegalStateException("host server is not started");
+        return "http://127.0.0.1:" + connector.getLocalPort();
+    }
+
+    public String url(String path) {
+        if (path == null || path.isEmpty()) return origin() + "/";
+        return origin() + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    private void serve(Request request, Response response, Callback callback) {
+        String method = request.getMethod();
+        boolean head = HttpMethod.HEAD.is(method);
+        if (!HttpMethod.GET.is(method) && !head) {
+            text(response, callback, 405, "method not allowed", false);
+            return;
+        }
+        String path = Request.getPathInContext(request);
+        try {
+            Supplier<String> page = pages.get(path);
+            if (page != null) {
+                String html = page.get();
+                if (html == null) {
+                    text(response, callback, 404, "not found", head);
+                    return;
+                }
+                send(response, callback, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), head);
+                return;
+            }
+            if (path.startsWith(RESOURCE_PREFIX)) {
+                String name = path.substring(RESOURCE_PREFIX.length());
+                byte[] body = RESOURCE_NAME.matcher(name).matches() ? resource(name) : null;
+                if (body != null) {
+                    send(response, callback, 200, contentType(name), body, head);
+                    return;
+                }
+            }
+            text(response, callback, 404, "not found", head);
+        } catch (RuntimeException e) {
+            text(response, callback, 500, "host page failed", head);
+        }
+    }
+
+    private byte[] resource(String name) {
+        byte[] cached = resources.get(name);
+        if (cached != null) return cached;
+        try (InputStream in = HostServer.class.getClassLoader().getResourceAsStream(RESOURCE_ROOT + name)) {
+            if (in == null) return null;
+            byte[] body = in.readAllBytes();
+            resources.put(name, body);
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String contentType(String name) {
+        if (name.endsWith(".js")) return "text/javascript; charset=utf-8";
+        if (name.endsWith(".css")) return "text/css; charset=utf-8";
+        return "text/html; charset=utf-8";
+    }
+
+    private static void text(Response response, Callback callback, int status, String body, boolean head) {
+        send(response, callback, status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8), head);
+    }
+
+    private static void send(Response response, Callback callback, int status, String type, byte[] body, boolean head) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        // Host pages are generated per session (ports, config): a cached copy would be stale.
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) body.length);
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+    }
+}

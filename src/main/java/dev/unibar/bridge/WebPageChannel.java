@@ -1,0 +1,234 @@
+package dev.unibar.bridge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import javafx.application.Platform;
+import javafx.concurrent.Worker;
+import javafx.scene.web.WebEngine;
+import javafx.scene.web.WebView;
+import netscape.javascript.JSObject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A vendor web bar hosted in a JavaFX {@link WebView}: page events come in through the shim and the
+ * {@link CapturePipeline}, commands go out as scripts.
+ *
+ * <p>Created on the FX thread. Holds strong references to the view, its engine and the
+ * {@link JsBridge}: JavaScript holds the bridge only weakly, and a WebView nothing references is
+ * collected with its page. Whoever shows the bar must keep this object, not just the node.
+ *
+ * <p>Each time a page's document becomes available and again when it reaches {@code SUCCEEDED} (first
+ * load, reload, navigation) the bridge is set as {@code window.unibarBridge} and
+ * {@code unibar.attached()} is called, unless that window already has it; the shim queues whatever
+ * the page captured before that. A page loaded without the shim gets it injected then, so
+ * its later {@code postMessage} traffic is still seen.
+ */
+public final class WebPageChannel implements PageChannel, AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(WebPageChannel.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile String shimSource;
+
+    private final WebView view;
+    private final WebEngine engine;
+    private final CapturePipeline pipeline;
+    private final JsBridge bridge;
+    private final AtomicLong attachments = new AtomicLong();
+    private volatile boolean closed;
+
+    /** Must be called on the FX thread. */
+    public WebPageChannel(OriginPolicy policy) {
+        if (!Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("WebPageChannel must be created on the FX thread");
+        }
+        this.pipeline = new CapturePipeline(Objects.requireNonNull(policy, "policy"));
+        this.bridge = new JsBridge(pipeline);
+        this.view = new WebView();
+        this.engine = view.getEngine();
+        // The document is there long before SUCCEEDED when a frame (the vendor bar, over the internet)
+        // is slow: attach then, so captures flow while the frame loads. SUCCEEDED attaches again in
+        // case the first attempt came too early; attach() skips a window that already has the bridge.
+        engine.documentProperty().addListener((obs, old, doc) -> {
+            if (doc != null) attach();
+        });
+        engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
+            if (state == Worker.State.SUCCEEDED) {
+                attach();
+            } else if (state == Worker.State.FAILED) {
+                Throwable t = engine.getLoadWorker().getException();
+                LOG.log(System.Logger.Level.WARNING, "page failed to load: " + withoutQuery(engine.getLocation())
+                        + (t == null ? "" : " (" + t.getMessage() + ")"));
+            }
+        });
+    }
+
+    /** Creates a channel on the FX thread from any thread. */
+    public static CompletableFuture<WebPageChannel> create(OriginPolicy policy) {
+        CompletableFuture<WebPageChannel> f = new CompletableFuture<>();
+        onFx(() -> {
+            try {
+                f.complete(new WebPageChannel(policy));
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /** The node for the UI's (collapsible) vendor panel. */
+    public WebView view() {
+        return view;
+    }
+
+    /** Counters of what crossed the bridge. */
+    public CapturePipeline pipeline() {
+        return pipeline;
+    }
+
+    public OriginPolicy policy() {
+        return pipeline.policy();
+    }
+
+    /** How many page windows the bridge was attached to (one per load, reload or navigation). */
+    public long attachments() {
+        return attachments.get();
+    }
+
+    @Override
+    public void load(String url) {
+        Objects.requireNonNull(url, "url");
+        onFx(() -> engine.load(url));
+    }
+
+    @Override
+    public void setCaptureHandler(CaptureHandler handler) {
+        pipeline.setHandler(handler);
+    }
+
+    /**
+     * Runs a script in the page's global scope on the FX thread. Completes with the completion value
+     * as a string (objects as JSON, {@code undefined} and {@code null} as null) or fails with a
+     * {@link JsException} carrying the JavaScript error's message. Completion happens on the FX
+     * thread: use the {@code *Async} stage methods for anything slow.
+     */
+    @Override
+    public CompletableFuture<String> call(String script) {
+        Objects.requireNonNull(script, "script");
+        CompletableFuture<String> f = new CompletableFuture<>();
+        onFx(() -> {
+            try {
+                Object r = engine.executeScript(wrap(script));
+                complete(f, r);
+            } catch (RuntimeException e) {
+                // JSException from WebKit itself (e.g. no page yet), not from the wrapped script.
+                f.completeExceptionally(new JsException(e.getMessage() == null ? e.toString() : e.getMessage(), e));
+            }
+        });
+        return f;
+    }
+
+    /** Stops the worker and unloads the page. Safe from any thread. */
+    @Override
+    public void close() {
+        closed = true;
+        pipeline.close();
+        onFx(() -> engine.load(null));
+    }
+
+    private void attach() {
+        if (closed) return;
+        try {
+            JSObject window = (JSObject) engine.executeScript("window");
+            Object already = engine.executeScript("!!(window.unibar && window.unibar.__shim"
+                    + " && window.unibar.isAttached() && window.unibarBridge)");
+            if (Boolean.TRUE.equals(already)) return;
+            Object hasShim = engine.executeScript("!!(window.unibar && window.unibar.__shim)");
+            if (!Boolean.TRUE.equals(hasShim)) engine.executeScript(shim());
+            window.setMember("unibarBridge", bridge);
+            engine.executeScript("window.unibar.attached()");
+            attachments.incrementAndGet();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not attach the bridge to " + withoutQuery(engine.getLocation()), e);
+        }
+    }
+
+    static String wrap(String script) {
+        String literal;
+        try {
+            literal = JSON.writeValueAsString(script);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Indirect eval: global scope, and the completion value of statements ("1+1" gives 2).
+        return "(function(){try{var r=(0,eval)(" + literal + ");"
+                + "if(r===undefined||r===null)return JSON.stringify({ok:true});"
+                + "var v;if(typeof r==='object'){try{v=JSON.stringify(r);}catch(x){v=undefined;}"
+                + "if(v===undefined)v=String(r);}else{v=String(r);}"
+                + "return JSON.stringify({ok:true,v:v});"
+                + "}catch(e){var m;try{m=(e&&typeof e==='object'&&'message' in e)?String(e.message):String(e);}"
+                + "catch(x){m='unprintable error';}"
+                + "var n='Error';try{if(e&&e.name)n=String(e.name);}catch(x){}"
+                + "return JSON.stringify({ok:false,m:m,n:n});}})()";
+    }
+
+    private static void complete(CompletableFuture<String> f, Object result) {
+        if (!(result instanceof String s)) {
+            f.completeExceptionally(new JsException("unexpected script result: " + result, null));
+            return;
+        }
+        try {
+            JsonNode n = JSON.readTree(s);
+            if (n.path("ok").asBoolean(false)) {
+                JsonNode v = n.get("v");
+                f.complete(v == null || v.isNull() ? null : v.asText());
+            } else {
+                f.completeExceptionally(new JsException(n.path("n").asText("Error") + ": " + n.path("m").asText(""), null));
+            }
+        } catch (IOException e) {
+            f.completeExceptionally(new JsException("unreadable script result", e));
+        }
+    }
+
+    private static String shim() {
+        String s = shimSource;
+        if (s != null) return s;
+        try (InputStream in = WebPageChannel.class.getResourceAsStream("shim.js")) {
+            if (in == null) throw new IllegalStateException("shim.js missing from the classpath");
+            s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        shimSource = s;
+        return s;
+    }
+
+    /** Vendor URLs can carry SSO tokens in the query: never log it. */
+    static String withoutQuery(String url) {
+        if (url == null) return "";
+        int cut = url.length();
+        int q = url.indexOf('?');
+        int h = url.indexOf('#');
+        if (q >= 0) cut = q;
+        if (h >= 0 && h < cut) cut = h;
+        return url.substring(0, cut);
+    }
+
+    private static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) r.run();
+        else Platform.runLater(r);
+    }
+
+    /** A script failed in the page; the message is the JavaScript error's name and message. */
+    public static final class JsException extends RuntimeException {
+        public JsException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.unibar.bridge;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A burst of 10,000 captures, half of them before the bridge is attached, crosses the bridge complete
+ * and in order, in few JavaScript-to-Java calls, with garbage collections running meanwhile.
+ */
+class BridgeBurstTest {
+
+    private static final int N = 10_000;
+    private static final int BEFORE_ATTACH = 5_000;
+
+    private HostServer host;
+    private WebPageChannel channel;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxSupport.startToolkit();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (channel != null) channel.close();
+        if (host != null) host.stop();
+    }
+
+    @Test
+    void tenThousandCapturesArriveCompleteAndInOrder() throws Exception {
+        host = new HostServer();
+        // The first half runs while the page is parsed, before Java can attach the bridge; the rest
+        // waits for the attachment and then runs in chunks on timers, as a live vendor bar would.
+        host.addPage("/burst", () -> FxSupport.page("<script>"
+                + "var i = 0;"
+                + "for (; i < " + BEFORE_ATTACH + "; i++) unibar.capture({callback: 'x', args: [i]});"
+                + "window.beforeAttach = unibar.isAttached();"
+                + "function tick() {"
+                + "  if (!unibar.isAttached()) { setTimeout(tick, 5); return; }"
+                + "  for (var k = 0; k < 250 && i < " + N + "; k++, i++) unibar.capture({callback: 'x', args: [i]});"
+                + "  if (i < " + N + ") setTimeout(tick, 0);"
+                + "}"
+                + "tick();"
+                + "</script>"));
+        host.start();
+        FxSupport.Recorder recorder = new FxSupport.Recorder();
+        channel = FxSupport.channel(new OriginPolicy(host.origin()));
+        channel.setCaptureHandler(recorder);
+        channel.load(host.url("/burst"));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (recorder.capturedCount() < N && System.nanoTime() < deadline) {
+            // The WebView and the bridge object must survive collections: only strong references do.
+            System.gc();
+            Thread.sleep(20);
+        }
+
+        List<FxSupport.Captured> got = recorder.captured();
+        assertEquals(N, got.size(), "all captures arrived");
+        for (int i = 0; i < N; i++) {
+            FxSupport.Captured c = got.get(i);
+            assertEquals("x", c.line().path("callback").asText(), "entry " + i);
+            assertEquals(i, c.line().path("args").path(0).asInt(-1), "entry " + i + " in order");
+            assertEquals(host.origin(), c.origin());
+        }
+        assertEquals("false", channel.call("String(window.beforeAttach)").toCompletableFuture().get(),
+                "the first half really was captured before the bridge was attached");
+        assertEquals(Set.of(), Set.copyOf(recorder.malformed()));
+        assertEquals(N, channel.pipeline().delivered());
+        assertEquals(0, channel.pipeline().dropped());
+        long batches = channel.pipeline().batches();
+        assertTrue(batches >= 1 && batches < 1_000, "batched: " + batches + " deliver() calls for " + N + " captures");
+        assertEquals(1, channel.attachments());
+    }
+}
