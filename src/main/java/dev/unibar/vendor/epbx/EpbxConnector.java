@@ -253,7 +253,7 @@ public final class EpbxConnector implements Connector {
             Throwable c = readable(err);
             String code = c instanceof LoginException le ? le.code : null;
             emit(new Event.SessionError(vendor(), null, c.getMessage(), code));
-            teardown(false);
+            teardown(true);
             keeper.close();
             throw new CompletionException(c);
         }, worker);
