@@ -51,6 +51,20 @@ import java.util.regex.Pattern;
 public final class ClassicSignalRTransport implements HubTransport {
 
     private static final System.Logger LOG = System.getLogger(ClassicSignalRTransport.class.getName());
+
+    /**
+     * Java-WebSocket traces the upgrade request, query string and access token included. Its logger is
+     * held here (JUL keeps loggers weakly) and kept at INFO, where it prints no request.
+     */
+    private static final java.util.logging.Logger SOCKET_LOG = quietSocketLog();
+
+    private static java.util.logging.Logger quietSocketLog() {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger("org.java_websocket");
+        if (l.getLevel() == null || l.getLevel().intValue() < java.util.logging.Level.INFO.intValue()) {
+            l.setLevel(java.util.logging.Level.INFO);
+        }
+        return l;
+    }
     private static final String PROTOCOL = "1.5";
     private static final Pattern HTTP_STATUS = Pattern.compile("status code received: (\\d{3})",
             Pattern.CASE_INSENSITIVE);

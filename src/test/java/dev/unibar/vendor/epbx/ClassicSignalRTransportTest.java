@@ -166,6 +166,40 @@ class ClassicSignalRTransportTest {
     }
 
     @Test
+    void theTokenNeverReachesALogRecord() throws Exception {
+        List<String> logged = new CopyOnWriteArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord r) {
+                String n = String.valueOf(r.getLoggerName());
+                // The fake server and the JDK's opt-in wire debugging are not the client.
+                if (n.startsWith("org.eclipse.jetty") || n.startsWith("jdk.internal.")) return;
+                logged.add(n + " " + r.getMessage() + " " + java.util.Arrays.toString(r.getParameters())
+                        + (r.getThrown() != null ? " " + r.getThrown() : ""));
+            }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level before = root.getLevel();
+        root.setLevel(java.util.logging.Level.ALL);
+        root.addHandler(h);
+        try {
+            hub.keepAliveTimeout = 0.4;
+            connect();
+            hub.forgetConnections();
+            hub.keepAlives = false;
+            Await.until("session lost", 5000, () -> lost.get() >= 1);
+            hub.keepAlives = true;
+            transport.close();
+        } finally {
+            root.removeHandler(h);
+            root.setLevel(before);
+        }
+        assertFalse(logged.isEmpty(), "the check saw the client's log records");
+        for (String l : logged) assertFalse(l.contains(FakeClassicHub.TOKEN), l);
+    }
+
+    @Test
     void closeAbortsTheConnection() throws Exception {
         connect();
         transport.close();
