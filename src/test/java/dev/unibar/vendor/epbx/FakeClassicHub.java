@@ -100,6 +100,11 @@ public final class FakeClassicHub implements AutoCloseable {
         String path = req.getHttpURI().getPath();
         Map<String, String> q = query(req);
         requests.add(path + "?" + req.getHttpURI().getQuery());
+        if (path.endsWith("/oauth2/Token")) {
+            // Enough OAuth for a connector test over this hub: every login gets the valid token.
+            return write(resp, cb, 200, "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\","
+                    + "\"expires_in\":600,\"refresh_token\":\"r-1\"}");
+        }
         if (!TOKEN.equals(q.get("access_token"))) {
             return write(resp, cb, 401, "{\"error\":\"unauthorized\"}");
         }
