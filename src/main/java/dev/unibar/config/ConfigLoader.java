@@ -271,8 +271,8 @@ public final class ConfigLoader {
                 s.text("device"),
                 logonType,
                 home(s.text("recordingsDir")),
-                s.integer("wrapUpInterval", 0, Integer.MAX_VALUE),
-                s.integer("readyInterval", 0, Integer.MAX_VALUE));
+                asId(s.integer("wrapUpInterval", 0, Integer.MAX_VALUE)),
+                asId(s.integer("readyInterval", 0, Integer.MAX_VALUE)));
     }
 
     /** A leading "~" is the user's home, as in a shell: the sample file uses it. */
@@ -570,5 +570,10 @@ public final class ConfigLoader {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    /** Interval ids are checked as numbers here and kept as the strings the hub sends back. */
+    private static String asId(Integer id) {
+        return id == null ? null : id.toString();
     }
 }

@@ -14,19 +14,46 @@ package dev.unibar.config;
  * @param device        default pairing value: PA id, IP or virtual extension
  * @param logonType     default pairing type: {@code idPa}, {@code ip} or {@code ramalVirtual}
  * @param recordingsDir default folder for downloaded recordings (may be null: ask the agent)
- * @param wrapUpInterval  the interval (RamalStatusDetalheId) that means after-call work, or null for the
- *                        default rule of docs/vendors/epbx-protocol.md
- * @param readyInterval   the interval id that means "available", or null for the default (0: no interval)
+ * @param wrapUpInterval id (RamalStatusDetalheId) of the after-call-work interval; null: the interval
+ *                       whose Descricao starts with "Pós" (docs/vendors/epbx-protocol.md, assumed)
+ * @param readyInterval  id passed to AlterarIntervaloTipo to become available; null: {@code 0}
  */
 public record EpbxConfig(String serviceBase, String tokenPath, String clientId, String signalr, String hub,
                          String corePath, String username, Secret password, String device, String logonType,
-                         String recordingsDir, Integer wrapUpInterval, Integer readyInterval) {
+                         String recordingsDir, String wrapUpInterval, String readyInterval) {
 
-    /** The shape before the interval settings existed; both stay at their defaults (null). */
+    /** The shape before wrap-up and ready intervals were configurable; both take their defaults. */
     public EpbxConfig(String serviceBase, String tokenPath, String clientId, String signalr, String hub,
                       String corePath, String username, Secret password, String device, String logonType,
                       String recordingsDir) {
         this(serviceBase, tokenPath, clientId, signalr, hub, corePath, username, password, device, logonType,
                 recordingsDir, null, null);
+    }
+
+    public String effectiveTokenPath() {
+        return tokenPath != null && !tokenPath.isBlank() ? tokenPath : "oauth2/Token";
+    }
+
+    public String effectiveHub() {
+        return hub != null && !hub.isBlank() ? hub : "AtendimentoHub";
+    }
+
+    public String effectiveCorePath() {
+        return corePath != null && !corePath.isBlank() ? corePath : "atendimentoHub";
+    }
+
+    public String effectiveReadyInterval() {
+        return readyInterval != null && !readyInterval.isBlank() ? readyInterval : "0";
+    }
+
+    /** {@code core} selects ASP.NET Core SignalR; anything else the classic SignalR 2 default. */
+    public boolean coreSignalR() {
+        return "core".equalsIgnoreCase(signalr);
+    }
+
+    /** serviceBase with exactly one trailing slash, so paths below it can be appended. */
+    public String base() {
+        if (serviceBase == null) return null;
+        return serviceBase.endsWith("/") ? serviceBase : serviceBase + "/";
     }
 }

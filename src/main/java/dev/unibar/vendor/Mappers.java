@@ -1,5 +1,6 @@
 package dev.unibar.vendor;
 
+import dev.unibar.vendor.epbx.EpbxMapper;
 import dev.unibar.vendor.ucs.UcsMapper;
 
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ public final class Mappers {
 
     static {
         REGISTRY.put(UcsMapper.VENDOR, UcsMapper::new);
+        REGISTRY.put(EpbxMapper.VENDOR, EpbxMapper::new);
     }
 
     private Mappers() {

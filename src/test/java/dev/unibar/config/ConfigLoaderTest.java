@@ -106,7 +106,7 @@ class ConfigLoaderTest {
         assertEquals("atendimentoHub", e.corePath());
         assertEquals("1001", e.device());
         assertEquals("ramalVirtual", e.logonType());
-        assertEquals(9, e.wrapUpInterval());
+        assertEquals("9", e.wrapUpInterval());
         assertNull(e.readyInterval());
         assertNull(e.password());
     }
@@ -241,7 +241,7 @@ class ConfigLoaderTest {
         assertEquals(Boolean.FALSE, c.ucs().options().get("headless"));
         assertEquals(18, c.ucs().options().size(), "every documented flag is in the sample");
         assertEquals("classic", c.epbx().signalr());
-        assertEquals(0, c.epbx().readyInterval());
+        assertEquals("0", c.epbx().readyInterval());
         assertFalse(c.epbx().recordingsDir().startsWith("~"));
     }
 
