@@ -202,10 +202,33 @@ public final class BarView extends VBox {
         }
         VBox.setVgrow(vendorPanel, Priority.ALWAYS);
 
+        // A compact window follows its content: what the bar shows changes with the phase and the calls.
+        vm.phaseProperty().addListener((o, a, b) -> refit());
+        vm.agentStateProperty().addListener((o, a, b) -> refit());
+        hasCallChanged(vm.activeCallProperty());
+        hasCallChanged(vm.heldCallProperty());
+        notice.textProperty().addListener((o, a, b) -> {
+            if ((a == null || a.isEmpty()) != (b == null || b.isEmpty())) refit();
+        });
+        vendorPanel.expandedProperty().addListener((o, a, b) -> refit());
+
         StackPane content = new StackPane(login, picker, callPanel);
         content.setId("content");
         setSpacing(6);
         getChildren().addAll(status, content, notice, vendorPanel);
+    }
+
+    private void hasCallChanged(javafx.beans.value.ObservableValue<?> v) {
+        v.addListener((o, a, b) -> {
+            if ((a == null) != (b == null)) refit();
+        });
+    }
+
+    private void refit() {
+        // After the pass that lays out the new content, so the window gets its new preferred size.
+        javafx.application.Platform.runLater(() -> {
+            if (getScene() != null && getScene().getWindow() != null) getScene().getWindow().sizeToScene();
+        });
     }
 
     // ---- building blocks ----

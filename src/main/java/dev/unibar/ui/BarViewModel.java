@@ -82,6 +82,11 @@ public final class BarViewModel {
     private final ObservableList<PauseReason> pauseReasons = FXCollections.observableArrayList();
     private final ObservableList<CallView> calls = FXCollections.observableArrayList();
     private final ObservableList<Device> devices = FXCollections.observableArrayList();
+    // One read-only view each, kept here: a fresh wrapper per call is only weakly attached to its
+    // source, so listeners added to it would be lost when it is collected.
+    private final ObservableList<PauseReason> pauseReasonsView = FXCollections.unmodifiableObservableList(pauseReasons);
+    private final ObservableList<CallView> callsView = FXCollections.unmodifiableObservableList(calls);
+    private final ObservableList<Device> devicesView = FXCollections.unmodifiableObservableList(devices);
     private final ReadOnlyObjectWrapper<Device> device = new ReadOnlyObjectWrapper<>(this, "device");
     private final ReadOnlyObjectWrapper<CallView> activeCall = new ReadOnlyObjectWrapper<>(this, "activeCall");
     private final ReadOnlyStringWrapper activeNumber = new ReadOnlyStringWrapper(this, "activeNumber", "");
@@ -458,9 +463,9 @@ public final class BarViewModel {
     public ReadOnlyStringProperty stateReasonLabelProperty() { return stateReasonLabel.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Boolean> stateProductiveProperty() { return stateProductive.getReadOnlyProperty(); }
     public ReadOnlyStringProperty timeInStateProperty() { return timeInState.getReadOnlyProperty(); }
-    public ObservableList<PauseReason> pauseReasons() { return FXCollections.unmodifiableObservableList(pauseReasons); }
-    public ObservableList<CallView> calls() { return FXCollections.unmodifiableObservableList(calls); }
-    public ObservableList<Device> devices() { return FXCollections.unmodifiableObservableList(devices); }
+    public ObservableList<PauseReason> pauseReasons() { return pauseReasonsView; }
+    public ObservableList<CallView> calls() { return callsView; }
+    public ObservableList<Device> devices() { return devicesView; }
     public ReadOnlyObjectProperty<Device> deviceProperty() { return device.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<CallView> activeCallProperty() { return activeCall.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeNumberProperty() { return activeNumber.getReadOnlyProperty(); }
