@@ -62,8 +62,10 @@ public final class LoginView extends VBox {
         grid.addRow(2, deviceLabel, deviceRow);
         deviceLabel.setVisible(pairsDeviceAtLogin);
         deviceLabel.setManaged(pairsDeviceAtLogin);
-        deviceRow.setVisible(pairsDeviceAtLogin);
-        deviceRow.setManaged(pairsDeviceAtLogin);
+        for (javafx.scene.Node n : new javafx.scene.Node[]{deviceRow, device, deviceType}) {
+            n.setVisible(pairsDeviceAtLogin);
+            n.setManaged(pairsDeviceAtLogin);
+        }
 
         Button login = new Button(msg.get("login.submit"));
         login.setId("login");
