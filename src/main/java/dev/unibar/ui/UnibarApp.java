@@ -9,9 +9,12 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -41,6 +44,16 @@ public final class UnibarApp extends Application {
         return Objects.requireNonNull(UnibarApp.class.getResource("bar.css"), "bar.css").toExternalForm();
     }
 
+    /** The window icons, smallest first (the desktop picks the size it needs). */
+    public static List<Image> icons() {
+        List<Image> out = new ArrayList<>();
+        for (int size : new int[]{16, 32, 64, 256}) {
+            var url = UnibarApp.class.getResource("icons/unibar-" + size + ".png");
+            if (url != null) out.add(new Image(url.toExternalForm()));
+        }
+        return out;
+    }
+
     @Override
     public void start(Stage stage) {
         UnibarConfig cfg = config != null ? config : UnibarConfig.demoConfig();
@@ -50,6 +63,7 @@ public final class UnibarApp extends Application {
         context = factory.apply(cfg);
         Scene scene = buildScene(stage, context, msg);
         stage.setTitle(context.title() != null ? context.title() : msg.get("app.title"));
+        stage.getIcons().setAll(icons());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> Platform.exit());
         stage.show();
@@ -105,6 +119,7 @@ public final class UnibarApp extends Application {
             return;
         }
         inspectorStage = InspectorView.openWindow(ctx.session().inspector(), msg, owner, stylesheet());
+        inspectorStage.getIcons().setAll(icons());
     }
 
     @Override

@@ -30,10 +30,11 @@ class AppTest {
     private FakeConnector connector;
     private Session session;
     private final List<String> scenariosRun = new CopyOnWriteArrayList<>();
-    private final Label vendorPage = new Label("vendor page");
+    private Label vendorPage;
 
     @Start
     void start(Stage stage) {
+        vendorPage = new Label("vendor page");
         connector = new FakeConnector(FakeConnector.capabilitiesWithout());
         session = new Session(connector, Clock.systemUTC());
         BarContext ctx = new BarContext() {
@@ -98,5 +99,49 @@ class AppTest {
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.H)
                 .release(javafx.scene.input.KeyCode.H, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
         Fx.until("Hangup by shortcut", () -> connector.commands.contains(new Command.Hangup("c8")));
+    }
+
+    private static void shortcut(FxRobot robot, javafx.scene.input.KeyCode k) {
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, k)
+                .release(k, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+    }
+
+    @Test
+    void inspectorAndDialPadShortcutsOpenTheirWindows(FxRobot robot) {
+        connector.push(Scenes.loggedInReady());
+        Fx.until("ready", () -> session.store().state().agentState() == AgentState.READY);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#callCard");
+        shortcut(robot, javafx.scene.input.KeyCode.D);
+        Fx.until("dial pad open", () -> robot.lookup("#dialNumber").tryQuery().map(Node::isVisible).orElse(false));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        robot.clickOn("#callCard");
+        shortcut(robot, javafx.scene.input.KeyCode.I);
+        Fx.until("inspector open", () -> robot.lookup("#inspectorTable").tryQuery().isPresent());
+    }
+
+    @Test
+    void conferenceAndAccountCode(FxRobot robot) {
+        connector.push(Scenes.loggedInReady());
+        connector.push(Scenes.ringing("c1"), Scenes.connected("c1"));
+        Fx.until("talking", () -> !robot.lookup("#conference").query().isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#conference");
+        Fx.until("Conference", () -> connector.commands.contains(new Command.Conference("c1", null, false)));
+        connector.push(new dev.unibar.core.model.Event.CallEnded(Scenes.V, null, "c1", null));
+        Fx.until("call gone, account code still allowed", () -> session.store().state().calls().isEmpty()
+                && !robot.lookup("#accountCode").query().isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#accountCode");
+        robot.clickOn("#accountCodeField").write("ACME-42");
+        robot.clickOn("#accountCodeSave");
+        Fx.until("SetAccountCode for the last call", () -> connector.commands.contains(
+                new Command.SetAccountCode("c1", "ACME-42", null, false)));
+    }
+
+    @Test
+    void theWindowHasIcons() {
+        assertEquals(4, UnibarApp.icons().size());
+        assertTrue(UnibarApp.icons().stream().noneMatch(javafx.scene.image.Image::isError));
     }
 }
