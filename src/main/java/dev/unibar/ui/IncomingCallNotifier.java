@@ -1,0 +1,104 @@
+package dev.unibar.ui;
+
+import dev.unibar.core.command.CommandKind;
+import dev.unibar.core.state.CallView;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javafx.stage.Window;
+
+import java.util.Objects;
+
+/**
+ * A small always-on-top popup in the screen corner when a new inbound call rings, so an agent working
+ * in another window notices it. It closes itself when that call stops ringing.
+ */
+public final class IncomingCallNotifier {
+
+    private final BarViewModel vm;
+    private final Messages msg;
+    private final Window owner;
+    private final String stylesheet;
+    private Stage stage;
+    /** The last call announced: dismissing or answering it must not bring the popup back. */
+    private String announced;
+
+    public IncomingCallNotifier(BarViewModel vm, Messages msg, Window owner, String stylesheet) {
+        this.vm = vm;
+        this.msg = msg;
+        this.owner = owner;
+        this.stylesheet = stylesheet;
+        vm.ringingInboundProperty().addListener((o, a, b) -> update(b));
+        update(vm.ringingInboundProperty().get());
+    }
+
+    private void update(CallView ringing) {
+        String id = ringing == null ? null : ringing.id();
+        if (id == null) {
+            hide();
+        } else if (!Objects.equals(id, announced)) {
+            hide();
+            show(ringing);
+        }
+    }
+
+    private void show(CallView c) {
+        announced = c.id();
+        String number = c.call().remoteNumber();
+        String name = c.call().remoteName();
+        Label title = new Label(msg.get("incoming.title"));
+        title.getStyleClass().add("section-title");
+        Label who = new Label(number != null && !number.isBlank() ? number : msg.get("incoming.unknown"));
+        who.setId("incomingNumber");
+        who.getStyleClass().add("call-number");
+        Label nameLabel = new Label(name == null ? "" : name);
+        nameLabel.setId("incomingName");
+        Button answer = new Button(msg.get("button.answer"));
+        answer.setId("incomingAnswer");
+        answer.getStyleClass().add("answer");
+        answer.disableProperty().bind(vm.enabledProperty(CommandKind.ANSWER).not());
+        answer.setOnAction(e -> {
+            if (vm.isEnabled(CommandKind.ANSWER)) vm.answer();
+            hide();
+        });
+        Button dismiss = new Button(msg.get("incoming.dismiss"));
+        dismiss.setId("incomingDismiss");
+        dismiss.setOnAction(e -> hide());
+        HBox buttons = new HBox(6, answer, dismiss);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox box = new VBox(4, title, who, nameLabel, buttons);
+        box.setId("incomingCall");
+        box.getStyleClass().add("incoming-call");
+
+        stage = new Stage(StageStyle.UTILITY);
+        if (owner != null) stage.initOwner(owner);
+        stage.setAlwaysOnTop(true);
+        stage.setTitle(msg.get("incoming.title"));
+        Scene scene = new Scene(box);
+        if (stylesheet != null) scene.getStylesheets().add(stylesheet);
+        stage.setScene(scene);
+        stage.sizeToScene();
+        stage.show();
+        // Bottom-right corner, away from the bar, like the desktop's own notifications.
+        Rectangle2D b = Screen.getPrimary().getVisualBounds();
+        stage.setX(b.getMaxX() - stage.getWidth() - 16);
+        stage.setY(b.getMaxY() - stage.getHeight() - 16);
+    }
+
+    private void hide() {
+        if (stage != null) stage.hide();
+        stage = null;
+    }
+
+    /** The popup currently shown, if any (for tests). */
+    public Stage stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.unibar.ui;
+
+import dev.unibar.config.UnibarConfig;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.image.Image;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The JavaFX application. The command line sets the configuration and the per-vendor context factory
+ * through the static setters and then calls {@code Application.launch(UnibarApp.class)}: JavaFX
+ * creates this class itself, so there is no constructor to pass them through.
+ */
+public final class UnibarApp extends Application {
+
+    private static volatile Function<UnibarConfig, BarContext> contextFactory;
+    private static volatile UnibarConfig config;
+
+    private BarContext context;
+    private BarViewModel viewModel;
+    private Stage inspectorStage;
+
+    public static void setContextFactory(Function<UnibarConfig, BarContext> factory) {
+        contextFactory = Objects.requireNonNull(factory);
+    }
+
+    public static void setConfig(UnibarConfig c) {
+        config = c;
+    }
+
+    public static String stylesheet() {
+        return Objects.requireNonNull(UnibarApp.class.getResource("bar.css"), "bar.css").toExternalForm();
+    }
+
+    /** The window icons, smallest first (the desktop picks the size it needs). */
+    public static List<Image> icons() {
+        List<Image> out = new ArrayList<>();
+        for (int size : new int[]{16, 32, 64, 256}) {
+            var url = UnibarApp.class.getResource("icons/unibar-" + size + ".png");
+            if (url != null) out.add(new Image(url.toExternalForm()));
+        }
+        return out;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        UnibarConfig cfg = config != null ? config : UnibarConfig.demoConfig();
+        Function<UnibarConfig, BarContext> factory = contextFactory;
+        if (factory == null) throw new IllegalStateException("UnibarApp.setContextFactory was not called");
+        Messages msg = Messages.forLanguage(cfg.language());
+        context = factory.apply(cfg);
+        Scene scene = buildScene(stage, context, msg);
+        stage.setTitle(context.title() != null ? context.title() : msg.get("app.title"));
+        stage.getIcons().setAll(icons());
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> Platform.exit());
+        stage.show();
+        // Started only now: the view model already listens, so no early event is missed.
+        context.session().start();
+    }
+
+    /** The whole window content; separate from {@link #start} so tests can build it on a stage of their own. */
+    Scene buildScene(Stage stage, BarContext ctx, Messages msg) {
+        viewModel = new BarViewModel(ctx.session());
+        Node vendorNode = ctx.vendorView().orElse(null);
+        BarView bar = new BarView(viewModel, msg, ctx.loginMode(), ctx.pairsDeviceAtLogin(), vendorNode,
+                () -> openInspector(stage, ctx, msg));
+
+        Menu view = new Menu(msg.get("menu.view"));
+        view.setId("menuView");
+        CheckMenuItem onTop = new CheckMenuItem(msg.get("menu.alwaysOnTop"));
+        onTop.setId("menuAlwaysOnTop");
+        onTop.setOnAction(e -> stage.setAlwaysOnTop(onTop.isSelected()));
+        MenuItem inspector = new MenuItem(msg.get("menu.inspector"));
+        inspector.setId("menuInspector");
+        inspector.setOnAction(e -> openInspector(stage, ctx, msg));
+        MenuItem quit = new MenuItem(msg.get("menu.quit"));
+        quit.setId("menuQuit");
+        quit.setOnAction(e -> stage.close());
+        view.getItems().addAll(onTop, inspector, quit);
+        MenuBar menus = new MenuBar(view);
+        menus.setId("menuBar");
+        if (!ctx.scenarios().isEmpty()) {
+            Menu sim = new Menu(msg.get("menu.simulator"));
+            sim.setId("menuSimulator");
+            for (String name : ctx.scenarios()) {
+                // Scenario names come from the simulator, so they are shown as given.
+                MenuItem item = new MenuItem(name);
+                item.setId("scenario-" + name.replaceAll("[^A-Za-z0-9_-]", "_"));
+                item.setOnAction(e -> ctx.runScenario(name));
+                sim.getItems().add(item);
+            }
+            menus.getMenus().add(sim);
+        }
+        VBox root = new VBox(menus, bar);
+        VBox.setVgrow(bar, javafx.scene.layout.Priority.ALWAYS);
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(stylesheet());
+        bar.installShortcuts(scene);
+        new IncomingCallNotifier(viewModel, msg, stage, stylesheet());
+        return scene;
+    }
+
+    private void openInspector(Stage owner, BarContext ctx, Messages msg) {
+        if (inspectorStage != null && inspectorStage.isShowing()) {
+            inspectorStage.toFront();
+            return;
+        }
+        inspectorStage = InspectorView.openWindow(ctx.session().inspector(), msg, owner, stylesheet());
+        inspectorStage.getIcons().setAll(icons());
+    }
+
+    @Override
+    public void stop() {
+        if (viewModel != null) viewModel.dispose();
+        if (context != null) context.close();
+    }
+}

@@ -1,0 +1,269 @@
+package dev.unibar.ui;
+
+import dev.unibar.core.Session;
+import dev.unibar.core.command.Command;
+import dev.unibar.core.command.CommandKind;
+import dev.unibar.core.model.AgentState;
+import dev.unibar.core.model.Event;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.File;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(ApplicationExtension.class)
+class BarViewTest {
+
+    private FakeConnector connector;
+    private Session session;
+    private BarViewModel vm;
+    private BarView bar;
+
+    @Start
+    void start(Stage stage) {
+        // The vendor lacks account codes and ending conferences: those controls must not be shown.
+        connector = new FakeConnector(FakeConnector.capabilitiesWithout(CommandKind.SET_ACCOUNT_CODE,
+                CommandKind.END_CONFERENCE));
+        session = new Session(connector, Clock.systemUTC());
+        vm = new BarViewModel(session);
+        bar = new BarView(vm, Messages.forLanguage("en"), LoginMode.NATIVE, false, null, null);
+        Scene scene = new Scene(bar);
+        scene.getStylesheets().add(UnibarApp.stylesheet());
+        bar.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+        session.start();
+    }
+
+    private <T extends Node> T node(FxRobot robot, String id) {
+        return robot.lookup(id).query();
+    }
+
+    private void ready() {
+        connector.push(Scenes.loggedInReady());
+        Fx.until("bar usable", () -> vm.agentStateProperty().get() == AgentState.READY);
+        // The window refits to its new content on a later pulse; clicks must wait for it.
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void talking(FxRobot robot, String id) {
+        connector.push(Scenes.ringing(id));
+        connector.push(Scenes.connected(id));
+        Fx.until("call connected", () -> !node(robot, "#hold").isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void awaitCommand(String what, Command expected) {
+        Fx.until(what, () -> connector.commands.contains(expected));
+    }
+
+    @Test
+    void ringAnswerConnectShowsTheCallAndTicks(FxRobot robot) {
+        ready();
+        Button answer = node(robot, "#answer");
+        assertTrue(Fx.get(answer::isDisabled), "nothing rings yet");
+        connector.push(Scenes.ringing("c1"));
+        Fx.until("answer enabled", () -> !answer.isDisabled());
+        assertTrue(Fx.get(() -> node(robot, "#hold").isDisabled()), "hold is forbidden while ringing");
+        assertTrue(Fx.get(() -> node(robot, "#dialPad").isDisabled()), "dial is forbidden while a call is up");
+
+        robot.clickOn("#answer");
+        awaitCommand("Answer recorded", new Command.Answer("c1"));
+
+        connector.push(Scenes.connected("c1"));
+        Label number = node(robot, "#callNumber");
+        Label duration = node(robot, "#callDuration");
+        Fx.until("number shown", () -> Scenes.NUMBER.equals(number.getText()));
+        assertEquals(Scenes.NAME, Fx.get(() -> ((Label) node(robot, "#callName")).getText()));
+        assertEquals(Scenes.QUEUE, Fx.get(() -> ((Label) node(robot, "#callQueue")).getText()));
+        String first = Fx.get(duration::getText);
+        assertTrue(first.matches("\\d\\d:\\d\\d"), first);
+        Fx.until("duration ticks", () -> !duration.getText().equals(first) && duration.getText().matches("\\d\\d:\\d\\d"));
+        assertTrue(Fx.get(answer::isDisabled), "answer is disabled again once talking");
+    }
+
+    @Test
+    void holdResumeMuteUnmute(FxRobot robot) {
+        ready();
+        talking(robot, "c1");
+        Button hold = node(robot, "#hold");
+        assertEquals("Hold", Fx.get(hold::getText));
+        robot.clickOn("#hold");
+        awaitCommand("Hold", new Command.Hold("c1"));
+        connector.push(new Event.CallHeld(Scenes.V, null, "c1"));
+        Fx.until("shown as held", () -> hold.getText().equals("Resume") && node(robot, "#heldBadge").isVisible());
+        robot.clickOn("#hold");
+        awaitCommand("Resume", new Command.Resume("c1"));
+        connector.push(new Event.CallResumed(Scenes.V, null, "c1"));
+        Fx.until("back to hold", () -> hold.getText().equals("Hold"));
+
+        Button mute = node(robot, "#mute");
+        robot.clickOn("#mute");
+        awaitCommand("Mute", new Command.Mute("c1"));
+        connector.push(new Event.CallMuted(Scenes.V, null, "c1"));
+        Fx.until("shown as muted", () -> mute.getText().equals("Unmute") && node(robot, "#mutedBadge").isVisible());
+        robot.clickOn("#mute");
+        awaitCommand("Unmute", new Command.Unmute("c1"));
+    }
+
+    @Test
+    void blindTransferSendsTheTypedTarget(FxRobot robot) {
+        ready();
+        talking(robot, "c1");
+        robot.clickOn("#transfer");
+        robot.clickOn("#transferTarget").write("2002");
+        robot.clickOn("#blindTransfer");
+        awaitCommand("BlindTransfer", new Command.BlindTransfer("c1", "2002", false));
+    }
+
+    @Test
+    void consultThenCompleteTransfer(FxRobot robot) {
+        ready();
+        talking(robot, "c1");
+        Button complete = node(robot, "#completeTransfer");
+        assertTrue(Fx.get(complete::isDisabled), "nothing to complete before a consultation");
+        robot.clickOn("#transfer");
+        robot.clickOn("#transferTarget").write("2003");
+        robot.clickOn("#consult");
+        awaitCommand("Consult", new Command.Consult("c1", "2003", false));
+
+        connector.push(new Event.CallHeld(Scenes.V, null, "c1"));
+        connector.push(new Event.CallDialing(Scenes.V, null, "c2", Scenes.outbound("c2", "2003")));
+        connector.push(new Event.CallConnected(Scenes.V, null, "c2", null));
+        Fx.until("consultation shown", () -> "2003".equals(((Label) node(robot, "#callNumber")).getText())
+                && node(robot, "#heldLine").isVisible()
+                && Scenes.NUMBER.equals(((Label) node(robot, "#heldNumber")).getText()));
+        Fx.until("complete enabled", () -> !complete.isDisabled());
+        robot.clickOn("#completeTransfer");
+        awaitCommand("CompleteTransfer", new Command.CompleteTransfer("c1"));
+    }
+
+    @Test
+    void pauseWithAReasonThenReady(FxRobot robot) {
+        ready();
+        MenuButton selector = node(robot, "#stateSelector");
+        assertEquals("Ready", Fx.get(selector::getText));
+        robot.clickOn("#stateSelector");
+        robot.clickOn("Lunch");
+        awaitCommand("SetState lunch", new Command.SetState(AgentState.NOT_READY, "lunch"));
+        connector.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.NOT_READY, "lunch", false));
+        Fx.until("paused shown", () -> selector.getText().equals("Not ready: Lunch")
+                && selector.getStyleClass().contains("state-not-ready"));
+        Fx.until("time in state shown", () -> ((Label) node(robot, "#timeInState")).getText().matches("\\d\\d:\\d\\d"));
+
+        robot.clickOn("#stateSelector");
+        assertTrue(robot.lookup("Training ★ productive").tryQuery().isPresent(), "productive marker shown");
+        robot.clickOn("Ready");
+        awaitCommand("SetState ready", new Command.SetState(AgentState.READY, null));
+    }
+
+    @Test
+    void forbiddenIsDisabledAndMissingCapabilityIsHidden(FxRobot robot) {
+        ready();
+        assertFalse(Fx.get(() -> node(robot, "#dialPad").isDisabled()), "dial allowed with no call");
+        assertTrue(Fx.get(() -> node(robot, "#hangup").isDisabled()));
+        assertTrue(Fx.get(() -> node(robot, "#hangup").isVisible()), "forbidden controls stay visible");
+        assertFalse(Fx.get(() -> node(robot, "#accountCode").isVisible()), "vendor has no account codes");
+        assertFalse(Fx.get(() -> node(robot, "#endConference").isVisible()), "vendor cannot end conferences");
+        assertTrue(Fx.get(() -> node(robot, "#conference").isVisible()));
+        talking(robot, "c1");
+        assertTrue(Fx.get(() -> node(robot, "#dialPad").isDisabled()), "no dialing while a call is up");
+        assertTrue(Fx.get(() -> node(robot, "#answer").isDisabled()));
+        assertFalse(Fx.get(() -> node(robot, "#conference").isDisabled()));
+    }
+
+    @Test
+    void dialPadDialsOnEnter(FxRobot robot) {
+        ready();
+        robot.clickOn("#dialPad");
+        robot.clickOn("#key5").clickOn("#key5");
+        robot.clickOn("#dialNumber").write("123");
+        robot.type(KeyCode.ENTER);
+        awaitCommand("Dial", new Command.Dial("55123"));
+    }
+
+    @Test
+    void recordingDownloadAsksForAFolder(FxRobot robot) {
+        ready();
+        Fx.run(() -> bar.setFolderChooser(w -> new File("/tmp/recs")));
+        assertTrue(Fx.get(() -> node(robot, "#downloadRecording").isDisabled()), "no recording yet");
+        connector.push(new Event.CallRecording(Scenes.V, null, "c9", "http://127.0.0.1/rec/c9.wav"));
+        Fx.until("recording offered", () -> !node(robot, "#downloadRecording").isDisabled());
+        robot.clickOn("#downloadRecording");
+        awaitCommand("DownloadRecording", new Command.DownloadRecording("c9", new File("/tmp/recs").getAbsolutePath()));
+    }
+
+    @Test
+    void aFailingCommandShowsTheVendorsMessage(FxRobot robot) {
+        ready();
+        talking(robot, "c1");
+        connector.respondWith(c -> CompletableFuture.failedFuture(new IllegalStateException("Nenhuma chamada ativa")));
+        robot.clickOn("#hangup");
+        Label notice = node(robot, "#notice");
+        Fx.until("error shown", () -> "Nenhuma chamada ativa".equals(notice.getText()) && notice.isVisible()
+                && notice.getStyleClass().contains("error"));
+    }
+
+    @Test
+    void shortcutsActOnlyWhenAllowed(FxRobot robot) {
+        ready();
+        robot.clickOn("#callCard");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        connector.push(Scenes.ringing("c1"));
+        Fx.until("ringing", () -> !node(robot, "#answer").isDisabled());
+        assertEquals(List.of(), connector.recorded(Command.Answer.class), "no answer before anything rang");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        awaitCommand("Answer by shortcut", new Command.Answer("c1"));
+    }
+
+    @Test
+    void burstsOfStoreUpdatesAreCoalesced() throws Exception {
+        ready();
+        Fx.until("initial update done", () -> true);
+        long before = vm.fxUpdateCount();
+        // Hold the FX thread while 10,000 updates land, so the count does not depend on timing.
+        CountDownLatch fxHeld = new CountDownLatch(1);
+        CountDownLatch burstDone = new CountDownLatch(1);
+        javafx.application.Platform.runLater(() -> {
+            fxHeld.countDown();
+            try {
+                burstDone.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(fxHeld.await(10, TimeUnit.SECONDS));
+        Thread producer = new Thread(() -> {
+            for (int i = 1; i <= 10_000; i++) session.store().apply(new Event.QueueWaiting(Scenes.V, null, i));
+            burstDone.countDown();
+        });
+        producer.start();
+        producer.join(30_000);
+        Fx.until("final state shown", () -> Integer.valueOf(10_000).equals(vm.waitingCallersProperty().get())
+                && ((Label) bar.lookup("#waitingCallers")).getText().equals("10,000 waiting"));
+        long updates = vm.fxUpdateCount() - before;
+        assertTrue(updates >= 1 && updates <= 3, "10,000 store updates caused " + updates + " FX updates");
+
+    }
+}

@@ -1,0 +1,38 @@
+package dev.unibar.ui;
+
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Reads on the FX thread and polls with a timeout: no sleeps as assertions. */
+final class Fx {
+
+    private Fx() {
+    }
+
+    static <T> T get(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("FX call failed", e);
+        }
+    }
+
+    static void run(Runnable r) {
+        get(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    /** Waits until the condition, checked on the FX thread, holds; fails with the description if it never does. */
+    static void until(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> get(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what);
+        }
+    }
+}
