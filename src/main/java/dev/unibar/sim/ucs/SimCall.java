@@ -136,7 +136,8 @@ public final class SimCall {
     private static void put(Map<String, Object> m, String side, Party p, boolean muted) {
         boolean has = p != null;
         m.put(side + "_channel", has ? p.channel() : null);
-        m.put(side + "_extension", has ? p.extension() : null);
+        // The seed lists an extension for the caller only.
+        if (side.equals("caller")) m.put(side + "_extension", has ? p.extension() : null);
         m.put(side + "_group_id", has ? p.groupId() : null);
         m.put(side + "_internal", has && p.internal());
         m.put(side + "_line_id", has ? p.lineId() : null);

@@ -265,8 +265,8 @@ public final class UcsSimState {
         push("onReady", stateObject());
     }
 
+    /** The phone stays known: provision in IDENTIFY pairs it again, selectIdentifier picks another. */
     private boolean identify() {
-        device = null;
         phase = Phase.IDENTIFY;
         push("onIdentify", deviceList());
         return true;
