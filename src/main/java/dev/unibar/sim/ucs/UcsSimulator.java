@@ -440,10 +440,13 @@ public final class UcsSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- the websocket of one page
 
-    /** One page's websocket; the protocol is in docs/simulators/ucs.md. */
-    final class Conn implements Session.Listener.AutoDemanding {
+    /**
+     * One page's websocket; the protocol is in docs/simulators/ucs.md. Public only because Jetty calls
+     * the listener methods reflectively.
+     */
+    public final class Conn implements Session.Listener.AutoDemanding {
         private volatile Session session;
-        final UcsSimState state = new UcsSimState(settings, (r, ms) -> scheduler.schedule(r, ms), clock, this::push,
+        private final UcsSimState state = new UcsSimState(settings, (r, ms) -> scheduler.schedule(r, ms), clock, this::push,
                 UcsSimulator.this::record);
 
         @Override
