@@ -61,6 +61,7 @@ final class UcsHttpHandler extends Handler.Abstract {
             return send(response, callback, 200, "text/html; charset=utf-8", hostPage);
         }
         if (path.startsWith("/control/")) return control(request, response, callback, method, path.substring(9));
+        if (path.startsWith("/operator/poll/")) return poll(request, response, callback, method, path.substring(15));
         return json(response, callback, 404, Map.of("error", "not found: " + path));
     }
 
@@ -112,6 +113,44 @@ final class UcsHttpHandler extends Handler.Abstract {
             }
         }
         return json(response, callback, 404, Map.of("error", "unknown control endpoint " + method + " /control/" + what));
+    }
+
+    /** The long-poll transport of the fake script (for WebViews whose websocket does not work). */
+    private boolean poll(Request request, Response response, Callback callback, String method, String what) throws Exception {
+        if ("POST".equals(method) && what.equals("open")) {
+            String body = Content.Source.asString(request, StandardCharsets.UTF_8);
+            UcsSimulator.PollPage p = sim.openPoll();
+            if (body != null && !body.isBlank()) p.page.onText(body);
+            return json(response, callback, 200, Map.of("sid", p.sid));
+        }
+        String[] parts = what.split("/", 2);
+        UcsSimulator.PollPage p = sim.poll(parts[0]);
+        if (p == null) return json(response, callback, 404, Map.of("error", "no such poll session"));
+        String action = parts.length > 1 ? parts[1] : "";
+        if ("GET".equals(method) && action.isEmpty()) {
+            org.eclipse.jetty.util.Fields q = Request.extractQueryParameters(request);
+            long after = parseLong(q.getValue("after"), 0);
+            long wait = Math.min(UcsSimulator.PollPage.MAX_WAIT_MS, Math.max(0, parseLong(q.getValue("wait"), UcsSimulator.PollPage.MAX_WAIT_MS)));
+            return json(response, callback, 200, p.poll(after, wait));
+        }
+        if ("POST".equals(method) && action.equals("send")) {
+            p.page.onText(Content.Source.asString(request, StandardCharsets.UTF_8));
+            return json(response, callback, 200, Map.of("ok", true));
+        }
+        if ("POST".equals(method) && action.equals("close")) {
+            sim.closePoll(p.sid);
+            return json(response, callback, 200, Map.of("ok", true));
+        }
+        return json(response, callback, 404, Map.of("error", "unknown poll endpoint"));
+    }
+
+    private static long parseLong(String s, long def) {
+        if (s == null) return def;
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return def;
+        }
     }
 
     private boolean json(Response response, Callback callback, int status, Object body) throws Exception {

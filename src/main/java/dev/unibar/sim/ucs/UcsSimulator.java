@@ -43,8 +43,10 @@ public final class UcsSimulator implements AutoCloseable {
     final ObjectMapper json = new ObjectMapper();
     private final List<Recorded> recorded = new ArrayList<>();
     private final Map<String, Integer> awaitCursor = new LinkedHashMap<>();
-    private final List<Conn> conns = new CopyOnWriteArrayList<>();
-    private volatile Conn latest;
+    private final List<Page> pages = new CopyOnWriteArrayList<>();
+    private final Map<String, PollPage> polls = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Page latest;
+    private SimScheduler.Task reaper;
     private volatile Map<String, Object> lastHello = Map.of();
     private SimScheduler.Threaded scheduler;
     private SimScheduler.Task demoTask;
@@ -83,7 +85,7 @@ public final class UcsSimulator implements AutoCloseable {
         // Any path upgrades: the page's api.path decides where the script connects, as with a real UCS proxy.
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(s, context, container -> {
             container.setIdleTimeout(Duration.ofHours(12));
-            container.addMapping("/*", (req, resp, cb) -> new Conn());
+            container.addMapping("/*", (req, resp, cb) -> new WsEndpoint());
         });
         ws.setHandler(new UcsHttpHandler(this));
         context.setHandler(ws);
@@ -96,12 +98,23 @@ public final class UcsSimulator implements AutoCloseable {
         }
         server = s;
         port = connector.getLocalPort();
+        scheduleReaper();
         return this;
+    }
+
+    private synchronized void scheduleReaper() {
+        if (scheduler == null || server == null) return;
+        reaper = scheduler.schedule(() -> {
+            reapIdlePolls();
+            scheduleReaper();
+        }, 15_000);
     }
 
     public synchronized void stop() {
         stopDemoLoop();
-        for (Conn c : conns) c.state.close();
+        if (reaper != null) reaper.cancel();
+        for (PollPage p : List.copyOf(polls.values())) closePoll(p.sid);
+        for (Page p : pages) p.closed();
         if (server != null) {
             try {
                 server.stop();
@@ -111,7 +124,8 @@ public final class UcsSimulator implements AutoCloseable {
             server = null;
         }
         if (scheduler != null) scheduler.close();
-        conns.clear();
+        scheduler = null;
+        pages.clear();
     }
 
     @Override
@@ -149,8 +163,8 @@ public final class UcsSimulator implements AutoCloseable {
 
     /** The state machine of the latest connected page, or null before any page connected. */
     public UcsSimState state() {
-        Conn c = latest;
-        return c == null ? null : c.state;
+        Page p = latest;
+        return p == null ? null : p.state;
     }
 
     /** The flags the latest page sent in its hello (listDevices, withoutDevice, headless, ...). */
@@ -159,7 +173,7 @@ public final class UcsSimulator implements AutoCloseable {
     }
 
     public int connectedPages() {
-        return conns.size();
+        return pages.size();
     }
 
     public List<Recorded> recorded() {
@@ -438,27 +452,26 @@ public final class UcsSimulator implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- the websocket of one page
+    // ---------------------------------------------------------------- pages and their transports
 
     /**
-     * One page's websocket; the protocol is in docs/simulators/ucs.md. Public only because Jetty calls
-     * the listener methods reflectively.
+     * One connected page, whatever carries its messages (websocket, or HTTP long-poll where the
+     * WebView's websocket does not work). The protocol is in docs/simulators/ucs.md.
      */
-    public final class Conn implements Session.Listener.AutoDemanding {
-        private volatile Session session;
+    final class Page {
+        private final java.util.function.Consumer<String> out;
         private final UcsSimState state = new UcsSimState(settings, (r, ms) -> scheduler.schedule(r, ms), clock, this::push,
                 UcsSimulator.this::record);
+        private volatile boolean open = true;
 
-        @Override
-        public void onWebSocketOpen(Session s) {
-            session = s;
-            conns.add(this);
+        Page(java.util.function.Consumer<String> out) {
+            this.out = out;
+            pages.add(this);
             latest = this;
         }
 
-        @Override
         @SuppressWarnings("unchecked")
-        public void onWebSocketText(String text) {
+        void onText(String text) {
             Map<String, Object> msg;
             try {
                 msg = json.readValue(text, Map.class);
@@ -476,22 +489,19 @@ public final class UcsSimulator implements AutoCloseable {
                 Object a = msg.get("a");
                 state.handle(method, a instanceof List<?> l ? new ArrayList<>(l) : List.of());
                 // Methods that push nothing (state, selectRingingSound) still change what state() returns.
-                sendSnapshot();
+                synchronized (state) {
+                    send(Map.of("s", state.snapshot()));
+                }
             } else {
                 push("onWarning", List.of("UCS simulator: message has neither hello nor m"));
             }
         }
 
-        @Override
-        public void onWebSocketClose(int statusCode, String reason) {
+        void closed() {
+            open = false;
             state.close();
-            conns.remove(this);
-            if (latest == this) latest = conns.isEmpty() ? null : conns.get(conns.size() - 1);
-        }
-
-        @Override
-        public void onWebSocketError(Throwable cause) {
-            LOG.log(System.Logger.Level.DEBUG, "UCS simulator websocket error", cause);
+            pages.remove(this);
+            if (latest == this) latest = pages.isEmpty() ? null : pages.get(pages.size() - 1);
         }
 
         /** Called under the state's lock, so the snapshot matches the callback it rides with. */
@@ -503,20 +513,120 @@ public final class UcsSimulator implements AutoCloseable {
             send(m);
         }
 
-        private void sendSnapshot() {
-            synchronized (state) {
-                send(Map.of("s", state.snapshot()));
-            }
-        }
-
         private void send(Map<String, Object> m) {
-            Session s = session;
-            if (s == null || !s.isOpen()) return;
+            if (!open) return;
             try {
-                s.sendText(json.writeValueAsString(m), Callback.NOOP);
+                out.accept(json.writeValueAsString(m));
             } catch (JsonProcessingException e) {
                 LOG.log(System.Logger.Level.WARNING, "UCS simulator could not encode a push", e);
             }
+        }
+    }
+
+    /** The websocket transport. Public only because Jetty calls the listener methods reflectively. */
+    public final class WsEndpoint implements Session.Listener.AutoDemanding {
+        private volatile Session session;
+        private Page page;
+
+        WsEndpoint() {
+        }
+
+        @Override
+        public void onWebSocketOpen(Session s) {
+            session = s;
+            page = new Page(text -> {
+                Session ss = session;
+                if (ss != null && ss.isOpen()) ss.sendText(text, Callback.NOOP);
+            });
+        }
+
+        @Override
+        public void onWebSocketText(String text) {
+            page.onText(text);
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            if (page != null) page.closed();
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            LOG.log(System.Logger.Level.DEBUG, "UCS simulator websocket error", cause);
+        }
+    }
+
+    /**
+     * The long-poll transport: pushes wait in a numbered buffer until the page fetches them. Needed
+     * because JavaFX 21.0.5's WebView cannot open websockets (docs/simulators/ucs.md).
+     */
+    final class PollPage {
+        static final long MAX_WAIT_MS = 20_000;
+        static final long IDLE_CLOSE_MS = 60_000;
+        final String sid = java.util.UUID.randomUUID().toString();
+        private final List<String> buffer = new ArrayList<>();
+        private long firstSeq = 0;
+        private volatile long lastSeen = System.nanoTime();
+        final Page page;
+
+        PollPage() {
+            page = new Page(this::enqueue);
+        }
+
+        private synchronized void enqueue(String text) {
+            buffer.add(text);
+            notifyAll();
+        }
+
+        /** Messages after {@code after} (a sequence number the page got from its previous poll). */
+        synchronized Map<String, Object> poll(long after, long waitMs) throws InterruptedException {
+            lastSeen = System.nanoTime();
+            // Everything before 'after' reached the page: drop it so the buffer stays bounded.
+            while (firstSeq < after && !buffer.isEmpty()) {
+                buffer.remove(0);
+                firstSeq++;
+            }
+            long deadline = System.nanoTime() + waitMs * 1_000_000;
+            while (firstSeq + buffer.size() <= after && page.open) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) break;
+                wait(Math.max(1, left / 1_000_000));
+            }
+            List<Object> messages = new ArrayList<>();
+            int from = (int) Math.max(0, after - firstSeq);
+            for (int i = from; i < buffer.size(); i++) messages.add(new com.fasterxml.jackson.databind.util.RawValue(buffer.get(i)));
+            lastSeen = System.nanoTime();
+            return Map.of("next", firstSeq + buffer.size(), "messages", messages);
+        }
+
+        boolean idle() {
+            return System.nanoTime() - lastSeen > IDLE_CLOSE_MS * 1_000_000;
+        }
+
+        synchronized void close() {
+            page.closed();
+            notifyAll();
+        }
+    }
+
+    PollPage openPoll() {
+        PollPage p = new PollPage();
+        polls.put(p.sid, p);
+        return p;
+    }
+
+    PollPage poll(String sid) {
+        return polls.get(sid);
+    }
+
+    void closePoll(String sid) {
+        PollPage p = polls.remove(sid);
+        if (p != null) p.close();
+    }
+
+    private void reapIdlePolls() {
+        for (PollPage p : List.copyOf(polls.values())) {
+            if (p.idle()) closePoll(p.sid);
         }
     }
 

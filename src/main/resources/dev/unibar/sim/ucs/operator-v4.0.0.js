@@ -18,16 +18,19 @@
     'stopRingingSoundTest'];
   var MAX_RECONNECTS = 5;
   var scriptSrc = (document.currentScript && document.currentScript.src) || '';
-  var sock = null, outbox = [], snap = null, started = false, reconnects = 0, closedByUs = false;
+  var outbox = [], snap = null, started = false, reconnects = 0, closedByUs = false;
   var guiPhase = null;
 
   function log(level, msg, err) {
     try { (console[level] || console.log).call(console, '[ucs-sim] ' + msg, err || ''); } catch (e) { /* no console */ }
   }
 
+  // The transport in use: {send(text), close()}; null until connected.
+  var transport = null;
+
   function send(m, args) {
     var text = JSON.stringify({ m: m, a: args });
-    if (sock && sock.readyState === 1) sock.send(text); else outbox.push(text);
+    if (transport && transport.ready) transport.send(text); else outbox.push(text);
   }
 
   METHODS.forEach(function (name) {
@@ -53,7 +56,7 @@
     }
   }
 
-  function wsUrl() {
+  function endpoint() {
     var api = op.api || {}, ws = api.ws || {};
     var origin = null;
     try { origin = scriptSrc ? new URL(scriptSrc) : null; } catch (e) { origin = null; }
@@ -63,7 +66,8 @@
     var port = ws.port || api.port || loc.port;
     var path = ws.path || api.path || '/operator/ws';
     if (path.charAt(0) !== '/') path = '/' + path;
-    return (secure ? 'wss://' : 'ws://') + host + (port ? ':' + port : '') + path;
+    var hostPort = host + (port ? ':' + port : '');
+    return { ws: (secure ? 'wss://' : 'ws://') + hostPort + path, http: (secure ? 'https://' : 'http://') + hostPort };
   }
 
   function flags() {
@@ -76,36 +80,125 @@
     return f;
   }
 
+  function onServerText(text) {
+    var msg;
+    try { msg = JSON.parse(text); } catch (e) { log('warn', 'bad message from UCS', e); return; }
+    onServerMessage(msg);
+  }
+
+  function onServerMessage(msg) {
+    if (msg.s) snap = msg.s;
+    if (msg.cb) invoke(msg.cb, msg.a);
+    render();
+  }
+
+  function connected(t) {
+    transport = t;
+    t.ready = true;
+    reconnects = 0;
+    while (outbox.length) t.send(outbox.shift());
+  }
+
+  function lost(neverOpened) {
+    transport = null;
+    if (closedByUs) return;
+    if (reconnects < MAX_RECONNECTS) {
+      reconnects++;
+      invoke('onWarning', ['Connection to UCS lost, reconnecting (' + reconnects + '/' + MAX_RECONNECTS + ')']);
+      setTimeout(connect, 1000 * reconnects);
+    } else {
+      invoke('onError', ['Connection to UCS failed']);
+    }
+  }
+
+  /*
+   * api.transport: 'websocket' | 'poll' | 'auto' (default). JavaFX 21.0.5's WebView has a WebSocket
+   * constructor but its native callbacks are missing (no open, no message), so 'auto' long-polls there
+   * and also falls back to polling when a websocket does not open within 3 s.
+   */
   function connect() {
-    var url = wsUrl();
+    var mode = (op.api && op.api.transport) || 'auto';
+    var javafx = /JavaFX/.test(navigator.userAgent || '');
+    if (mode === 'poll' || (mode === 'auto' && javafx)) connectPoll();
+    else connectWs(mode === 'auto');
+  }
+
+  function connectWs(fallback) {
+    var url = endpoint().ws, sock, opened = false, gaveUp = false;
     try {
       sock = new WebSocket(url);
     } catch (e) {
+      if (fallback) { connectPoll(); return; }
       invoke('onError', ['Cannot connect to UCS at ' + url + ': ' + e.message]);
       return;
     }
+    var timer = fallback ? setTimeout(function () {
+      if (opened) return;
+      gaveUp = true;
+      try { sock.close(); } catch (e) { /* already closed */ }
+      connectPoll();
+    }, 3000) : null;
+    var t = { send: function (text) { sock.send(text); }, close: function () { sock.close(); } };
     sock.onopen = function () {
-      reconnects = 0;
+      opened = true;
+      if (timer) clearTimeout(timer);
       sock.send(JSON.stringify({ hello: flags() }));
-      while (outbox.length) sock.send(outbox.shift());
+      connected(t);
     };
-    sock.onmessage = function (ev) {
-      var msg;
-      try { msg = JSON.parse(ev.data); } catch (e) { log('warn', 'bad message from UCS', e); return; }
-      if (msg.s) snap = msg.s;
-      if (msg.cb) invoke(msg.cb, msg.a);
-      render();
-    };
+    sock.onmessage = function (ev) { onServerText(ev.data); };
     sock.onclose = function () {
-      if (closedByUs) return;
-      if (reconnects < MAX_RECONNECTS) {
-        reconnects++;
-        invoke('onWarning', ['Connection to UCS lost, reconnecting (' + reconnects + '/' + MAX_RECONNECTS + ')']);
-        setTimeout(connect, 1000 * reconnects);
-      } else {
-        invoke('onError', ['Connection to UCS failed']);
-      }
+      if (gaveUp) return;
+      if (timer) clearTimeout(timer);
+      if (!opened && fallback) { connectPoll(); return; }
+      lost(!opened);
     };
+  }
+
+  function xhr(method, url, body, done) {
+    var r = new XMLHttpRequest();
+    r.open(method, url, true);
+    // text/plain keeps cross-origin POSTs "simple": no CORS preflight.
+    if (body != null) r.setRequestHeader('Content-Type', 'text/plain;charset=UTF-8');
+    r.onload = function () { done(r.status, r.responseText); };
+    r.onerror = function () { done(0, null); };
+    r.send(body);
+  }
+
+  function connectPoll() {
+    var base = endpoint().http + '/operator/poll';
+    xhr('POST', base + '/open', JSON.stringify({ hello: flags() }), function (status, body) {
+      if (status !== 200) { lost(true); return; }
+      var sid = JSON.parse(body).sid, queue = [], busy = false, alive = true, failures = 0;
+      // One request at a time, so the simulator sees method calls in the order they were made.
+      function pump() {
+        if (busy || !queue.length || !alive) return;
+        busy = true;
+        xhr('POST', base + '/' + sid + '/send', queue.shift(), function () { busy = false; pump(); });
+      }
+      var t = {
+        send: function (text) { queue.push(text); pump(); },
+        close: function () { alive = false; xhr('POST', base + '/' + sid + '/close', '', function () {}); }
+      };
+      function poll(after) {
+        if (!alive) return;
+        xhr('GET', base + '/' + sid + '?after=' + after, null, function (st, text) {
+          if (!alive) return;
+          if (st === 200) {
+            failures = 0;
+            var r = JSON.parse(text);
+            r.messages.forEach(onServerMessage);
+            poll(r.next);
+          } else if (st === 404 || ++failures > 3) {
+            alive = false;
+            lost(false);
+          } else {
+            setTimeout(function () { poll(after); }, 500 * failures);
+          }
+        });
+      }
+      connected(t);
+      poll(0);
+    });
   }
 
   // ------------------------------------------------------------------ GUI (plain DOM, not with headless)
@@ -245,7 +338,7 @@
     connect();
   }
 
-  W.addEventListener('beforeunload', function () { closedByUs = true; if (sock) sock.close(); });
+  W.addEventListener('beforeunload', function () { closedByUs = true; if (transport) transport.close(); });
   // Seed 002: the app starts on the window's load event unless legacyStartup; a script added after
   // load would otherwise never start, so it starts at once then.
   if (op.legacyStartup || document.readyState === 'complete') start();

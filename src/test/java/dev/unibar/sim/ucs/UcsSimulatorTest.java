@@ -317,4 +317,32 @@ class UcsSimulatorTest {
             for (int i = 1; i <= 200; i++) assertEquals(List.of(i), page.await("onWaitingCallersChange"));
         }
     }
+
+    @Test
+    void longPollTransportCarriesTheSameMessages() throws Exception {
+        HttpResponse<String> open = post("/operator/poll/open", "{\"hello\":{\"withoutDevice\":true}}");
+        assertEquals(200, open.statusCode());
+        assertEquals("*", open.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        String sid = (String) WsPage.JSON.readValue(open.body(), Map.class).get("sid");
+        Map<?, ?> first = WsPage.JSON.readValue(get("/operator/poll/" + sid + "?after=0").body(), Map.class);
+        List<?> messages = (List<?>) first.get("messages");
+        assertEquals("onConnect", ((Map<?, ?>) messages.get(0)).get("cb"));
+        assertEquals("onCredentials", ((Map<?, ?>) messages.get(1)).get("cb"));
+        long next = ((Number) first.get("next")).longValue();
+        assertEquals(200, post("/operator/poll/" + sid + "/send", "{\"m\":\"login\",\"a\":[\"agent\",\"agent\",false]}").statusCode());
+        List<String> seen = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + T.toNanos();
+        while (!seen.contains("onReady") && System.nanoTime() < deadline) {
+            Map<?, ?> r = WsPage.JSON.readValue(get("/operator/poll/" + sid + "?after=" + next + "&wait=1000").body(), Map.class);
+            for (Object m : (List<?>) r.get("messages")) {
+                if (((Map<?, ?>) m).get("cb") != null) seen.add((String) ((Map<?, ?>) m).get("cb"));
+            }
+            next = ((Number) r.get("next")).longValue();
+        }
+        assertEquals(List.of("onUser", "onReady"), seen);
+        assertEquals(Phase.READY, sim.state().phase());
+        assertEquals(200, post("/operator/poll/" + sid + "/close", "").statusCode());
+        assertEquals(404, get("/operator/poll/" + sid + "?after=0").statusCode());
+        assertEquals(0, sim.connectedPages());
+    }
 }
