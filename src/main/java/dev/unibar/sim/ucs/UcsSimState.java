@@ -89,6 +89,8 @@ public final class UcsSimState {
     private String ringingSound = "default";
     private int lastCallId;
     private boolean closed;
+    /** Callbacks of the method being handled, sent once it is recorded; null outside handle(). */
+    private List<Object[]> held;
     private int inAnswered, inUnanswered, outAnswered, outUnanswered, transferred;
 
     public UcsSimState(UcsSimSettings settings, SimScheduler scheduler, Clock clock, Sink sink, Consumer<Recorded> recorder) {
@@ -127,18 +129,19 @@ public final class UcsSimState {
     public synchronized boolean handle(String method, List<Object> args) {
         List<Object> a = args == null ? List.of() : args;
         Phase before = phase;
-        boolean ok;
+        boolean ok = false;
         Set<Phase> allowed = ALLOWED.get(method);
-        if (closed) {
-            ok = false;
-        } else if (allowed == null) {
-            ok = refuse("Unknown method " + method);
-        } else if (!allowed.contains(phase)) {
-            ok = refuse(method + " is not allowed in state " + phase);
-        } else {
-            ok = dispatch(method, a);
+        List<Object[]> out = new ArrayList<>();
+        held = out;
+        try {
+            if (!closed && allowed != null && allowed.contains(phase)) ok = dispatch(method, a);
+            else if (!closed) refuse(allowed == null ? "Unknown method " + method : method + " is not allowed in state " + phase);
+        } finally {
+            held = null;
+            // Recorded before its callbacks leave: whoever sees a callback can rely on the record.
+            recorder.accept(new Recorded(method, Recorded.mask(method, a), before.name(), ok, clock.instant()));
+            for (Object[] p : out) pushNow((String) p[0], (Object[]) p[1]);
         }
-        recorder.accept(new Recorded(method, Recorded.mask(method, a), before.name(), ok, clock.instant()));
         return ok;
     }
 
@@ -853,6 +856,12 @@ public final class UcsSimState {
     }
 
     private void push(String callback, Object... args) {
+        if (closed) return;
+        if (held != null) held.add(new Object[]{callback, args});
+        else pushNow(callback, args);
+    }
+
+    private void pushNow(String callback, Object[] args) {
         if (closed) return;
         sink.push(callback, new ArrayList<>(Arrays.asList(args)));
     }

@@ -756,6 +756,22 @@ class UcsSimStateTest {
         assertFalse(h.call("hangup"));
     }
 
+    @Test
+    void aMethodIsRecordedBeforeItsCallbacksLeave() {
+        List<String> log = new ArrayList<>();
+        SimHarness.ManualClock clock = new SimHarness.ManualClock();
+        UcsSimState st = new UcsSimState(UcsSimSettings.defaults(), new SimHarness.ManualScheduler(clock), clock,
+                (cb, a) -> log.add("push " + cb), r -> log.add("record " + r.method()));
+        st.connect(Map.of("withoutDevice", true));
+        log.clear();
+        st.handle("login", new ArrayList<>(List.of("agent", "agent", false)));
+        st.handle("dial", new ArrayList<>(List.of("777123456")));
+        st.handle("answer", new ArrayList<>());
+        assertEquals(List.of("record login", "push onUser", "push onReady",
+                "record dial", "push onCallNew", "push onCallRinging",
+                "record answer", "push onWarning"), log);
+    }
+
     private static Map<String, Object> withoutNulls(Map<String, Object> m) {
         Map<String, Object> out = new LinkedHashMap<>();
         m.forEach((k, v) -> {
