@@ -603,9 +603,12 @@ public final class UcsSimulator implements AutoCloseable {
             return System.nanoTime() - lastSeen > IDLE_CLOSE_MS * 1_000_000;
         }
 
-        synchronized void close() {
+        /** Not synchronized around page.closed(): a push holds the state's lock and then wants ours. */
+        void close() {
             page.closed();
-            notifyAll();
+            synchronized (this) {
+                notifyAll();
+            }
         }
     }
 

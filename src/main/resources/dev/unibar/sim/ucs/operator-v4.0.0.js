@@ -99,7 +99,7 @@
     while (outbox.length) t.send(outbox.shift());
   }
 
-  function lost(neverOpened) {
+  function lost() {
     transport = null;
     if (closedByUs) return;
     if (reconnects < MAX_RECONNECTS) {
@@ -150,7 +150,7 @@
       if (gaveUp) return;
       if (timer) clearTimeout(timer);
       if (!opened && fallback) { connectPoll(); return; }
-      lost(!opened);
+      lost();
     };
   }
 
@@ -167,7 +167,7 @@
   function connectPoll() {
     var base = endpoint().http + '/operator/poll';
     xhr('POST', base + '/open', JSON.stringify({ hello: flags() }), function (status, body) {
-      if (status !== 200) { lost(true); return; }
+      if (status !== 200) { lost(); return; }
       var sid = JSON.parse(body).sid, queue = [], busy = false, alive = true, failures = 0;
       // One request at a time, so the simulator sees method calls in the order they were made.
       function pump() {
@@ -190,7 +190,7 @@
             poll(r.next);
           } else if (st === 404 || ++failures > 3) {
             alive = false;
-            lost(false);
+            lost();
           } else {
             setTimeout(function () { poll(after); }, 500 * failures);
           }
