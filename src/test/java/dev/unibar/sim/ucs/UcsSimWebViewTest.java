@@ -28,11 +28,12 @@ class UcsSimWebViewTest {
     private UcsSimulator sim;
     private WebView view;
     private WebEngine engine;
+    private Stage stage;
 
     @BeforeEach
     void setUp() throws Exception {
         sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
-        Stage stage = FxToolkit.registerPrimaryStage();
+        stage = FxToolkit.registerPrimaryStage();
         fx(() -> {
             view = new WebView();
             engine = view.getEngine();
@@ -42,10 +43,27 @@ class UcsSimWebViewTest {
         });
     }
 
+    /**
+     * The page is unloaded completely before the simulator goes away: a long-poll answered into a page
+     * that is being torn down was seen to abort the JVM at exit (WebKit native code).
+     */
     @AfterEach
     void tearDown() throws Exception {
         fx(() -> {
             engine.load("about:blank");
+            return null;
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && !Boolean.TRUE.equals(fx(() ->
+                engine.getLoadWorker().getState() == javafx.concurrent.Worker.State.SUCCEEDED
+                        && "about:blank".equals(engine.getLocation())))) {
+            Thread.sleep(20);
+        }
+        fx(() -> {
+            stage.setScene(null);
+            stage.hide();
+            view = null;
+            engine = null;
             return null;
         });
         sim.stop();
