@@ -681,7 +681,7 @@ public final class UcsSimState {
         m.put("in_talktime", 0);
         m.put("lastname", u.lastname());
         List<Object> lines = new ArrayList<>();
-        for (SimDevice d : settings.devices()) if (d.number().equals(u.extension())) lines.add(d.toMap());
+        for (SimDevice d : settings.devices()) if (java.util.Objects.equals(d.number(), u.extension())) lines.add(d.toMap());
         m.put("lines", lines);
         m.put("locale", "cs");
         m.put("number", u.extension());
@@ -689,7 +689,7 @@ public final class UcsSimState {
         m.put("out_calls_unanswered", outUnanswered);
         m.put("out_ringtime", 0);
         m.put("out_talktime", 0);
-        m.put("primary_extension", Integer.parseInt(u.extension().replaceAll("\\D", "0")));
+        m.put("primary_extension", toInt(u.extension()));
         Map<String, Object> queues = new LinkedHashMap<>();
         for (SimQueue q : settings.queues()) queues.put(String.valueOf(q.id()), queueMap(q));
         m.put("queues", queues);
