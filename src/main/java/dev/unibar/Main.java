@@ -8,10 +8,17 @@ import dev.unibar.cli.Cli;
  */
 public final class Main {
 
+    /**
+     * Jetty and the socket libraries log through slf4j into java.util.logging; at INFO they chatter on
+     * every start. Held here because JUL keeps loggers weakly and would forget the level.
+     */
+    private static final java.util.logging.Logger JETTY = java.util.logging.Logger.getLogger("org.eclipse.jetty");
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        JETTY.setLevel(java.util.logging.Level.WARNING);
         int code = new Cli(System.in, System.out, System.err).run(args);
         if (code != Cli.KEEP_RUNNING) System.exit(code);
     }

@@ -121,15 +121,12 @@ public final class Cli {
         return launchBar(config);
     }
 
-    /**
-     * HOOK for the lead: start the JavaFX bar with this configuration and return {@link #KEEP_RUNNING}.
-     * Until wired it refuses, so nothing here starts the toolkit.
-     */
+    /** Starts the JavaFX bar; returns when its window closes. The only path that starts the toolkit. */
     int launchBar(UnibarConfig config) {
-        err.println("unibar: the bar is not wired yet (config: "
-                + (config.source() == null ? "built-in demo" : config.source()) + ", vendor "
-                + config.effectiveVendor() + (config.demo() ? ", demo" : "") + ")");
-        return USAGE;
+        err.println("unibar: " + (config.demo() ? "demo mode against the built-in " + config.effectiveVendor()
+                + " simulator" : "config " + config.source() + ", vendor " + config.effectiveVendor()));
+        dev.unibar.app.Launcher.launch(config);
+        return 0;
     }
 
     // ---- simulate ---------------------------------------------------------------------------------------
@@ -164,8 +161,30 @@ public final class Cli {
      * print its address and return {@link #KEEP_RUNNING}. Must not start JavaFX.
      */
     int simulate(String vendor, int port) {
-        err.println("unibar: simulate is not wired yet");
-        return USAGE;
+        AutoCloseable sim;
+        try {
+            sim = dev.unibar.app.Simulators.start(vendor, port, out);
+        } catch (IllegalArgumentException e) {
+            return usage("simulate: " + e.getMessage());
+        } catch (RuntimeException e) {
+            err.println("unibar: simulate: " + e.getMessage());
+            return 1;
+        }
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                sim.close();
+            } catch (Exception ignored) {
+                // exiting anyway
+            }
+            stopped.countDown();
+        }, "unibar-simulator-stop"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
     // ---- translate --------------------------------------------------------------------------------------

@@ -30,15 +30,18 @@ class LayeringTest {
     private static final List<Rule> RULES = List.of(
             new Rule("core", List.of("javafx.", "java.io.", "java.net.", "java.nio.", "com.fasterxml.",
                     "dev.unibar.vendor", "dev.unibar.ui", "dev.unibar.bridge", "dev.unibar.sim",
-                    "dev.unibar.cli", "dev.unibar.config", "dev.unibar.json", "org.eclipse.", "org.java_websocket")),
+                    "dev.unibar.cli", "dev.unibar.config", "dev.unibar.json", "dev.unibar.app", "org.eclipse.", "org.java_websocket")),
             new Rule("json", List.of("javafx.", "dev.unibar.vendor", "dev.unibar.ui", "dev.unibar.bridge",
-                    "dev.unibar.sim", "dev.unibar.cli")),
-            new Rule("vendor", List.of("javafx.", "dev.unibar.ui", "dev.unibar.cli", "dev.unibar.sim")),
-            new Rule("bridge", List.of("dev.unibar.vendor", "dev.unibar.ui", "dev.unibar.cli", "dev.unibar.sim")),
+                    "dev.unibar.sim", "dev.unibar.cli", "dev.unibar.app")),
+            new Rule("vendor", List.of("javafx.", "dev.unibar.ui", "dev.unibar.cli", "dev.unibar.sim", "dev.unibar.app")),
+            new Rule("bridge", List.of("dev.unibar.vendor", "dev.unibar.ui", "dev.unibar.cli", "dev.unibar.sim",
+                    "dev.unibar.app")),
             new Rule("sim", List.of("javafx.", "dev.unibar.vendor", "dev.unibar.ui", "dev.unibar.cli",
-                    "dev.unibar.bridge", "dev.unibar.core")),
-            new Rule("config", List.of("javafx.", "dev.unibar.ui", "dev.unibar.cli", "dev.unibar.sim")),
-            new Rule("ui", List.of("dev.unibar.cli", "com.fasterxml.")));
+                    "dev.unibar.bridge", "dev.unibar.core", "dev.unibar.app")),
+            new Rule("config", List.of("javafx.", "dev.unibar.ui", "dev.unibar.cli", "dev.unibar.sim", "dev.unibar.app")),
+            // The UI binds to core state; it never sees a vendor payload or a concrete connector.
+            new Rule("ui", List.of("dev.unibar.cli", "com.fasterxml.", "dev.unibar.vendor", "dev.unibar.sim",
+                    "dev.unibar.app")));
 
     @Test
     void importsPointInwards() throws IOException {

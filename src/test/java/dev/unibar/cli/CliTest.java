@@ -159,19 +159,46 @@ class CliTest {
     }
 
     @Test
-    void theBarAndSimulatorHooksReceiveWhatWasParsed() throws IOException {
-        Path f = dir.resolve("config.yml");
-        Files.writeString(f, "vendor: epbx\nepbx:\n  serviceBase: http://pbx/Service/\n");
-        Run bar = run("", "--config", f.toString());
-        assertTrue(bar.err().contains("not wired yet (config: " + f + ", vendor epbx)"), bar.err());
-        Run demo = run("");
-        assertTrue(demo.err().contains("not wired yet (config: built-in demo, vendor ucs, demo)"), demo.err());
-
+    void simulateChecksItsArguments() {
         assertEquals(2, run("", "simulate", "--vendor", "avaya").code());
         assertEquals(2, run("", "simulate", "--vendor", "ucs", "--port", "http").code());
         assertEquals(2, run("", "simulate").code());
-        Run sim = run("", "simulate", "--vendor", "ucs", "--port", "0");
-        assertTrue(sim.err().contains("simulate is not wired yet"), sim.err());
+    }
+
+    /**
+     * CONTRACT: `simulate --vendor ucs` serves the vendor's surface on 127.0.0.1 until stopped and prints
+     * its address — and, being window-less, loads no JavaFX class.
+     */
+    @Test
+    void simulateServesTheVendorSurfaceUntilStopped() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-verbose:class", "-cp", System.getProperty("java.class.path"),
+                "dev.unibar.Main", "simulate", "--vendor", "ucs", "--port", "0").redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader r = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String address = null;
+            List<String> fx = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            String line;
+            while (address == null && System.nanoTime() < deadline && (line = r.readLine()) != null) {
+                if (line.contains(" javafx.") || line.contains(" com.sun.javafx.")) fx.add(line);
+                java.util.regex.Matcher m = java.util.regex.Pattern
+                        .compile("^ucs simulator listening on (http://127\\.0\\.0\\.1:\\d+)$").matcher(line);
+                if (m.matches()) address = m.group(1);
+            }
+            assertTrue(address != null, "the address was printed");
+            java.net.http.HttpResponse<String> script = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(address + "/operator/operator-v4.0.0.js")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, script.statusCode());
+            assertTrue(script.body().contains("ucsOperator"));
+            assertEquals(List.of(), fx, "simulate must not load JavaFX");
+            assertTrue(p.isAlive(), "it keeps running until stopped");
+        } finally {
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "it stops on SIGTERM");
+        }
     }
 
     /**

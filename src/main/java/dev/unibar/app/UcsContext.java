@@ -1,0 +1,140 @@
+package dev.unibar.app;
+
+import dev.unibar.bridge.HostServer;
+import dev.unibar.bridge.OriginPolicy;
+import dev.unibar.bridge.WebPageChannel;
+import dev.unibar.config.UcsConfig;
+import dev.unibar.config.UnibarConfig;
+import dev.unibar.core.Session;
+import dev.unibar.sim.ucs.UcsSimulator;
+import dev.unibar.ui.BarContext;
+import dev.unibar.ui.LoginMode;
+import dev.unibar.vendor.ucs.UcsConnector;
+import dev.unibar.vendor.ucs.UcsHostPage;
+import dev.unibar.vendor.ucs.UcsMapper;
+import javafx.scene.Node;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The UCS operator bar in a WebView: the host-page server, the page, the connector and, in demo mode,
+ * the built-in UCS simulator standing in for the UCS server. Must be created on the FX thread.
+ */
+public final class UcsContext implements BarContext {
+
+    private final UcsSimulator simulator;
+    private final HostServer host;
+    private final WebPageChannel page;
+    private final Session session;
+    private final UcsConfig config;
+
+    private UcsContext(UcsSimulator simulator, HostServer host, WebPageChannel page, Session session,
+                       UcsConfig config) {
+        this.simulator = simulator;
+        this.host = host;
+        this.page = page;
+        this.session = session;
+        this.config = config;
+    }
+
+    public static UcsContext create(UnibarConfig config, Clock clock) {
+        UcsSimulator sim = null;
+        UcsConfig ucs = config.ucs();
+        if (config.demo() || ucs == null) {
+            sim = new UcsSimulator(0).start();
+            sim.startDemoLoop();
+            ucs = demoConfig(sim);
+        }
+        HostServer host = new HostServer();
+        host.start();
+        List<String> trusted = new ArrayList<>(ucs.trustedOrigins());
+        trusted.add(ucs.origin());
+        trusted.add(originOf(ucs.effectiveScriptUrl()));
+        WebPageChannel page = new WebPageChannel(OriginPolicy.forHost(host, trusted));
+        UcsConfig finalUcs = ucs;
+        host.addPage("/ucs/", () -> UcsHostPage.html(finalUcs, "Unibar – UCS"));
+        UcsConnector connector = new UcsConnector(ucs, page, host::url, new UcsMapper(), clock);
+        return new UcsContext(sim, host, page, new Session(connector, clock), ucs);
+    }
+
+    /** The simulator's own bar draws itself in the vendor panel; the native form drives it as well. */
+    static UcsConfig demoConfig(UcsSimulator sim) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("headless", false);
+        options.put("listDevices", true);
+        options.put("confirmDevice", false);
+        options.put("showDialControl", true);
+        return new UcsConfig("127.0.0.1", sim.port(), null, false, sim.scriptUrl(), options, null, null, null,
+                List.of());
+    }
+
+    static String originOf(String url) {
+        URI u = URI.create(url);
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
+    }
+
+    public UcsSimulator simulator() {
+        return simulator;
+    }
+
+    public WebPageChannel page() {
+        return page;
+    }
+
+    @Override
+    public Session session() {
+        return session;
+    }
+
+    @Override
+    public Optional<Node> vendorView() {
+        return Optional.of(page.view());
+    }
+
+    @Override
+    public LoginMode loginMode() {
+        // Headless UCS draws nothing: the bar's own form and device picker drive the whole login.
+        return config.headless() || simulator != null ? LoginMode.NATIVE : LoginMode.VENDOR_PAGE;
+    }
+
+    @Override
+    public boolean pairsDeviceAtLogin() {
+        return false;
+    }
+
+    @Override
+    public List<String> scenarios() {
+        if (simulator == null) return List.of();
+        return UcsSimulator.scenarios().stream().map(UcsSimulator.ScenarioInfo::name).toList();
+    }
+
+    @Override
+    public void runScenario(String name) {
+        if (simulator == null) return;
+        try {
+            simulator.scenario(name, Map.of());
+        } catch (RuntimeException e) {
+            session.store().apply(new dev.unibar.core.model.Event.Notice("ucs", null,
+                    dev.unibar.core.model.NoticeLevel.WARNING, name + ": " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public String title() {
+        return simulator != null ? "Unibar – UCS (demo)" : "Unibar – UCS";
+    }
+
+    @Override
+    public void close() {
+        session.stop();
+        page.close();
+        host.stop();
+        if (simulator != null) simulator.stop();
+    }
+}
