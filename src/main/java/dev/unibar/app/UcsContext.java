@@ -43,14 +43,22 @@ public final class UcsContext implements BarContext {
         this.config = config;
     }
 
+    /** For a configuration: a live UCS server, or in demo mode a fresh simulator offering calls now and then. */
     public static UcsContext create(UnibarConfig config, Clock clock) {
-        UcsSimulator sim = null;
-        UcsConfig ucs = config.ucs();
-        if (config.demo() || ucs == null) {
-            sim = new UcsSimulator(0).start();
+        if (config.demo() || config.ucs() == null) {
+            UcsSimulator sim = new UcsSimulator(0).start();
             sim.startDemoLoop();
-            ucs = demoConfig(sim);
+            return create(demoConfig(sim), sim, clock);
         }
+        return create(config.ucs(), null, clock);
+    }
+
+    /** Against a simulator the caller controls (tests, benchmarks). */
+    public static UcsContext forSimulator(UcsSimulator sim, Clock clock) {
+        return create(demoConfig(sim), sim, clock);
+    }
+
+    private static UcsContext create(UcsConfig ucs, UcsSimulator sim, Clock clock) {
         HostServer host = new HostServer();
         host.start();
         List<String> trusted = new ArrayList<>(ucs.trustedOrigins());

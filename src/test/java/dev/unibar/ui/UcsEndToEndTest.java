@@ -1,0 +1,199 @@
+package dev.unibar.ui;
+
+import dev.unibar.app.UcsContext;
+import dev.unibar.core.model.AgentState;
+import dev.unibar.core.state.CallStatus;
+import dev.unibar.core.state.SessionPhase;
+import dev.unibar.sim.ucs.Recorded;
+import dev.unibar.sim.ucs.UcsSimSettings;
+import dev.unibar.sim.ucs.UcsSimulator;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole UCS path with nothing faked on Unibar's side: the native bar, the session, the UCS connector,
+ * the host page in a real WebView with the shim and bridge, and the UCS simulator's operator script
+ * talking to the simulator server. Assertions are on what the simulator recorded and what the bar shows.
+ */
+@ExtendWith(ApplicationExtension.class)
+class UcsEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private UcsSimulator sim;
+    private UcsContext ctx;
+
+    @Start
+    void start(Stage stage) {
+        sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
+        ctx = UcsContext.forSimulator(sim, Clock.systemUTC());
+        stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("en")));
+        stage.show();
+        ctx.session().start();
+    }
+
+    @AfterEach
+    void stop() {
+        // Unload the page before its servers stop: a WebView still polling a dead server has crashed the
+        // JVM at exit here (seen by the simulator's own WebView test).
+        Fx.run(() -> ctx.page().load("about:blank"));
+        try {
+            Fx.until("page unloaded", () -> sim.connectedPages() == 0);
+        } catch (AssertionError slowUnload) {
+            // cleanup only: the servers are stopped either way
+        }
+        Fx.run(ctx::close);
+    }
+
+    private static <T extends Node> T node(FxRobot robot, String id) {
+        return robot.lookup(id).query();
+    }
+
+    private Recorded recorded(String method) throws InterruptedException {
+        Recorded r = sim.awaitRecorded(method, WAIT);
+        assertNotNull(r, "the simulator received " + method + "()");
+        return r;
+    }
+
+    private void loginAndPair(FxRobot robot) throws InterruptedException {
+        Fx.until("login form", () -> ctx.session().store().state().phase() == SessionPhase.CREDENTIALS
+                && node(robot, "#loginView").isVisible());
+        robot.clickOn("#username").write("agent");
+        robot.clickOn("#password").write("agent");
+        robot.clickOn("#login");
+        Recorded login = recorded("login");
+        assertEquals("agent", login.args().get(0));
+        assertEquals("******", login.args().get(1), "the simulator's record masks the password");
+
+        Fx.until("device picker", () -> node(robot, "#devicePicker").isVisible()
+                && !((ListView<?>) node(robot, "#deviceList")).getItems().isEmpty());
+        Fx.run(() -> ((ListView<?>) node(robot, "#deviceList")).getSelectionModel().select(0));
+        robot.clickOn("#pairDevice");
+        assertEquals(List.of("201"), recorded("selectIdentifier").args());
+        Fx.until("ready", () -> ctx.session().store().state().phase() == SessionPhase.READY);
+    }
+
+    private void goReady(FxRobot robot) throws InterruptedException {
+        robot.clickOn("#stateSelector");
+        robot.clickOn("#state-READY");
+        assertEquals(List.of("READY"), recorded("changeStatus").args());
+        Fx.until("agent ready", () -> ctx.session().store().state().agentState() == AgentState.READY);
+    }
+
+    @Test
+    void ringAnswerHoldMuteAndBlindTransfer(FxRobot robot) throws Exception {
+        loginAndPair(robot);
+        goReady(robot);
+
+        Node answer = node(robot, "#answer");
+        assertTrue(Fx.get(answer::isDisabled), "nothing rings yet");
+        sim.scenario("inbound", Map.of("number", "777123456", "name", "Jan Novák"));
+        Fx.until("answer enabled by the ringing call", () -> !answer.isDisabled());
+        assertTrue(Fx.get(() -> node(robot, "#hold").isDisabled()), "hold is forbidden while ringing");
+
+        robot.clickOn("#answer");
+        recorded("answer");
+        Label number = node(robot, "#callNumber");
+        Fx.until("the call card shows the connected call", () -> "777123456".equals(number.getText())
+                && ctx.session().store().state().activeCall().map(c -> c.status() == CallStatus.CONNECTED).orElse(false));
+        assertEquals("Jan Novák", Fx.get(() -> ((Label) node(robot, "#callName")).getText()));
+        assertTrue(Fx.get(answer::isDisabled));
+        assertTrue(Fx.get(() -> node(robot, "#dialPad").isDisabled()), "no dialling while talking");
+
+        robot.clickOn("#hold");
+        recorded("hold");
+        Fx.until("held badge", () -> node(robot, "#heldBadge").isVisible());
+        robot.clickOn("#hold");
+        recorded("unhold");
+        Fx.until("resumed", () -> !node(robot, "#heldBadge").isVisible());
+
+        robot.clickOn("#mute");
+        recorded("mute");
+        Fx.until("muted badge", () -> node(robot, "#mutedBadge").isVisible());
+
+        robot.clickOn("#transfer");
+        robot.clickOn("#transferTarget").write("2002");
+        robot.clickOn("#blindTransfer");
+        assertEquals(List.of("2002"), recorded("blindTransfer").args());
+        Fx.until("the line is free after the transfer", () -> ctx.session().store().state().calls().isEmpty()
+                && node(robot, "#noCall").isVisible());
+    }
+
+    @Test
+    void consultThenCompleteTransfer(FxRobot robot) throws Exception {
+        loginAndPair(robot);
+        goReady(robot);
+        sim.scenario("inbound", Map.of("number", "777000111"));
+        Fx.until("ringing", () -> !node(robot, "#answer").isDisabled());
+        robot.clickOn("#answer");
+        Fx.until("talking", () -> !node(robot, "#hold").isDisabled());
+
+        robot.clickOn("#transfer");
+        robot.clickOn("#transferTarget").write("2003");
+        robot.clickOn("#consult");
+        assertEquals(List.of("2003"), recorded("transfer").args());
+        Fx.until("consultation beside the held caller", () -> ctx.session().store().state().calls().size() == 2
+                && ctx.session().store().state().heldCall().isPresent()
+                && !node(robot, "#completeTransfer").isDisabled());
+        Fx.until("held line shows the caller", () -> "777000111".equals(((Label) node(robot, "#heldNumber")).getText()));
+        robot.clickOn("#completeTransfer");
+        recorded("finishTransfer");
+        Fx.until("both legs released", () -> ctx.session().store().state().calls().isEmpty());
+    }
+
+    @Test
+    void pauseWithAReasonAndOutboundDial(FxRobot robot) throws Exception {
+        loginAndPair(robot);
+        MenuButton selector = node(robot, "#stateSelector");
+        Fx.until("AUX reasons offered", () -> !ctx.session().store().state().pauseReasons().isEmpty());
+        robot.clickOn("#stateSelector");
+        robot.clickOn("Oběd");
+        assertEquals(List.of("AUX", "Oběd"), recorded("changeStatus").args());
+        Fx.until("paused with the reason", () -> ctx.session().store().state().agentState() == AgentState.NOT_READY
+                && "Oběd".equals(ctx.session().store().state().stateReason())
+                && selector.getText().contains("Oběd"));
+
+        goReady(robot);
+        robot.clickOn("#dialPad");
+        robot.clickOn("#dialNumber").write("0800123456");
+        robot.clickOn("#dial");
+        assertEquals("0800123456", recorded("dial").args().get(0));
+        Fx.until("outbound call connected", () -> ctx.session().store().state().activeCall()
+                .map(c -> c.status() == CallStatus.CONNECTED && "0800123456".equals(c.call().remoteNumber()))
+                .orElse(false));
+        robot.clickOn("#hangup");
+        recorded("hangup");
+        Fx.until("hung up", () -> ctx.session().store().state().calls().isEmpty());
+    }
+
+    @Test
+    void aMethodTheStateForbidsIsDisabledAndTheSimulatorNeverSeesIt(FxRobot robot) throws Exception {
+        loginAndPair(robot);
+        // READY, no call: every call control but dial is disabled, so nothing can send answer/hold.
+        for (String id : List.of("#answer", "#reject", "#hangup", "#hold", "#mute", "#transfer", "#completeTransfer")) {
+            assertTrue(Fx.get(() -> node(robot, id).isDisabled()), id + " disabled with no call");
+        }
+        assertTrue(!Fx.get(() -> node(robot, "#dialPad").isDisabled()), "dial allowed when idle");
+        assertTrue(sim.recorded().stream().noneMatch(r -> r.method().equals("answer") || r.method().equals("hold")));
+        assertTrue(sim.recorded().stream().allMatch(Recorded::accepted), "nothing the bar sent was refused: "
+                + sim.recorded());
+    }
+}
