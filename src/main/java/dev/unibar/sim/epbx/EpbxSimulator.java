@@ -134,8 +134,15 @@ public final class EpbxSimulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** Starts a simulator with default settings on {@code port} (0 = ephemeral); prints nothing. */
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final java.util.logging.Logger JETTY_LOG = java.util.logging.Logger.getLogger("org.eclipse.jetty");
+
+    /**
+     * Starts a simulator with default settings on {@code port} (0 = ephemeral); prints nothing (Jetty's
+     * start-up INFO lines are silenced too, the caller prints the address).
+     */
     public static EpbxSimulator run(int port) {
+        JETTY_LOG.setLevel(java.util.logging.Level.WARNING);
         EpbxSimulator sim = builder().port(port).build();
         sim.start();
         return sim;
