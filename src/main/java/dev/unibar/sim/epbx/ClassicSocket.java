@@ -1,12 +1,9 @@
 package dev.unibar.sim.epbx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.jetty.websocket.api.Session;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /** The WebSocket of a classic SignalR connection. Public only because Jetty calls listener methods through method handles. */

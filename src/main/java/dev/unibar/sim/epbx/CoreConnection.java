@@ -12,6 +12,8 @@ final class CoreConnection extends SimConnection {
     final String connectionToken;
     private final ObjectMapper json;
     volatile boolean handshaken;
+    /** A negotiation whose WebSocket never came is dropped after a while (see the keep-alive sweep). */
+    final java.time.Instant negotiatedAt = java.time.Instant.now();
 
     CoreConnection(String connectionId, String connectionToken, String user, ObjectMapper json) {
         super(connectionId, "core", user);

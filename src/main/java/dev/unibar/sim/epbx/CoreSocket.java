@@ -7,7 +7,6 @@ import org.eclipse.jetty.websocket.api.Session;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 /** The WebSocket of an ASP.NET Core SignalR connection. */
 /** Public only because Jetty invokes listener methods reflectively. */

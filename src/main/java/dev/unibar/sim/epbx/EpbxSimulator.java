@@ -471,7 +471,11 @@ public final class EpbxSimulator implements AutoCloseable {
             }
         }
         for (CoreConnection c : List.copyOf(core.values())) {
-            if (c.open() && c.handshaken) c.sendText("{\"type\":6}" + CoreConnection.RS);
+            if (c.open() && c.handshaken) {
+                c.sendText("{\"type\":6}" + CoreConnection.RS);
+            } else if (c.session == null && now.isAfter(c.negotiatedAt.plus(disconnectTimeout))) {
+                forgetCore(c);
+            }
         }
     }
 
