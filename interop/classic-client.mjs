@@ -1,7 +1,8 @@
 // A real jQuery SignalR 2 client (npm "signalr" + jQuery in a jsdom window) against the EPBX simulator.
 // Usage: node classic-client.mjs --base http://127.0.0.1:PORT/Service/ --token T [--ramal 1000]
 //        [--numero 11987654321] [--timeout 20000] [--origin http://localhost:PORT/app/]
-// Prints one JSON line per step; exits 0 when every step passed, 1 with {"step":"fail","reason"} otherwise.
+// After the call it cuts the socket (sim/scenario/drop), waits for the client's reconnect and receives
+// onDesliga on the reconnected socket. Prints one JSON line per step; exits 0 when every step passed, 1 with {"step":"fail","reason"} otherwise.
 // The page runs on a different origin than the service (localhost vs 127.0.0.1) so CORS is exercised.
 import { JSDOM } from 'jsdom';
 import { readFileSync } from 'node:fs';
@@ -74,6 +75,17 @@ try { await promise(hub.server.discar(numero, 1)); } catch (e) { fail('discar: '
 out({ step: 'discar', ok: true });
 const [, call] = await chamada;
 out({ step: 'onChamada', canalId: call.CanalId, telefone: call.Telefone, sentido: call.Sentido });
+
+// Cut the socket (simulator fault "drop"): the client must reconnect with its cursor and keep the hub state.
+const reconnected = new Promise((resolve) => $.connection.hub.reconnected(resolve));
+await fetch(base + 'sim/scenario/drop', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+await reconnected;
+out({ step: 'reconnected', messageId: $.connection.hub.messageId });
+const desliga = waitFor('onDesliga');
+const hangup = await fetch(base + 'sim/scenario/hangup', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+if (!hangup.ok) fail('hangup scenario answered ' + hangup.status);
+const [, ended] = await desliga;
+out({ step: 'onDesliga', canalId: ended.CanalId });
 
 $.connection.hub.stop();
 clearTimeout(timer);

@@ -123,6 +123,9 @@ class EpbxInteropTest {
         assertEquals("Ramal já está logado", s.get("iniciarAgain").get("error").asText());
         assertEquals("11987654321", s.get("onChamada").get("telefone").asText());
         assertTrue(s.get("onChamada").get("canalId").asText().startsWith("SIP/1000-"));
+        assertTrue(s.containsKey("reconnected"), "the jQuery client reconnected after the drop: " + s.keySet());
+        assertEquals(s.get("onChamada").get("canalId").asText(), s.get("onDesliga").get("canalId").asText(),
+                "a push after the reconnect reaches the same hub state");
         assertTrue(s.containsKey("done"));
         // the generated proxy invokes the C# method name
         assertRecorded("classic", "Iniciar");
