@@ -232,6 +232,7 @@ public final class EpbxSimulator implements AutoCloseable {
     public synchronized void stop() {
         if (keepAliveTask != null) keepAliveTask.cancel(false);
         keepAliveTask = null;
+        closeCoreGracefully();
         stopServer();
         forgetConnections();
         if (timer != null) timer.shutdownNow();
@@ -254,6 +255,13 @@ public final class EpbxSimulator implements AutoCloseable {
         }
     }
 
+    /** A server going down on purpose says so to Core clients with a close message (type 7). */
+    private void closeCoreGracefully() {
+        for (CoreConnection c : List.copyOf(core.values())) {
+            if (c.open() && c.handshaken) c.sendText("{\"type\":7}" + CoreConnection.RS);
+        }
+    }
+
     private void forgetConnections() {
         for (SimConnection c : allConnections()) {
             if (c.hub != null) c.hub.close();
@@ -267,6 +275,7 @@ public final class EpbxSimulator implements AutoCloseable {
     public synchronized void restart() {
         if (server == null) throw new IllegalStateException("not running");
         int same = port;
+        closeCoreGracefully();
         stopServer();
         forgetConnections();
         startServer(same);

@@ -157,6 +157,8 @@ class EpbxCoreProtocolTest {
             assertTrue(!p.has("invocationId"));
             assertEquals("1000", p.get("arguments").get(0).asText());
             assertNotNull(poll(records, r -> r.equals("{\"type\":6}")), "server pings");
+            sim.restart();
+            assertNotNull(poll(records, r -> r.equals("{\"type\":7}")), "a restart closes with type 7");
         } finally {
             ws.abort();
         }
