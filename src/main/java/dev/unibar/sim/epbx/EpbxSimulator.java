@@ -255,10 +255,24 @@ public final class EpbxSimulator implements AutoCloseable {
         }
     }
 
-    /** A server going down on purpose says so to Core clients with a close message (type 7). */
+    /**
+     * A server going down on purpose tells Core clients (close message, type 7) and closes every socket
+     * with 1001 before the connector stops: stopping Jetty alone can leave a client unaware for a while.
+     */
     private void closeCoreGracefully() {
         for (CoreConnection c : List.copyOf(core.values())) {
             if (c.open() && c.handshaken) c.sendText("{\"type\":7}" + CoreConnection.RS);
+        }
+        Collection<SimConnection> all = allConnections();
+        all.forEach(SimConnection::closeGoingAway);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (all.stream().anyMatch(SimConnection::open) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -86,6 +86,13 @@ abstract class SimConnection {
         return s != null && s.isOpen();
     }
 
+    /** Closes the socket with 1001 (going away), after whatever is queued. */
+    void closeGoingAway() {
+        Session s = session;
+        if (s != null && s.isOpen()) s.close(org.eclipse.jetty.websocket.api.StatusCode.SHUTDOWN, "server going down",
+                Callback.NOOP);
+    }
+
     /** Cuts the socket without a close frame, as a network failure would. */
     void dropAbruptly() {
         Session s = session;

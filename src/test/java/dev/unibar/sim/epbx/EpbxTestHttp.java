@@ -27,9 +27,14 @@ final class EpbxTestHttp {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
+    /** One retry: after a simulated restart the client's pooled keep-alive connection is dead. */
     static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
+        try {
+            return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException stale) {
+            return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     static HttpResponse<String> post(String url, String contentType, String body) throws IOException, InterruptedException {
