@@ -432,13 +432,17 @@ public final class EpbxSimulator implements AutoCloseable {
     void schedule(long delayMs, Runnable r) {
         ScheduledExecutorService t = timer;
         if (t == null || t.isShutdown()) return;
-        t.schedule(() -> {
-            try {
-                r.run();
-            } catch (RuntimeException ignored) {
-                // a far-end reaction to a connection that is gone
-            }
-        }, Math.max(0, delayMs), TimeUnit.MILLISECONDS);
+        try {
+            t.schedule(() -> {
+                try {
+                    r.run();
+                } catch (RuntimeException ignored) {
+                    // a far-end reaction to a connection that is gone
+                }
+            }, Math.max(0, delayMs), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the simulator is stopping: the far end never answers
+        }
     }
 
     void runLater(Runnable r) {
