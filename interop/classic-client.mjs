@@ -1,0 +1,94 @@
+// A real jQuery SignalR 2 client (npm "signalr" + jQuery in a jsdom window) against the EPBX simulator.
+// Usage: node classic-client.mjs --base http://127.0.0.1:PORT/Service/ --token T [--ramal 1000]
+//        [--numero 11987654321] [--timeout 20000] [--origin http://localhost:PORT/app/]
+// After the call it cuts the socket (sim/scenario/drop), waits for the client's reconnect and receives
+// onDesliga on the reconnected socket. Prints one JSON line per step; exits 0 when every step passed, 1 with {"step":"fail","reason"} otherwise.
+// The page runs on a different origin than the service (localhost vs 127.0.0.1) so CORS is exercised.
+import { JSDOM } from 'jsdom';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
+  return acc;
+}, []));
+const base = args.base;
+const token = args.token;
+const ramal = args.ramal || '1000';
+const numero = args.numero || '11987654321';
+const timeoutMs = Number(args.timeout || 20000);
+
+function out(obj) { process.stdout.write(JSON.stringify(obj) + '\n'); }
+function fail(reason) { out({ step: 'fail', reason: String(reason) }); process.exit(1); }
+if (!base || !token) fail('usage: --base URL --token T');
+const timer = setTimeout(() => fail(`timeout after ${timeoutMs} ms`), timeoutMs);
+
+const origin = args.origin || base.replace('127.0.0.1', 'localhost').replace(/\/Service\/?$/i, '/app/');
+const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: origin, runScripts: 'outside-only' });
+const w = dom.window;
+w.eval(readFileSync(require.resolve('jquery/dist/jquery.js'), 'utf8'));
+w.eval(readFileSync(require.resolve('signalr/jquery.signalR.js'), 'utf8'));
+
+// The page of the vendor's sample loads <base>signalr/hubs with a script tag: do the same.
+const hubsResponse = await fetch(base + 'signalr/hubs');
+const contentType = hubsResponse.headers.get('content-type') || '';
+if (!hubsResponse.ok) fail(`signalr/hubs answered ${hubsResponse.status}`);
+w.eval(await hubsResponse.text());
+const $ = w.jQuery;
+if (!$.connection || !$.connection.atendimentoHub) fail('signalr/hubs did not create $.connection.atendimentoHub');
+out({ step: 'hubs', contentType, methods: Object.keys($.connection.atendimentoHub.server).sort() });
+
+const promise = (d) => new Promise((resolve, reject) => d.done(resolve).fail(reject));
+const waiters = {};
+function waitFor(event) { return new Promise((resolve) => { waiters[event] = resolve; }); }
+const hub = $.connection.atendimentoHub;
+for (const ev of ['onLogado', 'onLogadoErro', 'onInfoIntervaloRamal', 'onChamada', 'onAtendido', 'onDesliga']) {
+  hub.client[ev] = function (...a) {
+    if (ev !== 'onInfoIntervaloRamal') out({ step: 'event', event: ev, args: a });
+    if (waiters[ev]) { const r = waiters[ev]; delete waiters[ev]; r(a); }
+  };
+}
+
+$.connection.hub.url = base + 'signalr';
+if (process.env.EPBX_DEBUG) $.connection.hub.logging = true;
+$.connection.hub.qs = { access_token: token };
+try {
+  await promise($.connection.hub.start({ transport: 'webSockets' }));
+} catch (e) { fail('start: ' + (e && e.message)); }
+out({ step: 'started', transport: $.connection.hub.transport.name, connectionId: $.connection.hub.id });
+
+const logado = waitFor('onLogado');
+try { await promise(hub.server.iniciar(ramal, 3)); } catch (e) { fail('iniciar: ' + e.message); }
+out({ step: 'iniciar', ok: true });
+const [logRamal, info] = await logado;
+out({ step: 'onLogado', ramal: logRamal, usuario: info && info.Usuario });
+
+// A refused call must come back as a rejected promise carrying the server's message.
+try {
+  await promise(hub.server.iniciar(ramal, 3));
+  fail('second iniciar was accepted');
+} catch (e) { out({ step: 'iniciarAgain', ok: false, error: e.message }); }
+
+const chamada = waitFor('onChamada');
+try { await promise(hub.server.discar(numero, 1)); } catch (e) { fail('discar: ' + e.message); }
+out({ step: 'discar', ok: true });
+const [, call] = await chamada;
+out({ step: 'onChamada', canalId: call.CanalId, telefone: call.Telefone, sentido: call.Sentido });
+
+// Cut the socket (simulator fault "drop"): the client must reconnect with its cursor and keep the hub state.
+const reconnected = new Promise((resolve) => $.connection.hub.reconnected(resolve));
+await fetch(base + 'sim/scenario/drop', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+await reconnected;
+out({ step: 'reconnected', messageId: $.connection.hub.messageId });
+const desliga = waitFor('onDesliga');
+const hangup = await fetch(base + 'sim/scenario/hangup', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+if (!hangup.ok) fail('hangup scenario answered ' + hangup.status);
+const [, ended] = await desliga;
+out({ step: 'onDesliga', canalId: ended.CanalId });
+
+$.connection.hub.stop();
+clearTimeout(timer);
+out({ step: 'done' });
+w.close();
+process.exit(0);

@@ -1,0 +1,63 @@
+// A real ASP.NET Core SignalR client (@microsoft/signalr, JSON protocol, WebSockets) against the EPBX simulator.
+// Usage: node core-client.mjs --base http://127.0.0.1:PORT/Service/ --token T [--ramal 1000]
+//        [--numero 11987654321] [--timeout 20000]
+// Prints one JSON line per step; exits 0 when every step passed, 1 with {"step":"fail","reason"} otherwise.
+import * as signalR from '@microsoft/signalr';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
+  return acc;
+}, []));
+const base = args.base;
+const token = args.token;
+const ramal = args.ramal || '1000';
+const numero = args.numero || '11987654321';
+const timeoutMs = Number(args.timeout || 20000);
+
+function out(obj) { process.stdout.write(JSON.stringify(obj) + '\n'); }
+function fail(reason) { out({ step: 'fail', reason: String(reason) }); process.exit(1); }
+if (!base || !token) fail('usage: --base URL --token T');
+const timer = setTimeout(() => fail(`timeout after ${timeoutMs} ms`), timeoutMs);
+
+const connection = new signalR.HubConnectionBuilder()
+  .withUrl(base + 'atendimentoHub', {
+    accessTokenFactory: () => token,
+    transport: signalR.HttpTransportType.WebSockets,
+  })
+  .configureLogging(process.env.EPBX_DEBUG ? signalR.LogLevel.Debug : signalR.LogLevel.None)
+  .build();
+
+const waiters = {};
+function waitFor(event) { return new Promise((resolve) => { waiters[event] = resolve; }); }
+for (const ev of ['onLogado', 'onLogadoErro', 'onChamada', 'onAtendido', 'onDesliga']) {
+  connection.on(ev, (...a) => {
+    out({ step: 'event', event: ev, args: a });
+    if (waiters[ev]) { const r = waiters[ev]; delete waiters[ev]; r(a); }
+  });
+}
+connection.on('onInfoIntervaloRamal', () => {});
+
+try { await connection.start(); } catch (e) { fail('start: ' + e.message); }
+out({ step: 'started', transport: 'WebSockets', connectionId: connection.connectionId });
+
+const logado = waitFor('onLogado');
+try { await connection.invoke('Iniciar', ramal, 3); } catch (e) { fail('Iniciar: ' + e.message); }
+out({ step: 'iniciar', ok: true });
+const [logRamal, info] = await logado;
+out({ step: 'onLogado', ramal: logRamal, usuario: info && info.Usuario });
+
+try {
+  await connection.invoke('Iniciar', ramal, 3);
+  fail('second Iniciar was accepted');
+} catch (e) { out({ step: 'iniciarAgain', ok: false, error: e.message }); }
+
+const chamada = waitFor('onChamada');
+try { await connection.invoke('Discar', numero, 1); } catch (e) { fail('Discar: ' + e.message); }
+out({ step: 'discar', ok: true });
+const [, call] = await chamada;
+out({ step: 'onChamada', canalId: call.CanalId, telefone: call.Telefone, sentido: call.Sentido });
+
+await connection.stop();
+clearTimeout(timer);
+out({ step: 'done' });
+process.exit(0);
