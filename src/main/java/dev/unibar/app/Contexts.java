@@ -17,6 +17,8 @@ public final class Contexts {
         switch (vendor) {
             case "ucs":
                 return UcsContext.create(config, clock);
+            case "epbx":
+                return EpbxContext.create(config, clock);
             default:
                 throw new IllegalArgumentException("vendor \"" + vendor + "\" is not supported yet");
         }

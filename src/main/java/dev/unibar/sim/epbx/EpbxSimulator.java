@@ -332,6 +332,11 @@ public final class EpbxSimulator implements AutoCloseable {
         return scenario(name, Map.of());
     }
 
+    /** Scenario and fault names with their descriptions, in the order the control API lists them. */
+    public static Map<String, String> scenarioNames() {
+        return java.util.Collections.unmodifiableMap(Scenarios.NAMES);
+    }
+
     /** Runs a scenario or fault; see {@link Scenarios#NAMES}. */
     public JsonNode scenario(String name, Map<String, ?> params) {
         return Scenarios.run(this, name, json.valueToTree(params == null ? Map.of() : params));

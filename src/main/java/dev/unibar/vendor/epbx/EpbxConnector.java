@@ -109,9 +109,18 @@ public final class EpbxConnector implements Connector {
         emit(new Event.CredentialsRequired(vendor(), null));
     }
 
+    /** Work that arrives after stop() (a transport closing, a late push) has nowhere to go: dropped. */
+    private void onWorker(Runnable r) {
+        try {
+            worker.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // the connector is stopped
+        }
+    }
+
     @Override
     public void stop() {
-        worker.execute(() -> teardown(true));
+        onWorker(() -> teardown(true));
         worker.shutdown();
     }
 
@@ -141,7 +150,7 @@ public final class EpbxConnector implements Connector {
         if (c instanceof Command.Dial d) {
             mapper.expectOutbound(d.number(), false);
             return call("Discar", d.number(), tipo(d.internal())).whenComplete((ok, err) -> {
-                if (err != null) worker.execute(() -> mapper.forgetOutbound(d.number()));
+                if (err != null) onWorker(() -> mapper.forgetOutbound(d.number()));
             });
         }
         if (c instanceof Command.Hangup || c instanceof Command.Reject) return call("Desligar");
@@ -150,7 +159,7 @@ public final class EpbxConnector implements Connector {
         if (c instanceof Command.Consult x) {
             mapper.expectOutbound(x.target(), true);
             return call("Consultar", x.target(), tipo(x.internal())).whenComplete((ok, err) -> {
-                if (err != null) worker.execute(() -> mapper.forgetOutbound(x.target()));
+                if (err != null) onWorker(() -> mapper.forgetOutbound(x.target()));
             });
         }
         if (c instanceof Command.CompleteTransfer) return call("Transferir");
@@ -222,7 +231,7 @@ public final class EpbxConnector implements Connector {
         sink.connection(ConnectionStatus.CONNECTING);
 
         TokenKeeper keeper = new TokenKeeper(new OAuthClient(http, config.base(), config.effectiveTokenPath(),
-                config.clientId()), reason -> worker.execute(() -> sessionExpired(reason)));
+                config.clientId()), reason -> onWorker(() -> sessionExpired(reason)));
         String user = l.username();
         String password = l.password();
         // The blocking token request runs off the worker so events keep flowing meanwhile.
@@ -241,9 +250,9 @@ public final class EpbxConnector implements Connector {
             tokens = keeper;
             HubTransport t = transports.get();
             transport = t;
-            t.onEvent((name, args) -> worker.execute(() -> hubEvent(t, name, args)));
-            t.onState(st -> worker.execute(() -> transportState(t, st)));
-            t.onSessionLost(() -> worker.execute(() -> sessionLost(t)));
+            t.onEvent((name, args) -> onWorker(() -> hubEvent(t, name, args)));
+            t.onState(st -> onWorker(() -> transportState(t, st)));
+            t.onSessionLost(() -> onWorker(() -> sessionLost(t)));
             return t.connect(config.effectiveHub(), keeper::token);
         }, worker).thenComposeAsync(ok -> {
             mapper.sessionRestarted();

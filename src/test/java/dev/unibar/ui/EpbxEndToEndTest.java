@@ -1,0 +1,128 @@
+package dev.unibar.ui;
+
+import dev.unibar.app.EpbxContext;
+import dev.unibar.core.model.AgentState;
+import dev.unibar.core.state.CallStatus;
+import dev.unibar.core.state.SessionPhase;
+import dev.unibar.sim.epbx.EpbxSimulator;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A dialer call from ring to wrap-up in the native bar, against the EPBX simulator over classic
+ * SignalR: native login with device pairing, the customer's data on the call card, hang-up, the
+ * recording offered and downloaded, wrap-up, and back to ready.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EpbxEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path folder;
+
+    private EpbxSimulator sim;
+    private EpbxContext ctx;
+
+    @Start
+    void start(Stage stage) {
+        sim = EpbxSimulator.builder().port(0).keepAlive(Duration.ofMillis(500)).build().start();
+        ctx = EpbxContext.forSimulator(sim, "classic", Clock.systemUTC());
+        stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("pt-BR")));
+        stage.show();
+        ctx.session().start();
+    }
+
+    @AfterEach
+    void stop() {
+        Fx.run(ctx::close);
+    }
+
+    private static <T extends Node> T node(FxRobot robot, String id) {
+        return robot.lookup(id).query();
+    }
+
+    private EpbxSimulator.Invocation recorded(String method) {
+        EpbxSimulator.Invocation i = sim.awaitRecorded(method, WAIT);
+        assertNotNull(i, "the simulator received " + method);
+        return i;
+    }
+
+    @Test
+    void dialerCallFromRingToWrapUp(FxRobot robot) throws Exception {
+        Fx.until("login form", () -> node(robot, "#loginView").isVisible()
+                && ctx.session().store().state().phase() == SessionPhase.CREDENTIALS);
+        robot.clickOn("#username").write("agent");
+        robot.clickOn("#password").write("agent");
+        robot.clickOn("#device").write("1000");
+        Fx.run(() -> ((ComboBox<String>) node(robot, "#deviceType")).getSelectionModel().select("ramalVirtual"));
+        robot.clickOn("#login");
+
+        EpbxSimulator.Invocation iniciar = recorded("Iniciar");
+        assertEquals("[\"1000\",3]", iniciar.args().toString(), "virtual extension pairing: Iniciar(ramal, 3)");
+        Fx.until("ready", () -> ctx.session().store().state().phase() == SessionPhase.READY
+                && ctx.session().store().state().agentState() == AgentState.READY);
+
+        sim.scenario("dialer", Map.of("nomeCliente", "João da Silva", "codigoCampanha", "42",
+                "telefone", "11987654321"));
+        Label number = node(robot, "#callNumber");
+        Fx.until("the dialer call is up with the customer's data", () -> "11987654321".equals(number.getText())
+                && ctx.session().store().state().activeCall().map(c -> c.status() == CallStatus.CONNECTED).orElse(false));
+        assertEquals("João da Silva", Fx.get(() -> ((Label) node(robot, "#callName")).getText()));
+        var call = ctx.session().store().state().activeCall().orElseThrow().call();
+        assertEquals("42", call.campaign().id());
+        assertEquals("Plano Ouro", call.data().get("InfoAdicional1"));
+        assertTrue(Fx.get(() -> node(robot, "#answer").isVisible()) == false,
+                "EPBX has no answer method: the SIP phone answers, so the bar offers none");
+
+        robot.clickOn("#hangup");
+        recorded("Desligar");
+        MenuButton selector = node(robot, "#stateSelector");
+        Fx.until("wrap-up after the dialer call", () -> ctx.session().store().state().agentState() == AgentState.WRAP_UP
+                && ctx.session().store().state().wrapUp() && ctx.session().store().state().calls().isEmpty());
+        Fx.until("recording offered", () -> !node(robot, "#downloadRecording").isDisabled());
+
+        BarView bar = robot.lookup(n -> n instanceof BarView).query();
+        Fx.run(() -> bar.setFolderChooser(w -> folder.toFile()));
+        robot.clickOn("#downloadRecording");
+        Fx.until("recording saved", () -> {
+            try (var files = Files.list(folder)) {
+                return files.anyMatch(f -> f.toString().endsWith(".mp3"));
+            }
+        });
+        try (var files = Files.list(folder)) {
+            Path mp3 = files.filter(f -> f.toString().endsWith(".mp3")).findFirst().orElseThrow();
+            byte[] head = Files.readAllBytes(mp3);
+            assertEquals("ID3", new String(head, 0, 3, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        assertTrue(ctx.session().inspector().snapshot().stream()
+                        .noneMatch(e -> e.raw() != null && e.raw().contains("access_token")),
+                "the access token is never shown in the inspector");
+
+        robot.clickOn("#stateSelector");
+        robot.clickOn("#state-READY");
+        assertEquals("[0]", recorded("AlterarIntervaloTipo").args().toString());
+        Fx.until("ready again, wrap-up over", () -> ctx.session().store().state().agentState() == AgentState.READY
+                && !ctx.session().store().state().wrapUp() && selector.getText() != null);
+    }
+}
