@@ -21,7 +21,7 @@ mkdir -p "$input/lib" target/installer
 cp target/unibar.jar "$input/"
 cp target/lib/*.jar "$input/lib/"
 
-icon=icons/unibar.png
+icon=icons/unibar-256.png
 args=(--type "$type" --name Unibar --app-version "$version" --vendor "Unibar"
       --description "One agent bar for five contact-center vendors"
       --input "$input" --main-jar unibar.jar --main-class dev.unibar.Main
