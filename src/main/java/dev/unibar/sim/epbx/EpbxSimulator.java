@@ -38,6 +38,18 @@ public final class EpbxSimulator implements AutoCloseable {
                              String connectionId, Instant at, boolean ok, String error) {
     }
 
+    /**
+     * One request to the token endpoint: grant type ({@code password}/{@code refresh_token}), whether
+     * it was granted, and the access token it issued (null when refused), so tests can prove a client
+     * refreshed and that no issued token leaked anywhere.
+     */
+    public record TokenGrant(String grantType, boolean granted, String accessToken, Instant at) {
+        @Override
+        public String toString() {
+            return "TokenGrant[" + grantType + ", granted=" + granted + ", at=" + at + "]";
+        }
+    }
+
     /** A live SignalR connection as the simulator sees it. */
     public record ConnectionInfo(String connectionId, String transport, String user, String ramal, boolean open) {
     }
@@ -167,6 +179,7 @@ public final class EpbxSimulator implements AutoCloseable {
     final Map<String, CoreConnection> core = new ConcurrentHashMap<>();
 
     private final List<Invocation> recorded = new ArrayList<>();
+    private final List<TokenGrant> grants = new ArrayList<>();
     private final int requestedPort;
     private volatile int port = -1;
     private Server server;
@@ -372,6 +385,19 @@ public final class EpbxSimulator implements AutoCloseable {
                     throw new IllegalStateException("interrupted", e);
                 }
             }
+        }
+    }
+
+    /** Every request to the token endpoint since start (reset does not clear them), oldest first. */
+    public List<TokenGrant> tokenGrants() {
+        synchronized (grants) {
+            return List.copyOf(grants);
+        }
+    }
+
+    void noteGrant(String grantType, String accessToken) {
+        synchronized (grants) {
+            grants.add(new TokenGrant(grantType, accessToken != null, accessToken, clock.instant()));
         }
     }
 

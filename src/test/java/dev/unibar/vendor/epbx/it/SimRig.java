@@ -33,6 +33,7 @@ final class SimRig implements AutoCloseable {
     static final String PASSWORD = "segredo";
     /** The simulator's default intervals less the wrap-up one (9), which is not a reason to choose. */
     static final int SELECTABLE_REASONS = 4;
+    static final int INTERVALS = 5;
 
     final String transport;
     final EpbxSimulator sim;
@@ -98,6 +99,12 @@ final class SimRig implements AutoCloseable {
         ok(new Command.Login(USER, PASSWORD, false, device, type));
         await("session READY", 10_000, s -> s.phase() == dev.unibar.core.state.SessionPhase.READY
                 && s.pauseReasons().size() == SELECTABLE_REASONS);
+        // The wrap-up interval is announced last and changes no reason: wait for it so a test's first
+        // mark comes after the whole log-in burst.
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (rawCount("onInfoIntervaloRamal") < rawCount("onLogado") * INTERVALS && System.nanoTime() < end) {
+            sleep(5);
+        }
     }
 
     void login() {
@@ -153,6 +160,15 @@ final class SimRig implements AutoCloseable {
             if (System.nanoTime() > end) fail("[" + transport + "] timed out waiting for " + want + "; got " + got);
             sleep(10);
         }
+    }
+
+    /** Inspector entries whose capture line is a call of this hub client method. */
+    long rawCount(String callback) {
+        String needle = "\"callback\":\"" + callback + "\"";
+        return session.inspector().snapshot().stream()
+                .filter(e -> e.raw() != null && e.raw().toLowerCase(java.util.Locale.ROOT)
+                        .contains(needle.toLowerCase(java.util.Locale.ROOT)))
+                .count();
     }
 
     List<InspectorEntry> problems() {
