@@ -153,6 +153,18 @@ public final class EpbxSimulator implements AutoCloseable {
      * Starts a simulator with default settings on {@code port} (0 = ephemeral); prints nothing (Jetty's
      * start-up INFO lines are silenced too, the caller prints the address).
      */
+    /**
+     * Jetty's debug traces print request headers and query strings, bearer tokens included: a JVM whose
+     * root logger is turned up to ALL (a test capturing logs, a support session) would log them. Jetty
+     * stays at INFO at most, unless someone pinned it quieter (run() pins WARNING).
+     */
+    private static void quietJetty() {
+        java.util.logging.Level l = JETTY_LOG.getLevel();
+        if (l == null || l.intValue() < java.util.logging.Level.INFO.intValue()) {
+            JETTY_LOG.setLevel(java.util.logging.Level.INFO);
+        }
+    }
+
     public static EpbxSimulator run(int port) {
         JETTY_LOG.setLevel(java.util.logging.Level.WARNING);
         EpbxSimulator sim = builder().port(port).build();
@@ -202,6 +214,7 @@ public final class EpbxSimulator implements AutoCloseable {
 
     public synchronized EpbxSimulator start() {
         if (server != null) return this;
+        quietJetty();
         if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "epbx-sim-timer");
