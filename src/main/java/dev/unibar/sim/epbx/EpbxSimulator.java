@@ -432,6 +432,27 @@ public final class EpbxSimulator implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Test and benchmark hook: sends one client event straight to every open connection whose ramal is
+     * logged in ({@code ramal} null: all of them), bypassing the hub's state. Returns
+     * {@link System#nanoTime()} taken just before the first frame is written, so a caller in the same
+     * JVM can time push → client reaction. Returns -1 when nobody was logged in.
+     */
+    public long pushRaw(String ramal, String event, Object... args) {
+        ArrayNode a = json.valueToTree(args == null ? new Object[0] : args);
+        List<SimConnection> targets = new ArrayList<>();
+        for (SimConnection c : allConnections()) {
+            AtendimentoHub h = c.hub;
+            if (h == null || !h.loggedIn() || !c.open()) continue;
+            if (ramal != null && !ramal.equals(h.ramal())) continue;
+            targets.add(c);
+        }
+        if (targets.isEmpty()) return -1;
+        long stamp = System.nanoTime();
+        for (SimConnection c : targets) c.push(event, a.deepCopy());
+        return stamp;
+    }
+
     /** Whether a GlobalId can be downloaded. */
     public boolean hasRecording(String globalId) {
         return recordings.contains(globalId);
