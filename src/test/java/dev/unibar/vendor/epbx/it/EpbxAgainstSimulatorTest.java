@@ -106,6 +106,22 @@ class EpbxAgainstSimulatorTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"classic", "core"})
+    void aLoginTheHubRefusesByEventShowsTheMessageAndCanBeRetried(String transport) {
+        try (SimRig rig = new SimRig(transport)) {
+            rig.scenario("logado-erro", Map.of("message", "Ramal já logado em outra estação"));
+            rig.ok(new Command.Login(SimRig.USER, SimRig.PASSWORD, false, "12", "idPa"));
+            BarState s = rig.await("session.error", 5_000, st -> st.lastError() != null);
+            assertEquals("Ramal já logado em outra estação", s.lastError().message());
+            assertEquals(SessionPhase.CREDENTIALS, s.phase());
+            rig.login("12", "idPa");
+            assertNull(rig.state().lastError());
+            assertEquals(2, rig.recorded("Iniciar").size());
+            assertTrue(rig.problems().isEmpty(), rig.problems().toString());
+        }
+    }
+
     // ---- commands ------------------------------------------------------------------------------------
 
     @ParameterizedTest
