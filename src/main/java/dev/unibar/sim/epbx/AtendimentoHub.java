@@ -414,9 +414,10 @@ public final class AtendimentoHub {
     private void conferenciaTerminar() {
         requireLogged();
         if (!conference) throw new HubError(ERR_NO_CONF);
-        conference = false;
-        participants.clear();
-        push("onConferenciaTermino", device.ramal(), chamada(main));
+        // The vendor's sample shows the extension free on onConferenciaTermino: ending the conference
+        // releases the whole call (onConferenciaTermino, onDesliga, onChamadaGlobalId), so the PBX and
+        // a bar that follows the sample agree that the line is free.
+        endMain(true);
     }
 
     private void conferenciaCancelar() {

@@ -78,21 +78,26 @@ final class EpbxHttp extends Handler.Abstract {
         if (grant.equals("password")) {
             EpbxUser u = sim.users.get(form.getOrDefault("username", ""));
             if (u == null || !u.password().equals(form.get("password"))) {
+                sim.noteGrant(grant, null);
                 return oauthError(response, callback, "invalid_grant", "The user name or password is incorrect.");
             }
             user = u.username();
         } else if (grant.equals("refresh_token")) {
             if (sim.refuseRefresh) {
+                sim.noteGrant(grant, null);
                 return oauthError(response, callback, "invalid_grant", "The refresh token was refused.");
             }
             user = sim.tokens.redeem(form.get("refresh_token"));
             if (user == null || !sim.users.containsKey(user)) {
+                sim.noteGrant(grant, null);
                 return oauthError(response, callback, "invalid_grant", "The refresh token is invalid.");
             }
         } else {
+            sim.noteGrant(grant, null);
             return oauthError(response, callback, "unsupported_grant_type", "grant_type must be password or refresh_token");
         }
         TokenStore.Issued t = sim.tokens.issue(user);
+        sim.noteGrant(grant, t.accessToken());
         ObjectNode n = sim.json.createObjectNode();
         n.put("access_token", t.accessToken());
         n.put("token_type", "bearer");

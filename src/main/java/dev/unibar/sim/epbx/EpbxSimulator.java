@@ -38,6 +38,18 @@ public final class EpbxSimulator implements AutoCloseable {
                              String connectionId, Instant at, boolean ok, String error) {
     }
 
+    /**
+     * One request to the token endpoint: grant type ({@code password}/{@code refresh_token}), whether
+     * it was granted, and the access token it issued (null when refused), so tests can prove a client
+     * refreshed and that no issued token leaked anywhere.
+     */
+    public record TokenGrant(String grantType, boolean granted, String accessToken, Instant at) {
+        @Override
+        public String toString() {
+            return "TokenGrant[" + grantType + ", granted=" + granted + ", at=" + at + "]";
+        }
+    }
+
     /** A live SignalR connection as the simulator sees it. */
     public record ConnectionInfo(String connectionId, String transport, String user, String ramal, boolean open) {
     }
@@ -141,6 +153,18 @@ public final class EpbxSimulator implements AutoCloseable {
      * Starts a simulator with default settings on {@code port} (0 = ephemeral); prints nothing (Jetty's
      * start-up INFO lines are silenced too, the caller prints the address).
      */
+    /**
+     * Jetty's debug traces print request headers and query strings, bearer tokens included: a JVM whose
+     * root logger is turned up to ALL (a test capturing logs, a support session) would log them. Jetty
+     * stays at INFO at most, unless someone pinned it quieter (run() pins WARNING).
+     */
+    private static void quietJetty() {
+        java.util.logging.Level l = JETTY_LOG.getLevel();
+        if (l == null || l.intValue() < java.util.logging.Level.INFO.intValue()) {
+            JETTY_LOG.setLevel(java.util.logging.Level.INFO);
+        }
+    }
+
     public static EpbxSimulator run(int port) {
         JETTY_LOG.setLevel(java.util.logging.Level.WARNING);
         EpbxSimulator sim = builder().port(port).build();
@@ -167,6 +191,7 @@ public final class EpbxSimulator implements AutoCloseable {
     final Map<String, CoreConnection> core = new ConcurrentHashMap<>();
 
     private final List<Invocation> recorded = new ArrayList<>();
+    private final List<TokenGrant> grants = new ArrayList<>();
     private final int requestedPort;
     private volatile int port = -1;
     private Server server;
@@ -189,6 +214,7 @@ public final class EpbxSimulator implements AutoCloseable {
 
     public synchronized EpbxSimulator start() {
         if (server != null) return this;
+        quietJetty();
         if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "epbx-sim-timer");
@@ -380,6 +406,19 @@ public final class EpbxSimulator implements AutoCloseable {
         }
     }
 
+    /** Every request to the token endpoint since start (reset does not clear them), oldest first. */
+    public List<TokenGrant> tokenGrants() {
+        synchronized (grants) {
+            return List.copyOf(grants);
+        }
+    }
+
+    void noteGrant(String grantType, String accessToken) {
+        synchronized (grants) {
+            grants.add(new TokenGrant(grantType, accessToken != null, accessToken, clock.instant()));
+        }
+    }
+
     /** Clears recorded invocations and scenario settings; users, tokens and connections stay. */
     public void reset() {
         synchronized (recorded) {
@@ -396,6 +435,27 @@ public final class EpbxSimulator implements AutoCloseable {
             out.add(new ConnectionInfo(c.connectionId, c.transport, c.user, ramal, c.open()));
         }
         return out;
+    }
+
+    /**
+     * Test and benchmark hook: sends one client event straight to every open connection whose ramal is
+     * logged in ({@code ramal} null: all of them), bypassing the hub's state. Returns
+     * {@link System#nanoTime()} taken just before the first frame is written, so a caller in the same
+     * JVM can time push → client reaction. Returns -1 when nobody was logged in.
+     */
+    public long pushRaw(String ramal, String event, Object... args) {
+        ArrayNode a = json.valueToTree(args == null ? new Object[0] : args);
+        List<SimConnection> targets = new ArrayList<>();
+        for (SimConnection c : allConnections()) {
+            AtendimentoHub h = c.hub;
+            if (h == null || !h.loggedIn() || !c.open()) continue;
+            if (ramal != null && !ramal.equals(h.ramal())) continue;
+            targets.add(c);
+        }
+        if (targets.isEmpty()) return -1;
+        long stamp = System.nanoTime();
+        for (SimConnection c : targets) c.push(event, a.deepCopy());
+        return stamp;
     }
 
     /** Whether a GlobalId can be downloaded. */

@@ -272,8 +272,20 @@ public final class CoreSignalRTransport implements HubTransport {
 
     /** The client wraps a hub error as HubException("message"); anything else is cleaned of tokens. */
     private String serverMessage(Throwable err) {
-        if (err instanceof com.microsoft.signalr.HubException && err.getMessage() != null) return err.getMessage();
+        if (err instanceof com.microsoft.signalr.HubException && err.getMessage() != null) {
+            return hubMessage(err.getMessage());
+        }
         return clean(err);
+    }
+
+    /**
+     * A real ASP.NET Core server prefixes a hub method's own error with "An unexpected error occurred
+     * invoking 'X' on the server. HubException: "; the agent should read only the middleware's text.
+     */
+    static String hubMessage(String message) {
+        String marker = "HubException: ";
+        int i = message.indexOf(marker);
+        return i >= 0 && i + marker.length() < message.length() ? message.substring(i + marker.length()) : message;
     }
 
     private String clean(Throwable e) {

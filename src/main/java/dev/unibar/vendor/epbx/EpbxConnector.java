@@ -48,6 +48,22 @@ public final class EpbxConnector implements Connector {
 
     private static final System.Logger LOG = System.getLogger(EpbxConnector.class.getName());
 
+    /**
+     * The JDK HTTP client's debug trace prints every request URL; the SignalR requests and the
+     * recording download carry the access token in the query (as EPBX wants), so a root logger turned
+     * up to ALL would write the token to the log. Held here (JUL keeps loggers weakly) at INFO, where
+     * the JDK prints no request.
+     */
+    private static final java.util.logging.Logger JDK_HTTP_LOG = quietJdkHttpLog();
+
+    private static java.util.logging.Logger quietJdkHttpLog() {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger("jdk.internal.httpclient");
+        if (l.getLevel() == null || l.getLevel().intValue() < java.util.logging.Level.INFO.intValue()) {
+            l.setLevel(java.util.logging.Level.INFO);
+        }
+        return l;
+    }
+
     private static final Capabilities CAPABILITIES = Capabilities.builder()
             .allow(CommandKind.LOGIN, SessionPhase.CREDENTIALS)
             .allow(EnumSet.of(CommandKind.LOGOUT, CommandKind.SET_STATE, CommandKind.DIAL, CommandKind.HANGUP,

@@ -313,6 +313,9 @@ public final class EpbxMapper implements VendorMapper {
         ramal(args, name);
         JsonNode c = chamada(args, name);
         String id = callId(c, name);
+        // EPBX reports the end of a transferred or conferenced call twice (onChamadaTransferida or
+        // onConferenciaTermino, then onDesliga): the line was released once.
+        if (!openCalls.containsKey(id) && endedCalls.contains(id)) return List.of();
         noteEnded(id);
         return List.of(new Event.CallEnded(VENDOR, Payloads.time(c, field(c, "DataHora")), id, cause));
     }

@@ -121,4 +121,11 @@ class CoreSignalRTransportTest {
         assertEquals(2, hub.negotiations.get());
         Await.until("CONNECTED", 2000, () -> states.get(states.size() - 1) == HubTransport.State.CONNECTED);
     }
+
+    @Test
+    void aRealServersErrorPrefixIsCutToTheMiddlewaresMessage() {
+        assertEquals("Nenhuma chamada ativa", CoreSignalRTransport.hubMessage(
+                "An unexpected error occurred invoking 'Desligar' on the server. HubException: Nenhuma chamada ativa"));
+        assertEquals("Nenhuma chamada ativa", CoreSignalRTransport.hubMessage("Nenhuma chamada ativa"));
+    }
 }
