@@ -11,6 +11,19 @@ public final class Contexts {
     private Contexts() {
     }
 
+    /**
+     * Runs a simulator scenario from the bar's Simulator menu. A scenario that does not fit the moment
+     * (an inbound call while logged out) is told to the agent as a warning, not thrown at the FX thread.
+     */
+    static void runScenario(dev.unibar.core.Session session, String name, Runnable scenario) {
+        try {
+            scenario.run();
+        } catch (RuntimeException e) {
+            session.store().apply(new dev.unibar.core.model.Event.Notice(session.connector().vendor(), null,
+                    dev.unibar.core.model.NoticeLevel.WARNING, name + ": " + e.getMessage()));
+        }
+    }
+
     public static BarContext create(UnibarConfig config) {
         Clock clock = Clock.systemUTC();
         String vendor = config.effectiveVendor();

@@ -3,8 +3,6 @@ package dev.unibar.app;
 import dev.unibar.config.EpbxConfig;
 import dev.unibar.config.UnibarConfig;
 import dev.unibar.core.Session;
-import dev.unibar.core.model.Event;
-import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.sim.epbx.EpbxSimulator;
 import dev.unibar.ui.BarContext;
 import dev.unibar.ui.LoginMode;
@@ -76,12 +74,7 @@ public final class EpbxContext implements BarContext {
 
     @Override
     public void runScenario(String name) {
-        if (simulator == null) return;
-        try {
-            simulator.scenario(name, Map.of());
-        } catch (RuntimeException e) {
-            session.store().apply(new Event.Notice("epbx", null, NoticeLevel.WARNING, name + ": " + e.getMessage()));
-        }
+        if (simulator != null) Contexts.runScenario(session, name, () -> simulator.scenario(name, Map.of()));
     }
 
     @Override

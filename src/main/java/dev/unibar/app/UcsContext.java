@@ -124,13 +124,7 @@ public final class UcsContext implements BarContext {
 
     @Override
     public void runScenario(String name) {
-        if (simulator == null) return;
-        try {
-            simulator.scenario(name, Map.of());
-        } catch (RuntimeException e) {
-            session.store().apply(new dev.unibar.core.model.Event.Notice("ucs", null,
-                    dev.unibar.core.model.NoticeLevel.WARNING, name + ": " + e.getMessage()));
-        }
+        if (simulator != null) Contexts.runScenario(session, name, () -> simulator.scenario(name, Map.of()));
     }
 
     @Override
