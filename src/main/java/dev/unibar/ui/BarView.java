@@ -518,6 +518,12 @@ public final class BarView extends VBox {
         return item;
     }
 
+    /** The popovers' contents, for the test that no text is hard-coded (they live outside the bar's scene). */
+    java.util.List<Node> popoverContents() {
+        return java.util.List.of(transferPopOver.getContentNode(), dialPopOver.getContentNode(),
+                accountPopOver.getContentNode(), conferencePopOver.getContentNode(), queuePopOver.getContentNode());
+    }
+
     /** The "Session" menu for the window's menu bar. */
     public Menu sessionMenu() {
         return sessionMenu;
