@@ -23,6 +23,14 @@ public interface BarContext {
     /** True when the vendor pairs the phone in the login request itself (EPBX). */
     boolean pairsDeviceAtLogin();
 
+    /**
+     * True when the vendor routes an internal extension differently from an outside number, so dialing,
+     * transferring and conferencing offer an "internal extension" check box (EPBX). UCS does not need it.
+     */
+    default boolean distinguishesInternalNumbers() {
+        return false;
+    }
+
     /** Simulator scenarios offered in the "Simulator" menu; empty for a live vendor. */
     List<String> scenarios();
 

@@ -16,8 +16,13 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -70,12 +75,35 @@ public final class BarView extends VBox {
     private final Button transferButton;
     private final Button dialPadButton;
     private final Button accountCodeButton;
+    private final boolean distinguishesInternal;
+    private final CheckBox dialInternal = new CheckBox();
+    private final TextField dialQueue = new TextField();
+    private final CheckBox transferInternal = new CheckBox();
+    private final PopOver conferencePopOver = new PopOver();
+    private final TextField conferenceParticipant = new TextField();
+    private final CheckBox conferenceInternal = new CheckBox();
+    private Button conferenceButton;
+    private final PopOver queuePopOver = new PopOver();
+    private final TextField queueId = new TextField();
+    private final HBox statusLine;
+    private final Menu sessionMenu = new Menu();
+    private Alert logoutConfirmation;
     private final TitledPane vendorPanel = new TitledPane();
     private Function<Window, File> folderChooser;
 
     public BarView(BarViewModel vm, Messages msg, LoginMode loginMode, boolean pairsDeviceAtLogin, Node vendorNode,
                    Runnable openInspector) {
+        this(vm, msg, loginMode, pairsDeviceAtLogin, false, vendorNode, openInspector);
+    }
+
+    /**
+     * @param distinguishesInternalNumbers show the "internal extension" check boxes when dialing, transferring
+     *                                     and conferencing (see {@link BarContext#distinguishesInternalNumbers()})
+     */
+    public BarView(BarViewModel vm, Messages msg, LoginMode loginMode, boolean pairsDeviceAtLogin,
+                   boolean distinguishesInternalNumbers, Node vendorNode, Runnable openInspector) {
         this.vm = vm;
+        this.distinguishesInternal = distinguishesInternalNumbers;
         this.msg = msg;
         this.loginMode = loginMode;
         this.openInspector = openInspector;
@@ -140,10 +168,15 @@ public final class BarView extends VBox {
         inspectorButton.setVisible(openInspector != null);
         inspectorButton.setManaged(openInspector != null);
 
+        Button logout = commandButton("logout", "button.logout", vm.enabledProperty(CommandKind.LOGOUT),
+                vm.supportedProperty(CommandKind.LOGOUT), this::logout);
+        logout.getStyleClass().add("small");
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox status = new HBox(8, vendorLabel, connection, agent, stateSelector, timeInState, waiting, spacer,
-                problems, inspectorButton);
+                problems, inspectorButton, logout);
+        statusLine = status;
         status.setId("statusLine");
         status.getStyleClass().add("status-line");
         status.setAlignment(Pos.CENTER_LEFT);
@@ -175,8 +208,9 @@ public final class BarView extends VBox {
         accountCodeButton = commandButton("accountCode", "button.accountCode",
                 vm.enabledProperty(CommandKind.SET_ACCOUNT_CODE), vm.supportedProperty(CommandKind.SET_ACCOUNT_CODE),
                 this::openAccountCode);
-        buildPopOvers();
         callPanel.getChildren().add(controls());
+        buildPopOvers();
+        buildSessionMenu();
 
         // ---- message ----
         notice.setId("notice");
@@ -324,9 +358,11 @@ public final class BarView extends VBox {
         Button complete = commandButton("completeTransfer", "button.completeTransfer",
                 vm.enabledProperty(CommandKind.COMPLETE_TRANSFER), vm.supportedProperty(CommandKind.COMPLETE_TRANSFER),
                 vm::completeTransfer);
+        // A popover, not a one-click action: EPBX needs the number to call into the conference.
         Button conference = commandButton("conference", "button.conference",
                 vm.enabledProperty(CommandKind.CONFERENCE), vm.supportedProperty(CommandKind.CONFERENCE),
-                vm::conference);
+                this::openConference);
+        conferenceButton = conference;
         Button endConference = commandButton("endConference", "button.endConference",
                 vm.enabledProperty(CommandKind.END_CONFERENCE), vm.supportedProperty(CommandKind.END_CONFERENCE),
                 vm::endConference);
@@ -348,17 +384,18 @@ public final class BarView extends VBox {
         Button blind = commandButton("blindTransfer", "button.blindTransfer",
                 vm.enabledProperty(CommandKind.BLIND_TRANSFER), vm.supportedProperty(CommandKind.BLIND_TRANSFER),
                 () -> {
-                    vm.blindTransfer(transferTarget.getText());
+                    vm.blindTransfer(transferTarget.getText(), transferInternal.isSelected());
                     transferPopOver.hide();
                 });
         Button consult = commandButton("consult", "button.consult",
                 vm.enabledProperty(CommandKind.CONSULT), vm.supportedProperty(CommandKind.CONSULT),
                 () -> {
-                    vm.consult(transferTarget.getText());
+                    vm.consult(transferTarget.getText(), transferInternal.isSelected());
                     transferPopOver.hide();
                 });
+        internalBox(transferInternal, "transferInternal");
         Label title = new Label(msg.get("transfer.title"));
-        VBox t = new VBox(6, title, transferTarget, new HBox(6, blind, consult));
+        VBox t = new VBox(6, title, transferTarget, transferInternal, new HBox(6, blind, consult));
         t.setId("transferPane");
         t.getStyleClass().add("popover-pane");
         setup(transferPopOver, t);
@@ -382,7 +419,12 @@ public final class BarView extends VBox {
         Button dial = commandButton("dial", "button.dial", vm.enabledProperty(CommandKind.DIAL),
                 vm.supportedProperty(CommandKind.DIAL), this::dialNow);
         dial.setDefaultButton(false);
-        VBox d = new VBox(6, dialNumber, keys, dial);
+        dialQueue.setId("dialQueue");
+        dialQueue.setPromptText(msg.get("dial.queue.prompt"));
+        dialQueue.setTooltip(new Tooltip(msg.get("dial.queue.tooltip")));
+        dialQueue.setOnAction(e -> dialNow());
+        internalBox(dialInternal, "dialInternal");
+        VBox d = new VBox(6, dialNumber, keys, dialQueue, dialInternal, dial);
         d.setId("dialPane");
         d.getStyleClass().add("popover-pane");
         setup(dialPopOver, d);
@@ -401,6 +443,90 @@ public final class BarView extends VBox {
         a.setId("accountCodePane");
         a.getStyleClass().add("popover-pane");
         setup(accountPopOver, a);
+
+        conferenceParticipant.setId("conferenceParticipant");
+        conferenceParticipant.setPromptText(msg.get("conference.participant.prompt"));
+        internalBox(conferenceInternal, "conferenceInternal");
+        Button start = commandButton("conferenceStart", "button.conferenceStart",
+                vm.enabledProperty(CommandKind.CONFERENCE), vm.supportedProperty(CommandKind.CONFERENCE),
+                () -> {
+                    vm.conference(conferenceParticipant.getText(), conferenceInternal.isSelected());
+                    conferencePopOver.hide();
+                });
+        conferenceParticipant.setOnAction(e -> start.fire());
+        Label hint = new Label(msg.get("conference.hint"));
+        hint.setWrapText(true);
+        hint.setMaxWidth(260);
+        VBox c = new VBox(6, new Label(msg.get("conference.title")), conferenceParticipant, conferenceInternal, hint,
+                start);
+        c.setId("conferencePane");
+        c.getStyleClass().add("popover-pane");
+        setup(conferencePopOver, c);
+
+        queueId.setId("queueId");
+        queueId.setPromptText(msg.get("queue.id.prompt"));
+        Button suspend = commandButton("suspendQueue", "button.suspendQueue",
+                vm.enabledProperty(CommandKind.SUSPEND_QUEUE), vm.supportedProperty(CommandKind.SUSPEND_QUEUE),
+                () -> {
+                    vm.suspendQueue(queueId.getText());
+                    queuePopOver.hide();
+                });
+        Button resume = commandButton("resumeQueue", "button.resumeQueue",
+                vm.enabledProperty(CommandKind.RESUME_QUEUE), vm.supportedProperty(CommandKind.RESUME_QUEUE),
+                () -> {
+                    vm.resumeQueue(queueId.getText());
+                    queuePopOver.hide();
+                });
+        VBox q = new VBox(6, new Label(msg.get("queue.title")), queueId, new HBox(6, suspend, resume));
+        q.setId("queuePane");
+        q.getStyleClass().add("popover-pane");
+        setup(queuePopOver, q);
+    }
+
+    private void internalBox(CheckBox box, String id) {
+        box.setText(msg.get("internal.extension"));
+        box.setId(id);
+        // Only vendors that route extensions differently get the choice; elsewhere it would be noise.
+        box.setVisible(distinguishesInternal);
+        box.setManaged(distinguishesInternal);
+    }
+
+    /** Session commands that do not fit the compact bar: log out, change phone, queue suspension. */
+    private void buildSessionMenu() {
+        sessionMenu.setText(msg.get("menu.session"));
+        sessionMenu.setId("menuSession");
+        MenuItem changePhone = commandItem("menuChangePhone", "menu.changePhone",
+                vm.enabledProperty(CommandKind.IDENTIFY), vm.supportedProperty(CommandKind.IDENTIFY), vm::identify);
+        MenuItem queues = commandItem("menuQueues", "menu.queues",
+                Bindings.or(vm.enabledProperty(CommandKind.SUSPEND_QUEUE), vm.enabledProperty(CommandKind.RESUME_QUEUE)),
+                Bindings.or(vm.supportedProperty(CommandKind.SUSPEND_QUEUE),
+                        vm.supportedProperty(CommandKind.RESUME_QUEUE)), this::openQueues);
+        MenuItem logout = commandItem("menuLogout", "menu.logout", vm.enabledProperty(CommandKind.LOGOUT),
+                vm.supportedProperty(CommandKind.LOGOUT), this::logout);
+        sessionMenu.getItems().addAll(changePhone, queues, new SeparatorMenuItem(), logout);
+    }
+
+    private MenuItem commandItem(String id, String key, ObservableBooleanValue enabledWhen,
+                                 ObservableBooleanValue supportedWhen, Runnable action) {
+        MenuItem item = new MenuItem(msg.get(key));
+        item.setId(id);
+        item.disableProperty().bind(Bindings.not(enabledWhen));
+        item.visibleProperty().bind(supportedWhen);
+        item.setOnAction(e -> {
+            if (!item.isDisable()) action.run();
+        });
+        return item;
+    }
+
+    /** The popovers' contents, for the test that no text is hard-coded (they live outside the bar's scene). */
+    java.util.List<Node> popoverContents() {
+        return java.util.List.of(transferPopOver.getContentNode(), dialPopOver.getContentNode(),
+                accountPopOver.getContentNode(), conferencePopOver.getContentNode(), queuePopOver.getContentNode());
+    }
+
+    /** The "Session" menu for the window's menu bar. */
+    public Menu sessionMenu() {
+        return sessionMenu;
     }
 
     private static void setup(PopOver p, Node content) {
@@ -415,8 +541,9 @@ public final class BarView extends VBox {
         if (!vm.isEnabled(CommandKind.DIAL)) return;
         String n = dialNumber.getText();
         if (n == null || n.isBlank()) return;
-        vm.dial(n);
+        vm.dial(n, dialQueue.getText(), distinguishesInternal && dialInternal.isSelected());
         dialNumber.clear();
+        dialInternal.setSelected(false);
         dialPopOver.hide();
     }
 
@@ -434,6 +561,7 @@ public final class BarView extends VBox {
     public void openTransfer() {
         if (transferButton.isDisabled()) return;
         transferTarget.clear();
+        transferInternal.setSelected(false);
         transferPopOver.show(transferButton);
         transferTarget.requestFocus();
     }
@@ -442,6 +570,46 @@ public final class BarView extends VBox {
         if (!vm.isEnabled(CommandKind.DIAL)) return;
         dialPopOver.show(dialPadButton);
         dialNumber.requestFocus();
+    }
+
+    public void openConference() {
+        if (!vm.isEnabled(CommandKind.CONFERENCE)) return;
+        conferenceParticipant.clear();
+        conferenceInternal.setSelected(false);
+        conferencePopOver.show(conferenceButton);
+        conferenceParticipant.requestFocus();
+    }
+
+    /** Opened from the Session menu, so it points at the status line. */
+    public void openQueues() {
+        if (!vm.isEnabled(CommandKind.SUSPEND_QUEUE) && !vm.isEnabled(CommandKind.RESUME_QUEUE)) return;
+        queuePopOver.show(statusLine);
+        queueId.requestFocus();
+    }
+
+    /** Logs out at once when the line is idle; with a call up, only after the agent confirms. */
+    public void logout() {
+        if (!vm.isEnabled(CommandKind.LOGOUT)) return;
+        if (!vm.hasCalls()) {
+            vm.logout();
+            return;
+        }
+        if (logoutConfirmation != null && logoutConfirmation.isShowing()) return;
+        ButtonType yes = new ButtonType(msg.get("logout.confirm.yes"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(msg.get("logout.confirm.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, msg.get("logout.confirm.text"), yes, no);
+        alert.setTitle(msg.get("logout.confirm.title"));
+        alert.setHeaderText(msg.get("logout.confirm.header"));
+        alert.getDialogPane().setId("logoutConfirmation");
+        alert.getDialogPane().lookupButton(yes).setId("logoutConfirm");
+        alert.getDialogPane().lookupButton(no).setId("logoutCancel");
+        if (getScene() != null && getScene().getWindow() != null) alert.initOwner(getScene().getWindow());
+        // Not showAndWait: a nested event loop inside a menu action is fragile, and nothing waits on the answer.
+        alert.setOnHidden(e -> {
+            if (alert.getResult() == yes && vm.isEnabled(CommandKind.LOGOUT)) vm.logout();
+        });
+        logoutConfirmation = alert;
+        alert.show();
     }
 
     public void openAccountCode() {

@@ -325,13 +325,22 @@ public final class BarViewModel {
     }
 
     public void blindTransfer(String target) {
+        blindTransfer(target, false);
+    }
+
+    /** {@code internal} marks the target as an extension, for vendors that route those differently (EPBX). */
+    public void blindTransfer(String target, boolean internal) {
         if (blank(target)) return;
-        activeId().ifPresent(id -> send(new Command.BlindTransfer(id, target.trim(), false)));
+        activeId().ifPresent(id -> send(new Command.BlindTransfer(id, target.trim(), internal)));
     }
 
     public void consult(String target) {
+        consult(target, false);
+    }
+
+    public void consult(String target, boolean internal) {
         if (blank(target)) return;
-        activeId().ifPresent(id -> send(new Command.Consult(id, target.trim(), false)));
+        activeId().ifPresent(id -> send(new Command.Consult(id, target.trim(), internal)));
     }
 
     /** The original caller is the held one: the transfer joins it with the consulted party. */
@@ -340,7 +349,16 @@ public final class BarViewModel {
     }
 
     public void conference() {
-        heldId().or(this::activeId).ifPresent(id -> send(new Command.Conference(id, null, false)));
+        conference(null, false);
+    }
+
+    /**
+     * With a participant, the vendor calls that number into the conference (EPBX needs one); without one,
+     * the held caller and the consulted party are joined, and "internal" means nothing.
+     */
+    public void conference(String participant, boolean internal) {
+        String p = blank(participant) ? null : participant.trim();
+        heldId().or(this::activeId).ifPresent(id -> send(new Command.Conference(id, p, p != null && internal)));
     }
 
     public void endConference() {
@@ -351,8 +369,33 @@ public final class BarViewModel {
     }
 
     public void dial(String number) {
+        dial(number, null, false);
+    }
+
+    /** {@code queueId} is an outbound queue or campaign (blank: none); {@code internal} marks an extension. */
+    public void dial(String number, String queueId, boolean internal) {
         if (blank(number)) return;
-        send(new Command.Dial(number.trim()));
+        send(new Command.Dial(number.trim(), blank(queueId) ? null : queueId.trim(), internal));
+    }
+
+    public void logout() {
+        send(new Command.Logout());
+    }
+
+    public void suspendQueue(String queueId) {
+        if (blank(queueId)) return;
+        send(new Command.SuspendQueue(queueId.trim()));
+    }
+
+    public void resumeQueue(String queueId) {
+        if (blank(queueId)) return;
+        send(new Command.ResumeQueue(queueId.trim()));
+    }
+
+    /** True while any call is on the line (ringing, talking or held): logging out then needs a confirmation. */
+    public boolean hasCalls() {
+        BarState s = state.get();
+        return s != null && !s.calls().isEmpty();
     }
 
     public void ready() {

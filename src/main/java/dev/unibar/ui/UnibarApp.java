@@ -75,7 +75,8 @@ public final class UnibarApp extends Application {
     Scene buildScene(Stage stage, BarContext ctx, Messages msg) {
         viewModel = new BarViewModel(ctx.session());
         Node vendorNode = ctx.vendorView().orElse(null);
-        BarView bar = new BarView(viewModel, msg, ctx.loginMode(), ctx.pairsDeviceAtLogin(), vendorNode,
+        BarView bar = new BarView(viewModel, msg, ctx.loginMode(), ctx.pairsDeviceAtLogin(),
+                ctx.distinguishesInternalNumbers(), vendorNode,
                 () -> openInspector(stage, ctx, msg));
 
         Menu view = new Menu(msg.get("menu.view"));
@@ -90,7 +91,7 @@ public final class UnibarApp extends Application {
         quit.setId("menuQuit");
         quit.setOnAction(e -> stage.close());
         view.getItems().addAll(onTop, inspector, quit);
-        MenuBar menus = new MenuBar(view);
+        MenuBar menus = new MenuBar(view, bar.sessionMenu());
         menus.setId("menuBar");
         if (!ctx.scenarios().isEmpty()) {
             Menu sim = new Menu(msg.get("menu.simulator"));

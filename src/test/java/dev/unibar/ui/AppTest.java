@@ -58,7 +58,7 @@ class AppTest {
     @Test
     void simulatorMenuRunsScenarios(FxRobot robot) {
         MenuBar menus = robot.lookup("#menuBar").query();
-        assertEquals(List.of("View", "Simulator"), Fx.get(() -> menus.getMenus().stream().map(m -> m.getText()).toList()));
+        assertEquals(List.of("View", "Session", "Simulator"), Fx.get(() -> menus.getMenus().stream().map(m -> m.getText()).toList()));
         robot.clickOn("Simulator");
         robot.clickOn("burst");
         Fx.until("scenario run", () -> scenariosRun.equals(List.of("burst")));
@@ -127,6 +127,7 @@ class AppTest {
         Fx.until("talking", () -> !robot.lookup("#conference").query().isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#conference");
+        robot.clickOn("#conferenceStart");
         Fx.until("Conference", () -> connector.commands.contains(new Command.Conference("c1", null, false)));
         connector.push(new dev.unibar.core.model.Event.CallEnded(Scenes.V, null, "c1", null));
         Fx.until("call gone, account code still allowed", () -> session.store().state().calls().isEmpty()

@@ -34,6 +34,11 @@ final class FakeConnector implements Connector {
 
     /** Every command except the given ones, each in the phase a real vendor accepts it. */
     static Capabilities capabilitiesWithout(CommandKind... missing) {
+        return capabilitiesWithout(false, missing);
+    }
+
+    /** As above; {@code identifyWhileReady} lets the agent change phones while working, as UCS does. */
+    static Capabilities capabilitiesWithout(boolean identifyWhileReady, CommandKind... missing) {
         Set<CommandKind> skip = missing.length == 0 ? EnumSet.noneOf(CommandKind.class) : EnumSet.of(missing[0], missing);
         Capabilities.Builder b = Capabilities.builder();
         for (CommandKind k : CommandKind.values()) {
@@ -41,7 +46,11 @@ final class FakeConnector implements Connector {
             switch (k) {
                 case LOGIN, SSO -> b.allow(k, SessionPhase.CREDENTIALS);
                 case SELECT_DEVICE -> b.allow(k, SessionPhase.DEVICE_SELECTION, SessionPhase.DEVICE_PAIRED);
-                case PROVISION, IDENTIFY -> b.allow(k, SessionPhase.DEVICE_PAIRED);
+                case PROVISION -> b.allow(k, SessionPhase.DEVICE_PAIRED);
+                case IDENTIFY -> {
+                    if (identifyWhileReady) b.allow(k, SessionPhase.DEVICE_PAIRED, SessionPhase.READY);
+                    else b.allow(k, SessionPhase.DEVICE_PAIRED);
+                }
                 default -> b.allow(k, SessionPhase.READY);
             }
         }

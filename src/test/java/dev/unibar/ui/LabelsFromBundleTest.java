@@ -94,11 +94,45 @@ class LabelsFromBundleTest {
                     || allowed.stream().anyMatch(p -> p.matcher(t).matches());
             if (!ok) stray.add((n.getId() != null ? "#" + n.getId() : n.getClass().getSimpleName()) + "=" + t);
         }));
+        // The popovers and the Session menu are outside the bar's scene graph; the dial keys are digits.
+        Pattern key = Pattern.compile("[0-9*#]");
+        List<String> strayElsewhere = new ArrayList<>();
+        List<String> seenElsewhere = new ArrayList<>();
+        Fx.run(() -> {
+            for (Node pane : bar.popoverContents()) {
+                walk(pane, n -> {
+                    if (!(n instanceof Labeled l)) return;
+                    String t = l.getText();
+                    if (t == null || t.isEmpty() || key.matcher(t).matches()) return;
+                    seenElsewhere.add(t);
+                    if (allowed.stream().noneMatch(p -> p.matcher(t).matches())) strayElsewhere.add("#" + n.getId() + "=" + t);
+                });
+                walkPrompts(pane, t -> {
+                    if (allowed.stream().noneMatch(p -> p.matcher(t).matches())) strayElsewhere.add("prompt=" + t);
+                });
+            }
+            for (javafx.scene.control.MenuItem i : bar.sessionMenu().getItems()) {
+                String t = i.getText();
+                if (t != null && allowed.stream().noneMatch(p -> p.matcher(t).matches())) strayElsewhere.add(i.getId() + "=" + t);
+            }
+        });
+        assertEquals(List.of(), strayElsewhere, "popover or menu text not from the bundle");
+        assertTrue(seenElsewhere.containsAll(List.of("Iniciar conferência", "Ramal interno", "Suspender")),
+                "the walk saw the popovers: " + seenElsewhere);
+        assertEquals("Sessão", Fx.get(() -> bar.sessionMenu().getText()));
+
         assertTrue(seen.size() > 20, "the walk saw the bar: " + seen);
         assertTrue(seen.contains("Retomar") || seen.contains("Espera"), "hold button seen in Portuguese: " + seen);
         assertTrue(seen.contains("Em pausa: Lunch"), "state shown with its reason: " + seen);
         assertEquals(List.of(), stray, "labels not from the bundle");
         assertTrue(vm.isSupported(CommandKind.CONFERENCE));
+    }
+
+    private static void walkPrompts(Node n, java.util.function.Consumer<String> f) {
+        walk(n, c -> {
+            if (c instanceof javafx.scene.control.TextInputControl t && t.getPromptText() != null
+                    && !t.getPromptText().isEmpty()) f.accept(t.getPromptText());
+        });
     }
 
     private static void walk(Node n, java.util.function.Consumer<Node> f) {

@@ -1,0 +1,360 @@
+package dev.unibar.ui;
+
+import dev.unibar.core.Session;
+import dev.unibar.core.command.Capabilities;
+import dev.unibar.core.command.Command;
+import dev.unibar.core.command.CommandKind;
+import dev.unibar.core.model.AgentState;
+import dev.unibar.core.model.Event;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The controls beyond the basic call buttons, through the window UnibarApp builds: the Session menu
+ * (change phone, queues, log out), the logout confirmation, the dial pad's queue and internal flag, the
+ * transfer's internal flag and the conference popover. Each is checked for the exact command it sends,
+ * for following the guard and for disappearing when the vendor lacks the command.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SessionControlsTest {
+
+    private Stage stage;
+    private FakeConnector connector;
+    private Session session;
+    private BarView bar;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        stage.setX(0);
+        stage.setY(0);
+        build(FakeConnector.capabilitiesWithout(true), true);
+        stage.show();
+    }
+
+    /** Replaces the window content: a fresh session on a connector with these capabilities. */
+    private void build(Capabilities caps, boolean distinguishesInternal) {
+        if (session != null) session.stop();
+        connector = new FakeConnector(caps);
+        Session s = new Session(connector, Clock.systemUTC());
+        session = s;
+        BarContext ctx = new BarContext() {
+            public Session session() { return s; }
+            public Optional<Node> vendorView() { return Optional.empty(); }
+            public LoginMode loginMode() { return LoginMode.NATIVE; }
+            public boolean pairsDeviceAtLogin() { return false; }
+            public boolean distinguishesInternalNumbers() { return distinguishesInternal; }
+            public List<String> scenarios() { return List.of(); }
+            public void runScenario(String name) { }
+            public String title() { return "Unibar — fake"; }
+            public void close() { s.stop(); }
+        };
+        stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("en")));
+        bar = (BarView) stage.getScene().lookup("#bar");
+        s.start();
+    }
+
+    private void rebuild(Capabilities caps, boolean distinguishesInternal) {
+        Fx.run(() -> build(caps, distinguishesInternal));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private <T extends Node> T node(FxRobot robot, String id) {
+        return robot.lookup(id).query();
+    }
+
+    private MenuItem item(String id) {
+        return Fx.get(() -> bar.sessionMenu().getItems().stream().filter(i -> id.equals(i.getId())).findFirst()
+                .orElseThrow());
+    }
+
+    private void ready() {
+        connector.push(Scenes.loggedInReady());
+        Fx.until("ready", () -> session.store().state().agentState() == AgentState.READY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void talking(FxRobot robot, String id) {
+        connector.push(Scenes.ringing(id), Scenes.connected(id));
+        Fx.until("talking", () -> !node(robot, "#hold").isDisabled() && robot.lookup("#incomingAnswer").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void awaitCommand(String what, Command expected) {
+        Fx.until(what + " recorded, saw " + connector.commands, () -> connector.commands.contains(expected));
+    }
+
+    private void menu(FxRobot robot, String itemId) {
+        robot.clickOn("Session");
+        robot.clickOn(itemId);
+    }
+
+    // ---- Session menu ----
+
+    @Test
+    void sessionMenuFollowsTheGuard(FxRobot robot) {
+        for (String id : List.of("menuLogout", "menuChangePhone", "menuQueues")) {
+            assertTrue(Fx.get(item(id)::isVisible), id + " shown: the vendor supports it");
+            assertTrue(Fx.get(item(id)::isDisable), id + " forbidden before the session is ready");
+        }
+        assertTrue(Fx.get(() -> node(robot, "#logout").isDisabled()));
+        assertTrue(Fx.get(() -> node(robot, "#logout").isVisible()));
+        ready();
+        for (String id : List.of("menuLogout", "menuChangePhone", "menuQueues")) {
+            assertFalse(Fx.get(item(id)::isDisable), id + " allowed once ready");
+        }
+        assertFalse(Fx.get(() -> node(robot, "#logout").isDisabled()));
+        connector.push(new Event.AgentLoggedOut(Scenes.V, null, null));
+        Fx.until("forbidden again after logout", () -> item("menuLogout").isDisable()
+                && item("menuQueues").isDisable() && node(robot, "#logout").isDisabled());
+        assertEquals(List.of(), connector.commands, "no command sent by merely looking");
+    }
+
+    @Test
+    void sessionMenuHidesWhatTheVendorLacks(FxRobot robot) {
+        rebuild(FakeConnector.capabilitiesWithout(CommandKind.LOGOUT, CommandKind.IDENTIFY,
+                CommandKind.SUSPEND_QUEUE, CommandKind.RESUME_QUEUE), false);
+        ready();
+        for (String id : List.of("menuLogout", "menuChangePhone", "menuQueues")) {
+            assertFalse(Fx.get(item(id)::isVisible), id + " hidden: the vendor lacks it");
+        }
+        assertFalse(Fx.get(() -> node(robot, "#logout").isVisible()));
+        assertFalse(Fx.get(() -> node(robot, "#logout").isManaged()), "takes no room in the status line");
+    }
+
+    @Test
+    void changePhoneWhileReadySendsIdentify(FxRobot robot) {
+        ready();
+        menu(robot, "#menuChangePhone");
+        awaitCommand("Identify", new Command.Identify());
+    }
+
+    @Test
+    void changePhoneIsForbiddenWhereTheVendorOnlyAllowsItWhilePairing(FxRobot robot) {
+        rebuild(FakeConnector.capabilitiesWithout(), false);
+        ready();
+        assertTrue(Fx.get(item("menuChangePhone")::isVisible));
+        assertTrue(Fx.get(item("menuChangePhone")::isDisable), "IDENTIFY is not allowed in READY here");
+        Fx.run(() -> item("menuChangePhone").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), connector.recorded(Command.Identify.class));
+    }
+
+    // ---- logout ----
+
+    @Test
+    void logoutWhenIdleSendsLogoutAtOnce(FxRobot robot) {
+        ready();
+        menu(robot, "#menuLogout");
+        awaitCommand("Logout from the menu", new Command.Logout());
+        assertTrue(robot.lookup("#logoutConfirm").tryQuery().isEmpty(), "no question when no call is up");
+        robot.clickOn("#logout");
+        Fx.until("second Logout from the status line", () -> connector.recorded(Command.Logout.class).size() == 2);
+    }
+
+    @Test
+    void logoutDuringACallAsksFirst(FxRobot robot) {
+        ready();
+        talking(robot, "c1");
+        robot.clickOn("#logout");
+        Fx.until("confirmation shown", () -> robot.lookup("#logoutConfirm").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), connector.recorded(Command.Logout.class), "nothing sent before the answer");
+        robot.clickOn("#logoutCancel");
+        Fx.until("confirmation closed", () -> robot.lookup("#logoutConfirm").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), connector.recorded(Command.Logout.class), "cancel keeps the session");
+
+        menu(robot, "#menuLogout");
+        Fx.until("confirmation shown again", () -> robot.lookup("#logoutConfirm").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#logoutConfirm");
+        awaitCommand("Logout after confirming", new Command.Logout());
+        assertEquals(1, connector.recorded(Command.Logout.class).size());
+    }
+
+    // ---- queues ----
+
+    @Test
+    void queuesSuspendAndResumeTheTypedQueue(FxRobot robot) {
+        ready();
+        menu(robot, "#menuQueues");
+        Fx.until("queue popover", () -> robot.lookup("#queueId").tryQuery().map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#queueId").write("q7");
+        robot.clickOn("#suspendQueue");
+        awaitCommand("SuspendQueue", new Command.SuspendQueue("q7"));
+
+        menu(robot, "#menuQueues");
+        Fx.until("queue popover again", () -> robot.lookup("#resumeQueue").tryQuery().map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#resumeQueue");
+        awaitCommand("ResumeQueue", new Command.ResumeQueue("q7"));
+
+        // The popover's buttons follow the guard while it is open.
+        menu(robot, "#menuQueues");
+        Fx.until("queue popover a third time", () -> robot.lookup("#suspendQueue").tryQuery().map(Node::isVisible).orElse(false));
+        assertFalse(Fx.get(() -> node(robot, "#suspendQueue").isDisabled()));
+        connector.push(new Event.AgentLoggedOut(Scenes.V, null, null));
+        Fx.until("queue buttons forbidden after logout", () -> node(robot, "#suspendQueue").isDisabled()
+                && node(robot, "#resumeQueue").isDisabled());
+    }
+
+    @Test
+    void aBlankQueueIdSendsNothing(FxRobot robot) {
+        ready();
+        menu(robot, "#menuQueues");
+        Fx.until("queue popover", () -> robot.lookup("#suspendQueue").tryQuery().map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#suspendQueue");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), connector.commands);
+    }
+
+    @Test
+    void queueButtonsHideOneByOne(FxRobot robot) {
+        rebuild(FakeConnector.capabilitiesWithout(CommandKind.RESUME_QUEUE), false);
+        ready();
+        assertTrue(Fx.get(item("menuQueues")::isVisible), "suspending alone still needs the menu");
+        menu(robot, "#menuQueues");
+        Fx.until("queue popover", () -> robot.lookup("#suspendQueue").tryQuery().map(Node::isVisible).orElse(false));
+        assertFalse(Fx.get(() -> node(robot, "#resumeQueue").isVisible()), "the vendor cannot resume queues");
+    }
+
+    // ---- dial pad ----
+
+    @Test
+    void dialSendsTheQueueAndTheInternalFlag(FxRobot robot) {
+        ready();
+        robot.clickOn("#dialPad");
+        Fx.until("dial pad", () -> robot.lookup("#dialInternal").tryQuery().map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#dialNumber").write("2005");
+        robot.clickOn("#dialQueue").write("camp1");
+        robot.clickOn("#dialInternal");
+        robot.clickOn("#dial");
+        awaitCommand("Dial with queue and internal", new Command.Dial("2005", "camp1", true));
+
+        robot.clickOn("#dialPad");
+        Fx.until("dial pad again", () -> robot.lookup("#dialQueue").tryQuery().map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(Fx.get(() -> ((CheckBox) node(robot, "#dialInternal")).isSelected()), "internal resets per call");
+        Fx.run(() -> ((javafx.scene.control.TextField) node(robot, "#dialQueue")).clear());
+        robot.clickOn("#dialNumber").write("0800123");
+        robot.clickOn("#dial");
+        awaitCommand("Dial without queue", new Command.Dial("0800123", null, false));
+    }
+
+    @Test
+    void dialWithoutTheInternalChoiceForVendorsThatDoNotNeedIt(FxRobot robot) {
+        rebuild(FakeConnector.capabilitiesWithout(true), false);
+        ready();
+        robot.clickOn("#dialPad");
+        Fx.until("dial pad", () -> robot.lookup("#dialQueue").tryQuery().map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(Fx.get(() -> node(robot, "#dialInternal").isVisible()), "UCS-like vendor: no internal box");
+        robot.clickOn("#dialNumber").write("777000111");
+        robot.clickOn("#dialQueue").write("directCall");
+        robot.clickOn("#dial");
+        awaitCommand("Dial direct", new Command.Dial("777000111", "directCall", false));
+    }
+
+    // ---- transfer ----
+
+    @Test
+    void transferSendsTheInternalFlag(FxRobot robot) {
+        ready();
+        talking(robot, "c1");
+        robot.clickOn("#transfer");
+        Fx.until("transfer popover", () -> robot.lookup("#transferInternal").tryQuery().map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#transferTarget").write("2002");
+        robot.clickOn("#transferInternal");
+        robot.clickOn("#blindTransfer");
+        awaitCommand("internal BlindTransfer", new Command.BlindTransfer("c1", "2002", true));
+
+        robot.clickOn("#transfer");
+        Fx.until("transfer popover again", () -> robot.lookup("#consult").tryQuery().map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#transferTarget").write("3003");
+        robot.clickOn("#transferInternal");
+        robot.clickOn("#consult");
+        awaitCommand("internal Consult", new Command.Consult("c1", "3003", true));
+    }
+
+    @Test
+    void transferHasNoInternalChoiceForVendorsThatDoNotNeedIt(FxRobot robot) {
+        rebuild(FakeConnector.capabilitiesWithout(true), false);
+        ready();
+        talking(robot, "c1");
+        robot.clickOn("#transfer");
+        Fx.until("transfer popover", () -> robot.lookup("#consult").tryQuery().map(Node::isVisible).orElse(false));
+        assertFalse(Fx.get(() -> node(robot, "#transferInternal").isVisible()));
+    }
+
+    // ---- conference ----
+
+    @Test
+    void conferenceWithAParticipant(FxRobot robot) {
+        ready();
+        assertTrue(Fx.get(() -> node(robot, "#conference").isDisabled()), "no conference without a call");
+        talking(robot, "c1");
+        robot.clickOn("#conference");
+        Fx.until("conference popover", () -> robot.lookup("#conferenceStart").tryQuery().map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Fx.get(() -> node(robot, "#conferenceInternal").isVisible()));
+        robot.clickOn("#conferenceParticipant").write("3003");
+        robot.clickOn("#conferenceInternal");
+        robot.clickOn("#conferenceStart");
+        awaitCommand("Conference with participant", new Command.Conference("c1", "3003", true));
+    }
+
+    @Test
+    void conferenceWithoutAParticipantJoinsTheHeldCallerAndTheConsultedParty(FxRobot robot) {
+        ready();
+        talking(robot, "c1");
+        connector.push(new Event.CallHeld(Scenes.V, null, "c1"),
+                new Event.CallDialing(Scenes.V, null, "c2", Scenes.outbound("c2", "2003")),
+                new Event.CallConnected(Scenes.V, null, "c2", null));
+        Fx.until("consultation", () -> node(robot, "#heldLine").isVisible() && !node(robot, "#conference").isDisabled());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#conference");
+        Fx.until("conference popover", () -> robot.lookup("#conferenceStart").tryQuery().map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#conferenceInternal");
+        robot.clickOn("#conferenceStart");
+        awaitCommand("Conference of held and consulted", new Command.Conference("c1", null, false));
+    }
+
+    @Test
+    void conferenceStartFollowsTheGuardAndHidesWhenUnsupported(FxRobot robot) {
+        ready();
+        talking(robot, "c1");
+        robot.clickOn("#conference");
+        Fx.until("conference popover", () -> robot.lookup("#conferenceStart").tryQuery().map(Node::isVisible).orElse(false));
+        assertFalse(Fx.get(() -> node(robot, "#conferenceStart").isDisabled()));
+        connector.push(new Event.CallEnded(Scenes.V, null, "c1", null));
+        Fx.until("start forbidden once the call ended", () -> node(robot, "#conferenceStart").isDisabled());
+        assertEquals(List.of(), connector.recorded(Command.Conference.class));
+
+        rebuild(FakeConnector.capabilitiesWithout(true, CommandKind.CONFERENCE), true);
+        ready();
+        assertFalse(Fx.get(() -> node(robot, "#conference").isVisible()), "vendor without conferences");
+    }
+}
