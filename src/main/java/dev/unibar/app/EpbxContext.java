@@ -67,6 +67,12 @@ public final class EpbxContext implements BarContext {
         return true;
     }
 
+    /** Discar, Consultar and ConferenciaAdicionar take tipoDiscagem: 1 external number, 2 extension. */
+    @Override
+    public boolean distinguishesInternalNumbers() {
+        return true;
+    }
+
     @Override
     public List<String> scenarios() {
         return simulator == null ? List.of() : List.copyOf(EpbxSimulator.scenarioNames().keySet());
