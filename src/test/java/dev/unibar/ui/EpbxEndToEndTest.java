@@ -124,5 +124,12 @@ class EpbxEndToEndTest {
         assertEquals("[0]", recorded("AlterarIntervaloTipo").args().toString());
         Fx.until("ready again, wrap-up over", () -> ctx.session().store().state().agentState() == AgentState.READY
                 && !ctx.session().store().state().wrapUp() && selector.getText() != null);
+
+        // Calling a colleague: EPBX must be told it is an extension (tipoDiscagem 2).
+        robot.clickOn("#dialPad");
+        robot.clickOn("#dialNumber").write("2001");
+        robot.clickOn("#dialInternal");
+        robot.clickOn("#dial");
+        assertEquals("[\"2001\",2]", recorded("Discar").args().toString());
     }
 }
