@@ -5,6 +5,7 @@ import dev.unibar.config.UnibarConfig;
 import dev.unibar.core.Session;
 import dev.unibar.sim.epbx.EpbxSimulator;
 import dev.unibar.ui.BarContext;
+import dev.unibar.ui.LoginDefaults;
 import dev.unibar.ui.LoginMode;
 import dev.unibar.vendor.epbx.EpbxConnector;
 import javafx.scene.Node;
@@ -22,10 +23,12 @@ public final class EpbxContext implements BarContext {
 
     private final EpbxSimulator simulator;
     private final Session session;
+    private final EpbxConfig config;
 
-    private EpbxContext(EpbxSimulator simulator, Session session) {
+    private EpbxContext(EpbxSimulator simulator, Session session, EpbxConfig config) {
         this.simulator = simulator;
         this.session = session;
+        this.config = config;
     }
 
     public static EpbxContext create(UnibarConfig config, Clock clock) {
@@ -33,14 +36,14 @@ public final class EpbxContext implements BarContext {
             EpbxSimulator sim = EpbxSimulator.run(0);
             return forSimulator(sim, "classic", clock);
         }
-        return new EpbxContext(null, new Session(new EpbxConnector(config.epbx()), clock));
+        return new EpbxContext(null, new Session(new EpbxConnector(config.epbx()), clock), config.epbx());
     }
 
     /** Against a simulator the caller controls (demo, tests, benchmarks); {@code signalr} is classic or core. */
     public static EpbxContext forSimulator(EpbxSimulator sim, String signalr, Clock clock) {
         EpbxConfig cfg = new EpbxConfig(sim.serviceBase(), null, "unibar", signalr, null, null, "agent", null,
                 "1000", "ramalVirtual", null);
-        return new EpbxContext(sim, new Session(new EpbxConnector(cfg), clock));
+        return new EpbxContext(sim, new Session(new EpbxConnector(cfg), clock), cfg);
     }
 
     public EpbxSimulator simulator() {
@@ -65,6 +68,11 @@ public final class EpbxContext implements BarContext {
     @Override
     public boolean pairsDeviceAtLogin() {
         return true;
+    }
+
+    @Override
+    public LoginDefaults loginDefaults() {
+        return new LoginDefaults(config.username(), config.device(), config.logonType());
     }
 
     /** Discar, Consultar and ConferenciaAdicionar take tipoDiscagem: 1 external number, 2 extension. */

@@ -8,6 +8,7 @@ import dev.unibar.config.UnibarConfig;
 import dev.unibar.core.Session;
 import dev.unibar.sim.ucs.UcsSimulator;
 import dev.unibar.ui.BarContext;
+import dev.unibar.ui.LoginDefaults;
 import dev.unibar.ui.LoginMode;
 import dev.unibar.vendor.ucs.UcsConnector;
 import dev.unibar.vendor.ucs.UcsHostPage;
@@ -109,6 +110,12 @@ public final class UcsContext implements BarContext {
     public LoginMode loginMode() {
         // Headless UCS draws nothing: the bar's own form and device picker drive the whole login.
         return config.headless() || simulator != null ? LoginMode.NATIVE : LoginMode.VENDOR_PAGE;
+    }
+
+    /** The simulator's demo account; a live UCS knows the user only when SSO is configured. */
+    @Override
+    public LoginDefaults loginDefaults() {
+        return new LoginDefaults(simulator != null ? "agent" : config.ssoUsername(), null, null);
     }
 
     @Override

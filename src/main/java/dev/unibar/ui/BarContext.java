@@ -40,4 +40,9 @@ public interface BarContext {
 
     /** Stop the session and release whatever the context holds (servers, WebViews). */
     void close();
+
+    /** What the native login form starts with (never a password). */
+    default LoginDefaults loginDefaults() {
+        return LoginDefaults.NONE;
+    }
 }

@@ -56,6 +56,9 @@ import java.util.function.Function;
  */
 public final class BarView extends VBox {
 
+    private LoginView loginView;
+
+
     private static final PseudoClass ON = PseudoClass.getPseudoClass("on");
 
     private final BarViewModel vm;
@@ -183,6 +186,7 @@ public final class BarView extends VBox {
 
         // ---- login and device picking ----
         LoginView login = new LoginView(vm, msg, pairsDeviceAtLogin);
+        loginView = login;
         visible(login, Bindings.createBooleanBinding(
                 () -> loginMode == LoginMode.NATIVE && vm.phaseProperty().get() == SessionPhase.CREDENTIALS,
                 vm.phaseProperty()));
@@ -750,5 +754,10 @@ public final class BarView extends VBox {
     static void visible(Node n, ObservableBooleanValue when) {
         n.visibleProperty().bind(when);
         n.managedProperty().bind(when);
+    }
+
+    /** Pre-fills the native login form from configuration. */
+    public void prefillLogin(LoginDefaults defaults) {
+        loginView.prefill(defaults);
     }
 }

@@ -111,4 +111,14 @@ public final class LoginView extends VBox {
             }
         };
     }
+
+    /** Fills what configuration knows; the password is always typed. */
+    public void prefill(LoginDefaults d) {
+        if (d == null) return;
+        if (d.username() != null && username.getText().isEmpty()) username.setText(d.username());
+        if (d.device() != null && device.getText().isEmpty()) device.setText(d.device());
+        if (d.deviceType() != null && deviceType.getItems().contains(d.deviceType())) {
+            deviceType.getSelectionModel().select(d.deviceType());
+        }
+    }
 }

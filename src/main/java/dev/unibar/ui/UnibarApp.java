@@ -110,6 +110,7 @@ public final class UnibarApp extends Application {
         Scene scene = new Scene(root);
         scene.getStylesheets().add(stylesheet());
         bar.installShortcuts(scene);
+        bar.prefillLogin(ctx.loginDefaults());
         new IncomingCallNotifier(viewModel, msg, stage, stylesheet());
         return scene;
     }

@@ -72,10 +72,12 @@ class EpbxEndToEndTest {
     void dialerCallFromRingToWrapUp(FxRobot robot) throws Exception {
         Fx.until("login form", () -> node(robot, "#loginView").isVisible()
                 && ctx.session().store().state().phase() == SessionPhase.CREDENTIALS);
-        robot.clickOn("#username").write("agent");
+        // Configuration pre-fills all but the password.
+        assertEquals("agent", Fx.get(() -> ((javafx.scene.control.TextField) node(robot, "#username")).getText()));
+        assertEquals("1000", Fx.get(() -> ((javafx.scene.control.TextField) node(robot, "#device")).getText()));
+        assertEquals("ramalVirtual", Fx.get(() -> ((ComboBox<String>) node(robot, "#deviceType")).getValue()));
+        assertEquals("", Fx.get(() -> ((javafx.scene.control.PasswordField) node(robot, "#password")).getText()));
         robot.clickOn("#password").write("agent");
-        robot.clickOn("#device").write("1000");
-        Fx.run(() -> ((ComboBox<String>) node(robot, "#deviceType")).getSelectionModel().select("ramalVirtual"));
         robot.clickOn("#login");
 
         EpbxSimulator.Invocation iniciar = recorded("Iniciar");

@@ -76,7 +76,8 @@ class UcsEndToEndTest {
     private void loginAndPair(FxRobot robot) throws InterruptedException {
         Fx.until("login form", () -> ctx.session().store().state().phase() == SessionPhase.CREDENTIALS
                 && node(robot, "#loginView").isVisible());
-        robot.clickOn("#username").write("agent");
+        assertEquals("agent", Fx.get(() -> ((javafx.scene.control.TextField) node(robot, "#username")).getText()),
+                "the demo account is pre-filled");
         robot.clickOn("#password").write("agent");
         robot.clickOn("#login");
         Recorded login = recorded("login");
