@@ -7,7 +7,15 @@ import org.java_websocket.extensions.IExtension;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -38,6 +46,33 @@ final class EchoServer extends WebSocketServer {
                 List.<Draft>of(new Draft_6455(List.<IExtension>of(), List.<IProtocol>of(new Protocol("chat"), new Protocol("")))));
         setReuseAddr(true);
         setDaemon(true);
+    }
+
+    /** The same server over TLS with a throw-away self-signed certificate (made with the JDK's keytool). */
+    static EchoServer selfSigned() throws Exception {
+        Path dir = Files.createTempDirectory("unibar-tls");
+        Path store = dir.resolve("server.p12");
+        char[] password = "changeit".toCharArray();
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("keytool failed");
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            ks.load(in, password);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, password);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), null, null);
+        EchoServer s = new EchoServer();
+        s.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(ctx));
+        Files.deleteIfExists(store);
+        Files.deleteIfExists(dir);
+        return s;
     }
 
     EchoServer begin() throws InterruptedException {

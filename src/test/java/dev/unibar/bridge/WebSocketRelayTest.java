@@ -248,4 +248,59 @@ class WebSocketRelayTest {
         assertEquals("[\"new:a:true\",\"listener:a\",\"new:b:true\"]", js("JSON.stringify(window.h)"));
         assertEquals("null", js("String((function () { e2.onmessage = null; return e2.onmessage; })())"));
     }
+
+    @Test
+    void aPageWithoutTheShimGetsTheRelayWithTheInjectedShim() throws Exception {
+        host.addPage("/no-shim", () -> "<!doctype html><html><body>no shim here</body></html>");
+        channel = FxSupport.channel(OriginPolicy.forHost(host, List.of()));
+        channel.load(host.url("/no-shim"));
+        FxSupport.await(Duration.ofSeconds(30), "the page", () -> channel.attachments() >= 1);
+        js("window.log = []; var ws = new WebSocket('" + echo.url("/echo-injected") + "');"
+                + "ws.onopen = function () { ws.send('via injected shim'); };"
+                + "ws.onmessage = function (e) { log.push(e.data); };");
+        awaitJs("window.log.length >= 1");
+        assertEquals("via injected shim", js("log[0]"));
+        assertEquals("true", js("WebSocket.unibarRelay === true"));
+    }
+
+    @Test
+    void wssChecksTheServerCertificateAgainstTheDefaultTrustStore() throws Exception {
+        EchoServer tls = EchoServer.selfSigned().begin();
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(RelayedSocket.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(handler);
+        try {
+            open("/wss-page", "<script>"
+                    + "window.log = [];"
+                    + "var ws = new WebSocket('wss://127.0.0.1:" + tls.getPort() + "/echo');"
+                    + "ws.onopen = function () { log.push('open'); };"
+                    + "ws.onerror = function () { log.push('error'); };"
+                    + "ws.onclose = function (e) { log.push('close:' + e.code + ':' + e.wasClean); };"
+                    + "</script>");
+            awaitJs("window.log.length >= 2");
+            assertEquals("[\"error\",\"close:1006:false\"]", js("JSON.stringify(window.log)"),
+                    "a self-signed certificate is not trusted");
+            assertEquals(List.of(), tls.handshakes(), "no WebSocket session was established");
+            assertTrue(logged.stream().anyMatch(m -> m.endsWith("failed: SSLHandshakeException")),
+                    "the TLS handshake is what failed: " + logged);
+        } finally {
+            jul.removeHandler(handler);
+            unloadPage(channel);
+            tls.stop(2000);
+        }
+    }
 }
