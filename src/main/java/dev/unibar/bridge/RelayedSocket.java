@@ -108,8 +108,9 @@ final class RelayedSocket extends WebSocketClient {
         // -1 (never connected), 1006 (no close frame) and 1015 (TLS) are how Java-WebSocket reports a
         // connection that did not end with a closing handshake.
         boolean clean = opened && !errored && code != -1 && code != 1006 && code != 1015;
-        if (!clean) page.relay().failed.incrementAndGet();
+        // An abandoned socket is one the page or its unloading gave up on: not a failure, nothing to tell.
         if (abandoned) return;
+        if (!clean) page.relay().failed.incrementAndGet();
         page.post(id, "close", SocketBridge.closePayload(clean ? code : 1006, clean && reason != null ? reason : "",
                 clean, !clean));
     }

@@ -179,14 +179,35 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
 
     private void attachSockets(JSObject window) {
         Object api = engine.executeScript("(window.unibar && window.unibar.ws) || null");
-        if (!(api instanceof JSObject wsApi)) return;
-        // Attaching again to the same window must not retire (close) that window's own sockets.
-        if (socketBridge != null && window.getMember("unibarSockets") == socketBridge) return;
+        if (!(api instanceof JSObject)) return;
+        // Attaching again within the same document (socketBridge is reset when the document changes)
+        // reuses its bridge: retiring it would close the page's live sockets.
+        if (socketBridge != null) {
+            if (window.getMember("unibarSockets") != socketBridge) window.setMember("unibarSockets", socketBridge);
+            return;
+        }
         Object origin = engine.executeScript("String(location.origin)");
+        SocketBridge[] self = new SocketBridge[1];
         SocketBridge b = sockets.attach(origin instanceof String o ? o : "null", engine.getUserAgent(),
-                batch -> wsApi.call("_events", batch));
+                batch -> deliverSocketEvents(self[0], batch));
+        self[0] = b;
         socketBridge = b;
         window.setMember("unibarSockets", b);
+    }
+
+    /**
+     * Looks the page's relay up at each delivery rather than keeping the JSObject from attach time: a
+     * JSObject held across page activity was seen to fail ("Invalid function reference") when called
+     * later. Events for a window that no longer carries this bridge are dropped.
+     */
+    private void deliverSocketEvents(SocketBridge b, String batch) {
+        JSObject window = (JSObject) engine.executeScript("window");
+        if (b == null || window.getMember("unibarSockets") != b) {
+            LOG.log(System.Logger.Level.DEBUG, "WebSocket events for a window that is gone were dropped");
+            return;
+        }
+        Object api = engine.executeScript("(window.unibar && window.unibar.ws) || null");
+        if (api instanceof JSObject wsApi) wsApi.call("_events", batch);
     }
 
     static String wrap(String script) {

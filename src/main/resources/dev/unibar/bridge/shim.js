@@ -156,7 +156,8 @@
   var sockets = {};        // id -> state, while Java may still send events for it
   var waitingOpens = [];   // states whose open waits for window.unibarSockets
   var tasks = [];          // [state, type, payload] not yet dispatched, in arrival order
-  var nextSocketId = 1;
+  // Random start: should a document ever get a second shim instance, its ids do not collide in Java.
+  var nextSocketId = 1 + Math.floor(Math.random() * 0x3fffffff);
   var priv = new WeakMap();
 
   function socketsBridge() {
@@ -472,7 +473,7 @@
       wsApi._events(JSON.stringify([[id, type, payloadJson == null ? null : JSON.parse(payloadJson)]]));
     },
     /** Sockets this page has not seen closed (diagnostics). */
-    open: function () {
+    openCount: function () {
       return Object.keys(sockets).length;
     }
   };

@@ -66,7 +66,12 @@ class WebSocketRelayTest {
             if ("true".equals(js("!!(" + condition + ")"))) return;
             Thread.sleep(20);
         }
-        throw new AssertionError("never true in the page: " + condition + "; log: " + js("JSON.stringify(window.log)"));
+        throw new AssertionError("never true in the page: " + condition + "; log: " + js("JSON.stringify(window.log)")
+                + "; page: " + js("JSON.stringify({sockets: typeof window.unibarSockets, attached: unibar.isAttached(),"
+                + " relayed: unibar.ws.openCount(), ready: window.ws && ws.readyState})")
+                + "; relay: opened " + channel.sockets().opened() + ", in " + channel.sockets().messagesIn()
+                + ", out " + channel.sockets().messagesOut() + ", deliveries " + channel.sockets().deliveries()
+                + ", attachments " + channel.attachments());
     }
 
     private void open(String path, String body) throws Exception {
