@@ -87,7 +87,10 @@ class UcsSimRelayTest {
         awaitCallback("onReady");
         assertEquals("agent", sim.awaitRecorded("login", Duration.ofSeconds(5)).args().get(0));
         assertEquals("OFFLINE", js("ucsOperator.state().status"));
-        assertEquals(1, channel.sockets().openSockets());
+        if (transport.equals("websocket")) {
+            // 'auto' may fall back to polling if a loaded machine takes over 3 s to open; 'websocket' may not.
+            assertEquals(1, channel.sockets().openSockets());
+        }
         assertTrue(channel.sockets().messagesOut() >= 2, "hello and login: " + channel.sockets().messagesOut());
         assertTrue(channel.sockets().messagesIn() >= 2, "onConnect/onCredentials and onReady: " + channel.sockets().messagesIn());
         assertEquals("false", js("ucsCallbacks.some(function (c) { return c.callback === 'onError' || c.callback === 'onWarning'; })"));

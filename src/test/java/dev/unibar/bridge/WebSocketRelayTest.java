@@ -252,6 +252,18 @@ class WebSocketRelayTest {
         awaitJs("window.h.length >= 3");
         assertEquals("[\"new:a:true\",\"listener:a\",\"new:b:true\"]", js("JSON.stringify(window.h)"));
         assertEquals("null", js("String((function () { e2.onmessage = null; return e2.onmessage; })())"));
+
+        // A Blob is read before it is sent, and the text sent after it still arrives after it.
+        js("window.b = []; window.e3 = new WebSocket('" + echo.url("/echo-api") + "');"
+                + "e3.onopen = function () { e3.send(new Blob([new Uint8Array([7, 8, 9])])); e3.send('after'); };"
+                + "e3.onmessage = function (e) {"
+                + "  if (typeof e.data === 'string') { b.push(e.data); return; }"
+                + "  var blob = e.data; b.push('blob:' + blob.size);"
+                + "  blob.arrayBuffer().then(function (buf) { window.blobBytes = Array.from(new Uint8Array(buf)).join(','); });"
+                + "};");
+        awaitJs("window.b.length >= 2 && window.blobBytes");
+        assertEquals("[\"blob:3\",\"after\"]", js("JSON.stringify(window.b)"), "binaryType 'blob' delivers a Blob; order kept");
+        assertEquals("7,8,9", js("window.blobBytes"));
     }
 
     @Test
