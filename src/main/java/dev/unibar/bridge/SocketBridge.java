@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * The object a page sees as {@code window.unibarSockets}: one per page window, created by
+ * The object a page sees as {@code window.unibarSockets}: one per document, created by
  * {@link WebSocketRelay#attach}. WebKit reaches it by reflection, so the class and its methods are
  * public and no method is overloaded (an ambiguous call is silently dropped). The methods run on the
  * FX thread, never throw into the page, and answer through events: {@code open},

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the page captured before that. A page loaded without the shim gets it injected then, so
  * its later {@code postMessage} traffic is still seen.
  *
- * <p>With the bridge, each window gets its own {@link SocketBridge} as {@code window.unibarSockets}:
+ * <p>With the bridge, each document gets its own {@link SocketBridge} as {@code window.unibarSockets}:
  * the shim's WebSocket relay (the WebView's own WebSocket never opens, see {@link WebSocketRelay}).
  * A new document closes the previous one's relayed sockets.
  */

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * ({@code window.unibarSockets}), and each page socket becomes one Java-WebSocket client here. See
  * docs/decisions/0006-websocket-relay.md.
  *
- * <p>One relay per WebView. Each page window gets its own {@link SocketBridge}: attaching the next
+ * <p>One relay per WebView. Each document gets its own {@link SocketBridge}: attaching the next
  * one retires the previous, which closes its sockets ("going away") and drops whatever it still had
  * to deliver, so nothing from an old page reaches the new one. Events go back to the page on the FX
  * thread, a burst coalesced into one {@code Platform.runLater}. Thread-safe.
