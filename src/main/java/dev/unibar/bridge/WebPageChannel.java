@@ -29,6 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code unibar.attached()} is called, unless that window already has it; the shim queues whatever
  * the page captured before that. A page loaded without the shim gets it injected then, so
  * its later {@code postMessage} traffic is still seen.
+ *
+ * <p>With the bridge, each document gets its own {@link SocketBridge} as {@code window.unibarSockets}:
+ * the shim's WebSocket relay (the WebView's own WebSocket never opens, see {@link WebSocketRelay}).
+ * A new document closes the previous one's relayed sockets.
  */
 public final class WebPageChannel implements PageChannel, AutoCloseable {
 
@@ -40,6 +44,9 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
     private final WebEngine engine;
     private final CapturePipeline pipeline;
     private final JsBridge bridge;
+    private final WebSocketRelay sockets;
+    /** JavaScript holds the current window's socket bridge only weakly. */
+    private SocketBridge socketBridge;
     private final AtomicLong attachments = new AtomicLong();
     private volatile boolean closed;
 
@@ -50,12 +57,16 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
         }
         this.pipeline = new CapturePipeline(Objects.requireNonNull(policy, "policy"));
         this.bridge = new JsBridge(pipeline);
+        this.sockets = new WebSocketRelay(pipeline.policy());
         this.view = new WebView();
         this.engine = view.getEngine();
         // The document is there long before SUCCEEDED when a frame (the vendor bar, over the internet)
         // is slow: attach then, so captures flow while the frame loads. SUCCEEDED attaches again in
         // case the first attempt came too early; attach() skips a window that already has the bridge.
         engine.documentProperty().addListener((obs, old, doc) -> {
+            // The old document is gone: its sockets go with it, before anything reaches the new one.
+            sockets.retire();
+            socketBridge = null;
             if (doc != null) attach();
         });
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
@@ -94,6 +105,11 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
 
     public OriginPolicy policy() {
         return pipeline.policy();
+    }
+
+    /** The page's relayed WebSockets and their counters. */
+    public WebSocketRelay sockets() {
+        return sockets;
     }
 
     /** How many page windows the bridge was attached to (one per load, reload or navigation). */
@@ -139,6 +155,7 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
     public void close() {
         closed = true;
         pipeline.close();
+        sockets.close();
         onFx(() -> engine.load(null));
     }
 
@@ -147,16 +164,50 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
         try {
             JSObject window = (JSObject) engine.executeScript("window");
             Object already = engine.executeScript("!!(window.unibar && window.unibar.__shim"
-                    + " && window.unibar.isAttached() && window.unibarBridge)");
+                    + " && window.unibar.isAttached() && window.unibarBridge && window.unibarSockets)");
             if (Boolean.TRUE.equals(already)) return;
             Object hasShim = engine.executeScript("!!(window.unibar && window.unibar.__shim)");
             if (!Boolean.TRUE.equals(hasShim)) engine.executeScript(shim());
             window.setMember("unibarBridge", bridge);
+            attachSockets(window);
             engine.executeScript("window.unibar.attached()");
             attachments.incrementAndGet();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not attach the bridge to " + withoutQuery(engine.getLocation()), e);
         }
+    }
+
+    private void attachSockets(JSObject window) {
+        Object api = engine.executeScript("(window.unibar && window.unibar.ws) || null");
+        if (!(api instanceof JSObject)) return;
+        // Attaching again within the same document (socketBridge is reset when the document changes)
+        // reuses its bridge: retiring it would close the page's live sockets.
+        if (socketBridge != null) {
+            if (window.getMember("unibarSockets") != socketBridge) window.setMember("unibarSockets", socketBridge);
+            return;
+        }
+        Object origin = engine.executeScript("String(location.origin)");
+        SocketBridge[] self = new SocketBridge[1];
+        SocketBridge b = sockets.attach(origin instanceof String o ? o : "null", engine.getUserAgent(),
+                batch -> deliverSocketEvents(self[0], batch));
+        self[0] = b;
+        socketBridge = b;
+        window.setMember("unibarSockets", b);
+    }
+
+    /**
+     * Looks the page's relay up at each delivery rather than keeping the JSObject from attach time: a
+     * JSObject held across page activity was seen to fail ("Invalid function reference") when called
+     * later. Events for a window that no longer carries this bridge are dropped.
+     */
+    private void deliverSocketEvents(SocketBridge b, String batch) {
+        JSObject window = (JSObject) engine.executeScript("window");
+        if (b == null || window.getMember("unibarSockets") != b) {
+            LOG.log(System.Logger.Level.DEBUG, "WebSocket events for a window that is gone were dropped");
+            return;
+        }
+        Object api = engine.executeScript("(window.unibar && window.unibar.ws) || null");
+        if (api instanceof JSObject wsApi) wsApi.call("_events", batch);
     }
 
     static String wrap(String script) {

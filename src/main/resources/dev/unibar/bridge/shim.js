@@ -14,6 +14,8 @@
  *   what was captured, and a value JSON cannot represent becomes {"__unserializable": reason}
  *   instead of breaking the whole batch.
  * - Console output is carried as separate {"c": level, "m": text} entries, never as vendor captures.
+ * - Inside JavaFX, window.WebSocket is replaced by a relay through Java (window.unibarSockets): the
+ *   WebView's own WebSocket never opens (docs/decisions/0006-websocket-relay.md).
  */
 (function () {
   'use strict';
@@ -139,6 +141,358 @@
     });
   }
 
+  // ------------------------------------------------------------------ WebSocket relay
+  /*
+   * JavaFX 21's WebView has a WebSocket constructor whose native callbacks are missing
+   * (UnsatisfiedLinkError on open, JDK-8331765): a page's socket never opens. Inside JavaFX, or when
+   * window.unibarForceRelay is set before this script, window.WebSocket is replaced by
+   * UnibarWebSocket, which relays through Java (window.unibarSockets, see WebSocketRelay.java and
+   * docs/decisions/0006-websocket-relay.md). Java answers with unibar.ws._events(batchJson), one
+   * call per burst; each event is then dispatched in its own task, as browsers do.
+   */
+  var NativeWebSocket = window.WebSocket;
+  var CONNECTING = 0, OPEN = 1, CLOSING = 2, CLOSED = 3;
+  var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+  var sockets = {};        // id -> state, while Java may still send events for it
+  var waitingOpens = [];   // states whose open waits for window.unibarSockets
+  var tasks = [];          // [state, type, payload] not yet dispatched, in arrival order
+  // Random start: should a document ever get a second shim instance, its ids do not collide in Java.
+  var nextSocketId = 1 + Math.floor(Math.random() * 0x3fffffff);
+  var priv = new WeakMap();
+
+  function socketsBridge() {
+    var b = window.unibarSockets;
+    return (b && typeof b.open !== 'undefined') ? b : null;
+  }
+
+  function domError(name, message) {
+    return new DOMException(message, name);
+  }
+
+  function utf8Length(s) {
+    return new TextEncoder().encode(s).length;
+  }
+
+  function parseSocketUrl(url) {
+    var u;
+    try {
+      u = new URL(String(url), location.href);
+    } catch (e) {
+      throw domError('SyntaxError', "The URL '" + url + "' is invalid.");
+    }
+    if (u.protocol === 'http:') u.protocol = 'ws:';
+    else if (u.protocol === 'https:') u.protocol = 'wss:';
+    if (u.protocol !== 'ws:' && u.protocol !== 'wss:') {
+      throw domError('SyntaxError', "The URL's scheme must be either 'ws' or 'wss'. '" + u.protocol + "' is not allowed.");
+    }
+    u.hash = '';
+    return u.href;
+  }
+
+  function parseProtocols(protocols) {
+    var list = protocols === undefined ? [] :
+      (typeof protocols === 'string' ? [protocols] : Array.from(protocols, String));
+    var seen = {};
+    list.forEach(function (p) {
+      if (!TOKEN.test(p)) throw domError('SyntaxError', "The subprotocol '" + p + "' is invalid.");
+      if (seen['$' + p]) throw domError('SyntaxError', "The subprotocol '" + p + "' is duplicated.");
+      seen['$' + p] = true;
+    });
+    return list;
+  }
+
+  function state(ws) {
+    var s = priv.get(ws);
+    if (!s) throw new TypeError('Illegal invocation');
+    return s;
+  }
+
+  function bytesToBase64(bytes) {
+    var parts = [];
+    for (var i = 0; i < bytes.length; i += 0x8000) {
+      parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000)));
+    }
+    return btoa(parts.join(''));
+  }
+
+  function base64ToBuffer(b64) {
+    var bin = atob(b64);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes.buffer;
+  }
+
+  // What send() was given, as {text}, {b64} or {blob}, with its size in bytes for bufferedAmount.
+  function outgoing(data) {
+    if (data instanceof ArrayBuffer) return { b64: bytesToBase64(new Uint8Array(data)), size: data.byteLength };
+    if (ArrayBuffer.isView(data)) {
+      var view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      return { b64: bytesToBase64(view), size: view.length };
+    }
+    if (typeof Blob !== 'undefined' && data instanceof Blob) return { blob: data, size: data.size };
+    var text = String(data);
+    return { text: text, size: utf8Length(text) };
+  }
+
+  function requestOpen(s) {
+    var b = socketsBridge();
+    if (!b || !attached) {
+      waitingOpens.push(s);
+      return;
+    }
+    s.requested = true;
+    try {
+      b.open(s.id, s.url, JSON.stringify(s.protocols));
+    } catch (e) {
+      fail(s);
+    }
+  }
+
+  function flushOpens() {
+    if (!socketsBridge()) return;
+    var waiting = waitingOpens;
+    waitingOpens = [];
+    waiting.forEach(function (s) {
+      if (!s.done) requestOpen(s);
+    });
+  }
+
+  // The connection failed on this side: no more Java events for it, error + close 1006 in a task.
+  function fail(s) {
+    if (s.done) return;
+    s.done = true;
+    s.readyState = CLOSING;
+    delete sockets[s.id];
+    var i = waitingOpens.indexOf(s);
+    if (i >= 0) waitingOpens.splice(i, 1);
+    if (s.requested) {
+      var b = socketsBridge();
+      try { if (b) b.close(s.id, 1000, ''); } catch (ignored) { /* Java has it closed already */ }
+    }
+    queueTask(s, 'close', { code: 1006, reason: '', wasClean: false, failed: true });
+  }
+
+  function queueTask(s, type, payload) {
+    tasks.push([s, type, payload]);
+    // One task per event, like a browser: microtasks (promises) run between two messages.
+    setTimeout(runTask, 0);
+  }
+
+  function runTask() {
+    var t = tasks.shift();
+    if (!t) return;
+    var s = t[0], type = t[1], p = t[2], ws = s.self;
+    if (type === 'open') {
+      if (s.readyState !== CONNECTING) return;
+      s.readyState = OPEN;
+      s.protocol = p.protocol || '';
+      s.extensions = p.extensions || '';
+      ws.dispatchEvent(new Event('open'));
+    } else if (type === 'text' || type === 'binary') {
+      if (s.readyState !== OPEN) return;
+      var data = p;
+      if (type === 'binary') {
+        var buffer = base64ToBuffer(p);
+        data = s.binaryType === 'arraybuffer' ? buffer : new Blob([buffer]);
+      }
+      ws.dispatchEvent(new MessageEvent('message', { data: data, origin: s.origin }));
+    } else if (type === 'close') {
+      s.readyState = CLOSED;
+      s.done = true;
+      delete sockets[s.id];
+      if (p.failed) ws.dispatchEvent(new Event('error'));
+      ws.dispatchEvent(new CloseEvent('close', { code: p.code, reason: p.reason || '', wasClean: !!p.wasClean }));
+    }
+  }
+
+  // Sends keep their order even when a Blob has to be read first.
+  function pumpSends(s) {
+    var b = socketsBridge();
+    while (s.outq.length && !s.reading) {
+      var item = s.outq[0];
+      if (item.blob) {
+        s.reading = true;
+        item.blob.arrayBuffer().then(function (buf) {
+          var it = s.outq[0];
+          it.blob = null;
+          it.b64 = bytesToBase64(new Uint8Array(buf));
+        }, function () {
+          var dropped = s.outq.shift();
+          s.queuedBytes -= dropped.size;
+          s.lostBytes += dropped.size;
+        }).then(function () {
+          s.reading = false;
+          pumpSends(s);
+        });
+        return;
+      }
+      s.outq.shift();
+      s.queuedBytes -= item.size;
+      if (s.done || s.readyState !== OPEN || !b) {
+        s.lostBytes += item.size;
+        continue;
+      }
+      try {
+        if (item.text !== undefined) b.send(s.id, item.text); else b.sendBinary(s.id, item.b64);
+      } catch (e) {
+        s.lostBytes += item.size;
+      }
+    }
+  }
+
+  class UnibarWebSocket extends EventTarget {
+    constructor(url, protocols) {
+      super();
+      if (arguments.length < 1) {
+        throw new TypeError("Failed to construct 'WebSocket': 1 argument required, but only 0 present.");
+      }
+      var href = parseSocketUrl(url);
+      var list = parseProtocols(protocols);
+      var origin;
+      try { origin = new URL(href).origin; } catch (e) { origin = ''; }
+      var s = {
+        id: nextSocketId++, self: this, url: href, origin: origin, protocols: list,
+        readyState: CONNECTING, protocol: '', extensions: '', binaryType: 'blob',
+        handlers: {}, listeners: {}, outq: [], reading: false, queuedBytes: 0, lostBytes: 0,
+        requested: false, done: false
+      };
+      priv.set(this, s);
+      sockets[s.id] = s;
+      requestOpen(s);
+    }
+
+    get url() { return state(this).url; }
+    get readyState() { return state(this).readyState; }
+    get protocol() { return state(this).protocol; }
+    get extensions() { return state(this).extensions; }
+    // Java takes each frame synchronously, so only Blobs being read and frames sent after close count.
+    get bufferedAmount() { var s = state(this); return s.queuedBytes + s.lostBytes; }
+    get binaryType() { return state(this).binaryType; }
+    set binaryType(v) {
+      if (v === 'blob' || v === 'arraybuffer') state(this).binaryType = v;
+    }
+
+    send(data) {
+      var s = state(this);
+      if (arguments.length < 1) {
+        throw new TypeError("Failed to execute 'send' on 'WebSocket': 1 argument required, but only 0 present.");
+      }
+      if (s.readyState === CONNECTING) {
+        throw domError('InvalidStateError', "Failed to execute 'send' on 'WebSocket': Still in CONNECTING state.");
+      }
+      var item = outgoing(data);
+      if (s.readyState !== OPEN) {
+        s.lostBytes += item.size;
+        return;
+      }
+      s.queuedBytes += item.size;
+      s.outq.push(item);
+      pumpSends(s);
+    }
+
+    close(code, reason) {
+      var s = state(this);
+      if (code !== undefined) {
+        code = Number(code);
+        code = isNaN(code) ? 0 : Math.min(65535, Math.max(0, Math.round(code)));
+        if (code !== 1000 && (code < 3000 || code > 4999)) {
+          throw domError('InvalidAccessError', "Failed to execute 'close' on 'WebSocket': The code must be either 1000, or between 3000 and 4999. " + code + ' is neither.');
+        }
+      }
+      reason = reason === undefined ? '' : String(reason);
+      if (utf8Length(reason) > 123) {
+        throw domError('SyntaxError', "Failed to execute 'close' on 'WebSocket': The message must not be greater than 123 bytes.");
+      }
+      if (s.readyState === CLOSING || s.readyState === CLOSED) return;
+      if (s.readyState === CONNECTING) {
+        fail(s);
+        return;
+      }
+      s.readyState = CLOSING;
+      var b = socketsBridge();
+      try {
+        if (b) b.close(s.id, code === undefined ? 0 : code, reason);
+        else fail(s);
+      } catch (e) {
+        fail(s);
+      }
+    }
+  }
+
+  function defineConstant(target, name, value) {
+    Object.defineProperty(target, name, { value: value, enumerable: true });
+  }
+  [['CONNECTING', CONNECTING], ['OPEN', OPEN], ['CLOSING', CLOSING], ['CLOSED', CLOSED]].forEach(function (c) {
+    defineConstant(UnibarWebSocket, c[0], c[1]);
+    defineConstant(UnibarWebSocket.prototype, c[0], c[1]);
+  });
+  defineConstant(UnibarWebSocket, 'unibarRelay', true);
+
+  // Event handler attributes: registered as a listener when first set, removed when set to null.
+  ['open', 'message', 'error', 'close'].forEach(function (type) {
+    Object.defineProperty(UnibarWebSocket.prototype, 'on' + type, {
+      enumerable: true,
+      configurable: true,
+      get: function () {
+        return state(this).handlers[type] || null;
+      },
+      set: function (fn) {
+        var s = state(this);
+        var h = (typeof fn === 'function') ? fn : null;
+        s.handlers[type] = h;
+        if (h && !s.listeners[type]) {
+          s.listeners[type] = function (e) {
+            var f = s.handlers[type];
+            if (typeof f === 'function') return f.call(this, e);
+          };
+          this.addEventListener(type, s.listeners[type]);
+        } else if (!h && s.listeners[type]) {
+          this.removeEventListener(type, s.listeners[type]);
+          s.listeners[type] = null;
+        }
+      }
+    });
+  });
+
+  var wsApi = {
+    UnibarWebSocket: UnibarWebSocket,
+    NativeWebSocket: NativeWebSocket,
+    installed: false,
+    /** Java's events, a JSON array of [id, type, payload]: queued, dispatched one per task. */
+    _events: function (batchJson) {
+      var batch;
+      try { batch = JSON.parse(batchJson); } catch (e) { return; }
+      for (var i = 0; i < batch.length; i++) {
+        var s = sockets[batch[i][0]];
+        if (!s || s.done) continue;
+        if (batch[i][1] === 'close') s.done = true;
+        queueTask(s, batch[i][1], batch[i][2]);
+      }
+    },
+    _event: function (id, type, payloadJson) {
+      wsApi._events(JSON.stringify([[id, type, payloadJson == null ? null : JSON.parse(payloadJson)]]));
+    },
+    /** Sockets this page has not seen closed (diagnostics). */
+    openCount: function () {
+      return Object.keys(sockets).length;
+    }
+  };
+
+  if (/JavaFX/.test(navigator.userAgent || '') || window.unibarForceRelay) {
+    window.WebSocket = UnibarWebSocket;
+    wsApi.installed = true;
+  }
+
+  // A page going away takes its sockets with it ("going away"), as a browser's would.
+  window.addEventListener('pagehide', function () {
+    var b = socketsBridge();
+    Object.keys(sockets).forEach(function (id) {
+      var s = sockets[id];
+      if (!b || !s.requested) return;
+      try { b.close(s.id, 1001, ''); } catch (ignored) { /* Java closes them at the next page anyway */ }
+    });
+  });
+
   window.addEventListener('message', function (event) {
     enqueue(event.origin, event.data);
   });
@@ -150,10 +504,11 @@
     capture: function (obj) {
       enqueue(location.origin, obj);
     },
-    /** Called by Java once window.unibarBridge is set. */
+    /** Called by Java once window.unibarBridge (and window.unibarSockets) is set. */
     attached: function () {
       attached = true;
       schedule();
+      flushOpens();
     },
     isAttached: function () {
       return attached;
@@ -161,6 +516,7 @@
     /** Entries not yet handed to Java (diagnostics). */
     pending: function () {
       return pending.length;
-    }
+    },
+    ws: wsApi
   };
 })();

@@ -113,13 +113,16 @@
 
   /*
    * api.transport: 'websocket' | 'poll' | 'auto' (default). JavaFX 21.0.5's WebView has a WebSocket
-   * constructor but its native callbacks are missing (no open, no message), so 'auto' long-polls there
-   * and also falls back to polling when a websocket does not open within 3 s.
+   * constructor but its native callbacks are missing (no open, no message), so in JavaFX 'auto' uses
+   * WebSocket only when it is Unibar's relay (window.WebSocket.unibarRelay, installed by Unibar's page
+   * shim), as the real UCS bundle would; otherwise it long-polls. 'auto' also falls back to polling
+   * when a websocket does not open within 3 s.
    */
   function connect() {
     var mode = (op.api && op.api.transport) || 'auto';
     var javafx = /JavaFX/.test(navigator.userAgent || '');
-    if (mode === 'poll' || (mode === 'auto' && javafx)) connectPoll();
+    var relay = !!(W.WebSocket && W.WebSocket.unibarRelay === true);
+    if (mode === 'poll' || (mode === 'auto' && javafx && !relay)) connectPoll();
     else connectWs(mode === 'auto');
   }
 
