@@ -40,6 +40,9 @@ final class RelayedSocket extends WebSocketClient {
         setDaemon(true);
         // Browsers do not ping; a page that needs keep-alives has its own (SignalR, socket.io do).
         setConnectionLostTimeout(0);
+        // Vendor bars send small frames (a click, an ack): with Nagle on, each waits for the previous
+        // segment's delayed ACK. Browsers disable it for WebSockets too.
+        setTcpNoDelay(true);
     }
 
     /**
