@@ -8,21 +8,9 @@ import { JSDOM } from 'jsdom';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
-  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
-  return acc;
-}, []));
-const base = args.base;
-const token = args.token;
-const ramal = args.ramal || '1000';
-const numero = args.numero || '11987654321';
-const timeoutMs = Number(args.timeout || 20000);
+import { args, base, token, ramal, numero, out, fail, timer } from './common.mjs';
 
-function out(obj) { process.stdout.write(JSON.stringify(obj) + '\n'); }
-function fail(reason) { out({ step: 'fail', reason: String(reason) }); process.exit(1); }
-if (!base || !token) fail('usage: --base URL --token T');
-const timer = setTimeout(() => fail(`timeout after ${timeoutMs} ms`), timeoutMs);
+const require = createRequire(import.meta.url);
 
 const origin = args.origin || base.replace('127.0.0.1', 'localhost').replace(/\/Service\/?$/i, '/app/');
 const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: origin, runScripts: 'outside-only' });

@@ -3,21 +3,8 @@
 //        [--numero 11987654321] [--timeout 20000]
 // Prints one JSON line per step; exits 0 when every step passed, 1 with {"step":"fail","reason"} otherwise.
 import * as signalR from '@microsoft/signalr';
+import { args, base, token, ramal, numero, out, fail, timer } from './common.mjs';
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
-  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
-  return acc;
-}, []));
-const base = args.base;
-const token = args.token;
-const ramal = args.ramal || '1000';
-const numero = args.numero || '11987654321';
-const timeoutMs = Number(args.timeout || 20000);
-
-function out(obj) { process.stdout.write(JSON.stringify(obj) + '\n'); }
-function fail(reason) { out({ step: 'fail', reason: String(reason) }); process.exit(1); }
-if (!base || !token) fail('usage: --base URL --token T');
-const timer = setTimeout(() => fail(`timeout after ${timeoutMs} ms`), timeoutMs);
 
 const connection = new signalR.HubConnectionBuilder()
   .withUrl(base + 'atendimentoHub', {
