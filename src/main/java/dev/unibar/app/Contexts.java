@@ -8,6 +8,9 @@ import java.time.Clock;
 /** Picks the vendor set-up for a configuration: the one place that knows every vendor. */
 public final class Contexts {
 
+    /** Vendors the bar can run today (the config loader knows more ids). */
+    public static final java.util.Set<String> SUPPORTED = java.util.Set.of("ucs", "epbx");
+
     private Contexts() {
     }
 

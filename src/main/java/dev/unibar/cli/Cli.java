@@ -123,6 +123,12 @@ public final class Cli {
 
     /** Starts the JavaFX bar; returns when its window closes. The only path that starts the toolkit. */
     int launchBar(UnibarConfig config) {
+        if (!dev.unibar.app.Contexts.SUPPORTED.contains(config.effectiveVendor())) {
+            err.println("unibar: " + (config.source() != null ? config.source() + ": " : "") + "vendor \""
+                    + config.effectiveVendor() + "\" is not supported by the bar yet (supported: "
+                    + String.join(", ", new java.util.TreeSet<>(dev.unibar.app.Contexts.SUPPORTED)) + ")");
+            return USAGE;
+        }
         err.println("unibar: " + (config.demo() ? "demo mode against the built-in " + config.effectiveVendor()
                 + " simulator" : "config " + config.source() + ", vendor " + config.effectiveVendor()));
         dev.unibar.app.Launcher.launch(config);

@@ -159,6 +159,15 @@ class CliTest {
     }
 
     @Test
+    void aVendorTheBarCannotRunYetStopsBeforeAnyWindow() throws IOException {
+        Path f = dir.resolve("evolux.yml");
+        Files.writeString(f, "vendor: evolux\n");
+        Run r = run("", "--config", f.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("vendor \"evolux\" is not supported by the bar yet (supported: epbx, ucs)"), r.err());
+    }
+
+    @Test
     void simulateChecksItsArguments() {
         assertEquals(2, run("", "simulate", "--vendor", "avaya").code());
         assertEquals(2, run("", "simulate", "--vendor", "ucs", "--port", "http").code());
