@@ -19,7 +19,6 @@ public final class Main {
 
     public static void main(String[] args) {
         JETTY.setLevel(java.util.logging.Level.WARNING);
-        int code = new Cli(System.in, System.out, System.err).run(args);
-        if (code != Cli.KEEP_RUNNING) System.exit(code);
+        System.exit(new Cli(System.in, System.out, System.err).run(args));
     }
 }

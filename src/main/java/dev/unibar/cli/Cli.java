@@ -34,9 +34,6 @@ import java.util.function.Function;
  */
 public final class Cli {
 
-    /** Returned when the bar or a simulator was started and the process must stay up. */
-    public static final int KEEP_RUNNING = -1;
-
     public static final int OK = 0;
     public static final int MALFORMED = 1;
     public static final int USAGE = 2;
@@ -163,8 +160,8 @@ public final class Cli {
     }
 
     /**
-     * HOOK for the lead: run the simulator of {@code vendor} on 127.0.0.1:{@code port} (0 = any free port),
-     * print its address and return {@link #KEEP_RUNNING}. Must not start JavaFX.
+     * Runs the simulator of {@code vendor} on 127.0.0.1:{@code port} (0 = any free port), prints its
+     * addresses and blocks until the process is stopped. Must not start JavaFX.
      */
     int simulate(String vendor, int port) {
         AutoCloseable sim;

@@ -51,15 +51,6 @@ public final class BarStore {
         publish(next);
     }
 
-    /** Forget everything but the vendor, as after a reconnect that will replay the vendor's state. */
-    public void reset() {
-        BarState next;
-        synchronized (this) {
-            next = Reducer.withConnection(BarState.initial(state.vendor()), state.connection());
-            state = next;
-        }
-        publish(next);
-    }
 
     public void subscribe(Consumer<BarState> listener) {
         listeners.add(listener);

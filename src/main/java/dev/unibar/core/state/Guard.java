@@ -2,7 +2,6 @@ package dev.unibar.core.state;
 
 import dev.unibar.core.command.Capabilities;
 import dev.unibar.core.command.CommandKind;
-import dev.unibar.core.model.AgentState;
 
 import java.util.EnumSet;
 import java.util.Optional;
@@ -46,10 +45,5 @@ public final class Guard {
         Set<CommandKind> out = EnumSet.noneOf(CommandKind.class);
         for (CommandKind k : CommandKind.values()) if (allowed(caps, s, k)) out.add(k);
         return out;
-    }
-
-    /** The agent states the selector may offer: READY, NOT_READY when reasons or a plain pause exist, OFFLINE. */
-    public static boolean isWorking(BarState s) {
-        return s.agentState() != null && s.agentState() != AgentState.OFFLINE;
     }
 }
