@@ -10,9 +10,9 @@ import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.core.model.Party;
 import dev.unibar.core.model.QueueRef;
-import dev.unibar.vendor.MalformedCaptureException;
-import dev.unibar.vendor.Payloads;
-import dev.unibar.vendor.VendorMapper;
+import dev.unibar.connectors.MalformedCaptureException;
+import dev.unibar.connectors.Payloads;
+import dev.unibar.connectors.VendorMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.unibar.connectors.max;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibar.core.model.Event;
 import dev.unibar.json.EventJson;
-import dev.unibar.vendor.MalformedCaptureException;
+import dev.unibar.connectors.MalformedCaptureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
