@@ -145,7 +145,8 @@ public final class MaxConnector implements Connector, CaptureHandler {
         String text = MaxText.get("max.ackTimeout",
                 "MAX did not acknowledge the event subscription within {0} s. Check that the page is MAX and that the agent is signed in.",
                 config.ackTimeout().toSeconds());
-        s.events(null, List.of(new Event.SessionError(VENDOR, null, text, "ack-timeout")));
+        s.events(null, List.of(new Event.SessionError(VENDOR, null, text, "ack-timeout"),
+                new Event.Notice(VENDOR, null, NoticeLevel.ERROR, text)));
     }
 
     private void cancelAckTimer() {
@@ -194,13 +195,15 @@ public final class MaxConnector implements Connector, CaptureHandler {
             return;
         }
         boolean ready = false;
+        String refused = null;
         for (Event e : events) {
             if (e instanceof Event.SessionReady) {
                 acknowledged = true;
                 ready = true;
                 cancelAckTimer();
                 s.connection(ConnectionStatus.CONNECTED);
-            } else if (e instanceof Event.SessionError) {
+            } else if (e instanceof Event.SessionError err) {
+                refused = err.message();
                 acknowledged = true;
                 cancelAckTimer();
                 registered = false; // MAX kept no reference: a corrected registration may be sent later
@@ -208,6 +211,9 @@ public final class MaxConnector implements Connector, CaptureHandler {
         }
         observed.apply(events);
         s.events(clean, events);
+        // The bar shows session errors on its login form, which MAX (signing in on its own page) never
+        // opens: say it where the agent looks.
+        if (refused != null) s.events(null, List.of(new Event.Notice(VENDOR, null, NoticeLevel.ERROR, refused)));
         if (ready) {
             // MAX takes no dial, transfer or agent-state command: say where the agent finds them.
             s.events(null, List.of(new Event.Notice(VENDOR, null, NoticeLevel.INFO, MaxText.get("max.useMaxPanel",

@@ -57,7 +57,12 @@ public final class MaxModule implements VendorModule {
 
     /** Against a simulator the caller controls (demo, tests). */
     public static VendorSetup forSimulator(MaxSimulator sim, VendorEnvironment env) {
-        MaxConfig cfg = new MaxConfig(sim.pageUrl(), null, null, null);
+        return forSimulator(sim, env, null);
+    }
+
+    /** With these subscription types (null: the default), unchecked, so a test can have MAX refuse them. */
+    public static VendorSetup forSimulator(MaxSimulator sim, VendorEnvironment env, List<String> subscriptionTypes) {
+        MaxConfig cfg = new MaxConfig(sim.pageUrl(), subscriptionTypes, null, null);
         return new SimpleSetup(connector(cfg, env), new LoginForm(true, List.of(), false, null, null, null), sim,
                 List.copyOf(MaxScenarios.ALL.keySet()), name -> sim.scenario(name, Map.of()), sim::stop);
     }

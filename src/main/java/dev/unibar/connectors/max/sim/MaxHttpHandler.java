@@ -96,7 +96,14 @@ final class MaxHttpHandler extends Handler.Abstract {
             long after = parse(q.getValue("after"), 0);
             long wait = Math.min(MAX_WAIT_MS, Math.max(0, parse(q.getValue("wait"), MAX_WAIT_MS)));
             List<Object> out = new ArrayList<>();
-            for (MaxSimState.Delivery d : sim.state().awaitDeliveries(after, wait)) {
+            List<MaxSimState.Delivery> ds;
+            try {
+                ds = sim.state().awaitDeliveries(after, wait);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                ds = List.of();
+            }
+            for (MaxSimState.Delivery d : ds) {
                 out.add(Map.of("seq", d.seq(), "window", d.window(), "message", d.message()));
             }
             return json(response, callback, 200, Map.of("deliveries", out, "last", sim.state().lastSeq()));
