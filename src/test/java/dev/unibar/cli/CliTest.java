@@ -164,7 +164,7 @@ class CliTest {
         Files.writeString(f, "vendor: evolux\n");
         Run r = run("", "--config", f.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("vendor \"evolux\" is not supported by the bar yet (supported: epbx, ucs)"), r.err());
+        assertTrue(r.err().contains("vendor \"evolux\" is not supported by the bar yet (supported: epbx, max, ucs)"), r.err());
     }
 
     @Test
