@@ -4,6 +4,7 @@ import dev.unibar.config.ConfigLoader;
 import dev.unibar.config.SectionReader;
 import dev.unibar.connectors.VendorModule;
 import dev.unibar.connectors.epbx.EpbxModule;
+import dev.unibar.connectors.evolux.EvoluxModule;
 import dev.unibar.connectors.ucs.UcsModule;
 
 import java.util.LinkedHashMap;
@@ -23,7 +24,8 @@ public final class Vendors {
 
     private static final List<VendorModule> MODULES = List.of(
             new UcsModule(),
-            new EpbxModule());
+            new EpbxModule(),
+            new EvoluxModule());
 
     private Vendors() {
     }

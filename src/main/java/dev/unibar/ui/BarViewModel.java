@@ -79,6 +79,7 @@ public final class BarViewModel {
     private final ReadOnlyStringWrapper stateReasonLabel = new ReadOnlyStringWrapper(this, "stateReasonLabel", "");
     private final ReadOnlyObjectWrapper<Boolean> stateProductive = new ReadOnlyObjectWrapper<>(this, "stateProductive");
     private final ReadOnlyStringWrapper timeInState = new ReadOnlyStringWrapper(this, "timeInState", "");
+    private final ReadOnlyStringWrapper pauseRemaining = new ReadOnlyStringWrapper(this, "pauseRemaining", "");
     private final ObservableList<PauseReason> pauseReasons = FXCollections.observableArrayList();
     private final ObservableList<CallView> calls = FXCollections.observableArrayList();
     private final ObservableList<Device> devices = FXCollections.observableArrayList();
@@ -218,6 +219,7 @@ public final class BarViewModel {
         if (s == null) return;
         Instant now = clock.instant();
         timeInState.set(s.stateSince() == null || s.agentState() == null ? "" : elapsed(s.stateSince(), now));
+        pauseRemaining.set(remaining(s, now));
         CallView a = s.activeCall().orElse(null);
         if (a == null) {
             activeDuration.set("");
@@ -225,6 +227,14 @@ public final class BarViewModel {
             Instant from = a.connectedAt() != null ? a.connectedAt() : a.since();
             activeDuration.set(from == null ? "" : elapsed(from, now));
         }
+    }
+
+    /** A pause with a maximum duration counts down to it, then up past it with a "+". */
+    static String remaining(BarState s, Instant now) {
+        if (s.stateMaxSeconds() == null || s.stateSince() == null || s.agentState() != AgentState.NOT_READY) return "";
+        long left = s.stateMaxSeconds() - java.time.Duration.between(s.stateSince(), now).getSeconds();
+        Instant zero = Instant.EPOCH;
+        return left >= 0 ? "-" + elapsed(zero, zero.plusSeconds(left)) : "+" + elapsed(zero, zero.plusSeconds(-left));
     }
 
     static String elapsed(Instant from, Instant now) {
@@ -506,6 +516,7 @@ public final class BarViewModel {
     public ReadOnlyStringProperty stateReasonLabelProperty() { return stateReasonLabel.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Boolean> stateProductiveProperty() { return stateProductive.getReadOnlyProperty(); }
     public ReadOnlyStringProperty timeInStateProperty() { return timeInState.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty pauseRemainingProperty() { return pauseRemaining.getReadOnlyProperty(); }
     public ObservableList<PauseReason> pauseReasons() { return pauseReasonsView; }
     public ObservableList<CallView> calls() { return callsView; }
     public ObservableList<Device> devices() { return devicesView; }

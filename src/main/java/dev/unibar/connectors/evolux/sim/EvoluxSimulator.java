@@ -179,6 +179,10 @@ public final class EvoluxSimulator implements AutoCloseable {
         }
     }
 
+    void phoneOpened() {
+        scenarios.phoneOpened();
+    }
+
     long lastSeq() {
         synchronized (posted) {
             return seq;

@@ -22,6 +22,7 @@ final class Scenarios {
     private final EvoluxSimulator sim;
     private SimCall call;
     private Map<String, Object> pause;
+    private boolean loggedIn;
 
     Scenarios(EvoluxSimulator sim) {
         this.sim = sim;
@@ -37,12 +38,21 @@ final class Scenarios {
     synchronized void reset() {
         call = null;
         pause = null;
+        loggedIn = false;
+    }
+
+    /** A phone page opened: as the agent would, it logs in unless someone already did (assumed flow). */
+    synchronized void phoneOpened() {
+        if (!loggedIn) run("login", Map.of());
     }
 
     synchronized Map<String, Object> run(String name, Map<String, Object> p) {
         Variant v = Variant.parse(p.get("variant"));
         switch (name) {
-            case "login" -> post("agentLogin", login(v));
+            case "login" -> {
+                loggedIn = true;
+                post("agentLogin", login(v));
+            }
             case "queue-call" -> offer(queueCall(p, v), p, 1500);
             case "campaign-call" -> offer(campaignCall(p, v), p, 800);
             case "missed-call" -> missed(queueCall(p, v), longParam(p, "ringMs", 2000));

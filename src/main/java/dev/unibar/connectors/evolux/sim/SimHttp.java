@@ -144,7 +144,11 @@ final class SimHttp extends Handler.Abstract {
         if ("GET".equals(method) && what.equals("poll")) {
             Fields q = Request.extractQueryParameters(request);
             long after = parseLong(q.getValue("after"), -1);
-            if (after < 0) return json(response, callback, 200, Map.of("next", sim.lastSeq(), "messages", List.of()));
+            if (after < 0) {
+                long next = sim.lastSeq();
+                sim.phoneOpened();
+                return json(response, callback, 200, Map.of("next", next, "messages", List.of()));
+            }
             long wait = Math.min(MAX_WAIT_MS, Math.max(0, parseLong(q.getValue("wait"), MAX_WAIT_MS)));
             List<Posted> batch = sim.postedAfter(after, Duration.ofMillis(wait));
             List<Object> messages = new ArrayList<>();
