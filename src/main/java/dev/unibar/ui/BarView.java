@@ -294,6 +294,12 @@ public final class BarView extends VBox {
         number.textProperty().bind(vm.activeNumberProperty());
         Label name = label("callName", "call-name");
         name.textProperty().bind(vm.activeNameProperty());
+        Label customerId = label("callCustomerId", "call-customer-id");
+        customerId.textProperty().bind(Bindings.createStringBinding(() -> {
+            String id = vm.activeCustomerIdProperty().get();
+            return id == null || id.isEmpty() ? "" : msg.format("call.customerId", id);
+        }, vm.activeCustomerIdProperty()));
+        visible(customerId, vm.activeCustomerIdProperty().isNotEmpty());
         Label queue = label("callQueue", "call-queue");
         queue.textProperty().bind(vm.activeQueueProperty());
         Label status = label("callStatus", "call-status");
@@ -311,7 +317,7 @@ public final class BarView extends VBox {
         BooleanBinding hasCall = Bindings.isNotNull(vm.activeCallProperty());
         visible(none, hasCall.not());
 
-        HBox line1 = new HBox(8, direction, number, name, queue, status, duration, heldBadge, mutedBadge, confBadge);
+        HBox line1 = new HBox(8, direction, number, name, customerId, queue, status, duration, heldBadge, mutedBadge, confBadge);
         line1.setAlignment(Pos.CENTER_LEFT);
         line1.setId("callLine");
         visible(line1, hasCall);

@@ -92,6 +92,7 @@ public final class BarViewModel {
     private final ReadOnlyObjectWrapper<CallView> activeCall = new ReadOnlyObjectWrapper<>(this, "activeCall");
     private final ReadOnlyStringWrapper activeNumber = new ReadOnlyStringWrapper(this, "activeNumber", "");
     private final ReadOnlyStringWrapper activeName = new ReadOnlyStringWrapper(this, "activeName", "");
+    private final ReadOnlyStringWrapper activeCustomerId = new ReadOnlyStringWrapper(this, "activeCustomerId", "");
     private final ReadOnlyStringWrapper activeQueue = new ReadOnlyStringWrapper(this, "activeQueue", "");
     private final ReadOnlyObjectWrapper<Direction> activeDirection = new ReadOnlyObjectWrapper<>(this, "activeDirection");
     private final ReadOnlyObjectWrapper<CallStatus> activeStatus = new ReadOnlyObjectWrapper<>(this, "activeStatus");
@@ -194,6 +195,7 @@ public final class BarViewModel {
         Call c = active == null ? null : active.call();
         activeNumber.set(c == null ? "" : nz(c.remoteNumber()));
         activeName.set(c == null ? "" : nz(c.remoteName()));
+        activeCustomerId.set(c == null || c.customer() == null ? "" : nz(c.customer().externalId()));
         activeQueue.set(c == null ? "" : queueOrCampaign(c));
         activeDirection.set(c == null ? null : c.direction());
         activeStatus.set(active == null ? null : active.status());
@@ -524,6 +526,8 @@ public final class BarViewModel {
     public ReadOnlyObjectProperty<CallView> activeCallProperty() { return activeCall.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeNumberProperty() { return activeNumber.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeNameProperty() { return activeName.getReadOnlyProperty(); }
+    /** The customer's id in the vendor's or CRM's records (a dialer's external id), for the agent to look up. */
+    public ReadOnlyStringProperty activeCustomerIdProperty() { return activeCustomerId.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeQueueProperty() { return activeQueue.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Direction> activeDirectionProperty() { return activeDirection.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<CallStatus> activeStatusProperty() { return activeStatus.getReadOnlyProperty(); }

@@ -150,6 +150,14 @@ public final class EvoluxSimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ events the phone posts
 
+    /**
+     * Makes the phone post exactly this message (a capture line's {@code eventName} and {@code payload}),
+     * so recorded or documented payloads can be replayed through a real embedding page.
+     */
+    public void postRaw(String eventName, Map<String, Object> payload) {
+        post(eventName, payload);
+    }
+
     void post(String eventName, Map<String, Object> payload) {
         synchronized (posted) {
             posted.add(new Posted(++seq, eventName, payload));

@@ -150,7 +150,13 @@ final class SimHttp extends Handler.Abstract {
                 return json(response, callback, 200, Map.of("next", next, "messages", List.of()));
             }
             long wait = Math.min(MAX_WAIT_MS, Math.max(0, parseLong(q.getValue("wait"), MAX_WAIT_MS)));
-            List<Posted> batch = sim.postedAfter(after, Duration.ofMillis(wait));
+            List<Posted> batch;
+            try {
+                batch = sim.postedAfter(after, Duration.ofMillis(wait));
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                batch = List.of();
+            }
             List<Object> messages = new ArrayList<>();
             long next = after;
             for (Posted p : batch) {
