@@ -56,9 +56,9 @@ class VendorContextTest {
 
     @Test
     void aVendorWithoutAConnectorIsRefusedByName() {
-        UnibarConfig evolux = new UnibarConfig(null, "evolux", null, null, java.util.Map.of());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VendorContext.create(evolux));
-        assertTrue(e.getMessage().contains("evolux"));
+        UnibarConfig max = new UnibarConfig(null, "max", null, null, java.util.Map.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VendorContext.create(max));
+        assertTrue(e.getMessage().contains("max"));
         assertFalse(e.getMessage().isBlank());
     }
 }
