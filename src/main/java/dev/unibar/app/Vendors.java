@@ -5,6 +5,7 @@ import dev.unibar.config.SectionReader;
 import dev.unibar.connectors.VendorModule;
 import dev.unibar.connectors.epbx.EpbxModule;
 import dev.unibar.connectors.max.MaxModule;
+import dev.unibar.connectors.evolux.EvoluxModule;
 import dev.unibar.connectors.ucs.UcsModule;
 
 import java.util.LinkedHashMap;
@@ -25,7 +26,8 @@ public final class Vendors {
     private static final List<VendorModule> MODULES = List.of(
             new UcsModule(),
             new EpbxModule(),
-            new MaxModule());
+            new MaxModule(),
+            new EvoluxModule());
 
     private Vendors() {
     }

@@ -58,6 +58,7 @@ public final class EventJson {
             n.put("state", x.state().name());
             put(n, "reason", x.reason());
             if (x.productive() != null) n.put("productive", x.productive());
+            if (x.maxDurationSeconds() != null) n.put("maxDurationSeconds", x.maxDurationSeconds());
         } else if (e instanceof Event.PauseReasons x) {
             ArrayNode a = n.putArray("reasons");
             for (PauseReason r : x.reasons()) {

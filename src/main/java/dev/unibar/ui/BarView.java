@@ -69,6 +69,7 @@ public final class BarView extends VBox {
     private final Runnable openInspector;
 
     private final MenuButton stateSelector = new MenuButton();
+    private final Label stateReadOnly = label("stateReadOnly", "state-read-only");
     private final Label notice = new Label();
     private final PauseTransition noticeTimer = new PauseTransition();
     private final PopOver transferPopOver = new PopOver();
@@ -145,6 +146,18 @@ public final class BarView extends VBox {
         timeInState.textProperty().bind(vm.timeInStateProperty());
         timeInState.setTooltip(new Tooltip(msg.get("state.timeInState")));
 
+        // Where the vendor offers no way to change the state, the bar still shows it and says where it changes.
+        Tooltip whereToChange = new Tooltip();
+        whereToChange.textProperty().bind(Bindings.createStringBinding(
+                () -> msg.format("state.changeInVendorPanel", vm.vendorProperty().get()), vm.vendorProperty()));
+        stateReadOnly.setTooltip(whereToChange);
+        visible(stateReadOnly, Bindings.and(vm.supportedProperty(CommandKind.SET_STATE).not(),
+                Bindings.isNotNull(vm.agentStateProperty())));
+        Label pauseRemaining = label("pauseRemaining", "pause-remaining");
+        pauseRemaining.textProperty().bind(vm.pauseRemainingProperty());
+        pauseRemaining.setTooltip(new Tooltip(msg.get("state.pauseRemaining")));
+        visible(pauseRemaining, vm.pauseRemainingProperty().isNotEmpty());
+
         Label waiting = label("waitingCallers", "waiting");
         waiting.textProperty().bind(Bindings.createStringBinding(() -> {
             Integer n = vm.waitingCallersProperty().get();
@@ -175,7 +188,8 @@ public final class BarView extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox status = new HBox(8, vendorLabel, connection, agent, stateSelector, timeInState, waiting, spacer,
+        HBox status = new HBox(8, vendorLabel, connection, agent, stateSelector, stateReadOnly, timeInState,
+                pauseRemaining, waiting, spacer,
                 problems, inspectorButton, logout);
         statusLine = status;
         status.setId("statusLine");
@@ -280,6 +294,12 @@ public final class BarView extends VBox {
         number.textProperty().bind(vm.activeNumberProperty());
         Label name = label("callName", "call-name");
         name.textProperty().bind(vm.activeNameProperty());
+        Label customerId = label("callCustomerId", "call-customer-id");
+        customerId.textProperty().bind(Bindings.createStringBinding(() -> {
+            String id = vm.activeCustomerIdProperty().get();
+            return id == null || id.isEmpty() ? "" : msg.format("call.customerId", id);
+        }, vm.activeCustomerIdProperty()));
+        visible(customerId, vm.activeCustomerIdProperty().isNotEmpty());
         Label queue = label("callQueue", "call-queue");
         queue.textProperty().bind(vm.activeQueueProperty());
         Label status = label("callStatus", "call-status");
@@ -297,7 +317,7 @@ public final class BarView extends VBox {
         BooleanBinding hasCall = Bindings.isNotNull(vm.activeCallProperty());
         visible(none, hasCall.not());
 
-        HBox line1 = new HBox(8, direction, number, name, queue, status, duration, heldBadge, mutedBadge, confBadge);
+        HBox line1 = new HBox(8, direction, number, name, customerId, queue, status, duration, heldBadge, mutedBadge, confBadge);
         line1.setAlignment(Pos.CENTER_LEFT);
         line1.setId("callLine");
         visible(line1, hasCall);
@@ -673,6 +693,7 @@ public final class BarView extends VBox {
             text = msg.format("state.withReason", msg.get("state.NOT_READY"), reason);
         else text = msg.get("state." + s.name());
         stateSelector.setText(text);
+        stateReadOnly.setText(text);
         stateSelector.getStyleClass().removeIf(c -> c.startsWith("state-"));
         stateSelector.getStyleClass().add("state-" + (s == null ? "unknown"
                 : s.name().toLowerCase(Locale.ROOT).replace('_', '-')));

@@ -79,6 +79,7 @@ public final class BarViewModel {
     private final ReadOnlyStringWrapper stateReasonLabel = new ReadOnlyStringWrapper(this, "stateReasonLabel", "");
     private final ReadOnlyObjectWrapper<Boolean> stateProductive = new ReadOnlyObjectWrapper<>(this, "stateProductive");
     private final ReadOnlyStringWrapper timeInState = new ReadOnlyStringWrapper(this, "timeInState", "");
+    private final ReadOnlyStringWrapper pauseRemaining = new ReadOnlyStringWrapper(this, "pauseRemaining", "");
     private final ObservableList<PauseReason> pauseReasons = FXCollections.observableArrayList();
     private final ObservableList<CallView> calls = FXCollections.observableArrayList();
     private final ObservableList<Device> devices = FXCollections.observableArrayList();
@@ -91,6 +92,7 @@ public final class BarViewModel {
     private final ReadOnlyObjectWrapper<CallView> activeCall = new ReadOnlyObjectWrapper<>(this, "activeCall");
     private final ReadOnlyStringWrapper activeNumber = new ReadOnlyStringWrapper(this, "activeNumber", "");
     private final ReadOnlyStringWrapper activeName = new ReadOnlyStringWrapper(this, "activeName", "");
+    private final ReadOnlyStringWrapper activeCustomerId = new ReadOnlyStringWrapper(this, "activeCustomerId", "");
     private final ReadOnlyStringWrapper activeQueue = new ReadOnlyStringWrapper(this, "activeQueue", "");
     private final ReadOnlyObjectWrapper<Direction> activeDirection = new ReadOnlyObjectWrapper<>(this, "activeDirection");
     private final ReadOnlyObjectWrapper<CallStatus> activeStatus = new ReadOnlyObjectWrapper<>(this, "activeStatus");
@@ -193,6 +195,7 @@ public final class BarViewModel {
         Call c = active == null ? null : active.call();
         activeNumber.set(c == null ? "" : nz(c.remoteNumber()));
         activeName.set(c == null ? "" : nz(c.remoteName()));
+        activeCustomerId.set(c == null || c.customer() == null ? "" : nz(c.customer().externalId()));
         activeQueue.set(c == null ? "" : queueOrCampaign(c));
         activeDirection.set(c == null ? null : c.direction());
         activeStatus.set(active == null ? null : active.status());
@@ -218,6 +221,7 @@ public final class BarViewModel {
         if (s == null) return;
         Instant now = clock.instant();
         timeInState.set(s.stateSince() == null || s.agentState() == null ? "" : elapsed(s.stateSince(), now));
+        pauseRemaining.set(remaining(s, now));
         CallView a = s.activeCall().orElse(null);
         if (a == null) {
             activeDuration.set("");
@@ -225,6 +229,14 @@ public final class BarViewModel {
             Instant from = a.connectedAt() != null ? a.connectedAt() : a.since();
             activeDuration.set(from == null ? "" : elapsed(from, now));
         }
+    }
+
+    /** A pause with a maximum duration counts down to it, then up past it with a "+". */
+    static String remaining(BarState s, Instant now) {
+        if (s.stateMaxSeconds() == null || s.stateSince() == null || s.agentState() != AgentState.NOT_READY) return "";
+        long left = s.stateMaxSeconds() - java.time.Duration.between(s.stateSince(), now).getSeconds();
+        Instant zero = Instant.EPOCH;
+        return left >= 0 ? "-" + elapsed(zero, zero.plusSeconds(left)) : "+" + elapsed(zero, zero.plusSeconds(-left));
     }
 
     static String elapsed(Instant from, Instant now) {
@@ -506,6 +518,7 @@ public final class BarViewModel {
     public ReadOnlyStringProperty stateReasonLabelProperty() { return stateReasonLabel.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Boolean> stateProductiveProperty() { return stateProductive.getReadOnlyProperty(); }
     public ReadOnlyStringProperty timeInStateProperty() { return timeInState.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty pauseRemainingProperty() { return pauseRemaining.getReadOnlyProperty(); }
     public ObservableList<PauseReason> pauseReasons() { return pauseReasonsView; }
     public ObservableList<CallView> calls() { return callsView; }
     public ObservableList<Device> devices() { return devicesView; }
@@ -513,6 +526,8 @@ public final class BarViewModel {
     public ReadOnlyObjectProperty<CallView> activeCallProperty() { return activeCall.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeNumberProperty() { return activeNumber.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeNameProperty() { return activeName.getReadOnlyProperty(); }
+    /** The customer's id in the vendor's or CRM's records (a dialer's external id), for the agent to look up. */
+    public ReadOnlyStringProperty activeCustomerIdProperty() { return activeCustomerId.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeQueueProperty() { return activeQueue.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Direction> activeDirectionProperty() { return activeDirection.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<CallStatus> activeStatusProperty() { return activeStatus.getReadOnlyProperty(); }

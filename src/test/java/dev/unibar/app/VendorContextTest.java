@@ -56,9 +56,9 @@ class VendorContextTest {
 
     @Test
     void aVendorWithoutAConnectorIsRefusedByName() {
-        UnibarConfig evolux = new UnibarConfig(null, "evolux", null, null, java.util.Map.of());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VendorContext.create(evolux));
-        assertTrue(e.getMessage().contains("evolux"));
+        UnibarConfig agentdesktop = new UnibarConfig(null, "agentdesktop", null, null, java.util.Map.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VendorContext.create(agentdesktop));
+        assertTrue(e.getMessage().contains("agentdesktop"));
         assertFalse(e.getMessage().isBlank());
     }
 }

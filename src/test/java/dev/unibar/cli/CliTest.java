@@ -99,9 +99,9 @@ class CliTest {
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown vendor \"avaya\"; supported: ucs"), unknown.err());
 
-        Run notYet = run("", "translate", "--vendor", "evolux");
+        Run notYet = run("", "translate", "--vendor", "agentdesktop");
         assertEquals(2, notYet.code());
-        assertTrue(notYet.err().contains("not supported yet \"evolux\"; supported: ucs"), notYet.err());
+        assertTrue(notYet.err().contains("not supported yet \"agentdesktop\"; supported: ucs"), notYet.err());
 
         Run noVendor = run("", "translate");
         assertEquals(2, noVendor.code());
@@ -160,11 +160,12 @@ class CliTest {
 
     @Test
     void aVendorTheBarCannotRunYetStopsBeforeAnyWindow() throws IOException {
-        Path f = dir.resolve("evolux.yml");
-        Files.writeString(f, "vendor: evolux\n");
+        Path f = dir.resolve("agentdesktop.yml");
+        Files.writeString(f, "vendor: agentdesktop\n");
         Run r = run("", "--config", f.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("vendor \"evolux\" is not supported by the bar yet (supported: epbx, max, ucs)"), r.err());
+        assertTrue(r.err().contains("vendor \"agentdesktop\" is not supported by the bar yet (supported: "
+                + String.join(", ", new java.util.TreeSet<>(dev.unibar.app.Vendors.ids())) + ")"), r.err());
     }
 
     @Test

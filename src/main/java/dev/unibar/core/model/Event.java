@@ -51,8 +51,13 @@ public sealed interface Event {
         public String type() { return "agent.loggedOut"; }
     }
 
-    record AgentStateChanged(String vendor, Instant at, AgentState state, String reason, Boolean productive)
-            implements Event {
+    /** {@code maxDurationSeconds}: the longest this pause may last (Evolux), null when the vendor sets none. */
+    record AgentStateChanged(String vendor, Instant at, AgentState state, String reason, Boolean productive,
+                             Integer maxDurationSeconds) implements Event {
+        public AgentStateChanged(String vendor, Instant at, AgentState state, String reason, Boolean productive) {
+            this(vendor, at, state, reason, productive, null);
+        }
+
         public String type() { return "agent.state"; }
     }
 

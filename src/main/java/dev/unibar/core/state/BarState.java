@@ -27,6 +27,7 @@ public record BarState(
         String stateReason,
         Boolean stateProductive,
         Instant stateSince,
+        Integer stateMaxSeconds,
         List<PauseReason> pauseReasons,
         List<Device> devices,
         Device device,
@@ -50,7 +51,7 @@ public record BarState(
 
     public static BarState initial(String vendor) {
         return new BarState(vendor, ConnectionStatus.CONNECTING, SessionPhase.CONNECTING, null, null, null, null,
-                null, List.of(), List.of(), null, Map.of(), null, Map.of(), false, null, null, null, List.of(), 0);
+                null, null, List.of(), List.of(), null, Map.of(), null, Map.of(), false, null, null, null, List.of(), 0);
     }
 
     /** The call the agent is working on: the newest one that is not on hold, else the newest. */
@@ -90,6 +91,7 @@ public record BarState(
         String stateReason;
         Boolean stateProductive;
         Instant stateSince;
+        Integer stateMaxSeconds;
         List<PauseReason> pauseReasons;
         List<Device> devices;
         Device device;
@@ -112,6 +114,7 @@ public record BarState(
             stateReason = s.stateReason;
             stateProductive = s.stateProductive;
             stateSince = s.stateSince;
+            stateMaxSeconds = s.stateMaxSeconds;
             pauseReasons = s.pauseReasons;
             devices = s.devices;
             device = s.device;
@@ -128,7 +131,7 @@ public record BarState(
 
         BarState build() {
             return new BarState(vendor, connection, phase, agent, agentState, stateReason, stateProductive,
-                    stateSince, pauseReasons, devices, device, calls, lastEnded, recordings, wrapUp, waitingCallers, lastNotice,
+                    stateSince, stateMaxSeconds, pauseReasons, devices, device, calls, lastEnded, recordings, wrapUp, waitingCallers, lastNotice,
                     lastError, recentlyEnded, eventCount);
         }
     }

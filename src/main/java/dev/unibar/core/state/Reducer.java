@@ -54,8 +54,10 @@ public final class Reducer {
             b.wrapUp = false;
             b.phase = SessionPhase.CREDENTIALS;
             setAgentState(b, AgentState.OFFLINE, null, null, at);
+            b.stateMaxSeconds = null;
         } else if (event instanceof Event.AgentStateChanged e) {
             setAgentState(b, e.state(), e.reason(), e.productive(), at);
+            b.stateMaxSeconds = e.maxDurationSeconds();
             if (e.state() != AgentState.WRAP_UP) b.wrapUp = false;
         } else if (event instanceof Event.PauseReasons e) {
             b.pauseReasons = e.reasons();
