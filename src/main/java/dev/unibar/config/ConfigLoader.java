@@ -38,6 +38,9 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
 
+    /** The languages the bar has texts for (the UI's bundles; a test keeps the two lists equal). */
+    public static final List<String> LANGUAGES = List.of("en", "pt-BR", "it", "cs", "fr");
+
     public static final List<String> VENDORS = List.of("ucs", "epbx", "agentdesktop", "evolux", "max");
     public static final String ENV_CONFIG = "UNIBAR_CONFIG";
 
@@ -155,8 +158,8 @@ public final class ConfigLoader {
             }
         }
         String language = top.text("language");
-        if (language != null && "und".equals(Locale.forLanguageTag(language).toLanguageTag())) {
-            throw top.error("language", "not a language tag: \"" + language + "\" (e.g. en, cs, pt-BR)");
+        if (language != null && !LANGUAGES.contains(Locale.forLanguageTag(language.trim()).toLanguageTag())) {
+            throw top.error("language", "unknown language \"" + language + "\"; expected one of " + String.join(", ", LANGUAGES));
         }
         UcsConfig ucs = ucs(top, "ucs".equals(vendor));
         EpbxConfig epbx = epbx(top, "epbx".equals(vendor));

@@ -2,6 +2,7 @@ package dev.unibar.core.state;
 
 import dev.unibar.core.command.Capabilities;
 import dev.unibar.core.command.CommandKind;
+import dev.unibar.core.model.AgentState;
 
 import java.util.EnumSet;
 import java.util.Optional;
@@ -19,6 +20,7 @@ public final class Guard {
 
     public static boolean allowed(Capabilities caps, BarState s, CommandKind k) {
         if (!caps.allowedIn(k, s.phase())) return false;
+        if (caps.refusedWhilePaused(k) && s.agentState() == AgentState.NOT_READY) return false;
         Optional<CallView> active = s.activeCall();
         boolean anyCall = !s.calls().isEmpty();
         boolean talking = active.map(c -> c.status() == CallStatus.CONNECTED).orElse(false);

@@ -1,0 +1,86 @@
+package dev.unibar.ui;
+
+import dev.unibar.core.command.CommandKind;
+import dev.unibar.core.state.ConnectionStatus;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.util.Locale;
+
+/** The top line: vendor, connection, agent, state selector, time in state, waiting callers, problems. */
+final class StatusLine extends HBox {
+
+    StatusLine(BarViewModel vm, Messages msg, StateSelector stateSelector, Runnable openInspector, Runnable logout) {
+        super(8);
+        setId("statusLine");
+        getStyleClass().add("status-line");
+        setAlignment(Pos.CENTER_LEFT);
+
+        Label vendorLabel = Ui.label("vendorName", "vendor");
+        vendorLabel.textProperty().bind(vm.vendorProperty());
+        Circle dot = new Circle(5);
+        dot.getStyleClass().add("connection-dot");
+        Label connection = Ui.label("connectionStatus", "connection");
+        connection.setGraphic(dot);
+        vm.connectionProperty().addListener((o, a, b) -> showConnection(msg, connection, b));
+        showConnection(msg, connection, vm.connectionProperty().get());
+
+        Label agent = Ui.label("agentName", "agent-name");
+        agent.textProperty().bind(vm.agentNameProperty());
+
+        Label timeInState = Ui.readout("timeInState", "time-in-state", msg.get("state.timeInState"));
+        timeInState.textProperty().bind(vm.timeInStateProperty());
+        timeInState.setTooltip(Ui.tooltip(msg.get("state.timeInState")));
+
+        Label waiting = Ui.label("waitingCallers", "waiting");
+        waiting.setGraphic(Ui.icon(Material2MZ.PEOPLE));
+        waiting.textProperty().bind(Bindings.createStringBinding(() -> {
+            Integer n = vm.waitingCallersProperty().get();
+            return n == null ? "" : msg.format("queue.waiting", n);
+        }, vm.waitingCallersProperty()));
+        Ui.visible(waiting, Bindings.createBooleanBinding(() -> {
+            Integer n = vm.waitingCallersProperty().get();
+            return n != null && n > 0;
+        }, vm.waitingCallersProperty()));
+
+        Label problems = Ui.label("problemCount", "problems");
+        problems.textProperty().bind(Bindings.createStringBinding(
+                () -> msg.format("bar.problems", vm.malformedCountProperty().get(), vm.droppedCountProperty().get()),
+                vm.malformedCountProperty(), vm.droppedCountProperty()));
+        Ui.visible(problems, vm.malformedCountProperty().greaterThan(0).or(vm.droppedCountProperty().greaterThan(0)));
+
+        Button inspector = new Button(msg.get("button.inspector"));
+        inspector.setId("openInspector");
+        inspector.getStyleClass().add("small");
+        inspector.setGraphic(Ui.icon(Material2AL.BUG_REPORT));
+        inspector.setOnAction(e -> {
+            if (openInspector != null) openInspector.run();
+        });
+        inspector.setTooltip(Ui.tooltip(msg.get("shortcut.inspector")));
+        inspector.setAccessibleText(msg.get("shortcut.inspector"));
+        Ui.visible(inspector, new javafx.beans.property.SimpleBooleanProperty(openInspector != null));
+
+        StableButton logoutButton = Ui.commandButton(msg, "logout", "button.logout", Material2AL.EXIT_TO_APP, null,
+                vm.enabledProperty(CommandKind.LOGOUT), vm.supportedProperty(CommandKind.LOGOUT), logout);
+        logoutButton.getStyleClass().add("small");
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(vendorLabel, connection, agent, stateSelector, timeInState, waiting, spacer,
+                problems, inspector, logoutButton);
+    }
+
+    private static void showConnection(Messages msg, Label l, ConnectionStatus c) {
+        l.setText(c == null ? "" : msg.get("connection." + c.name()));
+        l.getStyleClass().removeIf(s -> s.startsWith("conn-"));
+        if (c != null) l.getStyleClass().add("conn-" + c.name().toLowerCase(Locale.ROOT));
+    }
+}
