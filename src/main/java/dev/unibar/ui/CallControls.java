@@ -71,7 +71,7 @@ final class CallControls extends HBox {
         // Resume whenever resuming is what the button would do; the pseudo-class makes it look pressed.
         ChangeListener<Boolean> holdLook = (o, a, b) -> {
             hold.setText(msg.get(b ? "button.resume" : "button.hold"));
-            hold.setGraphic(Ui.icon(b ? Material2MZ.PLAY_ARROW : Material2MZ.PAUSE));
+            hold.setIcon(b ? Material2MZ.PLAY_ARROW : Material2MZ.PAUSE);
             hold.pseudoClassStateChanged(ON, b);
         };
         vm.enabledProperty(CommandKind.RESUME).addListener(holdLook);
@@ -85,7 +85,7 @@ final class CallControls extends HBox {
         mute.getStyleClass().add("toggle");
         ChangeListener<Boolean> muteLook = (o, a, b) -> {
             mute.setText(msg.get(b ? "button.unmute" : "button.mute"));
-            mute.setGraphic(Ui.icon(b ? Material2MZ.MIC : Material2MZ.MIC_OFF));
+            mute.setIcon(b ? Material2MZ.MIC : Material2MZ.MIC_OFF);
             mute.pseudoClassStateChanged(ON, b);
         };
         vm.mutedProperty().addListener(muteLook);

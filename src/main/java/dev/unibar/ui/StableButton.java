@@ -2,6 +2,9 @@ package dev.unibar.ui;
 
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.text.Text;
 
 import java.util.List;
@@ -14,13 +17,33 @@ import java.util.List;
  */
 public class StableButton extends Button {
 
+    private static final double ICON_SLOT = 16;
+
     private List<String> texts;
+    private FontIcon icon;
 
     public StableButton(String text) {
         super(text);
         texts = List.of(text);
         setMinWidth(USE_PREF_SIZE);
         setMaxWidth(USE_PREF_SIZE);
+    }
+
+    /**
+     * The button's icon, in a slot of fixed size: glyphs differ in width, and a toggle changing its
+     * icon (pause to play) must not change its width.
+     */
+    public void setIcon(Ikon ikon) {
+        if (icon == null) {
+            icon = new FontIcon();
+            icon.getStyleClass().add("bar-icon");
+            StackPane slot = new StackPane(icon);
+            slot.setMinSize(ICON_SLOT, ICON_SLOT);
+            slot.setPrefSize(ICON_SLOT, ICON_SLOT);
+            slot.setMaxSize(ICON_SLOT, ICON_SLOT);
+            setGraphic(slot);
+        }
+        icon.setIconCode(ikon);
     }
 
     /** Every text this button may show; its width fits the widest. */

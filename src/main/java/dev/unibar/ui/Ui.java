@@ -26,7 +26,7 @@ final class Ui {
                                       Runnable action) {
         StableButton b = new StableButton(msg.get(key));
         b.setId(id);
-        if (icon != null) b.setGraphic(icon(icon));
+        if (icon != null) b.setIcon(icon);
         String tip = msg.get(tooltipKey != null ? tooltipKey : key);
         b.setTooltip(tooltip(tip));
         b.setAccessibleText(tip);
