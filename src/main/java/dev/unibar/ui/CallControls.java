@@ -54,13 +54,14 @@ final class CallControls extends HBox {
         StableButton answer = add(Ui.commandButton(msg, "answer", "button.answer", Material2AL.CALL,
                 "shortcut.answer", vm.enabledProperty(CommandKind.ANSWER), vm.supportedProperty(CommandKind.ANSWER),
                 vm::answer));
-        answer.getStyleClass().add("answer");
+        // AtlantaFX colours: green to answer, red to hang up; Reject stays plain so the two never compete.
+        answer.getStyleClass().addAll("answer", atlantafx.base.theme.Styles.SUCCESS);
         add(Ui.commandButton(msg, "reject", "button.reject", Material2MZ.PHONE_DISABLED, null,
                 vm.enabledProperty(CommandKind.REJECT), vm.supportedProperty(CommandKind.REJECT), vm::reject))
-                .getStyleClass().add("danger");
+                .getStyleClass().add("reject");
         add(Ui.commandButton(msg, "hangup", "button.hangup", Material2AL.CALL_END, "shortcut.hangup",
                 vm.enabledProperty(CommandKind.HANGUP), vm.supportedProperty(CommandKind.HANGUP), vm::hangup))
-                .getStyleClass().add("hangup");
+                .getStyleClass().addAll("hangup", atlantafx.base.theme.Styles.DANGER);
 
         StableButton hold = add(Ui.commandButton(msg, "hold", "button.hold", Material2MZ.PAUSE, "shortcut.hold",
                 Bindings.or(vm.enabledProperty(CommandKind.HOLD), vm.enabledProperty(CommandKind.RESUME)),
@@ -159,15 +160,9 @@ final class CallControls extends HBox {
     @Override
     protected double computeMinWidth(double height) {
         // Icons only: the narrowest the row can be without cutting anything off.
-        double w = snappedLeftInset() + snappedRightInset();
-        int shown = 0;
-        for (StableButton b : buttons) {
-            if (!b.isManaged()) continue;
-            w += b.snappedLeftInset() + b.snappedRightInset() + 2
-                    + (b.getGraphic() == null ? b.widthWithText() : b.getGraphic().prefWidth(-1));
-            shown++;
-        }
-        return w + Math.max(0, shown - 1) * getSpacing();
+        double w = widthWithText();
+        for (StableButton b : buttons) if (b.isManaged()) w -= b.widthWithText() - b.widthIconOnly();
+        return w;
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class IncomingCallNotifier {
         answer.setTooltip(Ui.tooltip(msg.get("shortcut.answer")));
         answer.setAccessibleText(msg.get("shortcut.answer"));
         answer.setId("incomingAnswer");
-        answer.getStyleClass().add("answer");
+        answer.getStyleClass().addAll("answer", atlantafx.base.theme.Styles.SUCCESS);
         answer.disableProperty().bind(vm.enabledProperty(CommandKind.ANSWER).not());
         answer.setOnAction(e -> {
             if (vm.isEnabled(CommandKind.ANSWER)) vm.answer();

@@ -63,6 +63,12 @@ public class StableButton extends Button {
         return snappedLeftInset() + gap + widest() + snappedRightInset() + 2;
     }
 
+    /** The width with the icon alone (what the row may shrink it to). */
+    double widthIconOnly() {
+        if (getGraphic() == null) return widthWithText();
+        return snappedLeftInset() + ICON_SLOT + snappedRightInset() + 2;
+    }
+
     private double widest() {
         double max = 0;
         for (String t : texts) {

@@ -4,7 +4,6 @@ import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.state.ConnectionStatus;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -13,6 +12,7 @@ import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The top line: vendor, connection, agent, state selector, time in state, waiting callers, problems. */
@@ -57,10 +57,10 @@ final class StatusLine extends HBox {
                 vm.malformedCountProperty(), vm.droppedCountProperty()));
         Ui.visible(problems, vm.malformedCountProperty().greaterThan(0).or(vm.droppedCountProperty().greaterThan(0)));
 
-        Button inspector = new Button(msg.get("button.inspector"));
+        StableButton inspector = new StableButton(msg.get("button.inspector"));
         inspector.setId("openInspector");
         inspector.getStyleClass().add("small");
-        inspector.setGraphic(Ui.icon(Material2AL.BUG_REPORT));
+        inspector.setIcon(Material2AL.BUG_REPORT);
         inspector.setOnAction(e -> {
             if (openInspector != null) openInspector.run();
         });
@@ -76,6 +76,40 @@ final class StatusLine extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(vendorLabel, connection, agent, stateSelector, timeInState, waiting, spacer,
                 problems, inspector, logoutButton);
+        buttons = List.of(inspector, logoutButton);
+        // Words are never cut short here: the two buttons give way first (icons only), then the window
+        // stops shrinking (its minimum width is this line's).
+        for (javafx.scene.Node n : getChildren()) {
+            if (n instanceof javafx.scene.control.Control c) c.setMinWidth(USE_PREF_SIZE);
+        }
+        stateSelector.setMinWidth(USE_PREF_SIZE);
+    }
+
+    private final List<StableButton> buttons;
+
+    private double widthWithText() {
+        double w = snappedLeftInset() + snappedRightInset();
+        int shown = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if (!n.isManaged()) continue;
+            w += n instanceof StableButton b ? b.widthWithText() : n.prefWidth(-1);
+            shown++;
+        }
+        return w + Math.max(0, shown - 1) * getSpacing();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        double w = widthWithText();
+        for (StableButton b : buttons) if (b.isManaged()) w -= b.widthWithText() - b.widthIconOnly();
+        return w;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        boolean compact = getWidth() + 0.5 < widthWithText();
+        for (StableButton b : buttons) b.setCompact(compact);
+        super.layoutChildren();
     }
 
     private static void showConnection(Messages msg, Label l, ConnectionStatus c) {

@@ -71,8 +71,14 @@ public final class UnibarApp extends Application {
             stage.setScene(scene);
             stage.setOnCloseRequest(e -> Platform.exit());
             stage.show();
-            // Never narrower than the call buttons as icons: below that something would be cut off.
-            stage.setMinWidth(stage.getWidth() - scene.getWidth() + scene.getRoot().minWidth(-1));
+            // Never narrower than the bar's minimum (call buttons as icons, the state in words): below that
+            // something would be cut off. The minimum changes with the texts, so it is followed.
+            double frame = stage.getWidth() - scene.getWidth();
+            Runnable followMin = () -> stage.setMinWidth(frame + scene.getRoot().minWidth(-1));
+            scene.getRoot().needsLayoutProperty().addListener((o, a, b) -> {
+                if (!b) followMin.run();
+            });
+            followMin.run();
             // Started only now: the view model already listens, so no early event is missed.
             context.session().start();
         } catch (RuntimeException e) {

@@ -15,7 +15,7 @@ final class Layout {
     }
 
     /**
-     * Every visible control whose skin shows a clipped text ("Hang…"): the skin's text node then differs
+     * Every visible control that runs past the window's right edge, and every one whose skin shows a clipped text ("Hang…"): the skin's text node then differs
      * from the control's text. Wrapped multi-line texts (the message strip) are left to their own test.
      */
     static List<String> cutOff(Node root) {
@@ -32,6 +32,13 @@ final class Layout {
             if (t instanceof Text text && !l.getText().equals(text.getText())) {
                 out.add((l.getId() == null ? l.getClass().getSimpleName() : l.getId()) + ": \"" + l.getText()
                         + "\" shown as \"" + text.getText() + "\"");
+            }
+        }
+        if (n instanceof javafx.scene.control.Control && n.getScene() != null) {
+            double right = n.localToScene(n.getLayoutBounds()).getMaxX();
+            if (right > n.getScene().getWidth() + 0.5) {
+                out.add((n.getId() == null ? n.getClass().getSimpleName() : n.getId()) + ": runs past the window's edge ("
+                        + Math.round(right) + " > " + Math.round(n.getScene().getWidth()) + ")");
             }
         }
         if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) walk(c, out);
