@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.core.LoginForm;
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.state.SessionPhase;
 import javafx.application.Platform;
@@ -50,17 +51,13 @@ public final class BarView extends VBox {
     private Alert logoutConfirmation;
     private Function<Window, File> folderChooser;
 
-    public BarView(BarViewModel vm, Messages msg, LoginMode loginMode, boolean pairsDeviceAtLogin, Node vendorNode,
-                   Runnable openInspector) {
-        this(vm, msg, loginMode, pairsDeviceAtLogin, false, vendorNode, openInspector);
-    }
-
     /**
-     * @param distinguishesInternalNumbers show the "internal extension" check boxes when dialing, transferring
-     *                                     and conferencing (see {@link BarContext#distinguishesInternalNumbers()})
+     * @param form what the vendor's login asks for, and whether dialing, transferring and conferencing offer
+     *             an "internal extension" check box (see {@link BarContext#loginForm()})
      */
-    public BarView(BarViewModel vm, Messages msg, LoginMode loginMode, boolean pairsDeviceAtLogin,
-                   boolean distinguishesInternalNumbers, Node vendorNode, Runnable openInspector) {
+    public BarView(BarViewModel vm, Messages msg, LoginForm form, Node vendorNode, Runnable openInspector) {
+        LoginMode loginMode = form.vendorPage() ? LoginMode.VENDOR_PAGE : LoginMode.NATIVE;
+        boolean distinguishesInternalNumbers = form.distinguishesInternalNumbers();
         this.vm = vm;
         this.msg = msg;
         this.openInspector = openInspector;
@@ -74,7 +71,7 @@ public final class BarView extends VBox {
 
         statusLine = new StatusLine(vm, msg, new StateSelector(vm, msg), openInspector, this::logout);
 
-        loginView = new LoginView(vm, msg, pairsDeviceAtLogin);
+        loginView = new LoginView(vm, msg, form.deviceTypes());
         Ui.visible(loginView, Bindings.createBooleanBinding(
                 () -> loginMode == LoginMode.NATIVE && vm.phaseProperty().get() == SessionPhase.CREDENTIALS,
                 vm.phaseProperty()));

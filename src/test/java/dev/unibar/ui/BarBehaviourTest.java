@@ -58,7 +58,7 @@ class BarBehaviourTest {
         connector = new FakeConnector(b.build());
         session = new Session(connector, Clock.systemUTC());
         vm = new BarViewModel(session);
-        bar = new BarView(vm, Messages.forLanguage("en"), LoginMode.NATIVE, false, null, null);
+        bar = new BarView(vm, Messages.forLanguage("en"), dev.unibar.core.LoginForm.plain(null), null, null);
         Scene scene = new Scene(bar);
         scene.getStylesheets().add(UnibarApp.stylesheet());
         bar.installShortcuts(scene);

@@ -46,8 +46,7 @@ class BarWindowTest {
         BarContext ctx = new BarContext() {
             public Session session() { return session; }
             public Optional<Node> vendorView() { return Optional.of(vendorPage); }
-            public LoginMode loginMode() { return LoginMode.NATIVE; }
-            public boolean pairsDeviceAtLogin() { return false; }
+            public dev.unibar.core.LoginForm loginForm() { return dev.unibar.core.LoginForm.plain(null); }
             public List<String> scenarios() { return List.of("inbound", "remote-hangup", "made-up"); }
             public void runScenario(String name) { }
             public String title() { return "Unibar – fake (demo)"; }

@@ -71,7 +71,7 @@ class ScreenshotSuiteTest {
         Stage stage = Fx.get(Stage::new);
         BarView bar = Fx.get(() -> {
             BarViewModel vm = new BarViewModel(session);
-            BarView b = new BarView(vm, Messages.forLanguage(lang), LoginMode.NATIVE, false, null, () -> { });
+            BarView b = new BarView(vm, Messages.forLanguage(lang), dev.unibar.core.LoginForm.plain(null), null, () -> { });
             Scene scene = new Scene(b);
             scene.getStylesheets().add(UnibarApp.stylesheet());
             stage.setScene(scene);
