@@ -120,8 +120,10 @@ final class CallControls extends HBox {
         buttons.add(b);
         getChildren().add(b);
         b.disabledProperty().addListener((o, was, disabled) -> {
-            // Before the scene's own clean-up, which would hand the focus to the next button.
-            if (disabled && b.isFocused()) safeFocus.requestFocus();
+            // Before the scene's own clean-up, which would hand the focus to the next button. The scene's
+            // focus owner, not isFocused(): while the incoming-call pop-up has the keyboard the bar's window
+            // is not focused, yet its focus owner is still this button and would still be passed on.
+            if (disabled && b.getScene() != null && b.getScene().getFocusOwner() == b) safeFocus.requestFocus();
         });
         return b;
     }
