@@ -111,8 +111,31 @@ public final class BarViewModel {
     private final ReadOnlyLongWrapper droppedCount = new ReadOnlyLongWrapper(this, "droppedCount");
     private final ReadOnlyLongWrapper mappedCount = new ReadOnlyLongWrapper(this, "mappedCount");
 
-    /** Something the agent should read now: a vendor notice or a failed command. */
-    public record Message(NoticeLevel level, String text, long seq) {
+    /**
+     * Something the agent should read now: a vendor notice or a failed command. {@code key} (with
+     * {@code args}) names a bundle text when the bar itself wrote the message, so the view shows it in
+     * the agent's language; vendor texts come as {@code text}.
+     */
+    public record Message(NoticeLevel level, String text, long seq, String key, List<Object> args) {
+        public Message(NoticeLevel level, String text, long seq) {
+            this(level, text, seq, null, List.of());
+        }
+
+        /** The text in the agent's language. */
+        public String text(Messages msg) {
+            if (key == null) return text;
+            Object[] a = args.stream().map(x -> x instanceof TextKey k ? msg.get(k.key()) : x).toArray();
+            return msg.format(key, a);
+        }
+
+        /** Errors and warnings describe a situation; once the situation changes they are stale. */
+        boolean staleWhenSituationChanges() {
+            return level == NoticeLevel.ERROR || level == NoticeLevel.WARNING;
+        }
+    }
+
+    /** A message argument that is itself a bundle key (a command's name, say). */
+    public record TextKey(String key) {
     }
 
     private final AtomicLong messageSeq = new AtomicLong();
@@ -208,12 +231,46 @@ public final class BarViewModel {
         heldNumber.set(held == null ? "" : firstNonBlank(held.call().remoteNumber(), held.call().remoteName(), ""));
         ringingInbound.set(s.ringingInbound().orElse(null));
         waitingCallers.set(s.waitingCallers());
-        lastError.set(s.lastError());
+        Message shown = message.get();
+        if (shown != null && shown.staleWhenSituationChanges() && situationChanged(before, s)) message.set(null);
+        showSessionError(before, s);
         if (s.lastNotice() != null && (before == null || s.lastNotice() != before.lastNotice())) {
             lastNotice.set(s.lastNotice());
             showMessage(s.lastNotice().level(), s.lastNotice().message());
         }
         tick();
+    }
+
+    /**
+     * A session error that arrives while the agent works goes to the message strip; only one that
+     * arrives before or during sign-in belongs on the sign-in form. Leaving the working phase (log-out)
+     * takes an old error off the form: it described a session that is over.
+     */
+    private void showSessionError(BarState before, BarState s) {
+        Event.SessionError err = s.lastError();
+        boolean fresh = err != null && (before == null || err != before.lastError());
+        if (fresh && s.phase() == SessionPhase.READY) {
+            showMessage(NoticeLevel.ERROR, err.message());
+            lastError.set(null);
+        } else if (fresh) {
+            lastError.set(err);
+        } else if (err == null || s.phase() == SessionPhase.READY
+                || (before != null && before.phase() == SessionPhase.READY)) {
+            lastError.set(null);
+        }
+    }
+
+    /** What the agent can act on changed: the agent state, the phase, or the calls and their status. */
+    private static boolean situationChanged(BarState before, BarState s) {
+        if (before == null) return false;
+        if (before.phase() != s.phase() || before.agentState() != s.agentState()
+                || !java.util.Objects.equals(before.stateReason(), s.stateReason())) return true;
+        if (!before.calls().keySet().equals(s.calls().keySet())) return true;
+        for (CallView c : s.calls().values()) {
+            CallView b = before.calls().get(c.id());
+            if (b == null || b.status() != c.status() || b.muted() != c.muted()) return true;
+        }
+        return false;
     }
 
     private void tick() {
@@ -269,6 +326,18 @@ public final class BarViewModel {
         return s == null ? "" : s;
     }
 
+    private void refuse(CommandKind kind) {
+        Runnable r = () -> message.set(new Message(NoticeLevel.WARNING, kind + " is not possible now",
+                messageSeq.incrementAndGet(), "refused.notNow", List.of(new TextKey("command." + kind.name()))));
+        if (Platform.isFxApplicationThread()) r.run();
+        else Platform.runLater(r);
+    }
+
+    /** Takes the message off the strip (its timer ran out, or the agent dismissed it). */
+    public void clearMessage() {
+        message.set(null);
+    }
+
     private void showMessage(NoticeLevel level, String text) {
         if (text == null || text.isBlank()) return;
         message.set(new Message(level, text, messageSeq.incrementAndGet()));
@@ -281,6 +350,13 @@ public final class BarViewModel {
      * Safe to call from any thread; the message is set on the FX thread.
      */
     public CompletionStage<Void> send(Command command) {
+        BarState now = state.get();
+        if (now != null && !Guard.allowed(caps, now, command.kind())) {
+            // The bar's own refusal, in the agent's language (the session's text is for logs).
+            refuse(command.kind());
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException(command.kind() + " is not allowed now"));
+        }
         return session.send(command).whenComplete((ok, err) -> {
             if (err == null) return;
             Throwable cause = dev.unibar.core.Failures.unwrap(err);

@@ -64,6 +64,8 @@ public final class EpbxConnector implements Connector {
                     CommandKind.REJECT, CommandKind.HOLD, CommandKind.RESUME, CommandKind.CONSULT,
                     CommandKind.COMPLETE_TRANSFER, CommandKind.CONFERENCE, CommandKind.END_CONFERENCE,
                     CommandKind.DOWNLOAD_RECORDING), SessionPhase.READY)
+            // "Ramal em intervalo não permite discar": the middleware refuses Discar during an interval.
+            .notWhilePaused(CommandKind.DIAL)
             .build();
 
     private final EpbxConfig config;

@@ -1,5 +1,6 @@
 package dev.unibar.core.command;
 
+import dev.unibar.core.model.AgentState;
 import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.CallStatus;
 import dev.unibar.core.state.CallView;
@@ -20,6 +21,7 @@ public final class Guard {
 
     public static boolean allowed(Capabilities caps, BarState s, CommandKind k) {
         if (!caps.allowedIn(k, s.phase())) return false;
+        if (caps.refusedWhilePaused(k) && s.agentState() == AgentState.NOT_READY) return false;
         Optional<CallView> active = s.activeCall();
         boolean anyCall = !s.calls().isEmpty();
         boolean talking = active.map(c -> c.status() == CallStatus.CONNECTED).orElse(false);
