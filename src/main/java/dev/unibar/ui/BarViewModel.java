@@ -116,9 +116,14 @@ public final class BarViewModel {
      * {@code args}) names a bundle text when the bar itself wrote the message, so the view shows it in
      * the agent's language; vendor texts come as {@code text}.
      */
-    public record Message(NoticeLevel level, String text, long seq, String key, List<Object> args) {
+    public record Message(NoticeLevel level, String text, long seq, String key, List<Object> args,
+                          boolean vendorNotice) {
         public Message(NoticeLevel level, String text, long seq) {
-            this(level, text, seq, null, List.of());
+            this(level, text, seq, null, List.of(), false);
+        }
+
+        public Message(NoticeLevel level, String text, long seq, String key, List<Object> args) {
+            this(level, text, seq, key, args, false);
         }
 
         /** The text in the agent's language. */
@@ -128,9 +133,13 @@ public final class BarViewModel {
             return msg.format(key, a);
         }
 
-        /** Errors and warnings describe a situation; once the situation changes they are stale. */
+        /**
+         * Errors (a refused command, a session error) and the bar's own warnings describe a situation; once it
+         * changes they are stale. A vendor's warning describes a standing condition (no audio here, use the
+         * vendor's panel) and stays its time.
+         */
         boolean staleWhenSituationChanges() {
-            return level == NoticeLevel.ERROR || level == NoticeLevel.WARNING;
+            return level == NoticeLevel.ERROR || (level == NoticeLevel.WARNING && !vendorNotice);
         }
     }
 
@@ -236,7 +245,10 @@ public final class BarViewModel {
         showSessionError(before, s);
         if (s.lastNotice() != null && (before == null || s.lastNotice() != before.lastNotice())) {
             lastNotice.set(s.lastNotice());
-            showMessage(s.lastNotice().level(), s.lastNotice().message());
+            Event.Notice n = s.lastNotice();
+            if (n.message() != null && !n.message().isBlank()) {
+                message.set(new Message(n.level(), n.message(), messageSeq.incrementAndGet(), null, List.of(), true));
+            }
         }
         tick();
     }
