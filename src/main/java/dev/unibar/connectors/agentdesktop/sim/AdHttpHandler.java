@@ -93,7 +93,13 @@ final class AdHttpHandler extends Handler.Abstract {
             Fields q = Request.extractQueryParameters(request);
             long after = number(q.getValue("after"), 0);
             long wait = Math.min(MAX_WAIT_MS, Math.max(0, number(q.getValue("wait"), 0)));
-            return json(response, callback, 200, sim.events(after, number(q.getValue("epoch"), -1), wait));
+            try {
+                return json(response, callback, 200, sim.events(after, number(q.getValue("epoch"), -1), wait));
+            } catch (InterruptedException e) {
+                // The simulator is stopping.
+                Thread.currentThread().interrupt();
+                return json(response, callback, 503, Map.of("error", "stopping"));
+            }
         }
         if (!"POST".equals(method)) return json(response, callback, 405, Map.of("error", "method not allowed"));
         Map<String, Object> body;
