@@ -3,6 +3,7 @@ package dev.unibar.app;
 import dev.unibar.config.ConfigLoader;
 import dev.unibar.config.SectionReader;
 import dev.unibar.connectors.VendorModule;
+import dev.unibar.connectors.agentdesktop.AgentDesktopModule;
 import dev.unibar.connectors.epbx.EpbxModule;
 import dev.unibar.connectors.ucs.UcsModule;
 
@@ -23,7 +24,8 @@ public final class Vendors {
 
     private static final List<VendorModule> MODULES = List.of(
             new UcsModule(),
-            new EpbxModule());
+            new EpbxModule(),
+            new AgentDesktopModule());
 
     private Vendors() {
     }

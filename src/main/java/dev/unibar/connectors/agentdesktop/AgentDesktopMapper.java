@@ -1,6 +1,8 @@
 package dev.unibar.connectors.agentdesktop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.unibar.connectors.MalformedCaptureException;
+import dev.unibar.connectors.VendorMapper;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Call;
 import dev.unibar.core.model.Direction;
@@ -22,24 +24,23 @@ import java.util.Set;
  * case. It remembers which call a consultation leg was started beside, so that a leg merged into a
  * conference reports the conference on the held call; one instance per session or capture file.
  */
-public final class AgentDesktopMapper {
+public final class AgentDesktopMapper implements VendorMapper {
 
     public static final String VENDOR = "agentdesktop";
-
-    /** A line that is not an AgentDesktop callback object. */
-    public static final class Malformed extends RuntimeException {
-        public Malformed(String message) {
-            super(message);
-        }
-    }
 
     private final Set<String> held = new HashSet<>();
     private final Map<String, String> legToMain = new HashMap<>();
 
-    public List<Event> map(JsonNode line) {
-        if (line == null || !line.isObject()) throw new Malformed("not a JSON object");
+    @Override
+    public String vendor() {
+        return VENDOR;
+    }
+
+    @Override
+    public List<Event> map(JsonNode line) throws MalformedCaptureException {
+        if (line == null || !line.isObject()) throw new MalformedCaptureException("not a JSON object");
         JsonNode ev = line.get("event");
-        if (ev == null || !ev.isTextual() || ev.asText().isBlank()) throw new Malformed("no \"event\" name");
+        if (ev == null || !ev.isTextual() || ev.asText().isBlank()) throw new MalformedCaptureException("no \"event\" name");
         String raw = ev.asText().trim();
         String name = raw.toUpperCase(Locale.ROOT);
         if (name.startsWith("AGENT:")) return agent(name, raw, line);
@@ -48,7 +49,9 @@ public final class AgentDesktopMapper {
 
     private List<Event> agent(String name, String raw, JsonNode line) {
         return switch (name) {
+            // Logged in to the telephony media: the bar becomes usable (again, after a logout).
             case "AGENT:LOGGEDIN" -> List.of(new Event.AgentLoggedIn(VENDOR, null, null),
+                    new Event.SessionReady(VENDOR, null),
                     new Event.AgentStateChanged(VENDOR, null, AgentState.READY, null, null));
             case "AGENT:PAUSE" -> List.of(new Event.AgentStateChanged(VENDOR, null, AgentState.NOT_READY, pauseCode(line), null));
             case "AGENT:LOGGEDOUT" -> List.of(new Event.AgentLoggedOut(VENDOR, null, null),
@@ -66,9 +69,9 @@ public final class AgentDesktopMapper {
         return null;
     }
 
-    private List<Event> contact(String name, String raw, JsonNode line) {
+    private List<Event> contact(String name, String raw, JsonNode line) throws MalformedCaptureException {
         String id = text(line, "id");
-        if (id == null) throw new Malformed(raw + " without a contact \"id\"");
+        if (id == null) throw new MalformedCaptureException(raw + " without a contact \"id\"");
         switch (name) {
             case "POPUP", "RINGING" -> {
                 return List.of(new Event.CallRinging(VENDOR, null, id, call(id, line)));

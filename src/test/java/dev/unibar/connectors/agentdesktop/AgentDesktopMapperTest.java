@@ -24,7 +24,7 @@ class AgentDesktopMapperTest {
     @ParameterizedTest
     @ValueSource(strings = {"blind-transfer", "consult-transfer", "consult-conference", "consult-cancel", "manual-call",
             "after-call-work", "agent-login", "agent-pause", "agent-logout"})
-    void capturesGiveTheExpectedEvents(String name) throws IOException {
+    void capturesGiveTheExpectedEvents(String name) throws Exception {
         AgentDesktopMapper mapper = new AgentDesktopMapper();
         List<JsonNode> got = new ArrayList<>();
         for (String line : lines(name + ".jsonl")) {
@@ -36,7 +36,7 @@ class AgentDesktopMapperTest {
     }
 
     @Test
-    void eventNamesInAnyCaseAndUnknownOnesUnmapped() throws IOException {
+    void eventNamesInAnyCaseAndUnknownOnesUnmapped() throws Exception {
         AgentDesktopMapper m = new AgentDesktopMapper();
         assertEquals("call.held", m.map(JSON.readTree("{\"event\":\"Held\",\"id\":\"1\"}")).get(0).type());
         Event e = m.map(JSON.readTree("{\"event\":\"datachanged\",\"id\":\"1\"}")).get(0);
@@ -47,10 +47,10 @@ class AgentDesktopMapperTest {
     @Test
     void malformedLinesAreRefused() throws IOException {
         AgentDesktopMapper m = new AgentDesktopMapper();
-        assertThrows(AgentDesktopMapper.Malformed.class, () -> m.map(JSON.readTree("[1]")));
-        assertThrows(AgentDesktopMapper.Malformed.class, () -> m.map(JSON.readTree("{\"id\":\"1\"}")));
-        assertThrows(AgentDesktopMapper.Malformed.class, () -> m.map(JSON.readTree("{\"event\":\"HELD\"}")));
-        assertThrows(AgentDesktopMapper.Malformed.class, () -> m.map(JSON.readTree("{\"event\":{\"x\":1},\"id\":\"1\"}")));
+        assertThrows(dev.unibar.connectors.MalformedCaptureException.class, () -> m.map(JSON.readTree("[1]")));
+        assertThrows(dev.unibar.connectors.MalformedCaptureException.class, () -> m.map(JSON.readTree("{\"id\":\"1\"}")));
+        assertThrows(dev.unibar.connectors.MalformedCaptureException.class, () -> m.map(JSON.readTree("{\"event\":\"HELD\"}")));
+        assertThrows(dev.unibar.connectors.MalformedCaptureException.class, () -> m.map(JSON.readTree("{\"event\":{\"x\":1},\"id\":\"1\"}")));
     }
 
     private static List<String> lines(String file) throws IOException {

@@ -208,6 +208,11 @@ public final class AgentDesktopSimulator implements AutoCloseable {
         notifyAll();
     }
 
+    /** The scenario names {@link #play} knows. */
+    public java.util.Set<String> scenarios() {
+        return Scenarios.ALL.keySet();
+    }
+
     /** Plays one of the seed's sequences with the seed's own contact ids; see {@link Scenarios}. */
     public void play(String scenario) {
         Scenarios.play(this, state, scenario);
