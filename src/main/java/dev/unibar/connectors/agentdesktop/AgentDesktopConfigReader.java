@@ -63,6 +63,8 @@ public final class AgentDesktopConfigReader implements SectionReader {
 
     /** {@code pauseCodes: [{id: BREAK, label: Pausa caffè}]}: AgentDesktop cannot list them to a widget. */
     private static List<PauseReason> pauseCodes(ConfigSection s) throws ConfigException {
+        // ConfigSection.plain throws on an absent key.
+        if (!s.keys().contains("pauseCodes")) return List.of();
         Object raw = s.plain("pauseCodes");
         if (raw == null) return List.of();
         if (!(raw instanceof List<?> list)) throw s.error("pauseCodes", "expected a list of {id, label}");
