@@ -80,6 +80,12 @@ public final class AgentDesktopConnector implements Connector {
         LOG.log(System.Logger.Level.INFO, "AgentDesktop widget page: " + widget.widgetUri());
         widgetUriListener.accept(widget.widgetUri());
         if (!cfg.pauseCodes().isEmpty()) sink.events(null, List.of(new Event.PauseReasons(vendor(), null, cfg.pauseCodes())));
+        if (page != null && cfg.baseUrl().startsWith("https:")) {
+            // Measured (decision 0010): this WebView never requests an http loopback frame inside an https page.
+            sink.events(null, List.of(new Event.Notice(vendor(), null, NoticeLevel.WARNING,
+                    "AgentDesktop is served over https: the built-in browser blocks Unibar's http widget page "
+                            + widget.widgetUri() + " (see docs/decisions/0010-agentdesktop-widget.md)")));
+        }
         if (page != null) page.load(cfg.baseUrl());
     }
 
