@@ -164,7 +164,9 @@ class CliTest {
         Files.writeString(f, "vendor: evolux\n");
         Run r = run("", "--config", f.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("vendor \"evolux\" is not supported by the bar yet (supported: epbx, ucs)"), r.err());
+        // Every registered vendor is listed, sorted.
+        String supported = String.join(", ", dev.unibar.app.Vendors.ids().stream().sorted().toList());
+        assertTrue(r.err().contains("vendor \"evolux\" is not supported by the bar yet (supported: " + supported + ")"), r.err());
     }
 
     @Test
