@@ -56,9 +56,9 @@ class VendorContextTest {
 
     @Test
     void aVendorWithoutAConnectorIsRefusedByName() {
-        UnibarConfig agentdesktop = new UnibarConfig(null, "agentdesktop", null, null, java.util.Map.of());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VendorContext.create(agentdesktop));
-        assertTrue(e.getMessage().contains("agentdesktop"));
+        UnibarConfig avaya = new UnibarConfig(null, "avaya", null, null, java.util.Map.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VendorContext.create(avaya));
+        assertTrue(e.getMessage().contains("avaya"));
         assertFalse(e.getMessage().isBlank());
     }
 }
