@@ -8,17 +8,12 @@ import dev.unibar.cli.Cli;
  */
 public final class Main {
 
-    /**
-     * Jetty and the socket libraries log through slf4j into java.util.logging; at INFO they chatter on
-     * every start. Held here because JUL keeps loggers weakly and would forget the level.
-     */
-    private static final java.util.logging.Logger JETTY = java.util.logging.Logger.getLogger("org.eclipse.jetty");
-
     private Main() {
     }
 
     public static void main(String[] args) {
-        JETTY.setLevel(java.util.logging.Level.WARNING);
+        // Jetty logs through slf4j into java.util.logging; at INFO it chatters on every start.
+        dev.unibar.config.LibraryLogs.atLeast("org.eclipse.jetty", java.util.logging.Level.WARNING);
         System.exit(new Cli(System.in, System.out, System.err).run(args));
     }
 }

@@ -12,7 +12,7 @@ public final class Launcher {
 
     public static void launch(UnibarConfig config) {
         UnibarApp.setConfig(config);
-        UnibarApp.setContextFactory(Contexts::create);
+        UnibarApp.setContextFactory(VendorContext::create);
         Application.launch(UnibarApp.class);
     }
 }

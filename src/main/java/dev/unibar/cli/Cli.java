@@ -1,14 +1,14 @@
 package dev.unibar.cli;
 
 import dev.unibar.config.ConfigException;
-import dev.unibar.config.ConfigLoader;
 import dev.unibar.config.UnibarConfig;
 import dev.unibar.core.model.Event;
 import dev.unibar.json.EventJson;
-import dev.unibar.vendor.MalformedCaptureException;
-import dev.unibar.vendor.Mappers;
-import dev.unibar.vendor.VendorMapper;
-import dev.unibar.vendor.ucs.SsoToken;
+import dev.unibar.connectors.MalformedCaptureException;
+import dev.unibar.app.Vendors;
+import dev.unibar.connectors.VendorModule;
+import dev.unibar.connectors.VendorMapper;
+import dev.unibar.connectors.ucs.SsoToken;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The command line of shared/CONTRACT.md. Only {@link #launchBar} may start JavaFX: translate, sso-token,
+ * The command line of docs/events.md. Only {@link #launchBar} may start JavaFX: translate, sso-token,
  * --version and simulate are used in scripts and on machines without a display.
  */
 public final class Cli {
@@ -38,12 +38,13 @@ public final class Cli {
     public static final int MALFORMED = 1;
     public static final int USAGE = 2;
 
-    private static final String USAGE_TEXT = String.join("\n",
+    private static final String USAGE_HEAD = String.join("\n",
             "usage: unibar [--config FILE]                        start the bar (demo mode without a config)",
             "       unibar --version",
             "       unibar translate --vendor ID [FILE]           vendor capture lines -> normalized events",
             "       unibar sso-token --username U --timestamp T   UCS SSO token; the secret is read from stdin",
-            "       unibar simulate --vendor ID [--port P]        run a vendor simulator on 127.0.0.1");
+            "       unibar simulate --vendor ID [--port P]        run a vendor simulator on 127.0.0.1",
+            "vendor ids: ");
 
     private final InputStream in;
     private final PrintStream out;
@@ -84,7 +85,7 @@ public final class Cli {
             case "--help":
             case "-h":
             case "help":
-                out.println(USAGE_TEXT);
+                out.println(usageText());
                 return OK;
             case "translate":
                 return translate(rest);
@@ -110,7 +111,7 @@ public final class Cli {
         String file = a.options.get("--config");
         UnibarConfig config;
         try {
-            config = new ConfigLoader(env).locateAndLoad(file == null ? null : Path.of(file), osName, userHome);
+            config = Vendors.configLoader(env).locateAndLoad(file == null ? null : Path.of(file), osName, userHome);
         } catch (ConfigException e) {
             err.println("unibar: " + e.getMessage());
             return USAGE;
@@ -120,10 +121,10 @@ public final class Cli {
 
     /** Starts the JavaFX bar; returns when its window closes. The only path that starts the toolkit. */
     int launchBar(UnibarConfig config) {
-        if (!dev.unibar.app.Contexts.SUPPORTED.contains(config.effectiveVendor())) {
+        if (Vendors.find(config.effectiveVendor()).isEmpty()) {
             err.println("unibar: " + (config.source() != null ? config.source() + ": " : "") + "vendor \""
                     + config.effectiveVendor() + "\" is not supported by the bar yet (supported: "
-                    + String.join(", ", new java.util.TreeSet<>(dev.unibar.app.Contexts.SUPPORTED)) + ")");
+                    + String.join(", ", new java.util.TreeSet<>(Vendors.ids())) + ")");
             return USAGE;
         }
         err.println("unibar: " + (config.demo() ? "demo mode against the built-in " + config.effectiveVendor()
@@ -142,9 +143,10 @@ public final class Cli {
             return usage("simulate: " + e.getMessage());
         }
         String vendor = a.options.get("--vendor");
-        if (vendor == null) return usage("simulate: --vendor is required (one of " + String.join(", ", ConfigLoader.VENDORS) + ")");
-        if (!ConfigLoader.VENDORS.contains(vendor)) {
-            return usage("simulate: unknown vendor \"" + vendor + "\"; expected one of " + String.join(", ", ConfigLoader.VENDORS));
+        if (vendor == null) return usage("simulate: --vendor is required (one of " + supported() + ")");
+        if (Vendors.find(vendor).isEmpty()) {
+            String why = Vendors.CONTRACT_IDS.contains(vendor) ? "no simulator yet for" : "unknown vendor";
+            return usage("simulate: " + why + " \"" + vendor + "\"; expected one of " + supported());
         }
         int port = 0;
         String p = a.options.get("--port");
@@ -166,9 +168,7 @@ public final class Cli {
     int simulate(String vendor, int port) {
         AutoCloseable sim;
         try {
-            sim = dev.unibar.app.Simulators.start(vendor, port, out);
-        } catch (IllegalArgumentException e) {
-            return usage("simulate: " + e.getMessage());
+            sim = Vendors.find(vendor).orElseThrow().simulate(port, out);
         } catch (RuntimeException e) {
             err.println("unibar: simulate: " + e.getMessage());
             return 1;
@@ -201,9 +201,9 @@ public final class Cli {
         }
         String vendor = a.options.get("--vendor");
         if (vendor == null) return usage("translate: --vendor is required (supported: " + supported() + ")");
-        VendorMapper mapper = Mappers.create(vendor).orElse(null);
+        VendorMapper mapper = Vendors.find(vendor).map(VendorModule::newMapper).orElse(null);
         if (mapper == null) {
-            String why = ConfigLoader.VENDORS.contains(vendor) ? "not supported yet" : "unknown vendor";
+            String why = Vendors.CONTRACT_IDS.contains(vendor) ? "not supported yet" : "unknown vendor";
             return usage("translate: " + why + " \"" + vendor + "\"; supported: " + supported());
         }
         String file = a.positional.isEmpty() ? "-" : a.positional.get(0);
@@ -265,7 +265,12 @@ public final class Cli {
     }
 
     private static String supported() {
-        return String.join(", ", Mappers.supported());
+        return String.join(", ", Vendors.ids());
+    }
+
+    /** The vendor ids come from the registry, so a new vendor shows up here by itself. */
+    private static String usageText() {
+        return USAGE_HEAD + supported();
     }
 
     // ---- sso-token --------------------------------------------------------------------------------------
@@ -299,7 +304,7 @@ public final class Cli {
 
     private int usage(String problem) {
         err.println("unibar: " + problem);
-        err.println(USAGE_TEXT);
+        err.println(usageText());
         return USAGE;
     }
 

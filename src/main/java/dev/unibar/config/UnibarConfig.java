@@ -1,6 +1,7 @@
 package dev.unibar.config;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The whole configuration. {@code vendor} is null in demo mode (no config file): the bar then runs
@@ -8,9 +9,15 @@ import java.nio.file.Path;
  *
  * @param source   the file it was read from, or null for the built-in demo configuration
  * @param language UI language tag (en, pt-BR, it, cs, fr), or null for the system's
+ * @param sections each vendor's config record, by vendor id, as its module's reader made it; a vendor
+ *                 whose section is absent has no entry
  */
-public record UnibarConfig(Path source, String vendor, String demoVendor, String language, UcsConfig ucs,
-                           EpbxConfig epbx) {
+public record UnibarConfig(Path source, String vendor, String demoVendor, String language,
+                           Map<String, Object> sections) {
+
+    public UnibarConfig {
+        sections = sections == null ? Map.of() : Map.copyOf(sections);
+    }
 
     public boolean demo() {
         return vendor == null;
@@ -20,7 +27,18 @@ public record UnibarConfig(Path source, String vendor, String demoVendor, String
         return vendor != null ? vendor : (demoVendor != null ? demoVendor : "ucs");
     }
 
+    /** The section of {@code vendor}, or null when the file has none. */
+    public <T> T section(String vendor, Class<T> type) {
+        Object s = sections.get(vendor);
+        return s == null ? null : type.cast(s);
+    }
+
     public static UnibarConfig demoConfig() {
-        return new UnibarConfig(null, null, "ucs", null, null, null);
+        return new UnibarConfig(null, null, "ucs", null, Map.of());
+    }
+
+    /** Demo mode against the simulator of {@code vendor}. */
+    public static UnibarConfig demoOf(String vendor) {
+        return new UnibarConfig(null, null, vendor, null, Map.of());
     }
 }

@@ -5,7 +5,7 @@ import dev.unibar.core.inspect.Inspector;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.state.BarStore;
 import dev.unibar.core.state.ConnectionStatus;
-import dev.unibar.core.state.Guard;
+import dev.unibar.core.command.Guard;
 
 import java.time.Clock;
 import java.util.List;
@@ -63,8 +63,7 @@ public final class Session implements Connector.Sink {
         inspector.command(connector.vendor(), command.toString());
         return connector.send(command).whenComplete((ok, err) -> {
             if (err != null) {
-                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
-                        ? err.getCause() : err;
+                Throwable cause = Failures.unwrap(err);
                 store.apply(new Event.Notice(connector.vendor(), null, dev.unibar.core.model.NoticeLevel.ERROR,
                         cause.getMessage()));
             }

@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.core.LoginForm;
 import dev.unibar.core.Session;
 import javafx.scene.Node;
 
@@ -7,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the bar needs from one vendor set-up. The lead implements one per vendor; the UI knows nothing
- * else about the vendor. {@link UnibarApp} starts the session after the window is bound to it, so an
- * implementation must not start it itself.
+ * What the bar needs from one vendor set-up. The composition root implements it once for every vendor;
+ * the UI knows nothing else about the vendor. {@link UnibarApp} starts the session after the window is
+ * bound to it, so an implementation must not start it itself.
  */
 public interface BarContext {
 
@@ -18,18 +19,8 @@ public interface BarContext {
     /** The vendor's own web bar, if it has one. Called once, on the FX thread. */
     Optional<Node> vendorView();
 
-    LoginMode loginMode();
-
-    /** True when the vendor pairs the phone in the login request itself (EPBX). */
-    boolean pairsDeviceAtLogin();
-
-    /**
-     * True when the vendor routes an internal extension differently from an outside number, so dialing,
-     * transferring and conferencing offer an "internal extension" check box (EPBX). UCS does not need it.
-     */
-    default boolean distinguishesInternalNumbers() {
-        return false;
-    }
+    /** What the native login form asks for (decided by the vendor's module). */
+    LoginForm loginForm();
 
     /** Simulator scenarios offered in the "Simulator" menu; empty for a live vendor. */
     List<String> scenarios();
@@ -41,8 +32,23 @@ public interface BarContext {
     /** Stop the session and release whatever the context holds (servers, WebViews). */
     void close();
 
+    default LoginMode loginMode() {
+        return loginForm().vendorPage() ? LoginMode.VENDOR_PAGE : LoginMode.NATIVE;
+    }
+
+    /** True when the vendor pairs the phone in the login request itself. */
+    default boolean pairsDeviceAtLogin() {
+        return loginForm().pairsDeviceAtLogin();
+    }
+
+    /** True when dialing, transferring and conferencing offer an "internal extension" check box. */
+    default boolean distinguishesInternalNumbers() {
+        return loginForm().distinguishesInternalNumbers();
+    }
+
     /** What the native login form starts with (never a password). */
     default LoginDefaults loginDefaults() {
-        return LoginDefaults.NONE;
+        LoginForm f = loginForm();
+        return new LoginDefaults(f.username(), f.device(), f.deviceType());
     }
 }

@@ -1,5 +1,7 @@
 package dev.unibar.ui;
 
+import dev.unibar.core.LoginForm;
+
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Direction;
@@ -94,17 +96,13 @@ public final class BarView extends VBox {
     private final TitledPane vendorPanel = new TitledPane();
     private Function<Window, File> folderChooser;
 
-    public BarView(BarViewModel vm, Messages msg, LoginMode loginMode, boolean pairsDeviceAtLogin, Node vendorNode,
-                   Runnable openInspector) {
-        this(vm, msg, loginMode, pairsDeviceAtLogin, false, vendorNode, openInspector);
-    }
-
     /**
-     * @param distinguishesInternalNumbers show the "internal extension" check boxes when dialing, transferring
-     *                                     and conferencing (see {@link BarContext#distinguishesInternalNumbers()})
+     * @param form what the vendor's login asks for, and whether dialing, transferring and conferencing offer
+     *             an "internal extension" check box (see {@link BarContext#loginForm()})
      */
-    public BarView(BarViewModel vm, Messages msg, LoginMode loginMode, boolean pairsDeviceAtLogin,
-                   boolean distinguishesInternalNumbers, Node vendorNode, Runnable openInspector) {
+    public BarView(BarViewModel vm, Messages msg, LoginForm form, Node vendorNode, Runnable openInspector) {
+        LoginMode loginMode = form.vendorPage() ? LoginMode.VENDOR_PAGE : LoginMode.NATIVE;
+        boolean distinguishesInternalNumbers = form.distinguishesInternalNumbers();
         this.vm = vm;
         this.distinguishesInternal = distinguishesInternalNumbers;
         this.msg = msg;
@@ -185,7 +183,7 @@ public final class BarView extends VBox {
         status.setAlignment(Pos.CENTER_LEFT);
 
         // ---- login and device picking ----
-        LoginView login = new LoginView(vm, msg, pairsDeviceAtLogin);
+        LoginView login = new LoginView(vm, msg, form.deviceTypes());
         loginView = login;
         visible(login, Bindings.createBooleanBinding(
                 () -> loginMode == LoginMode.NATIVE && vm.phaseProperty().get() == SessionPhase.CREDENTIALS,

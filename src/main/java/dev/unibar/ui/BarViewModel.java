@@ -15,7 +15,7 @@ import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.CallStatus;
 import dev.unibar.core.state.CallView;
 import dev.unibar.core.state.ConnectionStatus;
-import dev.unibar.core.state.Guard;
+import dev.unibar.core.command.Guard;
 import dev.unibar.core.state.SessionPhase;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -271,7 +271,7 @@ public final class BarViewModel {
     public CompletionStage<Void> send(Command command) {
         return session.send(command).whenComplete((ok, err) -> {
             if (err == null) return;
-            Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+            Throwable cause = dev.unibar.core.Failures.unwrap(err);
             String text = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
             if (Platform.isFxApplicationThread()) {
                 showMessage(NoticeLevel.ERROR, text);

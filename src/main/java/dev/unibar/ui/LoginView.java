@@ -22,16 +22,15 @@ import javafx.scene.layout.VBox;
  */
 public final class LoginView extends VBox {
 
-    /** Pairing types as the Login command names them (EPBX's TipoLogon). */
-    public static final String[] DEVICE_TYPES = {"idPa", "ip", "ramalVirtual"};
-
     private final TextField username = new TextField();
     private final PasswordField password = new PasswordField();
     private final CheckBox remember;
     private final TextField device = new TextField();
     private final ComboBox<String> deviceType = new ComboBox<>();
 
-    public LoginView(BarViewModel vm, Messages msg, boolean pairsDeviceAtLogin) {
+    /** @param deviceTypes the pairing kinds the vendor's login takes, by the names the Login command carries; empty: none */
+    public LoginView(BarViewModel vm, Messages msg, java.util.List<String> deviceTypes) {
+        boolean pairsDeviceAtLogin = !deviceTypes.isEmpty();
         setId("loginView");
         getStyleClass().add("login-view");
         setSpacing(6);
@@ -53,7 +52,7 @@ public final class LoginView extends VBox {
         device.setId("device");
         device.setPromptText(msg.get("login.device.prompt"));
         deviceType.setId("deviceType");
-        deviceType.getItems().addAll(DEVICE_TYPES);
+        deviceType.getItems().addAll(deviceTypes);
         deviceType.getSelectionModel().selectFirst();
         deviceType.setCellFactory(l -> typeCell(msg));
         deviceType.setButtonCell(typeCell(msg));

@@ -75,8 +75,7 @@ public final class UnibarApp extends Application {
     Scene buildScene(Stage stage, BarContext ctx, Messages msg) {
         viewModel = new BarViewModel(ctx.session());
         Node vendorNode = ctx.vendorView().orElse(null);
-        BarView bar = new BarView(viewModel, msg, ctx.loginMode(), ctx.pairsDeviceAtLogin(),
-                ctx.distinguishesInternalNumbers(), vendorNode,
+        BarView bar = new BarView(viewModel, msg, ctx.loginForm(), vendorNode,
                 () -> openInspector(stage, ctx, msg));
 
         Menu view = new Menu(msg.get("menu.view"));

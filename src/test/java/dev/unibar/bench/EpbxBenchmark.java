@@ -1,15 +1,15 @@
 package dev.unibar.bench;
 
-import dev.unibar.config.EpbxConfig;
+import dev.unibar.connectors.epbx.EpbxConfig;
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.SessionPhase;
-import dev.unibar.sim.epbx.EpbxSimulator;
-import dev.unibar.vendor.epbx.ClassicSignalRTransport;
-import dev.unibar.vendor.epbx.CoreSignalRTransport;
-import dev.unibar.vendor.epbx.EpbxConnector;
-import dev.unibar.vendor.epbx.HubTransport;
+import dev.unibar.connectors.epbx.sim.EpbxSimulator;
+import dev.unibar.connectors.epbx.ClassicSignalRTransport;
+import dev.unibar.connectors.epbx.CoreSignalRTransport;
+import dev.unibar.connectors.epbx.EpbxConnector;
+import dev.unibar.connectors.epbx.HubTransport;
 
 import java.net.http.HttpClient;
 import java.time.Clock;

@@ -1,10 +1,12 @@
 package dev.unibar.bench;
 
-import dev.unibar.app.UcsContext;
+import dev.unibar.app.VendorContext;
+import dev.unibar.connectors.ucs.UcsModule;
+
 import dev.unibar.core.command.Command;
 import dev.unibar.core.state.SessionPhase;
-import dev.unibar.sim.ucs.UcsSimSettings;
-import dev.unibar.sim.ucs.UcsSimulator;
+import dev.unibar.connectors.ucs.sim.UcsSimSettings;
+import dev.unibar.connectors.ucs.sim.UcsSimulator;
 import dev.unibar.ui.BarViewModel;
 import javafx.application.Platform;
 
@@ -43,9 +45,9 @@ public final class UcsLatencyBenchmark {
         Platform.setImplicitExit(false);
 
         UcsSimulator sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
-        CompletableFuture<UcsContext> made = new CompletableFuture<>();
-        Platform.runLater(() -> made.complete(UcsContext.forSimulator(sim, Clock.systemUTC())));
-        UcsContext ctx = made.get(30, TimeUnit.SECONDS);
+        CompletableFuture<VendorContext> made = new CompletableFuture<>();
+        Platform.runLater(() -> made.complete(VendorContext.open(new UcsModule(), env -> UcsModule.forSimulator(sim, env), Clock.systemUTC())));
+        VendorContext ctx = made.get(30, TimeUnit.SECONDS);
         CompletableFuture<BarViewModel> vmf = new CompletableFuture<>();
         Platform.runLater(() -> vmf.complete(new BarViewModel(ctx.session())));
         BarViewModel vm = vmf.get(30, TimeUnit.SECONDS);

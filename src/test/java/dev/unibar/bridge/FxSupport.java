@@ -26,11 +26,7 @@ final class FxSupport {
 
     /** Polls until the condition holds; fails with the message after the timeout. */
     static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(10);
-        }
+        dev.unibar.testkit.Wait.until(what, timeout, condition);
     }
 
     static String page(String body) {

@@ -1,7 +1,7 @@
 package dev.unibar.bridge;
 
-import dev.unibar.sim.ucs.UcsSimSettings;
-import dev.unibar.sim.ucs.UcsSimulator;
+import dev.unibar.connectors.ucs.sim.UcsSimSettings;
+import dev.unibar.connectors.ucs.sim.UcsSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

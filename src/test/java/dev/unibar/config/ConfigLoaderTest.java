@@ -1,5 +1,9 @@
 package dev.unibar.config;
 
+import dev.unibar.app.Vendors;
+import dev.unibar.connectors.epbx.EpbxConfig;
+import dev.unibar.connectors.ucs.UcsConfig;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +34,7 @@ class ConfigLoaderTest {
     }
 
     private UnibarConfig load(String yaml) throws Exception {
-        return new ConfigLoader(NO_ENV).load(write(yaml));
+        return Vendors.configLoader(NO_ENV).load(write(yaml));
     }
 
     /** The message of the error loading {@code yaml}, with the temp path replaced by "config.yml". */
@@ -40,7 +44,7 @@ class ConfigLoaderTest {
 
     private String error(String yaml, Function<String, String> env) throws IOException {
         Path f = write(yaml);
-        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(env).load(f));
+        ConfigException e = assertThrows(ConfigException.class, () -> Vendors.configLoader(env).load(f));
         assertEquals(f.toString(), e.file());
         return e.getMessage().replace(f.toString(), "config.yml");
     }
@@ -72,7 +76,7 @@ class ConfigLoaderTest {
         assertFalse(c.demo());
         assertEquals("cs", c.language());
         assertEquals(dir.resolve("config.yml"), c.source());
-        UcsConfig u = c.ucs();
+        UcsConfig u = c.section("ucs", UcsConfig.class);
         assertEquals("ucs.zakaznik.cz", u.apiHostname());
         assertEquals(8443, u.apiPort());
         assertTrue(u.apiSecure());
@@ -84,7 +88,7 @@ class ConfigLoaderTest {
         assertEquals("s3cr3t", u.ssoSecret().reveal());
         assertEquals("Unibar", u.ssoProvider());
         assertEquals(List.of("https://crm.zakaznik.cz"), u.trustedOrigins());
-        assertNull(c.epbx());
+        assertNull(c.section("epbx", EpbxConfig.class));
     }
 
     @Test
@@ -98,7 +102,7 @@ class ConfigLoaderTest {
                   logonType: ramalVirtual
                   wrapUpInterval: 9
                 """);
-        EpbxConfig e = c.epbx();
+        EpbxConfig e = c.section("epbx", EpbxConfig.class);
         assertEquals("http://10.0.0.5/Service/", e.serviceBase());
         assertEquals("oauth2/Token", e.tokenPath());
         assertEquals("classic", e.signalr());
@@ -113,10 +117,10 @@ class ConfigLoaderTest {
 
     @Test
     void portAndSecureDefaultEachOther() throws Exception {
-        UcsConfig plain = load("vendor: ucs\nucs:\n  api:\n    hostname: ucs.local\n    port: 8080\n").ucs();
+        UcsConfig plain = load("vendor: ucs\nucs:\n  api:\n    hostname: ucs.local\n    port: 8080\n").section("ucs", UcsConfig.class);
         assertFalse(plain.apiSecure());
         assertEquals("http://ucs.local:8080", plain.origin());
-        UcsConfig tls = load("vendor: ucs\nucs:\n  api:\n    hostname: ucs.local\n").ucs();
+        UcsConfig tls = load("vendor: ucs\nucs:\n  api:\n    hostname: ucs.local\n").section("ucs", UcsConfig.class);
         assertTrue(tls.apiSecure());
         assertEquals(443, tls.apiPort());
     }
@@ -205,7 +209,7 @@ class ConfigLoaderTest {
     @Test
     void aMissingFileIsNamed() {
         Path f = dir.resolve("nope.yml");
-        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(NO_ENV).load(f));
+        ConfigException e = assertThrows(ConfigException.class, () -> Vendors.configLoader(NO_ENV).load(f));
         assertEquals(f + ": file not found", e.getMessage());
     }
 
@@ -223,9 +227,9 @@ class ConfigLoaderTest {
                   password: "${env:EPBX_PASSWORD}"
                 """);
         Map<String, String> env = Map.of("UCS_SSO_SECRET", "very-secret-1", "EPBX_PASSWORD", "very-secret-2");
-        UnibarConfig c = new ConfigLoader(env::get).load(f);
-        assertEquals("very-secret-1", c.ucs().ssoSecret().reveal());
-        assertEquals("very-secret-2", c.epbx().password().reveal());
+        UnibarConfig c = Vendors.configLoader(env::get).load(f);
+        assertEquals("very-secret-1", c.section("ucs", UcsConfig.class).ssoSecret().reveal());
+        assertEquals("very-secret-2", c.section("epbx", EpbxConfig.class).password().reveal());
         String printed = c.toString();
         assertFalse(printed.contains("very-secret"), printed);
         assertTrue(printed.contains("ssoSecret=******"), printed);
@@ -235,14 +239,14 @@ class ConfigLoaderTest {
     @Test
     void theSampleFileLoads() throws Exception {
         Path sample = Path.of("config.sample.yml");
-        UnibarConfig c = new ConfigLoader(NO_ENV).load(sample);
+        UnibarConfig c = Vendors.configLoader(NO_ENV).load(sample);
         assertEquals("ucs", c.vendor());
-        assertEquals("ucs.zakaznik.cz", c.ucs().apiHostname());
-        assertEquals(Boolean.FALSE, c.ucs().options().get("headless"));
-        assertEquals(18, c.ucs().options().size(), "every documented flag is in the sample");
-        assertEquals("classic", c.epbx().signalr());
-        assertEquals("0", c.epbx().readyInterval());
-        assertFalse(c.epbx().recordingsDir().startsWith("~"));
+        assertEquals("ucs.zakaznik.cz", c.section("ucs", UcsConfig.class).apiHostname());
+        assertEquals(Boolean.FALSE, c.section("ucs", UcsConfig.class).options().get("headless"));
+        assertEquals(18, c.section("ucs", UcsConfig.class).options().size(), "every documented flag is in the sample");
+        assertEquals("classic", c.section("epbx", EpbxConfig.class).signalr());
+        assertEquals("0", c.section("epbx", EpbxConfig.class).readyInterval());
+        assertFalse(c.section("epbx", EpbxConfig.class).recordingsDir().startsWith("~"));
     }
 
     // ---- where the file is looked for -------------------------------------------------------------------
@@ -270,18 +274,18 @@ class ConfigLoaderTest {
         Files.writeString(xdg.resolve("unibar/config.yml"), "demo: {vendor: max}\n");
 
         Map<String, String> all = Map.of("UNIBAR_CONFIG", viaEnv.toString(), "XDG_CONFIG_HOME", xdg.toString());
-        assertEquals("epbx", new ConfigLoader(all::get).locateAndLoad(explicit, "Linux", "/nowhere").vendor());
-        assertEquals("ucs", new ConfigLoader(all::get).locateAndLoad(null, "Linux", "/nowhere").vendor());
-        UnibarConfig fromXdg = new ConfigLoader(Map.of("XDG_CONFIG_HOME", xdg.toString())::get)
+        assertEquals("epbx", Vendors.configLoader(all::get).locateAndLoad(explicit, "Linux", "/nowhere").vendor());
+        assertEquals("ucs", Vendors.configLoader(all::get).locateAndLoad(null, "Linux", "/nowhere").vendor());
+        UnibarConfig fromXdg = Vendors.configLoader(Map.of("XDG_CONFIG_HOME", xdg.toString())::get)
                 .locateAndLoad(null, "Linux", "/nowhere");
         assertEquals("max", fromXdg.effectiveVendor());
         assertTrue(fromXdg.demo());
-        UnibarConfig none = new ConfigLoader(NO_ENV).locateAndLoad(null, "Linux", dir.resolve("empty-home").toString());
+        UnibarConfig none = Vendors.configLoader(NO_ENV).locateAndLoad(null, "Linux", dir.resolve("empty-home").toString());
         assertNull(none.source());
         assertEquals(UnibarConfig.demoConfig(), none);
 
         Path missing = dir.resolve("missing.yml");
-        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(
+        ConfigException e = assertThrows(ConfigException.class, () -> Vendors.configLoader(
                 Map.of("UNIBAR_CONFIG", missing.toString())::get).locateAndLoad(null, "Linux", "/nowhere"));
         assertEquals(missing + ": file not found", e.getMessage());
     }

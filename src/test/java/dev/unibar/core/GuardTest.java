@@ -7,7 +7,7 @@ import dev.unibar.core.model.Direction;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.Party;
 import dev.unibar.core.state.BarState;
-import dev.unibar.core.state.Guard;
+import dev.unibar.core.command.Guard;
 import dev.unibar.core.state.Reducer;
 import dev.unibar.core.state.SessionPhase;
 import org.junit.jupiter.api.Test;

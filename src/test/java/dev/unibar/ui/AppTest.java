@@ -1,5 +1,7 @@
 package dev.unibar.ui;
 
+import dev.unibar.core.LoginForm;
+
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.model.AgentState;
@@ -40,8 +42,7 @@ class AppTest {
         BarContext ctx = new BarContext() {
             public Session session() { return session; }
             public Optional<Node> vendorView() { return Optional.of(vendorPage); }
-            public LoginMode loginMode() { return LoginMode.VENDOR_PAGE; }
-            public boolean pairsDeviceAtLogin() { return false; }
+            public LoginForm loginForm() { return new LoginForm(true, List.of(), false, null, null, null); }
             public List<String> scenarios() { return List.of("inbound-call", "burst"); }
             public void runScenario(String name) { scenariosRun.add(name); }
             public String title() { return "Unibar — fake"; }

@@ -1,5 +1,7 @@
 package dev.unibar.ui;
 
+import dev.unibar.core.LoginForm;
+
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
@@ -45,7 +47,7 @@ class BarViewTest {
                 CommandKind.END_CONFERENCE));
         session = new Session(connector, Clock.systemUTC());
         vm = new BarViewModel(session);
-        bar = new BarView(vm, Messages.forLanguage("en"), LoginMode.NATIVE, false, null, null);
+        bar = new BarView(vm, Messages.forLanguage("en"), LoginForm.plain(null), null, null);
         Scene scene = new Scene(bar);
         scene.getStylesheets().add(UnibarApp.stylesheet());
         bar.installShortcuts(scene);

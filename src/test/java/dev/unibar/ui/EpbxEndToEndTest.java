@@ -1,10 +1,12 @@
 package dev.unibar.ui;
 
-import dev.unibar.app.EpbxContext;
+import dev.unibar.app.VendorContext;
+import dev.unibar.connectors.epbx.EpbxModule;
+
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.state.CallStatus;
 import dev.unibar.core.state.SessionPhase;
-import dev.unibar.sim.epbx.EpbxSimulator;
+import dev.unibar.connectors.epbx.sim.EpbxSimulator;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -42,12 +44,12 @@ class EpbxEndToEndTest {
     Path folder;
 
     private EpbxSimulator sim;
-    private EpbxContext ctx;
+    private VendorContext ctx;
 
     @Start
     void start(Stage stage) {
         sim = EpbxSimulator.builder().port(0).keepAlive(Duration.ofMillis(500)).build().start();
-        ctx = EpbxContext.forSimulator(sim, "classic", Clock.systemUTC());
+        ctx = VendorContext.open(new EpbxModule(), env -> EpbxModule.forSimulator(sim, "classic"), Clock.systemUTC());
         stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("pt-BR")));
         stage.show();
         ctx.session().start();

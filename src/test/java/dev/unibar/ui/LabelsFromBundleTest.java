@@ -1,5 +1,8 @@
 package dev.unibar.ui;
 
+import dev.unibar.core.LoginForm;
+import dev.unibar.connectors.epbx.EpbxModule;
+
 import dev.unibar.core.Session;
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.AgentState;
@@ -45,7 +48,7 @@ class LabelsFromBundleTest {
         Session session = new Session(connector, Clock.systemUTC());
         vm = new BarViewModel(session);
         msg = Messages.forLanguage("pt-BR");
-        bar = new BarView(vm, msg, LoginMode.NATIVE, true, null, () -> { });
+        bar = new BarView(vm, msg, new LoginForm(false, EpbxModule.DEVICE_TYPES, false, null, null, null), null, () -> { });
         stage.setScene(new Scene(bar));
         stage.show();
         session.start();

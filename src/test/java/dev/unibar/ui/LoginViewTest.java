@@ -1,5 +1,8 @@
 package dev.unibar.ui;
 
+import dev.unibar.core.LoginForm;
+import dev.unibar.connectors.epbx.EpbxModule;
+
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.inspect.InspectorEntry;
@@ -46,7 +49,7 @@ class LoginViewTest {
     }
 
     private void show(boolean pairsAtLogin) {
-        BarView bar = new BarView(vm, Messages.forLanguage("en"), LoginMode.NATIVE, pairsAtLogin, null, null);
+        BarView bar = new BarView(vm, Messages.forLanguage("en"), new LoginForm(false, pairsAtLogin ? EpbxModule.DEVICE_TYPES : List.of(), false, null, null, null), null, null);
         stage.setScene(new Scene(bar));
         stage.setX(0);
         stage.setY(0);

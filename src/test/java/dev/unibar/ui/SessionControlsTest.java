@@ -1,5 +1,7 @@
 package dev.unibar.ui;
 
+import dev.unibar.core.LoginForm;
+
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Capabilities;
 import dev.unibar.core.command.Command;
@@ -57,9 +59,7 @@ class SessionControlsTest {
         BarContext ctx = new BarContext() {
             public Session session() { return s; }
             public Optional<Node> vendorView() { return Optional.empty(); }
-            public LoginMode loginMode() { return LoginMode.NATIVE; }
-            public boolean pairsDeviceAtLogin() { return false; }
-            public boolean distinguishesInternalNumbers() { return distinguishesInternal; }
+            public LoginForm loginForm() { return new LoginForm(false, List.of(), distinguishesInternal, null, null, null); }
             public List<String> scenarios() { return List.of(); }
             public void runScenario(String name) { }
             public String title() { return "Unibar — fake"; }

@@ -1,12 +1,14 @@
 package dev.unibar.ui;
 
-import dev.unibar.app.UcsContext;
+import dev.unibar.app.VendorContext;
+import dev.unibar.connectors.ucs.UcsModule;
+
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.state.CallStatus;
 import dev.unibar.core.state.SessionPhase;
-import dev.unibar.sim.ucs.Recorded;
-import dev.unibar.sim.ucs.UcsSimSettings;
-import dev.unibar.sim.ucs.UcsSimulator;
+import dev.unibar.connectors.ucs.sim.Recorded;
+import dev.unibar.connectors.ucs.sim.UcsSimSettings;
+import dev.unibar.connectors.ucs.sim.UcsSimulator;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -39,12 +41,12 @@ class UcsEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private UcsSimulator sim;
-    private UcsContext ctx;
+    private VendorContext ctx;
 
     @Start
     void start(Stage stage) {
         sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
-        ctx = UcsContext.forSimulator(sim, Clock.systemUTC());
+        ctx = VendorContext.open(new UcsModule(), env -> UcsModule.forSimulator(sim, env), Clock.systemUTC());
         stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("en")));
         stage.show();
         ctx.session().start();

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The normalized event model of shared/CONTRACT.md. Every vendor connector produces these and nothing
+ * The normalized event model of docs/events.md. Every vendor connector produces these and nothing
  * else reaches the state reducer, the UI or the event inspector.
  */
 public sealed interface Event {

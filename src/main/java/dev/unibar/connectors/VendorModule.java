@@ -1,0 +1,41 @@
+package dev.unibar.connectors;
+
+import dev.unibar.config.SectionReader;
+
+import java.io.PrintStream;
+
+/**
+ * Everything Unibar knows about one vendor: its id, its config section, its mapper, how to set up a
+ * connector (live or against its built-in simulator) and how to run that simulator on its own. One module
+ * lives in each vendor's folder ({@code dev.unibar.connectors.<id>}); the registry in {@code dev.unibar.app}
+ * lists them, and every other place asks the registry.
+ */
+public interface VendorModule {
+
+    /** The CONTRACT vendor id; also the key of the vendor's config section. */
+    String id();
+
+    /** The vendor's product name as agents know it, for titles and messages. */
+    String displayName();
+
+    /** Reads the vendor's section of config.yml into its own config record. */
+    SectionReader configReader();
+
+    /** A fresh mapper (mappers may keep per-session state): the live bar and {@code translate} share it. */
+    VendorMapper newMapper();
+
+    /**
+     * A live set-up for the vendor's config record (the one {@link #configReader()} made).
+     * Called on the FX thread when the vendor hosts a page.
+     */
+    VendorSetup open(Object config, VendorEnvironment env);
+
+    /** Demo mode: starts the built-in simulator and a set-up against it. */
+    VendorSetup openDemo(VendorEnvironment env);
+
+    /**
+     * {@code unibar simulate}: runs the simulator on 127.0.0.1 ({@code port} 0 = any free port), prints its
+     * addresses to {@code out}, and returns what stops it.
+     */
+    AutoCloseable simulate(int port, PrintStream out);
+}

@@ -1,0 +1,554 @@
+package dev.unibar.connectors.epbx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unibar.connectors.Payloads;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * ASP.NET SignalR 2 ("classic") over WebSockets, written by hand because the Microsoft Java client
+ * speaks only ASP.NET Core SignalR (docs/decisions/0005). Sequence: negotiate → connect (wait for the
+ * init frame {@code S:1}) → start. Invocations carry increasing ids and complete on their {@code R}/
+ * {@code E} reply; pushes are dispatched in arrival order and their cursor remembered for reconnects.
+ *
+ * <p>A connection that falls silent for the server's KeepAliveTimeout is treated as dropped. Drops are
+ * retried with exponential backoff and jitter through {@code /reconnect?messageId=cursor}; when the
+ * server no longer knows the connection (it restarted, or DisconnectTimeout passed) the transport
+ * negotiates a new one and reports the session as lost so the owner re-runs its start-up.
+ */
+public final class ClassicSignalRTransport implements HubTransport {
+
+    private static final System.Logger LOG = System.getLogger(ClassicSignalRTransport.class.getName());
+
+    /**
+     * Java-WebSocket traces the upgrade request, query string and access token included. Its logger is
+     * held here (JUL keeps loggers weakly) and kept at INFO, where it prints no request.
+     */
+    static {
+        dev.unibar.config.LibraryLogs.atLeast("org.java_websocket", java.util.logging.Level.INFO);
+    }
+    private static final String PROTOCOL = "1.5";
+    private static final Pattern HTTP_STATUS = Pattern.compile("status code received: (\\d{3})",
+            Pattern.CASE_INSENSITIVE);
+    /** A reconnect the server accepts and then closes at once is a refusal, not a network problem. */
+    private static final long EARLY_CLOSE_MS = 500;
+
+    private final HttpClient http;
+    private final String base;
+    private final Backoff backoff;
+    private final Duration invokeTimeout;
+    private final Random random = new Random();
+
+    private final List<BiConsumer<String, JsonNode>> eventHandlers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> lostListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger nextId = new AtomicInteger();
+    private final AtomicInteger tid = new AtomicInteger(random.nextInt(10));
+
+    /** Inbound frames, results and state changes: one thread, so the owner sees them in order. */
+    private final ExecutorService dispatch = Executors.newSingleThreadExecutor(daemon("epbx-signalr-dispatch"));
+    /** Connecting, reconnecting and the keep-alive watchdog: blocking work off the socket threads. */
+    private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(
+            daemon("epbx-signalr-control"));
+
+    private volatile String hub;
+    private volatile Supplier<String> token;
+    private volatile String connectionToken;
+    private volatile String connectionData;
+    private volatile long keepAliveMs;
+    private volatile long disconnectTimeoutMs = 30_000;
+    private volatile long transportConnectMs = 5_000;
+    private volatile String cursor;
+    private volatile Socket current;
+    private volatile boolean closed;
+    private volatile boolean reconnecting;
+    private volatile boolean mustNegotiate;
+    private volatile long droppedAtNanos;
+    private volatile State state = State.DISCONNECTED;
+    private ScheduledFuture<?> watchdog;
+
+    public ClassicSignalRTransport(HttpClient http, String serviceBase, Backoff backoff) {
+        this(http, serviceBase, backoff, Duration.ofSeconds(30));
+    }
+
+    public ClassicSignalRTransport(HttpClient http, String serviceBase, Backoff backoff, Duration invokeTimeout) {
+        this.http = http;
+        this.base = serviceBase.endsWith("/") ? serviceBase : serviceBase + "/";
+        this.backoff = backoff;
+        this.invokeTimeout = invokeTimeout;
+    }
+
+    @Override
+    public void onEvent(BiConsumer<String, JsonNode> handler) {
+        eventHandlers.add(handler);
+    }
+
+    @Override
+    public void onState(Consumer<State> listener) {
+        stateListeners.add(listener);
+    }
+
+    @Override
+    public void onSessionLost(Runnable listener) {
+        lostListeners.add(listener);
+    }
+
+    /** The cursor of the last push, sent as messageId on reconnect. */
+    public String cursor() {
+        return cursor;
+    }
+
+    @Override
+    public CompletableFuture<Void> connect(String hubName, Supplier<String> tokenSupplier) {
+        this.hub = hubName.toLowerCase(Locale.ROOT);
+        this.token = tokenSupplier;
+        ObjectNode c = Payloads.JSON.createObjectNode().put("name", hub);
+        this.connectionData = Payloads.JSON.createArrayNode().add(c).toString();
+        setState(State.CONNECTING);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        control.execute(() -> {
+            try {
+                establishNew();
+                setState(State.CONNECTED);
+                done.complete(null);
+            } catch (Exception e) {
+                setState(State.DISCONNECTED);
+                done.completeExceptionally(new IOException("Could not connect to EPBX: " + clean(e)));
+            }
+        });
+        return done;
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> invoke(String method, Object... args) {
+        Socket s = current;
+        if (closed || s == null || reconnecting || !s.isOpen()) {
+            return CompletableFuture.failedFuture(new HubException("Not connected to EPBX"));
+        }
+        String id = Integer.toString(nextId.getAndIncrement());
+        ObjectNode frame = Payloads.JSON.createObjectNode();
+        frame.put("H", hub);
+        frame.put("M", method);
+        ArrayNode a = frame.putArray("A");
+        for (Object arg : args) a.add(Payloads.JSON.valueToTree(arg));
+        frame.put("I", Integer.parseInt(id));
+        CompletableFuture<JsonNode> f = new CompletableFuture<>();
+        pending.put(id, f);
+        try {
+            s.send(frame.toString());
+        } catch (RuntimeException e) {
+            pending.remove(id);
+            return CompletableFuture.failedFuture(new HubException("Not connected to EPBX"));
+        }
+        return f.orTimeout(invokeTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((r, err) -> {
+            pending.remove(id);
+            if (err == null) return r;
+            Throwable c = dev.unibar.core.Failures.unwrap(err);
+            if (c instanceof TimeoutException) throw new HubException("EPBX did not answer " + method);
+            if (c instanceof HubException h) throw h;
+            throw new HubException(clean(c));
+        });
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        Socket s = current;
+        current = null;
+        failPending("Connection to EPBX closed");
+        if (s != null) {
+            s.abandoned = true;
+            s.close();
+            abort();
+        }
+        setState(State.DISCONNECTED);
+        control.shutdownNow();
+        dispatch.shutdown();
+    }
+
+    // ---- connection life ------------------------------------------------------------------------------
+
+    /** negotiate → connect → init frame → start. Runs on the control thread. */
+    private void establishNew() throws Exception {
+        JsonNode n = getJson("negotiate", query(false));
+        String ct = Payloads.text(n, "ConnectionToken");
+        if (ct == null) throw new IOException("negotiate sent no ConnectionToken");
+        connectionToken = ct;
+        cursor = null;
+        Double ka = n.hasNonNull("KeepAliveTimeout") ? n.get("KeepAliveTimeout").asDouble() : null;
+        keepAliveMs = ka == null ? 0 : Math.round(ka * 1000);
+        if (n.hasNonNull("DisconnectTimeout")) disconnectTimeoutMs = Math.round(n.get("DisconnectTimeout").asDouble() * 1000);
+        if (n.hasNonNull("TransportConnectTimeout")) {
+            transportConnectMs = Math.max(1_000, Math.round(n.get("TransportConnectTimeout").asDouble() * 1000));
+        }
+        Socket s = new Socket(wsUri("connect", ""), false);
+        if (!s.connectBlocking(transportConnectMs, TimeUnit.MILLISECONDS)) {
+            s.awaitClosed();
+            throw new IOException("WebSocket connect failed" + s.failureText());
+        }
+        try {
+            s.initialized.get(transportConnectMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            s.abandoned = true;
+            s.close();
+            throw new IOException("no init frame from the server");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("connection closed before init" + s.failureText());
+        }
+        current = s;
+        JsonNode started = getJson("start", query(true));
+        if (!"started".equalsIgnoreCase(Payloads.text(started, "Response"))) {
+            s.abandoned = true;
+            s.close();
+            current = null;
+            throw new IOException("start was not acknowledged");
+        }
+        mustNegotiate = false;
+        armWatchdog();
+    }
+
+    private void armWatchdog() {
+        synchronized (this) {
+            if (watchdog != null) watchdog.cancel(false);
+            watchdog = null;
+            if (keepAliveMs <= 0 || closed) return;
+            long period = Math.max(50, keepAliveMs / 4);
+            watchdog = control.scheduleWithFixedDelay(() -> {
+                Socket s = current;
+                if (s == null || reconnecting || closed) return;
+                long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - s.lastFrameNanos);
+                if (silentMs > keepAliveMs) {
+                    LOG.log(System.Logger.Level.WARNING, "EPBX hub silent for " + silentMs + " ms: reconnecting");
+                    dropped(s);
+                }
+            }, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The live socket is gone (closed, errored or silent): fail what waits and start reconnecting. */
+    private void dropped(Socket s) {
+        synchronized (this) {
+            if (closed || reconnecting || s != current) return;
+            reconnecting = true;
+            droppedAtNanos = System.nanoTime();
+            s.abandoned = true;
+        }
+        s.close();
+        failPending("Connection to EPBX lost");
+        setState(State.RECONNECTING);
+        scheduleAttempt(0);
+    }
+
+    private void scheduleAttempt(int n) {
+        if (closed) return;
+        if (backoff.exhausted(n)) {
+            LOG.log(System.Logger.Level.WARNING, "EPBX hub unreachable after " + n + " attempts: giving up");
+            current = null;
+            setState(State.DISCONNECTED);
+            return;
+        }
+        try {
+            control.schedule(() -> attempt(n), backoff.delayMs(n, random), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException ignored) {
+            // closed meanwhile
+        }
+    }
+
+    private void attempt(int n) {
+        if (closed) return;
+        long since = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - droppedAtNanos);
+        if (!mustNegotiate && since < disconnectTimeoutMs) {
+            Outcome o = tryReconnect();
+            if (o == Outcome.OK) {
+                reconnecting = false;
+                setState(State.CONNECTED);
+                armWatchdog();
+                return;
+            }
+            if (o == Outcome.RETRY) {
+                scheduleAttempt(n + 1);
+                return;
+            }
+            LOG.log(System.Logger.Level.INFO, "EPBX no longer knows this connection: negotiating a new one");
+            mustNegotiate = true;
+        } else {
+            mustNegotiate = true;
+        }
+        try {
+            establishNew();
+            reconnecting = false;
+            setState(State.CONNECTED);
+            dispatch.execute(() -> lostListeners.forEach(Runnable::run));
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.INFO, "EPBX renegotiation failed: " + clean(e));
+            scheduleAttempt(n + 1);
+        }
+    }
+
+    private enum Outcome { OK, RETRY, REFUSED }
+
+    private Outcome tryReconnect() {
+        String extra = cursor != null ? "&messageId=" + enc(cursor) : "";
+        Socket s;
+        try {
+            s = new Socket(wsUri("reconnect", extra), true);
+            if (!s.connectBlocking(transportConnectMs, TimeUnit.MILLISECONDS)) {
+                s.awaitClosed();
+                // An HTTP answer (404, 403, 400...) means the server is up and refused this connection.
+                return s.httpStatus > 0 ? Outcome.REFUSED : Outcome.RETRY;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.RETRY;
+        }
+        current = s;
+        try {
+            s.earlyClose.get(EARLY_CLOSE_MS, TimeUnit.MILLISECONDS);
+            if (s.framesSeen == 0) {
+                current = null;
+                return Outcome.REFUSED;
+            }
+        } catch (TimeoutException stillOpen) {
+            return Outcome.OK;
+        } catch (Exception e) {
+            return Outcome.RETRY;
+        }
+        // Closed after talking: an ordinary drop during the window; try again.
+        current = null;
+        return Outcome.RETRY;
+    }
+
+    // ---- frames ---------------------------------------------------------------------------------------
+
+    private void onFrame(Socket s, String text) {
+        JsonNode f;
+        try {
+            f = Payloads.JSON.readTree(text);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Unreadable SignalR frame ignored (" + e.getClass().getSimpleName() + ")");
+            return;
+        }
+        if (f == null || !f.isObject() || f.isEmpty()) return; // keep-alive
+        if (f.has("S") && f.get("S").asInt() == 1) s.initialized.complete(null);
+        if (f.has("I") && !f.has("M")) {
+            reply(f);
+            return;
+        }
+        if (f.hasNonNull("C")) cursor = f.get("C").asText();
+        JsonNode msgs = f.get("M");
+        if (msgs != null && msgs.isArray()) {
+            for (JsonNode m : msgs) {
+                String name = Payloads.text(m, "M");
+                JsonNode args = m.has("A") ? m.get("A") : Payloads.JSON.createArrayNode();
+                if (name == null) {
+                    LOG.log(System.Logger.Level.WARNING, "SignalR push without a method name ignored");
+                    continue;
+                }
+                dispatch.execute(() -> {
+                    for (BiConsumer<String, JsonNode> h : eventHandlers) {
+                        try {
+                            h.accept(name, args);
+                        } catch (RuntimeException e) {
+                            LOG.log(System.Logger.Level.ERROR, "EPBX event handler failed for " + name, e);
+                        }
+                    }
+                });
+            }
+        }
+        if (f.has("T") && f.get("T").asInt() == 1) {
+            // The server asks the client to reconnect (e.g. it is shutting a node down).
+            control.execute(() -> dropped(s));
+        }
+    }
+
+    private void reply(JsonNode f) {
+        String id = Payloads.text(f, "I");
+        dispatch.execute(() -> {
+            CompletableFuture<JsonNode> p = pending.remove(id);
+            if (p == null) return;
+            if (f.hasNonNull("E")) {
+                p.completeExceptionally(new HubException(f.get("E").asText()));
+            } else {
+                p.complete(f.has("R") ? f.get("R") : NullNode.getInstance());
+            }
+        });
+    }
+
+    private void failPending(String why) {
+        List<CompletableFuture<JsonNode>> waiting = new ArrayList<>(pending.values());
+        pending.clear();
+        for (CompletableFuture<JsonNode> p : waiting) p.completeExceptionally(new HubException(why));
+    }
+
+    private void setState(State s) {
+        if (state == s) return;
+        state = s;
+        try {
+            dispatch.execute(() -> stateListeners.forEach(l -> l.accept(s)));
+        } catch (java.util.concurrent.RejectedExecutionException ignored) {
+            // shutting down
+        }
+    }
+
+    // ---- HTTP ----------------------------------------------------------------------------------------
+
+    private String query(boolean withConnection) {
+        StringBuilder q = new StringBuilder();
+        if (withConnection) {
+            q.append("transport=webSockets&clientProtocol=").append(PROTOCOL)
+                    .append("&connectionToken=").append(enc(connectionToken));
+        } else {
+            q.append("clientProtocol=").append(PROTOCOL);
+        }
+        q.append("&connectionData=").append(enc(connectionData));
+        return q.toString();
+    }
+
+    private JsonNode getJson(String what, String query) throws IOException, InterruptedException {
+        URI uri = URI.create(base + "signalr/" + what + "?" + query + tokenParam());
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) throw new IOException(what + " answered HTTP " + r.statusCode());
+        return Payloads.JSON.readTree(r.body());
+    }
+
+    private void abort() {
+        if (connectionToken == null) return;
+        try {
+            URI uri = URI.create(base + "signalr/abort?" + query(true) + tokenParam());
+            http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "abort not sent: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private URI wsUri(String what, String extra) {
+        String ws = base.replaceFirst("^http", "ws");
+        return URI.create(ws + "signalr/" + what + "?" + query(true) + extra + "&tid=" + tid.incrementAndGet() % 11
+                + tokenParam());
+    }
+
+    private String tokenParam() {
+        Supplier<String> t = token;
+        String v = t == null ? null : t.get();
+        return v == null ? "" : "&access_token=" + enc(v);
+    }
+
+    private String clean(Throwable e) {
+        Throwable c = dev.unibar.core.Failures.unwrap(e);
+        String m = c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
+        Supplier<String> t = token;
+        return Redact.text(m, t == null ? null : t.get());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** One WebSocket; a new one per connect or reconnect attempt (Java-WebSocket clients are single-use). */
+    private final class Socket extends WebSocketClient {
+        final CompletableFuture<Void> initialized = new CompletableFuture<>();
+        final CompletableFuture<Void> earlyClose = new CompletableFuture<>();
+        volatile long lastFrameNanos = System.nanoTime();
+        volatile int framesSeen;
+        volatile int httpStatus;
+        volatile String closeReason;
+        volatile boolean abandoned;
+
+        Socket(URI uri, boolean reconnect) {
+            super(uri);
+            setConnectionLostTimeout(0); // SignalR keep-alives do this job
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+            lastFrameNanos = System.nanoTime();
+        }
+
+        @Override
+        public void onMessage(String message) {
+            lastFrameNanos = System.nanoTime();
+            framesSeen++;
+            onFrame(this, message);
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            closeReason = Redact.text(reason);
+            Matcher m = HTTP_STATUS.matcher(reason == null ? "" : reason);
+            if (m.find()) httpStatus = Integer.parseInt(m.group(1));
+            initialized.completeExceptionally(new IOException("closed"));
+            earlyClose.complete(null);
+            if (!abandoned && !closed && this == current) {
+                try {
+                    control.execute(() -> dropped(this));
+                } catch (java.util.concurrent.RejectedExecutionException ignored) {
+                    // closing
+                }
+            }
+        }
+
+        @Override
+        public void onError(Exception ex) {
+            // onClose follows with the reason; the message may hold the URL, so it is not logged as is.
+            LOG.log(System.Logger.Level.DEBUG, "EPBX socket error: " + Redact.text(String.valueOf(ex.getMessage())));
+        }
+
+        /** Java-WebSocket releases connectBlocking before it calls onClose: wait for the reason to land. */
+        void awaitClosed() {
+            try {
+                earlyClose.get(1, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // no close reported: treated as a network failure
+            }
+        }
+
+        String failureText() {
+            return httpStatus > 0 ? " (HTTP " + httpStatus + ")" : closeReason != null && !closeReason.isBlank()
+                    ? " (" + closeReason + ")" : "";
+        }
+    }
+}

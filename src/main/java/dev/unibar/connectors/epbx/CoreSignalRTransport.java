@@ -1,0 +1,299 @@
+package dev.unibar.connectors.epbx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.microsoft.signalr.HubConnection;
+import com.microsoft.signalr.HubConnectionBuilder;
+import dev.unibar.connectors.Payloads;
+import io.reactivex.rxjava3.core.Single;
+
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * ASP.NET Core SignalR ({@code epbx.signalr: core}) through the Microsoft Java client. The client has
+ * no automatic reconnect, so a closed connection is restarted here with the same backoff as the
+ * classic transport. A Core connection carries no server state across reconnects: every reconnect is
+ * reported as a lost session and the owner runs its start-up again.
+ *
+ * <p>The Java client binds pushes to typed handlers by argument count, so only the client events of
+ * docs/vendors/epbx-protocol.md are received (an undocumented event is dropped by the client with a
+ * warning, where the classic transport would pass it on as {@code vendor.unmapped}). Hub methods are
+ * invoked as void: the Java client's typed invoke never completes for a method without a result, and
+ * no EPBX method's result is used.
+ */
+public final class CoreSignalRTransport implements HubTransport {
+
+    private static final System.Logger LOG = System.getLogger(CoreSignalRTransport.class.getName());
+
+    /**
+     * The Microsoft client logs the WebSocket URL, query string and access token included, at INFO.
+     * Its loggers are held here (JUL keeps loggers weakly) and limited to warnings, which carry no URL.
+     */
+    static {
+        dev.unibar.config.LibraryLogs.atLeast("com.microsoft.signalr", java.util.logging.Level.WARNING);
+    }
+
+    /** The documented client events and their argument counts. */
+    static final Map<String, Integer> EVENTS = Map.ofEntries(
+            Map.entry("onLogado", 2), Map.entry("onLogadoErro", 2), Map.entry("onDeslogado", 1),
+            Map.entry("onInfoIntervaloRamal", 2), Map.entry("onInicioIntervalo", 2),
+            Map.entry("onTerminoIntervalo", 2), Map.entry("onChamada", 2), Map.entry("onAtendido", 2),
+            Map.entry("onDesliga", 2), Map.entry("onChamadaPerdida", 2), Map.entry("onChamadaTransferida", 2),
+            Map.entry("onChamadaGlobalId", 3), Map.entry("onInicioEspera", 2), Map.entry("onTerminoEspera", 2),
+            Map.entry("onConsultaAtendido", 2), Map.entry("onConferenciaInicio", 2),
+            Map.entry("onConferenciaTermino", 2), Map.entry("onConferenciaErro", 2));
+
+    private final String url;
+    private final Backoff backoff;
+    private final long startTimeoutMs;
+    private final Random random = new Random();
+    private final List<BiConsumer<String, JsonNode>> eventHandlers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> lostListeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService dispatch = Executors.newSingleThreadExecutor(daemon("epbx-core-dispatch"));
+    private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(
+            daemon("epbx-core-control"));
+
+    private volatile Supplier<String> token;
+    private volatile HubConnection current;
+    private volatile boolean closed;
+    private volatile State state = State.DISCONNECTED;
+
+    /** @param path the hub path below serviceBase, e.g. {@code atendimentoHub} */
+    public CoreSignalRTransport(String serviceBase, String path, Backoff backoff) {
+        String base = serviceBase.endsWith("/") ? serviceBase : serviceBase + "/";
+        this.url = base + path.replaceFirst("^/", "");
+        this.backoff = backoff;
+        this.startTimeoutMs = 15_000;
+    }
+
+    @Override
+    public void onEvent(BiConsumer<String, JsonNode> handler) {
+        eventHandlers.add(handler);
+    }
+
+    @Override
+    public void onState(Consumer<State> listener) {
+        stateListeners.add(listener);
+    }
+
+    @Override
+    public void onSessionLost(Runnable listener) {
+        lostListeners.add(listener);
+    }
+
+    @Override
+    public CompletableFuture<Void> connect(String hub, Supplier<String> tokenSupplier) {
+        this.token = tokenSupplier;
+        setState(State.CONNECTING);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        control.execute(() -> {
+            try {
+                open();
+                setState(State.CONNECTED);
+                done.complete(null);
+            } catch (Exception e) {
+                setState(State.DISCONNECTED);
+                done.completeExceptionally(new IOException("Could not connect to EPBX: " + clean(e)));
+            }
+        });
+        return done;
+    }
+
+    private void open() {
+        String t = currentToken();
+        // The document puts the token in the query string; the Java client also sends it as a bearer header.
+        String withToken = t.isEmpty() ? url : url + "?access_token=" + URLEncoder.encode(t, StandardCharsets.UTF_8);
+        HubConnection c = HubConnectionBuilder.create(withToken)
+                .withAccessTokenProvider(Single.defer(() -> Single.just(currentToken())))
+                .build();
+        for (Map.Entry<String, Integer> e : EVENTS.entrySet()) register(c, e.getKey(), e.getValue());
+        c.onClosed(ex -> {
+            if (!closed && c == current) control.execute(() -> dropped(c));
+        });
+        c.start().blockingAwait(startTimeoutMs, TimeUnit.MILLISECONDS);
+        if (c.getConnectionState() != com.microsoft.signalr.HubConnectionState.CONNECTED) {
+            c.stop();
+            throw new IllegalStateException("the hub did not complete the handshake");
+        }
+        current = c;
+    }
+
+    /**
+     * Gson's JsonElement, looked up at run time: Gson is only a runtime dependency of the SignalR
+     * client, and asking for JsonElement keeps numbers and nesting exactly as the server sent them.
+     */
+    private static final Type JSON_ELEMENT = jsonElementType();
+
+    private static Type jsonElementType() {
+        try {
+            return Class.forName("com.google.gson.JsonElement");
+        } catch (ClassNotFoundException e) {
+            return Object.class;
+        }
+    }
+
+    private void register(HubConnection c, String name, int arity) {
+        Type t = JSON_ELEMENT;
+        switch (arity) {
+            case 1 -> c.on(name, (Object a) -> push(name, a), t);
+            case 2 -> c.on(name, (Object a, Object b) -> push(name, a, b), t, t);
+            default -> c.on(name, (Object a, Object b, Object d) -> push(name, a, b, d), t, t, t);
+        }
+    }
+
+    private void push(String name, Object... args) {
+        ArrayNode a = Payloads.JSON.createArrayNode();
+        for (Object e : args) a.add(toJackson(e));
+        dispatch.execute(() -> {
+            for (BiConsumer<String, JsonNode> h : eventHandlers) {
+                try {
+                    h.accept(name, a);
+                } catch (RuntimeException ex) {
+                    LOG.log(System.Logger.Level.ERROR, "EPBX event handler failed for " + name, ex);
+                }
+            }
+        });
+    }
+
+    /** Gson to Jackson by re-serializing: the rest of Unibar reads Jackson trees. */
+    static JsonNode toJackson(Object e) {
+        if (e == null) return NullNode.getInstance();
+        if (!e.getClass().getName().startsWith("com.google.gson.")) return Payloads.JSON.valueToTree(e);
+        try {
+            return Payloads.JSON.readTree(e.toString());
+        } catch (IOException ex) {
+            return NullNode.getInstance();
+        }
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> invoke(String method, Object... args) {
+        HubConnection c = current;
+        if (closed || c == null || state != State.CONNECTED) {
+            return CompletableFuture.failedFuture(new HubException("Not connected to EPBX"));
+        }
+        CompletableFuture<JsonNode> f = new CompletableFuture<>();
+        try {
+            c.invoke(method, args).subscribe(
+                    () -> dispatch.execute(() -> f.complete(NullNode.getInstance())),
+                    err -> dispatch.execute(() -> f.completeExceptionally(new HubException(serverMessage(err)))));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new HubException(clean(e)));
+        }
+        return f;
+    }
+
+    private void dropped(HubConnection c) {
+        if (closed || c != current) return;
+        current = null;
+        setState(State.RECONNECTING);
+        scheduleAttempt(0);
+    }
+
+    private void scheduleAttempt(int n) {
+        if (closed) return;
+        if (backoff.exhausted(n)) {
+            setState(State.DISCONNECTED);
+            return;
+        }
+        try {
+            control.schedule(() -> {
+                if (closed) return;
+                try {
+                    open();
+                    setState(State.CONNECTED);
+                    dispatch.execute(() -> lostListeners.forEach(Runnable::run));
+                } catch (Exception e) {
+                    LOG.log(System.Logger.Level.INFO, "EPBX Core reconnect failed: " + clean(e));
+                    scheduleAttempt(n + 1);
+                }
+            }, backoff.delayMs(n, random), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException ignored) {
+            // closed meanwhile
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        HubConnection c = current;
+        current = null;
+        if (c != null) {
+            try {
+                c.stop().blockingAwait(2, TimeUnit.SECONDS);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "stop failed: " + e.getClass().getSimpleName());
+            }
+        }
+        setState(State.DISCONNECTED);
+        control.shutdownNow();
+        dispatch.shutdown();
+    }
+
+    private void setState(State s) {
+        if (state == s) return;
+        state = s;
+        try {
+            dispatch.execute(() -> stateListeners.forEach(l -> l.accept(s)));
+        } catch (java.util.concurrent.RejectedExecutionException ignored) {
+            // shutting down
+        }
+    }
+
+    private String currentToken() {
+        Supplier<String> t = token;
+        String v = t == null ? null : t.get();
+        return v == null ? "" : v;
+    }
+
+    /** The client wraps a hub error as HubException("message"); anything else is cleaned of tokens. */
+    private String serverMessage(Throwable err) {
+        if (err instanceof com.microsoft.signalr.HubException && err.getMessage() != null) {
+            return hubMessage(err.getMessage());
+        }
+        return clean(err);
+    }
+
+    /**
+     * A real ASP.NET Core server prefixes a hub method's own error with "An unexpected error occurred
+     * invoking 'X' on the server. HubException: "; the agent should read only the middleware's text.
+     */
+    static String hubMessage(String message) {
+        String marker = "HubException: ";
+        int i = message.indexOf(marker);
+        return i >= 0 && i + marker.length() < message.length() ? message.substring(i + marker.length()) : message;
+    }
+
+    private String clean(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getMessage() == null) c = c.getCause();
+        String m = c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
+        return Redact.text(m, currentToken());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

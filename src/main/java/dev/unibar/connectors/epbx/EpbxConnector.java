@@ -1,0 +1,458 @@
+package dev.unibar.connectors.epbx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unibar.connectors.epbx.EpbxConfig;
+import dev.unibar.core.Connector;
+import dev.unibar.core.command.Capabilities;
+import dev.unibar.core.command.Command;
+import dev.unibar.core.command.CommandKind;
+import dev.unibar.core.model.AgentState;
+import dev.unibar.core.model.Event;
+import dev.unibar.core.model.NoticeLevel;
+import dev.unibar.core.state.ConnectionStatus;
+import dev.unibar.core.state.SessionPhase;
+import dev.unibar.connectors.MalformedCaptureException;
+import dev.unibar.connectors.Payloads;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Unibar's native client of the Talk Telecom EPBX middleware: OAuth login, a SignalR hub connection
+ * (classic by default, Core when configured) and the hub methods of docs/vendors/epbx-protocol.md.
+ * There is no vendor page: the bar shows its own login form with the device fields.
+ *
+ * <p>EPBX has no answer method (the agent's SIP phone answers), no mute and no blind transfer; those
+ * controls are absent. Reject is {@code Desligar} on a ringing call.
+ */
+public final class EpbxConnector implements Connector {
+
+    private static final System.Logger LOG = System.getLogger(EpbxConnector.class.getName());
+
+    /**
+     * The JDK HTTP client's debug trace prints every request URL; the SignalR requests and the
+     * recording download carry the access token in the query (as EPBX wants), so a root logger turned
+     * up to ALL would write the token to the log. Held here (JUL keeps loggers weakly) at INFO, where
+     * the JDK prints no request.
+     */
+    static {
+        dev.unibar.config.LibraryLogs.atLeast("jdk.internal.httpclient", java.util.logging.Level.INFO);
+    }
+
+    private static final Capabilities CAPABILITIES = Capabilities.builder()
+            .allow(CommandKind.LOGIN, SessionPhase.CREDENTIALS)
+            .allow(EnumSet.of(CommandKind.LOGOUT, CommandKind.SET_STATE, CommandKind.DIAL, CommandKind.HANGUP,
+                    CommandKind.REJECT, CommandKind.HOLD, CommandKind.RESUME, CommandKind.CONSULT,
+                    CommandKind.COMPLETE_TRANSFER, CommandKind.CONFERENCE, CommandKind.END_CONFERENCE,
+                    CommandKind.DOWNLOAD_RECORDING), SessionPhase.READY)
+            .build();
+
+    private final EpbxConfig config;
+    private final HttpClient http;
+    private final Supplier<HubTransport> transports;
+    private final EpbxMapper mapper;
+    /** Commands and hub events touch the mapper; one thread keeps them in order. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "epbx-connector");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private volatile Sink sink;
+    private volatile HubTransport transport;
+    private volatile TokenKeeper tokens;
+    private volatile Object deviceArg;
+    private volatile int logonType;
+
+    /** The live connector: transport chosen by {@code epbx.signalr}. */
+    public EpbxConnector(EpbxConfig config) {
+        this(config, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), null);
+    }
+
+    /**
+     * @param transports makes a fresh transport per login; null picks the one {@code config.signalr()} names
+     */
+    public EpbxConnector(EpbxConfig config, HttpClient http, Supplier<HubTransport> transports) {
+        if (config == null || config.base() == null) throw new IllegalArgumentException("epbx.serviceBase is required");
+        this.config = config;
+        this.http = http;
+        this.transports = transports != null ? transports : () -> config.coreSignalR()
+                ? new CoreSignalRTransport(config.base(), config.effectiveCorePath(), HubTransport.Backoff.DEFAULT)
+                : new ClassicSignalRTransport(http, config.base(), HubTransport.Backoff.DEFAULT);
+        this.mapper = new EpbxMapper(config.base(), config.wrapUpInterval(), config.readyInterval());
+    }
+
+    @Override
+    public String vendor() {
+        return EpbxMapper.VENDOR;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public void start(Sink sink) {
+        this.sink = sink;
+        // Nothing is connected until the agent logs in: the hub connection needs the OAuth token.
+        sink.connection(ConnectionStatus.DISCONNECTED);
+        emit(new Event.CredentialsRequired(vendor(), null));
+    }
+
+    /** Work that arrives after stop() (a transport closing, a late push) has nowhere to go: dropped. */
+    private void onWorker(Runnable r) {
+        try {
+            worker.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // the connector is stopped
+        }
+    }
+
+    @Override
+    public void stop() {
+        onWorker(() -> teardown(true));
+        worker.shutdown();
+    }
+
+    @Override
+    public CompletionStage<Void> send(Command command) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            worker.execute(() -> {
+                try {
+                    dispatch(command).whenComplete((ok, err) -> {
+                        if (err == null) result.complete(null);
+                        else result.completeExceptionally(readable(err));
+                    });
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(readable(e));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("The EPBX connector is stopped"));
+        }
+        return result;
+    }
+
+    private CompletableFuture<Void> dispatch(Command c) {
+        if (c instanceof Command.Login l) return login(l);
+        if (c instanceof Command.Logout) return logout();
+        if (c instanceof Command.Dial d) {
+            mapper.expectOutbound(d.number(), false);
+            return call("Discar", d.number(), tipo(d.internal())).whenComplete((ok, err) -> {
+                if (err != null) onWorker(() -> mapper.forgetOutbound(d.number()));
+            });
+        }
+        if (c instanceof Command.Hangup || c instanceof Command.Reject) return call("Desligar");
+        if (c instanceof Command.Hold) return call("IniciarEspera");
+        if (c instanceof Command.Resume) return call("TerminarEspera");
+        if (c instanceof Command.Consult x) {
+            mapper.expectOutbound(x.target(), true);
+            return call("Consultar", x.target(), tipo(x.internal())).whenComplete((ok, err) -> {
+                if (err != null) onWorker(() -> mapper.forgetOutbound(x.target()));
+            });
+        }
+        if (c instanceof Command.CompleteTransfer) return call("Transferir");
+        if (c instanceof Command.Conference x) {
+            // Without a named participant the server joins whoever it holds (the consulted party).
+            if (x.participant() == null || x.participant().isBlank()) return call("ConferenciaIniciar");
+            return call("ConferenciaAdicionar", x.participant(), tipo(x.internal()))
+                    .thenCompose(ok -> call("ConferenciaIniciar"));
+        }
+        if (c instanceof Command.EndConference) return call("ConferenciaTerminar");
+        if (c instanceof Command.SetState s) return setState(s);
+        if (c instanceof Command.DownloadRecording r) return download(r);
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "EPBX has no " + c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " command"));
+    }
+
+    private static int tipo(boolean internal) {
+        return internal ? 2 : 1;
+    }
+
+    private CompletableFuture<Void> call(String method, Object... args) {
+        HubTransport t = transport;
+        if (t == null) return CompletableFuture.failedFuture(new IllegalStateException("Not connected to EPBX"));
+        return t.invoke(method, args).thenApply(r -> null);
+    }
+
+    private CompletableFuture<Void> setState(Command.SetState s) {
+        if (s.state() == AgentState.READY) return call("AlterarIntervaloTipo", intervalId(config.effectiveReadyInterval()));
+        if (s.state() == AgentState.NOT_READY) {
+            if (s.reasonId() == null || s.reasonId().isBlank()) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("Choose a pause reason"));
+            }
+            return call("AlterarIntervaloTipo", intervalId(s.reasonId()));
+        }
+        if (s.state() == AgentState.OFFLINE) return logout();
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "EPBX starts after-call work by itself"));
+    }
+
+    /** The hub takes the interval id as a number; an id that is not one is passed as the vendor gave it. */
+    private static Object intervalId(String id) {
+        try {
+            return Integer.parseInt(id.trim());
+        } catch (NumberFormatException e) {
+            return id;
+        }
+    }
+
+    // ---- session -------------------------------------------------------------------------------------
+
+    private CompletableFuture<Void> login(Command.Login l) {
+        String device = l.device() != null && !l.device().isBlank() ? l.device().trim() : config.device();
+        String type = l.deviceType() != null && !l.deviceType().isBlank() ? l.deviceType() : config.logonType();
+        if (device == null || device.isBlank()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("Enter the PA id, IP or extension"));
+        }
+        int tipoLogon = logonType(type, device);
+        Object arg = device;
+        if (tipoLogon == 1) {
+            try {
+                arg = Integer.parseInt(device.replaceAll("\\D", ""));
+            } catch (NumberFormatException e) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("A PA id is a number"));
+            }
+        }
+        teardown(false);
+        deviceArg = arg;
+        logonType = tipoLogon;
+        sink.connection(ConnectionStatus.CONNECTING);
+
+        TokenKeeper keeper = new TokenKeeper(new OAuthClient(http, config.base(), config.effectiveTokenPath(),
+                config.clientId()), reason -> onWorker(() -> sessionExpired(reason)));
+        String user = l.username();
+        String password = l.password();
+        // The blocking token request runs off the worker so events keep flowing meanwhile.
+        return CompletableFuture.runAsync(() -> {
+            try {
+                keeper.login(user, password);
+            } catch (OAuthClient.RefusedException e) {
+                throw new CompletionException(new LoginException(e.getMessage(), e.error()));
+            } catch (IOException e) {
+                throw new CompletionException(new LoginException(e.getMessage(), null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(new LoginException("Login interrupted", null));
+            }
+        }).thenComposeAsync(ok -> {
+            tokens = keeper;
+            HubTransport t = transports.get();
+            transport = t;
+            t.onEvent((name, args) -> onWorker(() -> hubEvent(t, name, args)));
+            t.onState(st -> onWorker(() -> transportState(t, st)));
+            t.onSessionLost(() -> onWorker(() -> sessionLost(t)));
+            return t.connect(config.effectiveHub(), keeper::token);
+        }, worker).thenComposeAsync(ok -> {
+            mapper.sessionRestarted();
+            return iniciar();
+        }, worker).handleAsync((ok, err) -> {
+            if (err == null) return null;
+            Throwable c = readable(err);
+            String code = c instanceof LoginException le ? le.code : null;
+            emit(new Event.SessionError(vendor(), null, c.getMessage(), code));
+            teardown(true);
+            keeper.close();
+            throw new CompletionException(c);
+        }, worker);
+    }
+
+    private CompletableFuture<Void> iniciar() {
+        return call("Iniciar", deviceArg, logonType);
+    }
+
+    static int logonType(String type, String device) {
+        if (type != null) {
+            switch (type.trim().toLowerCase(Locale.ROOT)) {
+                case "idpa": case "pa": case "1": return 1;
+                case "ip": case "2": return 2;
+                case "ramalvirtual": case "ramal": case "virtual": case "3": return 3;
+                default: break;
+            }
+        }
+        // The vendor's sample: short values are virtual extensions, dotted ones IPs, the rest PA ids.
+        if (device.contains(".")) return 2;
+        return device.length() <= 4 ? 3 : 1;
+    }
+
+    private CompletableFuture<Void> logout() {
+        HubTransport t = transport;
+        if (t == null) {
+            teardown(true);
+            emit(new Event.CredentialsRequired(vendor(), null));
+            return CompletableFuture.completedFuture(null);
+        }
+        return t.invoke("Terminar").thenApplyAsync(r -> {
+            teardown(true);
+            emit(new Event.CredentialsRequired(vendor(), null));
+            return null;
+        }, worker);
+    }
+
+    /** Closes the hub connection and forgets the token; {@code announce} reports DISCONNECTED. */
+    private void teardown(boolean announce) {
+        HubTransport t = transport;
+        transport = null;
+        TokenKeeper k = tokens;
+        tokens = null;
+        if (t != null) t.close();
+        if (k != null) k.close();
+        if (announce && sink != null) sink.connection(ConnectionStatus.DISCONNECTED);
+    }
+
+    private void sessionExpired(String reason) {
+        if (tokens == null) return;
+        teardown(true);
+        emit(new Event.SessionError(vendor(), null, reason, "session_expired"));
+        emit(new Event.CredentialsRequired(vendor(), null));
+    }
+
+    /** The middleware forgot us (restart): log the device in again on the new connection. */
+    private void sessionLost(HubTransport t) {
+        if (t != transport) return;
+        LOG.log(System.Logger.Level.INFO, "EPBX session lost: logging the device in again");
+        mapper.sessionRestarted();
+        iniciar().whenCompleteAsync((ok, err) -> {
+            if (err == null || t != transport) return;
+            emit(new Event.SessionError(vendor(), null,
+                    "EPBX did not take the device back after reconnecting: " + readable(err).getMessage(), null));
+            teardown(true);
+            emit(new Event.CredentialsRequired(vendor(), null));
+        }, worker);
+    }
+
+    private void transportState(HubTransport t, HubTransport.State s) {
+        if (t != transport || sink == null) return;
+        switch (s) {
+            case CONNECTING -> sink.connection(ConnectionStatus.CONNECTING);
+            case CONNECTED -> sink.connection(ConnectionStatus.CONNECTED);
+            case RECONNECTING -> sink.connection(ConnectionStatus.RECONNECTING);
+            case DISCONNECTED -> sink.connection(ConnectionStatus.DISCONNECTED);
+            default -> { }
+        }
+    }
+
+    private void hubEvent(HubTransport t, String name, JsonNode args) {
+        if (t != transport || sink == null) return;
+        ObjectNode line = Payloads.JSON.createObjectNode();
+        line.put("callback", name);
+        line.set("args", args);
+        String raw = line.toString();
+        try {
+            sink.events(raw, mapper.map(line));
+        } catch (MalformedCaptureException e) {
+            sink.malformed(raw, e.getMessage());
+        }
+    }
+
+    // ---- recordings ----------------------------------------------------------------------------------
+
+    private CompletableFuture<Void> download(Command.DownloadRecording r) {
+        String globalId = mapper.globalIdOf(r.callId());
+        if (globalId == null) {
+            return failNotice("No recording is known for this call");
+        }
+        String folder = r.folder() != null && !r.folder().isBlank() ? r.folder() : config.recordingsDir();
+        if (folder == null || folder.isBlank()) return failNotice("Choose a folder for the recording");
+        TokenKeeper k = tokens;
+        String token = k == null ? null : k.token();
+        if (token == null) return failNotice("Log in to download recordings");
+        String url = config.base() + "api/Ligacao/Download/" + enc(globalId).replace("+", "%20")
+                + "?token_type=bearer&access_token=" + enc(token);
+        Path target = Path.of(folder).resolve(safeFileName(globalId) + ".mp3");
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2)).GET().build();
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Files.createDirectories(target.getParent());
+                HttpResponse<Path> resp = http.send(req, HttpResponse.BodyHandlers.ofFile(partial));
+                if (resp.statusCode() != 200) {
+                    Files.deleteIfExists(partial);
+                    throw new IOException("the server answered HTTP " + resp.statusCode());
+                }
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+                return target;
+            } catch (IOException e) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+                throw new CompletionException(new IOException("Could not download the recording: "
+                        + Redact.text(e.getMessage(), token)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(new IOException("Recording download interrupted"));
+            }
+        }).handleAsync((path, err) -> {
+            if (err != null) {
+                Throwable c = readable(err);
+                emit(new Event.Notice(vendor(), null, NoticeLevel.ERROR, c.getMessage()));
+                throw new CompletionException(c);
+            }
+            emit(new Event.Notice(vendor(), null, NoticeLevel.INFO, "Recording saved to " + path));
+            return null;
+        }, worker);
+    }
+
+    private CompletableFuture<Void> failNotice(String message) {
+        emit(new Event.Notice(vendor(), null, NoticeLevel.ERROR, message));
+        return CompletableFuture.failedFuture(new IllegalStateException(message));
+    }
+
+    private static String safeFileName(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private void emit(Event e) {
+        Sink s = sink;
+        if (s != null) s.events(null, List.of(e));
+    }
+
+    /** The cause the agent should read, with no token or password in its message. */
+    private Throwable readable(Throwable err) {
+        Throwable c = dev.unibar.core.Failures.unwrap(err);
+        TokenKeeper k = tokens;
+        String msg = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+        String clean = Redact.text(msg, k == null ? null : k.token());
+        if (clean.equals(c.getMessage())) return c;
+        return new IOException(clean);
+    }
+
+    /** A login that failed before the hub: OAuth refused or unreachable. */
+    static final class LoginException extends IOException {
+        final String code;
+
+        LoginException(String message, String code) {
+            super(message);
+            this.code = code;
+        }
+    }
+}

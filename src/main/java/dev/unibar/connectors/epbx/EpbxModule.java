@@ -1,0 +1,84 @@
+package dev.unibar.connectors.epbx;
+
+import dev.unibar.config.SectionReader;
+import dev.unibar.connectors.SimpleSetup;
+import dev.unibar.connectors.VendorEnvironment;
+import dev.unibar.connectors.VendorMapper;
+import dev.unibar.connectors.VendorModule;
+import dev.unibar.connectors.VendorSetup;
+import dev.unibar.connectors.epbx.sim.EpbxSimulator;
+import dev.unibar.core.LoginForm;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Talk Telecom EPBX (seed 004): no web bar, so no host page — Unibar is a native client of the
+ * middleware's OAuth endpoint and SignalR hub.
+ */
+public final class EpbxModule implements VendorModule {
+
+    public static final String ID = EpbxMapper.VENDOR;
+
+    /** The login request pairs the phone: TipoLogon's kinds, by the names the Login command carries. */
+    public static final List<String> DEVICE_TYPES = List.of("idPa", "ip", "ramalVirtual");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "EPBX";
+    }
+
+    @Override
+    public SectionReader configReader() {
+        return new EpbxConfigReader();
+    }
+
+    @Override
+    public VendorMapper newMapper() {
+        return new EpbxMapper();
+    }
+
+    @Override
+    public VendorSetup open(Object config, VendorEnvironment env) {
+        EpbxConfig cfg = (EpbxConfig) config;
+        return SimpleSetup.live(new EpbxConnector(cfg), loginForm(cfg));
+    }
+
+    @Override
+    public VendorSetup openDemo(VendorEnvironment env) {
+        return forSimulator(EpbxSimulator.run(0), "classic");
+    }
+
+    /** Against a simulator the caller controls (demo, tests, benchmarks); {@code signalr} is classic or core. */
+    public static VendorSetup forSimulator(EpbxSimulator sim, String signalr) {
+        EpbxConfig cfg = new EpbxConfig(sim.serviceBase(), null, "unibar", signalr, null, null, "agent", null,
+                "1000", "ramalVirtual", null);
+        return new SimpleSetup(new EpbxConnector(cfg), loginForm(cfg), sim,
+                List.copyOf(EpbxSimulator.scenarioNames().keySet()), name -> sim.scenario(name, Map.of()), sim::stop);
+    }
+
+    /** Discar, Consultar and ConferenciaAdicionar take tipoDiscagem: 1 external number, 2 extension. */
+    private static LoginForm loginForm(EpbxConfig cfg) {
+        return new LoginForm(false, DEVICE_TYPES, true, cfg.username(), cfg.device(), cfg.logonType());
+    }
+
+    @Override
+    public AutoCloseable simulate(int port, PrintStream out) {
+        EpbxSimulator sim = EpbxSimulator.run(port);
+        out.println("epbx simulator listening on http://127.0.0.1:" + sim.port());
+        out.println("  service base:    " + sim.serviceBase());
+        out.println("  classic SignalR: " + sim.serviceBase() + "signalr  (hubs script: "
+                + sim.serviceBase() + "signalr/hubs)");
+        out.println("  Core SignalR:    " + sim.serviceBase() + "atendimentoHub");
+        out.println("  control:         " + sim.serviceBase() + "sim/scenarios");
+        out.println("  login:           agent / agent, devices 1000-1002 and 2001");
+        out.flush();
+        return sim::stop;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.unibar.connectors.epbx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A connection to the EPBX hub, whichever SignalR dialect carries it (docs/decisions/0005). Events,
+ * state changes and invocation results are delivered on one transport thread, in arrival order.
+ */
+public interface HubTransport extends AutoCloseable {
+
+    enum State { CONNECTING, CONNECTED, RECONNECTING, DISCONNECTED }
+
+    /**
+     * Connects to {@code hub}; {@code token} is asked for the current access token on every request
+     * (negotiate, connect, reconnect), so a refreshed token is used from then on. Completes when
+     * invocations can be sent.
+     */
+    CompletableFuture<Void> connect(String hub, Supplier<String> token);
+
+    /** Calls a hub method; completes with its result (a JSON null when it returns nothing) or the server's error. */
+    CompletableFuture<JsonNode> invoke(String method, Object... args);
+
+    /** Hub client-method calls: name and the argument array. */
+    void onEvent(BiConsumer<String, JsonNode> handler);
+
+    void onState(Consumer<State> listener);
+
+    /**
+     * After a reconnect the server no longer knew this client (restart, or the connection expired),
+     * so the new connection carries none of its hub state: the owner must run its start-up again.
+     */
+    void onSessionLost(Runnable listener);
+
+    @Override
+    void close();
+
+    /** Thrown into invocation futures: the server's own message, for the agent to read. */
+    final class HubException extends RuntimeException {
+        public HubException(String message) {
+            super(message);
+        }
+    }
+
+    /** Retry timing for reconnects: the first retry comes within {@code first}, then doubling up to {@code cap}. */
+    record Backoff(long firstMs, long capMs, int maxAttempts) {
+        public static final Backoff DEFAULT = new Backoff(1_000, 30_000, 0);
+
+        /** The delay before attempt {@code n} (0-based): exponential with jitter, never above the cap. */
+        public long delayMs(int n, java.util.Random random) {
+            long base = firstMs << Math.min(n, 20);
+            long ceiling = Math.min(capMs, base);
+            // Full jitter within the upper half keeps many bars from reconnecting in lockstep after a restart.
+            return ceiling / 2 + (long) (random.nextDouble() * (ceiling - ceiling / 2));
+        }
+
+        /** 0 means retry for as long as the bar runs. */
+        public boolean exhausted(int attempts) {
+            return maxAttempts > 0 && attempts >= maxAttempts;
+        }
+    }
+}

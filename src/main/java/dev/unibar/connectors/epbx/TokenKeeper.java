@@ -1,0 +1,125 @@
+package dev.unibar.connectors.epbx;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the EPBX access token fresh: refreshes at 80% of its lifetime (and at least a second before it
+ * expires), hands the current one to the transports, and tells its owner once when the server refuses
+ * a refresh so the agent is asked to log in again instead of being left with a silently dead bar.
+ * A refresh that fails for network reasons is retried until the token would expire.
+ */
+public final class TokenKeeper implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(TokenKeeper.class.getName());
+
+    private final OAuthClient oauth;
+    private final Consumer<String> onRefused;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "epbx-token");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile String access;
+    private volatile String refresh;
+    private volatile long expiresAtNanos;
+    private ScheduledFuture<?> next;
+    private volatile boolean closed;
+    private volatile int refreshCount;
+
+    /** @param onRefused called once with a readable reason (no secret in it) when the session cannot be renewed */
+    public TokenKeeper(OAuthClient oauth, Consumer<String> onRefused) {
+        this.oauth = Objects.requireNonNull(oauth);
+        this.onRefused = Objects.requireNonNull(onRefused);
+    }
+
+    /** Password grant; the password is not kept. Throws {@link OAuthClient.RefusedException} on bad credentials. */
+    public void login(String username, String password) throws java.io.IOException, InterruptedException {
+        accept(oauth.password(username, password));
+    }
+
+    /** The current access token, for a request about to be sent. Null before login or after close. */
+    public String token() {
+        return closed ? null : access;
+    }
+
+    /** How many refreshes succeeded (for tests and the inspector). */
+    public int refreshCount() {
+        return refreshCount;
+    }
+
+    static Duration refreshDelay(long expiresInSeconds) {
+        long lifeMs = Math.max(0, expiresInSeconds) * 1000;
+        long at = lifeMs > 1000 ? Math.min(lifeMs * 8 / 10, lifeMs - 1000) : lifeMs / 2;
+        return Duration.ofMillis(at);
+    }
+
+    private synchronized void accept(OAuthClient.Tokens t) {
+        access = t.accessToken();
+        if (t.refreshToken() != null) refresh = t.refreshToken();
+        expiresAtNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(t.expiresInSeconds());
+        schedule(refreshDelay(t.expiresInSeconds()).toMillis());
+    }
+
+    private synchronized void schedule(long delayMs) {
+        if (closed) return;
+        if (next != null) next.cancel(false);
+        next = timer.schedule(this::refreshNow, delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void refreshNow() {
+        if (closed) return;
+        String r = refresh;
+        if (r == null) {
+            fail("The EPBX session expired (no refresh token was issued); please log in again.");
+            return;
+        }
+        try {
+            OAuthClient.Tokens t = oauth.refresh(r);
+            refreshCount++;
+            accept(t);
+        } catch (OAuthClient.RefusedException e) {
+            fail("The EPBX session could not be renewed (" + e.getMessage() + "); please log in again.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.io.IOException e) {
+            long leftMs = TimeUnit.NANOSECONDS.toMillis(expiresAtNanos - System.nanoTime());
+            if (leftMs <= 0) {
+                fail("The EPBX session expired while the login service was unreachable; please log in again.");
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "EPBX token refresh failed, retrying: " + e.getMessage());
+                schedule(Math.max(200, Math.min(5_000, leftMs / 2)));
+            }
+        }
+    }
+
+    private void fail(String reason) {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            access = null;
+            refresh = null;
+        }
+        LOG.log(System.Logger.Level.WARNING, reason);
+        onRefused.accept(reason);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        access = null;
+        refresh = null;
+        if (next != null) next.cancel(false);
+        timer.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "TokenKeeper[" + (access != null ? "token held" : "no token") + "]";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.unibar.connectors.epbx.sim;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The knobs scenarios turn: how the far end of a dialed or consulted call behaves, whether the next
+ * conference fails, one-shot method rejections. Shared by every hub of one simulator; thread-safe.
+ */
+public final class SimBehaviour {
+
+    /** What the far end of a call the agent placed does. */
+    public enum Outcome { ANSWER, BUSY, NOANSWER;
+        public static Outcome parse(String s) {
+            return valueOf(s.trim().toUpperCase(Locale.ROOT).replace("-", "").replace("_", ""));
+        }
+    }
+
+    public volatile Outcome outboundOutcome = Outcome.ANSWER;
+    public volatile long outboundAnswerMs = 800;
+    public volatile Outcome consultOutcome = Outcome.ANSWER;
+    public volatile long consultAnswerMs = 800;
+    /** Busy is signalled quickly, no-answer after the ring time. */
+    public volatile long busyMs = 300;
+    public volatile long noAnswerMs = 4000;
+    /** Non-null: the next ConferenciaIniciar fails with this message through onConferenciaErro. */
+    public volatile String conferenceError;
+    /** Whether a call that ends produces onChamadaGlobalId (and a downloadable recording). */
+    public volatile boolean recordCalls = true;
+    /** Interval entered after a dialer call ends (0 = none). */
+    public volatile int dialerWrapUpInterval = 9;
+
+    private final Map<String, String> rejectNext = new ConcurrentHashMap<>();
+    private final AtomicReference<String> logadoErro = new AtomicReference<>();
+
+    public void rejectNext(String method, String message) {
+        rejectNext.put(method.toLowerCase(Locale.ROOT), message);
+    }
+
+    /** The one-shot rejection of this method, consumed by the call. */
+    public String takeRejection(String method) {
+        return rejectNext.remove(method.toLowerCase(Locale.ROOT));
+    }
+
+    public void logadoErroNext(String message) {
+        logadoErro.set(message);
+    }
+
+    public String takeLogadoErro() {
+        return logadoErro.getAndSet(null);
+    }
+
+    public void reset() {
+        outboundOutcome = Outcome.ANSWER;
+        outboundAnswerMs = 800;
+        consultOutcome = Outcome.ANSWER;
+        consultAnswerMs = 800;
+        busyMs = 300;
+        noAnswerMs = 4000;
+        conferenceError = null;
+        recordCalls = true;
+        dialerWrapUpInterval = 9;
+        rejectNext.clear();
+        logadoErro.set(null);
+    }
+}

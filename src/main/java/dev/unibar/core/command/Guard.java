@@ -1,0 +1,50 @@
+package dev.unibar.core.command;
+
+import dev.unibar.core.state.BarState;
+import dev.unibar.core.state.CallStatus;
+import dev.unibar.core.state.CallView;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which commands make sense right now: the vendor must offer the command, its API must accept it in
+ * the current session phase, and the calls on the line must fit it (no answer without a ringing
+ * call, no resume without a held one). The UI enables a control exactly when this says yes.
+ */
+public final class Guard {
+
+    private Guard() {
+    }
+
+    public static boolean allowed(Capabilities caps, BarState s, CommandKind k) {
+        if (!caps.allowedIn(k, s.phase())) return false;
+        Optional<CallView> active = s.activeCall();
+        boolean anyCall = !s.calls().isEmpty();
+        boolean talking = active.map(c -> c.status() == CallStatus.CONNECTED).orElse(false);
+        return switch (k) {
+            case ANSWER, REJECT -> s.ringingInbound().isPresent();
+            case HANGUP -> anyCall;
+            case HOLD -> talking;
+            case RESUME -> s.heldCall().isPresent() && !talking;
+            case MUTE -> talking && !active.get().muted();
+            case UNMUTE -> active.map(CallView::muted).orElse(false);
+            case BLIND_TRANSFER, CONSULT -> talking && s.calls().size() == 1;
+            case COMPLETE_TRANSFER -> s.heldCall().isPresent() && s.calls().size() >= 2;
+            case CONFERENCE -> talking;
+            case END_CONFERENCE -> s.calls().values().stream().anyMatch(CallView::conference);
+            case DIAL -> s.calls().isEmpty();
+            case SET_ACCOUNT_CODE -> anyCall || s.lastEnded() != null;
+            case SET_STATE -> true;
+            case DOWNLOAD_RECORDING -> !s.recordings().isEmpty();
+            default -> true;
+        };
+    }
+
+    public static Set<CommandKind> allowedNow(Capabilities caps, BarState s) {
+        Set<CommandKind> out = EnumSet.noneOf(CommandKind.class);
+        for (CommandKind k : CommandKind.values()) if (allowed(caps, s, k)) out.add(k);
+        return out;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.unibar.arch;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Dependencies point inwards (core ← bridge/config/json ← connectors ← app/ui/cli), checked on bytecode so
+ * that fully-qualified names cannot slip past as they did past the import-line check. Each rule is proven
+ * able to fail by {@link ArchitectureRulesCanFailTest}.
+ */
+final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Core").definedBy("dev.unibar.core..")
+            .layer("Infrastructure").definedBy("dev.unibar.bridge..", "dev.unibar.config..", "dev.unibar.json..")
+            .layer("Connectors").definedBy("dev.unibar.connectors..")
+            .layer("Ui").definedBy("dev.unibar.ui..")
+            .layer("App").definedBy("dev.unibar.app..")
+            .layer("Cli").definedBy("dev.unibar.cli..", "dev.unibar")
+            .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
+            .whereLayer("App").mayOnlyBeAccessedByLayers("Cli")
+            .whereLayer("Ui").mayOnlyBeAccessedByLayers("App")
+            .whereLayer("Connectors").mayOnlyBeAccessedByLayers("App", "Cli")
+            .whereLayer("Infrastructure").mayOnlyBeAccessedByLayers("Connectors", "Ui", "App", "Cli")
+            .because("dependencies point inwards: the UI binds to core state and never sees a vendor package");
+
+    static final ArchRule CORE_IS_PURE = noClasses().that().resideInAPackage("dev.unibar.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.io..", "java.net..", "java.nio..",
+                    "com.fasterxml..", "org.eclipse..", "org.java_websocket..", "dev.unibar.bridge..",
+                    "dev.unibar.config..", "dev.unibar.json..")
+            .because("core is the model, the reducer and the guard: no toolkit, no I/O, no JSON library");
+
+    static final ArchRule CONNECTORS_ARE_INDEPENDENT = slices().matching("dev.unibar.connectors.(*)..")
+            .should().notDependOnEachOther()
+            .because("a vendor is one folder: adding one never touches another");
+
+    static final ArchRule NO_TOOLKIT_BELOW_UI = noClasses().that().resideInAnyPackage("dev.unibar.connectors..",
+                    "dev.unibar.config..", "dev.unibar.json..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("connectors run headless (translate, simulate, tests) and reach pages through PageChannel");
+
+    static final ArchRule SIMULATORS_PLAY_THE_VENDOR = classes().that().resideInAPackage("dev.unibar.connectors.*.sim..")
+            .should(useNothingOfUnibarButTheirOwnSimulator())
+            .because("a simulator plays the vendor, not Unibar: if it shared Unibar's code it would share its bugs");
+
+    static final ArchRule CONNECTORS_NEVER_USE_THEIR_SIMULATOR = noClasses()
+            .that().resideInAPackage("dev.unibar.connectors..")
+            .and().resideOutsideOfPackage("dev.unibar.connectors.*.sim..")
+            .and().haveSimpleNameNotEndingWith("Module")
+            .should().dependOnClassesThat().resideInAPackage("dev.unibar.connectors.*.sim..")
+            .because("only the module wires the simulator in for demo mode; the connector talks to it over the wire");
+
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.unibar.(**)")
+            .should().beFreeOfCycles();
+
+    private static final Pattern SIM_ROOT = Pattern.compile("^(dev\\.unibar\\.connectors\\.[^.]+\\.sim)(\\..*)?$");
+
+    private static ArchCondition<JavaClass> useNothingOfUnibarButTheirOwnSimulator() {
+        return new ArchCondition<>("use nothing of Unibar but their own simulator package") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                Matcher own = SIM_ROOT.matcher(item.getPackageName());
+                if (!own.matches()) return;
+                String root = own.group(1);
+                for (Dependency d : item.getDirectDependenciesFromSelf()) {
+                    String target = d.getTargetClass().getPackageName();
+                    boolean unibar = target.equals("dev.unibar") || target.startsWith("dev.unibar.");
+                    boolean ownSim = target.equals(root) || target.startsWith(root + ".");
+                    if (unibar && !ownSim) events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                }
+            }
+        };
+    }
+}
