@@ -49,15 +49,28 @@ public final class CoreSignalRTransport implements HubTransport {
         dev.unibar.config.LibraryLogs.atLeast("com.microsoft.signalr", java.util.logging.Level.WARNING);
     }
 
-    /** The documented client events and their argument counts. */
+    /**
+     * Every client event of the vendor's clients (IAtendimentoClient.cs and the JS sample's subscriptions)
+     * with its argument count. The Microsoft client drops a target nobody registered, so the list is the
+     * vendor's whole surface, not the subset the mapper acts on.
+     */
     static final Map<String, Integer> EVENTS = Map.ofEntries(
-            Map.entry("onLogado", 2), Map.entry("onLogadoErro", 2), Map.entry("onDeslogado", 1),
-            Map.entry("onInfoIntervaloRamal", 2), Map.entry("onInicioIntervalo", 2),
-            Map.entry("onTerminoIntervalo", 2), Map.entry("onChamada", 2), Map.entry("onAtendido", 2),
+            Map.entry("onLogado", 1), Map.entry("onLogadoErro", 2), Map.entry("onDeslogado", 1),
+            Map.entry("onConexaoErro", 2), Map.entry("onInfoIntervaloRamal", 2), Map.entry("onSetIntervaloRamal", 2),
+            Map.entry("onInicioIntervalo", 1), Map.entry("onTerminoIntervalo", 1),
+            Map.entry("onInicioNaoDisponivel", 1), Map.entry("onTerminoNaoDisponivel", 1),
+            Map.entry("onAlterarIntervaloTipoErro", 2), Map.entry("onChamada", 2), Map.entry("onDisca", 2),
+            Map.entry("onDiscaStatus", 3), Map.entry("onDiscaErro", 3), Map.entry("onAtendido", 2),
             Map.entry("onDesliga", 2), Map.entry("onChamadaPerdida", 2), Map.entry("onChamadaTransferida", 2),
-            Map.entry("onChamadaGlobalId", 3), Map.entry("onInicioEspera", 2), Map.entry("onTerminoEspera", 2),
-            Map.entry("onConsultaAtendido", 2), Map.entry("onConferenciaInicio", 2),
-            Map.entry("onConferenciaTermino", 2), Map.entry("onConferenciaErro", 2));
+            Map.entry("onChamadaGlobalId", 3), Map.entry("onChamadaEntrouNaFila", 2),
+            Map.entry("onChamadaSaiuDaFila", 2), Map.entry("onInicioEspera", 1), Map.entry("onTerminoEspera", 1),
+            Map.entry("onConsultaChamada", 2), Map.entry("onConsultaAtendido", 2),
+            Map.entry("onConferenciaInicio", 1), Map.entry("onConferenciaTermino", 1),
+            Map.entry("onEntrouEmConferencia", 1), Map.entry("onConferenciaErro", 2),
+            Map.entry("onConferenciaDisca", 2), Map.entry("onConferenciaAtendido", 2),
+            Map.entry("onConferenciaChamadaEncerrada", 2), Map.entry("onConferenciaDiscaErro", 2),
+            Map.entry("onNumerosSigaMeMultiplo", 1), Map.entry("onSignalrConectado", 0),
+            Map.entry("onSignalrDesconectado", 0));
 
     private final String url;
     private final Backoff backoff;
@@ -152,6 +165,7 @@ public final class CoreSignalRTransport implements HubTransport {
     private void register(HubConnection c, String name, int arity) {
         Type t = JSON_ELEMENT;
         switch (arity) {
+            case 0 -> c.on(name, () -> push(name));
             case 1 -> c.on(name, (Object a) -> push(name, a), t);
             case 2 -> c.on(name, (Object a, Object b) -> push(name, a, b), t, t);
             default -> c.on(name, (Object a, Object b, Object d) -> push(name, a, b, d), t, t, t);
