@@ -41,8 +41,8 @@ import java.util.function.Supplier;
  * (classic by default, Core when configured) and the hub methods of docs/vendors/epbx-protocol.md.
  * There is no vendor page: the bar shows its own login form with the device fields.
  *
- * <p>EPBX has no answer method (the agent's SIP phone answers), no mute and no blind transfer; those
- * controls are absent. Reject is {@code Desligar} on a ringing call.
+ * <p>EPBX has no answer method (the agent's SIP phone answers) and no mute; those controls are absent.
+ * Reject is {@code Desligar} on a ringing call.
  */
 public final class EpbxConnector implements Connector {
 
@@ -63,7 +63,10 @@ public final class EpbxConnector implements Connector {
             .allow(EnumSet.of(CommandKind.LOGOUT, CommandKind.SET_STATE, CommandKind.DIAL, CommandKind.HANGUP,
                     CommandKind.REJECT, CommandKind.HOLD, CommandKind.RESUME, CommandKind.CONSULT,
                     CommandKind.COMPLETE_TRANSFER, CommandKind.CONFERENCE, CommandKind.END_CONFERENCE,
-                    CommandKind.DOWNLOAD_RECORDING), SessionPhase.READY)
+                    CommandKind.DOWNLOAD_RECORDING, CommandKind.BLIND_TRANSFER, CommandKind.CANCEL_CONSULT,
+                    CommandKind.TAKE_QUEUED_CALL, CommandKind.PICKUP, CommandKind.FOLLOW_ME,
+                    CommandKind.CANCEL_FOLLOW_ME, CommandKind.TO_VOICEMAIL, CommandKind.LEAVE_CONFERENCE,
+                    CommandKind.CANCEL_CONFERENCE, CommandKind.REMOVE_PARTICIPANT), SessionPhase.READY)
             .build();
 
     private final EpbxConfig config;

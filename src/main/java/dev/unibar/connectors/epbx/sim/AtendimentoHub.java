@@ -38,8 +38,10 @@ public final class AtendimentoHub {
 
     /** The server methods with their canonical (C#) names, looked up case-insensitively. */
     public static final List<String> METHODS = List.of("Iniciar", "Terminar", "Discar", "Desligar",
-            "IniciarEspera", "TerminarEspera", "Consultar", "Transferir", "ConferenciaAdicionar",
-            "ConferenciaIniciar", "ConferenciaTerminar", "ConferenciaCancelar", "AlterarIntervaloTipo");
+            "DesligarChamada", "IniciarEspera", "TerminarEspera", "Consultar", "LiberarConsulta", "Transferir",
+            "ConferenciaAdicionar", "ConferenciaIniciar", "ConferenciaTerminar", "ConferenciaCancelar",
+            "ConferenciaRemover", "ConferenciaSair", "AlterarIntervaloTipo", "AtendeChamadaNaFila",
+            "CapturaDirigida", "SigaMe", "SigaMeMultiplo", "CancelaSigaMe", "TransfereVoiceMail");
 
     private static final Map<String, String> CANONICAL = new LinkedHashMap<>();
     static {
@@ -50,7 +52,8 @@ public final class AtendimentoHub {
     private static final AtomicLong GLOBAL_IDS = new AtomicLong(1);
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    public static final String ERR_NOT_LOGGED = "Ramal não logado";
+    /** The one error text the vendor's own code matches (integracaomanager app/epbxManagerConnection.js). */
+    public static final String ERR_NOT_LOGGED = "Ramal não logado no Atendimento";
     public static final String ERR_ALREADY_LOGGED = "Ramal já está logado";
     public static final String ERR_UNKNOWN_DEVICE = "Ramal não encontrado";
     public static final String ERR_TIPO_LOGON = "Tipo de logon inválido";
@@ -70,26 +73,30 @@ public final class AtendimentoHub {
     public static final String ERR_NO_PARTICIPANT = "Nenhum participante adicionado à conferência";
     public static final String ERR_UNKNOWN_INTERVAL = "Intervalo não encontrado";
     public static final String ERR_LOGOFF_IN_CALL = "Não é possível deslogar com chamada em curso";
+    public static final String ERR_NOT_IN_QUEUE = "Chamada não encontrada na fila";
+    public static final String ERR_NO_SUCH_CALL = "Chamada não encontrada";
+    public static final String ERR_NOTHING_TO_PICK = "Nenhuma chamada para capturar";
+    public static final String ERR_NOT_PARTICIPANT = "Participante não encontrado na conferência";
 
     /** One leg the ramal is part of. */
     static final class Leg {
         final String canalId;
         final String telefone;
         final int tipoDiscagem;
-        final String sentido;
+        final int direcao;
         final int intervalAtStart;
         final Instant dataHora;
         final ObjectNode dialer;
         boolean answered;
         boolean held;
-        String destino;
+        String globalId;
 
-        Leg(String canalId, String telefone, int tipoDiscagem, String sentido, int intervalAtStart,
+        Leg(String canalId, String telefone, int tipoDiscagem, int direcao, int intervalAtStart,
             Instant dataHora, ObjectNode dialer) {
             this.canalId = canalId;
             this.telefone = telefone;
             this.tipoDiscagem = tipoDiscagem;
-            this.sentido = sentido;
+            this.direcao = direcao;
             this.intervalAtStart = intervalAtStart;
             this.dataHora = dataHora;
             this.dialer = dialer;
@@ -108,6 +115,8 @@ public final class AtendimentoHub {
     private final int initialInterval;
 
     private EpbxDevice device;
+    /** The device of the last Iniciar: a second Iniciar after onConexaoErro keeps its interval. */
+    private EpbxDevice lastDevice;
     private int tipoLogon;
     private int intervalId;
     private Instant intervalSince;
@@ -117,6 +126,12 @@ public final class AtendimentoHub {
     private boolean conference;
     private Leg lastEnded;
     private boolean closed;
+    /** Calls waiting in the extension's queue, oldest first. */
+    private final List<Leg> queue = new ArrayList<>();
+    /** Follow-me numbers; an inbound call is forwarded there instead of ringing. */
+    private List<String> followMe = List.of();
+    /** An interval asked for during a call: it starts when the call ends (RamalStatusDestinoId 1). */
+    private int pendingInterval = -1;
 
     public AtendimentoHub(String usuario, String nome, List<EpbxDevice> devices, List<EpbxInterval> intervals,
                           int initialInterval, SimBehaviour behaviour, Sink sink, Scheduler scheduler,
@@ -142,6 +157,10 @@ public final class AtendimentoHub {
 
     public synchronized String ramal() {
         return device == null ? null : device.ramal();
+    }
+
+    public String usuario() {
+        return usuario;
     }
 
     public synchronized boolean loggedIn() {
@@ -177,6 +196,26 @@ public final class AtendimentoHub {
         return participants.size();
     }
 
+    public synchronized List<String> queuedCanalIds() {
+        List<String> ids = new ArrayList<>();
+        for (Leg l : queue) ids.add(l.canalId);
+        return ids;
+    }
+
+    public synchronized List<String> followMe() {
+        return followMe;
+    }
+
+    /** The REST ChamadaAtiva: the customer call as ChamadaInfo, or null. */
+    public synchronized ObjectNode chamadaAtiva() {
+        return device == null || main == null ? null : chamada(main);
+    }
+
+    /** The REST IntervaloAtual: the current interval as IntervaloInfo, or null when not logged in. */
+    public synchronized ObjectNode intervaloAtual() {
+        return device == null ? null : VendorShapes.intervalo(findInterval(intervalId), intervalId, false);
+    }
+
     /** The connection is gone: delayed reactions must not push any more. */
     public synchronized void close() {
         closed = true;
@@ -194,20 +233,31 @@ public final class AtendimentoHub {
         ArrayNode a = args instanceof ArrayNode an ? an : F.arrayNode();
         String rejection = behaviour.takeRejection(m);
         if (rejection != null) throw new HubError(rejection);
+        if (!m.equals("Iniciar")) requireLogged();
         switch (m) {
             case "Iniciar" -> iniciar(a);
             case "Terminar" -> terminar();
             case "Discar" -> discar(a);
             case "Desligar" -> desligar();
+            case "DesligarChamada" -> desligarChamada(stringArg(a, 0, m));
             case "IniciarEspera" -> iniciarEspera();
             case "TerminarEspera" -> terminarEspera();
             case "Consultar" -> consultar(a);
-            case "Transferir" -> transferir();
+            case "LiberarConsulta" -> liberarConsulta();
+            case "Transferir" -> transferir(a);
             case "ConferenciaAdicionar" -> conferenciaAdicionar(a);
             case "ConferenciaIniciar" -> conferenciaIniciar();
             case "ConferenciaTerminar" -> conferenciaTerminar();
             case "ConferenciaCancelar" -> conferenciaCancelar();
-            case "AlterarIntervaloTipo" -> alterarIntervalo(intArg(a, 0, "AlterarIntervaloTipo"));
+            case "ConferenciaRemover" -> conferenciaRemover(stringArg(a, 0, m));
+            case "ConferenciaSair" -> conferenciaSair();
+            case "AlterarIntervaloTipo" -> alterarIntervalo(intArg(a, 0, m));
+            case "AtendeChamadaNaFila" -> atendeChamadaNaFila(stringArg(a, 0, m));
+            case "CapturaDirigida" -> capturaDirigida(a);
+            case "SigaMe" -> sigaMe(List.of(numeroArg(a, m)), tipoDiscagemArg(a));
+            case "SigaMeMultiplo" -> sigaMeMultiplo(a);
+            case "CancelaSigaMe" -> followMe = List.of();
+            case "TransfereVoiceMail" -> transfereVoiceMail();
             default -> throw new HubError("'" + method + "' method could not be resolved.");
         }
         return null;
@@ -217,11 +267,6 @@ public final class AtendimentoHub {
         if (device != null) throw new HubError(ERR_ALREADY_LOGGED);
         String key = stringArg(a, 0, "Iniciar");
         int tipo = intArg(a, 1, "Iniciar");
-        String erro = behaviour.takeLogadoErro();
-        if (erro != null) {
-            push("onLogadoErro", key, erro);
-            return;
-        }
         EpbxDevice found = null;
         for (EpbxDevice d : devices) {
             boolean match = switch (tipo) {
@@ -235,65 +280,74 @@ public final class AtendimentoHub {
                 break;
             }
         }
-        if (found == null) throw new HubError(ERR_UNKNOWN_DEVICE);
-        device = found;
-        tipoLogon = tipo;
-        intervalId = findInterval(initialInterval) == null ? 0 : initialInterval;
-        intervalSince = now();
-        ObjectNode info = F.objectNode();
-        info.put("Ramal", device.ramal());
-        info.put("Usuario", usuario);
-        info.put("Nome", nome);
-        info.put("IdPa", device.idPa());
-        info.put("Ip", device.ip());
-        info.put("TipoLogon", tipoLogon);
-        push("onLogado", device.ramal(), info);
-        for (EpbxInterval i : intervals) {
-            ObjectNode n = F.objectNode();
-            n.put("RamalStatusDetalheId", i.id());
-            n.put("Descricao", i.descricao());
-            n.put("Produtivo", i.produtivo());
-            push("onInfoIntervaloRamal", device.ramal(), n);
+        String erro = behaviour.takeLogadoErro();
+        if (erro != null) {
+            push("onLogadoErro", VendorShapes.ramalInfo(found == null ? "0" : found.ramal()), VendorShapes.exception(erro));
+            return;
         }
-        if (intervalId != 0) push("onInicioIntervalo", device.ramal(), intervalNode(intervalId, intervalSince));
+        if (found == null) throw new HubError(ERR_UNKNOWN_DEVICE);
+        boolean again = found.equals(lastDevice);
+        device = found;
+        lastDevice = found;
+        tipoLogon = tipo;
+        if (!again) {
+            intervalId = findInterval(initialInterval) == null ? 0 : initialInterval;
+            intervalSince = now();
+        }
+        push("onLogado", ri());
+        for (EpbxInterval i : intervals) push("onInfoIntervaloRamal", ri(), VendorShapes.intervalo(i, i.id(), false));
+        if (intervalId != 0) {
+            push("onSetIntervaloRamal", ri(), VendorShapes.intervalo(findInterval(intervalId), intervalId, false));
+            push("onInicioIntervalo", ri());
+        }
     }
 
     private void terminar() {
-        requireLogged();
         if (main != null || consult != null) throw new HubError(ERR_LOGOFF_IN_CALL);
-        String ramal = device.ramal();
+        ObjectNode r = ri();
         device = null;
+        lastDevice = null;
         intervalId = 0;
-        push("onDeslogado", ramal);
+        push("onDeslogado", r);
     }
 
     private void discar(ArrayNode a) {
-        requireLogged();
         String numero = numeroArg(a, "Discar");
         int tipo = tipoDiscagemArg(a);
         if (main != null) throw new HubError(ERR_BUSY);
         EpbxInterval current = findInterval(intervalId);
         if (current != null && !current.produtivo()) throw new HubError(ERR_INTERVAL_NO_DIAL);
-        Leg leg = newLeg(numero, tipo, "Saida", null);
+        Leg leg = newLeg(numero, tipo, VendorShapes.DIRECAO_SAINTE, null);
         main = leg;
-        push("onChamada", device.ramal(), chamada(leg));
+        String error = behaviour.takeDialError();
+        if (error != null) {
+            main = null;
+            push("onDisca", ri(), chamada(leg));
+            push("onDiscaErro", ri(), chamada(leg), VendorShapes.exception(error));
+            return;
+        }
+        push("onDisca", ri(), chamada(leg));
         farEnd(leg, behaviour.outboundOutcome, behaviour.outboundAnswerMs, false);
     }
 
-    /** The far end of a leg the agent placed: answers, is busy or does not answer. */
+    /** The far end of a leg the agent placed: answers, is busy or does not answer (onDiscaStatus, then onDesliga). */
     private void farEnd(Leg leg, SimBehaviour.Outcome outcome, long answerMs, boolean consultLeg) {
         switch (outcome) {
             case ANSWER -> scheduler.schedule(answerMs, () -> later(() -> {
                 if (!current(leg) || leg.answered) return;
                 leg.answered = true;
-                push(consultLeg ? "onConsultaAtendido" : "onAtendido", device.ramal(), chamada(leg));
+                if (!consultLeg) leg.globalId = newGlobalId();
+                push(consultLeg ? "onConsultaAtendido" : "onAtendido", ri(), chamada(leg));
             }));
             case BUSY, NOANSWER -> scheduler.schedule(outcome == SimBehaviour.Outcome.BUSY ? behaviour.busyMs
                     : behaviour.noAnswerMs, () -> later(() -> {
                 if (!current(leg) || leg.answered) return;
+                int status = outcome == SimBehaviour.Outcome.BUSY ? VendorShapes.OCUPADO : VendorShapes.NAO_ATENDE;
+                push("onDiscaStatus", ri(), chamada(leg), VendorShapes.resultado("DAHDI/i1-" + leg.canalId.substring(
+                        leg.canalId.length() - 4), status));
                 if (consultLeg) {
                     consult = null;
-                    push("onDesliga", device.ramal(), chamada(leg));
+                    push("onDesliga", ri(), chamada(leg));
                 } else {
                     endMain(false);
                 }
@@ -302,144 +356,294 @@ public final class AtendimentoHub {
     }
 
     private void desligar() {
-        requireLogged();
         if (consult != null) {
             Leg c = consult;
             consult = null;
-            push("onDesliga", device.ramal(), chamada(c));
+            push("onDesliga", ri(), chamada(c));
             return;
         }
         if (main == null) throw new HubError(ERR_NO_CALL);
         endMain(true);
     }
 
-    /** Ends the customer call: conference, recording id and, after a dialer call, the wrap-up interval. */
+    private void desligarChamada(String canalId) {
+        if (consult != null && consult.canalId.equals(canalId)) {
+            Leg c = consult;
+            consult = null;
+            push("onDesliga", ri(), chamada(c));
+        } else if (main != null && main.canalId.equals(canalId)) {
+            if (consult != null) {
+                // The held customer is released; the consultation becomes the agent's only call.
+                Leg m = main;
+                main = consult;
+                consult = null;
+                lastEnded = m;
+                push("onDesliga", ri(), chamada(m));
+                pushRecording(m);
+            } else {
+                endMain(true);
+            }
+        } else {
+            throw new HubError(ERR_NO_SUCH_CALL);
+        }
+    }
+
+    /** Ends the customer call: conference, recording id, the pending interval and, after a dialer call, wrap-up. */
     private void endMain(boolean recording) {
         Leg leg = main;
         main = null;
         if (conference) {
             conference = false;
-            push("onConferenciaTermino", device.ramal(), chamada(leg));
+            push("onConferenciaTermino", ri());
         }
         participants.clear();
         lastEnded = leg;
-        push("onDesliga", device.ramal(), chamada(leg));
-        if (recording && leg.answered && behaviour.recordCalls) pushGlobalId(leg, null);
-        int wrap = behaviour.dialerWrapUpInterval;
-        if (leg.dialer != null && wrap != 0 && findInterval(wrap) != null && intervalId != wrap) {
-            changeInterval(wrap);
+        push("onDesliga", ri(), chamada(leg));
+        if (recording) pushRecording(leg);
+        if (pendingInterval >= 0) {
+            int p = pendingInterval;
+            pendingInterval = -1;
+            changeInterval(p);
+            return;
         }
+        int wrap = behaviour.dialerWrapUpInterval;
+        if (leg.dialer != null && wrap != 0 && findInterval(wrap) != null && intervalId != wrap) changeInterval(wrap);
+    }
+
+    private void pushRecording(Leg leg) {
+        if (leg.answered && behaviour.recordCalls) pushGlobalId(leg, leg.globalId);
+    }
+
+    private String newGlobalId() {
+        return Long.toHexString(clock.instant().getEpochSecond()) + String.format("%08x", GLOBAL_IDS.getAndIncrement());
     }
 
     private String pushGlobalId(Leg leg, String wanted) {
-        String globalId = wanted != null && !wanted.isBlank() ? wanted
-                : clock.instant().getEpochSecond() + "." + GLOBAL_IDS.getAndIncrement();
+        String globalId = wanted != null && !wanted.isBlank() ? wanted : newGlobalId();
+        leg.globalId = globalId;
         recordings.accept(globalId);
-        push("onChamadaGlobalId", device.ramal(), chamada(leg), globalId);
+        push("onChamadaGlobalId", ri(), chamada(leg), globalId);
         return globalId;
     }
 
     private void iniciarEspera() {
-        requireLogged();
         if (main == null || !main.answered) throw new HubError(ERR_NO_CALL);
         if (main.held) throw new HubError(ERR_ALREADY_HELD);
         main.held = true;
-        push("onInicioEspera", device.ramal(), chamada(main));
+        push("onInicioEspera", ri());
     }
 
     private void terminarEspera() {
-        requireLogged();
         if (main == null || !main.held) throw new HubError(ERR_NOT_HELD);
         if (consult != null) throw new HubError(ERR_CONSULT_OPEN);
         main.held = false;
-        push("onTerminoEspera", device.ramal(), chamada(main));
+        push("onTerminoEspera", ri());
     }
 
     private void consultar(ArrayNode a) {
-        requireLogged();
         String numero = numeroArg(a, "Consultar");
         int tipo = tipoDiscagemArg(a);
         if (main == null || !main.answered) throw new HubError(ERR_NO_CALL);
         if (consult != null) throw new HubError(ERR_CONSULT_EXISTS);
         if (!main.held) {
             main.held = true;
-            push("onInicioEspera", device.ramal(), chamada(main));
+            push("onInicioEspera", ri());
         }
-        Leg leg = newLeg(numero, tipo, "Saida", null);
+        Leg leg = newLeg(numero, tipo, VendorShapes.DIRECAO_SAINTE, null);
         consult = leg;
-        push("onChamada", device.ramal(), chamada(leg));
+        push("onConsultaChamada", ri(), chamada(leg));
         farEnd(leg, behaviour.consultOutcome, behaviour.consultAnswerMs, true);
     }
 
-    private void transferir() {
-        requireLogged();
+    /** Hangs up the consultation and returns to the held call (app.js: "volta para a chamada que estava em espera"). */
+    private void liberarConsulta() {
+        if (consult == null) throw new HubError(ERR_NO_CONSULT);
+        Leg c = consult;
+        consult = null;
+        push("onDesliga", ri(), chamada(c));
+        if (main != null && main.held) {
+            main.held = false;
+            push("onTerminoEspera", ri());
+        }
+    }
+
+    /** Transferir(numero, tipo) is blind (the C# client, Salesforce); Transferir() completes a consultation (the JS sample). */
+    private void transferir(ArrayNode a) {
+        boolean blind = a.size() > 0 && !a.get(0).isNull() && !a.get(0).asText().isBlank();
+        if (blind) {
+            numeroArg(a, "Transferir");
+            tipoDiscagemArg(a);
+            if (main == null || !main.answered) throw new HubError(ERR_NO_CALL);
+            if (consult != null) throw new HubError(ERR_CONSULT_EXISTS);
+            push("onChamadaTransferida", ri(), chamada(main));
+            endMain(true);
+            return;
+        }
         if (consult == null || main == null) throw new HubError(ERR_NO_CONSULT);
         if (!consult.answered) throw new HubError(ERR_CONSULT_NOT_ANSWERED);
         Leg c = consult;
         consult = null;
-        main.destino = c.telefone;
-        push("onChamadaTransferida", device.ramal(), chamada(main));
+        push("onChamadaTransferida", ri(), chamada(main));
         endMain(true);
-        push("onDesliga", device.ramal(), chamada(c));
+        push("onDesliga", ri(), chamada(c));
     }
 
+    private void transfereVoiceMail() {
+        if (main == null) throw new HubError(ERR_NO_CALL);
+        push("onChamadaTransferida", ri(), chamada(main));
+        endMain(false);
+    }
+
+    // ---- conference: participants are dialed when it starts, each leg reported ----
+
     private void conferenciaAdicionar(ArrayNode a) {
-        requireLogged();
         String numero = numeroArg(a, "ConferenciaAdicionar");
         int tipo = tipoDiscagemArg(a);
         if (main == null || !main.answered) throw new HubError(ERR_NO_CALL);
-        participants.add(newLeg(numero, tipo, "Saida", null));
+        Leg leg = newLeg(numero, tipo, VendorShapes.DIRECAO_SAINTE, null);
+        participants.add(leg);
+        if (conference) dialParticipant(leg);
     }
 
     private void conferenciaIniciar() {
-        requireLogged();
         if (main == null || !main.answered) throw new HubError(ERR_NO_CALL);
         if (conference) throw new HubError(ERR_CONF_STARTED);
         if (participants.isEmpty()) {
-            push("onConferenciaErro", device.ramal(), ERR_NO_PARTICIPANT);
+            push("onConferenciaErro", ri(), VendorShapes.exception(ERR_NO_PARTICIPANT));
             return;
         }
         String failure = behaviour.conferenceError;
         if (failure != null) {
             behaviour.conferenceError = null;
             participants.clear();
-            push("onConferenciaErro", device.ramal(), failure);
+            push("onConferenciaErro", ri(), VendorShapes.exception(failure));
             return;
         }
         conference = true;
         main.held = false;
-        push("onConferenciaInicio", device.ramal(), chamada(main));
+        for (Leg p : new ArrayList<>(participants)) dialParticipant(p);
+        push("onConferenciaInicio", ri());
+    }
+
+    private void dialParticipant(Leg p) {
+        push("onConferenciaDisca", ri(), chamada(p));
+        if (behaviour.isBusy(p.telefone)) {
+            participants.remove(p);
+            push("onConferenciaDiscaErro", ri(), VendorShapes.exception("Número ocupado"));
+            return;
+        }
+        p.answered = true;
+        push("onConferenciaAtendido", ri(), chamada(p));
     }
 
     private void conferenciaTerminar() {
-        requireLogged();
         if (!conference) throw new HubError(ERR_NO_CONF);
-        // The vendor's sample shows the extension free on onConferenciaTermino: ending the conference
-        // releases the whole call (onConferenciaTermino, onDesliga, onChamadaGlobalId), so the PBX and
-        // a bar that follows the sample agree that the line is free.
+        for (Leg p : participants) push("onConferenciaChamadaEncerrada", ri(), chamada(p));
+        participants.clear();
+        // The vendor's sample frees the extension on onConferenciaTermino: ending the conference ends the call.
         endMain(true);
     }
 
     private void conferenciaCancelar() {
-        requireLogged();
         if (!conference && participants.isEmpty()) throw new HubError(ERR_NO_CONF);
-        conference = false;
+        for (Leg p : participants) if (p.answered) push("onConferenciaChamadaEncerrada", ri(), chamada(p));
         participants.clear();
-        if (main != null) push("onConferenciaTermino", device.ramal(), chamada(main));
+        if (conference) {
+            conference = false;
+            push("onConferenciaTermino", ri());
+        }
     }
 
+    private void conferenciaRemover(String numero) {
+        if (!conference) throw new HubError(ERR_NO_CONF);
+        Leg found = null;
+        for (Leg p : participants) if (p.telefone.equals(numero)) found = p;
+        if (found == null) throw new HubError(ERR_NOT_PARTICIPANT);
+        participants.remove(found);
+        push("onConferenciaChamadaEncerrada", ri(), chamada(found));
+    }
+
+    /** The agent leaves; the customer and the participants keep talking without the extension. */
+    private void conferenciaSair() {
+        if (!conference) throw new HubError(ERR_NO_CONF);
+        Leg leg = main;
+        main = null;
+        conference = false;
+        participants.clear();
+        lastEnded = leg;
+        push("onConferenciaTermino", ri());
+        push("onDesliga", ri(), chamada(leg));
+    }
+
+    // ---- intervals ----
+
     private void alterarIntervalo(int id) {
-        requireLogged();
-        if (id != 0 && findInterval(id) == null) throw new HubError(ERR_UNKNOWN_INTERVAL);
+        if (id != 0 && findInterval(id) == null) {
+            push("onAlterarIntervaloTipoErro", ri(), VendorShapes.exception(ERR_UNKNOWN_INTERVAL));
+            return;
+        }
         if (id == intervalId) return;
+        if (main != null && id != 0) {
+            // During a call the interval waits for the call to end (RamalStatusDestinoId 1 in the vendor's WPF sample).
+            pendingInterval = id;
+            push("onSetIntervaloRamal", ri(), VendorShapes.intervalo(findInterval(id), id, true));
+            return;
+        }
         changeInterval(id);
     }
 
     private void changeInterval(int id) {
-        if (intervalId != 0) push("onTerminoIntervalo", device.ramal(), intervalNode(intervalId, intervalSince));
+        if (intervalId != 0) push("onTerminoIntervalo", ri());
         intervalId = id;
         intervalSince = now();
-        if (id != 0) push("onInicioIntervalo", device.ramal(), intervalNode(id, intervalSince));
+        push("onSetIntervaloRamal", ri(), VendorShapes.intervalo(findInterval(id), id, false));
+        if (id != 0) push("onInicioIntervalo", ri());
+    }
+
+    // ---- queue, pick-up, follow-me ----
+
+    private void atendeChamadaNaFila(String canalId) {
+        Leg found = null;
+        for (Leg q : queue) if (q.canalId.equals(canalId)) found = q;
+        if (found == null) throw new HubError(ERR_NOT_IN_QUEUE);
+        if (main != null) throw new HubError(ERR_BUSY);
+        queue.remove(found);
+        push("onChamadaSaiuDaFila", ri(), chamada(found));
+        main = found;
+        found.answered = true;
+        found.globalId = newGlobalId();
+        push("onChamada", ri(), chamada(found));
+        push("onAtendido", ri(), chamada(found));
+    }
+
+    /** Picks up a call ringing at another extension of the group (the JS sample passes the extension). */
+    private void capturaDirigida(ArrayNode a) {
+        if (main != null) throw new HubError(ERR_BUSY);
+        String from = behaviour.takePickup();
+        if (from == null) throw new HubError(ERR_NOTHING_TO_PICK);
+        Leg leg = newLeg(from, VendorShapes.EXTERNA, VendorShapes.DIRECAO_ENTRANTE, null);
+        main = leg;
+        leg.answered = true;
+        leg.globalId = newGlobalId();
+        push("onChamada", ri(), chamada(leg));
+        push("onAtendido", ri(), chamada(leg));
+    }
+
+    private void sigaMe(List<String> numbers, int tipo) {
+        followMe = List.copyOf(numbers);
+    }
+
+    private void sigaMeMultiplo(ArrayNode a) {
+        JsonNode list = a.get(0);
+        if (list == null || !list.isArray() || list.isEmpty()) throw badArgs("SigaMeMultiplo");
+        List<String> numbers = new ArrayList<>();
+        for (JsonNode n : list) {
+            String s = n.asText().trim();
+            if (!s.matches("[0-9*#+]{2,20}")) throw new HubError(ERR_NUMERO);
+            numbers.add(s);
+        }
+        followMe = List.copyOf(numbers);
+        push("onNumerosSigaMeMultiplo", ri());
     }
 
     // ---- scenarios (the PBX side acting on its own) ----
@@ -447,30 +651,66 @@ public final class AtendimentoHub {
     /**
      * A call arrives. {@code dialer} carries the campaign fields (null for a plain inbound call).
      * Answered after {@code answerAfterMs} (the agent picks up on the SIP phone) or, when
-     * {@code answer} is false, missed after {@code ringMs}. Returns the new CanalId.
+     * {@code answer} is false, missed after {@code ringMs}. With follow-me on, the PBX forwards the call
+     * and the extension sees nothing. Returns the new CanalId, or null when forwarded.
      */
     public synchronized String offerCall(String telefone, ObjectNode dialer, boolean answer, long answerAfterMs,
                                          long ringMs) {
         requireLoggedScenario();
         if (main != null) throw new IllegalStateException("ramal " + device.ramal() + " already has a call");
-        Leg leg = newLeg(telefone, 1, "Entrada", dialer);
+        if (!followMe.isEmpty() && dialer == null) return null;
+        Leg leg = newLeg(telefone, VendorShapes.EXTERNA, dialer != null ? VendorShapes.DIRECAO_SAINTE
+                : VendorShapes.DIRECAO_ENTRANTE, dialer);
         main = leg;
-        push("onChamada", device.ramal(), chamada(leg));
+        push("onChamada", ri(), chamada(leg));
         if (answer) {
             scheduler.schedule(answerAfterMs, () -> later(() -> {
                 if (!current(leg) || leg.answered) return;
                 leg.answered = true;
-                push("onAtendido", device.ramal(), chamada(leg));
+                leg.globalId = newGlobalId();
+                push("onAtendido", ri(), chamada(leg));
             }));
         } else {
             scheduler.schedule(ringMs, () -> later(() -> {
                 if (!current(leg) || leg.answered) return;
                 main = null;
                 lastEnded = leg;
-                push("onChamadaPerdida", device.ramal(), chamada(leg));
+                push("onChamadaPerdida", ri(), chamada(leg));
             }));
         }
         return leg.canalId;
+    }
+
+    /** A caller starts waiting in the extension's queue; returns its CanalId. */
+    public synchronized String enqueue(String telefone) {
+        requireLoggedScenario();
+        Leg leg = newLeg(telefone, VendorShapes.EXTERNA, VendorShapes.DIRECAO_ENTRANTE, null);
+        queue.add(leg);
+        push("onChamadaEntrouNaFila", ri(), chamada(leg));
+        return leg.canalId;
+    }
+
+    /** The oldest waiting caller gives up; returns its CanalId. */
+    public synchronized String abandonQueue() {
+        requireLoggedScenario();
+        if (queue.isEmpty()) throw new IllegalStateException("nobody is waiting");
+        Leg leg = queue.remove(0);
+        push("onChamadaSaiuDaFila", ri(), chamada(leg));
+        return leg.canalId;
+    }
+
+    /** The PBX loses the extension (onConexaoErro): it must be logged in again with Iniciar. */
+    public synchronized void connectionError(String message) {
+        requireLoggedScenario();
+        ObjectNode r = ri();
+        device = null;
+        push("onConexaoErro", r, VendorShapes.exception(message));
+    }
+
+    /** The PBX forgets the extension without saying so: the next method answers "Ramal não logado no Atendimento". */
+    public synchronized void forgetSilently() {
+        requireLoggedScenario();
+        device = null;
     }
 
     /** The customer hangs up. */
@@ -479,7 +719,7 @@ public final class AtendimentoHub {
         if (consult != null && main == null) {
             Leg c = consult;
             consult = null;
-            push("onDesliga", device.ramal(), chamada(c));
+            push("onDesliga", ri(), chamada(c));
             return;
         }
         if (main == null) throw new IllegalStateException("no call to hang up");
@@ -491,6 +731,12 @@ public final class AtendimentoHub {
         requireLoggedScenario();
         if (id != 0 && findInterval(id) == null) throw new IllegalStateException("unknown interval " + id);
         if (id != intervalId) changeInterval(id);
+    }
+
+    /** The PBX marks the extension unavailable (true) or available again. */
+    public synchronized void unavailable(boolean on) {
+        requireLoggedScenario();
+        push(on ? "onInicioNaoDisponivel" : "onTerminoNaoDisponivel", ri());
     }
 
     /** Announces the recording of the last (or current) call; returns its GlobalId. */
@@ -514,31 +760,26 @@ public final class AtendimentoHub {
         return leg == main || leg == consult;
     }
 
-    private Leg newLeg(String telefone, int tipo, String sentido, ObjectNode dialer) {
-        String canal = "SIP/" + device.ramal() + "-" + String.format("%08x", CHANNELS.getAndIncrement());
-        return new Leg(canal, telefone, tipo, sentido, intervalId, now(), dialer);
+    private ObjectNode ri() {
+        return VendorShapes.ramalInfo(device.ramal());
     }
 
+    private Leg newLeg(String telefone, int tipo, int direcao, ObjectNode dialer) {
+        String canal = "SIP/" + device.ramal() + "-" + String.format("%08x", CHANNELS.getAndIncrement());
+        return new Leg(canal, telefone, tipo, direcao, intervalId, now(), dialer);
+    }
+
+    /** ChamadaInfo as ModelsAndEnums.cs declares it, plus Direcao and GlobalId that the JS sample reads. */
     private ObjectNode chamada(Leg leg) {
         ObjectNode n = F.objectNode();
         n.put("CanalId", leg.canalId);
         n.put("Telefone", leg.telefone);
         n.put("TipoDiscagem", leg.tipoDiscagem);
+        n.put("DDRLocal", device == null ? null : "113210" + device.ramal());
         n.put("RamalStatusDetalheId", leg.intervalAtStart);
-        n.put("DataHora", leg.dataHora.toString());
-        n.put("Sentido", leg.sentido);
+        n.put("Direcao", leg.direcao);
+        if (leg.globalId != null) n.put("GlobalId", leg.globalId);
         if (leg.dialer != null) n.setAll(leg.dialer);
-        if (leg.destino != null) n.put("Destino", leg.destino);
-        return n;
-    }
-
-    private ObjectNode intervalNode(int id, Instant since) {
-        EpbxInterval i = findInterval(id);
-        ObjectNode n = F.objectNode();
-        n.put("RamalStatusDetalheId", id);
-        n.put("Descricao", i == null ? "" : i.descricao());
-        n.put("Produtivo", i != null && i.produtivo());
-        n.put("DataHoraInicio", since.toString());
         return n;
     }
 
@@ -559,14 +800,19 @@ public final class AtendimentoHub {
         if (device == null) throw new IllegalStateException("ramal not logged in on this connection");
     }
 
-    private void push(String event, Object... args) {
+    private void push(String event, JsonNode... args) {
         if (closed) return;
         ArrayNode a = F.arrayNode();
-        for (Object o : args) {
-            if (o instanceof JsonNode j) a.add(j);
-            else if (o instanceof Integer i) a.add(i);
-            else a.add(String.valueOf(o));
-        }
+        for (JsonNode o : args) a.add(o);
+        sink.push(event, a);
+    }
+
+    private void push(String event, JsonNode r, JsonNode c, String globalId) {
+        if (closed) return;
+        ArrayNode a = F.arrayNode();
+        a.add(r);
+        a.add(c);
+        a.add(globalId);
         sink.push(event, a);
     }
 
