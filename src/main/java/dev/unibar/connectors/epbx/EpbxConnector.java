@@ -170,7 +170,11 @@ public final class EpbxConnector implements Connector {
         if (c instanceof Command.Reject) return call("Desligar");
         if (c instanceof Command.Hold) return call("IniciarEspera");
         if (c instanceof Command.Resume) return call("TerminarEspera");
-        if (c instanceof Command.Consult x) return call("Consultar", x.target(), tipo(x.internal()));
+        if (c instanceof Command.Consult x) {
+            // A completed consultation transfers to this number; onChamadaTransferida does not name it.
+            mapper.transferringTo(x.target());
+            return call("Consultar", x.target(), tipo(x.internal()));
+        }
         if (c instanceof Command.CancelConsult) return call("LiberarConsulta");
         if (c instanceof Command.BlindTransfer x) {
             mapper.transferringTo(x.target());
@@ -300,6 +304,7 @@ public final class EpbxConnector implements Connector {
                 config.effectiveClientId()), reason -> onWorker(() -> sessionExpired(reason)));
         String user = l.username();
         String password = l.password();
+        mapper.loggedInAs(user);
         // The blocking token request runs off the worker so events keep flowing meanwhile.
         return CompletableFuture.runAsync(() -> {
             try {
