@@ -12,17 +12,9 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,7 +29,7 @@ import java.util.function.Supplier;
  * invoked as void: the Java client's typed invoke never completes for a method without a result, and
  * no EPBX method's result is used.
  */
-public final class CoreSignalRTransport implements HubTransport {
+public final class CoreSignalRTransport extends SignalRTransportBase {
 
     private static final System.Logger LOG = System.getLogger(CoreSignalRTransport.class.getName());
 
@@ -73,42 +65,16 @@ public final class CoreSignalRTransport implements HubTransport {
             Map.entry("onSignalrDesconectado", 0));
 
     private final String url;
-    private final Backoff backoff;
     private final long startTimeoutMs;
-    private final Random random = new Random();
-    private final List<BiConsumer<String, JsonNode>> eventHandlers = new CopyOnWriteArrayList<>();
-    private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
-    private final List<Runnable> lostListeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService dispatch = Executors.newSingleThreadExecutor(daemon("epbx-core-dispatch"));
-    private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(
-            daemon("epbx-core-control"));
 
-    private volatile Supplier<String> token;
     private volatile HubConnection current;
-    private volatile boolean closed;
-    private volatile State state = State.DISCONNECTED;
 
     /** @param path the hub path below serviceBase, e.g. {@code atendimentoHub} */
     public CoreSignalRTransport(String serviceBase, String path, Backoff backoff) {
+        super(backoff, "epbx-core");
         String base = serviceBase.endsWith("/") ? serviceBase : serviceBase + "/";
         this.url = base + path.replaceFirst("^/", "");
-        this.backoff = backoff;
         this.startTimeoutMs = 15_000;
-    }
-
-    @Override
-    public void onEvent(BiConsumer<String, JsonNode> handler) {
-        eventHandlers.add(handler);
-    }
-
-    @Override
-    public void onState(Consumer<State> listener) {
-        stateListeners.add(listener);
-    }
-
-    @Override
-    public void onSessionLost(Runnable listener) {
-        lostListeners.add(listener);
     }
 
     @Override
@@ -175,15 +141,7 @@ public final class CoreSignalRTransport implements HubTransport {
     private void push(String name, Object... args) {
         ArrayNode a = Payloads.JSON.createArrayNode();
         for (Object e : args) a.add(toJackson(e));
-        dispatch.execute(() -> {
-            for (BiConsumer<String, JsonNode> h : eventHandlers) {
-                try {
-                    h.accept(name, a);
-                } catch (RuntimeException ex) {
-                    LOG.log(System.Logger.Level.ERROR, "EPBX event handler failed for " + name, ex);
-                }
-            }
-        });
+        deliver(name, a);
     }
 
     /** Gson to Jackson by re-serializing: the rest of Unibar reads Jackson trees. */
@@ -200,7 +158,7 @@ public final class CoreSignalRTransport implements HubTransport {
     @Override
     public CompletableFuture<JsonNode> invoke(String method, Object... args) {
         HubConnection c = current;
-        if (closed || c == null || state != State.CONNECTED) {
+        if (closed || c == null || state() != State.CONNECTED) {
             return CompletableFuture.failedFuture(new HubException("Not connected to EPBX"));
         }
         CompletableFuture<JsonNode> f = new CompletableFuture<>();
@@ -232,8 +190,7 @@ public final class CoreSignalRTransport implements HubTransport {
                 if (closed) return;
                 try {
                     open();
-                    setState(State.CONNECTED);
-                    dispatch.execute(() -> lostListeners.forEach(Runnable::run));
+                    reconnected(false);
                 } catch (Exception e) {
                     LOG.log(System.Logger.Level.INFO, "EPBX Core reconnect failed: " + clean(e));
                     scheduleAttempt(n + 1);
@@ -257,25 +214,7 @@ public final class CoreSignalRTransport implements HubTransport {
                 LOG.log(System.Logger.Level.DEBUG, "stop failed: " + e.getClass().getSimpleName());
             }
         }
-        setState(State.DISCONNECTED);
-        control.shutdownNow();
-        dispatch.shutdown();
-    }
-
-    private void setState(State s) {
-        if (state == s) return;
-        state = s;
-        try {
-            dispatch.execute(() -> stateListeners.forEach(l -> l.accept(s)));
-        } catch (java.util.concurrent.RejectedExecutionException ignored) {
-            // shutting down
-        }
-    }
-
-    private String currentToken() {
-        Supplier<String> t = token;
-        String v = t == null ? null : t.get();
-        return v == null ? "" : v;
+        shutdownThreads();
     }
 
     /** The client wraps a hub error as HubException("message"); anything else is cleaned of tokens. */
@@ -301,13 +240,5 @@ public final class CoreSignalRTransport implements HubTransport {
         while (c.getCause() != null && c.getMessage() == null) c = c.getCause();
         String m = c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
         return Redact.text(m, currentToken());
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -411,7 +411,8 @@ public final class EpbxConnector implements Connector {
             case CONNECTED -> {
                 sink.connection(ConnectionStatus.CONNECTED);
                 // Events pushed while the socket was down may be lost: ask the middleware what is true now.
-                if (reconnecting) rebuild(t);
+                // A lost session asks only after Iniciar (sessionLost): before, the middleware knows no ramal.
+                if (reconnecting && t.resumedSession()) rebuild(t);
                 reconnecting = false;
             }
             case RECONNECTING -> {
