@@ -45,6 +45,8 @@ final class EpbxCalls {
     private final Map<String, Call> open = new LinkedHashMap<>();
     private final Set<String> consultLegs = new LinkedHashSet<>();
     private final Set<String> ended = new LinkedHashSet<>();
+    /** Open calls already reported connected: a reconnect's REST view need not announce them again. */
+    private final Set<String> answered = new LinkedHashSet<>();
     private String lastEnded;
     private String transferTarget;
 
@@ -67,8 +69,13 @@ final class EpbxCalls {
         return id;
     }
 
+    boolean isConnected(String id) {
+        return answered.contains(id);
+    }
+
     void clear() {
         open.clear();
+        answered.clear();
         consultLegs.clear();
         lastEnded = null;
     }
@@ -99,6 +106,7 @@ final class EpbxCalls {
         Call now = known != null ? known.mergedWith(new Call(id, null, null, null, null, null, null, data(c), null))
                 : snapshot(c, ramal, null, null);
         open.put(id, now);
+        answered.add(id);
         return List.of(new Event.CallConnected(vendor, time(c), id, now));
     }
 
@@ -227,6 +235,7 @@ final class EpbxCalls {
 
     private void noteEnded(String id) {
         boolean wasOpen = open.remove(id) != null;
+        answered.remove(id);
         boolean consult = consultLegs.remove(id);
         if (ended.add(id)) {
             while (ended.size() > 64) ended.remove(ended.iterator().next());

@@ -252,7 +252,8 @@ public final class EpbxMapper implements VendorMapper {
 
     /**
      * The middleware's own view after a reconnect (REST ChamadaAtiva; null = no call): calls the bar shows
-     * that the middleware no longer has end with cause {@code lost}; the active one is announced.
+     * that the middleware no longer has end with cause {@code lost}; the active one is announced unless the
+     * bar already shows it connected.
      */
     public List<Event> reconcile(JsonNode chamadaAtiva) {
         List<Event> out = new ArrayList<>();
@@ -265,7 +266,7 @@ public final class EpbxMapper implements VendorMapper {
             queue.clear();
             out.add(new Event.QueueWaiting(VENDOR, null, 0));
         }
-        if (activeId != null) out.addAll(calls.connected(chamadaAtiva, ramal));
+        if (activeId != null && !calls.isConnected(activeId)) out.addAll(calls.connected(chamadaAtiva, ramal));
         return out;
     }
 

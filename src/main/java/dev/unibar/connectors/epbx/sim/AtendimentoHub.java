@@ -36,6 +36,14 @@ public final class AtendimentoHub {
         void schedule(long delayMs, Runnable action);
     }
 
+    /**
+     * Where hubs say which extension they logged in. Calls live on the PBX, not on a SignalR connection:
+     * answers the hub that had the extension before (null when none), whose calls the new one takes over.
+     */
+    public interface Extensions {
+        AtendimentoHub loggedIn(String ramal, AtendimentoHub hub);
+    }
+
     /** The server methods with their canonical (C#) names, looked up case-insensitively. */
     public static final List<String> METHODS = List.of("Iniciar", "Terminar", "Discar", "Desligar",
             "DesligarChamada", "IniciarEspera", "TerminarEspera", "Consultar", "LiberarConsulta", "Transferir",
@@ -132,6 +140,7 @@ public final class AtendimentoHub {
     private List<String> followMe = List.of();
     /** An interval asked for during a call: it starts when the call ends (RamalStatusDestinoId 1). */
     private int pendingInterval = -1;
+    private Extensions extensions = (r, h) -> null;
 
     public AtendimentoHub(String usuario, String nome, List<EpbxDevice> devices, List<EpbxInterval> intervals,
                           int initialInterval, SimBehaviour behaviour, Sink sink, Scheduler scheduler,
@@ -146,6 +155,11 @@ public final class AtendimentoHub {
         this.scheduler = Objects.requireNonNull(scheduler);
         this.recordings = recordings == null ? g -> { } : recordings;
         this.clock = clock == null ? Clock.systemUTC() : clock;
+    }
+
+    /** Set once by the simulator before the hub is used. */
+    void extensions(Extensions e) {
+        extensions = Objects.requireNonNull(e);
     }
 
     /** The canonical name of a hub method, or null when the hub has none by that name. */
@@ -294,11 +308,35 @@ public final class AtendimentoHub {
             intervalId = findInterval(initialInterval) == null ? 0 : initialInterval;
             intervalSince = now();
         }
+        AtendimentoHub before = extensions.loggedIn(found.ramal(), this);
+        if (before != null && before != this) takeCallsFrom(before);
         push("onLogado", ri());
         for (EpbxInterval i : intervals) push("onInfoIntervaloRamal", ri(), VendorShapes.intervalo(i, i.id(), false));
         if (intervalId != 0) {
             push("onSetIntervaloRamal", ri(), VendorShapes.intervalo(findInterval(intervalId), intervalId, false));
             push("onInicioIntervalo", ri());
+        }
+    }
+
+    /**
+     * A new connection logged in the extension that a lost connection left: the calls on the PBX carry
+     * over (the middleware's interval does not). Nothing is pushed: a client asks ChamadaAtiva.
+     */
+    private void takeCallsFrom(AtendimentoHub before) {
+        synchronized (before) {
+            if (!before.closed) return;
+            main = before.main;
+            consult = before.consult;
+            participants.addAll(before.participants);
+            conference = before.conference;
+            queue.addAll(before.queue);
+            followMe = before.followMe;
+            lastEnded = before.lastEnded;
+            before.main = null;
+            before.consult = null;
+            before.participants.clear();
+            before.conference = false;
+            before.queue.clear();
         }
     }
 
@@ -336,7 +374,7 @@ public final class AtendimentoHub {
             case ANSWER -> scheduler.schedule(answerMs, () -> later(() -> {
                 if (!current(leg) || leg.answered) return;
                 leg.answered = true;
-                if (!consultLeg) leg.globalId = newGlobalId();
+                if (!consultLeg) leg.globalId = answeredGlobalId();
                 push(consultLeg ? "onConsultaAtendido" : "onAtendido", ri(), chamada(leg));
             }));
             case BUSY, NOANSWER -> scheduler.schedule(outcome == SimBehaviour.Outcome.BUSY ? behaviour.busyMs
@@ -416,6 +454,11 @@ public final class AtendimentoHub {
 
     private String newGlobalId() {
         return Long.toHexString(clock.instant().getEpochSecond()) + String.format("%08x", GLOBAL_IDS.getAndIncrement());
+    }
+
+    /** The GlobalId onAtendido carries; none while recording is off (nothing could be downloaded). */
+    private String answeredGlobalId() {
+        return behaviour.recordCalls ? newGlobalId() : null;
     }
 
     private String pushGlobalId(Leg leg, String wanted) {
@@ -611,7 +654,7 @@ public final class AtendimentoHub {
         push("onChamadaSaiuDaFila", ri(), chamada(found));
         main = found;
         found.answered = true;
-        found.globalId = newGlobalId();
+        found.globalId = answeredGlobalId();
         push("onChamada", ri(), chamada(found));
         push("onAtendido", ri(), chamada(found));
     }
@@ -624,7 +667,7 @@ public final class AtendimentoHub {
         Leg leg = newLeg(from, VendorShapes.EXTERNA, VendorShapes.DIRECAO_ENTRANTE, null);
         main = leg;
         leg.answered = true;
-        leg.globalId = newGlobalId();
+        leg.globalId = answeredGlobalId();
         push("onChamada", ri(), chamada(leg));
         push("onAtendido", ri(), chamada(leg));
     }
@@ -667,7 +710,7 @@ public final class AtendimentoHub {
             scheduler.schedule(answerAfterMs, () -> later(() -> {
                 if (!current(leg) || leg.answered) return;
                 leg.answered = true;
-                leg.globalId = newGlobalId();
+                leg.globalId = answeredGlobalId();
                 push("onAtendido", ri(), chamada(leg));
             }));
         } else {
