@@ -210,7 +210,7 @@ public final class BarView extends VBox {
         accountCodeButton = commandButton("accountCode", "button.accountCode",
                 vm.enabledProperty(CommandKind.SET_ACCOUNT_CODE), vm.supportedProperty(CommandKind.SET_ACCOUNT_CODE),
                 this::openAccountCode);
-        callPanel.getChildren().add(controls());
+        callPanel.getChildren().addAll(controls(), new QueuedCallsView(vm, msg, this::refit));
         buildPopOvers();
         buildSessionMenu();
 
@@ -311,7 +311,7 @@ public final class BarView extends VBox {
         line2.setAlignment(Pos.CENTER_LEFT);
         visible(line2, Bindings.isNotNull(vm.heldCallProperty()));
 
-        VBox card = new VBox(2, none, line1, line2);
+        VBox card = new VBox(2, none, line1, line2, new EndCauseLabel(vm, msg));
         card.setId("callCard");
         card.getStyleClass().add("call-card");
         VBox panel = new VBox(6, card);
@@ -372,7 +372,8 @@ public final class BarView extends VBox {
                 vm.enabledProperty(CommandKind.DOWNLOAD_RECORDING),
                 vm.supportedProperty(CommandKind.DOWNLOAD_RECORDING), this::downloadRecording);
 
-        HBox box = new HBox(4, answer, reject, hangup, hold, mute, transferButton, complete, conference,
+        HBox box = new HBox(4, answer, reject, hangup, hold, mute, transferButton, complete,
+                new CancelConsultButton(vm, msg), conference,
                 endConference, dialPadButton, accountCodeButton, recording);
         box.setId("callControls");
         box.getStyleClass().add("call-controls");
@@ -506,6 +507,7 @@ public final class BarView extends VBox {
         MenuItem logout = commandItem("menuLogout", "menu.logout", vm.enabledProperty(CommandKind.LOGOUT),
                 vm.supportedProperty(CommandKind.LOGOUT), this::logout);
         sessionMenu.getItems().addAll(changePhone, queues, new SeparatorMenuItem(), logout);
+        sessionMenu.getItems().addAll(2, FollowMeDialog.menuItems(vm, msg, distinguishesInternal));
     }
 
     private MenuItem commandItem(String id, String key, ObservableBooleanValue enabledWhen,
