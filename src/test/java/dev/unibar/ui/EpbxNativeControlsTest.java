@@ -1,7 +1,5 @@
 package dev.unibar.ui;
 
-import dev.unibar.app.VendorContext;
-import dev.unibar.connectors.epbx.EpbxModule;
 import dev.unibar.connectors.epbx.sim.EpbxSimulator;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.state.BarState;
@@ -19,50 +17,42 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The EPBX hub methods beyond the seed, each from its native control against the simulator (classic
  * SignalR): a blind transfer (Transferir with number and type), a cancelled consultation
- * (LiberarConsulta), a call taken from the queue (AtendeChamadaNaFila) and a busy outbound call whose
- * card says why it ended. Each asserts what the simulator recorded and what the bar shows.
+ * (LiberarConsulta), a call taken from the queue (AtendeChamadaNaFila), a busy outbound call whose
+ * card says why it ended, and follow-me (SigaMe, CancelaSigaMe) from the Session menu. Each asserts what the simulator recorded and what the bar shows.
  */
 @ExtendWith(ApplicationExtension.class)
 class EpbxNativeControlsTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
+    private EpbxBar bar;
     private EpbxSimulator sim;
-    private VendorContext ctx;
 
     @Start
     void start(Stage stage) {
-        sim = EpbxSimulator.builder().port(0).keepAlive(Duration.ofMillis(500)).build().start();
-        ctx = VendorContext.open(new EpbxModule(), env -> EpbxModule.forSimulator(sim, "classic"), Clock.systemUTC());
-        stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("en")));
-        stage.show();
-        ctx.session().start();
+        bar = new EpbxBar(stage, "en");
+        sim = bar.sim;
     }
 
     @AfterEach
     void stop() {
-        Fx.run(ctx::close);
+        bar.close();
     }
 
     private static <T extends Node> T node(FxRobot robot, String id) {
-        return robot.lookup(id).query();
+        return EpbxBar.node(robot, id);
     }
 
     private BarState state() {
-        return ctx.session().store().state();
+        return bar.state();
     }
 
     private boolean visible(FxRobot robot, String id) {
@@ -70,8 +60,7 @@ class EpbxNativeControlsTest {
     }
 
     private String args(String method) {
-        EpbxSimulator.Invocation i = sim.awaitRecorded(method, WAIT);
-        assertNotNull(i, "the simulator received " + method);
+        EpbxSimulator.Invocation i = bar.recorded(method);
         assertTrue(i.ok(), i.toString());
         return i.args().toString();
     }
@@ -179,5 +168,32 @@ class EpbxNativeControlsTest {
         // The next call clears the cause.
         answeredInbound(robot);
         assertFalse(Fx.get(() -> visible(robot, "#callEndCause")));
+    }
+
+    @Test
+    void followMeIsSetAndCancelledFromTheSessionMenu(FxRobot robot) {
+        login(robot);
+        BarView view = robot.lookup(n -> n instanceof BarView).query();
+        javafx.scene.control.MenuItem set = Fx.get(() -> view.sessionMenu().getItems().stream()
+                .filter(i -> "menuFollowMe".equals(i.getId())).findFirst().orElseThrow());
+        javafx.scene.control.MenuItem cancel = Fx.get(() -> view.sessionMenu().getItems().stream()
+                .filter(i -> "menuCancelFollowMe".equals(i.getId())).findFirst().orElseThrow());
+        assertTrue(Fx.get(set::isVisible) && !Fx.get(set::isDisable));
+        assertTrue(Fx.get(cancel::isDisable), "nothing to cancel yet");
+
+        // fire() opens a modal dialog: it must not run inside a call that waits for it.
+        javafx.application.Platform.runLater(set::fire);
+        Fx.until("follow-me dialog", () -> visible(robot, "#followMeNumbers"));
+        robot.clickOn("#followMeNumbers").write("11955556666");
+        robot.clickOn("#followMeOk");
+        assertEquals("[\"11955556666\",1]", args("SigaMe"));
+        Fx.until("follow-me on", () -> List.of("11955556666").equals(state().followMe()) && !cancel.isDisable());
+        assertTrue(sim.scenario("inbound", Map.of("telefone", "1133334444")).get("canalId").isNull(),
+                "the PBX forwards the caller: the extension does not ring");
+
+        javafx.application.Platform.runLater(cancel::fire);
+        assertEquals("[]", args("CancelaSigaMe"));
+        Fx.until("follow-me off", () -> state().followMe() == null && cancel.isDisable());
+        answeredInbound(robot);
     }
 }
