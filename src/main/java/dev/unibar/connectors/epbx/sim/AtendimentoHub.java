@@ -17,6 +17,13 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import static dev.unibar.connectors.epbx.sim.HubArgs.badArgs;
+import static dev.unibar.connectors.epbx.sim.HubArgs.intArg;
+import static dev.unibar.connectors.epbx.sim.HubArgs.numeroArg;
+import static dev.unibar.connectors.epbx.sim.HubArgs.stringArg;
+import static dev.unibar.connectors.epbx.sim.HubArgs.tipoDiscagemArg;
+import static dev.unibar.connectors.epbx.sim.HubTexts.*;
+
 /**
  * The AtendimentoHub of one SignalR connection: the ramal it logged in, its interval and its calls.
  * Transport-free so it can be driven directly by tests: pushes leave through {@link Sink}, the far
@@ -60,57 +67,6 @@ public final class AtendimentoHub {
     private static final AtomicLong GLOBAL_IDS = new AtomicLong(1);
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    /** The one error text the vendor's own code matches (integracaomanager app/epbxManagerConnection.js). */
-    public static final String ERR_NOT_LOGGED = "Ramal não logado no Atendimento";
-    public static final String ERR_ALREADY_LOGGED = "Ramal já está logado";
-    public static final String ERR_UNKNOWN_DEVICE = "Ramal não encontrado";
-    public static final String ERR_TIPO_LOGON = "Tipo de logon inválido";
-    public static final String ERR_NUMERO = "Número inválido";
-    public static final String ERR_TIPO_DISCAGEM = "Tipo de discagem inválido";
-    public static final String ERR_BUSY = "Ramal já possui uma chamada em curso";
-    public static final String ERR_INTERVAL_NO_DIAL = "Ramal em intervalo não permite discar";
-    public static final String ERR_NO_CALL = "Nenhuma chamada ativa";
-    public static final String ERR_ALREADY_HELD = "Chamada já está em espera";
-    public static final String ERR_NOT_HELD = "Nenhuma chamada em espera";
-    public static final String ERR_CONSULT_OPEN = "Encerre a consulta antes de retomar a chamada";
-    public static final String ERR_CONSULT_EXISTS = "Já existe uma consulta em andamento";
-    public static final String ERR_NO_CONSULT = "Nenhuma consulta em andamento";
-    public static final String ERR_CONSULT_NOT_ANSWERED = "Consulta ainda não atendida";
-    public static final String ERR_CONF_STARTED = "Conferência já iniciada";
-    public static final String ERR_NO_CONF = "Nenhuma conferência em andamento";
-    public static final String ERR_NO_PARTICIPANT = "Nenhum participante adicionado à conferência";
-    public static final String ERR_UNKNOWN_INTERVAL = "Intervalo não encontrado";
-    public static final String ERR_LOGOFF_IN_CALL = "Não é possível deslogar com chamada em curso";
-    public static final String ERR_NOT_IN_QUEUE = "Chamada não encontrada na fila";
-    public static final String ERR_NO_SUCH_CALL = "Chamada não encontrada";
-    public static final String ERR_NOTHING_TO_PICK = "Nenhuma chamada para capturar";
-    public static final String ERR_NOT_PARTICIPANT = "Participante não encontrado na conferência";
-
-    /** One leg the ramal is part of. */
-    static final class Leg {
-        final String canalId;
-        final String telefone;
-        final int tipoDiscagem;
-        final int direcao;
-        final int intervalAtStart;
-        final Instant dataHora;
-        final ObjectNode dialer;
-        boolean answered;
-        boolean held;
-        String globalId;
-
-        Leg(String canalId, String telefone, int tipoDiscagem, int direcao, int intervalAtStart,
-            Instant dataHora, ObjectNode dialer) {
-            this.canalId = canalId;
-            this.telefone = telefone;
-            this.tipoDiscagem = tipoDiscagem;
-            this.direcao = direcao;
-            this.intervalAtStart = intervalAtStart;
-            this.dataHora = dataHora;
-            this.dialer = dialer;
-        }
-    }
-
     private final String usuario;
     private final String nome;
     private final List<EpbxDevice> devices;
@@ -128,14 +84,14 @@ public final class AtendimentoHub {
     private int tipoLogon;
     private int intervalId;
     private Instant intervalSince;
-    private Leg main;
-    private Leg consult;
-    private final List<Leg> participants = new ArrayList<>();
+    private HubLeg main;
+    private HubLeg consult;
+    private final List<HubLeg> participants = new ArrayList<>();
     private boolean conference;
-    private Leg lastEnded;
+    private HubLeg lastEnded;
     private boolean closed;
     /** Calls waiting in the extension's queue, oldest first. */
-    private final List<Leg> queue = new ArrayList<>();
+    private final List<HubLeg> queue = new ArrayList<>();
     /** Follow-me numbers; an inbound call is forwarded there instead of ringing. */
     private List<String> followMe = List.of();
     /** An interval asked for during a call: it starts when the call ends (RamalStatusDestinoId 1). */
@@ -212,7 +168,7 @@ public final class AtendimentoHub {
 
     public synchronized List<String> queuedCanalIds() {
         List<String> ids = new ArrayList<>();
-        for (Leg l : queue) ids.add(l.canalId);
+        for (HubLeg l : queue) ids.add(l.canalId);
         return ids;
     }
 
@@ -355,7 +311,7 @@ public final class AtendimentoHub {
         if (main != null) throw new HubError(ERR_BUSY);
         EpbxInterval current = findInterval(intervalId);
         if (current != null && !current.produtivo()) throw new HubError(ERR_INTERVAL_NO_DIAL);
-        Leg leg = newLeg(numero, tipo, VendorShapes.DIRECAO_SAINTE, null);
+        HubLeg leg = newLeg(numero, tipo, VendorShapes.DIRECAO_SAINTE, null);
         main = leg;
         String error = behaviour.takeDialError();
         if (error != null) {
@@ -369,7 +325,7 @@ public final class AtendimentoHub {
     }
 
     /** The far end of a leg the agent placed: answers, is busy or does not answer (onDiscaStatus, then onDesliga). */
-    private void farEnd(Leg leg, SimBehaviour.Outcome outcome, long answerMs, boolean consultLeg) {
+    private void farEnd(HubLeg leg, SimBehaviour.Outcome outcome, long answerMs, boolean consultLeg) {
         switch (outcome) {
             case ANSWER -> scheduler.schedule(answerMs, () -> later(() -> {
                 if (!current(leg) || leg.answered) return;
@@ -395,7 +351,7 @@ public final class AtendimentoHub {
 
     private void desligar() {
         if (consult != null) {
-            Leg c = consult;
+            HubLeg c = consult;
             consult = null;
             push("onDesliga", ri(), chamada(c));
             return;
@@ -406,13 +362,13 @@ public final class AtendimentoHub {
 
     private void desligarChamada(String canalId) {
         if (consult != null && consult.canalId.equals(canalId)) {
-            Leg c = consult;
+            HubLeg c = consult;
             consult = null;
             push("onDesliga", ri(), chamada(c));
         } else if (main != null && main.canalId.equals(canalId)) {
             if (consult != null) {
                 // The held customer is released; the consultation becomes the agent's only call.
-                Leg m = main;
+                HubLeg m = main;
                 main = consult;
                 consult = null;
                 lastEnded = m;
@@ -428,7 +384,7 @@ public final class AtendimentoHub {
 
     /** Ends the customer call: conference, recording id, the pending interval and, after a dialer call, wrap-up. */
     private void endMain(boolean recording) {
-        Leg leg = main;
+        HubLeg leg = main;
         main = null;
         if (conference) {
             conference = false;
@@ -448,7 +404,7 @@ public final class AtendimentoHub {
         if (leg.dialer != null && wrap != 0 && findInterval(wrap) != null && intervalId != wrap) changeInterval(wrap);
     }
 
-    private void pushRecording(Leg leg) {
+    private void pushRecording(HubLeg leg) {
         if (leg.answered && behaviour.recordCalls) pushGlobalId(leg, leg.globalId);
     }
 
@@ -461,7 +417,7 @@ public final class AtendimentoHub {
         return behaviour.recordCalls ? newGlobalId() : null;
     }
 
-    private String pushGlobalId(Leg leg, String wanted) {
+    private String pushGlobalId(HubLeg leg, String wanted) {
         String globalId = wanted != null && !wanted.isBlank() ? wanted : newGlobalId();
         leg.globalId = globalId;
         recordings.accept(globalId);
@@ -492,7 +448,7 @@ public final class AtendimentoHub {
             main.held = true;
             push("onInicioEspera", ri());
         }
-        Leg leg = newLeg(numero, tipo, VendorShapes.DIRECAO_SAINTE, null);
+        HubLeg leg = newLeg(numero, tipo, VendorShapes.DIRECAO_SAINTE, null);
         consult = leg;
         push("onConsultaChamada", ri(), chamada(leg));
         farEnd(leg, behaviour.consultOutcome, behaviour.consultAnswerMs, true);
@@ -501,7 +457,7 @@ public final class AtendimentoHub {
     /** Hangs up the consultation and returns to the held call (app.js: "volta para a chamada que estava em espera"). */
     private void liberarConsulta() {
         if (consult == null) throw new HubError(ERR_NO_CONSULT);
-        Leg c = consult;
+        HubLeg c = consult;
         consult = null;
         push("onDesliga", ri(), chamada(c));
         if (main != null && main.held) {
@@ -524,7 +480,7 @@ public final class AtendimentoHub {
         }
         if (consult == null || main == null) throw new HubError(ERR_NO_CONSULT);
         if (!consult.answered) throw new HubError(ERR_CONSULT_NOT_ANSWERED);
-        Leg c = consult;
+        HubLeg c = consult;
         consult = null;
         push("onChamadaTransferida", ri(), chamada(main));
         endMain(true);
@@ -543,7 +499,7 @@ public final class AtendimentoHub {
         String numero = numeroArg(a, "ConferenciaAdicionar");
         int tipo = tipoDiscagemArg(a);
         if (main == null || !main.answered) throw new HubError(ERR_NO_CALL);
-        Leg leg = newLeg(numero, tipo, VendorShapes.DIRECAO_SAINTE, null);
+        HubLeg leg = newLeg(numero, tipo, VendorShapes.DIRECAO_SAINTE, null);
         participants.add(leg);
         if (conference) dialParticipant(leg);
     }
@@ -564,11 +520,11 @@ public final class AtendimentoHub {
         }
         conference = true;
         main.held = false;
-        for (Leg p : new ArrayList<>(participants)) dialParticipant(p);
+        for (HubLeg p : new ArrayList<>(participants)) dialParticipant(p);
         push("onConferenciaInicio", ri());
     }
 
-    private void dialParticipant(Leg p) {
+    private void dialParticipant(HubLeg p) {
         push("onConferenciaDisca", ri(), chamada(p));
         if (behaviour.isBusy(p.telefone)) {
             participants.remove(p);
@@ -581,7 +537,7 @@ public final class AtendimentoHub {
 
     private void conferenciaTerminar() {
         if (!conference) throw new HubError(ERR_NO_CONF);
-        for (Leg p : participants) push("onConferenciaChamadaEncerrada", ri(), chamada(p));
+        for (HubLeg p : participants) push("onConferenciaChamadaEncerrada", ri(), chamada(p));
         participants.clear();
         // The vendor's sample frees the extension on onConferenciaTermino: ending the conference ends the call.
         endMain(true);
@@ -589,7 +545,7 @@ public final class AtendimentoHub {
 
     private void conferenciaCancelar() {
         if (!conference && participants.isEmpty()) throw new HubError(ERR_NO_CONF);
-        for (Leg p : participants) if (p.answered) push("onConferenciaChamadaEncerrada", ri(), chamada(p));
+        for (HubLeg p : participants) if (p.answered) push("onConferenciaChamadaEncerrada", ri(), chamada(p));
         participants.clear();
         if (conference) {
             conference = false;
@@ -599,8 +555,8 @@ public final class AtendimentoHub {
 
     private void conferenciaRemover(String numero) {
         if (!conference) throw new HubError(ERR_NO_CONF);
-        Leg found = null;
-        for (Leg p : participants) if (p.telefone.equals(numero)) found = p;
+        HubLeg found = null;
+        for (HubLeg p : participants) if (p.telefone.equals(numero)) found = p;
         if (found == null) throw new HubError(ERR_NOT_PARTICIPANT);
         participants.remove(found);
         push("onConferenciaChamadaEncerrada", ri(), chamada(found));
@@ -609,7 +565,7 @@ public final class AtendimentoHub {
     /** The agent leaves; the customer and the participants keep talking without the extension. */
     private void conferenciaSair() {
         if (!conference) throw new HubError(ERR_NO_CONF);
-        Leg leg = main;
+        HubLeg leg = main;
         main = null;
         conference = false;
         participants.clear();
@@ -646,8 +602,8 @@ public final class AtendimentoHub {
     // ---- queue, pick-up, follow-me ----
 
     private void atendeChamadaNaFila(String canalId) {
-        Leg found = null;
-        for (Leg q : queue) if (q.canalId.equals(canalId)) found = q;
+        HubLeg found = null;
+        for (HubLeg q : queue) if (q.canalId.equals(canalId)) found = q;
         if (found == null) throw new HubError(ERR_NOT_IN_QUEUE);
         if (main != null) throw new HubError(ERR_BUSY);
         queue.remove(found);
@@ -664,7 +620,7 @@ public final class AtendimentoHub {
         if (main != null) throw new HubError(ERR_BUSY);
         String from = behaviour.takePickup();
         if (from == null) throw new HubError(ERR_NOTHING_TO_PICK);
-        Leg leg = newLeg(from, VendorShapes.EXTERNA, VendorShapes.DIRECAO_ENTRANTE, null);
+        HubLeg leg = newLeg(from, VendorShapes.EXTERNA, VendorShapes.DIRECAO_ENTRANTE, null);
         main = leg;
         leg.answered = true;
         leg.globalId = answeredGlobalId();
@@ -702,7 +658,7 @@ public final class AtendimentoHub {
         requireLoggedScenario();
         if (main != null) throw new IllegalStateException("ramal " + device.ramal() + " already has a call");
         if (!followMe.isEmpty() && dialer == null) return null;
-        Leg leg = newLeg(telefone, VendorShapes.EXTERNA, dialer != null ? VendorShapes.DIRECAO_SAINTE
+        HubLeg leg = newLeg(telefone, VendorShapes.EXTERNA, dialer != null ? VendorShapes.DIRECAO_SAINTE
                 : VendorShapes.DIRECAO_ENTRANTE, dialer);
         main = leg;
         push("onChamada", ri(), chamada(leg));
@@ -727,7 +683,7 @@ public final class AtendimentoHub {
     /** A caller starts waiting in the extension's queue; returns its CanalId. */
     public synchronized String enqueue(String telefone) {
         requireLoggedScenario();
-        Leg leg = newLeg(telefone, VendorShapes.EXTERNA, VendorShapes.DIRECAO_ENTRANTE, null);
+        HubLeg leg = newLeg(telefone, VendorShapes.EXTERNA, VendorShapes.DIRECAO_ENTRANTE, null);
         queue.add(leg);
         push("onChamadaEntrouNaFila", ri(), chamada(leg));
         return leg.canalId;
@@ -737,7 +693,7 @@ public final class AtendimentoHub {
     public synchronized String abandonQueue() {
         requireLoggedScenario();
         if (queue.isEmpty()) throw new IllegalStateException("nobody is waiting");
-        Leg leg = queue.remove(0);
+        HubLeg leg = queue.remove(0);
         push("onChamadaSaiuDaFila", ri(), chamada(leg));
         return leg.canalId;
     }
@@ -760,7 +716,7 @@ public final class AtendimentoHub {
     public synchronized void remoteHangup() {
         requireLoggedScenario();
         if (consult != null && main == null) {
-            Leg c = consult;
+            HubLeg c = consult;
             consult = null;
             push("onDesliga", ri(), chamada(c));
             return;
@@ -785,7 +741,7 @@ public final class AtendimentoHub {
     /** Announces the recording of the last (or current) call; returns its GlobalId. */
     public synchronized String announceRecording(String globalId) {
         requireLoggedScenario();
-        Leg leg = main != null ? main : lastEnded;
+        HubLeg leg = main != null ? main : lastEnded;
         if (leg == null) throw new IllegalStateException("no call to attach a recording to");
         return pushGlobalId(leg, globalId);
     }
@@ -799,7 +755,7 @@ public final class AtendimentoHub {
         }
     }
 
-    private boolean current(Leg leg) {
+    private boolean current(HubLeg leg) {
         return leg == main || leg == consult;
     }
 
@@ -807,13 +763,13 @@ public final class AtendimentoHub {
         return VendorShapes.ramalInfo(device.ramal());
     }
 
-    private Leg newLeg(String telefone, int tipo, int direcao, ObjectNode dialer) {
+    private HubLeg newLeg(String telefone, int tipo, int direcao, ObjectNode dialer) {
         String canal = "SIP/" + device.ramal() + "-" + String.format("%08x", CHANNELS.getAndIncrement());
-        return new Leg(canal, telefone, tipo, direcao, intervalId, now(), dialer);
+        return new HubLeg(canal, telefone, tipo, direcao, intervalId, now(), dialer);
     }
 
     /** ChamadaInfo as ModelsAndEnums.cs declares it, plus Direcao and GlobalId that the JS sample reads. */
-    private ObjectNode chamada(Leg leg) {
+    private ObjectNode chamada(HubLeg leg) {
         ObjectNode n = F.objectNode();
         n.put("CanalId", leg.canalId);
         n.put("Telefone", leg.telefone);
@@ -857,50 +813,5 @@ public final class AtendimentoHub {
         a.add(c);
         a.add(globalId);
         sink.push(event, a);
-    }
-
-    private static String stringArg(ArrayNode a, int i, String method) {
-        JsonNode n = a.get(i);
-        if (n == null || n.isNull() || n.isContainerNode()) throw badArgs(method);
-        return n.asText().trim();
-    }
-
-    private static int intArg(ArrayNode a, int i, String method) {
-        JsonNode n = a.get(i);
-        if (n == null || n.isNull()) throw badArgs(method);
-        if (n.isIntegralNumber()) return n.asInt();
-        try {
-            return Integer.parseInt(n.asText().trim());
-        } catch (NumberFormatException e) {
-            throw badArgs(method);
-        }
-    }
-
-    private static String numeroArg(ArrayNode a, String method) {
-        String numero = stringArg(a, 0, method);
-        if (numero.isEmpty() || !numero.matches("[0-9*#+]{2,20}")) throw new HubError(ERR_NUMERO);
-        return numero;
-    }
-
-    private static int tipoDiscagemArg(ArrayNode a) {
-        JsonNode n = a.get(1);
-        int tipo;
-        if (n == null || n.isNull()) {
-            tipo = 0;
-        } else if (n.isIntegralNumber()) {
-            tipo = n.asInt();
-        } else {
-            try {
-                tipo = Integer.parseInt(n.asText().trim());
-            } catch (NumberFormatException e) {
-                tipo = 0;
-            }
-        }
-        if (tipo != 1 && tipo != 2) throw new HubError(ERR_TIPO_DISCAGEM);
-        return tipo;
-    }
-
-    private static HubError badArgs(String method) {
-        return new HubError("Parâmetros inválidos para " + method);
     }
 }

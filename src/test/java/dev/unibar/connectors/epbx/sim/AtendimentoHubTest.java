@@ -146,14 +146,14 @@ class AtendimentoHubTest {
 
     @Test
     void iniciarRefusals() {
-        assertEquals(AtendimentoHub.ERR_UNKNOWN_DEVICE, refused("Iniciar", "9999", 3));
-        assertEquals(AtendimentoHub.ERR_UNKNOWN_DEVICE, refused("Iniciar", "10.9.9.9", 2));
-        assertEquals(AtendimentoHub.ERR_TIPO_LOGON, refused("Iniciar", "1000", 7));
+        assertEquals(HubTexts.ERR_UNKNOWN_DEVICE, refused("Iniciar", "9999", 3));
+        assertEquals(HubTexts.ERR_UNKNOWN_DEVICE, refused("Iniciar", "10.9.9.9", 2));
+        assertEquals(HubTexts.ERR_TIPO_LOGON, refused("Iniciar", "1000", 7));
         assertEquals("Parâmetros inválidos para Iniciar", refused("Iniciar", "1000"));
         assertFalse(hub.loggedIn());
         assertTrue(pushes.isEmpty());
         call("Iniciar", "1000", 3);
-        assertEquals(AtendimentoHub.ERR_ALREADY_LOGGED, refused("Iniciar", "1000", 3));
+        assertEquals(HubTexts.ERR_ALREADY_LOGGED, refused("Iniciar", "1000", 3));
     }
 
     @Test
@@ -186,13 +186,13 @@ class AtendimentoHubTest {
     void everyMethodNeedsALoggedRamal() {
         for (String m : List.of("Terminar", "Desligar", "IniciarEspera", "Transferir", "ConferenciaIniciar",
                 "ConferenciaTerminar", "ConferenciaCancelar")) {
-            assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused(m), m);
+            assertEquals(HubTexts.ERR_NOT_LOGGED, refused(m), m);
         }
-        assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused("Discar", "11987654321", 1));
-        assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused("Consultar", "2001", 2));
-        assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused("ConferenciaAdicionar", "2001", 2));
-        assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused("AlterarIntervaloTipo", 3));
-        assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused("TerminarEspera"));
+        assertEquals(HubTexts.ERR_NOT_LOGGED, refused("Discar", "11987654321", 1));
+        assertEquals(HubTexts.ERR_NOT_LOGGED, refused("Consultar", "2001", 2));
+        assertEquals(HubTexts.ERR_NOT_LOGGED, refused("ConferenciaAdicionar", "2001", 2));
+        assertEquals(HubTexts.ERR_NOT_LOGGED, refused("AlterarIntervaloTipo", 3));
+        assertEquals(HubTexts.ERR_NOT_LOGGED, refused("TerminarEspera"));
         assertTrue(pushes.isEmpty());
     }
 
@@ -205,13 +205,13 @@ class AtendimentoHubTest {
     void terminarLogsOffAndIsRefusedDuringACall() {
         login();
         call("Discar", "11987654321", 1);
-        assertEquals(AtendimentoHub.ERR_LOGOFF_IN_CALL, refused("Terminar"));
+        assertEquals(HubTexts.ERR_LOGOFF_IN_CALL, refused("Terminar"));
         call("Desligar");
         pushes.clear();
         call("Terminar");
         assertEquals(List.of("onDeslogado"), events());
         assertFalse(hub.loggedIn());
-        assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused("Discar", "11987654321", 1));
+        assertEquals(HubTexts.ERR_NOT_LOGGED, refused("Discar", "11987654321", 1));
     }
 
     @Test
@@ -240,15 +240,15 @@ class AtendimentoHubTest {
     @Test
     void discarRefusals() {
         login();
-        assertEquals(AtendimentoHub.ERR_NUMERO, refused("Discar", "", 1));
-        assertEquals(AtendimentoHub.ERR_NUMERO, refused("Discar", "abc", 1));
-        assertEquals(AtendimentoHub.ERR_TIPO_DISCAGEM, refused("Discar", "11987654321", 3));
-        assertEquals(AtendimentoHub.ERR_TIPO_DISCAGEM, refused("Discar", "11987654321"));
+        assertEquals(HubTexts.ERR_NUMERO, refused("Discar", "", 1));
+        assertEquals(HubTexts.ERR_NUMERO, refused("Discar", "abc", 1));
+        assertEquals(HubTexts.ERR_TIPO_DISCAGEM, refused("Discar", "11987654321", 3));
+        assertEquals(HubTexts.ERR_TIPO_DISCAGEM, refused("Discar", "11987654321"));
         call("AlterarIntervaloTipo", 4);
-        assertEquals(AtendimentoHub.ERR_INTERVAL_NO_DIAL, refused("Discar", "11987654321", 1));
+        assertEquals(HubTexts.ERR_INTERVAL_NO_DIAL, refused("Discar", "11987654321", 1));
         call("AlterarIntervaloTipo", 7);
         call("Discar", "2001", 2);
-        assertEquals(AtendimentoHub.ERR_BUSY, refused("Discar", "11987654321", 1));
+        assertEquals(HubTexts.ERR_BUSY, refused("Discar", "11987654321", 1));
     }
 
     @Test
@@ -292,7 +292,7 @@ class AtendimentoHubTest {
         String globalId = gid.args().get(2).asText();
         assertTrue(recordings.contains(globalId));
         assertNull(hub.mainCanalId());
-        assertEquals(AtendimentoHub.ERR_NO_CALL, refused("Desligar"));
+        assertEquals(HubTexts.ERR_NO_CALL, refused("Desligar"));
     }
 
     @Test
@@ -307,13 +307,13 @@ class AtendimentoHubTest {
     void holdAndResume() {
         login();
         call("Discar", "11987654321", 1);
-        assertEquals(AtendimentoHub.ERR_NO_CALL, refused("IniciarEspera"));
+        assertEquals(HubTexts.ERR_NO_CALL, refused("IniciarEspera"));
         runLater();
         pushes.clear();
-        assertEquals(AtendimentoHub.ERR_NOT_HELD, refused("TerminarEspera"));
+        assertEquals(HubTexts.ERR_NOT_HELD, refused("TerminarEspera"));
         call("IniciarEspera");
         assertTrue(hub.mainHeld());
-        assertEquals(AtendimentoHub.ERR_ALREADY_HELD, refused("IniciarEspera"));
+        assertEquals(HubTexts.ERR_ALREADY_HELD, refused("IniciarEspera"));
         call("TerminarEspera");
         assertFalse(hub.mainHeld());
         assertEquals(List.of("onInicioEspera", "onTerminoEspera"), events());
@@ -329,9 +329,9 @@ class AtendimentoHubTest {
         String consultLeg = pushes.get(1).call().get("CanalId").asText();
         assertNotEquals(main, consultLeg);
         assertEquals(2, pushes.get(1).call().get("TipoDiscagem").asInt());
-        assertEquals(AtendimentoHub.ERR_CONSULT_NOT_ANSWERED, refused("Transferir"));
-        assertEquals(AtendimentoHub.ERR_CONSULT_EXISTS, refused("Consultar", "2002", 2));
-        assertEquals(AtendimentoHub.ERR_CONSULT_OPEN, refused("TerminarEspera"));
+        assertEquals(HubTexts.ERR_CONSULT_NOT_ANSWERED, refused("Transferir"));
+        assertEquals(HubTexts.ERR_CONSULT_EXISTS, refused("Consultar", "2002", 2));
+        assertEquals(HubTexts.ERR_CONSULT_OPEN, refused("TerminarEspera"));
         runLater();
         assertEquals("onConsultaAtendido", last("onConsultaAtendido").event());
         assertEquals(consultLeg, last("onConsultaAtendido").call().get("CanalId").asText());
@@ -370,18 +370,18 @@ class AtendimentoHubTest {
         assertEquals(0, pushes.get(2).args().get(2).get("StatusDiscagem").asInt());
         assertNull(hub.consultCanalId());
         assertNotNull(hub.mainCanalId());
-        assertEquals(AtendimentoHub.ERR_NO_CONSULT, refused("Transferir"));
+        assertEquals(HubTexts.ERR_NO_CONSULT, refused("Transferir"));
     }
 
     @Test
     void consultAndConferenceNeedAnAnsweredCall() {
         login();
-        assertEquals(AtendimentoHub.ERR_NO_CALL, refused("Consultar", "2001", 2));
-        assertEquals(AtendimentoHub.ERR_NO_CALL, refused("ConferenciaAdicionar", "2001", 2));
-        assertEquals(AtendimentoHub.ERR_NO_CALL, refused("ConferenciaIniciar"));
-        assertEquals(AtendimentoHub.ERR_NO_CONF, refused("ConferenciaTerminar"));
-        assertEquals(AtendimentoHub.ERR_NO_CONF, refused("ConferenciaCancelar"));
-        assertEquals(AtendimentoHub.ERR_NO_CONSULT, refused("Transferir"));
+        assertEquals(HubTexts.ERR_NO_CALL, refused("Consultar", "2001", 2));
+        assertEquals(HubTexts.ERR_NO_CALL, refused("ConferenciaAdicionar", "2001", 2));
+        assertEquals(HubTexts.ERR_NO_CALL, refused("ConferenciaIniciar"));
+        assertEquals(HubTexts.ERR_NO_CONF, refused("ConferenciaTerminar"));
+        assertEquals(HubTexts.ERR_NO_CONF, refused("ConferenciaCancelar"));
+        assertEquals(HubTexts.ERR_NO_CONSULT, refused("Transferir"));
     }
 
     @Test
@@ -389,7 +389,7 @@ class AtendimentoHubTest {
         answeredOutboundCall();
         call("ConferenciaIniciar");
         assertEquals(List.of("onConferenciaErro"), events());
-        assertException(pushes.get(0).args().get(1), AtendimentoHub.ERR_NO_PARTICIPANT);
+        assertException(pushes.get(0).args().get(1), HubTexts.ERR_NO_PARTICIPANT);
         assertFalse(hub.conferenceActive());
     }
 
@@ -407,7 +407,7 @@ class AtendimentoHubTest {
         assertEquals("2001", pushes.get(0).call().get("Telefone").asText());
         assertEquals("11955554444", pushes.get(3).call().get("Telefone").asText());
         assertTrue(hub.conferenceActive());
-        assertEquals(AtendimentoHub.ERR_CONF_STARTED, refused("ConferenciaIniciar"));
+        assertEquals(HubTexts.ERR_CONF_STARTED, refused("ConferenciaIniciar"));
         pushes.clear();
         call("ConferenciaTerminar");
         // Ending the conference releases the call (the vendor's sample frees the extension there).
@@ -425,7 +425,7 @@ class AtendimentoHubTest {
         call("ConferenciaCancelar");
         assertEquals(List.of(), events(), "nobody was dialed yet, so no leg ends");
         assertEquals(0, hub.participantCount());
-        assertEquals(AtendimentoHub.ERR_NO_CONF, refused("ConferenciaCancelar"));
+        assertEquals(HubTexts.ERR_NO_CONF, refused("ConferenciaCancelar"));
     }
 
     @Test
@@ -476,7 +476,7 @@ class AtendimentoHubTest {
         pushes.clear();
         call("AlterarIntervaloTipo", 42);
         assertEquals(List.of("onAlterarIntervaloTipoErro"), events());
-        assertException(pushes.get(0).args().get(1), AtendimentoHub.ERR_UNKNOWN_INTERVAL);
+        assertException(pushes.get(0).args().get(1), HubTexts.ERR_UNKNOWN_INTERVAL);
         assertEquals(0, hub.intervalId());
         assertEquals("Parâmetros inválidos para AlterarIntervaloTipo", refused("AlterarIntervaloTipo", "x"));
     }
@@ -604,18 +604,18 @@ class AtendimentoHubTest {
     void transferirWithANumberIsBlindAndWithoutOneCompletesAConsultation() {
         answeredOutboundCall();
         String main = hub.mainCanalId();
-        assertEquals(AtendimentoHub.ERR_TIPO_DISCAGEM, refused("Transferir", "2001", 5));
+        assertEquals(HubTexts.ERR_TIPO_DISCAGEM, refused("Transferir", "2001", 5));
         call("Transferir", "2001", 2);
         assertEquals(List.of("onChamadaTransferida", "onDesliga", "onChamadaGlobalId"), events());
         assertEquals(main, pushes.get(0).call().get("CanalId").asText());
         assertNull(hub.mainCanalId());
-        assertEquals(AtendimentoHub.ERR_NO_CALL, refused("Transferir", "2001", 2));
+        assertEquals(HubTexts.ERR_NO_CALL, refused("Transferir", "2001", 2));
     }
 
     @Test
     void liberarConsultaHangsUpTheLegAndResumesTheHeldCall() {
         answeredOutboundCall();
-        assertEquals(AtendimentoHub.ERR_NO_CONSULT, refused("LiberarConsulta"));
+        assertEquals(HubTexts.ERR_NO_CONSULT, refused("LiberarConsulta"));
         call("Consultar", "2001", 2);
         String leg = hub.consultCanalId();
         pushes.clear();
@@ -635,7 +635,7 @@ class AtendimentoHubTest {
         runLater();
         String leg = hub.consultCanalId();
         pushes.clear();
-        assertEquals(AtendimentoHub.ERR_NO_SUCH_CALL, refused("DesligarChamada", "SIP/9999-0"));
+        assertEquals(HubTexts.ERR_NO_SUCH_CALL, refused("DesligarChamada", "SIP/9999-0"));
         call("DesligarChamada", main);
         // The held customer leaves; the consultation becomes the agent's only call.
         assertEquals(main, pushes.get(0).call().get("CanalId").asText());
@@ -653,14 +653,14 @@ class AtendimentoHubTest {
         assertEquals("11911112222", pushes.get(0).call().get("Telefone").asText());
         assertEquals(List.of(first, second), hub.queuedCanalIds());
         pushes.clear();
-        assertEquals(AtendimentoHub.ERR_NOT_IN_QUEUE, refused("AtendeChamadaNaFila", "SIP/nobody"));
+        assertEquals(HubTexts.ERR_NOT_IN_QUEUE, refused("AtendeChamadaNaFila", "SIP/nobody"));
         call("AtendeChamadaNaFila", second);
         assertEquals(List.of("onChamadaSaiuDaFila", "onChamada", "onAtendido"), events());
         assertEquals(second, pushes.get(1).call().get("CanalId").asText());
         assertEquals(2, pushes.get(1).call().get("Direcao").asInt());
         assertEquals(second, hub.mainCanalId());
         assertTrue(hub.mainAnswered());
-        assertEquals(AtendimentoHub.ERR_BUSY, refused("AtendeChamadaNaFila", first));
+        assertEquals(HubTexts.ERR_BUSY, refused("AtendeChamadaNaFila", first));
         pushes.clear();
         assertEquals(first, hub.abandonQueue());
         assertEquals(List.of("onChamadaSaiuDaFila"), events());
@@ -677,7 +677,7 @@ class AtendimentoHubTest {
         hub.invoke("SigaMeMultiplo", JSON.createArrayNode().add(JSON.createArrayNode().add("11955556666").add("2001")));
         assertEquals(List.of("onNumerosSigaMeMultiplo"), events());
         assertEquals(List.of("11955556666", "2001"), hub.followMe());
-        assertEquals(AtendimentoHub.ERR_NUMERO, refused("SigaMe", "x", 1));
+        assertEquals(HubTexts.ERR_NUMERO, refused("SigaMe", "x", 1));
         call("CancelaSigaMe");
         assertTrue(hub.followMe().isEmpty());
         assertNotNull(hub.offerCall("11912345678", null, true, 0, 0));
@@ -686,7 +686,7 @@ class AtendimentoHubTest {
     @Test
     void capturaDirigidaPicksUpARingingCallOnlyWhenThereIsOne() {
         login();
-        assertEquals(AtendimentoHub.ERR_NOTHING_TO_PICK, refused("CapturaDirigida"));
+        assertEquals(HubTexts.ERR_NOTHING_TO_PICK, refused("CapturaDirigida"));
         behaviour.pickupAvailable("11977778888");
         call("CapturaDirigida", "1001");
         assertEquals(List.of("onChamada", "onAtendido"), events());
@@ -732,7 +732,7 @@ class AtendimentoHubTest {
         assertException(pushes.get(3).args().get(1), "Número ocupado");
         assertEquals(1, hub.participantCount());
         pushes.clear();
-        assertEquals(AtendimentoHub.ERR_NOT_PARTICIPANT, refused("ConferenciaRemover", "11900000000"));
+        assertEquals(HubTexts.ERR_NOT_PARTICIPANT, refused("ConferenciaRemover", "11900000000"));
         call("ConferenciaRemover", "2001");
         assertEquals(List.of("onConferenciaChamadaEncerrada"), events());
         call("ConferenciaAdicionar", "2002", 2);
@@ -762,6 +762,6 @@ class AtendimentoHubTest {
         assertEquals(List.of("onConexaoErro"), events());
         assertRamalInfo(pushes.get(0).args().get(0));
         assertException(pushes.get(0).args().get(1), "Conexão com o PABX perdida");
-        assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused("Discar", "11987654321", 1));
+        assertEquals(HubTexts.ERR_NOT_LOGGED, refused("Discar", "11987654321", 1));
     }
 }
