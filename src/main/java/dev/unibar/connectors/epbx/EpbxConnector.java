@@ -87,6 +87,8 @@ public final class EpbxConnector implements Connector {
     private volatile int logonType;
     private volatile boolean reconnecting;
     private volatile boolean recovering;
+    /** Hub events mapped so far (guarded by the mapper's lock, which also keeps REST and hub updates apart). */
+    private long hubEvents;
     /** Delay before Iniciar runs again after onConexaoErro (the vendor's sample waits 5 s). */
     volatile long recoveryDelayMs = 5_000;
 
@@ -430,10 +432,13 @@ public final class EpbxConnector implements Connector {
         line.put("callback", name);
         line.set("args", args);
         String raw = line.toString();
-        try {
-            sink.events(raw, mapper.map(line));
-        } catch (MalformedCaptureException e) {
-            sink.malformed(raw, e.getMessage());
+        synchronized (mapper) {
+            hubEvents++;
+            try {
+                sink.events(raw, mapper.map(line));
+            } catch (MalformedCaptureException e) {
+                sink.malformed(raw, e.getMessage());
+            }
         }
         if (name.equalsIgnoreCase("onConexaoErro")) recover(t, recoveryDelayMs);
     }
@@ -465,29 +470,53 @@ public final class EpbxConnector implements Connector {
      * (Api/IntegracaoRamal/IntervaloAtual and ChamadaAtiva), so the bar keeps no stale or doubled call.
      */
     private void rebuild(HubTransport t) {
+        rebuild(t, 0);
+    }
+
+    /**
+     * A hub event that arrives while the REST view is read is newer than that view, so the view is then
+     * read again (three tries at most) instead of undoing the event (a stale interval or call).
+     */
+    private void rebuild(HubTransport t, int attempt) {
         TokenKeeper k = tokens;
         if (k == null) return;
         String token = k.token();
-        restGet("api/IntegracaoRamal/IntervaloAtual", token).thenAcceptAsync(body -> {
-            JsonNode iv = EpbxRest.firstObject(body);
-            if (iv == null || t != transport) return;
-            ObjectNode line = Payloads.JSON.createObjectNode();
-            line.put("callback", "onSetIntervaloRamal");
-            line.putArray("args").add(Payloads.JSON.createObjectNode().put("Ramal", String.valueOf(deviceRamal())))
-                    .add(iv);
-            try {
-                sink.events(body, mapper.map(line));
-            } catch (MalformedCaptureException e) {
-                sink.malformed(body, "IntervaloAtual: " + e.getMessage());
-            }
-        }, worker).thenCompose(ok -> restGet("api/IntegracaoRamal/ChamadaAtiva", token)).thenAcceptAsync(body -> {
-            if (t != transport) return;
-            sink.events(body.isEmpty() ? null : body, mapper.reconcile(EpbxRest.firstObject(body)));
-        }, worker).exceptionally(err -> {
+        long seen;
+        synchronized (mapper) {
+            seen = hubEvents;
+        }
+        restGet("api/IntegracaoRamal/IntervaloAtual", token)
+                .thenCombine(restGet("api/IntegracaoRamal/ChamadaAtiva", token), (iv, call) -> new String[] {iv, call})
+                .thenAcceptAsync(bodies -> {
+                    if (t != transport) return;
+                    synchronized (mapper) {
+                        if (hubEvents == seen) {
+                            applyInterval(bodies[0]);
+                            sink.events(bodies[1].isEmpty() ? null : bodies[1],
+                                    mapper.reconcile(EpbxRest.firstObject(bodies[1])));
+                            return;
+                        }
+                    }
+                    if (attempt < 2) rebuild(t, attempt + 1);
+                }, worker).exceptionally(err -> {
             LOG.log(System.Logger.Level.WARNING, "EPBX state after reconnect not read: "
                     + Redact.text(String.valueOf(readable(err).getMessage()), token));
             return null;
         });
+    }
+
+    private void applyInterval(String body) {
+        JsonNode iv = EpbxRest.firstObject(body);
+        if (iv == null) return;
+        ObjectNode line = Payloads.JSON.createObjectNode();
+        line.put("callback", "onSetIntervaloRamal");
+        line.putArray("args").add(Payloads.JSON.createObjectNode().put("Ramal", String.valueOf(deviceRamal())))
+                .add(iv);
+        try {
+            sink.events(body, mapper.map(line));
+        } catch (MalformedCaptureException e) {
+            sink.malformed(body, "IntervaloAtual: " + e.getMessage());
+        }
     }
 
     private Object deviceRamal() {

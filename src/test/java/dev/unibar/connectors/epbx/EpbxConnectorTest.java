@@ -267,6 +267,29 @@ class EpbxConnectorTest {
     }
 
     @Test
+    void aReconnectReadsTheRestViewAgainWhenAHubEventOvertakesIt() throws Exception {
+        FakeHubTransport t = login();
+        http.intervaloAtual = "{\"RamalStatusDetalheId\":3,\"Descricao\":\"Almoço\",\"RamalStatusDestinoId\":0,"
+                + "\"Produtivo\":false}";
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        http.restGate = gate;
+        t.state(HubTransport.State.RECONNECTING);
+        t.state(HubTransport.State.CONNECTED);
+        Wait.until("REST view asked", java.time.Duration.ofMillis(10_000), () -> !http.restPaths.isEmpty());
+        // While the view is on its way, the hub reports a newer interval.
+        t.push("onSetIntervaloRamal", "[{\"Ramal\":1000},{\"RamalStatusDetalheId\":4,\"Descricao\":\"Banheiro\","
+                + "\"RamalStatusDestinoId\":0,\"Produtivo\":false}]");
+        Wait.until("Banheiro", java.time.Duration.ofMillis(2000), () -> sink.has("Banheiro"));
+        http.intervaloAtual = "{\"RamalStatusDetalheId\":4,\"Descricao\":\"Banheiro\",\"RamalStatusDestinoId\":0,"
+                + "\"Produtivo\":false}";
+        gate.countDown();
+        Wait.until("the view read again", java.time.Duration.ofMillis(10_000), () -> http.restPaths.stream()
+                .filter("IntervaloAtual"::equals).count() == 2 && http.restPaths.size() == 4);
+        // The second read starts only after the first view was judged stale and dropped.
+        assertFalse(sink.has("Almoço"), "the older REST view never undid the hub's event: " + sink.events);
+    }
+
+    @Test
     void aLostSessionStartsTheDeviceAgain() throws Exception {
         FakeHubTransport t = login();
         t.push("onChamada", "[{\"Ramal\":1000}," + CALL + "]");
