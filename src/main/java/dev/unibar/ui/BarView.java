@@ -97,10 +97,10 @@ public final class BarView extends VBox {
             @Override public void accountCode() { openAccountCode(); }
             @Override public void downloadRecording() { BarView.this.downloadRecording(); }
         });
-        VBox callPanel = new VBox(6, card, controls);
+        VBox callPanel = new VBox(6, card, controls, new QueuedCallsView(vm, msg, this::refit));
         callPanel.setId("callPanel");
         Ui.visible(callPanel, Bindings.equal(vm.phaseProperty(), SessionPhase.READY));
-        buildSessionMenu();
+        buildSessionMenu(distinguishesInternalNumbers);
         shortcuts = new Shortcuts(vm, this::openDialPad, this::openInspector);
 
         MessageStrip notice = new MessageStrip(vm, msg);
@@ -144,7 +144,7 @@ public final class BarView extends VBox {
     }
 
     /** Session commands that do not fit the compact bar: log out, change phone, queue suspension. */
-    private void buildSessionMenu() {
+    private void buildSessionMenu(boolean distinguishesInternalNumbers) {
         sessionMenu.setText(msg.get("menu.session"));
         sessionMenu.setId("menuSession");
         MenuItem changePhone = commandItem("menuChangePhone", "menu.changePhone",
@@ -156,6 +156,7 @@ public final class BarView extends VBox {
         MenuItem logout = commandItem("menuLogout", "menu.logout", vm.enabledProperty(CommandKind.LOGOUT),
                 vm.supportedProperty(CommandKind.LOGOUT), this::logout);
         sessionMenu.getItems().addAll(changePhone, queues, new SeparatorMenuItem(), logout);
+        sessionMenu.getItems().addAll(2, FollowMeDialog.menuItems(vm, msg, distinguishesInternalNumbers));
     }
 
     private MenuItem commandItem(String id, String key, ObservableBooleanValue enabledWhen,

@@ -82,7 +82,7 @@ final class CallCard extends VBox {
         line2.setMinHeight(USE_PREF_SIZE);
         Ui.shown(line2, Bindings.isNotNull(vm.heldCallProperty()));
 
-        getChildren().addAll(first, line2);
+        getChildren().addAll(first, line2, new EndCauseLabel(vm, msg));
         accessibleTextProperty().bind(Bindings.createStringBinding(() -> vm.activeCallProperty().get() == null
                         ? none.getText()
                         : String.join(" ", direction.getText(), number.getText(), name.getText(), queue.getText(),

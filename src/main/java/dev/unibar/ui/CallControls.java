@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -99,6 +100,10 @@ final class CallControls extends HBox {
         add(Ui.commandButton(msg, "completeTransfer", "button.completeTransfer", Material2AL.DONE_ALL, null,
                 vm.enabledProperty(CommandKind.COMPLETE_TRANSFER), vm.supportedProperty(CommandKind.COMPLETE_TRANSFER),
                 vm::completeTransfer));
+        // Always in its place (disabled until a consultation runs): a button that appeared would move the row.
+        add(Ui.commandButton(msg, "cancelConsult", "button.cancelConsult", Material2MZ.UNDO, "cancelConsult.tooltip",
+                vm.enabledProperty(CommandKind.CANCEL_CONSULT), vm.supportedProperty(CommandKind.CANCEL_CONSULT),
+                () -> ConsultLeg.of(vm.stateProperty().get()).ifPresent(id -> vm.send(new Command.CancelConsult(id)))));
         // A pop-over, not a one-click action: EPBX needs the number to call into the conference.
         conference = add(Ui.commandButton(msg, "conference", "button.conference", Material2AL.CALL_MERGE, null,
                 vm.enabledProperty(CommandKind.CONFERENCE), vm.supportedProperty(CommandKind.CONFERENCE),

@@ -40,6 +40,13 @@ public final class Guard {
             case SET_ACCOUNT_CODE -> anyCall || s.lastEnded() != null;
             case SET_STATE -> true;
             case DOWNLOAD_RECORDING -> !s.recordings().isEmpty();
+            case CANCEL_CONSULT -> s.heldCall().isPresent() && s.calls().size() >= 2;
+            case TAKE_QUEUED_CALL -> !s.queuedCalls().isEmpty() && s.calls().isEmpty();
+            case PICKUP -> s.calls().isEmpty();
+            case CANCEL_FOLLOW_ME -> s.followMe() != null;
+            case TO_VOICEMAIL -> anyCall;
+            case LEAVE_CONFERENCE, REMOVE_PARTICIPANT, CANCEL_CONFERENCE ->
+                    s.calls().values().stream().anyMatch(CallView::conference);
             default -> true;
         };
     }
