@@ -27,6 +27,7 @@ public final class UnibarApp extends Application {
 
     private static volatile Function<UnibarConfig, BarContext> contextFactory;
     private static volatile UnibarConfig config;
+    private static volatile java.util.function.BiConsumer<Stage, BarContext> stageHook;
 
     private BarContext context;
     private BarViewModel viewModel;
@@ -38,6 +39,14 @@ public final class UnibarApp extends Application {
 
     public static void setConfig(UnibarConfig c) {
         config = c;
+    }
+
+    /**
+     * Desktop integration (window place, single instance, tray, start-up order), set by the app layer; it
+     * runs on the FX thread with the scene set, just before the stage shows.
+     */
+    public static void setStageHook(java.util.function.BiConsumer<Stage, BarContext> hook) {
+        stageHook = hook;
     }
 
     public static String stylesheet() {
@@ -66,6 +75,7 @@ public final class UnibarApp extends Application {
         stage.getIcons().setAll(icons());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> Platform.exit());
+        if (stageHook != null) stageHook.accept(stage, context);
         stage.show();
         // Started only now: the view model already listens, so no early event is missed.
         context.session().start();
