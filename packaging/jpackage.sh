@@ -110,8 +110,9 @@ esac
 mkdir -p "$appdir/desktop"
 cp icons/unibar-*.png icons/unibar.svg "$appdir/desktop/"
 cp packaging/linux/unibar.desktop packaging/system-config.yml "$appdir/desktop/"
+[ "$os" = linux ] && install -m 755 packaging/linux/cds-dump.sh "$appdir/cds-dump.sh"
 
-# ---- 5. AppCDS: a training start records the classes the bar loads ---------------------------------
+# ---- 5. AppCDS: a training start lists the classes the bar loads; the archive is made where it runs -
 if [ "$os" = linux ] && [ "${UNIBAR_NO_CDS:-}" != 1 ]; then
   packaging/train-cds.sh "$app" || echo "jpackage.sh: no AppCDS archive (training start failed); the bar starts without it" >&2
 fi
@@ -120,7 +121,8 @@ fi
 case "$type" in
   app-image)
     rm -rf target/installer/Unibar
-    cp -a "$app" target/installer/ ;;
+    cp -a "$app" target/installer/
+    [ "$os" = linux ] && sh packaging/linux/cds-dump.sh "$root/target/installer/Unibar" ;;
   deb) packaging/linux/build-deb.sh "$app" "$version" target/installer ;;
   rpm) packaging/linux/build-rpm.sh "$app" "$version" target/installer ;;
   msi|exe)

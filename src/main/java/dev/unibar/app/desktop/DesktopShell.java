@@ -201,6 +201,9 @@ public final class DesktopShell implements AutoCloseable {
             }
         }
         if (channel != null) channel.close();
-        if (logs != null) logs.close();
+        if (logs != null) {
+            java.util.logging.Logger.getLogger("").removeHandler(logs);
+            logs.close();
+        }
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class DialTarget {
 
     static final int MAX_LENGTH = 40;
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-.()\\u00a0/]");
+    private static final Pattern SEPARATORS = Pattern.compile("[ \\-.()\\u00a0/]");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9*#]{1," + MAX_LENGTH + "}");
     /** SIP user parts are often extensions or names ("1001", "support"): letters are allowed there. */
     private static final Pattern SIP_USER = Pattern.compile("\\+?[A-Za-z0-9*#_]{1," + MAX_LENGTH + "}");

@@ -242,17 +242,17 @@ public final class InstanceChannel implements AutoCloseable {
     private static byte[] readLine(SocketChannel c, int max) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer buf = ByteBuffer.allocate(1024);
-        while (out.size() <= max) {
+        while (true) {
             buf.clear();
             int n = c.read(buf);
             if (n < 0) return null;
             for (int i = 0; i < n; i++) {
                 byte b = buf.get(i);
                 if (b == '\n') return out.toByteArray();
+                if (out.size() >= max) return null;
                 out.write(b);
             }
         }
-        return null;
     }
 
     Path dir() {
