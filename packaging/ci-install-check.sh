@@ -33,10 +33,14 @@ fi
 [ -d /etc/xdg/menus ] && step "note: /etc/xdg/menus exists here" || step "no /etc/xdg/menus here (the case that used to fail dpkg -i)"
 
 # ---- build ----------------------------------------------------------------------------------------
-step "building the .deb (packaging/jpackage.sh deb)"
 start=$(date +%s)
-[ -f target/unibar.jar ] || mvn -q -B -ntp -DskipTests package || fail "mvn package failed"
-timeout 900 bash packaging/jpackage.sh deb > "$out/build.log" 2>&1 || { tail -30 "$out/build.log" >&2; fail "packaging/jpackage.sh deb failed (log: $out/build.log)"; }
+if [ "${UNIBAR_CI_REUSE_DEB:-}" = 1 ] && ls target/installer/unibar_*.deb >/dev/null 2>&1; then
+  step "reusing the .deb already in target/installer (UNIBAR_CI_REUSE_DEB=1)"
+else
+  step "building the .deb (packaging/jpackage.sh deb)"
+  [ -f target/unibar.jar ] || mvn -q -B -ntp -DskipTests package || fail "mvn package failed"
+  timeout 900 bash packaging/jpackage.sh deb > "$out/build.log" 2>&1 || { tail -30 "$out/build.log" >&2; fail "packaging/jpackage.sh deb failed (log: $out/build.log)"; }
+fi
 deb=$(ls target/installer/unibar_*.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || fail "no target/installer/unibar_*.deb after the build"
 step "built $deb: $(du -h "$deb" | cut -f1) in $(( $(date +%s) - start )) s"

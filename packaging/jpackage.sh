@@ -95,8 +95,7 @@ for o in "${java_options[@]}"; do image_args+=(--java-options "$o"); done
 case "$os" in
   linux) image_args+=(--icon icons/unibar-256.png) ;;
   windows) image_args+=(--icon icons/unibar.ico --add-launcher UnibarConsole=packaging/windows/console.properties) ;;
-  mac) image_args+=(--icon icons/unibar.icns --mac-package-identifier dev.unibar.Unibar
-                    --resource-dir packaging/macos) ;;
+  mac) image_args+=(--icon icons/unibar.icns --mac-package-identifier dev.unibar.Unibar) ;;
 esac
 jpackage "${image_args[@]}"
 
@@ -131,7 +130,6 @@ case "$type" in
       --win-upgrade-uuid 6f1c2a8e-6b36-4a59-9a71-2d8e9b1c0e15 --resource-dir packaging/windows \
       --dest target/installer ;;
   dmg|pkg)
-    jpackage "${common[@]}" --type "$type" --app-image "$app" \
-      --resource-dir packaging/macos --dest target/installer ;;
+    jpackage "${common[@]}" --type "$type" --app-image "$app" --dest target/installer ;;
 esac
 ls -l target/installer

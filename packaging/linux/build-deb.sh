@@ -1,29 +1,27 @@
 #!/usr/bin/env bash
-# The .deb from a Linux app image: jpackage makes the package (and works out the library dependencies),
-# then this script replaces jpackage's desktop integration with plain package files and scripts that
-# cannot fail:
-#   - jpackage's maintainer scripts run xdg-desktop-menu, which exits 3 where /etc/xdg/menus is absent
-#     (a minimal or server install), failing `dpkg -i` and then `dpkg --purge`, and its package depends on
-#     xdg-utils. Here the menu entry, the icons and the tel:/callto:/sip: handlers are ordinary files under
-#     /usr/share that dpkg installs and removes itself (the desktop's own triggers refresh its caches), and
-#     the scripts only refresh caches when the tools exist, never failing.
-#   - /usr/bin/unibar: the console launcher (`unibar dial NUMBER`, `unibar --version`, logs on stderr).
+# The .deb from the Linux app image that jpackage made (launcher, jlinked runtime, jars). It is put
+# together here rather than by `jpackage --type deb`, whose maintainer scripts run xdg-desktop-menu: that
+# exits 3 where /etc/xdg/menus is absent (a minimal or server install), failing `dpkg -i` and then
+# `dpkg --purge`, and its package depends on xdg-utils. Here:
+#   - the menu entry, the icons and the tel:/callto:/sip: handlers are ordinary package files under
+#     /usr/share, installed and removed by dpkg itself (the desktop's own triggers refresh its caches);
+#   - the maintainer scripts (packaging/linux/deb/) only make the AppCDS archive and refresh caches where
+#     the tools exist, and never fail;
+#   - /usr/bin/unibar is the console launcher (`unibar dial NUMBER`, `unibar --version`, logs on stderr);
+#   - Depends lists the Debian packages that own the libraries the natives link to (what jpackage does).
 #   packaging/linux/build-deb.sh APP_IMAGE VERSION DEST
 set -euo pipefail
 app="$1"; version="$2"; dest="$3"
 here="$(cd "$(dirname "$0")" && pwd)"
-for t in fakeroot dpkg-deb; do command -v "$t" >/dev/null || { echo "build-deb.sh: $t is needed (apt-get install $t)" >&2; exit 1; }; done
+for t in fakeroot dpkg-deb ldd; do command -v "$t" >/dev/null || { echo "build-deb.sh: $t is needed" >&2; exit 1; }; done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-jpackage --type deb --app-image "$app" --name Unibar --app-version "$version" --vendor Unibar \
-  --description "One agent bar for five contact-center vendors" --linux-package-name unibar \
-  --linux-deb-maintainer "it@unibar.dev" --linux-app-category net --linux-app-release 1 \
-  --dest "$work/jp"
-deb=$(ls "$work"/jp/*.deb)
-
 root="$work/root"
-dpkg-deb -R "$deb" "$root"
+mkdir -p "$root/opt" "$root/DEBIAN"
+cp -a "$app" "$root/opt/unibar"
+rm -f "$root/opt/unibar/lib/app/unibar.jsa"   # made at install time, for the installed paths
+
 share="$root/usr/share"
 appdesk="$root/opt/unibar/lib/app/desktop"
 install -D -m 644 "$appdesk/unibar.desktop" "$share/applications/unibar.desktop"
@@ -35,17 +33,33 @@ install -D -m 644 "$appdesk/system-config.yml" "$share/doc/unibar/system-config.
 mkdir -p "$root/usr/bin"
 ln -s /opt/unibar/bin/Unibar "$root/usr/bin/unibar"
 
-# Our scripts in place of jpackage's (see the comment above).
-rm -f "$root/DEBIAN/preinst" "$root/DEBIAN/postinst" "$root/DEBIAN/prerm" "$root/DEBIAN/postrm"
+# Libraries the launcher and natives need, by owning package (skipping our own and unowned ones).
+deps=$(find "$root/opt/unibar" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec sh -c 'ldd "$1" 2>/dev/null' _ {} \; \
+  | awk '/=> \// {print $3}' | grep -v "^$root" | sort -u \
+  | while read -r lib; do dpkg -S "$(readlink -f "$lib")" 2>/dev/null || dpkg -S "$lib" 2>/dev/null || true; done \
+  | cut -d: -f1 | sort -u | paste -sd, - | sed 's/,/, /g')
+# The GTK 3 glass backend is loaded with dlopen, so ldd cannot see it.
+deps="${deps:+$deps, }libgtk-3-0"
+arch=$(dpkg --print-architecture)
+size=$(du -sk "$root/opt" "$root/usr" | awk '{s+=$1} END {print s}')
+cat > "$root/DEBIAN/control" <<EOF
+Package: unibar
+Version: ${version}-1
+Section: net
+Priority: optional
+Architecture: $arch
+Maintainer: Unibar <it@unibar.dev>
+Installed-Size: $size
+Depends: $deps
+Recommends: xdg-utils, desktop-file-utils, libnotify-bin
+Description: One agent bar for five contact-center vendors
+ Unibar is a native desktop agent bar for contact-center agents on UCS, Talk Telecom EPBX,
+ Enghouse AgentDesktop, NICE MAX and Evolux, with a demo mode against built-in simulators.
+EOF
 for s in postinst prerm postrm; do install -m 755 "$here/deb/$s" "$root/DEBIAN/$s"; done
-# xdg-utils is only for the menu tools we no longer call; the desktop entry works without them.
-sed -i -E 's/(, )?xdg-utils//; s/^Depends: , /Depends: /' "$root/DEBIAN/control"
-grep -q '^Recommends:' "$root/DEBIAN/control" || sed -i '/^Depends:/a Recommends: xdg-utils, desktop-file-utils, libnotify-bin' "$root/DEBIAN/control"
-size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
-sed -i "s/^Installed-Size: .*/Installed-Size: $size/" "$root/DEBIAN/control"
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -print0 | sort -z | xargs -0 md5sum | sed 's| \./| |') > "$root/DEBIAN/md5sums"
 
-out="$dest/unibar_${version}-1_$(dpkg --print-architecture).deb"
-fakeroot dpkg-deb --root-owner-group -Zxz --build "$root" "$out" >/dev/null 2>&1 \
-  || fakeroot dpkg-deb -Zxz --build "$root" "$out"
-echo "build-deb.sh: $out ($(du -h "$out" | cut -f1))"
+mkdir -p "$dest"
+out="$dest/unibar_${version}-1_${arch}.deb"
+fakeroot dpkg-deb --root-owner-group -Zxz --build "$root" "$out" >/dev/null
+echo "build-deb.sh: $out ($(du -h "$out" | cut -f1)); Depends: $deps"

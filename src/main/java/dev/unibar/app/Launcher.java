@@ -52,7 +52,8 @@ public final class Launcher {
                 throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
             }
         });
-        UnibarApp.setStageHook(start.shell()::attach);
+        UnibarApp.setStageHook((stage, ctx) -> start.shell().attach(stage, ctx,
+                () -> ((VendorContext) ctx).realizePage()));
         try (DesktopShell shell = start.shell()) {
             Application.launch(UnibarApp.class);
         }

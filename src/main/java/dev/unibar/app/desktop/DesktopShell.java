@@ -1,6 +1,5 @@
 package dev.unibar.app.desktop;
 
-import dev.unibar.app.VendorContext;
 import dev.unibar.config.UnibarConfig;
 import dev.unibar.core.Session;
 import dev.unibar.core.model.Event;
@@ -78,8 +77,12 @@ public final class DesktopShell implements AutoCloseable {
         return new Start(new DesktopShell(config, dirs, ch, dial), null);
     }
 
-    /** Called by the UI on the FX thread after the scene is set and before the stage shows. */
-    public void attach(Stage stage, BarContext ctx) {
+    /**
+     * Called by the UI on the FX thread after the scene is set and before the stage shows.
+     *
+     * @param afterFirstFrame what waits for the bar's first frame (the vendor's WebView)
+     */
+    public void attach(Stage stage, BarContext ctx, Runnable afterFirstFrame) {
         this.stage = stage;
         Messages msg = Messages.forLanguage(config.language());
         Session session = ctx.session();
@@ -94,7 +97,7 @@ public final class DesktopShell implements AutoCloseable {
         first[0] = () -> {
             scene.removePostLayoutPulseListener(first[0]);
             Platform.runLater(() -> {
-                if (ctx instanceof VendorContext vc) vc.realizePage();
+                afterFirstFrame.run();
                 Thread t = new Thread(() -> installExtras(session, msg), "unibar-desktop-extras");
                 t.setDaemon(true);
                 t.start();

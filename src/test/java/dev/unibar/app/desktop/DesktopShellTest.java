@@ -67,7 +67,7 @@ class DesktopShellTest {
         shell = DesktopShell.claim(config, List.of(), dirs).shell();
         UnibarApp.setConfig(config);
         UnibarApp.setContextFactory(c -> ctx);
-        UnibarApp.setStageHook(shell::attach);
+        UnibarApp.setStageHook((s, c) -> shell.attach(s, c, ctx::realizePage));
         new UnibarApp().start(stage);
     }
 
