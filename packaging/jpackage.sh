@@ -84,6 +84,9 @@ java_options=(-Dfile.encoding=UTF-8 -XX:+UseSerialGC -Xss512k
   --add-exports=javafx.controls/com.sun.javafx.scene.control.behavior=ALL-UNNAMED
   --add-exports=javafx.controls/com.sun.javafx.scene.control.inputmap=ALL-UNNAMED)
 
+# A JVM crash report goes to /tmp, not into whatever folder the bar was started from.
+[ "$os" != windows ] && java_options+=(-XX:ErrorFile=/tmp/unibar-hs_err_pid%p.log)
+
 common=(--name Unibar --app-version "$version" --vendor "Unibar"
         --description "One agent bar for five contact-center vendors"
         --copyright "Unibar")

@@ -39,7 +39,7 @@ deps=$(find "$root/opt/unibar" -type f \( -name '*.so' -o -path '*/bin/*' \) -ex
   | while read -r lib; do dpkg -S "$(readlink -f "$lib")" 2>/dev/null || dpkg -S "$lib" 2>/dev/null || true; done \
   | cut -d: -f1 | sort -u | paste -sd, - | sed 's/,/, /g')
 # The GTK 3 glass backend is loaded with dlopen, so ldd cannot see it.
-deps="${deps:+$deps, }libgtk-3-0"
+case ", $deps, " in *", libgtk-3-0, "*) ;; *) deps="${deps:+$deps, }libgtk-3-0" ;; esac
 arch=$(dpkg --print-architecture)
 size=$(du -sk "$root/opt" "$root/usr" | awk '{s+=$1} END {print s}')
 cat > "$root/DEBIAN/control" <<EOF

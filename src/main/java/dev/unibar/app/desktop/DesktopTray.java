@@ -46,8 +46,19 @@ public final class DesktopTray implements AutoCloseable {
         this.answer = answer;
     }
 
-    /** True when this desktop shows tray icons (loads AWT: call off the FX thread). */
+    /**
+     * True when this desktop shows tray icons (loads AWT: call off the FX thread). On Linux AWT's X toolkit
+     * shares the process with JavaFX's GTK one, and a JVM that loaded it crashed at exit under Xvfb
+     * (SIGSEGV in AWT-XAWT after GDK's "XSetErrorHandler() called with a GDK error trap pushed"); so there
+     * AWT is loaded only in a desktop session ({@code XDG_CURRENT_DESKTOP} set), where a tray can exist.
+     * {@code -Dunibar.tray=false} turns the tray off everywhere, {@code =true} forces the attempt.
+     */
     public static boolean supported() {
+        String forced = System.getProperty("unibar.tray");
+        if ("false".equals(forced)) return false;
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux");
+        String session = System.getenv("XDG_CURRENT_DESKTOP");
+        if (linux && !"true".equals(forced) && (session == null || session.isBlank())) return false;
         try {
             return !GraphicsEnvironment.isHeadless() && SystemTray.isSupported();
         } catch (RuntimeException | LinkageError e) {
