@@ -74,7 +74,7 @@ printf '# the user config the purge must leave alone\nlanguage: en\n' > "$home/.
 display=""
 for n in $(seq 70 99); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { display=":$n"; break; }; done
 [ -n "$display" ] || fail "no free X display number"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp > "$out/xvfb.log" 2>&1 & xvfb=$!
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp > "$out/xvfb.log" 2>&1 & xvfb=$!
 bar=""
 cleanup() { [ -n "$bar" ] && kill "$bar" 2>/dev/null; kill "$xvfb" 2>/dev/null; rm -rf "$home"; }
 trap cleanup EXIT

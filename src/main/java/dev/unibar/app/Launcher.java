@@ -33,10 +33,13 @@ public final class Launcher {
             (refused ? err : out).println("unibar: " + start.reply());
             return refused ? 1 : 0;
         }
+        DesktopShell shell = start.shell();
+        shell.mark("main");
         CompletableFuture<VendorContext> context = new CompletableFuture<>();
         Thread builder = new Thread(() -> {
             try {
                 context.complete(VendorContext.create(config));
+                shell.mark("context");
             } catch (RuntimeException | Error e) {
                 context.completeExceptionally(e);
             }
@@ -45,6 +48,7 @@ public final class Launcher {
         builder.start();
         UnibarApp.setConfig(config);
         UnibarApp.setContextFactory(c -> {
+            shell.mark("toolkit");
             try {
                 return context.join();
             } catch (RuntimeException e) {
@@ -52,9 +56,8 @@ public final class Launcher {
                 throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
             }
         });
-        UnibarApp.setStageHook((stage, ctx) -> start.shell().attach(stage, ctx,
-                () -> ((VendorContext) ctx).realizePage()));
-        try (DesktopShell shell = start.shell()) {
+        UnibarApp.setStageHook((stage, ctx) -> shell.attach(stage, ctx, () -> ((VendorContext) ctx).realizePage()));
+        try (shell) {
             Application.launch(UnibarApp.class);
         }
         return 0;

@@ -40,6 +40,11 @@ public final class DesktopShell implements AutoCloseable {
     private final InstanceChannel channel;
     private final Handler logs;
     private final StartupTrace trace = StartupTrace.fromSystemProperties();
+
+    /** A start-up milestone for the trace, if one is being written (see {@link StartupTrace}). */
+    public void mark(String name) {
+        if (trace != null) trace.mark(name);
+    }
     private final List<AutoCloseable> closers = new ArrayList<>();
     private final String startDial;
     private volatile Stage stage;
@@ -86,6 +91,7 @@ public final class DesktopShell implements AutoCloseable {
         this.stage = stage;
         Messages msg = Messages.forLanguage(config.language());
         Session session = ctx.session();
+        mark("scene");
         new WindowMemory(dirs.state().resolve("window.properties")).attach(stage);
         Scene scene = stage.getScene();
         if (trace != null) trace.watch(scene, session.store());

@@ -55,7 +55,11 @@ public final class InstanceChannel implements AutoCloseable {
     static final Duration READ_LIMIT = Duration.ofSeconds(3);
     private static final Duration REPLY_LIMIT = Duration.ofSeconds(15);
     private static final System.Logger LOG = System.getLogger(InstanceChannel.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Jackson only when a request comes: the first start of the bar should not pay for it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Path dir;
     private final FileChannel lockFile;
@@ -120,11 +124,11 @@ public final class InstanceChannel implements AutoCloseable {
     /** Sends {@code args} to the running bar; its answer, or an IOException when there is none. */
     public static String send(Path dir, List<String> args) throws IOException {
         Endpoint ep = Endpoint.read(dir.resolve("instance"), Duration.ofSeconds(5));
-        ObjectNode req = JSON.createObjectNode();
+        ObjectNode req = Json.MAPPER.createObjectNode();
         req.put("token", ep.token());
         var arr = req.putArray("args");
         args.forEach(arr::add);
-        byte[] line = (JSON.writeValueAsString(req) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (Json.MAPPER.writeValueAsString(req) + "\n").getBytes(StandardCharsets.UTF_8);
         try (SocketChannel c = ep.address() instanceof UnixDomainSocketAddress
                 ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open()) {
             c.connect(ep.address());
@@ -210,7 +214,7 @@ public final class InstanceChannel implements AutoCloseable {
         List<String> args = new ArrayList<>();
         JsonNode req;
         try {
-            req = JSON.readTree(line);
+            req = Json.MAPPER.readTree(line);
         } catch (IOException e) {
             return "error: not a request";
         }

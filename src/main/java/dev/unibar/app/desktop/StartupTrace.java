@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  * milliseconds since {@code -Dunibar.startup.t0} (epoch ms, set by whoever launched the process) or else
  * since the process started. Marks: {@code visible} (the window's first frame), {@code interactive}
  * (the first key or mouse press the bar received), {@code connected} (the vendor page or server
- * connected). {@code -Dunibar.startup.exitAfter=MARK} quits the bar once that mark is written.
+ * connected), and on the way {@code main} (the launcher runs), {@code toolkit} (JavaFX asks for the
+ * context), {@code context} (the vendor context is built) and {@code scene} (the bar's scene is built).
+ * {@code -Dunibar.startup.exitAfter=MARK} quits the bar once that mark is written.
  */
 public final class StartupTrace {
 
