@@ -1,5 +1,7 @@
 """Renders unibar.svg's three shapes to PNGs without any image library (the build machine has none).
-Run from icons/: python3 render_icons.py. Output: unibar-<size>.png here and the app's stage icons."""
+Run from icons/: python3 render_icons.py. Output: unibar-<size>.png here (every size the Linux icon theme,
+Windows and macOS ask for), unibar.ico (Windows: 16-256, PNG-compressed entries, Vista and later),
+unibar.icns (macOS: 16-1024 incl. @2x) and the app's stage icons."""
 import struct, zlib, math, shutil, os
 
 GREEN = (0x2e, 0x9d, 0x49)
@@ -49,9 +51,31 @@ def render(size, ss=4):
 if __name__ == "__main__":
     res = os.path.join("..", "src", "main", "resources", "dev", "unibar", "ui", "icons")
     os.makedirs(res, exist_ok=True)
-    for s in (16, 32, 48, 64, 128, 256):
+    pngs = {}
+    # hicolor: 16 22 24 32 48 64 128 256 512; Windows adds 20 40; macOS needs 1024 (512@2x).
+    for s in (16, 20, 22, 24, 32, 40, 48, 64, 128, 256, 512, 1024):
+        pngs[s] = render(s, 4 if s <= 256 else 2)
+        if s == 1024:
+            continue  # only inside the .icns: the folder stays small
         name = "unibar-%d.png" % s
         with open(name, "wb") as f:
-            f.write(render(s))
+            f.write(pngs[s])
         if s in (16, 32, 64, 256):
             shutil.copy(name, os.path.join(res, name))
+    # ICO: ICONDIR, one ICONDIRENTRY per size (0 means 256), then the PNG data.
+    ico_sizes = (16, 20, 24, 32, 40, 48, 64, 256)
+    head = struct.pack("<HHH", 0, 1, len(ico_sizes))
+    offset = 6 + 16 * len(ico_sizes)
+    entries, data = b"", b""
+    for s in ico_sizes:
+        d = pngs[s]
+        entries += struct.pack("<BBBBHHII", s % 256, s % 256, 0, 0, 1, 32, len(d), offset + len(data))
+        data += d
+    with open("unibar.ico", "wb") as f:
+        f.write(head + entries + data)
+    # ICNS: "icns" + total length, then (type, length incl. 8-byte header, PNG) per element.
+    icns_types = ((b"icp4", 16), (b"icp5", 32), (b"icp6", 64), (b"ic07", 128), (b"ic08", 256), (b"ic09", 512),
+                  (b"ic10", 1024), (b"ic11", 32), (b"ic12", 64), (b"ic13", 256), (b"ic14", 512))
+    body = b"".join(t + struct.pack(">I", len(pngs[s]) + 8) + pngs[s] for t, s in icns_types)
+    with open("unibar.icns", "wb") as f:
+        f.write(b"icns" + struct.pack(">I", len(body) + 8) + body)

@@ -19,8 +19,8 @@ import java.util.function.Function;
 
 /**
  * The composition root for any vendor: the module's set-up, the session around its connector, and the
- * host page (if the vendor has one) shown in the vendor panel. Created on the FX thread when the vendor
- * hosts a page.
+ * host page (if the vendor has one) shown in the vendor panel. Created on any thread: off the FX thread
+ * the vendor's WebView waits for {@link #realizePage()}.
  */
 public final class VendorContext implements BarContext {
 
@@ -78,7 +78,15 @@ public final class VendorContext implements BarContext {
 
     @Override
     public Optional<Node> vendorView() {
-        return Optional.ofNullable(pages.page()).map(WebPageChannel::view);
+        return Optional.ofNullable(pages.view());
+    }
+
+    /**
+     * Makes the vendor's WebView when this context was built off the FX thread (see {@link WebViewPages});
+     * the desktop start-up calls it after the bar's first frame. FX thread.
+     */
+    public void realizePage() {
+        pages.realize();
     }
 
     @Override

@@ -6,6 +6,9 @@ import dev.unibar.core.model.Event;
 import dev.unibar.json.EventJson;
 import dev.unibar.connectors.MalformedCaptureException;
 import dev.unibar.app.Vendors;
+import dev.unibar.app.desktop.AppDirs;
+import dev.unibar.app.desktop.DialTarget;
+import dev.unibar.app.desktop.InstanceChannel;
 import dev.unibar.connectors.VendorModule;
 import dev.unibar.connectors.VendorMapper;
 import dev.unibar.connectors.ucs.SsoToken;
@@ -44,6 +47,7 @@ public final class Cli {
             "       unibar translate --vendor ID [FILE]           vendor capture lines -> normalized events",
             "       unibar sso-token --username U --timestamp T   UCS SSO token; the secret is read from stdin",
             "       unibar simulate --vendor ID [--port P]        run a vendor simulator on 127.0.0.1",
+            "       unibar dial NUMBER                            dial through the running bar (also tel:, callto:, sip: links)",
             "vendor ids: ");
 
     private final InputStream in;
@@ -93,8 +97,12 @@ public final class Cli {
                 return ssoToken(rest);
             case "simulate":
                 return simulateCommand(rest);
+            case "dial":
+                return dial(rest);
             default:
                 if (cmd.startsWith("-")) return bar(List.of(args));
+                // A tel:/callto:/sip: link opened from the desktop (the installers register Unibar for them).
+                if (rest.isEmpty() && DialTarget.isLink(cmd)) return launchBar(loadConfig(null), List.of(cmd));
                 return usage("unknown command \"" + cmd + "\"");
         }
     }
@@ -109,22 +117,51 @@ public final class Cli {
             return usage(e.getMessage());
         }
         String file = a.options.get("--config");
-        UnibarConfig config;
+        UnibarConfig config = loadConfig(file);
+        return config == null ? USAGE : launchBar(config, args);
+    }
+
+    /** The configuration, or null after printing why it cannot be read. */
+    private UnibarConfig loadConfig(String file) {
         try {
-            config = Vendors.configLoader(env).locateAndLoad(file == null ? null : Path.of(file), osName, userHome);
+            return Vendors.configLoader(env).locateAndLoad(file == null ? null : Path.of(file), osName, userHome);
         } catch (ConfigException e) {
             err.println("unibar: " + e.getMessage());
-            return USAGE;
+            return null;
         }
-        return launchBar(config);
+    }
+
+    /**
+     * {@code unibar dial NUMBER}: the running bar dials (or, before the agent has logged in, dials once
+     * ready). Exit 0 when it took the number, 1 when it refused, 2 for a bad number, 3 when no bar runs.
+     * Never loads JavaFX.
+     */
+    private int dial(List<String> args) {
+        if (args.size() != 1) return usage("dial: give one number or tel:/callto:/sip: link");
+        String number = DialTarget.parse(args.get(0)).orElse(null);
+        if (number == null) return usage("dial: not a number to dial: \"" + args.get(0) + "\"");
+        try {
+            String reply = InstanceChannel.sendIfRunning(AppDirs.of(env, osName, userHome).state(), List.of("dial", number));
+            boolean refused = reply.startsWith("error");
+            (refused ? err : out).println("unibar: " + reply);
+            return refused ? 1 : OK;
+        } catch (IOException e) {
+            err.println("unibar: dial: " + e.getMessage());
+            return 3;
+        }
     }
 
     /** Starts the JavaFX bar; returns when its window closes. The only path that starts the toolkit. */
     int launchBar(UnibarConfig config) {
+        return launchBar(config, List.of());
+    }
+
+    /** {@code args} go to the user's running bar instead, if there is one. */
+    int launchBar(UnibarConfig config, List<String> args) {
+        if (config == null) return USAGE;
         err.println("unibar: " + (config.demo() ? "demo mode against the built-in " + config.effectiveVendor()
                 + " simulator" : "config " + config.source() + ", vendor " + config.effectiveVendor()));
-        dev.unibar.app.Launcher.launch(config);
-        return 0;
+        return dev.unibar.app.Launcher.launch(config, args, out, err);
     }
 
     // ---- simulate ---------------------------------------------------------------------------------------

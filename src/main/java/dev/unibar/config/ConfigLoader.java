@@ -81,15 +81,17 @@ public final class ConfigLoader {
 
     /**
      * The configuration the bar starts with: {@code explicit} (from --config) or {@code $UNIBAR_CONFIG}, both of
-     * which must exist; else the platform default when it exists; else the demo configuration.
+     * which must exist; else the platform default when it exists; laid over the machine-wide system file
+     * when there is one ({@link ConfigLayers}); with no file at all, the demo configuration.
      */
     public UnibarConfig locateAndLoad(Path explicit, String osName, String userHome) throws ConfigException {
-        if (explicit != null) return load(explicit);
+        Path user = explicit;
         String fromEnv = env.apply(ENV_CONFIG);
-        if (fromEnv != null && !fromEnv.isBlank()) return load(Path.of(fromEnv));
+        if (user == null && fromEnv != null && !fromEnv.isBlank()) user = Path.of(fromEnv);
+        if (user != null && !Files.isRegularFile(user)) return load(user); // names the missing file
         Path def = platformDefault(env, osName, userHome);
-        if (Files.isRegularFile(def)) return load(def);
-        return UnibarConfig.demoConfig();
+        if (user == null && Files.isRegularFile(def)) user = def;
+        return new ConfigLayers(this, env).load(ConfigLayers.systemFile(env, osName), user);
     }
 
     // ---- parsing -------------------------------------------------------------------------------------

@@ -25,8 +25,8 @@ public interface VendorModule {
     VendorMapper newMapper();
 
     /**
-     * A live set-up for the vendor's config record (the one {@link #configReader()} made).
-     * Called on the FX thread when the vendor hosts a page.
+     * A live set-up for the vendor's config record (the one {@link #configReader()} made). May run off the FX
+     * thread while the toolkit starts: reach the page only through the environment's channel.
      */
     VendorSetup open(Object config, VendorEnvironment env);
 

@@ -27,6 +27,7 @@ public final class UnibarApp extends Application {
 
     private static volatile Function<UnibarConfig, BarContext> contextFactory;
     private static volatile UnibarConfig config;
+    private static volatile java.util.function.BiConsumer<Stage, BarContext> stageHook;
 
     private BarContext context;
     private BarViewModel viewModel;
@@ -39,6 +40,14 @@ public final class UnibarApp extends Application {
 
     public static void setConfig(UnibarConfig c) {
         config = c;
+    }
+
+    /**
+     * Desktop integration (window place, single instance, tray, start-up order), set by the app layer; it
+     * runs on the FX thread with the scene set, just before the stage shows.
+     */
+    public static void setStageHook(java.util.function.BiConsumer<Stage, BarContext> hook) {
+        stageHook = hook;
     }
 
     /** bar.css; it reads the theme's colour variables, so asking for it installs the light theme if none is. */
@@ -70,6 +79,7 @@ public final class UnibarApp extends Application {
             stage.getIcons().setAll(icons());
             stage.setScene(scene);
             stage.setOnCloseRequest(e -> Platform.exit());
+            if (stageHook != null) stageHook.accept(stage, context);
             stage.show();
             // Never narrower than the bar's minimum (call buttons as icons, the state in words): below that
             // something would be cut off. The minimum changes with the texts, so it is followed.

@@ -1,0 +1,103 @@
+package dev.unibar.app;
+
+import dev.unibar.bridge.CaptureHandler;
+import dev.unibar.bridge.OriginPolicy;
+import dev.unibar.bridge.PageChannel;
+import dev.unibar.bridge.WebPageChannel;
+import javafx.application.Platform;
+import javafx.scene.layout.StackPane;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+/**
+ * The vendor page when the bar's context is built off the FX thread (so that the bar's window can show
+ * before WebKit, Jetty and simulators are up): the connector talks to this channel at once, and what it
+ * asks (load, scripts, the capture handler) is replayed in order on the real {@link WebPageChannel} once
+ * {@link #realize()} has made it on the FX thread, after the bar's first frame.
+ */
+final class DeferredPage implements PageChannel {
+
+    private final OriginPolicy policy;
+    private final List<Consumer<WebPageChannel>> pending = new ArrayList<>();
+    private StackPane holder;
+    private WebPageChannel real;
+    private boolean closed;
+
+    DeferredPage(OriginPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public void load(String url) {
+        run(p -> p.load(url));
+    }
+
+    @Override
+    public CompletionStage<String> call(String script) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        run(p -> p.call(script).whenComplete((r, t) -> {
+            if (t != null) result.completeExceptionally(t);
+            else result.complete(r);
+        }));
+        return result;
+    }
+
+    @Override
+    public void setCaptureHandler(CaptureHandler handler) {
+        run(p -> p.setCaptureHandler(handler));
+    }
+
+    private void run(Consumer<WebPageChannel> op) {
+        WebPageChannel p;
+        synchronized (this) {
+            if (closed) return;
+            if (real == null) {
+                pending.add(op);
+                return;
+            }
+            p = real;
+        }
+        op.accept(p);
+    }
+
+    /** The node the vendor panel shows: empty until the WebView is made. FX thread. */
+    synchronized StackPane view() {
+        if (holder == null) holder = new StackPane();
+        return holder;
+    }
+
+    /** Makes the WebView and replays what the connector asked so far. FX thread; once. */
+    void realize() {
+        if (!Platform.isFxApplicationThread()) throw new IllegalStateException("realize on the FX thread");
+        List<Consumer<WebPageChannel>> replay;
+        WebPageChannel made;
+        synchronized (this) {
+            if (closed || real != null) return;
+            made = new WebPageChannel(policy);
+            real = made;
+            replay = new ArrayList<>(pending);
+            pending.clear();
+        }
+        view().getChildren().setAll(made.view());
+        replay.forEach(op -> op.accept(made));
+    }
+
+    /** The WebView channel once made, else null. */
+    synchronized WebPageChannel real() {
+        return real;
+    }
+
+    void close() {
+        WebPageChannel p;
+        synchronized (this) {
+            closed = true;
+            pending.clear();
+            p = real;
+        }
+        if (p != null) p.close();
+    }
+}

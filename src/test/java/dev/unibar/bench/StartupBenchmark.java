@@ -1,0 +1,195 @@
+package dev.unibar.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Not a test: start-up of the bar beside the smallest JavaFX window, measured side by side in one run on
+ * one display (an X server: {@code DISPLAY}, or an Xvfb this starts). Each round starts, in turn, the
+ * floor ({@link StartupFloor}: a Stage with one Label, JavaFX on the module path), the bar from the class
+ * path ({@code java -jar target/unibar.jar}, demo mode, a fresh home) and, if there is one, the bar's
+ * installed or packaged app image ({@code -Dbench.image=DIR}, default {@code /opt/unibar}, else
+ * {@code target/installer/Unibar}). Per process it records, in ms since the parent started it:
+ * <ul>
+ * <li>visible: the window's first frame;</li>
+ * <li>interactive: the first input accepted: from the moment {@code xdotool} finds the window it clicks
+ *     into it every 25 ms, and the process notes the first press it receives;</li>
+ * <li>connected: the bar's vendor page connected to the demo simulator.</li>
+ * </ul>
+ * Needs Xvfb (unless DISPLAY is set) and xdotool. Run after {@code mvn package}:
+ * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.unibar.bench.StartupBenchmark [-Dbench.rounds=5]</pre>
+ */
+public final class StartupBenchmark {
+
+    private static final String[] MARKS = {"visible", "interactive", "connected"};
+
+    private StartupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = Integer.getInteger("bench.rounds", 5);
+        Path root = Path.of("").toAbsolutePath();
+        Path jar = root.resolve("target/unibar.jar");
+        if (!Files.isRegularFile(jar)) throw new IllegalStateException("run mvn package first (no " + jar + ")");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path image = image(root);
+
+        Process xvfb = null;
+        String display = System.getenv("DISPLAY");
+        if (display == null || display.isBlank()) {
+            display = freeDisplay();
+            xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Thread.sleep(1000);
+        }
+        Map<String, List<Map<String, Long>>> results = new LinkedHashMap<>();
+        try {
+            for (int r = 0; r < rounds; r++) {
+                run(results, "JavaFX floor (Label, module path)", display, floor(java, root), "^StartupFloor$");
+                run(results, "Unibar (java -jar, class path)", display,
+                        List.of(java, "-jar", jar.toString()), "^Unibar");
+                if (image != null) {
+                    run(results, "Unibar (app image " + image + ")", display,
+                            List.of(image.resolve("bin/Unibar").toString()), "^Unibar");
+                }
+            }
+        } finally {
+            if (xvfb != null) xvfb.destroy();
+        }
+        print(results, rounds);
+    }
+
+    private static List<String> floor(String java, Path root) throws IOException {
+        List<String> fx = new ArrayList<>();
+        try (var s = Files.list(root.resolve("target/lib"))) {
+            s.filter(p -> p.getFileName().toString().startsWith("javafx-")).forEach(p -> fx.add(p.toString()));
+        }
+        return List.of(java, "--module-path", String.join(File.pathSeparator, fx), "--add-modules", "javafx.controls",
+                "-cp", root.resolve("target/test-classes").toString(), StartupFloor.class.getName());
+    }
+
+    private static void run(Map<String, List<Map<String, Long>>> results, String name, String display,
+                            List<String> command, String title) throws Exception {
+        Path tmp = Files.createTempDirectory("unibar-startup");
+        Path trace = tmp.resolve("trace.txt");
+        List<String> cmd = new ArrayList<>(command);
+        long t0 = System.currentTimeMillis();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("DISPLAY", display);
+        env.put("HOME", tmp.toString()); // a fresh user: demo mode, no running bar to hand over to
+        env.remove("XDG_CONFIG_HOME");
+        env.remove("XDG_STATE_HOME");
+        env.remove("UNIBAR_CONFIG");
+        String props = "-Dunibar.startup.trace=" + trace + " -Dunibar.startup.t0=" + t0
+;
+        if (command.get(0).endsWith("/bin/Unibar")) {
+            env.put("JAVA_TOOL_OPTIONS", props);
+        } else {
+            cmd.addAll(1, List.of(props.split(" ")));
+            pb.command(cmd);
+        }
+        Process p = pb.start();
+        String window = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            Map<String, Long> m = read(trace);
+            boolean floor = title.contains("Floor");
+            if (m.containsKey("interactive") && (floor || m.containsKey("connected"))) break;
+            if (!m.containsKey("interactive")) {
+                if (window == null) window = xdotool(display, "search", "--onlyvisible", "--name", title);
+                if (window != null) xdotool(display, "mousemove", "--window", window, "500", "36", "click", "1");
+            }
+            Thread.sleep(25);
+        }
+        p.destroy();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
+        Map<String, Long> m = read(trace);
+        if (m.isEmpty()) {
+            System.err.println(name + ": no marks; output: " + Files.readString(tmp.resolve("out.txt")));
+        }
+        results.computeIfAbsent(name, k -> new ArrayList<>()).add(m);
+        System.err.println(name + ": " + m);
+    }
+
+    private static String xdotool(String display, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("xdotool"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("DISPLAY", display);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor();
+        if (p.exitValue() != 0 || out.isEmpty()) return null;
+        return out.lines().findFirst().orElse(null);
+    }
+
+    private static Map<String, Long> read(Path trace) throws IOException {
+        Map<String, Long> m = new LinkedHashMap<>();
+        if (!Files.isRegularFile(trace)) return m;
+        for (String line : Files.readAllLines(trace, StandardCharsets.UTF_8)) {
+            String[] kv = line.trim().split(" ");
+            if (kv.length == 2) m.put(kv[0], Long.parseLong(kv[1]));
+        }
+        return m;
+    }
+
+    private static void print(Map<String, List<Map<String, Long>>> results, int rounds) {
+        System.out.printf(Locale.ROOT, "%nStart-up, %d rounds, median (min–max) ms after the process was started%n", rounds);
+        System.out.printf(Locale.ROOT, "%-58s %-20s %-20s %-20s%n", "", MARKS[0], MARKS[1], MARKS[2]);
+        Map<String, Long> floor = null;
+        for (var e : results.entrySet()) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-58s", e.getKey()));
+            Map<String, Long> medians = new LinkedHashMap<>();
+            for (String mark : MARKS) {
+                List<Long> v = new ArrayList<>();
+                for (Map<String, Long> run : e.getValue()) if (run.containsKey(mark)) v.add(run.get(mark));
+                if (v.isEmpty()) {
+                    row.append(String.format(Locale.ROOT, " %-20s", "–"));
+                    continue;
+                }
+                Collections.sort(v);
+                long med = v.get(v.size() / 2);
+                medians.put(mark, med);
+                row.append(String.format(Locale.ROOT, " %-20s", med + " (" + v.get(0) + "–" + v.get(v.size() - 1) + ")"));
+            }
+            System.out.println(row);
+            if (floor == null) {
+                floor = medians;
+            } else {
+                for (String mark : new String[]{"visible", "interactive"}) {
+                    if (floor.containsKey(mark) && medians.containsKey(mark)) {
+                        System.out.printf(Locale.ROOT, "    %s / floor, %s: %.2f%n", e.getKey(), mark,
+                                medians.get(mark) / (double) floor.get(mark));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Path image(Path root) {
+        String prop = System.getProperty("bench.image");
+        if (prop != null) return prop.isBlank() ? null : Path.of(prop);
+        for (Path p : new Path[]{Path.of("/opt/unibar"), root.resolve("target/installer/Unibar")}) {
+            if (Files.isExecutable(p.resolve("bin/Unibar"))) return p;
+        }
+        return null;
+    }
+
+    private static String freeDisplay() {
+        for (int n = 80; n < 120; n++) {
+            if (!new File("/tmp/.X11-unix/X" + n).exists() && !new File("/tmp/.X" + n + "-lock").exists()) return ":" + n;
+        }
+        throw new IllegalStateException("no free X display");
+    }
+}
