@@ -334,9 +334,22 @@ final class EpbxHttp extends Handler.Abstract {
                 return error(response, callback, 404, "unknown scenario: " + name + " (GET sim/scenarios)");
             }
             if (lname.equals("restart")) {
-                // Stopping the server from one of its own request threads would wait for this request.
-                sim.runLater(sim::restart);
-                return text(response, callback, 202, JSON, "{\"ok\":true,\"scenario\":\"restart\"}");
+                // Stopping the server from one of its own request threads would wait for this request, and
+                // stopping it before the reply is written loses the reply: restart once the write completed.
+                Callback restartAfterReply = new Callback() {
+                    @Override
+                    public void succeeded() {
+                        callback.succeeded();
+                        sim.runLater(sim::restart);
+                    }
+
+                    @Override
+                    public void failed(Throwable x) {
+                        callback.failed(x);
+                        sim.runLater(sim::restart);
+                    }
+                };
+                return text(response, restartAfterReply, 202, JSON, "{\"ok\":true,\"scenario\":\"restart\"}");
             }
             try {
                 JsonNode out = sim.scenario(lname, params);
