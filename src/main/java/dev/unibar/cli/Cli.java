@@ -44,6 +44,7 @@ public final class Cli {
             "       unibar translate --vendor ID [FILE]           vendor capture lines -> normalized events",
             "       unibar sso-token --username U --timestamp T   UCS SSO token; the secret is read from stdin",
             "       unibar simulate --vendor ID [--port P]        run a vendor simulator on 127.0.0.1",
+            FlowCommand.USAGE,
             "vendor ids: ");
 
     private final InputStream in;
@@ -93,6 +94,8 @@ public final class Cli {
                 return ssoToken(rest);
             case "simulate":
                 return simulateCommand(rest);
+            case "flow":
+                return new FlowCommand(out, err, env, osName, userHome).run(rest, this::usage);
             default:
                 if (cmd.startsWith("-")) return bar(List.of(args));
                 return usage("unknown command \"" + cmd + "\"");
