@@ -9,6 +9,7 @@ import dev.unibar.core.LoginForm;
 import dev.unibar.core.Session;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
+import dev.unibar.flow.FarEnd;
 import dev.unibar.ui.BarContext;
 import javafx.scene.Node;
 
@@ -64,6 +65,12 @@ public final class VendorContext implements BarContext {
     /** The simulator behind a demo set-up, for tests that drive the far end. */
     public <T> T simulator(Class<T> type) {
         return type.cast(setup.simulator());
+    }
+
+    /** The far end of call flows on the demo simulator; empty for a live vendor. */
+    @Override
+    public Optional<FarEnd> farEnd() {
+        return setup.demo() ? module.farEnd(setup.simulator()) : Optional.empty();
     }
 
     /** The WebView page channel, or null for a vendor without a web bar. */

@@ -3,6 +3,7 @@ package dev.unibar.flow;
 import dev.unibar.core.Failures;
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
+import dev.unibar.core.command.Guard;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -154,6 +155,16 @@ public final class FlowRunner {
             c = AgentCommands.of(step, session.store().state(), bindings);
         } catch (IllegalStateException e) {
             throw new StepFailure(e.getMessage());
+        }
+        // An agent clicks when the button is enabled: wait for the guard to allow the command, as the bar would.
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!Guard.allowed(session.connector().capabilities(), session.store().state(), c.kind())) {
+            if (cancelled) throw new StepFailure("cancelled");
+            if (System.nanoTime() > deadline) {
+                throw new StepFailure("the bar did not allow " + step.action() + " within " + Durations.show(within)
+                        + " (session " + session.store().state().phase() + ", agent " + session.store().state().agentState() + ")");
+            }
+            Thread.sleep(10);
         }
         try {
             session.send(c).toCompletableFuture().get(within.toMillis(), TimeUnit.MILLISECONDS);
