@@ -17,7 +17,7 @@ public final class ReportText {
                 .append(r.target()).append('\n');
         int width = 0;
         for (StepResult s : r.steps()) width = Math.max(width, s.step().label().length());
-        width = Math.min(width, 60);
+        width = Math.min(width, 90);
         for (StepResult s : r.steps()) {
             String mark = switch (s.status()) {
                 case PASSED -> "  ok  ";
@@ -25,7 +25,7 @@ public final class ReportText {
                 case SKIPPED -> "  skip";
             };
             String label = s.step().label();
-            if (label.length() > 60) label = label.substring(0, 59) + "…";
+            if (label.length() > 90) label = label.substring(0, 89) + "…";
             b.append(mark).append(String.format(" %2d  %-" + width + "s", s.step().number(), label));
             if (s.status() != StepResult.Status.SKIPPED) b.append("  ").append(Durations.show(s.elapsed()));
             b.append('\n');
