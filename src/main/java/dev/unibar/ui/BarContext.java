@@ -3,6 +3,7 @@ package dev.unibar.ui;
 import dev.unibar.core.LoginForm;
 import dev.unibar.core.Session;
 import dev.unibar.flow.FarEnd;
+import dev.unibar.journal.CallJournal;
 import javafx.scene.Node;
 
 import java.util.List;
@@ -49,6 +50,11 @@ public interface BarContext {
 
     /** The simulator's far end, for Simulator → Run flow…; empty for a live vendor. */
     default Optional<FarEnd> farEnd() {
+        return Optional.empty();
+    }
+
+    /** The call journal behind the recent-calls list; empty when it is off or could not open. */
+    default Optional<CallJournal> journal() {
         return Optional.empty();
     }
 
