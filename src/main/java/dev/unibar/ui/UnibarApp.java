@@ -89,7 +89,7 @@ public final class UnibarApp extends Application {
         MenuItem quit = new MenuItem(msg.get("menu.quit"));
         quit.setId("menuQuit");
         quit.setOnAction(e -> stage.close());
-        view.getItems().addAll(onTop, inspector, quit);
+        view.getItems().addAll(onTop, inspector, RecentCallsView.menuItem(stage, ctx, msg, stylesheet()), quit);
         MenuBar menus = new MenuBar(view, bar.sessionMenu());
         menus.setId("menuBar");
         if (!ctx.scenarios().isEmpty()) {
@@ -102,6 +102,7 @@ public final class UnibarApp extends Application {
                 item.setOnAction(e -> ctx.runScenario(name));
                 sim.getItems().add(item);
             }
+            sim.getItems().add(FlowRunWindow.menuItem(stage, ctx, msg, config));
             menus.getMenus().add(sim);
         }
         VBox root = new VBox(menus, bar);
