@@ -1,5 +1,6 @@
 package dev.unibar.flow;
 
+import dev.unibar.config.ConfigSection;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -208,33 +209,12 @@ public final class FlowReader {
     }
 
     private static String hint(String key, List<String> known) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = distance(key.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
-            if (d < bestD) {
-                bestD = d;
-                best = k;
-            }
+        String best = ConfigSection.closest(key, known);
+        if (best != null && ConfigSection.distance(key.toLowerCase(Locale.ROOT), best.toLowerCase(Locale.ROOT))
+                <= Math.max(2, best.length() / 3)) {
+            return "did you mean \"" + best + "\"?";
         }
-        if (best != null && bestD <= Math.max(2, best.length() / 3)) return "did you mean \"" + best + "\"?";
         return known.isEmpty() ? "it takes none" : "expected one of " + String.join(", ", known);
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1), Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** YAML values as plain Java: text stays text (ids and numbers are compared as the CONTRACT's strings). */
