@@ -30,12 +30,14 @@ final class CallFeatures implements AutoCloseable {
         this.journal = journal;
     }
 
-    static CallFeatures attach(Session session, FeaturesConfig features, Clock clock) {
+    /** @param demo demo calls go to a journal of their own, never into the agent's real one */
+    static CallFeatures attach(Session session, FeaturesConfig features, boolean demo, Clock clock) {
         CallJournal journal = null;
         FeaturesConfig.Journal j = features.journal();
         if (j.enabled()) {
             Path file = j.file() != null ? j.file()
                     : JournalFiles.defaultFile(System::getenv, System.getProperty("os.name"), System.getProperty("user.home"));
+            if (demo) file = file.resolveSibling("demo-" + file.getFileName());
             try {
                 journal = CallJournal.open(file, j.retentionDays() == 0 ? null : Duration.ofDays(j.retentionDays()), clock);
             } catch (IOException e) {

@@ -48,7 +48,7 @@ public final class VendorContext implements BarContext {
         Object section = config.sections().get(id);
         boolean demo = config.demo() || section == null;
         VendorContext ctx = open(module, env -> demo ? module.openDemo(env) : module.open(section, env), Clock.systemUTC());
-        ctx.features = CallFeatures.attach(ctx.session, config.features(), Clock.systemUTC());
+        ctx.features = CallFeatures.attach(ctx.session, config.features(), demo, Clock.systemUTC());
         return ctx;
     }
 

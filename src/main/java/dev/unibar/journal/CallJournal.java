@@ -172,9 +172,7 @@ public final class CallJournal implements AutoCloseable {
             if (row.answeredAt == null) row.answeredAt = at;
             row.endHold(at);
         } else if (e instanceof Event.CallHeld) {
-            if (ended || row.heldSince != null) return false;
-            row.heldSince = at;
-            row.holdCount++;
+            if (ended || !row.startHold(at)) return false;
         } else if (e instanceof Event.CallResumed) {
             if (row.heldSince == null) return false;
             row.endHold(at);

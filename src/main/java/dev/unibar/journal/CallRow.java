@@ -16,7 +16,7 @@ final class CallRow {
 
     private static final String[] COLUMNS = {"direction", "from_number", "from_name", "to_number", "to_name", "queue_id",
             "queue_name", "campaign_id", "campaign_name", "customer_name", "customer_number", "customer_id", "data",
-            "first_seen", "ringing_at", "answered_at", "hold_count", "held_ms", "held_since", "ended_at", "end_cause",
+            "first_seen", "ringing_at", "answered_at", "hold_count", "held_ms", "held_since", "last_hold_at", "ended_at", "end_cause",
             "wrap_up_at", "finished_at", "transfer_target", "conference", "recorded"};
 
     final String vendor;
@@ -24,7 +24,7 @@ final class CallRow {
     String direction, fromNumber, fromName, toNumber, toName, queueId, queueName, campaignId, campaignName;
     String customerName, customerNumber, customerId, endCause, transferTarget;
     Map<String, String> data = new LinkedHashMap<>();
-    Instant firstSeen, ringingAt, answeredAt, heldSince, endedAt, wrapUpAt, finishedAt;
+    Instant firstSeen, ringingAt, answeredAt, heldSince, lastHoldAt, endedAt, wrapUpAt, finishedAt;
     int holdCount;
     long heldMs;
     boolean conference, recorded;
@@ -63,8 +63,21 @@ final class CallRow {
         data.putAll(c.data());
     }
 
+    /**
+     * A hold that began at or before the last one counted is a replay (a vendor repeating the call after a
+     * reconnect, the bar restarting): it is not counted again.
+     */
+    boolean startHold(Instant at) {
+        if (heldSince != null || lastHoldAt != null && !at.isAfter(lastHoldAt)) return false;
+        heldSince = at;
+        lastHoldAt = at;
+        holdCount++;
+        return true;
+    }
+
+    /** Ends the open hold, unless {@code at} is before it began (a replayed event from before the hold). */
     void endHold(Instant at) {
-        if (heldSince == null) return;
+        if (heldSince == null || at.isBefore(heldSince)) return;
         heldMs += Math.max(0, Duration.between(heldSince, at).toMillis());
         heldSince = null;
     }
@@ -94,6 +107,7 @@ final class CallRow {
                 row.holdCount = r.getInt("hold_count");
                 row.heldMs = r.getLong("held_ms");
                 row.heldSince = time(r, "held_since");
+                row.lastHoldAt = time(r, "last_hold_at");
                 row.endedAt = time(r, "ended_at");
                 row.endCause = r.getString("end_cause");
                 row.wrapUpAt = time(r, "wrap_up_at");
@@ -117,7 +131,7 @@ final class CallRow {
         try (PreparedStatement p = db.prepareStatement(sql)) {
             Object[] v = {direction, fromNumber, fromName, toNumber, toName, queueId, queueName, campaignId, campaignName,
                     customerName, customerNumber, customerId, CallJournal.json(data), text(firstSeen), text(ringingAt),
-                    text(answeredAt), holdCount, heldMs, text(heldSince), text(endedAt), endCause, text(wrapUpAt),
+                    text(answeredAt), holdCount, heldMs, text(heldSince), text(lastHoldAt), text(endedAt), endCause, text(wrapUpAt),
                     text(finishedAt), transferTarget, conference ? 1 : 0, recorded ? 1 : 0, vendor, callId};
             for (int i = 0; i < v.length; i++) p.setObject(i + 1, v[i]);
             p.executeUpdate();

@@ -11,7 +11,7 @@ final class Schema {
               queue_id TEXT, queue_name TEXT, campaign_id TEXT, campaign_name TEXT,
               customer_name TEXT, customer_number TEXT, customer_id TEXT, data TEXT,
               first_seen TEXT NOT NULL, ringing_at TEXT, answered_at TEXT,
-              hold_count INTEGER NOT NULL DEFAULT 0, held_ms INTEGER NOT NULL DEFAULT 0, held_since TEXT,
+              hold_count INTEGER NOT NULL DEFAULT 0, held_ms INTEGER NOT NULL DEFAULT 0, held_since TEXT, last_hold_at TEXT,
               ended_at TEXT, end_cause TEXT, wrap_up_at TEXT, finished_at TEXT,
               transfer_target TEXT, conference INTEGER NOT NULL DEFAULT 0, recorded INTEGER NOT NULL DEFAULT 0,
               UNIQUE (vendor, call_id))""";

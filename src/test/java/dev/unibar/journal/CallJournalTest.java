@@ -104,6 +104,22 @@ class CallJournalTest {
         }
     }
 
+    /** Found by the kill test: killed while a call was on hold, the restarted bar replays the call from its start. */
+    @Test
+    void aCallReplayedFromItsStartAfterAKillMidHoldCountsTheHoldOnce() throws Exception {
+        List<Event> call = ScriptedConnector.call("c20", T0);
+        try (CallJournal j = CallJournal.open(dir.resolve("j.db"), null, CLOCK)) {
+            j.record(call.subList(0, 3));
+        }
+        try (CallJournal j = CallJournal.open(dir.resolve("j.db"), null, CLOCK)) {
+            for (Event e : call) j.record(List.of(e));
+            CallRecord c = j.all().get(0);
+            assertEquals(1, c.holdCount());
+            assertEquals(Duration.ofSeconds(5), c.held());
+            assertEquals(T0.plusSeconds(30), c.endedAt());
+        }
+    }
+
     @Test
     void neitherTheRecordingAddressNorItsTokenReachTheFile() throws Exception {
         Path file = dir.resolve("j.db");
