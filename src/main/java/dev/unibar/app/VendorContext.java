@@ -9,6 +9,8 @@ import dev.unibar.core.LoginForm;
 import dev.unibar.core.Session;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
+import dev.unibar.flow.FarEnd;
+import dev.unibar.journal.CallJournal;
 import dev.unibar.ui.BarContext;
 import javafx.scene.Node;
 
@@ -28,6 +30,8 @@ public final class VendorContext implements BarContext {
     private final WebViewPages pages;
     private final VendorSetup setup;
     private final Session session;
+    /** Journal and screen-pop: only for the bar a config made, not for a test's own set-up. */
+    private CallFeatures features;
 
     private VendorContext(VendorModule module, WebViewPages pages, VendorSetup setup, Clock clock) {
         this.module = module;
@@ -43,7 +47,9 @@ public final class VendorContext implements BarContext {
                 "unknown vendor \"" + id + "\" (known: " + String.join(", ", Vendors.ids()) + ")"));
         Object section = config.sections().get(id);
         boolean demo = config.demo() || section == null;
-        return open(module, env -> demo ? module.openDemo(env) : module.open(section, env), Clock.systemUTC());
+        VendorContext ctx = open(module, env -> demo ? module.openDemo(env) : module.open(section, env), Clock.systemUTC());
+        ctx.features = CallFeatures.attach(ctx.session, config.features(), demo, Clock.systemUTC());
+        return ctx;
     }
 
     /** A set-up the caller makes (tests and benchmarks run a simulator they control). */
@@ -64,6 +70,17 @@ public final class VendorContext implements BarContext {
     /** The simulator behind a demo set-up, for tests that drive the far end. */
     public <T> T simulator(Class<T> type) {
         return type.cast(setup.simulator());
+    }
+
+    /** The far end of call flows on the demo simulator; empty for a live vendor. */
+    @Override
+    public Optional<FarEnd> farEnd() {
+        return setup.demo() ? module.farEnd(setup.simulator()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<CallJournal> journal() {
+        return features == null ? Optional.empty() : features.journal();
     }
 
     /** The WebView page channel, or null for a vendor without a web bar. */
@@ -120,6 +137,7 @@ public final class VendorContext implements BarContext {
     @Override
     public void close() {
         session.stop();
+        if (features != null) features.close();
         pages.close();
         setup.close();
     }

@@ -48,6 +48,7 @@ public final class Cli {
             "       unibar sso-token --username U --timestamp T   UCS SSO token; the secret is read from stdin",
             "       unibar simulate --vendor ID [--port P]        run a vendor simulator on 127.0.0.1",
             "       unibar dial NUMBER                            dial through the running bar (also tel:, callto:, sip: links)",
+            FlowCommand.USAGE,
             "vendor ids: ");
 
     private final InputStream in;
@@ -99,6 +100,8 @@ public final class Cli {
                 return simulateCommand(rest);
             case "dial":
                 return dial(rest);
+            case "flow":
+                return new FlowCommand(out, err, env, osName, userHome).run(rest, this::usage);
             default:
                 if (cmd.startsWith("-")) return bar(List.of(args));
                 // A tel:/callto:/sip: link opened from the desktop (the installers register Unibar for them).

@@ -129,6 +129,7 @@ public final class ConfigLoader {
         ConfigSection top = new ConfigSection(name, env, m, "", 1);
         List<String> keys = new ArrayList<>(List.of("vendor", "demo", "language"));
         keys.addAll(sections.keySet());
+        keys.addAll(FeaturesConfig.KEYS);
         top.only(keys.toArray(String[]::new));
 
         String vendor = top.text("vendor");
@@ -156,7 +157,8 @@ public final class ConfigLoader {
             Object section = s.getValue().read(top, s.getKey().equals(vendor));
             if (section != null) read.put(s.getKey(), section);
         }
-        return new UnibarConfig(source, vendor, demoVendor, language, read);
+        return new UnibarConfig(source, vendor, demoVendor, language, read,
+                FeaturesConfig.read(top, System.getProperty("user.home")));
     }
 
     /** Levenshtein distance (kept here for the loader's tests). */

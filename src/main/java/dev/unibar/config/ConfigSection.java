@@ -96,6 +96,21 @@ public final class ConfigSection {
         return new ConfigSection(file, env, m, prefix + key + ".", line(entries.get(key).getKeyNode()));
     }
 
+    /** A list of sections ({@code key[0].}, {@code key[1].} in messages); empty when the key is absent. */
+    public List<ConfigSection> sections(String key) throws ConfigException {
+        Node v = value(key);
+        if (v == null) return List.of();
+        if (!(v instanceof SequenceNode seq)) throw error(key, "expected a list of sections, got " + describe(v));
+        List<ConfigSection> out = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            if (!(item instanceof MappingNode m)) {
+                throw new ConfigException(file, line(item), prefix + key, "expected a section of keys, got " + describe(item));
+            }
+            out.add(new ConfigSection(file, env, m, prefix + key + "[" + out.size() + "].", line(item)));
+        }
+        return out;
+    }
+
     public String text(String key) throws ConfigException {
         Node v = value(key);
         if (v == null) return null;

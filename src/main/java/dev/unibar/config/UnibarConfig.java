@@ -13,10 +13,16 @@ import java.util.Map;
  *                 whose section is absent has no entry
  */
 public record UnibarConfig(Path source, String vendor, String demoVendor, String language,
-                           Map<String, Object> sections) {
+                           Map<String, Object> sections, FeaturesConfig features) {
 
     public UnibarConfig {
         sections = sections == null ? Map.of() : Map.copyOf(sections);
+        features = features == null ? FeaturesConfig.defaults() : features;
+    }
+
+    /** Without the journal, screen-pop and flows sections: their defaults. */
+    public UnibarConfig(Path source, String vendor, String demoVendor, String language, Map<String, Object> sections) {
+        this(source, vendor, demoVendor, language, sections, null);
     }
 
     public boolean demo() {

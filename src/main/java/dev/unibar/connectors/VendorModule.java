@@ -1,8 +1,10 @@
 package dev.unibar.connectors;
 
 import dev.unibar.config.SectionReader;
+import dev.unibar.flow.FarEnd;
 
 import java.io.PrintStream;
+import java.util.Optional;
 
 /**
  * Everything Unibar knows about one vendor: its id, its config section, its mapper, how to set up a
@@ -38,4 +40,13 @@ public interface VendorModule {
      * addresses to {@code out}, and returns what stops it.
      */
     AutoCloseable simulate(int port, PrintStream out);
+
+    /**
+     * The far end of call flows on this vendor's simulator ({@code unibar flow run}, Simulator → Run flow…):
+     * {@code simulator} is what {@link VendorSetup#simulator()} returned. Built in the module, the one class of
+     * the vendor's folder that may touch its simulator. Empty when the module offers none.
+     */
+    default Optional<FarEnd> farEnd(Object simulator) {
+        return Optional.empty();
+    }
 }

@@ -2,6 +2,8 @@ package dev.unibar.ui;
 
 import dev.unibar.core.LoginForm;
 import dev.unibar.core.Session;
+import dev.unibar.flow.FarEnd;
+import dev.unibar.journal.CallJournal;
 import javafx.scene.Node;
 
 import java.util.List;
@@ -44,6 +46,16 @@ public interface BarContext {
     /** True when dialing, transferring and conferencing offer an "internal extension" check box. */
     default boolean distinguishesInternalNumbers() {
         return loginForm().distinguishesInternalNumbers();
+    }
+
+    /** The simulator's far end, for Simulator → Run flow…; empty for a live vendor. */
+    default Optional<FarEnd> farEnd() {
+        return Optional.empty();
+    }
+
+    /** The call journal behind the recent-calls list; empty when it is off or could not open. */
+    default Optional<CallJournal> journal() {
+        return Optional.empty();
     }
 
     /** What the native login form starts with (never a password). */

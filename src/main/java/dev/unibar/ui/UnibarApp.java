@@ -128,7 +128,7 @@ public final class UnibarApp extends Application {
         dark.setId("menuDarkTheme");
         dark.setSelected(Theme.isDark());
         dark.setOnAction(e -> Theme.apply(dark.isSelected()));
-        view.getItems().addAll(onTop, dark, inspector, quit);
+        view.getItems().addAll(onTop, dark, inspector, RecentCallsView.menuItem(stage, ctx, msg, stylesheet()), quit);
         MenuBar menus = new MenuBar(view, bar.sessionMenu());
         menus.setId("menuBar");
         if (!ctx.scenarios().isEmpty()) {
@@ -141,6 +141,7 @@ public final class UnibarApp extends Application {
                 item.setOnAction(e -> ctx.runScenario(name));
                 sim.getItems().add(item);
             }
+            sim.getItems().add(FlowRunWindow.menuItem(stage, ctx, msg, config));
             menus.getMenus().add(sim);
         }
         VBox root = new VBox(menus, bar);

@@ -27,7 +27,8 @@ final class ArchitectureRules {
 
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Core").definedBy("dev.unibar.core..")
-            .layer("Infrastructure").definedBy("dev.unibar.bridge..", "dev.unibar.config..", "dev.unibar.json..")
+            .layer("Infrastructure").definedBy("dev.unibar.bridge..", "dev.unibar.config..", "dev.unibar.json..",
+                    "dev.unibar.flow..", "dev.unibar.journal..", "dev.unibar.screenpop..")
             .layer("Connectors").definedBy("dev.unibar.connectors..")
             .layer("Ui").definedBy("dev.unibar.ui..")
             .layer("App").definedBy("dev.unibar.app..")
@@ -50,7 +51,8 @@ final class ArchitectureRules {
             .because("a vendor is one folder: adding one never touches another");
 
     static final ArchRule NO_TOOLKIT_BELOW_UI = noClasses().that().resideInAnyPackage("dev.unibar.connectors..",
-                    "dev.unibar.config..", "dev.unibar.json..")
+                    "dev.unibar.config..", "dev.unibar.json..", "dev.unibar.flow..", "dev.unibar.journal..",
+                    "dev.unibar.screenpop..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("connectors run headless (translate, simulate, tests) and reach pages through PageChannel");
 

@@ -9,11 +9,13 @@ import dev.unibar.connectors.VendorModule;
 import dev.unibar.connectors.VendorSetup;
 import dev.unibar.connectors.agentdesktop.sim.AgentDesktopSimulator;
 import dev.unibar.core.LoginForm;
+import dev.unibar.flow.FarEnd;
 import dev.unibar.core.model.PauseReason;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -95,5 +97,12 @@ public final class AgentDesktopModule implements VendorModule {
         out.println("  control secret (X-Sim-Secret): " + sim.secret());
         out.flush();
         return sim;
+    }
+
+    /** Flow far-end actions: the simulator plays the seed's sequences by name (docs/simulators/agentdesktop.md). */
+    @Override
+    public Optional<FarEnd> farEnd(Object simulator) {
+        if (!(simulator instanceof AgentDesktopSimulator sim)) return Optional.empty();
+        return Optional.of(FarEnd.builder(ID).scenario((name, params) -> sim.play(name)).build());
     }
 }

@@ -8,10 +8,14 @@ import dev.unibar.connectors.VendorModule;
 import dev.unibar.connectors.VendorSetup;
 import dev.unibar.connectors.epbx.sim.EpbxSimulator;
 import dev.unibar.core.LoginForm;
+import dev.unibar.flow.FarEnd;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Talk Telecom EPBX (seed 004): no web bar, so no host page — Unibar is a native client of the
@@ -80,5 +84,31 @@ public final class EpbxModule implements VendorModule {
         out.println("  login:           agent / agent, devices 1000-1002 and 2001");
         out.flush();
         return sim::stop;
+    }
+
+    /** Flow far-end actions as the simulator's scenarios (docs/simulators/epbx.md); EPBX has no queue count. */
+    @Override
+    public Optional<FarEnd> farEnd(Object simulator) {
+        if (!(simulator instanceof EpbxSimulator sim)) return Optional.empty();
+        return Optional.of(FarEnd.builder(ID)
+                .inboundCall(c -> {
+                    Map<String, Object> p = new LinkedHashMap<>(c.options());
+                    if (c.from() != null) p.put("telefone", c.from());
+                    sim.scenario("inbound", p);
+                })
+                .campaignCall(c -> {
+                    Map<String, Object> p = new LinkedHashMap<>(c.options());
+                    if (c.to() != null) p.put("telefone", c.to());
+                    if (c.campaign() != null) p.put("codigoCampanha", c.campaign());
+                    if (c.customerName() != null) p.put("nomeCliente", c.customerName());
+                    if (c.customerId() != null) p.put("codigoCliente", c.customerId());
+                    p.putAll(c.data());
+                    sim.scenario("dialer", p);
+                })
+                .customerHangsUp(() -> sim.scenario("hangup", Map.of()))
+                .consultTarget(o -> sim.scenario("consult", Map.of("outcome", o.name().toLowerCase(Locale.ROOT))))
+                .nextDial(o -> sim.scenario("outbound", Map.of("outcome", o.name().toLowerCase(Locale.ROOT))))
+                .scenario(sim::scenario)
+                .build());
     }
 }

@@ -10,9 +10,12 @@ import dev.unibar.connectors.VendorModule;
 import dev.unibar.connectors.VendorSetup;
 import dev.unibar.connectors.evolux.sim.EvoluxSimulator;
 import dev.unibar.core.LoginForm;
+import dev.unibar.flow.FarEnd;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The Evolux Phone (Evolux, seed 000): a web softphone in an iframe, its events by postMessage. */
@@ -84,5 +87,30 @@ public final class EvoluxModule implements VendorModule {
         out.println("  control:                   " + sim.origin() + "/control/scenarios");
         out.flush();
         return sim;
+    }
+
+    /** Flow far-end actions as the simulator's scenarios (docs/simulators/evolux.md). */
+    @Override
+    public Optional<FarEnd> farEnd(Object simulator) {
+        if (!(simulator instanceof EvoluxSimulator sim)) return Optional.empty();
+        return Optional.of(FarEnd.builder(ID)
+                .inboundCall(c -> {
+                    Map<String, Object> p = new LinkedHashMap<>(c.options());
+                    if (c.from() != null) p.put("number", c.from());
+                    if (c.name() != null) p.put("name", c.name());
+                    if (c.queue() != null) p.put("queue", c.queue());
+                    sim.scenario("queue-call", p);
+                })
+                .campaignCall(c -> {
+                    Map<String, Object> p = new LinkedHashMap<>(c.options());
+                    if (c.to() != null) p.put("number", c.to());
+                    if (c.campaign() != null) p.put("campaignId", c.campaign());
+                    if (c.customerName() != null) p.put("subscriberName", c.customerName());
+                    if (c.customerId() != null) p.put("externalId", c.customerId());
+                    sim.scenario("campaign-call", p);
+                })
+                .customerHangsUp(() -> sim.scenario("hangup", Map.of()))
+                .scenario(sim::scenario)
+                .build());
     }
 }

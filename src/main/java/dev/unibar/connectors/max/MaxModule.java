@@ -10,10 +10,13 @@ import dev.unibar.connectors.VendorSetup;
 import dev.unibar.connectors.max.sim.MaxScenarios;
 import dev.unibar.connectors.max.sim.MaxSimulator;
 import dev.unibar.core.LoginForm;
+import dev.unibar.flow.FarEnd;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** NICE inContact MAX (seed 003): MAX runs in the vendor panel; Unibar is its hidden child frame. */
@@ -87,5 +90,21 @@ public final class MaxModule implements VendorModule {
         out.println("  control:   " + sim.origin() + "/control/scenarios  (header X-Sim-Secret: " + sim.controlSecret() + ")");
         out.flush();
         return sim;
+    }
+
+    /** Flow far-end actions as the simulator's scenarios (docs/simulators/max.md). */
+    @Override
+    public Optional<FarEnd> farEnd(Object simulator) {
+        if (!(simulator instanceof MaxSimulator sim)) return Optional.empty();
+        return Optional.of(FarEnd.builder(ID)
+                .inboundCall(c -> {
+                    Map<String, Object> p = new LinkedHashMap<>(c.options());
+                    if (c.from() != null) p.put("ani", c.from());
+                    if (c.queue() != null) p.put("skill", c.queue());
+                    sim.scenario("inbound", p);
+                })
+                .customerHangsUp(() -> sim.scenario("caller-hangup", Map.of()))
+                .scenario(sim::scenario)
+                .build());
     }
 }

@@ -9,13 +9,16 @@ import dev.unibar.connectors.VendorModule;
 import dev.unibar.connectors.VendorSetup;
 import dev.unibar.connectors.ucs.sim.UcsSimulator;
 import dev.unibar.core.LoginForm;
+import dev.unibar.flow.FarEnd;
 
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The UCS operator bar (Insoft, seed 002): its web bar runs in a host page; calls go through its methods. */
 public final class UcsModule implements VendorModule {
@@ -97,5 +100,27 @@ public final class UcsModule implements VendorModule {
         out.println("  control:         " + sim.origin() + "/control/scenarios");
         out.flush();
         return sim;
+    }
+
+    /** Flow far-end actions as the simulator's scenarios (docs/simulators/ucs.md). */
+    @Override
+    public Optional<FarEnd> farEnd(Object simulator) {
+        if (!(simulator instanceof UcsSimulator sim)) return Optional.empty();
+        return Optional.of(FarEnd.builder(ID)
+                .inboundCall(c -> {
+                    Map<String, Object> p = new LinkedHashMap<>(c.options());
+                    if (c.from() != null) p.put("number", c.from());
+                    if (c.name() != null) p.put("name", c.name());
+                    if (c.queue() != null) p.put("queue", c.queue());
+                    if (!c.data().isEmpty()) p.put("data", c.data());
+                    sim.scenario("inbound", p);
+                })
+                .customerHangsUp(() -> sim.scenario("remote-hangup", Map.of()))
+                .consultTarget(o -> sim.scenario("consult-answer", Map.of("behavior", o.name().toLowerCase(Locale.ROOT))))
+                .nextDial(o -> sim.scenario("outbound", Map.of("behavior", o.name().toLowerCase(Locale.ROOT))))
+                .waitingCallers(n -> sim.scenario("waiting-callers", Map.of("count", n)))
+                .scenario(sim::scenario)
+                .quiet(sim::stopDemoLoop)
+                .build());
     }
 }

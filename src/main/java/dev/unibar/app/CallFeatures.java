@@ -1,0 +1,68 @@
+package dev.unibar.app;
+
+import dev.unibar.config.FeaturesConfig;
+import dev.unibar.core.Session;
+import dev.unibar.journal.CallJournal;
+import dev.unibar.journal.JournalFiles;
+import dev.unibar.screenpop.ScreenPop;
+import dev.unibar.screenpop.SystemBrowser;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the bar does with every call besides showing it: the durable call journal and screen-pop, both fed by
+ * the session's normalized events. A journal that cannot open is logged and left out: the bar still works.
+ */
+final class CallFeatures implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(CallFeatures.class.getName());
+
+    private final CallJournal journal;
+    private final List<AutoCloseable> handles = new ArrayList<>();
+
+    private CallFeatures(CallJournal journal) {
+        this.journal = journal;
+    }
+
+    /** @param demo demo calls go to a journal of their own, never into the agent's real one */
+    static CallFeatures attach(Session session, FeaturesConfig features, boolean demo, Clock clock) {
+        CallJournal journal = null;
+        FeaturesConfig.Journal j = features.journal();
+        if (j.enabled()) {
+            Path file = j.file() != null ? j.file()
+                    : JournalFiles.defaultFile(System::getenv, System.getProperty("os.name"), System.getProperty("user.home"));
+            if (demo) file = file.resolveSibling("demo-" + file.getFileName());
+            try {
+                journal = CallJournal.open(file, j.retentionDays() == 0 ? null : Duration.ofDays(j.retentionDays()), clock);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; calls are not journaled this time");
+            }
+        }
+        CallFeatures f = new CallFeatures(journal);
+        if (journal != null) f.handles.add(journal.attach(session));
+        f.handles.add(new ScreenPop(features.screenPop(), new SystemBrowser(System.getProperty("os.name"))).attach(session));
+        return f;
+    }
+
+    Optional<CallJournal> journal() {
+        return Optional.ofNullable(journal);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable h : handles) {
+            try {
+                h.close();
+            } catch (Exception ignored) {
+                // listeners only
+            }
+        }
+        if (journal != null) journal.close();
+    }
+}

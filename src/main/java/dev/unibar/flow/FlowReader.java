@@ -1,0 +1,252 @@
+package dev.unibar.flow;
+
+import dev.unibar.config.ConfigSection;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a flow file (docs/flows.md). SnakeYAML's node API keeps every node's line, so each problem is reported
+ * as {@code file:line: what}, and every key is checked: a misspelt key fails instead of being ignored.
+ */
+public final class FlowReader {
+
+    /** The time limit of a step that gives none and whose flow gives none. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    private static final List<String> TOP = List.of("name", "vendor", "description", "timeout", "steps");
+    private static final List<String> STEP_COMMON = List.of("title", "expect", "within");
+
+    private final String file;
+
+    private FlowReader(String file) {
+        this.file = file;
+    }
+
+    public static Flow read(Path path) throws FlowException {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new FlowException(path.toString(), 0, "cannot read: " + e.getMessage());
+        }
+        return parse(text, path.toString());
+    }
+
+    public static Flow parse(String text, String file) throws FlowException {
+        return new FlowReader(file).flow(text);
+    }
+
+    private Flow flow(String text) throws FlowException {
+        Node root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            throw new FlowException(file, mark == null ? 0 : mark.getLine() + 1, "not valid YAML: " + oneLine(problem));
+        } catch (YAMLException e) {
+            throw new FlowException(file, 0, "not valid YAML: " + oneLine(e.getMessage()));
+        }
+        if (!(root instanceof MappingNode top)) {
+            throw new FlowException(file, root == null ? 1 : line(root), "a flow is a section with name, vendor and steps");
+        }
+        Map<String, NodeTuple> keys = keys(top, TOP, "");
+        String name = scalar(keys, "name", true);
+        String vendor = scalar(keys, "vendor", false);
+        Duration timeout = keys.containsKey("timeout") ? duration(keys.get("timeout").getValueNode())
+                : DEFAULT_TIMEOUT;
+        NodeTuple stepsKey = keys.get("steps");
+        if (stepsKey == null) throw new FlowException(file, line(top), "steps: missing; a flow needs at least one step");
+        if (!(stepsKey.getValueNode() instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            throw new FlowException(file, line(stepsKey.getValueNode()), "steps: expected a list of steps");
+        }
+        List<Step> steps = new ArrayList<>();
+        for (Node n : seq.getValue()) steps.add(step(steps.size() + 1, n, timeout));
+        return new Flow(name, vendor, file, timeout, steps);
+    }
+
+    private Step step(int number, Node node, Duration timeout) throws FlowException {
+        String where = "step " + number;
+        if (!(node instanceof MappingNode m)) {
+            throw new FlowException(file, line(node), where + ": expected a section with agent:, far: or wait:");
+        }
+        Map<String, NodeTuple> keys = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            String k = keyName(t);
+            if (keys.put(k, t) != null) throw new FlowException(file, line(t.getKeyNode()), where + ": duplicate key " + k);
+        }
+        List<String> kinds = keys.keySet().stream().filter(k -> k.equals("agent") || k.equals("far") || k.equals("wait")).toList();
+        if (kinds.size() != 1) {
+            throw new FlowException(file, line(node), where + ": needs exactly one of agent:, far: or wait:"
+                    + (kinds.isEmpty() ? "" : " (has " + String.join(", ", kinds) + ")"));
+        }
+        String kindKey = kinds.get(0);
+        Step.Kind kind = Step.Kind.valueOf(kindKey.toUpperCase(Locale.ROOT));
+        Node actionNode = keys.get(kindKey).getValueNode();
+        String action = actionNode instanceof ScalarNode s ? s.getValue() : null;
+        if (action == null || action.isBlank()) throw new FlowException(file, line(actionNode), where + ": " + kindKey + ": expected a name");
+        List<String> allowed = new ArrayList<>(STEP_COMMON);
+        allowed.add(kindKey);
+        Set<String> required = Set.of();
+        if (kind == Step.Kind.WAIT) {
+            duration(actionNode);
+        } else {
+            Map<String, Actions.Spec> table = kind == Step.Kind.AGENT ? Actions.AGENT : Actions.FAR;
+            Actions.Spec spec = table.get(action);
+            if (spec == null) {
+                throw new FlowException(file, line(actionNode), where + ": unknown " + kindKey + " action \"" + action + "\"; "
+                        + hint(action, List.copyOf(table.keySet())));
+            }
+            allowed.addAll(spec.keys());
+            required = spec.required();
+        }
+        Map<String, Object> args = new LinkedHashMap<>();
+        List<EventPattern> expect = new ArrayList<>();
+        Duration within = timeout;
+        String title = null;
+        for (Map.Entry<String, NodeTuple> e : keys.entrySet()) {
+            String k = e.getKey();
+            Node v = e.getValue().getValueNode();
+            if (!allowed.contains(k)) {
+                throw new FlowException(file, line(e.getValue().getKeyNode()), where + ": " + kindKey + " " + action
+                        + " takes no key \"" + k + "\"; " + hint(k, allowed));
+            }
+            switch (k) {
+                case "agent", "far", "wait" -> { }
+                case "within" -> within = duration(v);
+                case "title" -> title = plain(v) == null ? null : String.valueOf(plain(v));
+                case "expect" -> expect = patterns(v, where);
+                default -> args.put(k, plain(v));
+            }
+        }
+        for (String r : required) {
+            if (args.get(r) == null) throw new FlowException(file, line(node), where + ": " + kindKey + " " + action + " needs " + r + ":");
+        }
+        if (kind == Step.Kind.FAR && args.get("outcome") != null) {
+            String o = String.valueOf(args.get("outcome")).toUpperCase(Locale.ROOT);
+            if (!List.of("ANSWER", "BUSY", "NOANSWER").contains(o)) {
+                throw new FlowException(file, line(keys.get("outcome").getValueNode()), where + ": outcome: expected answer, busy or noanswer");
+            }
+        }
+        return new Step(number, line(node), kind, action, args, expect, within, title);
+    }
+
+    private List<EventPattern> patterns(Node v, String where) throws FlowException {
+        if (!(v instanceof SequenceNode seq)) throw new FlowException(file, line(v), where + ": expect: expected a list of events");
+        List<EventPattern> out = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            Object p = plain(item);
+            if (!(p instanceof Map<?, ?> map) || !(map.get("type") instanceof String)) {
+                throw new FlowException(file, line(item), where + ": each expected event is a section with at least type:");
+            }
+            String problem = EventPattern.check(p);
+            if (problem != null) throw new FlowException(file, line(item), where + ": " + problem);
+            Map<String, Object> typed = new LinkedHashMap<>();
+            map.forEach((a, b) -> typed.put(String.valueOf(a), b));
+            out.add(new EventPattern(line(item), typed));
+        }
+        return out;
+    }
+
+    private Map<String, NodeTuple> keys(MappingNode m, List<String> allowed, String where) throws FlowException {
+        Map<String, NodeTuple> out = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            String k = keyName(t);
+            if (!allowed.contains(k)) {
+                throw new FlowException(file, line(t.getKeyNode()), where + k + ": unknown key; " + hint(k, allowed));
+            }
+            if (out.put(k, t) != null) throw new FlowException(file, line(t.getKeyNode()), where + k + ": duplicate key");
+        }
+        return out;
+    }
+
+    private String keyName(NodeTuple t) throws FlowException {
+        if (!(t.getKeyNode() instanceof ScalarNode s)) throw new FlowException(file, line(t.getKeyNode()), "keys must be plain names");
+        return s.getValue();
+    }
+
+    private String scalar(Map<String, NodeTuple> keys, String key, boolean required) throws FlowException {
+        NodeTuple t = keys.get(key);
+        if (t == null) {
+            if (required) throw new FlowException(file, 1, key + ": missing");
+            return null;
+        }
+        if (!(t.getValueNode() instanceof ScalarNode s) || s.getValue().isBlank()) {
+            throw new FlowException(file, line(t.getValueNode()), key + ": expected a text");
+        }
+        return s.getValue();
+    }
+
+    private Duration duration(Node n) throws FlowException {
+        try {
+            if (!(n instanceof ScalarNode s)) throw new IllegalArgumentException("expected a duration such as 5s");
+            return Durations.parse(s.getValue());
+        } catch (IllegalArgumentException e) {
+            throw new FlowException(file, line(n), e.getMessage());
+        }
+    }
+
+    private static String hint(String key, List<String> known) {
+        String best = ConfigSection.closest(key, known);
+        if (best != null && ConfigSection.distance(key.toLowerCase(Locale.ROOT), best.toLowerCase(Locale.ROOT))
+                <= Math.max(2, best.length() / 3)) {
+            return "did you mean \"" + best + "\"?";
+        }
+        return known.isEmpty() ? "it takes none" : "expected one of " + String.join(", ", known);
+    }
+
+    /** YAML values as plain Java: text stays text (ids and numbers are compared as the CONTRACT's strings). */
+    static Object plain(Node n) {
+        if (n instanceof ScalarNode s) {
+            if (Tag.NULL.equals(s.getTag())) return null;
+            if (Tag.BOOL.equals(s.getTag())) {
+                String b = s.getValue().toLowerCase(Locale.ROOT);
+                return b.equals("true") || b.equals("yes") || b.equals("on");
+            }
+            return s.getValue();
+        }
+        if (n instanceof SequenceNode seq) {
+            List<Object> out = new ArrayList<>();
+            for (Node i : seq.getValue()) out.add(plain(i));
+            return out;
+        }
+        if (n instanceof MappingNode m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k) out.put(k.getValue(), plain(t.getValueNode()));
+            }
+            return out;
+        }
+        return null;
+    }
+
+    private static int line(Node n) {
+        return n == null || n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+    }
+}

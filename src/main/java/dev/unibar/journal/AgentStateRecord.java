@@ -1,0 +1,7 @@
+package dev.unibar.journal;
+
+import java.time.Instant;
+
+/** One change of the agent's availability, as the vendor reported it. */
+public record AgentStateRecord(String vendor, Instant at, String state, String reason, Boolean productive) {
+}

@@ -1,0 +1,41 @@
+package dev.unibar.journal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One call as the journal keeps it: who, through which queue or campaign, for which customer, and when it rang,
+ * was answered, held, ended and closed. Never a secret or a recording address: {@code recorded} only says a
+ * recording was offered.
+ */
+public record CallRecord(String vendor, String callId, String direction, String fromNumber, String fromName,
+                         String toNumber, String toName, String queueId, String queueName, String campaignId,
+                         String campaignName, String customerName, String customerNumber, String customerId,
+                         Map<String, String> data, Instant firstSeen, Instant ringingAt, Instant answeredAt,
+                         int holdCount, Duration held, Instant endedAt, String endCause, Instant wrapUpAt,
+                         Instant finishedAt, String transferTarget, boolean conference, boolean recorded) {
+
+    public CallRecord {
+        data = data == null ? Map.of() : Map.copyOf(data);
+        held = held == null ? Duration.ZERO : held;
+    }
+
+    /** The other party's number, seen from the agent: what a redial calls. */
+    public String remoteNumber() {
+        boolean out = "outbound".equals(direction);
+        String n = out ? toNumber : fromNumber;
+        if (n == null) n = customerNumber;
+        return n;
+    }
+
+    public String remoteName() {
+        if (customerName != null) return customerName;
+        return "outbound".equals(direction) ? toName : fromName;
+    }
+
+    /** When the call started for the agent: it rang, else it was first seen. */
+    public Instant startedAt() {
+        return ringingAt != null ? ringingAt : firstSeen;
+    }
+}

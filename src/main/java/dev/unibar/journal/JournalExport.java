@@ -1,0 +1,118 @@
+package dev.unibar.journal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The journal as CSV (calls, one a row, for spreadsheets) and JSON ({@code {calls, agentStates}}, camelCase,
+ * absent values left out as in the CONTRACT). A CSV cell that a spreadsheet would run as a formula is written
+ * with a leading apostrophe: a caller's name must not become a command.
+ */
+public final class JournalExport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> CSV_COLUMNS = List.of("vendor", "callId", "direction", "fromNumber", "fromName", "toNumber",
+            "toName", "queueId", "queueName", "campaignId", "campaignName", "customerName", "customerNumber", "customerId",
+            "ringingAt", "answeredAt", "holdCount", "heldSeconds", "endedAt", "endCause", "wrapUpAt", "finishedAt",
+            "transferTarget", "conference", "recorded", "data");
+
+    private JournalExport() {
+    }
+
+    public static void csv(List<CallRecord> calls, Writer out) throws IOException {
+        out.write(String.join(",", CSV_COLUMNS));
+        out.write("\r\n");
+        for (CallRecord c : calls) {
+            Object[] v = {c.vendor(), c.callId(), c.direction(), c.fromNumber(), c.fromName(), c.toNumber(), c.toName(),
+                    c.queueId(), c.queueName(), c.campaignId(), c.campaignName(), c.customerName(), c.customerNumber(),
+                    c.customerId(), c.ringingAt(), c.answeredAt(), c.holdCount(), c.held().toMillis() / 1000.0, c.endedAt(),
+                    c.endCause(), c.wrapUpAt(), c.finishedAt(), c.transferTarget(), c.conference(), c.recorded(),
+                    c.data().isEmpty() ? null : JSON.writeValueAsString(c.data())};
+            for (int i = 0; i < v.length; i++) {
+                if (i > 0) out.write(',');
+                out.write(cell(v[i]));
+            }
+            out.write("\r\n");
+        }
+        out.flush();
+    }
+
+    public static void json(List<CallRecord> calls, List<AgentStateRecord> states, Writer out) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode a = root.putArray("calls");
+        for (CallRecord c : calls) {
+            ObjectNode n = a.addObject();
+            put(n, "vendor", c.vendor());
+            put(n, "callId", c.callId());
+            put(n, "direction", c.direction());
+            party(n, "from", c.fromNumber(), c.fromName(), "number", "name");
+            party(n, "to", c.toNumber(), c.toName(), "number", "name");
+            party(n, "queue", c.queueId(), c.queueName(), "id", "name");
+            party(n, "campaign", c.campaignId(), c.campaignName(), "id", "name");
+            ObjectNode cust = JSON.createObjectNode();
+            put(cust, "name", c.customerName());
+            put(cust, "number", c.customerNumber());
+            put(cust, "externalId", c.customerId());
+            if (!cust.isEmpty()) n.set("customer", cust);
+            if (!c.data().isEmpty()) {
+                ObjectNode d = n.putObject("data");
+                for (Map.Entry<String, String> e : c.data().entrySet()) d.put(e.getKey(), e.getValue());
+            }
+            put(n, "ringingAt", c.ringingAt());
+            put(n, "answeredAt", c.answeredAt());
+            n.put("holdCount", c.holdCount());
+            n.put("heldSeconds", c.held().toMillis() / 1000.0);
+            put(n, "endedAt", c.endedAt());
+            put(n, "endCause", c.endCause());
+            put(n, "wrapUpAt", c.wrapUpAt());
+            put(n, "finishedAt", c.finishedAt());
+            put(n, "transferTarget", c.transferTarget());
+            n.put("conference", c.conference());
+            n.put("recorded", c.recorded());
+        }
+        ArrayNode s = root.putArray("agentStates");
+        for (AgentStateRecord r : states) {
+            ObjectNode n = s.addObject();
+            put(n, "vendor", r.vendor());
+            put(n, "at", r.at());
+            put(n, "state", r.state());
+            put(n, "reason", r.reason());
+            if (r.productive() != null) n.put("productive", r.productive());
+        }
+        out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        out.write('\n');
+        out.flush();
+    }
+
+    static String cell(Object v) {
+        if (v == null) return "";
+        String s = v instanceof Instant t ? t.toString() : String.valueOf(v);
+        // A phone number such as +420 224 123 456 is data, not a formula; anything else starting so is defused.
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !(v instanceof Number)
+                && !s.matches("[+-]?[0-9][0-9 ()./-]*")) {
+            s = "'" + s;
+        }
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            s = "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    private static void party(ObjectNode n, String key, String a, String b, String ka, String kb) {
+        ObjectNode o = JSON.createObjectNode();
+        put(o, ka, a);
+        put(o, kb, b);
+        if (!o.isEmpty()) n.set(key, o);
+    }
+
+    private static void put(ObjectNode n, String k, Object v) {
+        if (v != null) n.put(k, v.toString());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.unibar.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code unibar flow run}: exit codes, the readable report of a failing flow, JUnit XML, and no JavaFX. */
+class FlowCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.<String, String>of()::get, "Linux", dir.toString());
+        int code = cli.run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFlowWrittenToFailSaysWhatWasExpectedAndWhatCameInstead() throws Exception {
+        Path junit = dir.resolve("reports/flows.xml");
+        Run r = run("flow", "run", "src/test/resources/flows/wrong-cause.yml", "--junit", junit.toString());
+        assertEquals(1, r.code(), r.err());
+        String out = r.out();
+        assertTrue(out.startsWith("flow: EPBX inbound call with a wrong expectation (src/test/resources/flows/wrong-cause.yml)"
+                + " against the epbx simulator\n"), out);
+        assertTrue(out.matches("(?s).*\\n  ok    1  agent login user=agent password=\\*{6} device=1000 deviceType=ramalVirtual  \\d.*"),
+                "passed steps show their time, never the password:\n" + out);
+        assertTrue(out.contains("  FAIL  3  far end hangup"), out);
+        assertTrue(out.contains("        line 20: expected {type: call.ended, callId: $call, cause: busy} within 3 s\n"), out);
+        assertTrue(out.contains("        came close: call.ended, but cause: missing (expected busy)\n"), out);
+        assertTrue(out.contains("        bound so far: {call="), out);
+        assertTrue(out.matches("(?s).*came instead \\(\\d+ events? during the step\\):\\n +\\+\\d+ ms  \\{\"type\":\"call\\.ended\".*"), out);
+        assertTrue(out.contains("  skip  4  agent ready"), out);
+        assertTrue(out.endsWith("FAILED: 2 of 4 steps passed, 1 failed, 1 skipped (" + out.replaceAll("(?s).*skipped \\((.*)\\)\\n$", "$1") + ")\n"), out);
+
+        Document x = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+        Element suite = (Element) x.getElementsByTagName("testsuite").item(0);
+        assertEquals("4", suite.getAttribute("tests"));
+        assertEquals("1", suite.getAttribute("failures"));
+        assertEquals("1", suite.getAttribute("skipped"));
+        Element failure = (Element) x.getElementsByTagName("failure").item(0);
+        assertEquals("line 20: expected {type: call.ended, callId: $call, cause: busy} within 3 s", failure.getAttribute("message"));
+        assertTrue(failure.getTextContent().contains("\"type\":\"call.ended\""), failure.getTextContent());
+        assertEquals("03 far end hangup", ((Element) failure.getParentNode()).getAttribute("name"));
+    }
+
+    @Test
+    void aShippedFlowPassesWithExitZeroAndACleanJUnitReport() throws Exception {
+        Path junit = dir.resolve("ok.xml");
+        Run r = run("flow", "run", "flows/epbx/login-and-intervals.yml", "--junit", junit.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("PASSED: 4 of 4 steps passed"), r.out());
+        String xml = Files.readString(junit);
+        assertTrue(xml.contains("<testsuites name=\"unibar flows\" tests=\"4\" failures=\"0\" skipped=\"0\""), xml);
+        assertTrue(!xml.contains("<failure"), xml);
+    }
+
+    @Test
+    void aBadFlowFileNamesItsLineAndTheFix() throws Exception {
+        Path f = dir.resolve("typo.yml");
+        Files.writeString(f, "name: typo\nvendor: epbx\nsteps:\n  - agent: dial\n    nubmer: \"123\"\n");
+        Run r = run("flow", "run", f.toString());
+        assertEquals(2, r.code());
+        assertEquals("unibar: " + f + ":5: step 1: agent dial takes no key \"nubmer\"; did you mean \"number\"?\n", r.err());
+    }
+
+    @Test
+    void argumentsAreChecked() {
+        assertEquals(2, run("flow").code());
+        assertEquals(2, run("flow", "run").code());
+        assertEquals(2, run("flow", "run", "flows/epbx/conference.yml", "--against", "production").code());
+        Run r = run("flow", "run", "flows/epbx/conference.yml", "--vendor", "avaya");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("vendor \"avaya\" is not supported yet"), r.err());
+    }
+
+    @Test
+    void aVendorWithAWebBarIsSentToTheBar() {
+        Run r = run("flow", "run", "flows/ucs/login-and-states.yml");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("ucs shows its bar in a web page, which the command line does not open; run "
+                + "flows/ucs/login-and-states.yml in the bar (Simulator → Run flow…)"), r.err());
+    }
+
+    /** Window-less like translate: checked in a fresh JVM, where no javafx class may even be loaded. */
+    @Test
+    void flowRunLoadsNoJavaFxClass() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
+                "dev.unibar.Main", "flow", "run", "flows/epbx/login-and-intervals.yml").redirectErrorStream(true).start();
+        byte[] output = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
+        String text = new String(output, StandardCharsets.UTF_8);
+        assertTrue(text.contains("dev.unibar.cli.FlowCommand"), "the class log is there");
+        List<String> fx = text.lines().filter(l -> l.contains(" javafx.") || l.contains(" com.sun.javafx.")).toList();
+        assertEquals(List.of(), fx, "JavaFX loaded by flow run");
+        assertEquals(0, p.exitValue(), text.lines().filter(l -> !l.startsWith("[")).toList().toString());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.unibar.flow;
+
+import dev.unibar.app.VendorContext;
+import dev.unibar.app.Vendors;
+import dev.unibar.connectors.VendorModule;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every flow under flows/&lt;vendor&gt;/ passes against that vendor's simulator, through the same composition
+ * root as demo mode (a vendor with a web bar gets its page in a real WebView). A registered vendor without
+ * flows fails: the flows are how supervisors rehearse a vendor's documented sequences.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ShippedFlowsTest {
+
+    static final Path FLOWS = Path.of("flows");
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        stage.setScene(new Scene(new StackPane(), 400, 300));
+        stage.show();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyShippedFlowPassesAgainstItsVendorsSimulator() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (VendorModule m : Vendors.all()) {
+            Path dir = FLOWS.resolve(m.id());
+            List<Path> files = Files.isDirectory(dir) ? list(dir) : List.of();
+            tests.add(DynamicTest.dynamicTest(m.id() + " has flows", () -> assertFalse(files.isEmpty(),
+                    "no flows under " + dir + " for the registered vendor " + m.id())));
+            for (Path f : files) tests.add(DynamicTest.dynamicTest(f.toString(), () -> runPasses(m, f)));
+        }
+        return tests.stream();
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
+        }
+    }
+
+    private void runPasses(VendorModule module, Path file) throws Exception {
+        Flow flow = FlowReader.read(file);
+        assertEquals(module.id(), flow.vendor(), file + " names its vendor");
+        FlowReport report = run(module, flow);
+        assertTrue(report.passed(), ReportText.of(report));
+        assertEquals(flow.steps().size(), report.count(StepResult.Status.PASSED));
+    }
+
+    FlowReport run(VendorModule module, Flow flow) {
+        VendorContext ctx = fx(() -> {
+            VendorContext c = VendorContext.open(module, module::openDemo, Clock.systemUTC());
+            c.vendorView().ifPresent(v -> stage.setScene(new Scene(new StackPane(v), 800, 600)));
+            return c;
+        });
+        try {
+            ctx.session().start();
+            FarEnd far = ctx.farEnd().orElseThrow(() -> new AssertionError(module.id() + " offers no far end"));
+            return new FlowRunner(ctx.session(), far, FlowRunner.Mode.SIMULATOR, null, Clock.systemUTC()).run(flow);
+        } finally {
+            fx(() -> {
+                // Unload the page before its servers stop: a WebView polling a dead server has crashed the JVM.
+                if (ctx.page() != null) ctx.page().load("about:blank");
+                stage.setScene(new Scene(new StackPane(), 400, 300));
+                return null;
+            });
+            fx(() -> {
+                ctx.close();
+                return null;
+            });
+        }
+    }
+
+    static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("FX call failed", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.unibar.ui;
+
+import dev.unibar.app.VendorContext;
+import dev.unibar.connectors.epbx.EpbxModule;
+import dev.unibar.connectors.epbx.sim.EpbxSimulator;
+import dev.unibar.core.state.SessionPhase;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Simulator → Run flow… plays a shipped flow on the bar's own session and simulator: each step is highlighted
+ * while it runs, the bar itself goes through the flow, and a failing flow shows where and why.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FlowRunWindowTest {
+
+    private VendorContext ctx;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        ctx = VendorContext.open(new EpbxModule(), env -> EpbxModule.forSimulator(EpbxSimulator.run(0), "classic"),
+                Clock.systemUTC());
+        stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("en")));
+        stage.show();
+        ctx.session().start();
+    }
+
+    private FlowRunWindow window;
+
+    @AfterEach
+    void stop() {
+        if (window != null) Fx.run(() -> window.getScene().getWindow().hide());
+        Fx.run(ctx::close);
+    }
+
+    private FlowRunWindow open(FxRobot robot, String file) {
+        MenuItem item = Fx.get(() -> ((MenuBar) robot.lookup("#menuBar").query()).getMenus().stream()
+                .filter(m -> "menuSimulator".equals(m.getId())).map(Menu::getItems).flatMap(java.util.List::stream)
+                .filter(i -> "menuRunFlow".equals(i.getId())).findFirst().orElseThrow());
+        assertFalse(item.isDisable(), "the simulator offers a far end");
+        return window = Fx.get(() -> FlowRunWindow.openWindow(stage, ctx, ctx.farEnd().orElseThrow(), Messages.forLanguage("en"),
+                null, Path.of(file)));
+    }
+
+    @Test
+    void eachStepIsHighlightedAsItRunsAndTheBarGoesThroughTheFlow(FxRobot robot) {
+        FlowRunWindow w = open(robot, "flows/epbx/inbound-call.yml");
+        assertEquals("Flow: EPBX inbound call, hold, the customer hangs up (5 steps)",
+                Fx.get(() -> ((Label) robot.lookup("#flowStatus").query()).getText()));
+        robot.clickOn("#flowRun");
+        // The far end's inbound call takes a second to be answered: long enough to see the step highlighted.
+        Fx.until("step 2 highlighted while it runs", () -> w.state(2) == FlowRunWindow.State.RUNNING
+                && robot.lookup("#flowStep-2").queryAll().stream()
+                .anyMatch(n -> n.getPseudoClassStates().toString().contains("running")));
+        assertEquals(FlowRunWindow.State.PASSED, Fx.get(() -> w.state(1)));
+        assertEquals(FlowRunWindow.State.PENDING, Fx.get(() -> w.state(3)));
+        assertEquals(SessionPhase.READY, ctx.session().store().state().phase(), "the flow logged the bar itself in");
+        testkitWait("all steps passed", () -> Fx.get(() -> w.state(5) == FlowRunWindow.State.PASSED));
+        assertTrue(Fx.get(() -> ((Label) robot.lookup("#flowStatus").query()).getText()).startsWith("Passed: all 5 steps in "));
+        assertTrue(Fx.get(() -> ((TextArea) robot.lookup("#flowReport").query()).getText()).contains("PASSED: 5 of 5 steps passed"));
+        assertTrue(ctx.session().store().state().lastEnded() != null, "the bar saw the call end");
+    }
+
+    @Test
+    void aFailingFlowShowsTheStepAndWhatCameInstead(FxRobot robot) {
+        FlowRunWindow w = open(robot, "src/test/resources/flows/wrong-cause.yml");
+        robot.clickOn("#flowRun");
+        testkitWait("step 3 failed", () -> Fx.get(() -> w.state(3) == FlowRunWindow.State.FAILED
+                && w.state(4) == FlowRunWindow.State.SKIPPED));
+        // The list redraws on the next pulse after the state changes.
+        Fx.until("step 3 is drawn as failed", () -> robot.lookup("#flowStep-3").queryAll().stream()
+                .anyMatch(n -> n.getPseudoClassStates().toString().contains("failed")));
+        assertEquals("Failed at step 3: line 20: expected {type: call.ended, callId: $call, cause: busy} within 3 s",
+                Fx.get(() -> ((Label) robot.lookup("#flowStatus").query()).getText()));
+        String report = Fx.get(() -> ((TextArea) robot.lookup("#flowReport").query()).getText());
+        assertTrue(report.contains("came close: call.ended, but cause: missing (expected busy)"), report);
+    }
+
+    private static void testkitWait(String what, java.util.function.BooleanSupplier c) {
+        dev.unibar.testkit.Wait.until(what, Duration.ofSeconds(60), c);
+    }
+}
