@@ -4,18 +4,19 @@ import dev.unibar.bridge.HostServer;
 import dev.unibar.bridge.OriginPolicy;
 import dev.unibar.bridge.PageChannel;
 import dev.unibar.bridge.WebPageChannel;
-import dev.unibar.connectors.VendorEnvironment;
+import javafx.scene.Node;
 
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The environment a vendor module gets in the bar: host pages on a loopback Jetty server, shown in a
  * WebView. The server starts only when a vendor asks for a page (EPBX never does). FX thread only.
  */
-final class WebViewPages implements VendorEnvironment, AutoCloseable {
+final class WebViewPages implements PageHost {
 
     private final Clock clock;
     private HostServer host;
@@ -47,8 +48,14 @@ final class WebViewPages implements VendorEnvironment, AutoCloseable {
     }
 
     /** The WebView page, or null when the vendor has no web bar. */
-    WebPageChannel page() {
+    @Override
+    public WebPageChannel page() {
         return page;
+    }
+
+    @Override
+    public Optional<Node> view() {
+        return Optional.ofNullable(page).map(WebPageChannel::view);
     }
 
     @Override

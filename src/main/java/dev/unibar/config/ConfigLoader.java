@@ -122,7 +122,7 @@ public final class ConfigLoader {
                     "expected a mapping of keys at the top level, got " + ConfigSection.describe(root));
         }
         ConfigSection top = new ConfigSection(name, env, m, "", 1);
-        List<String> keys = new ArrayList<>(List.of("vendor", "demo", "language"));
+        List<String> keys = new ArrayList<>(List.of("vendor", "demo", "language", "browser"));
         keys.addAll(sections.keySet());
         top.only(keys.toArray(String[]::new));
 
@@ -146,12 +146,13 @@ public final class ConfigLoader {
         if (language != null && "und".equals(Locale.forLanguageTag(language).toLanguageTag())) {
             throw top.error("language", "not a language tag: \"" + language + "\" (e.g. en, cs, pt-BR)");
         }
+        PageHosting hosting = PageHosting.read(top, sections.keySet());
         Map<String, Object> read = new LinkedHashMap<>();
         for (Map.Entry<String, SectionReader> s : sections.entrySet()) {
             Object section = s.getValue().read(top, s.getKey().equals(vendor));
             if (section != null) read.put(s.getKey(), section);
         }
-        return new UnibarConfig(source, vendor, demoVendor, language, read);
+        return new UnibarConfig(source, vendor, demoVendor, language, read, hosting);
     }
 
     /** Levenshtein distance (kept here for the loader's tests). */

@@ -11,12 +11,18 @@ import java.util.Map;
  * @param language UI language tag (en, pt-BR, it, cs, fr), or null for the system's
  * @param sections each vendor's config record, by vendor id, as its module's reader made it; a vendor
  *                 whose section is absent has no entry
+ * @param hosting  how vendor pages are shown (each section's {@code embed:}, the {@code browser:} section)
  */
 public record UnibarConfig(Path source, String vendor, String demoVendor, String language,
-                           Map<String, Object> sections) {
+                           Map<String, Object> sections, PageHosting hosting) {
 
     public UnibarConfig {
         sections = sections == null ? Map.of() : Map.copyOf(sections);
+        hosting = hosting == null ? PageHosting.none() : hosting;
+    }
+
+    public UnibarConfig(Path source, String vendor, String demoVendor, String language, Map<String, Object> sections) {
+        this(source, vendor, demoVendor, language, sections, null);
     }
 
     public boolean demo() {

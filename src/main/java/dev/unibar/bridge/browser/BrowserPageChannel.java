@@ -98,7 +98,7 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
     public void load(String url) {
         Objects.requireNonNull(url, "url");
         this.url = url;
-        worker.execute(() -> {
+        post(() -> {
             if (closed) return;
             if (session == null || !session.alive()) {
                 start(WindowState.STARTING);
@@ -122,7 +122,11 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
     public CompletableFuture<String> call(String script) {
         Objects.requireNonNull(script, "script");
         CompletableFuture<String> f = new CompletableFuture<>();
-        worker.execute(() -> {
+        if (closed) {
+            f.completeExceptionally(new WebPageChannel.JsException("the vendor window is closed", null));
+            return f;
+        }
+        post(() -> {
             BrowserSession s = session;
             if (s == null || !s.alive()) {
                 f.completeExceptionally(new WebPageChannel.JsException("the vendor window is not open", null));
@@ -189,17 +193,17 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
 
                 @Override
                 public void windowClosed(BrowserSession s) {
-                    worker.execute(() -> onWindowClosed(s));
+                    post(() -> onWindowClosed(s));
                 }
 
                 @Override
                 public void rendererCrashed(BrowserSession s) {
-                    worker.execute(() -> onRendererCrashed(s));
+                    post(() -> onRendererCrashed(s));
                 }
 
                 @Override
                 public void disconnected(BrowserSession s) {
-                    worker.execute(() -> onDisconnected(s));
+                    post(() -> onDisconnected(s));
                 }
             });
             if (url != null) session.navigate(url);
@@ -209,6 +213,15 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
             if (session != null) session.kill();
             session = null;
             setState(WindowState.FAILED);
+        }
+    }
+
+    /** Browser events after {@link #close} have nowhere to go and need none. */
+    private void post(Runnable r) {
+        try {
+            worker.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException afterClose) {
+            // closed: the browser is being shut down on purpose
         }
     }
 
