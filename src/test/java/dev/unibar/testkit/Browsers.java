@@ -30,14 +30,23 @@ public final class Browsers {
 
     /** Headless options with a fresh profile; skips the calling test when there is no browser. */
     public static BrowserOptions headless(String name) {
+        return headless(name, true);
+    }
+
+    /**
+     * @param fakePrompt answer media prompts by itself; without it only the permissions Unibar granted up front
+     *                   let a page use the (fake) microphone
+     */
+    public static BrowserOptions headless(String name, boolean fakePrompt) {
         Optional<Path> exe = installed();
         Assumptions.assumeTrue(exe.isPresent(), SKIP);
         try {
             Path base = Path.of("target", "browser-profiles");
             Files.createDirectories(base);
             Path profile = Files.createTempDirectory(base.toAbsolutePath(), name + "-");
-            List<String> args = new ArrayList<>(List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+            List<String> args = new ArrayList<>(List.of("--use-fake-device-for-media-stream",
                     "--disable-gpu", "--disable-dev-shm-usage"));
+            if (fakePrompt) args.add("--use-fake-ui-for-media-stream");
             // Chromium refuses to run its sandbox as root (CI containers run as root).
             if ("root".equals(System.getProperty("user.name"))) args.add("--no-sandbox");
             return new BrowserOptions(exe.get(), profile).headless(true).withArgs(args);

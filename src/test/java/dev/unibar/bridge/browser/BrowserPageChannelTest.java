@@ -60,7 +60,8 @@ class BrowserPageChannelTest {
     }
 
     private BrowserPageChannel open(String name) {
-        page = new BrowserPageChannel(OriginPolicy.forHost(host, List.of()), Browsers.headless(name));
+        // No fake prompt: the microphone works only where Unibar granted it up front.
+        page = new BrowserPageChannel(OriginPolicy.forHost(host, List.of()), Browsers.headless(name, false));
         page.onWindowState(states::add);
         page.setCaptureHandler(new CaptureHandler() {
             @Override
@@ -85,6 +86,13 @@ class BrowserPageChannelTest {
         if (page != null) page.close();
     }
 
+    private String micPermission() throws Exception {
+        page.call("window.__mic = null; navigator.permissions.query({name: 'microphone'}).then(s => window.__mic = s.state); 0")
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        Wait.until("the permission state", WAIT, () -> page.call("window.__mic").toCompletableFuture().join() != null);
+        return page.call("window.__mic").toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
     @Test
     void capturesFromTheFirstScriptAndRunsCommands() throws Exception {
         open("captures").load(host.url("/one"));
@@ -100,10 +108,11 @@ class BrowserPageChannelTest {
         page.call("unibar.capture({cmd: 'later'})");
         Wait.until("a capture caused by a command", WAIT, () -> captured.contains("{\"cmd\":\"later\"}"));
         assertEquals(0, page.refusedCalls());
-        // Only the trusted host origin got the microphone; the page sees it granted without a prompt.
-        assertEquals("granted", page.call("navigator.permissions.query({name: 'microphone'}).then(s => window.__mic = s.state); 0")
-                .thenCompose(x -> page.call("new Promise(r => setTimeout(r, 200)).then(() => 0); window.__mic"))
-                .toCompletableFuture().get(30, TimeUnit.SECONDS));
+        // The trusted host origin got the microphone up front: no prompt, a live track.
+        assertEquals("granted", micPermission());
+        page.call("navigator.mediaDevices.getUserMedia({audio: true}).then(s => window.__track = s.getAudioTracks()[0].readyState,"
+                + " e => window.__track = 'refused: ' + e.name); 0");
+        Wait.until("the microphone opened", WAIT, () -> "live".equals(page.call("window.__track").toCompletableFuture().join()));
     }
 
     @Test
@@ -113,6 +122,7 @@ class BrowserPageChannelTest {
                 () -> page.refusedCalls() >= 1 && dropped.contains(other.origin()));
         assertTrue(captured.isEmpty(), "nothing from an untrusted document: " + captured);
         assertEquals(0, page.pipeline().batches(), "refused before the pipeline");
+        assertEquals("prompt", micPermission(), "no microphone for an origin Unibar does not trust");
         page.load(host.url("/one"));
         Wait.until("the trusted page still captures", WAIT, () -> captured.contains("{\"page\":\"one\",\"early\":true}"));
     }
