@@ -140,7 +140,7 @@ class ConfigLoaderTest {
                 error("vendor: ucs\nucs:\n  api:\n    hostname: ucs.local\n    prot: 443\n"));
         assertEquals("config.yml:2: langauge: unknown key; did you mean \"language\"?",
                 error("vendor: ucs\nlangauge: cs\n"));
-        assertEquals("config.yml:1: colour: unknown key; expected one of vendor, demo, language, " + String.join(", ", Vendors.ids()),
+        assertEquals("config.yml:1: colour: unknown key; expected one of vendor, demo, language, browser, " + String.join(", ", Vendors.ids()),
                 error("colour: blue\n"));
     }
 
