@@ -39,11 +39,12 @@ public final class VendorContext implements BarContext {
     private final VendorSetup setup;
     private final Session session;
 
-    private VendorContext(VendorModule module, PageHost pages, VendorSetup setup, Clock clock, Messages msg) {
+    private VendorContext(VendorModule module, PageHost pages, VendorSetup setup, Clock clock, Messages msg,
+                          Event.Notice atStart) {
         this.module = module;
         this.pages = pages;
         this.setup = setup;
-        this.session = new Session(setup.connector(), clock);
+        this.session = new Session(atStart == null ? setup.connector() : new NoticeAtStart(setup.connector(), atStart), clock);
         if (pages instanceof BrowserPages b) b.onWindowState(s -> windowNotice(s, msg));
     }
 
@@ -61,31 +62,29 @@ public final class VendorContext implements BarContext {
             if (browser.isPresent()) {
                 BrowserOptions options = new BrowserOptions(browser.get(), BrowserPages.profileDir(id,
                         System.getProperty("os.name", ""), System::getenv, System.getProperty("user.home")));
-                return open(module, setUp, Clock.systemUTC(), new BrowserPages(Clock.systemUTC(), options, msg), msg);
+                return open(module, setUp, Clock.systemUTC(), new BrowserPages(Clock.systemUTC(), options, msg), msg, null);
             }
-            VendorContext ctx = open(module, setUp, Clock.systemUTC());
-            // Told once the bar is up: the first state it shows carries this notice.
-            ctx.session.store().apply(new Event.Notice(id, null, NoticeLevel.WARNING, msg.get("browser.notice.missing")));
-            return ctx;
+            return open(module, setUp, Clock.systemUTC(), new WebViewPages(Clock.systemUTC()), msg,
+                    new Event.Notice(id, null, NoticeLevel.WARNING, msg.get("browser.notice.missing")));
         }
         return open(module, setUp, Clock.systemUTC());
     }
 
     /** A set-up the caller makes (tests and benchmarks run a simulator they control), in a WebView. */
     public static VendorContext open(VendorModule module, Function<VendorEnvironment, VendorSetup> setUp, Clock clock) {
-        return open(module, setUp, clock, new WebViewPages(clock), Messages.forLanguage("en"));
+        return open(module, setUp, clock, new WebViewPages(clock), Messages.forLanguage("en"), null);
     }
 
     /** The same in a browser app window (tests and benchmarks of browser mode). */
     public static VendorContext openInBrowser(VendorModule module, Function<VendorEnvironment, VendorSetup> setUp,
                                               Clock clock, BrowserOptions options, Messages msg) {
-        return open(module, setUp, clock, new BrowserPages(clock, options, msg), msg);
+        return open(module, setUp, clock, new BrowserPages(clock, options, msg), msg, null);
     }
 
     private static VendorContext open(VendorModule module, Function<VendorEnvironment, VendorSetup> setUp, Clock clock,
-                                      PageHost pages, Messages msg) {
+                                      PageHost pages, Messages msg, Event.Notice atStart) {
         try {
-            return new VendorContext(module, pages, setUp.apply(pages), clock, msg);
+            return new VendorContext(module, pages, setUp.apply(pages), clock, msg, atStart);
         } catch (RuntimeException e) {
             pages.close();
             throw e;

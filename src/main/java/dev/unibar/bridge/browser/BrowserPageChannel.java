@@ -170,8 +170,8 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
         }
     }
 
-    /** Test hook: what the agent does when they close the window. */
-    CompletableFuture<Void> closeWindow() {
+    /** Closes the window as the agent would with its close button (tests drive the life cycle with it). */
+    public CompletableFuture<Void> closeWindow() {
         BrowserSession s = session;
         return s == null ? CompletableFuture.completedFuture(null) : s.closeWindow();
     }
