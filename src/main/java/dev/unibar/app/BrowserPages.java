@@ -1,8 +1,6 @@
 package dev.unibar.app;
 
-import dev.unibar.bridge.HostServer;
 import dev.unibar.bridge.OriginPolicy;
-import dev.unibar.bridge.PageChannel;
 import dev.unibar.bridge.browser.BrowserOptions;
 import dev.unibar.bridge.browser.BrowserPageChannel;
 import dev.unibar.bridge.browser.BrowserPageChannel.WindowState;
@@ -11,32 +9,26 @@ import javafx.scene.Node;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
- * The environment a vendor module gets in browser mode: the same loopback host server as
- * {@link WebViewPages}, shown in a Chromium-family app window; the bar's vendor panel says where the page is
- * and offers to reopen a closed window.
+ * Host pages shown in a Chromium-family app window (browser mode, issue 11); the bar's vendor panel says
+ * where the page is and offers to reopen a closed window.
  */
-final class BrowserPages implements PageHost {
+final class BrowserPages extends PageHost<BrowserPageChannel> {
 
-    private final Clock clock;
     private final BrowserOptions options;
     private final Messages msg;
     private final List<Consumer<WindowState>> listeners = new CopyOnWriteArrayList<>();
-    private HostServer host;
-    private BrowserPageChannel page;
     private BrowserPanel panel;
 
     BrowserPages(Clock clock, BrowserOptions options, Messages msg) {
-        this.clock = clock;
+        super(clock);
         this.options = options;
         this.msg = msg;
     }
@@ -59,29 +51,9 @@ final class BrowserPages implements PageHost {
     }
 
     @Override
-    public Clock clock() {
-        return clock;
-    }
-
-    @Override
-    public PageChannel hostPage(String path, Supplier<String> html, Collection<String> trustedOrigins) {
-        if (page != null) throw new IllegalStateException("one vendor page per bar");
-        host = new HostServer();
-        host.start();
-        page = new BrowserPageChannel(OriginPolicy.forHost(host, List.copyOf(trustedOrigins)), options);
+    BrowserPageChannel newChannel(OriginPolicy policy) {
+        BrowserPageChannel page = new BrowserPageChannel(policy, options);
         page.onWindowState(s -> listeners.forEach(l -> l.accept(s)));
-        host.addPage(path, html);
-        return page;
-    }
-
-    @Override
-    public String pageUrl(String path) {
-        if (host == null) throw new IllegalStateException("no host page");
-        return host.url(path);
-    }
-
-    @Override
-    public BrowserPageChannel page() {
         return page;
     }
 
@@ -91,15 +63,9 @@ final class BrowserPages implements PageHost {
     }
 
     @Override
-    public Optional<Node> view() {
-        if (page == null) return Optional.empty();
-        if (panel == null) panel = new BrowserPanel(page, msg);
+    Optional<Node> view() {
+        if (page() == null) return Optional.empty();
+        if (panel == null) panel = new BrowserPanel(page(), msg);
         return Optional.of(panel);
-    }
-
-    @Override
-    public void close() {
-        if (page != null) page.close();
-        if (host != null) host.stop();
     }
 }

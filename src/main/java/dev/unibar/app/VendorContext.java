@@ -35,11 +35,11 @@ public final class VendorContext implements BarContext {
     static final Map<String, Embed> DEFAULT_EMBED = Map.of("evolux", Embed.BROWSER, "max", Embed.BROWSER);
 
     private final VendorModule module;
-    private final PageHost pages;
+    private final PageHost<?> pages;
     private final VendorSetup setup;
     private final Session session;
 
-    private VendorContext(VendorModule module, PageHost pages, VendorSetup setup, Clock clock, Messages msg,
+    private VendorContext(VendorModule module, PageHost<?> pages, VendorSetup setup, Clock clock, Messages msg,
                           Event.Notice atStart) {
         this.module = module;
         this.pages = pages;
@@ -82,7 +82,7 @@ public final class VendorContext implements BarContext {
     }
 
     private static VendorContext open(VendorModule module, Function<VendorEnvironment, VendorSetup> setUp, Clock clock,
-                                      PageHost pages, Messages msg, Event.Notice atStart) {
+                                      PageHost<?> pages, Messages msg, Event.Notice atStart) {
         try {
             return new VendorContext(module, pages, setUp.apply(pages), clock, msg, atStart);
         } catch (RuntimeException e) {
