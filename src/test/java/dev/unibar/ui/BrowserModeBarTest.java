@@ -66,9 +66,7 @@ class BrowserModeBarTest {
     void aClosedWindowIsToldAndReopenedFromTheBar(FxRobot robot) throws Exception {
         Host.BROWSER.assumeAvailable();
         sim = new EvoluxSimulator(0, "evx-token-bar-test").start();
-        Fx.run(() -> ctx = Host.BROWSER.open(new EvoluxModule(), env -> EvoluxModule.forSimulator(sim, env)));
-        show();
-        Host.BROWSER.awaitPage(ctx);
+        ctx = HostedBar.show(Host.BROWSER, stage, new EvoluxModule(), env -> EvoluxModule.forSimulator(sim, env));
         BrowserPageChannel page = (BrowserPageChannel) ctx.page();
         Label status = robot.lookup("#browserWindowStatus").query();
         Node reopen = robot.lookup("#reopenVendorWindow").query();

@@ -82,13 +82,7 @@ class EvoluxEndToEndTest {
         Logger.getLogger("").addHandler(logTap);
         Logger.getLogger("dev.unibar").setLevel(java.util.logging.Level.ALL);
         sim = new EvoluxSimulator(0, TOKEN).start();
-        Fx.run(() -> {
-            ctx = host.open(new EvoluxModule(), env -> EvoluxModule.forSimulator(sim, env));
-            stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("en")));
-            stage.show();
-            ctx.session().start();
-        });
-        host.awaitPage(ctx);
+        ctx = HostedBar.show(host, stage, new EvoluxModule(), env -> EvoluxModule.forSimulator(sim, env));
     }
 
     @AfterEach

@@ -55,13 +55,7 @@ class UcsEndToEndTest {
     private void open(Host host) {
         host.assumeAvailable();
         sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
-        Fx.run(() -> {
-            ctx = host.open(new UcsModule(), env -> UcsModule.forSimulator(sim, env));
-            stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("en")));
-            stage.show();
-            ctx.session().start();
-        });
-        host.awaitPage(ctx);
+        ctx = HostedBar.show(host, stage, new UcsModule(), env -> UcsModule.forSimulator(sim, env));
     }
 
     @AfterEach

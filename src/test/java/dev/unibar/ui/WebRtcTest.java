@@ -34,14 +34,7 @@ class WebRtcTest {
     }
 
     private void open(Host host) {
-        host.assumeAvailable();
-        Fx.run(() -> {
-            ctx = host.open(new WebRtcProbe(), env -> new WebRtcProbe().openDemo(env));
-            stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("en")));
-            stage.show();
-            ctx.session().start();
-        });
-        host.awaitPage(ctx);
+        ctx = HostedBar.show(host, stage, new WebRtcProbe(), env -> new WebRtcProbe().openDemo(env));
     }
 
     @AfterEach
