@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * asks (load, scripts, the capture handler) is replayed in order on the real {@link WebPageChannel} once
  * {@link #realize()} has made it on the FX thread, after the bar's first frame.
  */
-final class DeferredPage implements PageChannel {
+final class DeferredPage implements PageChannel, AutoCloseable {
 
     private final OriginPolicy policy;
     private final List<Consumer<WebPageChannel>> pending = new ArrayList<>();
@@ -66,7 +66,10 @@ final class DeferredPage implements PageChannel {
 
     /** The node the vendor panel shows: empty until the WebView is made. FX thread. */
     synchronized StackPane view() {
-        if (holder == null) holder = new StackPane();
+        if (holder == null) {
+            holder = new StackPane();
+            if (real != null) holder.getChildren().setAll(real.view());
+        }
         return holder;
     }
 
@@ -82,7 +85,11 @@ final class DeferredPage implements PageChannel {
             replay = new ArrayList<>(pending);
             pending.clear();
         }
-        view().getChildren().setAll(made.view());
+        StackPane shown;
+        synchronized (this) {
+            shown = holder;
+        }
+        if (shown != null) shown.getChildren().setAll(made.view());
         replay.forEach(op -> op.accept(made));
     }
 
@@ -91,7 +98,8 @@ final class DeferredPage implements PageChannel {
         return real;
     }
 
-    void close() {
+    @Override
+    public void close() {
         WebPageChannel p;
         synchronized (this) {
             closed = true;

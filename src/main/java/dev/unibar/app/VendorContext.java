@@ -1,6 +1,10 @@
 package dev.unibar.app;
 
-import dev.unibar.bridge.WebPageChannel;
+import dev.unibar.bridge.PageChannel;
+import dev.unibar.bridge.browser.BrowserFinder;
+import dev.unibar.bridge.browser.BrowserOptions;
+import dev.unibar.bridge.browser.BrowserPageChannel.WindowState;
+import dev.unibar.config.PageHosting.Embed;
 import dev.unibar.config.UnibarConfig;
 import dev.unibar.connectors.VendorEnvironment;
 import dev.unibar.connectors.VendorModule;
@@ -12,10 +16,13 @@ import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.flow.FarEnd;
 import dev.unibar.journal.CallJournal;
 import dev.unibar.ui.BarContext;
+import dev.unibar.ui.Messages;
 import javafx.scene.Node;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,18 +33,23 @@ import java.util.function.Function;
  */
 public final class VendorContext implements BarContext {
 
+    /** Vendors whose softphone is WebRTC get the browser unless their section says {@code embed: webview}. */
+    static final Map<String, Embed> DEFAULT_EMBED = Map.of("evolux", Embed.BROWSER, "max", Embed.BROWSER);
+
     private final VendorModule module;
-    private final WebViewPages pages;
+    private final PageHost<?> pages;
     private final VendorSetup setup;
     private final Session session;
     /** Journal and screen-pop: only for the bar a config made, not for a test's own set-up. */
     private CallFeatures features;
 
-    private VendorContext(VendorModule module, WebViewPages pages, VendorSetup setup, Clock clock) {
+    private VendorContext(VendorModule module, PageHost<?> pages, VendorSetup setup, Clock clock, Messages msg,
+                          Event.Notice atStart) {
         this.module = module;
         this.pages = pages;
         this.setup = setup;
-        this.session = new Session(setup.connector(), clock);
+        this.session = new Session(atStart == null ? setup.connector() : new NoticeAtStart(setup.connector(), atStart), clock);
+        if (pages instanceof BrowserPages b) b.onWindowState(s -> windowNotice(s, msg));
     }
 
     /** For a configuration: the configured vendor live, or its simulator in demo mode or without a section. */
@@ -47,20 +59,57 @@ public final class VendorContext implements BarContext {
                 "unknown vendor \"" + id + "\" (known: " + String.join(", ", Vendors.ids()) + ")"));
         Object section = config.sections().get(id);
         boolean demo = config.demo() || section == null;
-        VendorContext ctx = open(module, env -> demo ? module.openDemo(env) : module.open(section, env), Clock.systemUTC());
+        Function<VendorEnvironment, VendorSetup> setUp = env -> demo ? module.openDemo(env) : module.open(section, env);
+        Messages msg = Messages.forLanguage(config.language());
+        VendorContext ctx;
+        if (config.hosting().embed(id, DEFAULT_EMBED.getOrDefault(id, Embed.WEBVIEW)) == Embed.BROWSER) {
+            Optional<Path> browser = BrowserFinder.supported() ? BrowserFinder.find(config.hosting().browserPath()) : Optional.empty();
+            if (browser.isPresent()) {
+                BrowserOptions options = new BrowserOptions(browser.get(), BrowserPages.profileDir(id,
+                        System.getProperty("os.name", ""), System::getenv, System.getProperty("user.home")));
+                ctx = open(module, setUp, Clock.systemUTC(), new BrowserPages(Clock.systemUTC(), options, msg), msg, null);
+            } else {
+                ctx = open(module, setUp, Clock.systemUTC(), new WebViewPages(Clock.systemUTC()), msg,
+                        new Event.Notice(id, null, NoticeLevel.WARNING, msg.get("browser.notice.missing")));
+            }
+        } else {
+            ctx = open(module, setUp, Clock.systemUTC());
+        }
         ctx.features = CallFeatures.attach(ctx.session, config.features(), demo, Clock.systemUTC());
         return ctx;
     }
 
-    /** A set-up the caller makes (tests and benchmarks run a simulator they control). */
+    /** A set-up the caller makes (tests and benchmarks run a simulator they control), in a WebView. */
     public static VendorContext open(VendorModule module, Function<VendorEnvironment, VendorSetup> setUp, Clock clock) {
-        WebViewPages pages = new WebViewPages(clock);
+        return open(module, setUp, clock, new WebViewPages(clock), Messages.forLanguage("en"), null);
+    }
+
+    /** The same in a browser app window (tests and benchmarks of browser mode). */
+    public static VendorContext openInBrowser(VendorModule module, Function<VendorEnvironment, VendorSetup> setUp,
+                                              Clock clock, BrowserOptions options, Messages msg) {
+        return open(module, setUp, clock, new BrowserPages(clock, options, msg), msg, null);
+    }
+
+    private static VendorContext open(VendorModule module, Function<VendorEnvironment, VendorSetup> setUp, Clock clock,
+                                      PageHost<?> pages, Messages msg, Event.Notice atStart) {
         try {
-            return new VendorContext(module, pages, setUp.apply(pages), clock);
+            return new VendorContext(module, pages, setUp.apply(pages), clock, msg, atStart);
         } catch (RuntimeException e) {
             pages.close();
             throw e;
         }
+    }
+
+    private void windowNotice(WindowState s, Messages msg) {
+        String key = switch (s) {
+            case CLOSED -> "browser.notice.closed";
+            case RESTARTING -> "browser.notice.restarting";
+            case FAILED -> "browser.notice.failed";
+            default -> null;
+        };
+        if (key == null) return;
+        NoticeLevel level = s == WindowState.FAILED ? NoticeLevel.ERROR : NoticeLevel.WARNING;
+        session.store().apply(new Event.Notice(module.id(), null, level, msg.get(key)));
     }
 
     public VendorModule module() {
@@ -83,8 +132,8 @@ public final class VendorContext implements BarContext {
         return features == null ? Optional.empty() : features.journal();
     }
 
-    /** The WebView page channel, or null for a vendor without a web bar. */
-    public WebPageChannel page() {
+    /** The page channel (WebView or browser window), or null for a vendor without a web bar. */
+    public PageChannel page() {
         return pages.page();
     }
 
@@ -95,7 +144,7 @@ public final class VendorContext implements BarContext {
 
     @Override
     public Optional<Node> vendorView() {
-        return Optional.ofNullable(pages.view());
+        return pages.view();
     }
 
     /**
@@ -103,7 +152,7 @@ public final class VendorContext implements BarContext {
      * the desktop start-up calls it after the bar's first frame. FX thread.
      */
     public void realizePage() {
-        pages.realize();
+        if (pages instanceof WebViewPages w) w.realize();
     }
 
     @Override

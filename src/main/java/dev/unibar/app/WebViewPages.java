@@ -1,79 +1,44 @@
 package dev.unibar.app;
 
-import dev.unibar.bridge.HostServer;
 import dev.unibar.bridge.OriginPolicy;
-import dev.unibar.bridge.PageChannel;
-import dev.unibar.bridge.WebPageChannel;
-import dev.unibar.connectors.VendorEnvironment;
+import javafx.application.Platform;
+import javafx.scene.Node;
 
 import java.time.Clock;
-import java.util.Collection;
-import java.util.List;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 /**
- * The environment a vendor module gets in the bar: host pages on a loopback Jetty server, shown in a
- * WebView. The server starts only when a vendor asks for a page (EPBX never does). Asked on the FX
- * thread, the WebView is made at once; asked on another thread (the bar builds its context beside the
- * toolkit's start-up), the page is a {@link DeferredPage} made real by {@link #realize()}.
+ * Host pages shown in a WebView inside the bar. Asked on the FX thread, the WebView is made at once; asked
+ * on another thread (the bar builds its context beside the toolkit's start-up), the page is made real by
+ * {@link #realize()} after the bar's first frame, and what the connector asked meanwhile is replayed.
  */
-final class WebViewPages implements VendorEnvironment, AutoCloseable {
+final class WebViewPages extends PageHost<DeferredPage> {
 
-    private final Clock clock;
-    private HostServer host;
-    private WebPageChannel page;
-    private DeferredPage deferred;
+    private boolean madeAtOnce;
 
     WebViewPages(Clock clock) {
-        this.clock = clock;
+        super(clock);
     }
 
     @Override
-    public Clock clock() {
-        return clock;
-    }
-
-    @Override
-    public PageChannel hostPage(String path, Supplier<String> html, Collection<String> trustedOrigins) {
-        if (page != null || deferred != null) throw new IllegalStateException("one vendor page per bar");
-        host = new HostServer();
-        host.start();
-        OriginPolicy policy = OriginPolicy.forHost(host, List.copyOf(trustedOrigins));
-        host.addPage(path, html);
-        if (!javafx.application.Platform.isFxApplicationThread()) {
-            deferred = new DeferredPage(policy);
-            return deferred;
+    DeferredPage newChannel(OriginPolicy policy) {
+        DeferredPage page = new DeferredPage(policy);
+        if (Platform.isFxApplicationThread()) {
+            page.realize();
+            madeAtOnce = true;
         }
-        page = new WebPageChannel(policy);
         return page;
     }
 
     @Override
-    public String pageUrl(String path) {
-        if (host == null) throw new IllegalStateException("no host page");
-        return host.url(path);
-    }
-
-    /** The WebView page, or null when the vendor has no web bar (or its deferred page is not made yet). */
-    WebPageChannel page() {
-        return deferred != null ? deferred.real() : page;
-    }
-
-    /** The vendor panel's node: the WebView, or the holder a deferred page fills; null without a page. */
-    javafx.scene.Node view() {
-        if (deferred != null) return deferred.view();
-        return page == null ? null : page.view();
+    Optional<Node> view() {
+        DeferredPage page = page();
+        if (page == null) return Optional.empty();
+        return Optional.of(madeAtOnce ? page.real().view() : page.view());
     }
 
     /** Makes a deferred page's WebView (FX thread); nothing to do otherwise. */
     void realize() {
-        if (deferred != null) deferred.realize();
-    }
-
-    @Override
-    public void close() {
-        if (page != null) page.close();
-        if (deferred != null) deferred.close();
-        if (host != null) host.stop();
+        if (page() != null) page().realize();
     }
 }

@@ -127,7 +127,7 @@ public final class ConfigLoader {
                     "expected a mapping of keys at the top level, got " + ConfigSection.describe(root));
         }
         ConfigSection top = new ConfigSection(name, env, m, "", 1);
-        List<String> keys = new ArrayList<>(List.of("vendor", "demo", "language"));
+        List<String> keys = new ArrayList<>(List.of("vendor", "demo", "language", "browser"));
         keys.addAll(sections.keySet());
         keys.addAll(FeaturesConfig.KEYS);
         top.only(keys.toArray(String[]::new));
@@ -152,13 +152,14 @@ public final class ConfigLoader {
         if (language != null && !LANGUAGES.contains(Locale.forLanguageTag(language.trim()).toLanguageTag())) {
             throw top.error("language", "unknown language \"" + language + "\"; expected one of " + String.join(", ", LANGUAGES));
         }
+        PageHosting hosting = PageHosting.read(top, sections.keySet());
         Map<String, Object> read = new LinkedHashMap<>();
         for (Map.Entry<String, SectionReader> s : sections.entrySet()) {
             Object section = s.getValue().read(top, s.getKey().equals(vendor));
             if (section != null) read.put(s.getKey(), section);
         }
         return new UnibarConfig(source, vendor, demoVendor, language, read,
-                FeaturesConfig.read(top, System.getProperty("user.home")));
+                FeaturesConfig.read(top, System.getProperty("user.home")), hosting);
     }
 
     /** Levenshtein distance (kept here for the loader's tests). */

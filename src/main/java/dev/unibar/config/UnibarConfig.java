@@ -11,18 +11,20 @@ import java.util.Map;
  * @param language UI language tag (en, pt-BR, it, cs, fr), or null for the system's
  * @param sections each vendor's config record, by vendor id, as its module's reader made it; a vendor
  *                 whose section is absent has no entry
+ * @param hosting  how vendor pages are shown (each section's {@code embed:}, the {@code browser:} section)
  */
 public record UnibarConfig(Path source, String vendor, String demoVendor, String language,
-                           Map<String, Object> sections, FeaturesConfig features) {
+                           Map<String, Object> sections, FeaturesConfig features, PageHosting hosting) {
 
     public UnibarConfig {
         sections = sections == null ? Map.of() : Map.copyOf(sections);
         features = features == null ? FeaturesConfig.defaults() : features;
+        hosting = hosting == null ? PageHosting.none() : hosting;
     }
 
-    /** Without the journal, screen-pop and flows sections: their defaults. */
+    /** Without the journal, screen-pop and flows sections, and with the WebView for every vendor. */
     public UnibarConfig(Path source, String vendor, String demoVendor, String language, Map<String, Object> sections) {
-        this(source, vendor, demoVendor, language, sections, null);
+        this(source, vendor, demoVendor, language, sections, null, null);
     }
 
     public boolean demo() {

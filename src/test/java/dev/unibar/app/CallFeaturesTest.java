@@ -34,7 +34,7 @@ class CallFeaturesTest {
         Path real = dir.resolve("journal.db");
         FeaturesConfig features = new FeaturesConfig(new FeaturesConfig.Journal(true, real, 90),
                 new FeaturesConfig.ScreenPop(false, "ringing", List.of()), new FeaturesConfig.Flows(null));
-        VendorContext ctx = VendorContext.create(new UnibarConfig(null, null, "epbx", null, Map.of(), features));
+        VendorContext ctx = VendorContext.create(new UnibarConfig(null, null, "epbx", null, Map.of(), features, null));
         try {
             CallJournal journal = ctx.journal().orElseThrow();
             ctx.session().start();

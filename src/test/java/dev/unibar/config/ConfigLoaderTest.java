@@ -141,8 +141,8 @@ class ConfigLoaderTest {
         assertEquals("config.yml:2: langauge: unknown key; did you mean \"language\"?",
                 error("vendor: ucs\nlangauge: cs\n"));
         // Every registered vendor's section is a known key, in registration order.
-        assertEquals("config.yml:1: colour: unknown key; expected one of vendor, demo, language, "
-                + String.join(", ", dev.unibar.app.Vendors.ids()) + ", journal, screenPop, flows", error("colour: blue\n"));
+        assertEquals("config.yml:1: colour: unknown key; expected one of vendor, demo, language, browser, "
+                + String.join(", ", Vendors.ids()) + ", journal, screenPop, flows", error("colour: blue\n"));
     }
 
     @Test

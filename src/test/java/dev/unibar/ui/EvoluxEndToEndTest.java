@@ -15,6 +15,9 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.unibar.testkit.Host;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -38,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Evolux path with nothing faked on Unibar's side: the bar, the session, the connector, the host page
  * in a real WebView embedding the simulator's Evolux Phone in an iframe, whose postMessages cross the shim
- * and the bridge; click-to-call goes to the simulator's REST API.
+ * and the bridge; click-to-call goes to the simulator's REST API. Every test but the WebView's no-audio
+ * notice runs in both page hosts: the WebView and the browser app window (issue 11).
  */
 @ExtendWith(ApplicationExtension.class)
 class EvoluxEndToEndTest {
@@ -62,26 +66,33 @@ class EvoluxEndToEndTest {
         public void close() {
         }
     };
+    private Stage stage;
     private EvoluxSimulator sim;
     private VendorContext ctx;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private void open(Host host) {
+        host.assumeAvailable();
         // Everything Unibar logs, at every level, and what libraries log at the levels Unibar runs them with.
         logTap.setLevel(java.util.logging.Level.ALL);
         Logger.getLogger("").addHandler(logTap);
         Logger.getLogger("dev.unibar").setLevel(java.util.logging.Level.ALL);
         sim = new EvoluxSimulator(0, TOKEN).start();
-        ctx = VendorContext.open(new EvoluxModule(), env -> EvoluxModule.forSimulator(sim, env), Clock.systemUTC());
-        stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("en")));
-        stage.show();
-        ctx.session().start();
+        ctx = HostedBar.show(host, stage, new EvoluxModule(), env -> EvoluxModule.forSimulator(sim, env));
     }
 
     @AfterEach
     void stop() {
         Logger.getLogger("").removeHandler(logTap);
         Logger.getLogger("dev.unibar").setLevel(null);
+        if (ctx == null) {
+            if (sim != null) sim.close();
+            return;
+        }
         Fx.run(() -> ctx.page().load("about:blank"));
         Fx.run(ctx::close);
     }
@@ -95,14 +106,18 @@ class EvoluxEndToEndTest {
         Fx.until("agentLogin crossed the iframe", () -> ctx.session().store().state().phase() == SessionPhase.READY);
     }
 
+    /** WebView only: in the browser window the phone has its audio (the connector's notice does not know that yet). */
     @Test
     void theAgentIsToldAtOnceThatThereIsNoAudioHere(FxRobot robot) {
+        open(Host.WEBVIEW);
         Label notice = node(robot, "#notice");
         Fx.until("the no-audio notice", () -> notice.getText().contains("WebRTC"));
     }
 
-    @Test
-    void aCampaignCallShowsTheCustomerNameAndExternalId(FxRobot robot) {
+    @ParameterizedTest
+    @EnumSource(Host.class)
+    void aCampaignCallShowsTheCustomerNameAndExternalId(Host host, FxRobot robot) {
+        open(host);
         ready();
         sim.scenario("campaign-call", Map.of("answer", false, "subscriberName", "Maria Souza", "externalId", "000120"));
         Label name = node(robot, "#callName");
@@ -112,8 +127,10 @@ class EvoluxEndToEndTest {
         assertTrue(Fx.get(() -> ((Label) node(robot, "#callQueue")).getText()).contains("campanha_de_cobranca_anual"));
     }
 
-    @Test
-    void aPauseWithAMaximumDurationCountsDown(FxRobot robot) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Host.class)
+    void aPauseWithAMaximumDurationCountsDown(Host host, FxRobot robot) throws Exception {
+        open(host);
         ready();
         sim.scenario("pause", Map.of("reason", "Lanche", "maxDuration", 900));
         Label remaining = node(robot, "#pauseRemaining");
@@ -135,8 +152,10 @@ class EvoluxEndToEndTest {
         return s;
     }
 
-    @Test
-    void clickToCallReachesTheApiWithTheTokenInTheHeaderOnly(FxRobot robot) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Host.class)
+    void clickToCallReachesTheApiWithTheTokenInTheHeaderOnly(Host host, FxRobot robot) throws Exception {
+        open(host);
         ready();
         assertTrue(Fx.get(() -> node(robot, "#dialPad").isVisible()), "a token enables the dial pad");
         robot.clickOn("#dialPad");
@@ -165,8 +184,10 @@ class EvoluxEndToEndTest {
     }
 
     /** Every golden capture, replayed by the phone through the real page, gives translate's events. */
-    @Test
-    void theLivePathGivesTheSameEventsAsTranslate(FxRobot robot) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Host.class)
+    void theLivePathGivesTheSameEventsAsTranslate(Host host, FxRobot robot) throws Exception {
+        open(host);
         ready();
         Path dir = Path.of("src/test/resources/captures/evolux");
         List<String> lines = new ArrayList<>();

@@ -15,7 +15,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.unibar.testkit.Host;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -34,26 +36,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The whole UCS path with nothing faked on Unibar's side: the native bar, the session, the UCS connector,
  * the host page in a real WebView with the shim and bridge, and the UCS simulator's operator script
  * talking to the simulator server. Assertions are on what the simulator recorded and what the bar shows.
+ * Every test runs in both page hosts: the WebView and the browser app window (issue 11).
  */
 @ExtendWith(ApplicationExtension.class)
 class UcsEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    private Stage stage;
     private UcsSimulator sim;
     private VendorContext ctx;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private void open(Host host) {
+        host.assumeAvailable();
         sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
-        ctx = VendorContext.open(new UcsModule(), env -> UcsModule.forSimulator(sim, env), Clock.systemUTC());
-        stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("en")));
-        stage.show();
-        ctx.session().start();
+        ctx = HostedBar.show(host, stage, new UcsModule(), env -> UcsModule.forSimulator(sim, env));
     }
 
     @AfterEach
     void stop() {
+        if (ctx == null) {
+            if (sim != null) sim.close();
+            return;
+        }
         // Unload the page before its servers stop: a WebView still polling a dead server has crashed the
         // JVM at exit here (seen by the simulator's own WebView test).
         Fx.run(() -> ctx.page().load("about:blank"));
@@ -101,8 +111,10 @@ class UcsEndToEndTest {
         Fx.until("agent ready", () -> ctx.session().store().state().agentState() == AgentState.READY);
     }
 
-    @Test
-    void ringAnswerHoldMuteAndBlindTransfer(FxRobot robot) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Host.class)
+    void ringAnswerHoldMuteAndBlindTransfer(Host host, FxRobot robot) throws Exception {
+        open(host);
         loginAndPair(robot);
         goReady(robot);
 
@@ -140,8 +152,10 @@ class UcsEndToEndTest {
                 && node(robot, "#noCall").isVisible());
     }
 
-    @Test
-    void consultThenCompleteTransfer(FxRobot robot) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Host.class)
+    void consultThenCompleteTransfer(Host host, FxRobot robot) throws Exception {
+        open(host);
         loginAndPair(robot);
         goReady(robot);
         sim.scenario("inbound", Map.of("number", "777000111"));
@@ -162,8 +176,10 @@ class UcsEndToEndTest {
         Fx.until("both legs released", () -> ctx.session().store().state().calls().isEmpty());
     }
 
-    @Test
-    void pauseWithAReasonAndOutboundDial(FxRobot robot) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Host.class)
+    void pauseWithAReasonAndOutboundDial(Host host, FxRobot robot) throws Exception {
+        open(host);
         loginAndPair(robot);
         MenuButton selector = node(robot, "#stateSelector");
         Fx.until("AUX reasons offered", () -> !ctx.session().store().state().pauseReasons().isEmpty());
@@ -187,8 +203,10 @@ class UcsEndToEndTest {
         Fx.until("hung up", () -> ctx.session().store().state().calls().isEmpty());
     }
 
-    @Test
-    void aMethodTheStateForbidsIsDisabledAndTheSimulatorNeverSeesIt(FxRobot robot) throws Exception {
+    @ParameterizedTest
+    @EnumSource(Host.class)
+    void aMethodTheStateForbidsIsDisabledAndTheSimulatorNeverSeesIt(Host host, FxRobot robot) throws Exception {
+        open(host);
         loginAndPair(robot);
         // READY, no call: every call control but dial is disabled, so nothing can send answer/hold.
         for (String id : List.of("#answer", "#reject", "#hangup", "#hold", "#mute", "#transfer", "#completeTransfer")) {

@@ -1,0 +1,71 @@
+package dev.unibar.app;
+
+import dev.unibar.bridge.OriginPolicy;
+import dev.unibar.bridge.browser.BrowserOptions;
+import dev.unibar.bridge.browser.BrowserPageChannel;
+import dev.unibar.bridge.browser.BrowserPageChannel.WindowState;
+import dev.unibar.ui.Messages;
+import javafx.scene.Node;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Host pages shown in a Chromium-family app window (browser mode, issue 11); the bar's vendor panel says
+ * where the page is and offers to reopen a closed window.
+ */
+final class BrowserPages extends PageHost<BrowserPageChannel> {
+
+    private final BrowserOptions options;
+    private final Messages msg;
+    private final List<Consumer<WindowState>> listeners = new CopyOnWriteArrayList<>();
+    private BrowserPanel panel;
+
+    BrowserPages(Clock clock, BrowserOptions options, Messages msg) {
+        super(clock);
+        this.options = options;
+        this.msg = msg;
+    }
+
+    /** The per-user profile folder of a vendor's browser window. */
+    static Path profileDir(String vendor, String osName, Function<String, String> env, String userHome) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        Path base;
+        if (os.startsWith("windows")) {
+            String local = env.apply("LOCALAPPDATA");
+            base = (local != null && !local.isBlank() ? Path.of(local) : Path.of(userHome, "AppData", "Local")).resolve("Unibar");
+        } else if (os.startsWith("mac")) {
+            base = Path.of(userHome, "Library", "Application Support", "Unibar");
+        } else {
+            String xdg = env.apply("XDG_DATA_HOME");
+            base = (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(userHome, ".local", "share"))
+                    .resolve("unibar");
+        }
+        return base.resolve("browser").resolve(vendor);
+    }
+
+    @Override
+    BrowserPageChannel newChannel(OriginPolicy policy) {
+        BrowserPageChannel page = new BrowserPageChannel(policy, options);
+        page.onWindowState(s -> listeners.forEach(l -> l.accept(s)));
+        return page;
+    }
+
+    /** Told of each change of the window, on the browser's thread. */
+    void onWindowState(Consumer<WindowState> listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    Optional<Node> view() {
+        if (page() == null) return Optional.empty();
+        if (panel == null) panel = new BrowserPanel(page(), msg);
+        return Optional.of(panel);
+    }
+}

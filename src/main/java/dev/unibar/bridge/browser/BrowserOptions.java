@@ -1,0 +1,61 @@
+package dev.unibar.bridge.browser;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to start the browser for one vendor page.
+ *
+ * @param executable  the Chromium-family browser (see {@link BrowserFinder})
+ * @param profileDir  its own profile folder (per user and vendor; made private): the vendor's cookies and
+ *                    storage live there, so a restarted browser finds the vendor's session again
+ * @param headless    no window at all (tests and benchmarks)
+ * @param extraArgs   more switches (tests add Chromium's fake media devices)
+ * @param maxRestarts how many times a crashed or killed browser is restarted within a minute
+ */
+public record BrowserOptions(Path executable, Path profileDir, boolean headless, List<String> extraArgs, int maxRestarts) {
+
+    public BrowserOptions {
+        Objects.requireNonNull(executable, "executable");
+        Objects.requireNonNull(profileDir, "profileDir");
+        extraArgs = extraArgs == null ? List.of() : List.copyOf(extraArgs);
+    }
+
+    public BrowserOptions(Path executable, Path profileDir) {
+        this(executable, profileDir, false, List.of(), 3);
+    }
+
+    public BrowserOptions headless(boolean on) {
+        return new BrowserOptions(executable, profileDir, on, extraArgs, maxRestarts);
+    }
+
+    public BrowserOptions withArgs(List<String> more) {
+        List<String> all = new ArrayList<>(extraArgs);
+        all.addAll(more);
+        return new BrowserOptions(executable, profileDir, headless, all, maxRestarts);
+    }
+
+    /** The command line, without the DevTools pipe switch the transport adds. */
+    List<String> command() {
+        List<String> c = new ArrayList<>();
+        c.add(executable.toString());
+        c.add("--user-data-dir=" + profileDir);
+        // No first-run dialogs, no traffic of the browser's own, no extension or component updates:
+        // the window is a vendor page, nothing else.
+        c.add("--no-first-run");
+        c.add("--no-default-browser-check");
+        c.add("--disable-background-networking");
+        c.add("--disable-component-update");
+        c.add("--disable-sync");
+        c.add("--disable-default-apps");
+        c.add("--disable-extensions");
+        c.add("--window-size=520,820");
+        if (headless) c.add("--headless=new");
+        c.addAll(extraArgs);
+        // The app window starts blank: the shim must be registered before the vendor page loads.
+        c.add("--app=about:blank");
+        return c;
+    }
+}

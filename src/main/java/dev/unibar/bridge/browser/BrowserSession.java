@@ -1,0 +1,272 @@
+package dev.unibar.bridge.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unibar.bridge.WebPageChannel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One running browser and its app window, attached over the DevTools pipe: the shim and the binding are
+ * registered in the window before anything loads there. Blocking calls are for the channel's own thread;
+ * {@link Listener} is called on the pipe's reader thread and must only hand work on.
+ */
+final class BrowserSession {
+
+    interface Listener {
+        /** A binding call, with the origin of the context that made it (null when unknown). */
+        void bindingCalled(String origin, String payload);
+
+        void windowClosed(BrowserSession s);
+
+        void rendererCrashed(BrowserSession s);
+
+        void disconnected(BrowserSession s);
+    }
+
+    static final String BINDING = "unibarCdpDeliver";
+    private static final long STEP_SECONDS = 30;
+    private static volatile String prelude;
+
+    private final Process process;
+    private final Listener listener;
+    private final Map<Integer, String> contextOrigins = new ConcurrentHashMap<>();
+    private volatile CdpConnection cdp;
+    private volatile String targetId;
+    private volatile String sessionId;
+    private volatile boolean windowGone;
+
+    private BrowserSession(Process process, Listener listener) {
+        this.process = process;
+        this.listener = listener;
+    }
+
+    static BrowserSession launch(BrowserOptions options, Collection<String> micOrigins, Listener listener) throws IOException {
+        Path profile = privateDir(options.profileDir());
+        PipeTransport pipe = PipeTransport.launch(options.command(), profile, TimeUnit.SECONDS.toMillis(STEP_SECONDS));
+        BrowserSession s = new BrowserSession(pipe.process(), listener);
+        s.cdp = new CdpConnection(pipe, s::event, () -> listener.disconnected(s));
+        try {
+            s.attach(micOrigins);
+        } catch (IOException | RuntimeException e) {
+            s.kill();
+            throw e;
+        }
+        return s;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    boolean alive() {
+        return process.isAlive() && !cdp.isClosed() && !windowGone;
+    }
+
+    void navigate(String url) {
+        cdp.send(sessionId, "Page.navigate", CdpConnection.params().put("url", url));
+    }
+
+    /**
+     * Runs a script in the top frame's global scope, with the WebView channel's contract: the completion
+     * value as a string (objects as JSON, null and undefined as null), or a {@link WebPageChannel.JsException}.
+     */
+    CompletableFuture<String> evaluate(String script) {
+        ObjectNode p = CdpConnection.params().put("expression", script).put("returnByValue", true);
+        return cdp.send(sessionId, "Runtime.evaluate", p).handle((r, e) -> {
+            if (e != null) {
+                Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                throw new WebPageChannel.JsException(String.valueOf(c.getMessage()), c);
+            }
+            JsonNode ex = r.get("exceptionDetails");
+            if (ex != null) throw new WebPageChannel.JsException(errorText(ex), null);
+            return valueText(r.path("result"));
+        });
+    }
+
+    /** What the agent does by closing the window (tests). */
+    CompletableFuture<Void> closeWindow() {
+        return cdp.send("Target.closeTarget", CdpConnection.params().put("targetId", targetId)).thenApply(r -> null);
+    }
+
+    /** Asks the browser to quit, then makes sure it does. */
+    void shutDown() {
+        try {
+            cdp.send("Browser.close", null).get(3, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // a browser that does not answer is killed below
+        }
+        try {
+            if (!process.waitFor(3, TimeUnit.SECONDS)) kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
+        cdp.close();
+    }
+
+    void kill() {
+        windowGone = true;
+        // The browser's own helper processes (renderers, GPU) go with their parent's pipe, but not always at once.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        if (cdp != null) cdp.close();
+    }
+
+    private void attach(Collection<String> micOrigins) throws IOException {
+        await(cdp.send("Target.setDiscoverTargets", CdpConnection.params().put("discover", true)));
+        targetId = findAppWindow();
+        JsonNode attached = await(cdp.send("Target.attachToTarget",
+                CdpConnection.params().put("targetId", targetId).put("flatten", true)));
+        sessionId = attached.path("sessionId").asText();
+        for (String origin : micOrigins) {
+            ObjectNode p = CdpConnection.params().put("origin", origin);
+            p.putArray("permissions").add("audioCapture");
+            await(cdp.send("Browser.grantPermissions", p));
+        }
+        await(cdp.send(sessionId, "Runtime.addBinding", CdpConnection.params().put("name", BINDING)));
+        await(cdp.send(sessionId, "Page.enable", null));
+        await(cdp.send(sessionId, "Page.addScriptToEvaluateOnNewDocument", CdpConnection.params().put("source", prelude())));
+        await(cdp.send(sessionId, "Inspector.enable", null));
+        await(cdp.send(sessionId, "Runtime.enable", null));
+    }
+
+    /** The app window's page target; it may take a moment to appear after the browser starts. */
+    private String findAppWindow() throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STEP_SECONDS);
+        while (System.nanoTime() < deadline) {
+            JsonNode targets = await(cdp.send("Target.getTargets", null)).path("targetInfos");
+            for (JsonNode t : targets) {
+                if ("page".equals(t.path("type").asText())) return t.path("targetId").asText();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            }
+        }
+        throw new IOException("the browser opened no window");
+    }
+
+    /** On the reader thread: keep it short. */
+    private void event(CdpConnection.CdpEvent e) {
+        JsonNode p = e.params();
+        switch (e.method()) {
+            case "Runtime.executionContextCreated" -> {
+                if (!e.sessionId().equals(sessionId)) return;
+                JsonNode c = p.path("context");
+                contextOrigins.put(c.path("id").asInt(), c.path("origin").asText(""));
+            }
+            case "Runtime.executionContextDestroyed" -> contextOrigins.remove(p.path("executionContextId").asInt());
+            case "Runtime.executionContextsCleared" -> contextOrigins.clear();
+            case "Runtime.bindingCalled" -> {
+                if (!BINDING.equals(p.path("name").asText()) || !e.sessionId().equals(sessionId)) return;
+                listener.bindingCalled(contextOrigins.get(p.path("executionContextId").asInt()), p.path("payload").asText());
+            }
+            case "Target.targetDestroyed" -> {
+                if (p.path("targetId").asText().equals(targetId)) gone();
+            }
+            case "Target.detachedFromTarget" -> {
+                if (p.path("sessionId").asText().equals(sessionId)) gone();
+            }
+            case "Inspector.targetCrashed" -> listener.rendererCrashed(this);
+            default -> {
+            }
+        }
+    }
+
+    private void gone() {
+        if (windowGone) return;
+        windowGone = true;
+        listener.windowClosed(this);
+    }
+
+    private static JsonNode await(CompletableFuture<JsonNode> f) throws IOException {
+        try {
+            return f.get(STEP_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("the browser did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static String valueText(JsonNode result) {
+        String type = result.path("type").asText();
+        if ("undefined".equals(type) || "null".equals(result.path("subtype").asText())) return null;
+        JsonNode v = result.get("value");
+        if (v == null) return result.path("description").asText(null);
+        if (v.isNull()) return null;
+        return v.isContainerNode() ? v.toString() : v.asText();
+    }
+
+    private static String errorText(JsonNode details) {
+        JsonNode ex = details.path("exception");
+        String name = ex.path("className").asText("Error");
+        String description = ex.path("description").asText("");
+        if (description.isEmpty()) {
+            JsonNode value = ex.get("value");
+            description = value == null ? details.path("text").asText("error") : value.asText();
+            return name + ": " + description;
+        }
+        // "TypeError: x is not a function\n    at <anonymous>:1:1": the first line is the WebView's message.
+        int nl = description.indexOf('\n');
+        return nl < 0 ? description : description.substring(0, nl);
+    }
+
+    /** The profile folder, made private to the user where the file system can say so. */
+    static Path privateDir(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder under %LOCALAPPDATA% inherits the user's own ACL
+        }
+        return dir;
+    }
+
+    /**
+     * Runs first in every new document of the window: the top frame gets a {@code window.unibarBridge} that
+     * forwards to the binding, then the shim itself, already attached. Frames get nothing, as in the WebView.
+     */
+    static String prelude() {
+        String p = prelude;
+        if (p != null) return p;
+        String shim;
+        try (InputStream in = WebPageChannel.class.getResourceAsStream("shim.js")) {
+            if (in == null) throw new IllegalStateException("shim.js missing from the classpath");
+            shim = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        p = "if (window === window.top) {\n"
+                + "(function () {\n"
+                + "  var send = window." + BINDING + ";\n"
+                + "  if (typeof send !== 'function') return;\n"
+                + "  try { delete window." + BINDING + "; } catch (ignored) { /* kept, harmless */ }\n"
+                + "  Object.defineProperty(window, 'unibarBridge', {value: Object.freeze({deliver: function (batch) {"
+                + " send(String(batch)); }})});\n"
+                + "})();\n"
+                + shim + "\n"
+                + ";if (window.unibar && window.unibar.attached) window.unibar.attached();\n"
+                + "}\n";
+        prelude = p;
+        return p;
+    }
+}

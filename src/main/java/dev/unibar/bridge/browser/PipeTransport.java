@@ -1,0 +1,178 @@
+package dev.unibar.bridge.browser;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The DevTools protocol over {@code --remote-debugging-pipe}: the browser reads commands on its file
+ * descriptor 3 and writes answers on 4, each message ending with a NUL byte. No port is opened, so no other
+ * process can reach the endpoint. Java cannot hand a child extra descriptors, so two named pipes in a private
+ * folder are opened as 3 and 4 by {@code /bin/sh} just before it becomes the browser, and removed as soon as
+ * both ends are open (POSIX only; see docs/decisions/0016-browser-mode.md for Windows).
+ */
+final class PipeTransport implements CdpConnection.Transport {
+
+    private static final System.Logger LOG = System.getLogger(PipeTransport.class.getName());
+
+    private final Process process;
+    private final OutputStream out;
+    private final InputStream in;
+    private final Object writeLock = new Object();
+
+    private PipeTransport(Process process, OutputStream out, InputStream in) {
+        this.process = process;
+        this.out = out;
+        this.in = in;
+    }
+
+    /** Starts {@code command} (browser and its arguments, without the pipe flag) with the pipe attached. */
+    static PipeTransport launch(List<String> command, Path privateDir, long timeoutMillis) throws IOException {
+        Path toBrowser = privateDir.resolve("cdp-in");
+        Path fromBrowser = privateDir.resolve("cdp-out");
+        Files.deleteIfExists(toBrowser);
+        Files.deleteIfExists(fromBrowser);
+        mkfifo(toBrowser);
+        mkfifo(fromBrowser);
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c",
+                "exec \"$0\" \"$@\" 3<\"$UNIBAR_CDP_IN\" 4>\"$UNIBAR_CDP_OUT\""));
+        cmd.addAll(command);
+        cmd.add("--remote-debugging-pipe");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("UNIBAR_CDP_IN", toBrowser.toString());
+        pb.environment().put("UNIBAR_CDP_OUT", fromBrowser.toString());
+        Process p = pb.start();
+        // Opening a named pipe blocks until the other side opens it; the shell opens 3 then 4, so do we.
+        CompletableFuture<PipeTransport> opened = CompletableFuture.supplyAsync(() -> {
+            try {
+                OutputStream o = new FileOutputStream(toBrowser.toFile());
+                InputStream i = new FileInputStream(fromBrowser.toFile());
+                return new PipeTransport(p, o, i);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            return opened.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            p.destroyForcibly();
+            unblock(toBrowser, fromBrowser);
+            throw new IOException("the browser did not open its DevTools pipe"
+                    + (p.isAlive() ? "" : " (it exited with " + exitCode(p) + ")"), e);
+        } finally {
+            Files.deleteIfExists(toBrowser);
+            Files.deleteIfExists(fromBrowser);
+        }
+    }
+
+    Process process() {
+        return process;
+    }
+
+    @Override
+    public void start(Consumer<String> onMessage, Runnable onClosed) {
+        Thread reader = new Thread(() -> read(onMessage, onClosed), "unibar-cdp-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    @Override
+    public void send(String message) throws IOException {
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        synchronized (writeLock) {
+            out.write(bytes);
+            out.write(0);
+            out.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // the browser is going away anyway
+        }
+    }
+
+    private void read(Consumer<String> onMessage, Runnable onClosed) {
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        byte[] buf = new byte[64 * 1024];
+        try (InputStream i = in) {
+            int n;
+            while ((n = i.read(buf)) > 0) {
+                int start = 0;
+                for (int k = 0; k < n; k++) {
+                    if (buf[k] != 0) continue;
+                    message.write(buf, start, k - start);
+                    start = k + 1;
+                    String text = message.toString(StandardCharsets.UTF_8);
+                    message.reset();
+                    try {
+                        onMessage.accept(text);
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.WARNING, "DevTools message handler failed", e);
+                    }
+                }
+                message.write(buf, start, n - start);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "DevTools pipe closed: " + e.getMessage());
+        } finally {
+            onClosed.run();
+        }
+    }
+
+    private static void mkfifo(Path p) throws IOException {
+        try {
+            Process m = new ProcessBuilder("mkfifo", "-m", "600", p.toString()).redirectErrorStream(true).start();
+            if (!m.waitFor(10, TimeUnit.SECONDS) || m.exitValue() != 0) throw new IOException("mkfifo failed for " + p);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Opens the far ends ourselves so that our own blocked opens return after a failed launch. */
+    private static void unblock(Path toBrowser, Path fromBrowser) {
+        CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {
+            try (InputStream i = new FileInputStream(toBrowser.toFile())) {
+                i.available();
+            } catch (IOException ignored) {
+                // nothing was waiting
+            }
+        });
+        CompletableFuture<Void> b = CompletableFuture.runAsync(() -> {
+            try (OutputStream o = new FileOutputStream(fromBrowser.toFile())) {
+                o.flush();
+            } catch (IOException ignored) {
+                // nothing was waiting
+            }
+        });
+        try {
+            CompletableFuture.allOf(a, b).get(2, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // best effort: a thread left blocked on a pipe is a daemon
+        }
+    }
+
+    private static String exitCode(Process p) {
+        try {
+            return String.valueOf(p.exitValue());
+        } catch (IllegalThreadStateException e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.unibar.ui;
+
+import dev.unibar.app.VendorContext;
+import dev.unibar.connectors.VendorEnvironment;
+import dev.unibar.connectors.VendorModule;
+import dev.unibar.connectors.VendorSetup;
+import dev.unibar.testkit.Host;
+import javafx.stage.Stage;
+
+import java.util.function.Function;
+
+/** The bar on the test stage with a vendor page in the given host, session started, page loaded. */
+final class HostedBar {
+
+    private HostedBar() {
+    }
+
+    /** Skips the calling test when the host cannot run here (no browser). Call off the FX thread. */
+    static VendorContext show(Host host, Stage stage, VendorModule module, Function<VendorEnvironment, VendorSetup> setUp) {
+        host.assumeAvailable();
+        VendorContext[] ctx = new VendorContext[1];
+        Fx.run(() -> {
+            ctx[0] = host.open(module, setUp);
+            stage.setScene(new UnibarApp().buildScene(stage, ctx[0], Messages.forLanguage("en")));
+            stage.show();
+            ctx[0].session().start();
+        });
+        host.awaitPage(ctx[0]);
+        return ctx[0];
+    }
+}
