@@ -148,9 +148,14 @@ public final class VendorContext implements BarContext {
     }
 
     /**
-     * Makes the vendor's WebView when this context was built off the FX thread (see {@link WebViewPages});
-     * the desktop start-up calls it after the bar's first frame. FX thread.
+     * False while the vendor's WebView waits to be made: a context built off the FX thread (see
+     * {@link WebViewPages}) gets it from {@link #realizePage()} after the bar's first frame.
      */
+    public boolean pageMade() {
+        return !(pages instanceof WebViewPages w) || w.made();
+    }
+
+    /** Makes the WebView of a page deferred at start-up; the desktop start-up calls it. FX thread. */
     public void realizePage() {
         if (pages instanceof WebViewPages w) w.realize();
     }

@@ -37,6 +37,11 @@ final class WebViewPages extends PageHost<DeferredPage> {
         return Optional.of(madeAtOnce ? page.real().view() : page.view());
     }
 
+    /** True once the vendor page's WebView exists. */
+    boolean made() {
+        return page() != null && page().real() != null;
+    }
+
     /** Makes a deferred page's WebView (FX thread); nothing to do otherwise. */
     void realize() {
         if (page() != null) page().realize();

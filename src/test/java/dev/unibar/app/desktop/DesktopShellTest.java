@@ -62,7 +62,7 @@ class DesktopShellTest {
         sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
         ctx = CompletableFuture.supplyAsync(() -> VendorContext.open(new UcsModule(),
                 env -> UcsModule.forSimulator(sim, env), Clock.systemUTC())).get(20, TimeUnit.SECONDS);
-        deferredAtStart = ctx.page() == null;
+        deferredAtStart = !ctx.pageMade();
         UnibarConfig config = UnibarConfig.demoConfig();
         shell = DesktopShell.claim(config, List.of(), dirs).shell();
         UnibarApp.setConfig(config);
