@@ -46,7 +46,7 @@ public final class CapturePipeline implements AutoCloseable {
 
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final OriginPolicy policy;
-    private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
     private volatile CaptureHandler handler = IGNORE;
     private volatile boolean closed;
@@ -79,6 +79,16 @@ public final class CapturePipeline implements AutoCloseable {
         if (closed) return;
         batches.incrementAndGet();
         queue.add(batch == null ? "null" : batch);
+    }
+
+    /**
+     * A batch from a document that is no longer (or never was) bound to the bridge: counted and
+     * reported as dropped, never parsed. Called on the FX thread.
+     */
+    void refuse(String documentOrigin, String batch) {
+        if (closed) return;
+        String raw = batch == null ? "null" : batch;
+        queue.add(new Refused(documentOrigin, raw.length() > 200 ? raw.substring(0, 200) + "..." : raw));
     }
 
     /** Batches received by {@link #deliver}. */
@@ -130,16 +140,20 @@ public final class CapturePipeline implements AutoCloseable {
 
     private void run() {
         while (true) {
-            String batch;
+            Object item;
             try {
-                batch = queue.take();
+                item = queue.take();
             } catch (InterruptedException e) {
                 return;
             }
             // Identity on purpose: a page may well deliver the text "stop".
-            if (batch == STOP) return;
+            if (item == STOP) return;
+            if (item instanceof Refused r) {
+                refused(r);
+                continue;
+            }
             try {
-                process(batch);
+                process((String) item);
             } catch (RuntimeException e) {
                 // A failing handler must not kill the only thread that carries vendor events.
                 LOG.log(System.Logger.Level.WARNING, "capture handler failed", e);
@@ -222,6 +236,18 @@ public final class CapturePipeline implements AutoCloseable {
         }
         delivered.incrementAndGet();
         handler.captured(origin, line, line.toString());
+    }
+
+    private record Refused(String origin, String raw) {
+    }
+
+    private void refused(Refused r) {
+        dropped.incrementAndGet();
+        try {
+            handler.dropped(r.origin(), r.raw());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "capture handler failed", e);
+        }
     }
 
     private void malformed(String raw, String reason) {
