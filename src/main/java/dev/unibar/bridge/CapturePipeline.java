@@ -1,9 +1,7 @@
 package dev.unibar.bridge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unibar.json.StrictJson;
 
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -44,7 +42,6 @@ public final class CapturePipeline implements AutoCloseable {
         }
     };
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final OriginPolicy policy;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
@@ -166,12 +163,12 @@ public final class CapturePipeline implements AutoCloseable {
     private void process(String batch) {
         JsonNode root;
         try {
-            root = mapper.readTree(batch);
-        } catch (JsonProcessingException e) {
-            malformed(batch, "batch is not JSON: " + e.getOriginalMessage());
+            root = StrictJson.read(batch);
+        } catch (StrictJson.Unreadable e) {
+            malformed(batch, "batch is not JSON: " + e.getMessage());
             return;
         }
-        if (root == null || !root.isArray()) {
+        if (!root.isArray()) {
             malformed(batch, "batch is not a JSON array");
             return;
         }
@@ -216,12 +213,12 @@ public final class CapturePipeline implements AutoCloseable {
         if (d.isTextual()) {
             String text = d.asText();
             try {
-                line = mapper.readTree(text);
-            } catch (JsonProcessingException e) {
-                malformed(text, "string payload is not JSON");
+                line = StrictJson.read(text);
+            } catch (StrictJson.Unreadable e) {
+                malformed(text, "string payload is not JSON: " + e.getMessage());
                 return;
             }
-            if (line == null || !line.isObject()) {
+            if (!line.isObject()) {
                 malformed(text, "string payload is not a JSON object");
                 return;
             }
