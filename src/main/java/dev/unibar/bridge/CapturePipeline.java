@@ -160,7 +160,8 @@ public final class CapturePipeline implements AutoCloseable {
         }
     }
 
-    private void process(String batch) {
+    /** Package-private for the fuzz test, which runs it on its own thread; otherwise the worker only. */
+    void process(String batch) {
         JsonNode root;
         try {
             root = StrictJson.read(batch);
