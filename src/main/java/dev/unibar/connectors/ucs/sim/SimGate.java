@@ -42,6 +42,7 @@ final class SimGate extends Handler.Wrapper {
     private final String secret;
     private final IntSupplier port;
     private final Set<String> extraOrigins = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> extraPorts = ConcurrentHashMap.newKeySet();
 
     SimGate(IntSupplier port) {
         byte[] b = new byte[18];
@@ -79,12 +80,24 @@ final class SimGate extends Handler.Wrapper {
         return super.handle(request, response, callback);
     }
 
+    /** A loopback port forwarded to this simulator (a test's fault proxy) whose number browsers then send. */
+    void allowPort(int forwarded) {
+        extraPorts.add(forwarded);
+    }
+
     boolean loopbackHost(String host) {
         if (host == null) return false;
         String h = host.toLowerCase(Locale.ROOT);
-        String suffix = ":" + port.getAsInt();
-        if (!h.endsWith(suffix)) return false;
-        String name = h.substring(0, h.length() - suffix.length());
+        int colon = h.lastIndexOf(':');
+        if (colon < 0 || h.endsWith("]")) return false;
+        int p;
+        try {
+            p = Integer.parseInt(h.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (p != port.getAsInt() && !extraPorts.contains(p)) return false;
+        String name = h.substring(0, colon);
         return name.equals("127.0.0.1") || name.equals("localhost") || name.equals("[::1]");
     }
 

@@ -159,6 +159,12 @@ public final class UcsSimulator implements AutoCloseable {
         return this;
     }
 
+    /** Accepts requests addressed to another loopback port that forwards here (a proxy in tests). */
+    public UcsSimulator allowForwardedPort(int port) {
+        gate.allowPort(port);
+        return this;
+    }
+
     public String scriptUrl() {
         return origin() + SCRIPT_PATH;
     }
