@@ -61,6 +61,9 @@ class UcsSimGateTest {
                 .header("Origin", EVIL).GET());
         assertEquals(403, state.statusCode());
         assertFalse(state.body().contains("phase"));
+        HttpResponse<String> sandboxed = send(HttpRequest.newBuilder(URI.create(sim.origin() + "/operator/poll/open"))
+                .header("Origin", "null").POST(HttpRequest.BodyPublishers.ofString("{\"hello\":{}}")));
+        assertEquals(403, sandboxed.statusCode(), "a sandboxed frame or data: page has the origin null");
     }
 
     @Test
