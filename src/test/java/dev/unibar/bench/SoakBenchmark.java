@@ -10,6 +10,7 @@ import dev.unibar.core.inspect.InspectorEntry;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.state.SessionPhase;
 import dev.unibar.core.model.AgentState;
+import dev.unibar.testkit.OnFx;
 import dev.unibar.testkit.Wait;
 import javafx.application.Platform;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +50,7 @@ class SoakBenchmark {
     void ucs() throws Exception {
         FxToolkit.registerPrimaryStage();
         UcsSimulator sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
-        VendorContext ctx = onFx(() -> VendorContext.open(new UcsModule(), env -> UcsModule.forSimulator(sim, env),
+        VendorContext ctx = OnFx.get(() -> VendorContext.open(new UcsModule(), env -> UcsModule.forSimulator(sim, env),
                 Clock.systemUTC()));
         Set<String> rung = ConcurrentHashMap.newKeySet();
         AtomicLong duplicates = new AtomicLong();
@@ -94,14 +94,8 @@ class SoakBenchmark {
         } finally {
             probe.stop();
             ctx.session().inspector().unsubscribe(count);
-            onFx(() -> {
-                ctx.page().load("about:blank");
-                return null;
-            });
-            onFx(() -> {
-                ctx.close();
-                return null;
-            });
+            OnFx.run(() -> ctx.page().load("about:blank"));
+            OnFx.run(() -> ctx.close());
             sim.stop();
         }
     }
@@ -124,18 +118,6 @@ class SoakBenchmark {
             Thread.sleep(200);
         }
         return m.getHeapMemoryUsage().getUsed();
-    }
-
-    private static <T> T onFx(Callable<T> c) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
     }
 
     /** Posts to the FX thread every 10 ms and keeps the longest wait until the post ran. */

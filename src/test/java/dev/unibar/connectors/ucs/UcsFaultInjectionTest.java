@@ -10,8 +10,8 @@ import dev.unibar.core.model.Event;
 import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.SessionPhase;
 import dev.unibar.testkit.FaultProxy;
+import dev.unibar.testkit.OnFx;
 import dev.unibar.testkit.Wait;
-import javafx.application.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -53,40 +51,22 @@ class UcsFaultInjectionTest {
         sim.allowForwardedPort(proxy.port());
         UcsConfig cfg = new UcsConfig("127.0.0.1", proxy.port(), null, false, sim.scriptUrl(),
                 Map.of("headless", true, "withoutDevice", true), null, null, null, List.of());
-        ctx = onFx(() -> VendorContext.open(new UcsModule(), env -> new UcsModule().open(cfg, env), Clock.systemUTC()));
+        ctx = OnFx.get(() -> VendorContext.open(new UcsModule(), env -> new UcsModule().open(cfg, env), Clock.systemUTC()));
         ctx.session().start();
     }
 
     @AfterEach
     void stop() throws Exception {
         try {
-            onFx(() -> {
-                ctx.page().load("about:blank");
-                return null;
-            });
+            OnFx.run(() -> ctx.page().load("about:blank"));
             Wait.until("page unloaded", Duration.ofSeconds(10), () -> sim.connectedPages() == 0);
         } catch (AssertionError slow) {
             // cleanup only
         } finally {
-            onFx(() -> {
-                ctx.close();
-                return null;
-            });
+            OnFx.run(() -> ctx.close());
             proxy.close();
             sim.stop();
         }
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
     }
 
     private BarState bar() {
