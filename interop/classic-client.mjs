@@ -25,13 +25,18 @@ if (!hubsResponse.ok) fail(`signalr/hubs answered ${hubsResponse.status}`);
 w.eval(await hubsResponse.text());
 const $ = w.jQuery;
 if (!$.connection || !$.connection.atendimentoHub) fail('signalr/hubs did not create $.connection.atendimentoHub');
-out({ step: 'hubs', contentType, methods: Object.keys($.connection.atendimentoHub.server).sort() });
+// The vendor's adapter reads its enums from the generated proxy (atendimentoHubProxy.TipoLogon,
+// atendimentoHubProxy.TipoDiscagem.LigacaoExterna): the simulator's proxy must carry them.
+const enums = { TipoLogon: $.connection.atendimentoHub.TipoLogon, TipoDiscagem: $.connection.atendimentoHub.TipoDiscagem };
+out({ step: 'hubs', contentType, methods: Object.keys($.connection.atendimentoHub.server).sort(), enums });
+if (!enums.TipoDiscagem || enums.TipoDiscagem.LigacaoExterna !== 1) fail('signalr/hubs has no TipoDiscagem.LigacaoExterna');
+if (!enums.TipoLogon || enums.TipoLogon.RamalVirtual !== 3) fail('signalr/hubs has no TipoLogon.RamalVirtual');
 
 const promise = (d) => new Promise((resolve, reject) => d.done(resolve).fail(reject));
 const waiters = {};
 function waitFor(event) { return new Promise((resolve) => { waiters[event] = resolve; }); }
 const hub = $.connection.atendimentoHub;
-for (const ev of ['onLogado', 'onLogadoErro', 'onInfoIntervaloRamal', 'onChamada', 'onAtendido', 'onDesliga']) {
+for (const ev of ['onLogado', 'onLogadoErro', 'onInfoIntervaloRamal', 'onDisca', 'onAtendido', 'onDesliga']) {
   hub.client[ev] = function (...a) {
     if (ev !== 'onInfoIntervaloRamal') out({ step: 'event', event: ev, args: a });
     if (waiters[ev]) { const r = waiters[ev]; delete waiters[ev]; r(a); }
@@ -47,22 +52,23 @@ try {
 out({ step: 'started', transport: $.connection.hub.transport.name, connectionId: $.connection.hub.id });
 
 const logado = waitFor('onLogado');
-try { await promise(hub.server.iniciar(ramal, 3)); } catch (e) { fail('iniciar: ' + e.message); }
+try { await promise(hub.server.iniciar(ramal, enums.TipoLogon.RamalVirtual)); } catch (e) { fail('iniciar: ' + e.message); }
 out({ step: 'iniciar', ok: true });
-const [logRamal, info] = await logado;
-out({ step: 'onLogado', ramal: logRamal, usuario: info && info.Usuario });
+// Every hub event's first argument is the RamalInfo object; the vendor's sample reads ramal.Ramal.
+const [logRamal] = await logado;
+out({ step: 'onLogado', ramal: logRamal && logRamal.Ramal });
 
 // A refused call must come back as a rejected promise carrying the server's message.
 try {
-  await promise(hub.server.iniciar(ramal, 3));
+  await promise(hub.server.iniciar(ramal, enums.TipoLogon.RamalVirtual));
   fail('second iniciar was accepted');
 } catch (e) { out({ step: 'iniciarAgain', ok: false, error: e.message }); }
 
-const chamada = waitFor('onChamada');
-try { await promise(hub.server.discar(numero, 1)); } catch (e) { fail('discar: ' + e.message); }
+const disca = waitFor('onDisca');
+try { await promise(hub.server.discar(numero, enums.TipoDiscagem.LigacaoExterna)); } catch (e) { fail('discar: ' + e.message); }
 out({ step: 'discar', ok: true });
-const [, call] = await chamada;
-out({ step: 'onChamada', canalId: call.CanalId, telefone: call.Telefone, sentido: call.Sentido });
+const [discaRamal, call] = await disca;
+out({ step: 'onDisca', ramal: discaRamal.Ramal, canalId: call.CanalId, telefone: call.Telefone, direcao: call.Direcao });
 
 // Cut the socket (simulator fault "drop"): the client must reconnect with its cursor and keep the hub state.
 const reconnected = new Promise((resolve) => $.connection.hub.reconnected(resolve));

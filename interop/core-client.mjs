@@ -16,7 +16,7 @@ const connection = new signalR.HubConnectionBuilder()
 
 const waiters = {};
 function waitFor(event) { return new Promise((resolve) => { waiters[event] = resolve; }); }
-for (const ev of ['onLogado', 'onLogadoErro', 'onChamada', 'onAtendido', 'onDesliga']) {
+for (const ev of ['onLogado', 'onLogadoErro', 'onDisca', 'onAtendido', 'onDesliga']) {
   connection.on(ev, (...a) => {
     out({ step: 'event', event: ev, args: a });
     if (waiters[ev]) { const r = waiters[ev]; delete waiters[ev]; r(a); }
@@ -30,19 +30,19 @@ out({ step: 'started', transport: 'WebSockets', connectionId: connection.connect
 const logado = waitFor('onLogado');
 try { await connection.invoke('Iniciar', ramal, 3); } catch (e) { fail('Iniciar: ' + e.message); }
 out({ step: 'iniciar', ok: true });
-const [logRamal, info] = await logado;
-out({ step: 'onLogado', ramal: logRamal, usuario: info && info.Usuario });
+const [logRamal] = await logado;
+out({ step: 'onLogado', ramal: logRamal && logRamal.Ramal });
 
 try {
   await connection.invoke('Iniciar', ramal, 3);
   fail('second Iniciar was accepted');
 } catch (e) { out({ step: 'iniciarAgain', ok: false, error: e.message }); }
 
-const chamada = waitFor('onChamada');
+const disca = waitFor('onDisca');
 try { await connection.invoke('Discar', numero, 1); } catch (e) { fail('Discar: ' + e.message); }
 out({ step: 'discar', ok: true });
-const [, call] = await chamada;
-out({ step: 'onChamada', canalId: call.CanalId, telefone: call.Telefone, sentido: call.Sentido });
+const [discaRamal, call] = await disca;
+out({ step: 'onDisca', ramal: discaRamal.Ramal, canalId: call.CanalId, telefone: call.Telefone, direcao: call.Direcao });
 
 await connection.stop();
 clearTimeout(timer);

@@ -40,7 +40,7 @@ public final class VendorContext implements BarContext {
     public static VendorContext create(UnibarConfig config) {
         String id = config.effectiveVendor();
         VendorModule module = Vendors.find(id).orElseThrow(() -> new IllegalArgumentException(
-                "vendor \"" + id + "\" is not supported yet (supported: " + String.join(", ", Vendors.ids()) + ")"));
+                "unknown vendor \"" + id + "\" (known: " + String.join(", ", Vendors.ids()) + ")"));
         Object section = config.sections().get(id);
         boolean demo = config.demo() || section == null;
         return open(module, env -> demo ? module.openDemo(env) : module.open(section, env), Clock.systemUTC());

@@ -3,7 +3,10 @@ package dev.unibar.app;
 import dev.unibar.config.ConfigLoader;
 import dev.unibar.config.SectionReader;
 import dev.unibar.connectors.VendorModule;
+import dev.unibar.connectors.agentdesktop.AgentDesktopModule;
 import dev.unibar.connectors.epbx.EpbxModule;
+import dev.unibar.connectors.evolux.EvoluxModule;
+import dev.unibar.connectors.max.MaxModule;
 import dev.unibar.connectors.ucs.UcsModule;
 
 import java.util.LinkedHashMap;
@@ -18,12 +21,12 @@ import java.util.function.Function;
  */
 public final class Vendors {
 
-    /** Every vendor id of the CONTRACT; a config may name one that has no module yet. */
-    public static final List<String> CONTRACT_IDS = List.of("ucs", "epbx", "agentdesktop", "evolux", "max");
-
     private static final List<VendorModule> MODULES = List.of(
             new UcsModule(),
-            new EpbxModule());
+            new EpbxModule(),
+            new AgentDesktopModule(),
+            new EvoluxModule(),
+            new MaxModule());
 
     private Vendors() {
     }
@@ -46,6 +49,6 @@ public final class Vendors {
     public static ConfigLoader configLoader(Function<String, String> env) {
         Map<String, SectionReader> readers = new LinkedHashMap<>();
         for (VendorModule m : MODULES) readers.put(m.id(), m.configReader());
-        return new ConfigLoader(env, CONTRACT_IDS, readers);
+        return new ConfigLoader(env, ids(), readers);
     }
 }

@@ -121,12 +121,6 @@ public final class Cli {
 
     /** Starts the JavaFX bar; returns when its window closes. The only path that starts the toolkit. */
     int launchBar(UnibarConfig config) {
-        if (Vendors.find(config.effectiveVendor()).isEmpty()) {
-            err.println("unibar: " + (config.source() != null ? config.source() + ": " : "") + "vendor \""
-                    + config.effectiveVendor() + "\" is not supported by the bar yet (supported: "
-                    + String.join(", ", new java.util.TreeSet<>(Vendors.ids())) + ")");
-            return USAGE;
-        }
         err.println("unibar: " + (config.demo() ? "demo mode against the built-in " + config.effectiveVendor()
                 + " simulator" : "config " + config.source() + ", vendor " + config.effectiveVendor()));
         dev.unibar.app.Launcher.launch(config);
@@ -145,8 +139,7 @@ public final class Cli {
         String vendor = a.options.get("--vendor");
         if (vendor == null) return usage("simulate: --vendor is required (one of " + supported() + ")");
         if (Vendors.find(vendor).isEmpty()) {
-            String why = Vendors.CONTRACT_IDS.contains(vendor) ? "no simulator yet for" : "unknown vendor";
-            return usage("simulate: " + why + " \"" + vendor + "\"; expected one of " + supported());
+            return usage("simulate: unknown vendor \"" + vendor + "\"; expected one of " + supported());
         }
         int port = 0;
         String p = a.options.get("--port");
@@ -203,8 +196,7 @@ public final class Cli {
         if (vendor == null) return usage("translate: --vendor is required (supported: " + supported() + ")");
         VendorMapper mapper = Vendors.find(vendor).map(VendorModule::newMapper).orElse(null);
         if (mapper == null) {
-            String why = Vendors.CONTRACT_IDS.contains(vendor) ? "not supported yet" : "unknown vendor";
-            return usage("translate: " + why + " \"" + vendor + "\"; supported: " + supported());
+            return usage("translate: unknown vendor \"" + vendor + "\"; supported: " + supported());
         }
         String file = a.positional.isEmpty() ? "-" : a.positional.get(0);
         InputStream source;

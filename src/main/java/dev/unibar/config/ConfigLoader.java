@@ -38,6 +38,9 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
 
+    /** The languages the bar has texts for (the UI's bundles; a test keeps the two lists equal). */
+    public static final List<String> LANGUAGES = List.of("en", "pt-BR", "it", "cs", "fr");
+
     public static final String ENV_CONFIG = "UNIBAR_CONFIG";
     /** Larger than any sensible config.yml by two orders of magnitude. */
     public static final int MAX_BYTES = 256 * 1024;
@@ -172,8 +175,8 @@ public final class ConfigLoader {
             }
         }
         String language = top.text("language");
-        if (language != null && "und".equals(Locale.forLanguageTag(language).toLanguageTag())) {
-            throw top.error("language", "not a language tag: \"" + language + "\" (e.g. en, cs, pt-BR)");
+        if (language != null && !LANGUAGES.contains(Locale.forLanguageTag(language.trim()).toLanguageTag())) {
+            throw top.error("language", "unknown language \"" + language + "\"; expected one of " + String.join(", ", LANGUAGES));
         }
         Map<String, Object> read = new LinkedHashMap<>();
         for (Map.Entry<String, SectionReader> s : sections.entrySet()) {

@@ -191,8 +191,10 @@ public final class ConfigSection {
         return raw.isEmpty() ? null : Secret.of(raw);
     }
 
+    /** The value as plain Java (Boolean, Long, Double, String, List, Map), or null when the key is absent. */
     public Object plain(String key) {
-        return toPlain(entries.get(key).getValueNode());
+        NodeTuple t = entries.get(key);
+        return t == null ? null : toPlain(t.getValueNode());
     }
 
     public Map<String, Object> plainMap() {

@@ -58,6 +58,7 @@ public final class EventJson {
             n.put("state", x.state().name());
             put(n, "reason", x.reason());
             if (x.productive() != null) n.put("productive", x.productive());
+            if (x.maxDurationSeconds() != null) n.put("maxDurationSeconds", x.maxDurationSeconds());
         } else if (e instanceof Event.PauseReasons x) {
             ArrayNode a = n.putArray("reasons");
             for (PauseReason r : x.reasons()) {
@@ -80,6 +81,24 @@ public final class EventJson {
             put(n, "url", x.url());
         } else if (e instanceof Event.QueueWaiting x) {
             n.put("count", x.count());
+        } else if (e instanceof Event.CallParticipant x) {
+            if (x.participant() != null) {
+                ObjectNode p = n.putObject("participant");
+                put(p, "id", x.participant().id());
+                put(p, "number", x.participant().number());
+                put(p, "state", x.participant().state());
+            }
+        } else if (e instanceof Event.QueueCallWaiting x) {
+            put(n, "callId", x.callId());
+            if (x.call() != null) n.set("call", call(x.call()));
+        } else if (e instanceof Event.QueueCallLeft x) {
+            put(n, "callId", x.callId());
+        } else if (e instanceof Event.AgentFollowMe x) {
+            n.put("active", x.active());
+            if (!x.numbers().isEmpty()) {
+                ArrayNode a = n.putArray("numbers");
+                x.numbers().forEach(a::add);
+            }
         } else if (e instanceof Event.Notice x) {
             n.put("level", x.level().wire());
             put(n, "message", x.message());

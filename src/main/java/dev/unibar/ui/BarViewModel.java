@@ -79,6 +79,7 @@ public final class BarViewModel {
     private final ReadOnlyStringWrapper stateReasonLabel = new ReadOnlyStringWrapper(this, "stateReasonLabel", "");
     private final ReadOnlyObjectWrapper<Boolean> stateProductive = new ReadOnlyObjectWrapper<>(this, "stateProductive");
     private final ReadOnlyStringWrapper timeInState = new ReadOnlyStringWrapper(this, "timeInState", "");
+    private final ReadOnlyStringWrapper pauseRemaining = new ReadOnlyStringWrapper(this, "pauseRemaining", "");
     private final ObservableList<PauseReason> pauseReasons = FXCollections.observableArrayList();
     private final ObservableList<CallView> calls = FXCollections.observableArrayList();
     private final ObservableList<Device> devices = FXCollections.observableArrayList();
@@ -91,6 +92,7 @@ public final class BarViewModel {
     private final ReadOnlyObjectWrapper<CallView> activeCall = new ReadOnlyObjectWrapper<>(this, "activeCall");
     private final ReadOnlyStringWrapper activeNumber = new ReadOnlyStringWrapper(this, "activeNumber", "");
     private final ReadOnlyStringWrapper activeName = new ReadOnlyStringWrapper(this, "activeName", "");
+    private final ReadOnlyStringWrapper activeCustomerId = new ReadOnlyStringWrapper(this, "activeCustomerId", "");
     private final ReadOnlyStringWrapper activeQueue = new ReadOnlyStringWrapper(this, "activeQueue", "");
     private final ReadOnlyObjectWrapper<Direction> activeDirection = new ReadOnlyObjectWrapper<>(this, "activeDirection");
     private final ReadOnlyObjectWrapper<CallStatus> activeStatus = new ReadOnlyObjectWrapper<>(this, "activeStatus");
@@ -109,8 +111,40 @@ public final class BarViewModel {
     private final ReadOnlyLongWrapper droppedCount = new ReadOnlyLongWrapper(this, "droppedCount");
     private final ReadOnlyLongWrapper mappedCount = new ReadOnlyLongWrapper(this, "mappedCount");
 
-    /** Something the agent should read now: a vendor notice or a failed command. */
-    public record Message(NoticeLevel level, String text, long seq) {
+    /**
+     * Something the agent should read now: a vendor notice or a failed command. {@code key} (with
+     * {@code args}) names a bundle text when the bar itself wrote the message, so the view shows it in
+     * the agent's language; vendor texts come as {@code text}.
+     */
+    public record Message(NoticeLevel level, String text, long seq, String key, List<Object> args,
+                          boolean vendorNotice) {
+        public Message(NoticeLevel level, String text, long seq) {
+            this(level, text, seq, null, List.of(), false);
+        }
+
+        public Message(NoticeLevel level, String text, long seq, String key, List<Object> args) {
+            this(level, text, seq, key, args, false);
+        }
+
+        /** The text in the agent's language. */
+        public String text(Messages msg) {
+            if (key == null) return text;
+            Object[] a = args.stream().map(x -> x instanceof TextKey k ? msg.get(k.key()) : x).toArray();
+            return msg.format(key, a);
+        }
+
+        /**
+         * Errors (a refused command, a session error) and the bar's own warnings describe a situation; once it
+         * changes they are stale. A vendor's warning describes a standing condition (no audio here, use the
+         * vendor's panel) and stays its time.
+         */
+        boolean staleWhenSituationChanges() {
+            return level == NoticeLevel.ERROR || (level == NoticeLevel.WARNING && !vendorNotice);
+        }
+    }
+
+    /** A message argument that is itself a bundle key (a command's name, say). */
+    public record TextKey(String key) {
     }
 
     private final AtomicLong messageSeq = new AtomicLong();
@@ -193,6 +227,7 @@ public final class BarViewModel {
         Call c = active == null ? null : active.call();
         activeNumber.set(c == null ? "" : nz(c.remoteNumber()));
         activeName.set(c == null ? "" : nz(c.remoteName()));
+        activeCustomerId.set(c == null || c.customer() == null ? "" : nz(c.customer().externalId()));
         activeQueue.set(c == null ? "" : queueOrCampaign(c));
         activeDirection.set(c == null ? null : c.direction());
         activeStatus.set(active == null ? null : active.status());
@@ -205,12 +240,49 @@ public final class BarViewModel {
         heldNumber.set(held == null ? "" : firstNonBlank(held.call().remoteNumber(), held.call().remoteName(), ""));
         ringingInbound.set(s.ringingInbound().orElse(null));
         waitingCallers.set(s.waitingCallers());
-        lastError.set(s.lastError());
+        Message shown = message.get();
+        if (shown != null && shown.staleWhenSituationChanges() && situationChanged(before, s)) message.set(null);
+        showSessionError(before, s);
         if (s.lastNotice() != null && (before == null || s.lastNotice() != before.lastNotice())) {
             lastNotice.set(s.lastNotice());
-            showMessage(s.lastNotice().level(), s.lastNotice().message());
+            Event.Notice n = s.lastNotice();
+            if (n.message() != null && !n.message().isBlank()) {
+                message.set(new Message(n.level(), n.message(), messageSeq.incrementAndGet(), null, List.of(), true));
+            }
         }
         tick();
+    }
+
+    /**
+     * A session error that arrives while the agent works goes to the message strip; only one that
+     * arrives before or during sign-in belongs on the sign-in form. Leaving the working phase (log-out)
+     * takes an old error off the form: it described a session that is over.
+     */
+    private void showSessionError(BarState before, BarState s) {
+        Event.SessionError err = s.lastError();
+        boolean fresh = err != null && (before == null || err != before.lastError());
+        if (fresh && s.phase() == SessionPhase.READY) {
+            showMessage(NoticeLevel.ERROR, err.message());
+            lastError.set(null);
+        } else if (fresh) {
+            lastError.set(err);
+        } else if (err == null || s.phase() == SessionPhase.READY
+                || (before != null && before.phase() == SessionPhase.READY)) {
+            lastError.set(null);
+        }
+    }
+
+    /** What the agent can act on changed: the agent state, the phase, or the calls and their status. */
+    private static boolean situationChanged(BarState before, BarState s) {
+        if (before == null) return false;
+        if (before.phase() != s.phase() || before.agentState() != s.agentState()
+                || !java.util.Objects.equals(before.stateReason(), s.stateReason())) return true;
+        if (!before.calls().keySet().equals(s.calls().keySet())) return true;
+        for (CallView c : s.calls().values()) {
+            CallView b = before.calls().get(c.id());
+            if (b == null || b.status() != c.status() || b.muted() != c.muted()) return true;
+        }
+        return false;
     }
 
     private void tick() {
@@ -218,6 +290,7 @@ public final class BarViewModel {
         if (s == null) return;
         Instant now = clock.instant();
         timeInState.set(s.stateSince() == null || s.agentState() == null ? "" : elapsed(s.stateSince(), now));
+        pauseRemaining.set(remaining(s, now));
         CallView a = s.activeCall().orElse(null);
         if (a == null) {
             activeDuration.set("");
@@ -225,6 +298,14 @@ public final class BarViewModel {
             Instant from = a.connectedAt() != null ? a.connectedAt() : a.since();
             activeDuration.set(from == null ? "" : elapsed(from, now));
         }
+    }
+
+    /** A pause with a maximum duration counts down to it, then up past it with a "+". */
+    static String remaining(BarState s, Instant now) {
+        if (s.stateMaxSeconds() == null || s.stateSince() == null || s.agentState() != AgentState.NOT_READY) return "";
+        long left = s.stateMaxSeconds() - java.time.Duration.between(s.stateSince(), now).getSeconds();
+        Instant zero = Instant.EPOCH;
+        return left >= 0 ? "-" + elapsed(zero, zero.plusSeconds(left)) : "+" + elapsed(zero, zero.plusSeconds(-left));
     }
 
     static String elapsed(Instant from, Instant now) {
@@ -257,6 +338,18 @@ public final class BarViewModel {
         return s == null ? "" : s;
     }
 
+    private void refuse(CommandKind kind) {
+        Runnable r = () -> message.set(new Message(NoticeLevel.WARNING, kind + " is not possible now",
+                messageSeq.incrementAndGet(), "refused.notNow", List.of(new TextKey("command." + kind.name()))));
+        if (Platform.isFxApplicationThread()) r.run();
+        else Platform.runLater(r);
+    }
+
+    /** Takes the message off the strip (its timer ran out, or the agent dismissed it). */
+    public void clearMessage() {
+        message.set(null);
+    }
+
     private void showMessage(NoticeLevel level, String text) {
         if (text == null || text.isBlank()) return;
         message.set(new Message(level, text, messageSeq.incrementAndGet()));
@@ -269,6 +362,13 @@ public final class BarViewModel {
      * Safe to call from any thread; the message is set on the FX thread.
      */
     public CompletionStage<Void> send(Command command) {
+        BarState now = state.get();
+        if (now != null && !Guard.allowed(caps, now, command.kind())) {
+            // The bar's own refusal, in the agent's language (the session's text is for logs).
+            refuse(command.kind());
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException(command.kind() + " is not allowed now"));
+        }
         return session.send(command).whenComplete((ok, err) -> {
             if (err == null) return;
             Throwable cause = dev.unibar.core.Failures.unwrap(err);
@@ -506,6 +606,7 @@ public final class BarViewModel {
     public ReadOnlyStringProperty stateReasonLabelProperty() { return stateReasonLabel.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Boolean> stateProductiveProperty() { return stateProductive.getReadOnlyProperty(); }
     public ReadOnlyStringProperty timeInStateProperty() { return timeInState.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty pauseRemainingProperty() { return pauseRemaining.getReadOnlyProperty(); }
     public ObservableList<PauseReason> pauseReasons() { return pauseReasonsView; }
     public ObservableList<CallView> calls() { return callsView; }
     public ObservableList<Device> devices() { return devicesView; }
@@ -513,6 +614,8 @@ public final class BarViewModel {
     public ReadOnlyObjectProperty<CallView> activeCallProperty() { return activeCall.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeNumberProperty() { return activeNumber.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeNameProperty() { return activeName.getReadOnlyProperty(); }
+    /** The customer's id in the vendor's or CRM's records (a dialer's external id), for the agent to look up. */
+    public ReadOnlyStringProperty activeCustomerIdProperty() { return activeCustomerId.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeQueueProperty() { return activeQueue.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Direction> activeDirectionProperty() { return activeDirection.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<CallStatus> activeStatusProperty() { return activeStatus.getReadOnlyProperty(); }

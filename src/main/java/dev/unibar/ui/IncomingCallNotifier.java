@@ -27,6 +27,7 @@ public final class IncomingCallNotifier {
     private final Window owner;
     private final String stylesheet;
     private Stage stage;
+    private java.util.function.Consumer<Scene> shortcuts = s -> { };
     /** The last call announced: dismissing or answering it must not bring the popup back. */
     private String announced;
 
@@ -37,6 +38,11 @@ public final class IncomingCallNotifier {
         this.stylesheet = stylesheet;
         vm.ringingInboundProperty().addListener((o, a, b) -> update(b));
         update(vm.ringingInboundProperty().get());
+    }
+
+    /** The bar's keyboard shortcuts, for the pop-up's own scene: it has the keyboard while it shows. */
+    public void setShortcuts(java.util.function.Consumer<Scene> installer) {
+        this.shortcuts = installer;
     }
 
     private void update(CallView ringing) {
@@ -61,8 +67,11 @@ public final class IncomingCallNotifier {
         Label nameLabel = new Label(name == null ? "" : name);
         nameLabel.setId("incomingName");
         Button answer = new Button(msg.get("button.answer"));
+        answer.setGraphic(Ui.icon(org.kordamp.ikonli.material2.Material2AL.CALL));
+        answer.setTooltip(Ui.tooltip(msg.get("shortcut.answer")));
+        answer.setAccessibleText(msg.get("shortcut.answer"));
         answer.setId("incomingAnswer");
-        answer.getStyleClass().add("answer");
+        answer.getStyleClass().addAll("answer", atlantafx.base.theme.Styles.SUCCESS);
         answer.disableProperty().bind(vm.enabledProperty(CommandKind.ANSWER).not());
         answer.setOnAction(e -> {
             if (vm.isEnabled(CommandKind.ANSWER)) vm.answer();
@@ -83,6 +92,7 @@ public final class IncomingCallNotifier {
         stage.setTitle(msg.get("incoming.title"));
         Scene scene = new Scene(box);
         if (stylesheet != null) scene.getStylesheets().add(stylesheet);
+        shortcuts.accept(scene);
         stage.setScene(scene);
         stage.sizeToScene();
         stage.show();

@@ -133,10 +133,49 @@ public final class InspectorView extends VBox {
         HBox.setHgrow(spacer, Priority.SOMETIMES);
         HBox top = new HBox(6, filter, copy, export, clear);
         top.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(top, table, counters);
+        // Long JSON does not fit a cell: the selected row is shown whole below the table.
+        javafx.scene.control.TextArea detail = new javafx.scene.control.TextArea();
+        detail.setId("inspectorDetail");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        detail.setPromptText(msg.get("inspector.detail.prompt"));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> detail.setText(detail(e)));
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, detail);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.65);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(top, split, counters);
 
         inspector.subscribe(listener);
         refresh();
+    }
+
+    private String detail(InspectorEntry e) {
+        if (e == null) return "";
+        StringBuilder b = new StringBuilder();
+        b.append(msg.get("inspector.col.raw")).append(":\n").append(e.raw() == null ? "" : e.raw()).append("\n\n");
+        b.append(msg.get("inspector.col.normalized")).append(":\n").append(normalized(e));
+        if (e.problem() != null) b.append("\n\n").append(msg.get("inspector.col.problem")).append(":\n").append(e.problem());
+        return b.toString();
+    }
+
+    /** Next to the bar, on the side with more room on its screen, never on top of it. */
+    static void placeBeside(Stage stage, Window owner) {
+        if (owner == null) return;
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(),
+                owner.getWidth(), owner.getHeight()).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        double below = screen.getMaxY() - (owner.getY() + owner.getHeight());
+        double above = owner.getY() - screen.getMinY();
+        double x = Math.max(screen.getMinX(), Math.min(owner.getX(), screen.getMaxX() - stage.getWidth()));
+        if (below >= stage.getHeight() || below >= above) {
+            stage.setY(owner.getY() + owner.getHeight() + 8);
+            stage.setHeight(Math.min(stage.getHeight(), Math.max(200, below - 8)));
+        } else {
+            stage.setHeight(Math.min(stage.getHeight(), Math.max(200, above - 8)));
+            stage.setY(owner.getY() - stage.getHeight() - 8);
+        }
+        stage.setX(x);
     }
 
     /** A window of its own; closing it stops following the inspector. */

@@ -44,6 +44,16 @@ public final class Messages {
         }
     }
 
+    /** The text for {@code key}, or {@code fallback} when the bundle has none (names that come from outside). */
+    public String getOr(String key, String fallback) {
+        return bundle.containsKey(key) ? bundle.getString(key) : fallback;
+    }
+
+    /** A vendor's name for people ("UCS", "Talk Telecom EPBX"); an unknown id is shown as given. */
+    public String vendorName(String vendorId) {
+        return vendorId == null ? "" : getOr("vendor.name." + vendorId, vendorId);
+    }
+
     public String format(String key, Object... args) {
         MessageFormat f = new MessageFormat(get(key), bundle.getLocale());
         return f.format(args);

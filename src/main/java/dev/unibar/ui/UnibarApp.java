@@ -31,6 +31,7 @@ public final class UnibarApp extends Application {
     private BarContext context;
     private BarViewModel viewModel;
     private Stage inspectorStage;
+    private java.util.function.Consumer<Scene> shortcuts;
 
     public static void setContextFactory(Function<UnibarConfig, BarContext> factory) {
         contextFactory = Objects.requireNonNull(factory);
@@ -40,7 +41,9 @@ public final class UnibarApp extends Application {
         config = c;
     }
 
+    /** bar.css; it reads the theme's colour variables, so asking for it installs the light theme if none is. */
     public static String stylesheet() {
+        Theme.ensure();
         return Objects.requireNonNull(UnibarApp.class.getResource("bar.css"), "bar.css").toExternalForm();
     }
 
@@ -60,15 +63,37 @@ public final class UnibarApp extends Application {
         Function<UnibarConfig, BarContext> factory = contextFactory;
         if (factory == null) throw new IllegalStateException("UnibarApp.setContextFactory was not called");
         Messages msg = Messages.forLanguage(cfg.language());
-        context = factory.apply(cfg);
-        Scene scene = buildScene(stage, context, msg);
-        stage.setTitle(context.title() != null ? context.title() : msg.get("app.title"));
-        stage.getIcons().setAll(icons());
-        stage.setScene(scene);
-        stage.setOnCloseRequest(e -> Platform.exit());
-        stage.show();
-        // Started only now: the view model already listens, so no early event is missed.
-        context.session().start();
+        try {
+            context = factory.apply(cfg);
+            Scene scene = buildScene(stage, context, msg);
+            stage.setTitle(title(msg, context));
+            stage.getIcons().setAll(icons());
+            stage.setScene(scene);
+            stage.setOnCloseRequest(e -> Platform.exit());
+            stage.show();
+            // Never narrower than the bar's minimum (call buttons as icons, the state in words): below that
+            // something would be cut off. The minimum changes with the texts, so it is followed.
+            double frame = stage.getWidth() - scene.getWidth();
+            Runnable followMin = () -> stage.setMinWidth(frame + scene.getRoot().minWidth(-1));
+            scene.getRoot().needsLayoutProperty().addListener((o, a, b) -> {
+                if (!b) followMin.run();
+            });
+            followMin.run();
+            // Started only now: the view model already listens, so no early event is missed.
+            context.session().start();
+        } catch (RuntimeException e) {
+            // The agent has no terminal: say it in a window, and once, plainly, on stderr for the logs.
+            StartupFailure.show(msg, e);
+            if (context != null) context.close();
+            Platform.exit();
+        }
+    }
+
+    /** "Unibar – UCS", in the agent's language, with "(demo)" when a simulator plays the vendor. */
+    static String title(Messages msg, BarContext ctx) {
+        String vendor = ctx.session().connector().vendor();
+        String name = msg.vendorName(vendor);
+        return msg.format(ctx.scenarios().isEmpty() ? "app.title.vendor" : "app.title.demo", name);
     }
 
     /** The whole window content; separate from {@link #start} so tests can build it on a stage of their own. */
@@ -76,7 +101,7 @@ public final class UnibarApp extends Application {
         viewModel = new BarViewModel(ctx.session());
         Node vendorNode = ctx.vendorView().orElse(null);
         BarView bar = new BarView(viewModel, msg, ctx.loginForm(), vendorNode,
-                () -> openInspector(stage, ctx, msg));
+                () -> toggleInspector(stage, ctx, msg));
 
         Menu view = new Menu(msg.get("menu.view"));
         view.setId("menuView");
@@ -85,19 +110,23 @@ public final class UnibarApp extends Application {
         onTop.setOnAction(e -> stage.setAlwaysOnTop(onTop.isSelected()));
         MenuItem inspector = new MenuItem(msg.get("menu.inspector"));
         inspector.setId("menuInspector");
-        inspector.setOnAction(e -> openInspector(stage, ctx, msg));
+        inspector.setOnAction(e -> toggleInspector(stage, ctx, msg));
         MenuItem quit = new MenuItem(msg.get("menu.quit"));
         quit.setId("menuQuit");
         quit.setOnAction(e -> stage.close());
-        view.getItems().addAll(onTop, inspector, quit);
+        CheckMenuItem dark = new CheckMenuItem(msg.get("menu.darkTheme"));
+        dark.setId("menuDarkTheme");
+        dark.setSelected(Theme.isDark());
+        dark.setOnAction(e -> Theme.apply(dark.isSelected()));
+        view.getItems().addAll(onTop, dark, inspector, quit);
         MenuBar menus = new MenuBar(view, bar.sessionMenu());
         menus.setId("menuBar");
         if (!ctx.scenarios().isEmpty()) {
             Menu sim = new Menu(msg.get("menu.simulator"));
             sim.setId("menuSimulator");
             for (String name : ctx.scenarios()) {
-                // Scenario names come from the simulator, so they are shown as given.
-                MenuItem item = new MenuItem(name);
+                // Scenario names come from the simulator: a known one gets its translated title.
+                MenuItem item = new MenuItem(msg.getOr("scenario." + name, name));
                 item.setId("scenario-" + name.replaceAll("[^A-Za-z0-9_-]", "_"));
                 item.setOnAction(e -> ctx.runScenario(name));
                 sim.getItems().add(item);
@@ -109,18 +138,28 @@ public final class UnibarApp extends Application {
         Scene scene = new Scene(root);
         scene.getStylesheets().add(stylesheet());
         bar.installShortcuts(scene);
+        shortcuts = bar::installShortcuts;
         bar.prefillLogin(ctx.loginDefaults());
-        new IncomingCallNotifier(viewModel, msg, stage, stylesheet());
+        IncomingCallNotifier notifier = new IncomingCallNotifier(viewModel, msg, stage, stylesheet());
+        notifier.setShortcuts(bar::installShortcuts);
         return scene;
     }
 
-    private void openInspector(Stage owner, BarContext ctx, Messages msg) {
+    /** Opens the inspector beside the bar (never over it); the same shortcut or menu item closes it. */
+    private void toggleInspector(Stage owner, BarContext ctx, Messages msg) {
         if (inspectorStage != null && inspectorStage.isShowing()) {
-            inspectorStage.toFront();
+            inspectorStage.close();
             return;
         }
         inspectorStage = InspectorView.openWindow(ctx.session().inspector(), msg, owner, stylesheet());
         inspectorStage.getIcons().setAll(icons());
+        if (shortcuts != null) shortcuts.accept(inspectorStage.getScene());
+        InspectorView.placeBeside(inspectorStage, owner);
+    }
+
+    /** The inspector window while it is open (for tests). */
+    Stage inspectorStage() {
+        return inspectorStage;
     }
 
     @Override

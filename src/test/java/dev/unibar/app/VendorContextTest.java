@@ -56,9 +56,9 @@ class VendorContextTest {
 
     @Test
     void aVendorWithoutAConnectorIsRefusedByName() {
-        UnibarConfig evolux = new UnibarConfig(null, "evolux", null, null, java.util.Map.of());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VendorContext.create(evolux));
-        assertTrue(e.getMessage().contains("evolux"));
+        UnibarConfig avaya = new UnibarConfig(null, "avaya", null, null, java.util.Map.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VendorContext.create(avaya));
+        assertTrue(e.getMessage().contains("avaya"));
         assertFalse(e.getMessage().isBlank());
     }
 }

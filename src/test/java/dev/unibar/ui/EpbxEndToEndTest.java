@@ -1,7 +1,6 @@
 package dev.unibar.ui;
 
 import dev.unibar.app.VendorContext;
-import dev.unibar.connectors.epbx.EpbxModule;
 
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.state.CallStatus;
@@ -22,12 +21,9 @@ import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,36 +34,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class EpbxEndToEndTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
     @TempDir
     Path folder;
 
+    private EpbxBar bar;
     private EpbxSimulator sim;
     private VendorContext ctx;
 
     @Start
     void start(Stage stage) {
-        sim = EpbxSimulator.builder().port(0).keepAlive(Duration.ofMillis(500)).build().start();
-        ctx = VendorContext.open(new EpbxModule(), env -> EpbxModule.forSimulator(sim, "classic"), Clock.systemUTC());
-        stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("pt-BR")));
-        stage.show();
-        ctx.session().start();
+        bar = new EpbxBar(stage, "pt-BR");
+        sim = bar.sim;
+        ctx = bar.ctx;
     }
 
     @AfterEach
     void stop() {
-        Fx.run(ctx::close);
+        bar.close();
     }
 
     private static <T extends Node> T node(FxRobot robot, String id) {
-        return robot.lookup(id).query();
+        return EpbxBar.node(robot, id);
     }
 
     private EpbxSimulator.Invocation recorded(String method) {
-        EpbxSimulator.Invocation i = sim.awaitRecorded(method, WAIT);
-        assertNotNull(i, "the simulator received " + method);
-        return i;
+        return bar.recorded(method);
     }
 
     @Test
@@ -106,8 +97,8 @@ class EpbxEndToEndTest {
                 && ctx.session().store().state().wrapUp() && ctx.session().store().state().calls().isEmpty());
         Fx.until("recording offered", () -> !node(robot, "#downloadRecording").isDisabled());
 
-        BarView bar = robot.lookup(n -> n instanceof BarView).query();
-        Fx.run(() -> bar.setFolderChooser(w -> folder.toFile()));
+        BarView view = robot.lookup(n -> n instanceof BarView).query();
+        Fx.run(() -> view.setFolderChooser(w -> folder.toFile()));
         robot.clickOn("#downloadRecording");
         Fx.until("recording saved", () -> {
             try (var files = Files.list(folder)) {

@@ -198,14 +198,16 @@ class SessionControlsTest {
         Fx.until("queue popover", () -> robot.lookup("#queueId").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#queueId").write("q7");
+        // The vendors take numeric queue ids: the field keeps the digits only.
+        assertEquals("7", Fx.get(() -> ((javafx.scene.control.TextField) node(robot, "#queueId")).getText()));
         robot.clickOn("#suspendQueue");
-        awaitCommand("SuspendQueue", new Command.SuspendQueue("q7"));
+        awaitCommand("SuspendQueue", new Command.SuspendQueue("7"));
 
         menu(robot, "#menuQueues");
         Fx.until("queue popover again", () -> robot.lookup("#resumeQueue").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#resumeQueue");
-        awaitCommand("ResumeQueue", new Command.ResumeQueue("q7"));
+        awaitCommand("ResumeQueue", new Command.ResumeQueue("7"));
 
         // The popover's buttons follow the guard while it is open.
         menu(robot, "#menuQueues");

@@ -20,19 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +41,7 @@ import java.util.regex.Pattern;
  * server no longer knows the connection (it restarted, or DisconnectTimeout passed) the transport
  * negotiates a new one and reports the session as lost so the owner re-runs its start-up.
  */
-public final class ClassicSignalRTransport implements HubTransport {
+public final class ClassicSignalRTransport extends SignalRTransportBase {
 
     private static final System.Logger LOG = System.getLogger(ClassicSignalRTransport.class.getName());
 
@@ -67,25 +60,12 @@ public final class ClassicSignalRTransport implements HubTransport {
 
     private final HttpClient http;
     private final String base;
-    private final Backoff backoff;
     private final Duration invokeTimeout;
-    private final Random random = new Random();
-
-    private final List<BiConsumer<String, JsonNode>> eventHandlers = new CopyOnWriteArrayList<>();
-    private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
-    private final List<Runnable> lostListeners = new CopyOnWriteArrayList<>();
     private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
     private final AtomicInteger tid = new AtomicInteger(random.nextInt(10));
 
-    /** Inbound frames, results and state changes: one thread, so the owner sees them in order. */
-    private final ExecutorService dispatch = Executors.newSingleThreadExecutor(daemon("epbx-signalr-dispatch"));
-    /** Connecting, reconnecting and the keep-alive watchdog: blocking work off the socket threads. */
-    private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(
-            daemon("epbx-signalr-control"));
-
     private volatile String hub;
-    private volatile Supplier<String> token;
     private volatile String connectionToken;
     private volatile String connectionData;
     private volatile long keepAliveMs;
@@ -93,11 +73,9 @@ public final class ClassicSignalRTransport implements HubTransport {
     private volatile long transportConnectMs = 5_000;
     private volatile String cursor;
     private volatile Socket current;
-    private volatile boolean closed;
     private volatile boolean reconnecting;
     private volatile boolean mustNegotiate;
     private volatile long droppedAtNanos;
-    private volatile State state = State.DISCONNECTED;
     private ScheduledFuture<?> watchdog;
 
     public ClassicSignalRTransport(HttpClient http, String serviceBase, Backoff backoff) {
@@ -105,25 +83,10 @@ public final class ClassicSignalRTransport implements HubTransport {
     }
 
     public ClassicSignalRTransport(HttpClient http, String serviceBase, Backoff backoff, Duration invokeTimeout) {
+        super(backoff, "epbx-signalr");
         this.http = http;
         this.base = serviceBase.endsWith("/") ? serviceBase : serviceBase + "/";
-        this.backoff = backoff;
         this.invokeTimeout = invokeTimeout;
-    }
-
-    @Override
-    public void onEvent(BiConsumer<String, JsonNode> handler) {
-        eventHandlers.add(handler);
-    }
-
-    @Override
-    public void onState(Consumer<State> listener) {
-        stateListeners.add(listener);
-    }
-
-    @Override
-    public void onSessionLost(Runnable listener) {
-        lostListeners.add(listener);
     }
 
     /** The cursor of the last push, sent as messageId on reconnect. */
@@ -195,9 +158,7 @@ public final class ClassicSignalRTransport implements HubTransport {
             s.close();
             abort();
         }
-        setState(State.DISCONNECTED);
-        control.shutdownNow();
-        dispatch.shutdown();
+        shutdownThreads();
     }
 
     // ---- connection life ------------------------------------------------------------------------------
@@ -295,7 +256,7 @@ public final class ClassicSignalRTransport implements HubTransport {
             Outcome o = tryReconnect();
             if (o == Outcome.OK) {
                 reconnecting = false;
-                setState(State.CONNECTED);
+                reconnected(true);
                 armWatchdog();
                 return;
             }
@@ -311,8 +272,7 @@ public final class ClassicSignalRTransport implements HubTransport {
         try {
             establishNew();
             reconnecting = false;
-            setState(State.CONNECTED);
-            dispatch.execute(() -> lostListeners.forEach(Runnable::run));
+            reconnected(false);
         } catch (Exception e) {
             LOG.log(System.Logger.Level.INFO, "EPBX renegotiation failed: " + clean(e));
             scheduleAttempt(n + 1);
@@ -378,15 +338,7 @@ public final class ClassicSignalRTransport implements HubTransport {
                     LOG.log(System.Logger.Level.WARNING, "SignalR push without a method name ignored");
                     continue;
                 }
-                dispatch.execute(() -> {
-                    for (BiConsumer<String, JsonNode> h : eventHandlers) {
-                        try {
-                            h.accept(name, args);
-                        } catch (RuntimeException e) {
-                            LOG.log(System.Logger.Level.ERROR, "EPBX event handler failed for " + name, e);
-                        }
-                    }
-                });
+                deliver(name, args);
             }
         }
         if (f.has("T") && f.get("T").asInt() == 1) {
@@ -412,16 +364,6 @@ public final class ClassicSignalRTransport implements HubTransport {
         List<CompletableFuture<JsonNode>> waiting = new ArrayList<>(pending.values());
         pending.clear();
         for (CompletableFuture<JsonNode> p : waiting) p.completeExceptionally(new HubException(why));
-    }
-
-    private void setState(State s) {
-        if (state == s) return;
-        state = s;
-        try {
-            dispatch.execute(() -> stateListeners.forEach(l -> l.accept(s)));
-        } catch (java.util.concurrent.RejectedExecutionException ignored) {
-            // shutting down
-        }
     }
 
     // ---- HTTP ----------------------------------------------------------------------------------------
@@ -464,28 +406,18 @@ public final class ClassicSignalRTransport implements HubTransport {
     }
 
     private String tokenParam() {
-        Supplier<String> t = token;
-        String v = t == null ? null : t.get();
-        return v == null ? "" : "&access_token=" + enc(v);
+        String v = currentToken();
+        return v.isEmpty() ? "" : "&access_token=" + enc(v);
     }
 
     private String clean(Throwable e) {
         Throwable c = dev.unibar.core.Failures.unwrap(e);
         String m = c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
-        Supplier<String> t = token;
-        return Redact.text(m, t == null ? null : t.get());
+        return Redact.text(m, currentToken());
     }
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** One WebSocket; a new one per connect or reconnect attempt (Java-WebSocket clients are single-use). */

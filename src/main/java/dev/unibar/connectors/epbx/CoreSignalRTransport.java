@@ -12,17 +12,9 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,7 +29,7 @@ import java.util.function.Supplier;
  * invoked as void: the Java client's typed invoke never completes for a method without a result, and
  * no EPBX method's result is used.
  */
-public final class CoreSignalRTransport implements HubTransport {
+public final class CoreSignalRTransport extends SignalRTransportBase {
 
     private static final System.Logger LOG = System.getLogger(CoreSignalRTransport.class.getName());
 
@@ -49,53 +41,40 @@ public final class CoreSignalRTransport implements HubTransport {
         dev.unibar.config.LibraryLogs.atLeast("com.microsoft.signalr", java.util.logging.Level.WARNING);
     }
 
-    /** The documented client events and their argument counts. */
+    /**
+     * Every client event of the vendor's clients (IAtendimentoClient.cs and the JS sample's subscriptions)
+     * with its argument count. The Microsoft client drops a target nobody registered, so the list is the
+     * vendor's whole surface, not the subset the mapper acts on.
+     */
     static final Map<String, Integer> EVENTS = Map.ofEntries(
-            Map.entry("onLogado", 2), Map.entry("onLogadoErro", 2), Map.entry("onDeslogado", 1),
-            Map.entry("onInfoIntervaloRamal", 2), Map.entry("onInicioIntervalo", 2),
-            Map.entry("onTerminoIntervalo", 2), Map.entry("onChamada", 2), Map.entry("onAtendido", 2),
+            Map.entry("onLogado", 1), Map.entry("onLogadoErro", 2), Map.entry("onDeslogado", 1),
+            Map.entry("onConexaoErro", 2), Map.entry("onInfoIntervaloRamal", 2), Map.entry("onSetIntervaloRamal", 2),
+            Map.entry("onInicioIntervalo", 1), Map.entry("onTerminoIntervalo", 1),
+            Map.entry("onInicioNaoDisponivel", 1), Map.entry("onTerminoNaoDisponivel", 1),
+            Map.entry("onAlterarIntervaloTipoErro", 2), Map.entry("onChamada", 2), Map.entry("onDisca", 2),
+            Map.entry("onDiscaStatus", 3), Map.entry("onDiscaErro", 3), Map.entry("onAtendido", 2),
             Map.entry("onDesliga", 2), Map.entry("onChamadaPerdida", 2), Map.entry("onChamadaTransferida", 2),
-            Map.entry("onChamadaGlobalId", 3), Map.entry("onInicioEspera", 2), Map.entry("onTerminoEspera", 2),
-            Map.entry("onConsultaAtendido", 2), Map.entry("onConferenciaInicio", 2),
-            Map.entry("onConferenciaTermino", 2), Map.entry("onConferenciaErro", 2));
+            Map.entry("onChamadaGlobalId", 3), Map.entry("onChamadaEntrouNaFila", 2),
+            Map.entry("onChamadaSaiuDaFila", 2), Map.entry("onInicioEspera", 1), Map.entry("onTerminoEspera", 1),
+            Map.entry("onConsultaChamada", 2), Map.entry("onConsultaAtendido", 2),
+            Map.entry("onConferenciaInicio", 1), Map.entry("onConferenciaTermino", 1),
+            Map.entry("onEntrouEmConferencia", 1), Map.entry("onConferenciaErro", 2),
+            Map.entry("onConferenciaDisca", 2), Map.entry("onConferenciaAtendido", 2),
+            Map.entry("onConferenciaChamadaEncerrada", 2), Map.entry("onConferenciaDiscaErro", 2),
+            Map.entry("onNumerosSigaMeMultiplo", 1), Map.entry("onSignalrConectado", 0),
+            Map.entry("onSignalrDesconectado", 0));
 
     private final String url;
-    private final Backoff backoff;
     private final long startTimeoutMs;
-    private final Random random = new Random();
-    private final List<BiConsumer<String, JsonNode>> eventHandlers = new CopyOnWriteArrayList<>();
-    private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
-    private final List<Runnable> lostListeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService dispatch = Executors.newSingleThreadExecutor(daemon("epbx-core-dispatch"));
-    private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(
-            daemon("epbx-core-control"));
 
-    private volatile Supplier<String> token;
     private volatile HubConnection current;
-    private volatile boolean closed;
-    private volatile State state = State.DISCONNECTED;
 
     /** @param path the hub path below serviceBase, e.g. {@code atendimentoHub} */
     public CoreSignalRTransport(String serviceBase, String path, Backoff backoff) {
+        super(backoff, "epbx-core");
         String base = serviceBase.endsWith("/") ? serviceBase : serviceBase + "/";
         this.url = base + path.replaceFirst("^/", "");
-        this.backoff = backoff;
         this.startTimeoutMs = 15_000;
-    }
-
-    @Override
-    public void onEvent(BiConsumer<String, JsonNode> handler) {
-        eventHandlers.add(handler);
-    }
-
-    @Override
-    public void onState(Consumer<State> listener) {
-        stateListeners.add(listener);
-    }
-
-    @Override
-    public void onSessionLost(Runnable listener) {
-        lostListeners.add(listener);
     }
 
     @Override
@@ -152,6 +131,7 @@ public final class CoreSignalRTransport implements HubTransport {
     private void register(HubConnection c, String name, int arity) {
         Type t = JSON_ELEMENT;
         switch (arity) {
+            case 0 -> c.on(name, () -> push(name));
             case 1 -> c.on(name, (Object a) -> push(name, a), t);
             case 2 -> c.on(name, (Object a, Object b) -> push(name, a, b), t, t);
             default -> c.on(name, (Object a, Object b, Object d) -> push(name, a, b, d), t, t, t);
@@ -161,15 +141,7 @@ public final class CoreSignalRTransport implements HubTransport {
     private void push(String name, Object... args) {
         ArrayNode a = Payloads.JSON.createArrayNode();
         for (Object e : args) a.add(toJackson(e));
-        dispatch.execute(() -> {
-            for (BiConsumer<String, JsonNode> h : eventHandlers) {
-                try {
-                    h.accept(name, a);
-                } catch (RuntimeException ex) {
-                    LOG.log(System.Logger.Level.ERROR, "EPBX event handler failed for " + name, ex);
-                }
-            }
-        });
+        deliver(name, a);
     }
 
     /** Gson to Jackson by re-serializing: the rest of Unibar reads Jackson trees. */
@@ -186,7 +158,7 @@ public final class CoreSignalRTransport implements HubTransport {
     @Override
     public CompletableFuture<JsonNode> invoke(String method, Object... args) {
         HubConnection c = current;
-        if (closed || c == null || state != State.CONNECTED) {
+        if (closed || c == null || state() != State.CONNECTED) {
             return CompletableFuture.failedFuture(new HubException("Not connected to EPBX"));
         }
         CompletableFuture<JsonNode> f = new CompletableFuture<>();
@@ -218,8 +190,7 @@ public final class CoreSignalRTransport implements HubTransport {
                 if (closed) return;
                 try {
                     open();
-                    setState(State.CONNECTED);
-                    dispatch.execute(() -> lostListeners.forEach(Runnable::run));
+                    reconnected(false);
                 } catch (Exception e) {
                     LOG.log(System.Logger.Level.INFO, "EPBX Core reconnect failed: " + clean(e));
                     scheduleAttempt(n + 1);
@@ -243,25 +214,7 @@ public final class CoreSignalRTransport implements HubTransport {
                 LOG.log(System.Logger.Level.DEBUG, "stop failed: " + e.getClass().getSimpleName());
             }
         }
-        setState(State.DISCONNECTED);
-        control.shutdownNow();
-        dispatch.shutdown();
-    }
-
-    private void setState(State s) {
-        if (state == s) return;
-        state = s;
-        try {
-            dispatch.execute(() -> stateListeners.forEach(l -> l.accept(s)));
-        } catch (java.util.concurrent.RejectedExecutionException ignored) {
-            // shutting down
-        }
-    }
-
-    private String currentToken() {
-        Supplier<String> t = token;
-        String v = t == null ? null : t.get();
-        return v == null ? "" : v;
+        shutdownThreads();
     }
 
     /** The client wraps a hub error as HubException("message"); anything else is cleaned of tokens. */
@@ -287,13 +240,5 @@ public final class CoreSignalRTransport implements HubTransport {
         while (c.getCause() != null && c.getMessage() == null) c = c.getCause();
         String m = c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
         return Redact.text(m, currentToken());
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

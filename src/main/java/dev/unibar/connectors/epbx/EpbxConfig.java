@@ -7,7 +7,7 @@ import dev.unibar.config.Secret;
  *
  * @param serviceBase   e.g. {@code http://server/Service/}: OAuth, SignalR and downloads hang below it
  * @param tokenPath     OAuth token endpoint relative to serviceBase (default {@code oauth2/Token})
- * @param clientId      OAuth client_id
+ * @param clientId      OAuth client_id (default {@code abc}, the vendor clients' own default)
  * @param signalr       {@code classic} (ASP.NET SignalR 2, default) or {@code core}
  * @param hub           hub name (default {@code AtendimentoHub})
  * @param corePath      hub path for the Core transport relative to serviceBase (default {@code atendimentoHub})
@@ -19,10 +19,21 @@ import dev.unibar.config.Secret;
  * @param wrapUpInterval id (RamalStatusDetalheId) of the after-call-work interval; null: the interval
  *                       whose Descricao starts with "Pós" (docs/vendors/epbx-protocol.md, assumed)
  * @param readyInterval  id passed to AlterarIntervaloTipo to become available; null: {@code 0}
+ * @param inboundDirecao ChamadaInfo.Direcao value of an inbound call; null: {@code 2} (the vendor's JS sample;
+ *                       its billing table says 1, see docs/vendors/epbx-protocol.md)
  */
 public record EpbxConfig(String serviceBase, String tokenPath, String clientId, String signalr, String hub,
                          String corePath, String username, Secret password, String device, String logonType,
-                         String recordingsDir, String wrapUpInterval, String readyInterval) {
+                         String recordingsDir, String wrapUpInterval, String readyInterval, String inboundDirecao) {
+
+    public static final String DEFAULT_CLIENT_ID = "abc";
+
+    public EpbxConfig(String serviceBase, String tokenPath, String clientId, String signalr, String hub,
+                      String corePath, String username, Secret password, String device, String logonType,
+                      String recordingsDir, String wrapUpInterval, String readyInterval) {
+        this(serviceBase, tokenPath, clientId, signalr, hub, corePath, username, password, device, logonType,
+                recordingsDir, wrapUpInterval, readyInterval, null);
+    }
 
     /** The shape before wrap-up and ready intervals were configurable; both take their defaults. */
     public EpbxConfig(String serviceBase, String tokenPath, String clientId, String signalr, String hub,
@@ -30,6 +41,11 @@ public record EpbxConfig(String serviceBase, String tokenPath, String clientId, 
                       String recordingsDir) {
         this(serviceBase, tokenPath, clientId, signalr, hub, corePath, username, password, device, logonType,
                 recordingsDir, null, null);
+    }
+
+    /** The OAuth client_id: the vendor's C# and JS clients send {@code abc} unless told otherwise. */
+    public String effectiveClientId() {
+        return clientId != null && !clientId.isBlank() ? clientId : DEFAULT_CLIENT_ID;
     }
 
     public String effectiveTokenPath() {

@@ -15,7 +15,7 @@ public final class EpbxConfigReader implements SectionReader {
             return null;
         }
         s.only("serviceBase", "tokenPath", "clientId", "signalr", "hub", "corePath", "username", "password", "device",
-                "logonType", "recordingsDir", "wrapUpInterval", "readyInterval");
+                "logonType", "recordingsDir", "wrapUpInterval", "readyInterval", "inboundDirecao");
         String base = s.url("serviceBase");
         if (base == null) {
             if (!required) return null;
@@ -28,7 +28,7 @@ public final class EpbxConfigReader implements SectionReader {
         String logonType = s.oneOf("logonType", "idPa", "ip", "ramalVirtual");
         return new EpbxConfig(base,
                 orDefault(s.text("tokenPath"), "oauth2/Token"),
-                s.text("clientId"),
+                orDefault(s.text("clientId"), EpbxConfig.DEFAULT_CLIENT_ID),
                 orDefault(signalr, "classic"),
                 orDefault(s.text("hub"), "AtendimentoHub"),
                 orDefault(s.text("corePath"), "atendimentoHub"),
@@ -38,7 +38,8 @@ public final class EpbxConfigReader implements SectionReader {
                 logonType,
                 home(s.text("recordingsDir")),
                 asId(s.integer("wrapUpInterval", 0, Integer.MAX_VALUE)),
-                asId(s.integer("readyInterval", 0, Integer.MAX_VALUE)));
+                asId(s.integer("readyInterval", 0, Integer.MAX_VALUE)),
+                asId(s.integer("inboundDirecao", 0, Integer.MAX_VALUE)));
     }
 
     /** A leading "~" is the user's home, as in a shell: the sample file uses it. */

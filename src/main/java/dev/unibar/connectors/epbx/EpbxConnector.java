@@ -41,8 +41,8 @@ import java.util.function.Supplier;
  * (classic by default, Core when configured) and the hub methods of docs/vendors/epbx-protocol.md.
  * There is no vendor page: the bar shows its own login form with the device fields.
  *
- * <p>EPBX has no answer method (the agent's SIP phone answers), no mute and no blind transfer; those
- * controls are absent. Reject is {@code Desligar} on a ringing call.
+ * <p>EPBX has no answer method (the agent's SIP phone answers) and no mute; those controls are absent.
+ * Reject is {@code Desligar} on a ringing call.
  */
 public final class EpbxConnector implements Connector {
 
@@ -63,7 +63,12 @@ public final class EpbxConnector implements Connector {
             .allow(EnumSet.of(CommandKind.LOGOUT, CommandKind.SET_STATE, CommandKind.DIAL, CommandKind.HANGUP,
                     CommandKind.REJECT, CommandKind.HOLD, CommandKind.RESUME, CommandKind.CONSULT,
                     CommandKind.COMPLETE_TRANSFER, CommandKind.CONFERENCE, CommandKind.END_CONFERENCE,
-                    CommandKind.DOWNLOAD_RECORDING), SessionPhase.READY)
+                    CommandKind.DOWNLOAD_RECORDING, CommandKind.BLIND_TRANSFER, CommandKind.CANCEL_CONSULT,
+                    CommandKind.TAKE_QUEUED_CALL, CommandKind.PICKUP, CommandKind.FOLLOW_ME,
+                    CommandKind.CANCEL_FOLLOW_ME, CommandKind.TO_VOICEMAIL, CommandKind.LEAVE_CONFERENCE,
+                    CommandKind.CANCEL_CONFERENCE, CommandKind.REMOVE_PARTICIPANT), SessionPhase.READY)
+            // "Ramal em intervalo não permite discar": the middleware refuses Discar during an interval.
+            .notWhilePaused(CommandKind.DIAL)
             .build();
 
     private final EpbxConfig config;
@@ -82,6 +87,12 @@ public final class EpbxConnector implements Connector {
     private volatile TokenKeeper tokens;
     private volatile Object deviceArg;
     private volatile int logonType;
+    private volatile boolean reconnecting;
+    private volatile boolean recovering;
+    /** Hub events mapped so far (guarded by the mapper's lock, which also keeps REST and hub updates apart). */
+    private long hubEvents;
+    /** Delay before Iniciar runs again after onConexaoErro (the vendor's sample waits 5 s). */
+    volatile long recoveryDelayMs = 5_000;
 
     /** The live connector: transport chosen by {@code epbx.signalr}. */
     public EpbxConnector(EpbxConfig config) {
@@ -98,7 +109,8 @@ public final class EpbxConnector implements Connector {
         this.transports = transports != null ? transports : () -> config.coreSignalR()
                 ? new CoreSignalRTransport(config.base(), config.effectiveCorePath(), HubTransport.Backoff.DEFAULT)
                 : new ClassicSignalRTransport(http, config.base(), HubTransport.Backoff.DEFAULT);
-        this.mapper = new EpbxMapper(config.base(), config.wrapUpInterval(), config.readyInterval());
+        this.mapper = new EpbxMapper(config.base(), config.wrapUpInterval(), config.readyInterval(),
+                config.inboundDirecao());
     }
 
     @Override
@@ -157,21 +169,22 @@ public final class EpbxConnector implements Connector {
     private CompletableFuture<Void> dispatch(Command c) {
         if (c instanceof Command.Login l) return login(l);
         if (c instanceof Command.Logout) return logout();
-        if (c instanceof Command.Dial d) {
-            mapper.expectOutbound(d.number(), false);
-            return call("Discar", d.number(), tipo(d.internal())).whenComplete((ok, err) -> {
-                if (err != null) onWorker(() -> mapper.forgetOutbound(d.number()));
-            });
-        }
-        if (c instanceof Command.Hangup || c instanceof Command.Reject) return call("Desligar");
+        if (c instanceof Command.Dial d) return call("Discar", d.number(), tipo(d.internal()));
+        if (c instanceof Command.Hangup h) return hangup(h.callId());
+        if (c instanceof Command.Reject) return call("Desligar");
         if (c instanceof Command.Hold) return call("IniciarEspera");
         if (c instanceof Command.Resume) return call("TerminarEspera");
         if (c instanceof Command.Consult x) {
-            mapper.expectOutbound(x.target(), true);
-            return call("Consultar", x.target(), tipo(x.internal())).whenComplete((ok, err) -> {
-                if (err != null) onWorker(() -> mapper.forgetOutbound(x.target()));
-            });
+            // A completed consultation transfers to this number; onChamadaTransferida does not name it.
+            mapper.transferringTo(x.target());
+            return call("Consultar", x.target(), tipo(x.internal()));
         }
+        if (c instanceof Command.CancelConsult) return call("LiberarConsulta");
+        if (c instanceof Command.BlindTransfer x) {
+            mapper.transferringTo(x.target());
+            return call("Transferir", x.target(), tipo(x.internal()));
+        }
+        // The vendor's JS sample and seed complete a consultation with Transferir and no arguments.
         if (c instanceof Command.CompleteTransfer) return call("Transferir");
         if (c instanceof Command.Conference x) {
             // Without a named participant the server joins whoever it holds (the consulted party).
@@ -180,20 +193,71 @@ public final class EpbxConnector implements Connector {
                     .thenCompose(ok -> call("ConferenciaIniciar"));
         }
         if (c instanceof Command.EndConference) return call("ConferenciaTerminar");
+        if (c instanceof Command.CancelConference) return call("ConferenciaCancelar");
+        if (c instanceof Command.LeaveConference) return call("ConferenciaSair");
+        if (c instanceof Command.RemoveParticipant x) return call("ConferenciaRemover", x.number());
+        if (c instanceof Command.TakeQueuedCall x) return call("AtendeChamadaNaFila", x.callId());
+        if (c instanceof Command.Pickup x) return pickup(x.extension());
+        if (c instanceof Command.FollowMe x) return followMe(x);
+        if (c instanceof Command.CancelFollowMe) {
+            return call("CancelaSigaMe").thenRunAsync(() -> emit(new Event.AgentFollowMe(vendor(), null, false, null)),
+                    worker);
+        }
+        if (c instanceof Command.ToVoicemail) return call("TransfereVoiceMail");
         if (c instanceof Command.SetState s) return setState(s);
         if (c instanceof Command.DownloadRecording r) return download(r);
         return CompletableFuture.failedFuture(new UnsupportedOperationException(
                 "EPBX has no " + c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " command"));
     }
 
+    /** Desligar ends the line in use; a line the agent is not on (the held call) has its own method. */
+    private CompletableFuture<Void> hangup(String callId) {
+        List<String> open = mapper.openCallIds();
+        boolean other = callId != null && open.contains(callId) && !callId.equals(open.get(open.size() - 1));
+        return other ? call("DesligarChamada", callId) : call("Desligar");
+    }
+
+    /** CapturaDirigida takes no argument in the C# client; the JS sample passes the extension as a number. */
+    private CompletableFuture<Void> pickup(String extension) {
+        if (extension == null || extension.isBlank()) return call("CapturaDirigida");
+        try {
+            return call("CapturaDirigida", Integer.parseInt(extension.trim()));
+        } catch (NumberFormatException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("An extension is a number"));
+        }
+    }
+
+    /** One number: SigaMe (no confirming event, so the bar is told here); several: SigaMeMultiplo. */
+    private CompletableFuture<Void> followMe(Command.FollowMe x) {
+        if (x.numbers().isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("Enter a number"));
+        if (x.numbers().size() == 1) {
+            String n = x.numbers().get(0);
+            return call("SigaMe", n, tipo(x.internal())).thenRunAsync(
+                    () -> emit(new Event.AgentFollowMe(vendor(), null, true, List.of(n))), worker);
+        }
+        mapper.followMeNumbers(x.numbers());
+        return call("SigaMeMultiplo", x.numbers());
+    }
+
     private static int tipo(boolean internal) {
         return internal ? 2 : 1;
     }
 
+    /** The error text on which the vendor's own adapter runs Iniciar again and retries (epbxManagerConnection.js). */
+    static final String NOT_LOGGED = "Ramal não logado no Atendimento";
+
     private CompletableFuture<Void> call(String method, Object... args) {
         HubTransport t = transport;
         if (t == null) return CompletableFuture.failedFuture(new IllegalStateException("Not connected to EPBX"));
-        return t.invoke(method, args).thenApply(r -> null);
+        return t.invoke(method, args).handleAsync((r, err) -> {
+            if (err == null) return CompletableFuture.<Void>completedFuture(null);
+            Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+            if (!NOT_LOGGED.equals(c.getMessage()) || method.equals("Iniciar") || t != transport) {
+                return CompletableFuture.<Void>failedFuture(c);
+            }
+            LOG.log(System.Logger.Level.INFO, "EPBX forgot the extension: Iniciar again, then " + method + " once more");
+            return iniciar().thenCompose(ok -> t.invoke(method, args)).thenAccept(ok -> { });
+        }, worker).thenCompose(f -> f);
     }
 
     private CompletableFuture<Void> setState(Command.SetState s) {
@@ -241,9 +305,10 @@ public final class EpbxConnector implements Connector {
         sink.connection(ConnectionStatus.CONNECTING);
 
         TokenKeeper keeper = new TokenKeeper(new OAuthClient(http, config.base(), config.effectiveTokenPath(),
-                config.clientId()), reason -> onWorker(() -> sessionExpired(reason)));
+                config.effectiveClientId()), reason -> onWorker(() -> sessionExpired(reason)));
         String user = l.username();
         String password = l.password();
+        mapper.loggedInAs(user);
         // The blocking token request runs off the worker so events keep flowing meanwhile.
         return CompletableFuture.runAsync(() -> {
             try {
@@ -334,6 +399,7 @@ public final class EpbxConnector implements Connector {
         LOG.log(System.Logger.Level.INFO, "EPBX session lost: logging the device in again");
         mapper.sessionRestarted();
         iniciar().whenCompleteAsync((ok, err) -> {
+            if (err == null && t == transport) rebuild(t);
             if (err == null || t != transport) return;
             emit(new Event.SessionError(vendor(), null,
                     "EPBX did not take the device back after reconnecting: " + readable(err).getMessage(), null));
@@ -346,8 +412,17 @@ public final class EpbxConnector implements Connector {
         if (t != transport || sink == null) return;
         switch (s) {
             case CONNECTING -> sink.connection(ConnectionStatus.CONNECTING);
-            case CONNECTED -> sink.connection(ConnectionStatus.CONNECTED);
-            case RECONNECTING -> sink.connection(ConnectionStatus.RECONNECTING);
+            case CONNECTED -> {
+                sink.connection(ConnectionStatus.CONNECTED);
+                // Events pushed while the socket was down may be lost: ask the middleware what is true now.
+                // A lost session asks only after Iniciar (sessionLost): before, the middleware knows no ramal.
+                if (reconnecting && t.resumedSession()) rebuild(t);
+                reconnecting = false;
+            }
+            case RECONNECTING -> {
+                reconnecting = true;
+                sink.connection(ConnectionStatus.RECONNECTING);
+            }
             case DISCONNECTED -> sink.connection(ConnectionStatus.DISCONNECTED);
             default -> { }
         }
@@ -359,11 +434,106 @@ public final class EpbxConnector implements Connector {
         line.put("callback", name);
         line.set("args", args);
         String raw = line.toString();
-        try {
-            sink.events(raw, mapper.map(line));
-        } catch (MalformedCaptureException e) {
-            sink.malformed(raw, e.getMessage());
+        synchronized (mapper) {
+            hubEvents++;
+            try {
+                sink.events(raw, mapper.map(line));
+            } catch (MalformedCaptureException e) {
+                sink.malformed(raw, e.getMessage());
+            }
         }
+        if (name.equalsIgnoreCase("onConexaoErro")) recover(t, recoveryDelayMs);
+    }
+
+    /** onConexaoErro: the PBX lost the extension; Iniciar again until it takes it back, as the vendor's sample does. */
+    private void recover(HubTransport t, long delayMs) {
+        if (recovering) return;
+        recovering = true;
+        CompletableFuture.delayedExecutor(delayMs, java.util.concurrent.TimeUnit.MILLISECONDS, worker).execute(() -> {
+            if (t != transport) {
+                recovering = false;
+                return;
+            }
+            iniciar().whenCompleteAsync((ok, err) -> {
+                recovering = false;
+                if (t != transport) return;
+                if (err == null) {
+                    rebuild(t);
+                } else {
+                    LOG.log(System.Logger.Level.INFO, "EPBX did not take the extension back yet: " + err.getMessage());
+                    recover(t, Math.min(Math.max(delayMs * 2, 1_000), 60_000));
+                }
+            }, worker);
+        });
+    }
+
+    /**
+     * After a reconnect or a middleware restart: the current interval and call from the REST API
+     * (Api/IntegracaoRamal/IntervaloAtual and ChamadaAtiva), so the bar keeps no stale or doubled call.
+     */
+    private void rebuild(HubTransport t) {
+        rebuild(t, 0);
+    }
+
+    /**
+     * A hub event that arrives while the REST view is read is newer than that view, so the view is then
+     * read again (three tries at most) instead of undoing the event (a stale interval or call).
+     */
+    private void rebuild(HubTransport t, int attempt) {
+        TokenKeeper k = tokens;
+        if (k == null) return;
+        String token = k.token();
+        long seen;
+        synchronized (mapper) {
+            seen = hubEvents;
+        }
+        restGet("api/IntegracaoRamal/IntervaloAtual", token)
+                .thenCombine(restGet("api/IntegracaoRamal/ChamadaAtiva", token), (iv, call) -> new String[] {iv, call})
+                .thenAcceptAsync(bodies -> {
+                    if (t != transport) return;
+                    synchronized (mapper) {
+                        if (hubEvents == seen) {
+                            applyInterval(bodies[0]);
+                            sink.events(bodies[1].isEmpty() ? null : bodies[1],
+                                    mapper.reconcile(EpbxRest.firstObject(bodies[1])));
+                            return;
+                        }
+                    }
+                    if (attempt < 2) rebuild(t, attempt + 1);
+                }, worker).exceptionally(err -> {
+            LOG.log(System.Logger.Level.WARNING, "EPBX state after reconnect not read: "
+                    + Redact.text(String.valueOf(readable(err).getMessage()), token));
+            return null;
+        });
+    }
+
+    private void applyInterval(String body) {
+        JsonNode iv = EpbxRest.firstObject(body);
+        if (iv == null) return;
+        ObjectNode line = Payloads.JSON.createObjectNode();
+        line.put("callback", "onSetIntervaloRamal");
+        line.putArray("args").add(Payloads.JSON.createObjectNode().put("Ramal", String.valueOf(deviceRamal())))
+                .add(iv);
+        try {
+            sink.events(body, mapper.map(line));
+        } catch (MalformedCaptureException e) {
+            sink.malformed(body, "IntervaloAtual: " + e.getMessage());
+        }
+    }
+
+    private Object deviceRamal() {
+        return mapper.currentRamal() != null ? mapper.currentRamal() : deviceArg;
+    }
+
+    /** GET below the service base with the bearer token; 204/404 are an empty body (nothing active). */
+    private CompletableFuture<String> restGet(String path, String token) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(config.base() + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+        return http.sendAsync(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).thenApply(r -> {
+            if (r.statusCode() == 204 || r.statusCode() == 404) return "";
+            if (r.statusCode() != 200) throw new CompletionException(new IOException(path + ": HTTP " + r.statusCode()));
+            return r.body() == null ? "" : r.body();
+        });
     }
 
     // ---- recordings ----------------------------------------------------------------------------------

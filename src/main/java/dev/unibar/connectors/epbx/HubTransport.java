@@ -36,6 +36,14 @@ public interface HubTransport extends AutoCloseable {
      */
     void onSessionLost(Runnable listener);
 
+    /**
+     * Whether the last reconnect kept this client's server-side state. Read when CONNECTED is reported:
+     * when false, a lost-session notice follows, and the owner waits for its own start-up to finish.
+     */
+    default boolean resumedSession() {
+        return true;
+    }
+
     @Override
     void close();
 

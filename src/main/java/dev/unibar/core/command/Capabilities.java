@@ -14,9 +14,16 @@ import java.util.Set;
 public final class Capabilities {
 
     private final Map<CommandKind, Set<SessionPhase>> phases;
+    private final Set<CommandKind> notWhilePaused;
 
-    private Capabilities(Map<CommandKind, Set<SessionPhase>> phases) {
+    private Capabilities(Map<CommandKind, Set<SessionPhase>> phases, Set<CommandKind> notWhilePaused) {
         this.phases = phases;
+        this.notWhilePaused = notWhilePaused;
+    }
+
+    /** True when the vendor refuses this command while the agent is paused (EPBX refuses to dial). */
+    public boolean refusedWhilePaused(CommandKind kind) {
+        return notWhilePaused.contains(kind);
     }
 
     public static Builder builder() {
@@ -38,6 +45,12 @@ public final class Capabilities {
 
     public static final class Builder {
         private final Map<CommandKind, Set<SessionPhase>> phases = new EnumMap<>(CommandKind.class);
+        private final Set<CommandKind> notWhilePaused = EnumSet.noneOf(CommandKind.class);
+
+        public Builder notWhilePaused(CommandKind first, CommandKind... rest) {
+            notWhilePaused.addAll(EnumSet.of(first, rest));
+            return this;
+        }
 
         public Builder allow(CommandKind kind, SessionPhase first, SessionPhase... rest) {
             phases.put(kind, EnumSet.of(first, rest));
@@ -50,7 +63,7 @@ public final class Capabilities {
         }
 
         public Capabilities build() {
-            return new Capabilities(Map.copyOf(phases));
+            return new Capabilities(Map.copyOf(phases), Set.copyOf(notWhilePaused));
         }
     }
 }

@@ -128,4 +128,48 @@ public sealed interface Command {
             implements Command {
         public CommandKind kind() { return CommandKind.SET_ACCOUNT_CODE; }
     }
+
+    /** Hang up the consultation and go back to the held call. */
+    record CancelConsult(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.CANCEL_CONSULT; }
+    }
+
+    /** Take a call waiting in the agent's queue (a {@code queue.callWaiting} id). */
+    record TakeQueuedCall(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.TAKE_QUEUED_CALL; }
+    }
+
+    /** Pick up a call ringing elsewhere; {@code extension} may be null (the vendor chooses). */
+    record Pickup(String extension) implements Command {
+        public CommandKind kind() { return CommandKind.PICKUP; }
+    }
+
+    /** Send the agent's calls to these numbers (one or several). */
+    record FollowMe(java.util.List<String> numbers, boolean internal) implements Command {
+        public FollowMe { numbers = java.util.List.copyOf(numbers); }
+        public CommandKind kind() { return CommandKind.FOLLOW_ME; }
+    }
+
+    record CancelFollowMe() implements Command {
+        public CommandKind kind() { return CommandKind.CANCEL_FOLLOW_ME; }
+    }
+
+    /** Send the caller to voicemail. */
+    record ToVoicemail(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.TO_VOICEMAIL; }
+    }
+
+    /** Leave the conference; the other parties stay connected. */
+    record LeaveConference(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.LEAVE_CONFERENCE; }
+    }
+
+    /** Drop the participants added or joined and keep the call. */
+    record CancelConference(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.CANCEL_CONFERENCE; }
+    }
+
+    record RemoveParticipant(String callId, String number) implements Command {
+        public CommandKind kind() { return CommandKind.REMOVE_PARTICIPANT; }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.unibar.core.command;
 
+import dev.unibar.core.model.AgentState;
 import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.CallStatus;
 import dev.unibar.core.state.CallView;
@@ -20,6 +21,7 @@ public final class Guard {
 
     public static boolean allowed(Capabilities caps, BarState s, CommandKind k) {
         if (!caps.allowedIn(k, s.phase())) return false;
+        if (caps.refusedWhilePaused(k) && s.agentState() == AgentState.NOT_READY) return false;
         Optional<CallView> active = s.activeCall();
         boolean anyCall = !s.calls().isEmpty();
         boolean talking = active.map(c -> c.status() == CallStatus.CONNECTED).orElse(false);
@@ -38,6 +40,13 @@ public final class Guard {
             case SET_ACCOUNT_CODE -> anyCall || s.lastEnded() != null;
             case SET_STATE -> true;
             case DOWNLOAD_RECORDING -> !s.recordings().isEmpty();
+            case CANCEL_CONSULT -> s.heldCall().isPresent() && s.calls().size() >= 2;
+            case TAKE_QUEUED_CALL -> !s.queuedCalls().isEmpty() && s.calls().isEmpty();
+            case PICKUP -> s.calls().isEmpty();
+            case CANCEL_FOLLOW_ME -> s.followMe() != null;
+            case TO_VOICEMAIL -> anyCall;
+            case LEAVE_CONFERENCE, REMOVE_PARTICIPANT, CANCEL_CONFERENCE ->
+                    s.calls().values().stream().anyMatch(CallView::conference);
             default -> true;
         };
     }

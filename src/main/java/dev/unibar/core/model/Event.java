@@ -51,8 +51,13 @@ public sealed interface Event {
         public String type() { return "agent.loggedOut"; }
     }
 
-    record AgentStateChanged(String vendor, Instant at, AgentState state, String reason, Boolean productive)
-            implements Event {
+    /** {@code maxDurationSeconds}: the longest this pause may last (Evolux), null when the vendor sets none. */
+    record AgentStateChanged(String vendor, Instant at, AgentState state, String reason, Boolean productive,
+                             Integer maxDurationSeconds) implements Event {
+        public AgentStateChanged(String vendor, Instant at, AgentState state, String reason, Boolean productive) {
+            this(vendor, at, state, reason, productive, null);
+        }
+
         public String type() { return "agent.state"; }
     }
 
@@ -111,6 +116,27 @@ public sealed interface Event {
 
     record CallRecording(String vendor, Instant at, String callId, String url) implements CallEvent {
         public String type() { return "call.recording"; }
+    }
+
+    /** A conference leg of this call changed (dialing, connected, left, failed). */
+    record CallParticipant(String vendor, Instant at, String callId, Participant participant) implements CallEvent {
+        public String type() { return "call.participant"; }
+    }
+
+    /** A call waits in one of the agent's queues and can be taken; {@code callId} is its id once taken. */
+    record QueueCallWaiting(String vendor, Instant at, String callId, Call call) implements Event {
+        public String type() { return "queue.callWaiting"; }
+    }
+
+    /** That waiting call left the queue (taken by someone, or the caller gave up). */
+    record QueueCallLeft(String vendor, Instant at, String callId) implements Event {
+        public String type() { return "queue.callLeft"; }
+    }
+
+    /** Follow-me: the agent's calls go to {@code numbers} (empty when the vendor names none) while active. */
+    record AgentFollowMe(String vendor, Instant at, boolean active, List<String> numbers) implements Event {
+        public AgentFollowMe { numbers = numbers == null ? List.of() : List.copyOf(numbers); }
+        public String type() { return "agent.followMe"; }
     }
 
     record QueueWaiting(String vendor, Instant at, int count) implements Event {

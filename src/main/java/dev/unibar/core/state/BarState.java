@@ -2,6 +2,7 @@ package dev.unibar.core.state;
 
 import dev.unibar.core.model.Agent;
 import dev.unibar.core.model.AgentState;
+import dev.unibar.core.model.Call;
 import dev.unibar.core.model.Device;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.PauseReason;
@@ -27,6 +28,7 @@ public record BarState(
         String stateReason,
         Boolean stateProductive,
         Instant stateSince,
+        Integer stateMaxSeconds,
         List<PauseReason> pauseReasons,
         List<Device> devices,
         Device device,
@@ -38,7 +40,10 @@ public record BarState(
         Event.Notice lastNotice,
         Event.SessionError lastError,
         List<String> recentlyEnded,
-        long eventCount) {
+        long eventCount,
+        Map<String, Call> queuedCalls,
+        List<String> followMe,
+        String lastEndCause) {
 
     public BarState {
         pauseReasons = List.copyOf(pauseReasons);
@@ -46,11 +51,14 @@ public record BarState(
         calls = Collections.unmodifiableMap(new LinkedHashMap<>(calls));
         recordings = Collections.unmodifiableMap(new LinkedHashMap<>(recordings));
         recentlyEnded = List.copyOf(recentlyEnded);
+        queuedCalls = Collections.unmodifiableMap(new LinkedHashMap<>(queuedCalls));
+        followMe = followMe == null ? null : List.copyOf(followMe);
     }
 
     public static BarState initial(String vendor) {
         return new BarState(vendor, ConnectionStatus.CONNECTING, SessionPhase.CONNECTING, null, null, null, null,
-                null, List.of(), List.of(), null, Map.of(), null, Map.of(), false, null, null, null, List.of(), 0);
+                null, null, List.of(), List.of(), null, Map.of(), null, Map.of(), false, null, null, null, List.of(), 0,
+                Map.of(), null, null);
     }
 
     /** The call the agent is working on: the newest one that is not on hold, else the newest. */
@@ -90,6 +98,7 @@ public record BarState(
         String stateReason;
         Boolean stateProductive;
         Instant stateSince;
+        Integer stateMaxSeconds;
         List<PauseReason> pauseReasons;
         List<Device> devices;
         Device device;
@@ -102,6 +111,9 @@ public record BarState(
         Event.SessionError lastError;
         List<String> recentlyEnded;
         long eventCount;
+        LinkedHashMap<String, Call> queuedCalls;
+        List<String> followMe;
+        String lastEndCause;
 
         Builder(BarState s) {
             vendor = s.vendor;
@@ -112,6 +124,7 @@ public record BarState(
             stateReason = s.stateReason;
             stateProductive = s.stateProductive;
             stateSince = s.stateSince;
+            stateMaxSeconds = s.stateMaxSeconds;
             pauseReasons = s.pauseReasons;
             devices = s.devices;
             device = s.device;
@@ -124,12 +137,15 @@ public record BarState(
             lastError = s.lastError;
             recentlyEnded = new ArrayList<>(s.recentlyEnded);
             eventCount = s.eventCount;
+            queuedCalls = new LinkedHashMap<>(s.queuedCalls);
+            followMe = s.followMe;
+            lastEndCause = s.lastEndCause;
         }
 
         BarState build() {
             return new BarState(vendor, connection, phase, agent, agentState, stateReason, stateProductive,
-                    stateSince, pauseReasons, devices, device, calls, lastEnded, recordings, wrapUp, waitingCallers, lastNotice,
-                    lastError, recentlyEnded, eventCount);
+                    stateSince, stateMaxSeconds, pauseReasons, devices, device, calls, lastEnded, recordings, wrapUp,
+                    waitingCallers, lastNotice, lastError, recentlyEnded, eventCount, queuedCalls, followMe, lastEndCause);
         }
     }
 }

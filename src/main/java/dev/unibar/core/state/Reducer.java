@@ -51,11 +51,15 @@ public final class Reducer {
             b.agent = null;
             b.device = null;
             b.calls.clear();
+            b.queuedCalls.clear();
+            b.followMe = null;
             b.wrapUp = false;
             b.phase = SessionPhase.CREDENTIALS;
             setAgentState(b, AgentState.OFFLINE, null, null, at);
+            b.stateMaxSeconds = null;
         } else if (event instanceof Event.AgentStateChanged e) {
             setAgentState(b, e.state(), e.reason(), e.productive(), at);
+            b.stateMaxSeconds = e.maxDurationSeconds();
             if (e.state() != AgentState.WRAP_UP) b.wrapUp = false;
         } else if (event instanceof Event.PauseReasons e) {
             b.pauseReasons = e.reasons();
@@ -83,7 +87,10 @@ public final class Reducer {
             update(b, e.callId(), CallView::asConference);
         } else if (event instanceof Event.CallEnded e) {
             CallView gone = b.calls.remove(e.callId());
-            if (gone != null) b.lastEnded = gone;
+            if (gone != null) {
+                b.lastEnded = gone;
+                b.lastEndCause = e.cause();
+            }
             remember(b.recentlyEnded, e.callId());
         } else if (event instanceof Event.CallWrapUp e) {
             CallView gone = b.calls.remove(e.callId());
@@ -102,6 +109,14 @@ public final class Reducer {
             }
         } else if (event instanceof Event.QueueWaiting e) {
             b.waitingCallers = e.count();
+        } else if (event instanceof Event.QueueCallWaiting e) {
+            if (e.callId() != null && e.call() != null) b.queuedCalls.put(e.callId(), e.call());
+        } else if (event instanceof Event.QueueCallLeft e) {
+            b.queuedCalls.remove(e.callId());
+        } else if (event instanceof Event.AgentFollowMe e) {
+            b.followMe = e.active() ? e.numbers() : null;
+        } else if (event instanceof Event.CallParticipant e) {
+            // Shown in the inspector; the call card keeps its conference badge.
         } else if (event instanceof Event.Notice e) {
             b.lastNotice = e;
         } else if (event instanceof Event.VendorUnmapped e) {
@@ -134,6 +149,8 @@ public final class Reducer {
 
     private static void offer(BarState.Builder b, String id, Call call, CallStatus status, Instant now) {
         if (b.recentlyEnded.contains(id)) return;
+        b.queuedCalls.remove(id);
+        b.lastEndCause = null;
         CallView v = upsert(b, id, call, status, now);
         // A second ringing or dialing report never steps a call back from talking or hold.
         if (v.status() == CallStatus.CONNECTED || v.status() == CallStatus.HELD) {

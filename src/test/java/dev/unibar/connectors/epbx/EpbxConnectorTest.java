@@ -122,16 +122,18 @@ class EpbxConnectorTest {
     }
 
     @Test
-    void capabilitiesOfferNoAnswerMuteOrBlindTransfer() {
+    void capabilitiesFollowTheHubMethodsAndOfferNoAnswerOrMute() {
         var caps = connector.capabilities();
         for (CommandKind k : List.of(CommandKind.LOGIN, CommandKind.LOGOUT, CommandKind.SET_STATE, CommandKind.DIAL,
                 CommandKind.HANGUP, CommandKind.REJECT, CommandKind.HOLD, CommandKind.RESUME, CommandKind.CONSULT,
                 CommandKind.COMPLETE_TRANSFER, CommandKind.CONFERENCE, CommandKind.END_CONFERENCE,
-                CommandKind.DOWNLOAD_RECORDING)) {
+                CommandKind.DOWNLOAD_RECORDING, CommandKind.BLIND_TRANSFER, CommandKind.CANCEL_CONSULT,
+                CommandKind.TAKE_QUEUED_CALL, CommandKind.FOLLOW_ME, CommandKind.CANCEL_FOLLOW_ME)) {
             assertTrue(caps.supports(k), k.name());
         }
+        // The hub has no method to answer (the SIP phone does) or to mute (IAtendimentoClient.cs).
         for (CommandKind k : List.of(CommandKind.ANSWER, CommandKind.MUTE, CommandKind.UNMUTE,
-                CommandKind.BLIND_TRANSFER, CommandKind.SSO, CommandKind.SELECT_DEVICE)) {
+                CommandKind.SSO, CommandKind.SELECT_DEVICE)) {
             assertFalse(caps.supports(k), k.name());
         }
     }
@@ -240,17 +242,17 @@ class EpbxConnectorTest {
     @Test
     void hubEventsReachTheSinkWithTheirCaptureLine() throws Exception {
         FakeHubTransport t = login();
-        t.push("onLogado", "[\"1000\",{\"Ramal\":\"1000\",\"Usuario\":\"maria\",\"Nome\":\"Maria Souza\"}]");
+        t.push("onLogado", "[{\"Ramal\":1000}]");
         await(connector.send(new Command.Dial("11987654321")));
-        t.push("onChamada", "[\"1000\"," + CALL + "]");
+        t.push("onDisca", "[{\"Ramal\":1000}," + CALL + "]");
         Wait.until("dialing", java.time.Duration.ofMillis(2000), () -> sink.has("call.dialing"));
         assertTrue(sink.has("session.ready"));
-        assertEquals("{\"callback\":\"onLogado\",\"args\":[\"1000\",{\"Ramal\":\"1000\",\"Usuario\":\"maria\","
-                + "\"Nome\":\"Maria Souza\"}]}", sink.raw.get(0));
-        assertEquals("{\"callback\":\"onChamada\",\"args\":[\"1000\"," + CALL + "]}", sink.raw.get(1));
-        t.push("onChamada", "[\"1000\",\"not a call\"]");
+        assertEquals("{\"callback\":\"onLogado\",\"args\":[{\"Ramal\":1000}]}", sink.raw.get(0));
+        assertEquals("{\"callback\":\"onDisca\",\"args\":[{\"Ramal\":1000}," + CALL + "]}", sink.raw.get(1));
+        t.push("onChamada", "[{\"Ramal\":1000},\"not a call\"]");
         Wait.until("malformed", java.time.Duration.ofMillis(2000), () -> !sink.malformed.isEmpty());
-        assertTrue(sink.malformed.get(0).startsWith("onChamada: chamada is not an object | {\"callback\""));
+        assertTrue(sink.malformed.get(0).startsWith("onChamada: ChamadaInfo is not an object | {\"callback\""),
+                sink.malformed.get(0));
     }
 
     @Test
@@ -265,18 +267,42 @@ class EpbxConnectorTest {
     }
 
     @Test
+    void aReconnectReadsTheRestViewAgainWhenAHubEventOvertakesIt() throws Exception {
+        FakeHubTransport t = login();
+        http.intervaloAtual = "{\"RamalStatusDetalheId\":3,\"Descricao\":\"Almoço\",\"RamalStatusDestinoId\":0,"
+                + "\"Produtivo\":false}";
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        http.restGate = gate;
+        t.state(HubTransport.State.RECONNECTING);
+        t.state(HubTransport.State.CONNECTED);
+        Wait.until("REST view asked", java.time.Duration.ofMillis(10_000), () -> !http.restPaths.isEmpty());
+        // While the view is on its way, the hub reports a newer interval.
+        t.push("onSetIntervaloRamal", "[{\"Ramal\":1000},{\"RamalStatusDetalheId\":4,\"Descricao\":\"Banheiro\","
+                + "\"RamalStatusDestinoId\":0,\"Produtivo\":false}]");
+        Wait.until("Banheiro", java.time.Duration.ofMillis(2000), () -> sink.has("Banheiro"));
+        http.intervaloAtual = "{\"RamalStatusDetalheId\":4,\"Descricao\":\"Banheiro\",\"RamalStatusDestinoId\":0,"
+                + "\"Produtivo\":false}";
+        gate.countDown();
+        Wait.until("the view read again", java.time.Duration.ofMillis(10_000), () -> http.restPaths.stream()
+                .filter("IntervaloAtual"::equals).count() == 2 && http.restPaths.size() == 4);
+        // The second read starts only after the first view was judged stale and dropped.
+        assertFalse(sink.has("Almoço"), "the older REST view never undid the hub's event: " + sink.events);
+    }
+
+    @Test
     void aLostSessionStartsTheDeviceAgain() throws Exception {
         FakeHubTransport t = login();
-        t.push("onChamada", "[\"1000\"," + CALL + "]");
+        t.push("onChamada", "[{\"Ramal\":1000}," + CALL + "]");
         t.loseSession();
         Wait.until("second Iniciar", java.time.Duration.ofMillis(2000), () -> t.invocations.size() == 2);
         assertEquals(List.of("Iniciar [12,1]", "Iniciar [12,1]"), t.invocations);
         // The middleware re-announces the agent: the bar becomes ready again, reasons are not duplicated.
-        t.push("onLogado", "[\"1000\",{\"Ramal\":\"1000\"}]");
-        t.push("onInfoIntervaloRamal", "[\"1000\",{\"RamalStatusDetalheId\":3,\"Descricao\":\"Almoço\"}]");
-        t.push("onInfoIntervaloRamal", "[\"1000\",{\"RamalStatusDetalheId\":3,\"Descricao\":\"Almoço\"}]");
+        t.push("onLogado", "[{\"Ramal\":1000}]");
+        t.push("onInfoIntervaloRamal", "[{\"Ramal\":1000},{\"RamalStatusDetalheId\":3,\"Descricao\":\"Almoço\"}]");
+        t.push("onInfoIntervaloRamal", "[{\"Ramal\":1000},{\"RamalStatusDetalheId\":3,\"Descricao\":\"Almoço\"}]");
         Wait.until("reasons", java.time.Duration.ofMillis(2000), () -> sink.events.stream().filter(e -> e.contains("agent.pauseReasons")).count() == 2);
-        assertTrue(sink.events.get(sink.events.size() - 1).endsWith("\"reasons\":[{\"id\":\"3\",\"label\":\"Almoço\"}]}"));
+        List<String> reasons = sink.events.stream().filter(e -> e.contains("agent.pauseReasons")).toList();
+        assertTrue(reasons.get(1).endsWith("\"reasons\":[{\"id\":\"3\",\"label\":\"Almoço\"}]}"), reasons.get(1));
     }
 
     @Test

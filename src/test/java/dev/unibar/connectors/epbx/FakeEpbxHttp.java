@@ -27,6 +27,12 @@ final class FakeEpbxHttp implements AutoCloseable {
     volatile int expiresIn = 600;
     volatile boolean refreshAllowed = true;
     volatile String currentAccess;
+    /** REST Api/IntegracaoRamal replies (null = 204) and the paths asked, in order. */
+    volatile String intervaloAtual;
+    volatile String chamadaAtiva;
+    final List<String> restPaths = new CopyOnWriteArrayList<>();
+    /** When set, REST replies wait for it: a test can push hub events while the view is being read. */
+    volatile java.util.concurrent.CountDownLatch restGate;
 
     private final HttpServer server;
 
@@ -34,6 +40,7 @@ final class FakeEpbxHttp implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/Service/oauth2/Token", this::token);
         server.createContext("/Service/api/Ligacao/Download/", this::download);
+        server.createContext("/Service/api/IntegracaoRamal/", this::integracaoRamal);
         server.start();
     }
 
@@ -75,6 +82,19 @@ final class FakeEpbxHttp implements AutoCloseable {
         currentAccess = "AT-secret-" + n;
         send(ex, 200, "{\"access_token\":\"" + currentAccess + "\",\"token_type\":\"bearer\",\"expires_in\":"
                 + expiresIn + ",\"refresh_token\":\"RT-" + n + "\"}");
+    }
+
+    private void integracaoRamal(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        restPaths.add(path.substring(path.lastIndexOf('/') + 1));
+        java.util.concurrent.CountDownLatch gate = restGate;
+        try {
+            if (gate != null) gate.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String body = path.endsWith("IntervaloAtual") ? intervaloAtual : path.endsWith("ChamadaAtiva") ? chamadaAtiva : null;
+        send(ex, body == null ? 204 : 200, body == null ? "" : body);
     }
 
     private void download(HttpExchange ex) throws IOException {

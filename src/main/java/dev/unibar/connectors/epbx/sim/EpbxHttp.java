@@ -65,8 +65,31 @@ final class EpbxHttp extends Handler.Abstract {
             return download(path.substring(BASE.length() + "api/ligacao/download/".length()), request, response,
                     callback, q);
         }
+        if (route.equals("api/integracaoramal/intervaloatual") || route.equals("api/integracaoramal/chamadaativa")) {
+            return integracaoRamal(route.endsWith("chamadaativa"), request, response, callback, q);
+        }
         if (route.startsWith("sim/")) return control(route.substring(4), path, request, response, callback);
         return text(response, callback, 404, "text/plain", "Not found");
+    }
+
+    /**
+     * REST Api/IntegracaoRamal/IntervaloAtual and ChamadaAtiva (IntegracaoManagerPostman README names the
+     * requests, not the replies; assumed: IntervaloInfo / ChamadaInfo objects, 204 when there is none).
+     */
+    private boolean integracaoRamal(boolean chamada, Request request, Response response, Callback callback,
+                                    Map<String, String> q) {
+        if (!"GET".equals(request.getMethod())) return text(response, callback, 405, "text/plain", "GET only");
+        String user = user(request, q);
+        if (user == null) return unauthorized(response, callback);
+        for (AtendimentoHub h : sim.loggedHubs(null)) {
+            if (!user.equals(h.usuario())) continue;
+            ObjectNode n = chamada ? h.chamadaAtiva() : h.intervaloAtual();
+            if (n == null) break;
+            return json(response, callback, 200, n);
+        }
+        response.setStatus(204);
+        response.write(true, ByteBuffer.allocate(0), callback);
+        return true;
     }
 
     // ---- OAuth ----

@@ -472,6 +472,9 @@ public final class EpbxSimulator implements AutoCloseable {
     }
 
     /** Hubs with a logged-in ramal, open connections first, optionally for one ramal. */
+    /** The hub that last logged each extension in (calls survive a lost connection, as on a real PBX). */
+    private final Map<String, AtendimentoHub> extensions = new ConcurrentHashMap<>();
+
     List<AtendimentoHub> loggedHubs(String ramal) {
         List<AtendimentoHub> open = new ArrayList<>();
         List<AtendimentoHub> closed = new ArrayList<>();
@@ -490,6 +493,7 @@ public final class EpbxSimulator implements AutoCloseable {
         String nome = u == null ? c.user : u.nome();
         AtendimentoHub hub = new AtendimentoHub(c.user, nome, devices, intervals, initialInterval, behaviour,
                 c::push, this::schedule, recordings::add, clock);
+        hub.extensions(extensions::put);
         c.hub = hub;
         return hub;
     }

@@ -15,19 +15,30 @@ final class HubProxyScript {
     /** Server methods and their C# parameter names, in the order the generator would list them. */
     private static final Map<String, List<String>> SERVER = new LinkedHashMap<>();
     static {
-        SERVER.put("AlterarIntervaloTipo", List.of("ramalStatusDetalheId"));
+        // IAtendimentoClient.cs (talktelecom/atendimentosignalr) plus Iniciar/Terminar of SignalrAtendimentoClient.cs.
+        SERVER.put("AlterarIntervaloTipo", List.of("tipoIntervalo"));
+        SERVER.put("AtendeChamadaNaFila", List.of("canalId"));
+        SERVER.put("CancelaSigaMe", List.of());
+        SERVER.put("CapturaDirigida", List.of());
         SERVER.put("ConferenciaAdicionar", List.of("numero", "tipoDiscagem"));
         SERVER.put("ConferenciaCancelar", List.of());
         SERVER.put("ConferenciaIniciar", List.of());
+        SERVER.put("ConferenciaRemover", List.of("numero"));
+        SERVER.put("ConferenciaSair", List.of());
         SERVER.put("ConferenciaTerminar", List.of());
         SERVER.put("Consultar", List.of("numero", "tipoDiscagem"));
         SERVER.put("Desligar", List.of());
+        SERVER.put("DesligarChamada", List.of("canalId"));
         SERVER.put("Discar", List.of("numero", "tipoDiscagem"));
         SERVER.put("Iniciar", List.of("idPaOrIpOrRamal", "tipoLogon"));
         SERVER.put("IniciarEspera", List.of());
+        SERVER.put("LiberarConsulta", List.of());
+        SERVER.put("SigaMe", List.of("numero", "tipoDiscagem"));
+        SERVER.put("SigaMeMultiplo", List.of("numeros"));
         SERVER.put("Terminar", List.of());
         SERVER.put("TerminarEspera", List.of());
-        SERVER.put("Transferir", List.of());
+        SERVER.put("TransfereVoiceMail", List.of());
+        SERVER.put("Transferir", List.of("numero", "tipoDiscagem"));
     }
 
     private HubProxyScript() {
@@ -132,6 +143,13 @@ final class HubProxyScript {
         }
         s.append("""
                         };
+
+                        // The vendor's adapter reads these enums from the proxy (epbxManagerConnection.js:
+                        // atendimentoHubProxy.TipoLogon, atendimentoHubProxy.TipoDiscagem.LigacaoExterna).
+                        proxies['atendimentoHub'].TipoLogon = { IdPa: 1, Ip: 2, RamalVirtual: 3 };
+                        proxies['atendimentoHub'].TipoDiscagem = { LigacaoExterna: 1, LigacaoRamal: 2 };
+                        proxies['atendimentoHub'].StatusDiscagemExterno = { Desconhecido: -2, NaoAtende: -1,
+                            Ocupado: 0, Congestionamento: 1, Servico: 2, RamalDesligou: 3 };
 
                         return proxies;
                     };

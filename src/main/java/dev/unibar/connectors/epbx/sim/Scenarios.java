@@ -40,6 +40,19 @@ final class Scenarios {
         NAMES.put("reject-method", "Fault: the next invocation of method fails with message. Params: method, message");
         NAMES.put("logado-erro", "Fault: the next Iniciar is answered with onLogadoErro. Params: message");
         NAMES.put("token-lifetime", "Lifetime of tokens issued from now on. Params: ms");
+        NAMES.put("queue", "Callers start waiting in the extension's queue (onChamadaEntrouNaFila); the agent "
+                + "takes one with AtendeChamadaNaFila. Params: ramal, telefone, count");
+        NAMES.put("queue-abandon", "The oldest waiting caller gives up (onChamadaSaiuDaFila). Params: ramal");
+        NAMES.put("dial-error", "The next Discar fails at the PBX: onDisca then onDiscaErro. Params: message");
+        NAMES.put("busy-number", "A conference participant at this number is busy (onConferenciaDiscaErro). "
+                + "Params: telefone");
+        NAMES.put("pickup", "A call rings at another extension, ready for CapturaDirigida. Params: telefone");
+        NAMES.put("unavailable", "The PBX marks the extension unavailable (onInicioNaoDisponivel) or, with "
+                + "on:false, available again. Params: ramal, on");
+        NAMES.put("conexao-erro", "Fault: the PBX loses the extension and pushes onConexaoErro; Iniciar takes it "
+                + "back. Params: ramal, message");
+        NAMES.put("forget", "Fault: the PBX forgets the extension silently; the next method answers "
+                + "\"Ramal não logado no Atendimento\". Params: ramal");
     }
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -140,6 +153,23 @@ final class Scenarios {
             }
             case "logado-erro" -> b.logadoErroNext(p.path("message").asText("Ramal já logado em outra estação"));
             case "token-lifetime" -> sim.tokenLifetime(Duration.ofMillis(p.path("ms").asLong(600_000)));
+            case "queue" -> {
+                List<AtendimentoHub> hubs = sim.loggedHubs(ramal);
+                if (hubs.isEmpty()) throw new IllegalStateException(noRamal(ramal));
+                ArrayNode ids = out.putArray("canalIds");
+                String telefone = p.path("telefone").asText("11955550001");
+                for (int i = 0; i < Math.max(1, p.path("count").asInt(1)); i++) {
+                    ids.add(hubs.get(0).enqueue(i == 0 ? telefone : telefone.substring(0, telefone.length() - 1) + i));
+                }
+            }
+            case "queue-abandon" -> out.put("canalId", firstHub(sim, ramal).abandonQueue());
+            case "dial-error" -> b.dialErrorNext(p.path("message").asText("Tronco indisponível"));
+            case "busy-number" -> b.busyNumber(p.path("telefone").asText("1133334444"));
+            case "pickup" -> b.pickupAvailable(p.path("telefone").asText("11977770000"));
+            case "unavailable" -> firstHub(sim, ramal).unavailable(p.path("on").asBoolean(true));
+            case "conexao-erro" -> firstHub(sim, ramal).connectionError(
+                    p.path("message").asText("Falha de comunicação com a telefonia"));
+            case "forget" -> firstHub(sim, ramal).forgetSilently();
             default -> throw new IllegalArgumentException("unknown scenario: " + name + " (known: " + NAMES.keySet() + ")");
         }
         return out;
@@ -150,6 +180,12 @@ final class Scenarios {
         if (hubs.isEmpty()) throw new IllegalStateException(noRamal(ramal));
         for (AtendimentoHub h : hubs) if (h.mainCanalId() == null) return h;
         throw new IllegalStateException("every logged-in ramal already has a call");
+    }
+
+    private static AtendimentoHub firstHub(EpbxSimulator sim, String ramal) {
+        List<AtendimentoHub> hubs = sim.loggedHubs(ramal);
+        if (hubs.isEmpty()) throw new IllegalStateException(noRamal(ramal));
+        return hubs.get(0);
     }
 
     private static String noRamal(String ramal) {

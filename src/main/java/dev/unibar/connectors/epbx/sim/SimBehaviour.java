@@ -44,6 +44,37 @@ public final class SimBehaviour {
         return rejectNext.remove(method.toLowerCase(Locale.ROOT));
     }
 
+    /** Numbers that are busy for a conference participant. */
+    private final java.util.Set<String> busyNumbers = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<String> dialError = new AtomicReference<>();
+    private final AtomicReference<String> pickup = new AtomicReference<>();
+
+    public void busyNumber(String numero) {
+        busyNumbers.add(numero);
+    }
+
+    public boolean isBusy(String numero) {
+        return busyNumbers.contains(numero);
+    }
+
+    /** The next Discar fails at the PBX with onDiscaErro(message). */
+    public void dialErrorNext(String message) {
+        dialError.set(message);
+    }
+
+    public String takeDialError() {
+        return dialError.getAndSet(null);
+    }
+
+    /** A call from {@code telefone} rings at another extension, ready for CapturaDirigida. */
+    public void pickupAvailable(String telefone) {
+        pickup.set(telefone);
+    }
+
+    public String takePickup() {
+        return pickup.getAndSet(null);
+    }
+
     public void logadoErroNext(String message) {
         logadoErro.set(message);
     }
@@ -63,6 +94,9 @@ public final class SimBehaviour {
         recordCalls = true;
         dialerWrapUpInterval = 9;
         rejectNext.clear();
+        busyNumbers.clear();
+        dialError.set(null);
+        pickup.set(null);
         logadoErro.set(null);
     }
 }

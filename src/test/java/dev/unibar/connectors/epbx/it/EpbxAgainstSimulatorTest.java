@@ -64,7 +64,7 @@ class EpbxAgainstSimulatorTest {
                 assertEquals(ConnectionStatus.CONNECTED, s.connection());
                 assertEquals(AgentState.READY, s.agentState());
                 assertNotNull(s.agent());
-                assertEquals("Maria Souza", s.agent().name());
+                // onLogado carries only the RamalInfo: the login is the connector's own, no name is known.
                 assertEquals(SimRig.USER, s.agent().login());
                 assertEquals(l[2], s.agent().extension());
                 assertEquals(l[2], s.device().id());
@@ -198,14 +198,15 @@ class EpbxAgainstSimulatorTest {
             int start = indexOf(calls, "ConferenciaIniciar");
             assertTrue(add >= 0 && start > add, "ConferenciaAdicionar then ConferenciaIniciar: " + calls);
             assertEquals("[\"2001\",2]", calls.get(add).args().toString());
-            rig.awaitTypes(mark, 5_000, "call.conferenced");
+            // Each participant leg is reported (onConferenciaDisca, onConferenciaAtendido) before the start.
+            rig.awaitTypes(mark, 5_000, "call.participant", "call.participant", "call.conferenced");
             assertTrue(rig.state().calls().get(id).conference());
 
             mark = rig.mark();
             rig.ok(new Command.EndConference(id));
             assertArgs(rig, "ConferenciaTerminar");
             // The vendor's sample frees the extension on onConferenciaTermino: the conference ends the call.
-            rig.awaitTypes(mark, 5_000, "call.ended", "notice", "call.recording");
+            rig.awaitTypes(mark, 5_000, "call.participant", "call.ended", "notice", "call.recording");
             rig.await("line free", 5_000, st -> st.calls().isEmpty());
             // The simulator agrees that the line is free: a new call can be placed.
             rig.ok(new Command.Dial("11987654321"));

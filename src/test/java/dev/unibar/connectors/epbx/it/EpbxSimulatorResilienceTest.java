@@ -185,8 +185,10 @@ class EpbxSimulatorResilienceTest {
         try (SimRig rig = new SimRig(transport)) {
             rig.login();
             String id = EpbxAgainstSimulatorTest.answeredInbound(rig);
+            // During a call the middleware keeps the interval pending (RamalStatusDestinoId 1, the vendor's WPF sample).
             rig.ok(new Command.SetState(AgentState.NOT_READY, "7"));
-            rig.await("paused", 5_000, s -> s.agentState() == AgentState.NOT_READY);
+            rig.await("pause pending", 5_000, s -> s.lastNotice() != null
+                    && s.lastNotice().message().contains("Backoffice") && s.agentState() == AgentState.READY);
 
             rig.scenario("restart", Map.of());
             List<EpbxSimulator.Invocation> iniciar = rig.sim.awaitRecordedCount("Iniciar", 2, Duration.ofSeconds(15));
@@ -200,7 +202,10 @@ class EpbxSimulatorResilienceTest {
             assertEquals(1, s.calls().size());
             assertTrue(s.calls().containsKey(id));
 
-            // The new connection carries pushes and commands.
+            // The new connection carries pushes and commands, and the call on the PBX survived the restart.
+            long mark = rig.mark();
+            rig.ok(new Command.Hangup(id));
+            rig.awaitTypes(mark, 5_000, "call.ended", "call.recording");
             rig.ok(new Command.SetState(AgentState.NOT_READY, "3"));
             rig.await("paused on the new connection", 5_000, st -> "Almoço".equals(st.stateReason()));
             assertTrue(rig.problems().isEmpty(), rig.problems().toString());

@@ -86,6 +86,19 @@ class AtendimentoHubTest {
         throw new AssertionError("no " + event + " in " + events());
     }
 
+    /** The RamalInfo every event starts with: {"Ramal": 1000}, a number, not a string. */
+    private static void assertRamalInfo(JsonNode ramalInfo) {
+        assertTrue(ramalInfo.isObject(), () -> "RamalInfo is an object: " + ramalInfo);
+        assertTrue(ramalInfo.get("Ramal").isInt(), () -> "Ramal is an int: " + ramalInfo);
+        assertEquals(1000, ramalInfo.get("Ramal").asInt());
+    }
+
+    /** A .NET Exception as Newtonsoft writes it; the vendor's page reads its Message. */
+    private static void assertException(JsonNode ex, String message) {
+        assertEquals("System.Exception", ex.get("ClassName").asText());
+        assertEquals(message, ex.get("Message").asText());
+    }
+
     private void login() {
         call("Iniciar", "1000", 3);
         pushes.clear();
@@ -104,17 +117,14 @@ class AtendimentoHubTest {
         call("Iniciar", "1000", 3);
         assertEquals(List.of("onLogado", "onInfoIntervaloRamal", "onInfoIntervaloRamal", "onInfoIntervaloRamal",
                 "onInfoIntervaloRamal", "onInfoIntervaloRamal"), events());
+        // RamalInfo is an object with an int (ModelsAndEnums.cs), and onLogado carries nothing else.
         Push logado = pushes.get(0);
-        assertEquals("1000", logado.args().get(0).asText());
-        JsonNode info = logado.args().get(1);
-        assertEquals("1000", info.get("Ramal").asText());
-        assertEquals("agent", info.get("Usuario").asText());
-        assertEquals("Agente Simulado", info.get("Nome").asText());
-        assertEquals(12, info.get("IdPa").asInt());
-        assertEquals("10.0.0.5", info.get("Ip").asText());
-        assertEquals(3, info.get("TipoLogon").asInt());
+        assertEquals(1, logado.args().size());
+        assertRamalInfo(logado.args().get(0));
+        for (Push p : pushes) assertRamalInfo(p.args().get(0));
         JsonNode almoco = pushes.get(2).args().get(1);
         assertEquals(3, almoco.get("RamalStatusDetalheId").asInt());
+        assertEquals(0, almoco.get("RamalStatusDestinoId").asInt());
         assertEquals("Almoço", almoco.get("Descricao").asText());
         assertFalse(almoco.get("Produtivo").asBoolean());
         assertEquals("Pós-atendimento", pushes.get(5).args().get(1).get("Descricao").asText());
@@ -136,14 +146,14 @@ class AtendimentoHubTest {
 
     @Test
     void iniciarRefusals() {
-        assertEquals(AtendimentoHub.ERR_UNKNOWN_DEVICE, refused("Iniciar", "9999", 3));
-        assertEquals(AtendimentoHub.ERR_UNKNOWN_DEVICE, refused("Iniciar", "10.9.9.9", 2));
-        assertEquals(AtendimentoHub.ERR_TIPO_LOGON, refused("Iniciar", "1000", 7));
+        assertEquals(HubTexts.ERR_UNKNOWN_DEVICE, refused("Iniciar", "9999", 3));
+        assertEquals(HubTexts.ERR_UNKNOWN_DEVICE, refused("Iniciar", "10.9.9.9", 2));
+        assertEquals(HubTexts.ERR_TIPO_LOGON, refused("Iniciar", "1000", 7));
         assertEquals("Parâmetros inválidos para Iniciar", refused("Iniciar", "1000"));
         assertFalse(hub.loggedIn());
         assertTrue(pushes.isEmpty());
         call("Iniciar", "1000", 3);
-        assertEquals(AtendimentoHub.ERR_ALREADY_LOGGED, refused("Iniciar", "1000", 3));
+        assertEquals(HubTexts.ERR_ALREADY_LOGGED, refused("Iniciar", "1000", 3));
     }
 
     @Test
@@ -152,8 +162,11 @@ class AtendimentoHubTest {
         call("Iniciar", "1000", 3);
         Push inicio = pushes.get(pushes.size() - 1);
         assertEquals("onInicioIntervalo", inicio.event());
-        assertEquals(3, inicio.call().get("RamalStatusDetalheId").asInt());
-        assertEquals("2026-11-21T10:00:00Z", inicio.call().get("DataHoraInicio").asText());
+        assertEquals(1, inicio.args().size(), "onInicioIntervalo carries only the RamalInfo");
+        Push set = pushes.get(pushes.size() - 2);
+        assertEquals("onSetIntervaloRamal", set.event());
+        assertEquals(3, set.call().get("RamalStatusDetalheId").asInt());
+        assertEquals(0, set.call().get("RamalStatusDestinoId").asInt());
     }
 
     @Test
@@ -161,7 +174,8 @@ class AtendimentoHubTest {
         behaviour.logadoErroNext("Ramal em uso");
         call("Iniciar", "1000", 3);
         assertEquals(List.of("onLogadoErro"), events());
-        assertEquals("Ramal em uso", pushes.get(0).args().get(1).asText());
+        assertRamalInfo(pushes.get(0).args().get(0));
+        assertException(pushes.get(0).args().get(1), "Ramal em uso");
         assertFalse(hub.loggedIn());
         pushes.clear();
         call("Iniciar", "1000", 3);
@@ -172,13 +186,13 @@ class AtendimentoHubTest {
     void everyMethodNeedsALoggedRamal() {
         for (String m : List.of("Terminar", "Desligar", "IniciarEspera", "Transferir", "ConferenciaIniciar",
                 "ConferenciaTerminar", "ConferenciaCancelar")) {
-            assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused(m), m);
+            assertEquals(HubTexts.ERR_NOT_LOGGED, refused(m), m);
         }
-        assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused("Discar", "11987654321", 1));
-        assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused("Consultar", "2001", 2));
-        assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused("ConferenciaAdicionar", "2001", 2));
-        assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused("AlterarIntervaloTipo", 3));
-        assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused("TerminarEspera"));
+        assertEquals(HubTexts.ERR_NOT_LOGGED, refused("Discar", "11987654321", 1));
+        assertEquals(HubTexts.ERR_NOT_LOGGED, refused("Consultar", "2001", 2));
+        assertEquals(HubTexts.ERR_NOT_LOGGED, refused("ConferenciaAdicionar", "2001", 2));
+        assertEquals(HubTexts.ERR_NOT_LOGGED, refused("AlterarIntervaloTipo", 3));
+        assertEquals(HubTexts.ERR_NOT_LOGGED, refused("TerminarEspera"));
         assertTrue(pushes.isEmpty());
     }
 
@@ -191,47 +205,50 @@ class AtendimentoHubTest {
     void terminarLogsOffAndIsRefusedDuringACall() {
         login();
         call("Discar", "11987654321", 1);
-        assertEquals(AtendimentoHub.ERR_LOGOFF_IN_CALL, refused("Terminar"));
+        assertEquals(HubTexts.ERR_LOGOFF_IN_CALL, refused("Terminar"));
         call("Desligar");
         pushes.clear();
         call("Terminar");
         assertEquals(List.of("onDeslogado"), events());
         assertFalse(hub.loggedIn());
-        assertEquals(AtendimentoHub.ERR_NOT_LOGGED, refused("Discar", "11987654321", 1));
+        assertEquals(HubTexts.ERR_NOT_LOGGED, refused("Discar", "11987654321", 1));
     }
 
     @Test
-    void discarPushesOnChamadaThenOnAtendidoWhenTheFarEndAnswers() {
+    void discarPushesOnDiscaThenOnAtendidoWithGlobalIdWhenTheFarEndAnswers() {
         login();
         call("Discar", "11987654321", 1);
-        assertEquals(List.of("onChamada"), events());
+        assertEquals(List.of("onDisca"), events());
         JsonNode c = pushes.get(0).call();
         assertTrue(c.get("CanalId").asText().startsWith("SIP/1000-"));
         assertEquals("11987654321", c.get("Telefone").asText());
         assertEquals(1, c.get("TipoDiscagem").asInt());
         assertEquals(0, c.get("RamalStatusDetalheId").asInt());
-        assertEquals("2026-11-21T10:00:00Z", c.get("DataHora").asText());
-        assertEquals("Saida", c.get("Sentido").asText());
+        assertEquals(1, c.get("Direcao").asInt(), "outbound in the JS sample's reading (2 = inbound)");
+        assertFalse(c.has("Sentido"));
+        assertFalse(c.has("GlobalId"));
         assertFalse(c.has("CodigoCliente"));
         assertFalse(hub.mainAnswered());
         runLater();
-        assertEquals(List.of("onChamada", "onAtendido"), events());
-        assertEquals(c.get("CanalId"), pushes.get(1).call().get("CanalId"));
+        assertEquals(List.of("onDisca", "onAtendido"), events());
+        JsonNode atendido = pushes.get(1).call();
+        assertEquals(c.get("CanalId"), atendido.get("CanalId"));
+        assertFalse(atendido.get("GlobalId").asText().isBlank(), "GlobalId on onAtendido (integracaomanager README)");
         assertTrue(hub.mainAnswered());
     }
 
     @Test
     void discarRefusals() {
         login();
-        assertEquals(AtendimentoHub.ERR_NUMERO, refused("Discar", "", 1));
-        assertEquals(AtendimentoHub.ERR_NUMERO, refused("Discar", "abc", 1));
-        assertEquals(AtendimentoHub.ERR_TIPO_DISCAGEM, refused("Discar", "11987654321", 3));
-        assertEquals(AtendimentoHub.ERR_TIPO_DISCAGEM, refused("Discar", "11987654321"));
+        assertEquals(HubTexts.ERR_NUMERO, refused("Discar", "", 1));
+        assertEquals(HubTexts.ERR_NUMERO, refused("Discar", "abc", 1));
+        assertEquals(HubTexts.ERR_TIPO_DISCAGEM, refused("Discar", "11987654321", 3));
+        assertEquals(HubTexts.ERR_TIPO_DISCAGEM, refused("Discar", "11987654321"));
         call("AlterarIntervaloTipo", 4);
-        assertEquals(AtendimentoHub.ERR_INTERVAL_NO_DIAL, refused("Discar", "11987654321", 1));
+        assertEquals(HubTexts.ERR_INTERVAL_NO_DIAL, refused("Discar", "11987654321", 1));
         call("AlterarIntervaloTipo", 7);
         call("Discar", "2001", 2);
-        assertEquals(AtendimentoHub.ERR_BUSY, refused("Discar", "11987654321", 1));
+        assertEquals(HubTexts.ERR_BUSY, refused("Discar", "11987654321", 1));
     }
 
     @Test
@@ -240,13 +257,17 @@ class AtendimentoHubTest {
         behaviour.outboundOutcome = SimBehaviour.Outcome.BUSY;
         call("Discar", "11987654321", 1);
         runLater();
-        assertEquals(List.of("onChamada", "onDesliga"), events());
+        assertEquals(List.of("onDisca", "onDiscaStatus", "onDesliga"), events());
+        JsonNode resultado = pushes.get(1).args().get(2);
+        assertEquals(0, resultado.get("StatusDiscagem").asInt(), "StatusDiscagemExterno.Ocupado");
+        assertEquals(pushes.get(0).call().get("CanalId"), pushes.get(1).call().get("CanalId"));
         assertNull(hub.mainCanalId());
         pushes.clear();
         behaviour.outboundOutcome = SimBehaviour.Outcome.NOANSWER;
         call("Discar", "11987654321", 1);
         runLater();
-        assertEquals(List.of("onChamada", "onDesliga"), events());
+        assertEquals(List.of("onDisca", "onDiscaStatus", "onDesliga"), events());
+        assertEquals(-1, pushes.get(1).args().get(2).get("StatusDiscagem").asInt(), "StatusDiscagemExterno.NaoAtende");
         assertTrue(recordings.isEmpty());
     }
 
@@ -256,7 +277,7 @@ class AtendimentoHubTest {
         call("Discar", "11987654321", 1);
         call("Desligar");
         runLater();
-        assertEquals(List.of("onChamada", "onDesliga"), events());
+        assertEquals(List.of("onDisca", "onDesliga"), events());
     }
 
     @Test
@@ -271,7 +292,7 @@ class AtendimentoHubTest {
         String globalId = gid.args().get(2).asText();
         assertTrue(recordings.contains(globalId));
         assertNull(hub.mainCanalId());
-        assertEquals(AtendimentoHub.ERR_NO_CALL, refused("Desligar"));
+        assertEquals(HubTexts.ERR_NO_CALL, refused("Desligar"));
     }
 
     @Test
@@ -286,13 +307,13 @@ class AtendimentoHubTest {
     void holdAndResume() {
         login();
         call("Discar", "11987654321", 1);
-        assertEquals(AtendimentoHub.ERR_NO_CALL, refused("IniciarEspera"));
+        assertEquals(HubTexts.ERR_NO_CALL, refused("IniciarEspera"));
         runLater();
         pushes.clear();
-        assertEquals(AtendimentoHub.ERR_NOT_HELD, refused("TerminarEspera"));
+        assertEquals(HubTexts.ERR_NOT_HELD, refused("TerminarEspera"));
         call("IniciarEspera");
         assertTrue(hub.mainHeld());
-        assertEquals(AtendimentoHub.ERR_ALREADY_HELD, refused("IniciarEspera"));
+        assertEquals(HubTexts.ERR_ALREADY_HELD, refused("IniciarEspera"));
         call("TerminarEspera");
         assertFalse(hub.mainHeld());
         assertEquals(List.of("onInicioEspera", "onTerminoEspera"), events());
@@ -303,13 +324,14 @@ class AtendimentoHubTest {
         answeredOutboundCall();
         String main = hub.mainCanalId();
         call("Consultar", "2001", 2);
-        assertEquals(List.of("onInicioEspera", "onChamada"), events());
+        assertEquals(List.of("onInicioEspera", "onConsultaChamada"), events());
+        assertEquals(1, pushes.get(0).args().size(), "onInicioEspera carries only the RamalInfo");
         String consultLeg = pushes.get(1).call().get("CanalId").asText();
         assertNotEquals(main, consultLeg);
         assertEquals(2, pushes.get(1).call().get("TipoDiscagem").asInt());
-        assertEquals(AtendimentoHub.ERR_CONSULT_NOT_ANSWERED, refused("Transferir"));
-        assertEquals(AtendimentoHub.ERR_CONSULT_EXISTS, refused("Consultar", "2002", 2));
-        assertEquals(AtendimentoHub.ERR_CONSULT_OPEN, refused("TerminarEspera"));
+        assertEquals(HubTexts.ERR_CONSULT_NOT_ANSWERED, refused("Transferir"));
+        assertEquals(HubTexts.ERR_CONSULT_EXISTS, refused("Consultar", "2002", 2));
+        assertEquals(HubTexts.ERR_CONSULT_OPEN, refused("TerminarEspera"));
         runLater();
         assertEquals("onConsultaAtendido", last("onConsultaAtendido").event());
         assertEquals(consultLeg, last("onConsultaAtendido").call().get("CanalId").asText());
@@ -317,7 +339,7 @@ class AtendimentoHubTest {
         call("Transferir");
         assertEquals(List.of("onChamadaTransferida", "onDesliga", "onChamadaGlobalId", "onDesliga"), events());
         assertEquals(main, pushes.get(0).call().get("CanalId").asText());
-        assertEquals("2001", pushes.get(0).call().get("Destino").asText());
+        assertEquals("11987654321", pushes.get(0).call().get("Telefone").asText());
         assertEquals(main, pushes.get(1).call().get("CanalId").asText());
         assertEquals(consultLeg, pushes.get(3).call().get("CanalId").asText());
         assertNull(hub.mainCanalId());
@@ -344,21 +366,22 @@ class AtendimentoHubTest {
         answeredOutboundCall();
         call("Consultar", "2001", 2);
         runLater();
-        assertEquals(List.of("onInicioEspera", "onChamada", "onDesliga"), events());
+        assertEquals(List.of("onInicioEspera", "onConsultaChamada", "onDiscaStatus", "onDesliga"), events());
+        assertEquals(0, pushes.get(2).args().get(2).get("StatusDiscagem").asInt());
         assertNull(hub.consultCanalId());
         assertNotNull(hub.mainCanalId());
-        assertEquals(AtendimentoHub.ERR_NO_CONSULT, refused("Transferir"));
+        assertEquals(HubTexts.ERR_NO_CONSULT, refused("Transferir"));
     }
 
     @Test
     void consultAndConferenceNeedAnAnsweredCall() {
         login();
-        assertEquals(AtendimentoHub.ERR_NO_CALL, refused("Consultar", "2001", 2));
-        assertEquals(AtendimentoHub.ERR_NO_CALL, refused("ConferenciaAdicionar", "2001", 2));
-        assertEquals(AtendimentoHub.ERR_NO_CALL, refused("ConferenciaIniciar"));
-        assertEquals(AtendimentoHub.ERR_NO_CONF, refused("ConferenciaTerminar"));
-        assertEquals(AtendimentoHub.ERR_NO_CONF, refused("ConferenciaCancelar"));
-        assertEquals(AtendimentoHub.ERR_NO_CONSULT, refused("Transferir"));
+        assertEquals(HubTexts.ERR_NO_CALL, refused("Consultar", "2001", 2));
+        assertEquals(HubTexts.ERR_NO_CALL, refused("ConferenciaAdicionar", "2001", 2));
+        assertEquals(HubTexts.ERR_NO_CALL, refused("ConferenciaIniciar"));
+        assertEquals(HubTexts.ERR_NO_CONF, refused("ConferenciaTerminar"));
+        assertEquals(HubTexts.ERR_NO_CONF, refused("ConferenciaCancelar"));
+        assertEquals(HubTexts.ERR_NO_CONSULT, refused("Transferir"));
     }
 
     @Test
@@ -366,7 +389,7 @@ class AtendimentoHubTest {
         answeredOutboundCall();
         call("ConferenciaIniciar");
         assertEquals(List.of("onConferenciaErro"), events());
-        assertEquals(AtendimentoHub.ERR_NO_PARTICIPANT, pushes.get(0).args().get(1).asText());
+        assertException(pushes.get(0).args().get(1), HubTexts.ERR_NO_PARTICIPANT);
         assertFalse(hub.conferenceActive());
     }
 
@@ -378,13 +401,18 @@ class AtendimentoHubTest {
         assertEquals(2, hub.participantCount());
         assertTrue(pushes.isEmpty());
         call("ConferenciaIniciar");
-        assertEquals(List.of("onConferenciaInicio"), events());
+        // Each participant is dialed when the conference starts, and each leg is reported.
+        assertEquals(List.of("onConferenciaDisca", "onConferenciaAtendido", "onConferenciaDisca",
+                "onConferenciaAtendido", "onConferenciaInicio"), events());
+        assertEquals("2001", pushes.get(0).call().get("Telefone").asText());
+        assertEquals("11955554444", pushes.get(3).call().get("Telefone").asText());
         assertTrue(hub.conferenceActive());
-        assertEquals(AtendimentoHub.ERR_CONF_STARTED, refused("ConferenciaIniciar"));
+        assertEquals(HubTexts.ERR_CONF_STARTED, refused("ConferenciaIniciar"));
+        pushes.clear();
         call("ConferenciaTerminar");
         // Ending the conference releases the call (the vendor's sample frees the extension there).
-        assertEquals(List.of("onConferenciaInicio", "onConferenciaTermino", "onDesliga", "onChamadaGlobalId"),
-                events());
+        assertEquals(List.of("onConferenciaChamadaEncerrada", "onConferenciaChamadaEncerrada",
+                "onConferenciaTermino", "onDesliga", "onChamadaGlobalId"), events());
         assertFalse(hub.conferenceActive());
         assertEquals(0, hub.participantCount());
         assertNull(hub.mainCanalId());
@@ -395,8 +423,9 @@ class AtendimentoHubTest {
         answeredOutboundCall();
         call("ConferenciaAdicionar", "2001", 2);
         call("ConferenciaCancelar");
-        assertEquals(List.of("onConferenciaTermino"), events());
+        assertEquals(List.of(), events(), "nobody was dialed yet, so no leg ends");
         assertEquals(0, hub.participantCount());
+        assertEquals(HubTexts.ERR_NO_CONF, refused("ConferenciaCancelar"));
     }
 
     @Test
@@ -406,7 +435,7 @@ class AtendimentoHubTest {
         call("ConferenciaAdicionar", "2001", 2);
         call("ConferenciaIniciar");
         assertEquals(List.of("onConferenciaErro"), events());
-        assertEquals("Falha ao iniciar a conferência", pushes.get(0).args().get(1).asText());
+        assertException(pushes.get(0).args().get(1), "Falha ao iniciar a conferência");
         call("ConferenciaAdicionar", "2001", 2);
         call("ConferenciaIniciar");
         assertEquals("onConferenciaInicio", last("onConferenciaInicio").event());
@@ -426,24 +455,29 @@ class AtendimentoHubTest {
     void alterarIntervaloEndsTheCurrentOneThenStartsTheNew() {
         login();
         call("AlterarIntervaloTipo", 3);
-        assertEquals(List.of("onInicioIntervalo"), events());
+        // The current interval travels on onSetIntervaloRamal; onInicioIntervalo carries only the RamalInfo.
+        assertEquals(List.of("onSetIntervaloRamal", "onInicioIntervalo"), events());
         JsonNode almoco = pushes.get(0).call();
         assertEquals(3, almoco.get("RamalStatusDetalheId").asInt());
+        assertEquals(0, almoco.get("RamalStatusDestinoId").asInt());
         assertEquals("Almoço", almoco.get("Descricao").asText());
         assertFalse(almoco.get("Produtivo").asBoolean());
-        assertEquals("2026-11-21T10:00:00Z", almoco.get("DataHoraInicio").asText());
         pushes.clear();
         call("AlterarIntervaloTipo", "1");
-        assertEquals(List.of("onTerminoIntervalo", "onInicioIntervalo"), events());
-        assertEquals(3, pushes.get(0).call().get("RamalStatusDetalheId").asInt());
+        assertEquals(List.of("onTerminoIntervalo", "onSetIntervaloRamal", "onInicioIntervalo"), events());
         assertEquals(1, pushes.get(1).call().get("RamalStatusDetalheId").asInt());
         pushes.clear();
         call("AlterarIntervaloTipo", 1);
         assertTrue(pushes.isEmpty(), "same interval again changes nothing");
         call("AlterarIntervaloTipo", 0);
-        assertEquals(List.of("onTerminoIntervalo"), events());
+        assertEquals(List.of("onTerminoIntervalo", "onSetIntervaloRamal"), events());
+        assertEquals(0, pushes.get(1).call().get("RamalStatusDetalheId").asInt());
         assertEquals(0, hub.intervalId());
-        assertEquals(AtendimentoHub.ERR_UNKNOWN_INTERVAL, refused("AlterarIntervaloTipo", 42));
+        pushes.clear();
+        call("AlterarIntervaloTipo", 42);
+        assertEquals(List.of("onAlterarIntervaloTipoErro"), events());
+        assertException(pushes.get(0).args().get(1), HubTexts.ERR_UNKNOWN_INTERVAL);
+        assertEquals(0, hub.intervalId());
         assertEquals("Parâmetros inválidos para AlterarIntervaloTipo", refused("AlterarIntervaloTipo", "x"));
     }
 
@@ -454,7 +488,7 @@ class AtendimentoHubTest {
         assertEquals(List.of("onChamada"), events());
         JsonNode c = pushes.get(0).call();
         assertEquals(canal, c.get("CanalId").asText());
-        assertEquals("Entrada", c.get("Sentido").asText());
+        assertEquals(2, c.get("Direcao").asInt(), "Direcao 2 = inbound (integracaomanager README)");
         assertEquals("11912345678", c.get("Telefone").asText());
         runLater();
         assertEquals(List.of("onChamada", "onAtendido"), events());
@@ -488,7 +522,7 @@ class AtendimentoHubTest {
         runLater();
         pushes.clear();
         call("Desligar");
-        assertEquals(List.of("onDesliga", "onChamadaGlobalId", "onInicioIntervalo"), events());
+        assertEquals(List.of("onDesliga", "onChamadaGlobalId", "onSetIntervaloRamal", "onInicioIntervalo"), events());
         JsonNode wrap = pushes.get(2).call();
         assertEquals(9, wrap.get("RamalStatusDetalheId").asInt());
         assertEquals("Pós-atendimento", wrap.get("Descricao").asText());
@@ -496,7 +530,7 @@ class AtendimentoHubTest {
         assertEquals(9, hub.intervalId());
         pushes.clear();
         call("AlterarIntervaloTipo", 0);
-        assertEquals(List.of("onTerminoIntervalo"), events());
+        assertEquals(List.of("onTerminoIntervalo", "onSetIntervaloRamal"), events());
     }
 
     @Test
@@ -507,8 +541,10 @@ class AtendimentoHubTest {
         runLater();
         pushes.clear();
         call("Desligar");
-        assertEquals(List.of("onDesliga", "onChamadaGlobalId", "onTerminoIntervalo", "onInicioIntervalo"), events());
-        assertEquals(7, pushes.get(2).call().get("RamalStatusDetalheId").asInt());
+        assertEquals(List.of("onDesliga", "onChamadaGlobalId", "onTerminoIntervalo", "onSetIntervaloRamal",
+                "onInicioIntervalo"), events());
+        assertEquals(9, pushes.get(3).call().get("RamalStatusDetalheId").asInt());
+        assertEquals(9, hub.intervalId());
     }
 
     @Test
@@ -534,7 +570,7 @@ class AtendimentoHubTest {
         assertEquals("Troncos ocupados", refused("Discar", "11987654321", 1));
         assertTrue(pushes.isEmpty());
         call("Discar", "11987654321", 1);
-        assertEquals(List.of("onChamada"), events());
+        assertEquals(List.of("onDisca"), events());
     }
 
     @Test
@@ -556,9 +592,176 @@ class AtendimentoHubTest {
         call("Desligar");
         call("Desligar");
         call("Discar", "11987654321", 1);
-        List<String> ids = pushes.stream().filter(p -> p.event().equals("onChamada"))
+        List<String> ids = pushes.stream().filter(p -> p.event().equals("onDisca") || p.event().equals("onConsultaChamada"))
                 .map(p -> p.call().get("CanalId").asText()).toList();
         assertEquals(3, ids.size());
         assertEquals(3, new HashSet<>(ids).size());
+    }
+
+    // ---- the methods beyond the seed: IAtendimentoClient.cs and the vendor's JS sample ----
+
+    @Test
+    void transferirWithANumberIsBlindAndWithoutOneCompletesAConsultation() {
+        answeredOutboundCall();
+        String main = hub.mainCanalId();
+        assertEquals(HubTexts.ERR_TIPO_DISCAGEM, refused("Transferir", "2001", 5));
+        call("Transferir", "2001", 2);
+        assertEquals(List.of("onChamadaTransferida", "onDesliga", "onChamadaGlobalId"), events());
+        assertEquals(main, pushes.get(0).call().get("CanalId").asText());
+        assertNull(hub.mainCanalId());
+        assertEquals(HubTexts.ERR_NO_CALL, refused("Transferir", "2001", 2));
+    }
+
+    @Test
+    void liberarConsultaHangsUpTheLegAndResumesTheHeldCall() {
+        answeredOutboundCall();
+        assertEquals(HubTexts.ERR_NO_CONSULT, refused("LiberarConsulta"));
+        call("Consultar", "2001", 2);
+        String leg = hub.consultCanalId();
+        pushes.clear();
+        call("LiberarConsulta");
+        assertEquals(List.of("onDesliga", "onTerminoEspera"), events());
+        assertEquals(leg, pushes.get(0).call().get("CanalId").asText());
+        assertNull(hub.consultCanalId());
+        assertFalse(hub.mainHeld());
+        assertNotNull(hub.mainCanalId());
+    }
+
+    @Test
+    void desligarChamadaEndsTheNamedLeg() {
+        answeredOutboundCall();
+        String main = hub.mainCanalId();
+        call("Consultar", "2001", 2);
+        runLater();
+        String leg = hub.consultCanalId();
+        pushes.clear();
+        assertEquals(HubTexts.ERR_NO_SUCH_CALL, refused("DesligarChamada", "SIP/9999-0"));
+        call("DesligarChamada", main);
+        // The held customer leaves; the consultation becomes the agent's only call.
+        assertEquals(main, pushes.get(0).call().get("CanalId").asText());
+        assertEquals("onDesliga", pushes.get(0).event());
+        assertEquals(leg, hub.mainCanalId());
+        assertNull(hub.consultCanalId());
+    }
+
+    @Test
+    void aWaitingCallIsTakenFromTheQueueOrLeavesOnItsOwn() {
+        login();
+        String first = hub.enqueue("11911112222");
+        String second = hub.enqueue("11933334444");
+        assertEquals(List.of("onChamadaEntrouNaFila", "onChamadaEntrouNaFila"), events());
+        assertEquals("11911112222", pushes.get(0).call().get("Telefone").asText());
+        assertEquals(List.of(first, second), hub.queuedCanalIds());
+        pushes.clear();
+        assertEquals(HubTexts.ERR_NOT_IN_QUEUE, refused("AtendeChamadaNaFila", "SIP/nobody"));
+        call("AtendeChamadaNaFila", second);
+        assertEquals(List.of("onChamadaSaiuDaFila", "onChamada", "onAtendido"), events());
+        assertEquals(second, pushes.get(1).call().get("CanalId").asText());
+        assertEquals(2, pushes.get(1).call().get("Direcao").asInt());
+        assertEquals(second, hub.mainCanalId());
+        assertTrue(hub.mainAnswered());
+        assertEquals(HubTexts.ERR_BUSY, refused("AtendeChamadaNaFila", first));
+        pushes.clear();
+        assertEquals(first, hub.abandonQueue());
+        assertEquals(List.of("onChamadaSaiuDaFila"), events());
+        assertTrue(hub.queuedCanalIds().isEmpty());
+    }
+
+    @Test
+    void followMeForwardsInboundCallsUntilCancelled() {
+        login();
+        call("SigaMe", "11955556666", 1);
+        assertEquals(List.of("11955556666"), hub.followMe());
+        assertNull(hub.offerCall("11912345678", null, true, 0, 0), "forwarded: the extension sees nothing");
+        assertTrue(pushes.isEmpty());
+        hub.invoke("SigaMeMultiplo", JSON.createArrayNode().add(JSON.createArrayNode().add("11955556666").add("2001")));
+        assertEquals(List.of("onNumerosSigaMeMultiplo"), events());
+        assertEquals(List.of("11955556666", "2001"), hub.followMe());
+        assertEquals(HubTexts.ERR_NUMERO, refused("SigaMe", "x", 1));
+        call("CancelaSigaMe");
+        assertTrue(hub.followMe().isEmpty());
+        assertNotNull(hub.offerCall("11912345678", null, true, 0, 0));
+    }
+
+    @Test
+    void capturaDirigidaPicksUpARingingCallOnlyWhenThereIsOne() {
+        login();
+        assertEquals(HubTexts.ERR_NOTHING_TO_PICK, refused("CapturaDirigida"));
+        behaviour.pickupAvailable("11977778888");
+        call("CapturaDirigida", "1001");
+        assertEquals(List.of("onChamada", "onAtendido"), events());
+        assertEquals("11977778888", pushes.get(0).call().get("Telefone").asText());
+        assertTrue(hub.mainAnswered());
+    }
+
+    @Test
+    void dialErrorIsReportedWithTheCallAndAnException() {
+        login();
+        behaviour.dialErrorNext("Tronco indisponível");
+        call("Discar", "11987654321", 1);
+        assertEquals(List.of("onDisca", "onDiscaErro"), events());
+        Push erro = pushes.get(1);
+        assertEquals(pushes.get(0).call().get("CanalId"), erro.call().get("CanalId"));
+        assertException(erro.args().get(2), "Tronco indisponível");
+        assertNull(hub.mainCanalId());
+    }
+
+    @Test
+    void anIntervalAskedForDuringACallWaitsForItsEnd() {
+        answeredOutboundCall();
+        call("AlterarIntervaloTipo", 3);
+        assertEquals(List.of("onSetIntervaloRamal"), events());
+        assertEquals(1, pushes.get(0).call().get("RamalStatusDestinoId").asInt(), "pending (WPF sample)");
+        assertEquals(0, hub.intervalId());
+        pushes.clear();
+        call("Desligar");
+        assertEquals(List.of("onDesliga", "onChamadaGlobalId", "onSetIntervaloRamal", "onInicioIntervalo"), events());
+        assertEquals(0, pushes.get(2).call().get("RamalStatusDestinoId").asInt());
+        assertEquals(3, hub.intervalId());
+    }
+
+    @Test
+    void conferenceParticipantsCanBeRemovedAndTheAgentCanLeave() {
+        behaviour.busyNumber("11900000000");
+        answeredOutboundCall();
+        call("ConferenciaAdicionar", "2001", 2);
+        call("ConferenciaAdicionar", "11900000000", 1);
+        call("ConferenciaIniciar");
+        assertEquals(List.of("onConferenciaDisca", "onConferenciaAtendido", "onConferenciaDisca",
+                "onConferenciaDiscaErro", "onConferenciaInicio"), events());
+        assertException(pushes.get(3).args().get(1), "Número ocupado");
+        assertEquals(1, hub.participantCount());
+        pushes.clear();
+        assertEquals(HubTexts.ERR_NOT_PARTICIPANT, refused("ConferenciaRemover", "11900000000"));
+        call("ConferenciaRemover", "2001");
+        assertEquals(List.of("onConferenciaChamadaEncerrada"), events());
+        call("ConferenciaAdicionar", "2002", 2);
+        pushes.clear();
+        call("ConferenciaSair");
+        assertEquals(List.of("onConferenciaTermino", "onDesliga"), events());
+        assertNull(hub.mainCanalId());
+        assertFalse(hub.conferenceActive());
+    }
+
+    @Test
+    void voiceMailTransferEndsTheCallWithoutARecording() {
+        answeredOutboundCall();
+        call("TransfereVoiceMail");
+        assertEquals(List.of("onChamadaTransferida", "onDesliga"), events());
+        assertNull(hub.mainCanalId());
+    }
+
+    @Test
+    void unavailabilityAndConnectionErrorCarryTheVendorShapes() {
+        login();
+        hub.unavailable(true);
+        hub.unavailable(false);
+        assertEquals(List.of("onInicioNaoDisponivel", "onTerminoNaoDisponivel"), events());
+        pushes.clear();
+        hub.connectionError("Conexão com o PABX perdida");
+        assertEquals(List.of("onConexaoErro"), events());
+        assertRamalInfo(pushes.get(0).args().get(0));
+        assertException(pushes.get(0).args().get(1), "Conexão com o PABX perdida");
+        assertEquals(HubTexts.ERR_NOT_LOGGED, refused("Discar", "11987654321", 1));
     }
 }

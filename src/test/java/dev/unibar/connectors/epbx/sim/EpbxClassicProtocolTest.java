@@ -57,8 +57,8 @@ class EpbxClassicProtocolTest {
             JsonNode logadoFrame = c.await(f -> ClassicTestClient.hasPush(f, "onLogado"));
             JsonNode msg = logadoFrame.get("M").get(0);
             assertEquals("AtendimentoHub", msg.get("H").asText());
-            assertEquals("1000", msg.get("A").get(0).asText());
-            assertEquals("agent", msg.get("A").get(1).get("Usuario").asText());
+            assertEquals(1000, msg.get("A").get(0).get("Ramal").asInt(), "RamalInfo {\"Ramal\": 1000}");
+            assertEquals(1, msg.get("A").size(), "onLogado carries only the RamalInfo");
             long afterLogado = cursor(logadoFrame.get("C").asText());
             JsonNode interval = c.awaitPush("onInfoIntervaloRamal");
             assertEquals(1, interval.get(1).get("RamalStatusDetalheId").asInt());
@@ -66,7 +66,7 @@ class EpbxClassicProtocolTest {
             JsonNode discar = c.invoke("discar", "11987654321", 1);
             assertEquals("1", discar.get("I").asText());
             assertFalse(discar.has("E"));
-            JsonNode chamadaFrame = c.await(f -> ClassicTestClient.hasPush(f, "onChamada"));
+            JsonNode chamadaFrame = c.await(f -> ClassicTestClient.hasPush(f, "onDisca"));
             assertTrue(cursor(chamadaFrame.get("C").asText()) > afterLogado, "cursors increase");
             JsonNode chamada = chamadaFrame.get("M").get(0).get("A").get(1);
             assertEquals("11987654321", chamada.get("Telefone").asText());
@@ -136,7 +136,7 @@ class EpbxClassicProtocolTest {
             assertNull(replay.get("S"), "a reconnect gets no init frame");
             assertEquals(1, replay.get("M").size(), "only what came after the client's cursor");
             assertTrue(cursor(replay.get("C").asText()) > cursor(before));
-            assertEquals("Entrada", replay.get("M").get(0).get("A").get(1).get("Sentido").asText());
+            assertEquals(2, replay.get("M").get(0).get("A").get(1).get("Direcao").asInt(), "inbound");
             assertFalse(c.invoke("Desligar").has("E"), "the hub state survived the drop");
         }
     }
@@ -217,7 +217,10 @@ class EpbxClassicProtocolTest {
             c.awaitPush("onDesliga");
             JsonNode gid = c.awaitPush("onChamadaGlobalId");
             assertTrue(sim.hasRecording(gid.get(2).asText()));
-            assertEquals(9, c.awaitPush("onInicioIntervalo").get(1).get("RamalStatusDetalheId").asInt());
+            JsonNode wrapUp = c.awaitPush("onSetIntervaloRamal").get(1);
+            assertEquals(9, wrapUp.get("RamalStatusDetalheId").asInt());
+            assertEquals(0, wrapUp.get("RamalStatusDestinoId").asInt());
+            assertEquals(1, c.awaitPush("onInicioIntervalo").size(), "onInicioIntervalo carries only the RamalInfo");
         }
     }
 }

@@ -46,15 +46,21 @@ class EpbxCoreProtocolTest {
         sim.stop();
     }
 
-    record Pushed(String event, String ramal, Map<?, ?> body) {
+    /** ramal is the RamalInfo object {"Ramal": 1000}; body the event's second argument (null when it has none). */
+    record Pushed(String event, Map<?, ?> ramal, Map<?, ?> body) {
+        int ramalNumber() {
+            return ((Number) ramal.get("Ramal")).intValue();
+        }
     }
 
     private HubConnection connect(BlockingQueue<Pushed> events) {
         HubConnection c = HubConnectionBuilder.create(sim.serviceBase() + "atendimentoHub")
                 .withAccessTokenProvider(Single.defer(() -> Single.just(token)))
                 .build();
-        for (String ev : List.of("onLogado", "onInfoIntervaloRamal", "onChamada", "onAtendido", "onDesliga")) {
-            c.on(ev, (String ramal, Map<?, ?> body) -> events.add(new Pushed(ev, ramal, body)), String.class, Map.class);
+        // onLogado carries the RamalInfo only; the call events a RamalInfo and a ChamadaInfo (IAtendimentoClient.cs).
+        c.on("onLogado", (Map<?, ?> ramal) -> events.add(new Pushed("onLogado", ramal, null)), Map.class);
+        for (String ev : List.of("onInfoIntervaloRamal", "onChamada", "onDisca", "onAtendido", "onDesliga")) {
+            c.on(ev, (Map<?, ?> ramal, Map<?, ?> body) -> events.add(new Pushed(ev, ramal, body)), Map.class, Map.class);
         }
         c.start().blockingAwait(10, TimeUnit.SECONDS);
         return c;
@@ -76,13 +82,13 @@ class EpbxCoreProtocolTest {
         assertEquals(HubConnectionState.CONNECTED, hub.getConnectionState());
         hub.invoke("Iniciar", "1000", 3).blockingAwait(10, TimeUnit.SECONDS);
         Pushed logado = next(events, "onLogado");
-        assertEquals("1000", logado.ramal());
-        assertEquals("agent", logado.body().get("Usuario"));
+        assertEquals(1000, logado.ramalNumber());
 
         hub.invoke("Discar", "11987654321", 1).blockingAwait(10, TimeUnit.SECONDS);
-        Pushed chamada = next(events, "onChamada");
+        Pushed chamada = next(events, "onDisca");
+        assertEquals(1000, chamada.ramalNumber());
         assertEquals("11987654321", chamada.body().get("Telefone"));
-        assertEquals("Saida", chamada.body().get("Sentido"));
+        assertEquals(1, ((Number) chamada.body().get("Direcao")).intValue());
         Pushed atendido = next(events, "onAtendido");
         assertEquals(chamada.body().get("CanalId"), atendido.body().get("CanalId"));
 
@@ -107,7 +113,7 @@ class EpbxCoreProtocolTest {
         next(events, "onLogado");
         sim.scenario("inbound", Map.of("telefone", "1133334444", "answerAfterMs", 50));
         Pushed chamada = next(events, "onChamada");
-        assertEquals("Entrada", chamada.body().get("Sentido"));
+        assertEquals(2, ((Number) chamada.body().get("Direcao")).intValue(), "inbound");
         assertEquals("1133334444", chamada.body().get("Telefone"));
         next(events, "onAtendido");
         assertEquals(1, sim.connections().size());
@@ -147,7 +153,7 @@ class EpbxCoreProtocolTest {
             ws.sendText("{\"type\":1,\"invocationId\":\"7\",\"target\":\"Desligar\",\"arguments\":[]}\u001e", true)
                     .get(5, TimeUnit.SECONDS);
             String completion = poll(records, r -> r.contains("\"type\":3"));
-            assertEquals("{\"type\":3,\"invocationId\":\"7\",\"error\":\"Ramal não logado\"}", completion);
+            assertEquals("{\"type\":3,\"invocationId\":\"7\",\"error\":\"Ramal não logado no Atendimento\"}", completion);
             ws.sendText("{\"type\":1,\"invocationId\":\"8\",\"target\":\"Iniciar\",\"arguments\":[\"1000\",3]}\u001e", true)
                     .get(5, TimeUnit.SECONDS);
             assertEquals("{\"type\":3,\"invocationId\":\"8\"}", poll(records, r -> r.contains("\"type\":3")));
@@ -155,7 +161,7 @@ class EpbxCoreProtocolTest {
             var p = JSON.readTree(push);
             assertEquals(1, p.get("type").asInt());
             assertTrue(!p.has("invocationId"));
-            assertEquals("1000", p.get("arguments").get(0).asText());
+            assertEquals(1000, p.get("arguments").get(0).get("Ramal").asInt());
             assertNotNull(poll(records, r -> r.equals("{\"type\":6}")), "server pings");
             sim.restart();
             assertNotNull(poll(records, r -> r.equals("{\"type\":7}")), "a restart closes with type 7");

@@ -118,13 +118,16 @@ class EpbxInteropTest {
         assertTrue(methods.containsAll(List.of("discar", "desligar", "iniciar", "consultar", "transferir",
                 "alterarIntervaloTipo")), methods.toString());
         assertEquals("webSockets", s.get("started").get("transport").asText());
-        assertEquals("1000", s.get("onLogado").get("ramal").asText());
-        assertEquals("agent", s.get("onLogado").get("usuario").asText());
+        // The proxy carries the enum objects the vendor's adapter reads (TipoDiscagem.LigacaoExterna).
+        assertEquals(1, s.get("hubs").get("enums").get("TipoDiscagem").get("LigacaoExterna").asInt());
+        assertEquals(3, s.get("hubs").get("enums").get("TipoLogon").get("RamalVirtual").asInt());
+        assertEquals(1000, s.get("onLogado").get("ramal").asInt(), "RamalInfo.Ramal, as app.js reads it");
         assertEquals("Ramal já está logado", s.get("iniciarAgain").get("error").asText());
-        assertEquals("11987654321", s.get("onChamada").get("telefone").asText());
-        assertTrue(s.get("onChamada").get("canalId").asText().startsWith("SIP/1000-"));
+        assertEquals("11987654321", s.get("onDisca").get("telefone").asText());
+        assertEquals(1000, s.get("onDisca").get("ramal").asInt());
+        assertTrue(s.get("onDisca").get("canalId").asText().startsWith("SIP/1000-"));
         assertTrue(s.containsKey("reconnected"), "the jQuery client reconnected after the drop: " + s.keySet());
-        assertEquals(s.get("onChamada").get("canalId").asText(), s.get("onDesliga").get("canalId").asText(),
+        assertEquals(s.get("onDisca").get("canalId").asText(), s.get("onDesliga").get("canalId").asText(),
                 "a push after the reconnect reaches the same hub state");
         assertTrue(s.containsKey("done"));
         // the generated proxy invokes the C# method name
@@ -137,9 +140,9 @@ class EpbxInteropTest {
     void microsoftSignalRJavaScriptClient() throws Exception {
         Map<String, JsonNode> s = run("core-client.mjs");
         assertEquals("WebSockets", s.get("started").get("transport").asText());
-        assertEquals("1000", s.get("onLogado").get("ramal").asText());
+        assertEquals(1000, s.get("onLogado").get("ramal").asInt());
         assertTrue(s.get("iniciarAgain").get("error").asText().contains("Ramal já está logado"));
-        assertEquals("Saida", s.get("onChamada").get("sentido").asText());
+        assertEquals(1, s.get("onDisca").get("direcao").asInt(), "Direcao 1: the agent's own outbound call");
         assertTrue(s.containsKey("done"));
         assertRecorded("core", "Iniciar");
     }

@@ -39,8 +39,8 @@ class EpbxScenariosTest {
         EpbxTestHttp.scenario(sim, "logado-erro", "{\"message\":\"Ramal em uso\"}");
         assertFalse(client.invoke("Iniciar", "1000", 3).has("E"));
         JsonNode erro = client.awaitPush("onLogadoErro");
-        assertEquals("1000", erro.get(0).asText());
-        assertEquals("Ramal em uso", erro.get(1).asText());
+        assertEquals(1000, erro.get(0).get("Ramal").asInt());
+        assertEquals("Ramal em uso", erro.get(1).get("Message").asText());
         assertEquals(null, sim.connections().get(0).ramal());
     }
 
@@ -48,10 +48,12 @@ class EpbxScenariosTest {
     void intervalScenarioForcesAndEndsAnInterval() throws Exception {
         login();
         EpbxTestHttp.scenario(sim, "interval", "{\"id\":3}");
-        assertEquals("Almoço", client.awaitPush("onInicioIntervalo").get(1).get("Descricao").asText());
+        assertEquals("Almoço", client.awaitPush("onSetIntervaloRamal").get(1).get("Descricao").asText());
+        assertEquals(1, client.awaitPush("onInicioIntervalo").size(), "only the RamalInfo");
         assertEquals("Ramal em intervalo não permite discar", client.invoke("Discar", "11987654321", 1).get("E").asText());
         EpbxTestHttp.scenario(sim, "interval", "{\"id\":0,\"ramal\":\"1000\"}");
-        assertEquals(3, client.awaitPush("onTerminoIntervalo").get(1).get("RamalStatusDetalheId").asInt());
+        assertEquals(1000, client.awaitPush("onTerminoIntervalo").get(0).get("Ramal").asInt());
+        assertEquals(0, client.awaitPush("onSetIntervaloRamal").get(1).get("RamalStatusDetalheId").asInt());
     }
 
     @Test
@@ -59,18 +61,22 @@ class EpbxScenariosTest {
         login();
         EpbxTestHttp.scenario(sim, "outbound", "{\"outcome\":\"busy\",\"busyMs\":20}");
         client.invoke("Discar", "11987654321", 1);
-        String canal = client.awaitPush("onChamada").get(1).get("CanalId").asText();
+        String canal = client.awaitPush("onDisca").get(1).get("CanalId").asText();
+        JsonNode status = client.awaitPush("onDiscaStatus");
+        assertEquals(canal, status.get(1).get("CanalId").asText());
+        assertEquals(0, status.get(2).get("StatusDiscagem").asInt(), "StatusDiscagemExterno.Ocupado");
         assertEquals(canal, client.awaitPush("onDesliga").get(1).get("CanalId").asText());
 
         EpbxTestHttp.scenario(sim, "outbound", "{\"outcome\":\"answer\",\"answerAfterMs\":20}");
         EpbxTestHttp.scenario(sim, "consult", "{\"outcome\":\"noanswer\"}");
         sim.behaviour().noAnswerMs = 20;
         client.invoke("Discar", "11987654321", 1);
-        client.awaitPush("onChamada");
+        client.awaitPush("onDisca");
         client.awaitPush("onAtendido");
         client.invoke("Consultar", "2001", 2);
         client.awaitPush("onInicioEspera");
-        JsonNode consultLeg = client.awaitPush("onChamada").get(1);
+        JsonNode consultLeg = client.awaitPush("onConsultaChamada").get(1);
+        assertEquals(-1, client.awaitPush("onDiscaStatus").get(2).get("StatusDiscagem").asInt());
         assertEquals("2001", consultLeg.get("Telefone").asText());
         assertEquals(consultLeg.get("CanalId").asText(), client.awaitPush("onDesliga").get(1).get("CanalId").asText());
         assertEquals("Nenhuma consulta em andamento", client.invoke("Transferir").get("E").asText());
@@ -85,7 +91,7 @@ class EpbxScenariosTest {
         EpbxTestHttp.scenario(sim, "conference", "{\"outcome\":\"error\",\"message\":\"Sala cheia\"}");
         client.invoke("ConferenciaAdicionar", "2001", 2);
         assertFalse(client.invoke("ConferenciaIniciar").has("E"));
-        assertEquals("Sala cheia", client.awaitPush("onConferenciaErro").get(1).asText());
+        assertEquals("Sala cheia", client.awaitPush("onConferenciaErro").get(1).get("Message").asText());
     }
 
     @Test
@@ -115,7 +121,18 @@ class EpbxScenariosTest {
     void unansweredInboundIsMissed() throws Exception {
         login();
         EpbxTestHttp.scenario(sim, "inbound", "{\"answer\":false,\"ringMs\":20,\"telefone\":\"1130304050\"}");
-        assertEquals("Entrada", client.awaitPush("onChamada").get(1).get("Sentido").asText());
+        assertEquals(2, client.awaitPush("onChamada").get(1).get("Direcao").asInt());
         assertEquals("1130304050", client.awaitPush("onChamadaPerdida").get(1).get("Telefone").asText());
+    }
+
+    @Test
+    void queueScenariosPutCallersInTheQueueAndTakeThemOut() throws Exception {
+        login();
+        String first = EpbxTestHttp.scenario(sim, "queue", "{\"telefone\":\"11911112222\"}").get("canalIds").get(0).asText();
+        JsonNode entrou = client.awaitPush("onChamadaEntrouNaFila");
+        assertEquals(first, entrou.get(1).get("CanalId").asText());
+        assertEquals("11911112222", entrou.get(1).get("Telefone").asText());
+        assertEquals(first, EpbxTestHttp.scenario(sim, "queue-abandon", "{}").get("canalId").asText());
+        assertEquals(first, client.awaitPush("onChamadaSaiuDaFila").get(1).get("CanalId").asText());
     }
 }

@@ -1,0 +1,398 @@
+package dev.unibar.connectors.agentdesktop.sim;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * What the fake AgentDesktop does when a widget calls an SDK method: the contact and agent
+ * sequences of the seed (blind transfer, consultation, after-call work) and, where the seed is
+ * silent, the assumptions listed in docs/simulators/agentdesktop.md. Every call is recorded,
+ * accepted or not. All methods synchronized: the HTTP threads and the answer timer share it.
+ */
+final class AdSimState {
+
+    /** The consultation-start name is not public; the simulator answers to this one unless told otherwise. */
+    static final String DEFAULT_CONSULT_METHOD = "Transfer_Consultation";
+    static final String AGENT_ADDRESS = "80165@B2BUAEP.enghouse.com";
+
+    private final Consumer<Map<String, Object>> emit;
+    private final Consumer<String> alert;
+    private final Map<String, AdContact> contacts = new LinkedHashMap<>();
+    private final List<Recorded> recorded = new ArrayList<>();
+    private String consultMethod = DEFAULT_CONSULT_METHOD;
+    private String agentState = "LOGGEDOUT";
+    private String pauseCode = "";
+    private int nextLeg = 0x40;
+    private int nextInbound = 0x140;
+    /** Where the remote party of an outbound call answers; null = at once. */
+    private Consumer<Runnable> later;
+    private String presetLegId;
+    private String presetLegUuid;
+
+    AdSimState(Consumer<Map<String, Object>> emit, Consumer<String> alert) {
+        this.emit = emit;
+        this.alert = alert;
+    }
+
+    synchronized void answerLater(Consumer<Runnable> later) {
+        this.later = later;
+    }
+
+    synchronized Consumer<Runnable> answerLater() {
+        return later;
+    }
+
+    /** The next consultation or manual leg gets this id and uuid (scenarios replay the seed's ids). */
+    synchronized void presetLeg(String id, String uuid) {
+        this.presetLegId = id;
+        this.presetLegUuid = uuid;
+    }
+
+    /** A supervisor-driven call: same behaviour as a widget's, not recorded. Returns the refusal or null. */
+    synchronized String script(String ns, String method, List<Object> args) {
+        return dispatch(ns, method, args);
+    }
+
+    synchronized void consultMethod(String name) {
+        this.consultMethod = name;
+    }
+
+    synchronized String consultMethod() {
+        return consultMethod;
+    }
+
+    synchronized List<Recorded> recorded() {
+        return List.copyOf(recorded);
+    }
+
+    synchronized void reset() {
+        contacts.clear();
+        recorded.clear();
+        agentState = "LOGGEDOUT";
+        pauseCode = "";
+    }
+
+    synchronized Map<String, Object> snapshot() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("agent", agentState);
+        if (!pauseCode.isEmpty()) m.put("pauseCode", pauseCode);
+        List<Object> list = new ArrayList<>();
+        for (AdContact c : contacts.values()) {
+            Map<String, Object> p = c.payload("STATE");
+            p.remove("event");
+            p.put("held", c.held);
+            p.put("online", c.online);
+            if (c.consultFor != null) p.put("consultFor", c.consultFor);
+            list.add(p);
+        }
+        m.put("contacts", list);
+        m.put("consultMethod", consultMethod);
+        return m;
+    }
+
+    // ---- SDK calls -------------------------------------------------------------------------
+
+    /** One call from the widget. Unknown names and bad arguments are recorded as refused. */
+    synchronized void invoke(String ns, String method, List<Object> args) {
+        String refusal;
+        try {
+            refusal = dispatch(ns, method, args);
+        } catch (RuntimeException e) {
+            refusal = "error: " + e.getMessage();
+        }
+        recorded.add(new Recorded(ns, method, args, refusal == null, refusal == null ? "" : refusal, Instant.now()));
+        if (refusal != null && !"WIDGET".equals(ns) && !"ALERT".equals(ns)) alert.accept(ns + "." + method + ": " + refusal);
+    }
+
+    private String dispatch(String ns, String method, List<Object> args) {
+        if ("CONTACT".equals(ns)) {
+            if (method.equals(consultMethod)) return consult(arg(args, 0), arg(args, 1), arg(args, 3));
+            return switch (method) {
+                case "MakeCall" -> makeCall(arg(args, 0), arg(args, 4));
+                case "Answer" -> answer(arg(args, 0));
+                case "Hangup", "HangupByContactID" -> hangup(arg(args, 0), method.equals("HangupByContactID"));
+                case "Hold" -> hold(arg(args, 0));
+                case "Transfer_Direct" -> transferDirect(arg(args, 0), arg(args, 1));
+                case "Transfer_Complete" -> complete(args, false);
+                case "Transfer_Complete_Conference" -> complete(args, true);
+                case "OfflineEnd" -> offlineEnd(arg(args, 0));
+                case "SetCallData" -> setCallData(arg(args, 0), arg(args, 1));
+                case "OfflineEnable", "StartRecording", "StopRecording" -> known(arg(args, 0));
+                default -> "no such CONTACT method";
+            };
+        }
+        if ("AGENT".equals(ns)) {
+            return switch (method) {
+                case "Login" -> agent("READY", "AGENT:LOGGEDIN", null);
+                case "Pause" -> agent("PAUSED", "AGENT:PAUSE", null);
+                case "PauseSubState" -> arg(args, 0).isEmpty() ? "pause code missing" : agent("PAUSED", "AGENT:PAUSE", arg(args, 0));
+                case "Logout" -> agent("LOGGEDOUT", "AGENT:LOGGEDOUT", null);
+                default -> "no such AGENT method";
+            };
+        }
+        if ("WIDGET".equals(ns) || "ALERT".equals(ns)) return null;
+        return "no such namespace";
+    }
+
+    private static String arg(List<Object> args, int i) {
+        if (i >= args.size() || args.get(i) == null) return "";
+        return String.valueOf(args.get(i)).trim();
+    }
+
+    private String makeCall(String number, String callData) {
+        if (number.isEmpty()) return "destination number missing";
+        AdContact c = outbound(number);
+        c.putCallData(callData);
+        contacts.put(c.id, c);
+        send(c, "CONNECTIONSTARTED");
+        send(c, "DIALING");
+        remoteAnswers(c);
+        return null;
+    }
+
+    private String consult(String contactId, String destination, String callData) {
+        if (destination.isEmpty()) return "destination missing";
+        AdContact main = contactId.isEmpty() ? current() : contacts.get(contactId);
+        if (main == null || !main.online || !main.telephony()) return "no call to consult for";
+        if (!main.held) {
+            main.held = true;
+            send(main, "HELD");
+        }
+        AdContact leg = outbound(destination);
+        leg.putCallData(callData);
+        leg.consultFor = main.id;
+        contacts.put(leg.id, leg);
+        send(leg, "CONNECTIONSTARTED");
+        send(leg, "DIALING");
+        remoteAnswers(leg);
+        return null;
+    }
+
+    private AdContact outbound(String number) {
+        AdContact c = presetLegId != null ? new AdContact(presetLegId, presetLegUuid)
+                : new AdContact(Integer.toHexString(nextLeg++) + "-5e5fbc28@B2BUAEP.enghouse.com", UUID.randomUUID().toString());
+        presetLegId = null;
+        c.type = "outbound";
+        c.jobType = "manual";
+        c.ani = AGENT_ADDRESS;
+        c.dnis = number;
+        return c;
+    }
+
+    private void remoteAnswers(AdContact c) {
+        Runnable answer = () -> {
+            synchronized (this) {
+                if (contacts.get(c.id) == c && c.online && !c.established) send(c, "ESTABLISHED");
+            }
+        };
+        if (later == null) answer.run();
+        else later.accept(answer);
+    }
+
+    private String answer(String id) {
+        AdContact c = id.isEmpty() ? latestWhere(x -> x.online && "inbound".equals(x.type)) : contacts.get(id);
+        if (c == null || !c.online) return "no contact to answer";
+        send(c, "ESTABLISHED");
+        return null;
+    }
+
+    private String hangup(String id, boolean idRequired) {
+        if (idRequired && id.isEmpty()) return "contact id missing";
+        AdContact c = id.isEmpty() ? current() : contacts.get(id);
+        if (c == null || !c.online) return "no such online contact";
+        clear(c, "");
+        return null;
+    }
+
+    /** The line is released; a consultation leg just goes, a customer contact enters after-call work. */
+    private void clear(AdContact c, String reason) {
+        c.online = false;
+        c.held = false;
+        c.reason = reason;
+        send(c, "CONNECTIONCLEARED");
+        if (c.consultFor != null) {
+            contacts.remove(c.id);
+            return;
+        }
+        c.jobState = "offline";
+        send(c, "JOBCHANGED");
+    }
+
+    private String hold(String id) {
+        AdContact c = id.isEmpty() ? current() : contacts.get(id);
+        if (c == null || !c.online || !c.telephony()) return "no call to hold";
+        c.held = !c.held;
+        // No "retrieved" event is documented: the simulator reports a retrieved call as ESTABLISHED (assumed).
+        send(c, c.held ? "HELD" : "ESTABLISHED");
+        return null;
+    }
+
+    private String transferDirect(String id, String destination) {
+        if (destination.isEmpty()) return "destination missing";
+        AdContact c = id.isEmpty() ? current() : contacts.get(id);
+        if (c == null || !c.online) return "no contact to transfer";
+        if (!c.held) {
+            c.held = true;
+            send(c, "HELD");
+        }
+        send(c, "TRANSFERRED");
+        clear(c, "transferred");
+        return null;
+    }
+
+    /** Transfer_Complete(_Conference): the arguments are not public; any id given must be one of the pair. */
+    private String complete(List<Object> args, boolean conference) {
+        AdContact leg = null;
+        for (Object a : args) {
+            AdContact c = a == null ? null : contacts.get(String.valueOf(a));
+            if (a != null && !String.valueOf(a).isBlank() && c == null) return "unknown contact " + a;
+            if (c != null && c.consultFor != null) leg = c;
+            if (c != null && c.consultFor == null) leg = legOf(c.id);
+        }
+        if (leg == null) leg = latestWhere(x -> x.consultFor != null && x.online);
+        if (leg == null) return "no consultation in progress";
+        AdContact main = contacts.get(leg.consultFor);
+        if (main == null || !main.online) return "the consulted call is gone";
+        if (conference) {
+            main.held = false;
+            send(main, "ESTABLISHED");
+            leg.online = false;
+            leg.reason = "conference";
+            send(leg, "CONNECTIONCLEARED");
+            contacts.remove(leg.id);
+            return null;
+        }
+        send(main, "TRANSFERRED");
+        main.online = false;
+        main.held = false;
+        main.reason = "transferred";
+        send(main, "CONNECTIONCLEARED");
+        leg.online = false;
+        leg.reason = "transferred";
+        send(leg, "CONNECTIONCLEARED");
+        contacts.remove(leg.id);
+        main.jobState = "offline";
+        send(main, "JOBCHANGED");
+        return null;
+    }
+
+    private AdContact legOf(String mainId) {
+        return latestWhere(x -> mainId.equals(x.consultFor) && x.online);
+    }
+
+    private String offlineEnd(String id) {
+        AdContact c = contacts.get(id);
+        if (c == null || !"offline".equals(c.jobState)) return "contact not in after-call work";
+        c.jobState = "finished";
+        send(c, "JOBFINISHED");
+        contacts.remove(id);
+        return null;
+    }
+
+    private String setCallData(String id, String data) {
+        AdContact c = contacts.get(id);
+        if (c == null) return "no such contact";
+        if (!data.contains("=")) return "call data must be key=value";
+        c.putCallData(data);
+        send(c, "DATACHANGED");
+        return null;
+    }
+
+    private String known(String id) {
+        return contacts.containsKey(id) ? null : "no such contact";
+    }
+
+    private String agent(String state, String event, String code) {
+        agentState = state;
+        pauseCode = code == null ? "" : code;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("event", event);
+        // Agent events' fields are not documented; the pause code travels as "reason" (assumed).
+        if (code != null) m.put("reason", code);
+        emit.accept(m);
+        return null;
+    }
+
+    // ---- supervisor ------------------------------------------------------------------------
+
+    /** A CTI-routed call offered to the agent: POPUP then RINGING (assumed order). */
+    synchronized String inbound(String ani, String dnis, String queue, String id) {
+        return inbound(ani, dnis, queue, id, UUID.randomUUID().toString());
+    }
+
+    synchronized String inbound(String ani, String dnis, String queue, String id, String uuid) {
+        String cid = id == null || id.isBlank() ? Integer.toHexString(nextInbound++) + "-5d9daab7@B2BUAGW1.enghouse.com" : id;
+        if (contacts.containsKey(cid)) throw new IllegalStateException("contact " + cid + " exists");
+        AdContact c = new AdContact(cid, uuid);
+        c.type = "inbound";
+        c.jobType = "inbound";
+        c.contentType = "live";
+        c.jobState = "online";
+        c.ani = ani;
+        c.dnis = dnis;
+        c.queue = queue;
+        contacts.put(c.id, c);
+        send(c, "POPUP");
+        send(c, "RINGING");
+        return c.id;
+    }
+
+    /** A chat contact: listed by widgets, no telephony. */
+    synchronized String chat(String from) {
+        AdContact c = new AdContact(Integer.toHexString(nextInbound++) + "-chat@B2BUAGW1.enghouse.com", UUID.randomUUID().toString());
+        c.type = "inbound";
+        c.jobType = "inbound";
+        c.mediaType = "chat";
+        c.contentType = "live";
+        c.jobState = "online";
+        c.chatId = UUID.randomUUID().toString();
+        c.ani = from;
+        c.dnis = "";
+        contacts.put(c.id, c);
+        send(c, "POPUP");
+        send(c, "ESTABLISHED");
+        return c.id;
+    }
+
+    /** The customer hangs up. */
+    synchronized boolean remoteHangup(String id) {
+        AdContact c = contacts.get(id);
+        if (c == null || !c.online) return false;
+        clear(c, "");
+        return true;
+    }
+
+    /** A contact answered by the other side or the agent's phone, not by a widget. */
+    synchronized boolean establish(String id) {
+        AdContact c = contacts.get(id);
+        if (c == null || !c.online) return false;
+        c.held = false;
+        send(c, "ESTABLISHED");
+        return true;
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    /** The contact a call without an id acts on: the online telephony call not on hold, else any online call. */
+    private AdContact current() {
+        AdContact c = latestWhere(x -> x.online && x.telephony() && !x.held);
+        return c != null ? c : latestWhere(x -> x.online && x.telephony());
+    }
+
+    /** The most recent contact that matches. */
+    private AdContact latestWhere(java.util.function.Predicate<AdContact> p) {
+        AdContact found = null;
+        for (AdContact c : contacts.values()) if (p.test(c)) found = c;
+        return found;
+    }
+
+    private void send(AdContact c, String event) {
+        if ("ESTABLISHED".equals(event)) c.established = true;
+        emit.accept(c.payload(event));
+    }
+}

@@ -1,0 +1,125 @@
+package dev.unibar.connectors.epbx;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What both SignalR dialects share: the owner's listeners, the connection state, the token supplier and
+ * two threads. {@code dispatch} delivers events, results and state changes in order; {@code control}
+ * does the blocking connect and reconnect work off the socket threads.
+ */
+abstract class SignalRTransportBase implements HubTransport {
+
+    private static final System.Logger LOG = System.getLogger(SignalRTransportBase.class.getName());
+
+    protected final Backoff backoff;
+    protected final Random random = new Random();
+    protected final ExecutorService dispatch;
+    protected final ScheduledExecutorService control;
+
+    private final List<BiConsumer<String, JsonNode>> eventHandlers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> lostListeners = new CopyOnWriteArrayList<>();
+
+    protected volatile Supplier<String> token;
+    protected volatile boolean closed;
+    private volatile State state = State.DISCONNECTED;
+    private volatile boolean resumed = true;
+
+    /** @param threadPrefix names the two threads (prefix-dispatch, prefix-control) in thread dumps */
+    protected SignalRTransportBase(Backoff backoff, String threadPrefix) {
+        this.backoff = backoff;
+        this.dispatch = Executors.newSingleThreadExecutor(daemon(threadPrefix + "-dispatch"));
+        this.control = Executors.newSingleThreadScheduledExecutor(daemon(threadPrefix + "-control"));
+    }
+
+    @Override
+    public final void onEvent(BiConsumer<String, JsonNode> handler) {
+        eventHandlers.add(handler);
+    }
+
+    @Override
+    public final void onState(Consumer<State> listener) {
+        stateListeners.add(listener);
+    }
+
+    @Override
+    public final void onSessionLost(Runnable listener) {
+        lostListeners.add(listener);
+    }
+
+    protected final State state() {
+        return state;
+    }
+
+    protected final void setState(State s) {
+        if (state == s) return;
+        state = s;
+        try {
+            dispatch.execute(() -> stateListeners.forEach(l -> l.accept(s)));
+        } catch (RejectedExecutionException ignored) {
+            // shutting down
+        }
+    }
+
+    /** Hands a push to the owner on the dispatch thread; a failing handler is logged, not fatal. */
+    protected final void deliver(String name, JsonNode args) {
+        dispatch.execute(() -> {
+            for (BiConsumer<String, JsonNode> h : eventHandlers) {
+                try {
+                    h.accept(name, args);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "EPBX event handler failed for " + name, e);
+                }
+            }
+        });
+    }
+
+    /**
+     * Connected again. When the server no longer knew this client, the new connection carries none of
+     * its hub state: the owner hears CONNECTED, then the lost session, and must start up again.
+     */
+    protected final void reconnected(boolean sessionKept) {
+        resumed = sessionKept;
+        setState(State.CONNECTED);
+        if (!sessionKept) dispatch.execute(() -> lostListeners.forEach(Runnable::run));
+    }
+
+    @Override
+    public final boolean resumedSession() {
+        return resumed;
+    }
+
+    /** The current access token, "" before connect or when the supplier has none. */
+    protected final String currentToken() {
+        Supplier<String> t = token;
+        String v = t == null ? null : t.get();
+        return v == null ? "" : v;
+    }
+
+    /** Ends both threads; the DISCONNECTED state reaches the listeners first. */
+    protected final void shutdownThreads() {
+        setState(State.DISCONNECTED);
+        control.shutdownNow();
+        dispatch.shutdown();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

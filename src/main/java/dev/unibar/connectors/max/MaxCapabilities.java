@@ -1,0 +1,24 @@
+package dev.unibar.connectors.max;
+
+import dev.unibar.core.command.Capabilities;
+import dev.unibar.core.command.CommandKind;
+import dev.unibar.core.state.SessionPhase;
+
+import java.util.EnumSet;
+
+/**
+ * MAX takes only call-control commands from a child window: no dial, transfer, conference or agent
+ * state (docs/vendors/max.md). Everything else stays absent, so the bar shows no control for it.
+ */
+final class MaxCapabilities {
+
+    private MaxCapabilities() {
+    }
+
+    static Capabilities of() {
+        return Capabilities.builder()
+                .allow(EnumSet.of(CommandKind.ANSWER, CommandKind.REJECT, CommandKind.HANGUP, CommandKind.HOLD,
+                        CommandKind.RESUME, CommandKind.MUTE, CommandKind.UNMUTE), SessionPhase.READY)
+                .build();
+    }
+}

@@ -1,0 +1,248 @@
+package dev.unibar.connectors.max;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unibar.bridge.CaptureHandler;
+import dev.unibar.bridge.PageChannel;
+import dev.unibar.connectors.MalformedCaptureException;
+import dev.unibar.connectors.VendorMapper;
+import dev.unibar.core.Connector;
+import dev.unibar.core.command.Capabilities;
+import dev.unibar.core.command.Command;
+import dev.unibar.core.model.Event;
+import dev.unibar.core.model.NoticeLevel;
+import dev.unibar.core.state.ConnectionStatus;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * NICE MAX as seen from Unibar's hidden child frame (decision 0011): loads MAX in the vendor panel, keeps
+ * a child frame in it, subscribes with {@code RegisterForClientEvents} once per child, and drives calls
+ * with MAX's command messages.
+ *
+ * <p>MAX answers a second registration from the same window with silence, so a child registers at
+ * most once; it unregisters before a reload and on stop, and a missing acknowledgement is reported
+ * after the configured time-out. The {@code sessioninfo} token is kept in memory and removed from
+ * every capture before it goes anywhere.
+ */
+public final class MaxConnector implements Connector, CaptureHandler {
+
+    public static final String VENDOR = MaxMapper.VENDOR;
+    static final String ISSUER = "Unibar";
+    private static final long WATCH_MS = 500;
+
+    private final MaxConfig config;
+    private final PageChannel page;
+    private final VendorMapper mapper;
+    private final Capabilities capabilities = MaxCapabilities.of();
+    private final MaxObserved observed = new MaxObserved();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "max-connector");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Sink sink;
+    /** Whether the current child has sent its one registration (reset only with a new child). */
+    private volatile boolean registered;
+    private volatile boolean acknowledged;
+    private volatile String sessionToken;
+    private ScheduledFuture<?> watch;
+    private ScheduledFuture<?> ackTimer;
+
+    public MaxConnector(MaxConfig config, PageChannel page, VendorMapper mapper) {
+        this.config = config;
+        this.page = page;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public String vendor() {
+        return VENDOR;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    /** The agent's session token, when subscribed to {@code sessioninfo}; never logged or shown. */
+    String sessionToken() {
+        return sessionToken;
+    }
+
+    @Override
+    public synchronized void start(Sink sink) {
+        this.sink = sink;
+        sink.connection(ConnectionStatus.CONNECTING);
+        page.setCaptureHandler(this);
+        page.load(config.url());
+        watch = timer.scheduleWithFixedDelay(this::keepChild, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Reloads MAX: unregisters first, as MAX asks of a window that goes away. */
+    public synchronized void reload() {
+        unregister();
+        page.load(config.url());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (watch != null) watch.cancel(false);
+        cancelAckTimer();
+        unregister();
+        timer.shutdown();
+        sessionToken = null;
+        Sink s = sink;
+        if (s != null) s.connection(ConnectionStatus.DISCONNECTED);
+    }
+
+    /** A new child means a new MAX page: its subscription died with the old page, so register once. */
+    private void keepChild() {
+        try {
+            String r = page.call(MaxChildFrame.ensure(config.origin())).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            if ("new".equals(r)) onNewChild();
+        } catch (Exception e) {
+            // The page is loading or gone; the next round tries again.
+        }
+    }
+
+    private synchronized void onNewChild() {
+        registered = false;
+        acknowledged = false;
+        register();
+    }
+
+    private synchronized void register() {
+        if (registered) return; // MAX would not answer a second registration from this window
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("messageType", "RegisterForClientEvents");
+        m.put("issuer", ISSUER);
+        m.put("subscriptionTypes", config.subscriptionTypes());
+        registered = true;
+        page.call(MaxChildFrame.send(m));
+        cancelAckTimer();
+        ackTimer = timer.schedule(this::ackMissing, config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void unregister() {
+        if (!registered) return;
+        page.call(MaxChildFrame.send(Map.of("messageType", "UnregisterFromClientEvents", "issuer", ISSUER)));
+        registered = false;
+        acknowledged = false;
+    }
+
+    private void ackMissing() {
+        Sink s = sink;
+        if (acknowledged || !registered || s == null) return;
+        String text = MaxText.get("max.ackTimeout",
+                "MAX did not acknowledge the event subscription within {0} s. Check that the page is MAX and that the agent is signed in.",
+                config.ackTimeout().toSeconds());
+        s.events(null, List.of(new Event.SessionError(VENDOR, null, text, "ack-timeout"),
+                new Event.Notice(VENDOR, null, NoticeLevel.ERROR, text)));
+    }
+
+    private void cancelAckTimer() {
+        if (ackTimer != null) ackTimer.cancel(false);
+        ackTimer = null;
+    }
+
+    @Override
+    public CompletionStage<Void> send(Command c) {
+        String type = messageType(c);
+        if (type == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(MaxText.get("max.notNow",
+                    "MAX would not do that now: {0}", c.kind())));
+        }
+        return page.call(MaxChildFrame.send(Map.of("messageType", type, "issuer", ISSUER))).thenApply(r -> {
+            if (!"true".equals(r)) throw new IllegalStateException("MAX is not loaded");
+            return null;
+        });
+    }
+
+    /** The MAX message for a command, or null when MAX's toggle would not do what was asked. */
+    String messageType(Command c) {
+        if (c instanceof Command.Answer x) return observed.isRinging(x.callId()) ? "AnswerEvent" : null;
+        if (c instanceof Command.Reject x) return observed.isRinging(x.callId()) ? "RefuseEvent" : null;
+        if (c instanceof Command.Hangup x) return observed.isLive(x.callId()) ? "HangupEvent" : null;
+        if (c instanceof Command.Hold x) return observed.isLive(x.callId()) && !observed.isHeld(x.callId()) ? "HoldEvent" : null;
+        if (c instanceof Command.Resume x) return observed.isHeld(x.callId()) ? "HoldEvent" : null;
+        if (c instanceof Command.Mute) return observed.isLive(null) && !observed.isMuted() ? "MuteEvent" : null;
+        if (c instanceof Command.Unmute) return observed.isMuted() ? "MuteEvent" : null;
+        return null;
+    }
+
+    @Override
+    public void captured(String origin, JsonNode line, String raw) {
+        Sink s = sink;
+        if (s == null) return;
+        if (!MaxMapper.isFromMax(line)) return; // our own messages to MAX, and MAX's internal traffic
+        if (!origin.equals(config.origin()) && !config.trustedOrigins().contains(origin)) return;
+        String clean = raw;
+        if (keepToken(line)) clean = line.toString();
+        List<Event> events;
+        try {
+            events = mapper.map(line);
+        } catch (MalformedCaptureException e) {
+            s.malformed(clean, e.getMessage());
+            return;
+        }
+        boolean ready = false;
+        String refused = null;
+        for (Event e : events) {
+            if (e instanceof Event.SessionReady) {
+                acknowledged = true;
+                ready = true;
+                cancelAckTimer();
+                s.connection(ConnectionStatus.CONNECTED);
+            } else if (e instanceof Event.SessionError err) {
+                refused = err.message();
+                acknowledged = true;
+                cancelAckTimer();
+                registered = false; // MAX kept no reference: a corrected registration may be sent later
+            }
+        }
+        observed.apply(events);
+        s.events(clean, events);
+        // The bar shows session errors on its login form, which MAX (signing in on its own page) never
+        // opens: say it where the agent looks.
+        if (refused != null) s.events(null, List.of(new Event.Notice(VENDOR, null, NoticeLevel.ERROR, refused)));
+        if (ready) {
+            // MAX takes no dial, transfer or agent-state command: say where the agent finds them.
+            s.events(null, List.of(new Event.Notice(VENDOR, null, NoticeLevel.INFO, MaxText.get("max.useMaxPanel",
+                    "Dialling, transfers and your agent state are handled in MAX's own panel."))));
+        }
+    }
+
+    /** Takes the session token out of the capture (in place) into memory; true when there was one. */
+    private boolean keepToken(JsonNode line) {
+        boolean found = false;
+        for (JsonNode e : line.path("events")) {
+            if (e instanceof ObjectNode o && "SessionInfo".equals(o.path("messageType").asText()) && o.has("sessionToken")) {
+                sessionToken = o.path("sessionToken").asText();
+                o.put("sessionToken", "******");
+                found = true;
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void malformed(String raw, String reason) {
+        Sink s = sink;
+        if (s != null) s.malformed(raw, reason);
+    }
+
+    @Override
+    public void dropped(String origin, String raw) {
+        Sink s = sink;
+        if (s != null) s.dropped(raw, "message from untrusted origin " + origin);
+    }
+}

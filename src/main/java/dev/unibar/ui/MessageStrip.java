@@ -1,0 +1,46 @@
+package dev.unibar.ui;
+
+import dev.unibar.core.model.NoticeLevel;
+import javafx.animation.PauseTransition;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.Label;
+import javafx.util.Duration;
+
+/**
+ * The last message for the agent (a vendor notice, a refusal, a session error). It always takes the
+ * same two lines, shown or empty, so a message coming and going never moves the controls under the
+ * mouse. Info goes after 10 s, errors after 20 s; a refusal goes as soon as the situation that caused
+ * it changes (the view model clears it).
+ */
+final class MessageStrip extends Label {
+
+    private final PauseTransition timer = new PauseTransition();
+
+    MessageStrip(BarViewModel vm, Messages msg) {
+        setId("notice");
+        getStyleClass().addAll("notice", "empty");
+        setWrapText(true);
+        setMaxWidth(Double.MAX_VALUE);
+        setAccessibleRole(AccessibleRole.TEXT);
+        vm.messageProperty().addListener((o, a, m) -> show(vm, msg, m));
+        show(vm, msg, vm.messageProperty().get());
+    }
+
+    private void show(BarViewModel vm, Messages msg, BarViewModel.Message m) {
+        getStyleClass().removeAll("info", "warning", "error", "empty");
+        timer.stop();
+        if (m == null) {
+            setText("");
+            getStyleClass().add("empty");
+            return;
+        }
+        getStyleClass().add(m.level().wire());
+        setText(m.text(msg));
+        setTooltip(Ui.tooltip(getText()));
+        timer.setDuration(Duration.seconds(m.level() == NoticeLevel.ERROR ? 20 : 10));
+        timer.setOnFinished(e -> {
+            if (vm.messageProperty().get() == m) vm.clearMessage();
+        });
+        timer.playFromStart();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.unibar.ui;
+
+import dev.unibar.core.command.CommandKind;
+import dev.unibar.core.state.ConnectionStatus;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The top line: vendor, connection, agent, state selector, time in state, waiting callers, problems. */
+final class StatusLine extends HBox {
+
+    StatusLine(BarViewModel vm, Messages msg, StateSelector stateSelector, Runnable openInspector, Runnable logout) {
+        super(8);
+        setId("statusLine");
+        getStyleClass().add("status-line");
+        setAlignment(Pos.CENTER_LEFT);
+
+        Label vendorLabel = Ui.label("vendorName", "vendor");
+        vendorLabel.textProperty().bind(vm.vendorProperty());
+        Circle dot = new Circle(5);
+        dot.getStyleClass().add("connection-dot");
+        Label connection = Ui.label("connectionStatus", "connection");
+        connection.setGraphic(dot);
+        vm.connectionProperty().addListener((o, a, b) -> showConnection(msg, connection, b));
+        showConnection(msg, connection, vm.connectionProperty().get());
+
+        Label agent = Ui.label("agentName", "agent-name");
+        agent.textProperty().bind(vm.agentNameProperty());
+
+        Label timeInState = Ui.readout("timeInState", "time-in-state", msg.get("state.timeInState"));
+        timeInState.textProperty().bind(vm.timeInStateProperty());
+        timeInState.setTooltip(Ui.tooltip(msg.get("state.timeInState")));
+
+        // Where the vendor offers no way to change the state, the bar still shows it and says where it changes.
+        Label stateReadOnly = Ui.label("stateReadOnly", "state-read-only");
+        stateReadOnly.textProperty().bind(stateSelector.textProperty());
+        Tooltip whereToChange = new Tooltip();
+        whereToChange.textProperty().bind(Bindings.createStringBinding(
+                () -> msg.format("state.changeInVendorPanel", vm.vendorProperty().get()), vm.vendorProperty()));
+        stateReadOnly.setTooltip(whereToChange);
+        Ui.visible(stateReadOnly, Bindings.and(vm.supportedProperty(CommandKind.SET_STATE).not(),
+                Bindings.isNotNull(vm.agentStateProperty())));
+        Label pauseRemaining = Ui.label("pauseRemaining", "pause-remaining");
+        pauseRemaining.textProperty().bind(vm.pauseRemainingProperty());
+        pauseRemaining.setTooltip(Ui.tooltip(msg.get("state.pauseRemaining")));
+        Ui.visible(pauseRemaining, vm.pauseRemainingProperty().isNotEmpty());
+
+        Label waiting = Ui.label("waitingCallers", "waiting");
+        waiting.setGraphic(Ui.icon(Material2MZ.PEOPLE));
+        waiting.textProperty().bind(Bindings.createStringBinding(() -> {
+            Integer n = vm.waitingCallersProperty().get();
+            return n == null ? "" : msg.format("queue.waiting", n);
+        }, vm.waitingCallersProperty()));
+        Ui.visible(waiting, Bindings.createBooleanBinding(() -> {
+            Integer n = vm.waitingCallersProperty().get();
+            return n != null && n > 0;
+        }, vm.waitingCallersProperty()));
+
+        Label problems = Ui.label("problemCount", "problems");
+        problems.textProperty().bind(Bindings.createStringBinding(
+                () -> msg.format("bar.problems", vm.malformedCountProperty().get(), vm.droppedCountProperty().get()),
+                vm.malformedCountProperty(), vm.droppedCountProperty()));
+        Ui.visible(problems, vm.malformedCountProperty().greaterThan(0).or(vm.droppedCountProperty().greaterThan(0)));
+
+        StableButton inspector = new StableButton(msg.get("button.inspector"));
+        inspector.setId("openInspector");
+        inspector.getStyleClass().add("small");
+        inspector.setIcon(Material2AL.BUG_REPORT);
+        inspector.setOnAction(e -> {
+            if (openInspector != null) openInspector.run();
+        });
+        inspector.setTooltip(Ui.tooltip(msg.get("shortcut.inspector")));
+        inspector.setAccessibleText(msg.get("shortcut.inspector"));
+        Ui.visible(inspector, new javafx.beans.property.SimpleBooleanProperty(openInspector != null));
+
+        StableButton logoutButton = Ui.commandButton(msg, "logout", "button.logout", Material2AL.EXIT_TO_APP, null,
+                vm.enabledProperty(CommandKind.LOGOUT), vm.supportedProperty(CommandKind.LOGOUT), logout);
+        logoutButton.getStyleClass().add("small");
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(vendorLabel, connection, agent, stateSelector, stateReadOnly, timeInState, pauseRemaining,
+                waiting, spacer,
+                problems, inspector, logoutButton);
+        buttons = List.of(inspector, logoutButton);
+        // Words are never cut short here: the two buttons give way first (icons only), then the window
+        // stops shrinking (its minimum width is this line's).
+        for (javafx.scene.Node n : getChildren()) {
+            if (n instanceof javafx.scene.control.Control c) c.setMinWidth(USE_PREF_SIZE);
+        }
+        stateSelector.setMinWidth(USE_PREF_SIZE);
+    }
+
+    private final List<StableButton> buttons;
+
+    private double widthWithText() {
+        double w = snappedLeftInset() + snappedRightInset();
+        int shown = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if (!n.isManaged()) continue;
+            w += n instanceof StableButton b ? b.widthWithText() : n.prefWidth(-1);
+            shown++;
+        }
+        return w + Math.max(0, shown - 1) * getSpacing();
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        double w = widthWithText();
+        for (StableButton b : buttons) if (b.isManaged()) w -= b.widthWithText() - b.widthIconOnly();
+        return w;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        boolean compact = getWidth() + 0.5 < widthWithText();
+        for (StableButton b : buttons) b.setCompact(compact);
+        super.layoutChildren();
+    }
+
+    private static void showConnection(Messages msg, Label l, ConnectionStatus c) {
+        l.setText(c == null ? "" : msg.get("connection." + c.name()));
+        l.getStyleClass().removeIf(s -> s.startsWith("conn-"));
+        if (c != null) l.getStyleClass().add("conn-" + c.name().toLowerCase(Locale.ROOT));
+    }
+}

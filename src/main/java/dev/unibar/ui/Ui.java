@@ -1,0 +1,75 @@
+package dev.unibar.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Small building blocks the bar's parts share, so every control is made (and labelled) the same way. */
+final class Ui {
+
+    private Ui() {
+    }
+
+    /**
+     * A button bound to a command: disabled when the guard forbids, hidden (and out of the layout) when
+     * the vendor lacks it. The tooltip and the screen-reader text carry the full name and the shortcut,
+     * since the visible text may shrink to the icon alone.
+     */
+    static StableButton commandButton(Messages msg, String id, String key, Ikon icon, String tooltipKey,
+                                      ObservableBooleanValue enabledWhen, ObservableBooleanValue supportedWhen,
+                                      Runnable action) {
+        StableButton b = new StableButton(msg.get(key));
+        b.setId(id);
+        if (icon != null) b.setIcon(icon);
+        String tip = msg.get(tooltipKey != null ? tooltipKey : key);
+        b.setTooltip(tooltip(tip));
+        b.setAccessibleText(tip);
+        b.disableProperty().bind(Bindings.not(enabledWhen));
+        visible(b, supportedWhen);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    static FontIcon icon(Ikon ikon) {
+        FontIcon i = new FontIcon(ikon);
+        i.getStyleClass().add("bar-icon");
+        return i;
+    }
+
+    static Tooltip tooltip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setShowDelay(Duration.millis(400));
+        return t;
+    }
+
+    static Label label(String id, String styleClass) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(styleClass);
+        return l;
+    }
+
+    /** A read-only text that a screen reader announces with its meaning, not just its value. */
+    static Label readout(String id, String styleClass, String meaning) {
+        Label l = label(id, styleClass);
+        l.setAccessibleRole(AccessibleRole.TEXT);
+        l.accessibleTextProperty().bind(Bindings.concat(meaning, ": ", l.textProperty()));
+        return l;
+    }
+
+    static void visible(Node n, ObservableBooleanValue when) {
+        n.visibleProperty().bind(when);
+        n.managedProperty().bind(when);
+    }
+
+    /** Hidden but still taking its place: for parts whose coming and going must not move anything. */
+    static void shown(Node n, ObservableBooleanValue when) {
+        n.visibleProperty().bind(when);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.unibar.connectors.agentdesktop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The widget server's trust boundary and its traffic, without a browser: requests as the widget page makes them. */
+class WidgetServerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<String> widgets = new CopyOnWriteArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private WidgetServer server;
+    private String token;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new WidgetServer(0, "https://ad.example.it", "https://ad.example.it/AD/widget/agentdesktop_widget.js",
+                new WidgetServer.Listener() {
+                    @Override
+                    public void lines(List<String> l) {
+                        lines.addAll(l);
+                    }
+
+                    @Override
+                    public void widget(boolean ready, String detail) {
+                        widgets.add(ready + " " + detail);
+                    }
+                });
+        server.start();
+        HttpResponse<String> page = get(WidgetServer.PAGE_PATH, null);
+        Matcher m = Pattern.compile("\"token\":\"([0-9a-f]+)\"").matcher(page.body());
+        assertTrue(m.find(), "the page carries its token");
+        token = m.group(1);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void pageIncludesTheSdkAndMayOnlyBeFramedByAgentDesktop() throws Exception {
+        HttpResponse<String> page = get(WidgetServer.PAGE_PATH, null);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<script type=\"text/javascript\" src=\"https://ad.example.it/AD/widget/agentdesktop_widget.js\">"));
+        assertEquals("frame-ancestors https://ad.example.it", page.headers().firstValue("Content-Security-Policy").orElse(""));
+        assertTrue(page.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+
+    @Test
+    void eventsAndCommandsOnlyWithTheTokenFromTheLatestInstance() throws Exception {
+        assertEquals(401, post("/agentdesktop/status", "{\"instance\":\"a\",\"ready\":true}", "wrong").statusCode());
+        assertFalse(server.widgetConnected());
+        CompletableFuture<Void> early = server.call("CONTACT", "Hold", List.of("1"));
+        assertThrows(ExecutionException.class, () -> early.get(1, TimeUnit.SECONDS), "no widget yet");
+
+        assertEquals(200, post("/agentdesktop/status", "{\"instance\":\"a\",\"ready\":true,\"container\":\"W\"}", token).statusCode());
+        assertEquals(List.of("true W"), widgets);
+        assertEquals(200, post("/agentdesktop/events", "{\"instance\":\"a\",\"lines\":[\"{\\\"event\\\":\\\"HELD\\\",\\\"id\\\":\\\"1\\\"}\"]}", token).statusCode());
+        assertEquals(List.of("{\"event\":\"HELD\",\"id\":\"1\"}"), lines);
+
+        CompletableFuture<Void> hold = server.call("CONTACT", "Hold", List.of("1"));
+        JsonNode cmds = JSON.readTree(get("/agentdesktop/commands?instance=a", token).body()).get("commands");
+        assertEquals("Hold", cmds.get(0).get("name").asText());
+        assertEquals("[\"1\"]", cmds.get(0).get("args").toString());
+        assertFalse(hold.isDone());
+        post("/agentdesktop/results", "{\"instance\":\"a\",\"id\":" + cmds.get(0).get("id") + ",\"ok\":false,\"error\":\"boom\"}", token);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> hold.get(5, TimeUnit.SECONDS));
+        assertEquals("boom", e.getCause().getMessage());
+
+        // A reloaded AgentDesktop page: the new instance takes over, the old one is no longer heard.
+        post("/agentdesktop/status", "{\"instance\":\"b\",\"ready\":true}", token);
+        assertEquals(409, post("/agentdesktop/events", "{\"instance\":\"a\",\"lines\":[\"{}\"]}", token).statusCode());
+        assertEquals(409, get("/agentdesktop/commands?instance=a", token).statusCode());
+        assertEquals(1, lines.size());
+    }
+
+    @Test
+    void foreignOriginsAndHostsAreRefused() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/agentdesktop/status"))
+                .header("Origin", "https://evil.example").header(WidgetServer.TOKEN_HEADER, token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"instance\":\"x\",\"ready\":true}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, r.statusCode());
+        assertFalse(server.widgetConnected());
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("GET " + WidgetServer.PAGE_PATH + " HTTP/1.1\r\nHost: rebind.example:" + server.port() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertTrue(status.contains(" 421 "), "DNS rebinding is refused: " + status);
+        }
+    }
+
+    private HttpResponse<String> get(String path, String tok) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        if (tok != null) b.header(WidgetServer.TOKEN_HEADER, tok);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String tok) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header(WidgetServer.TOKEN_HEADER, tok).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

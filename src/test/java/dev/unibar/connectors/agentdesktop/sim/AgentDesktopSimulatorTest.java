@@ -1,0 +1,239 @@
+package dev.unibar.connectors.agentdesktop.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AgentDesktopSimulatorTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The fields both the seed's print-outs and the simulator carry; ani is left out (the seed anonymises it mid-sequence). */
+    private static final List<String> COMPARED = List.of("id", "uuid", "chat_id", "type", "media_type", "content_type",
+            "job_type", "job_state", "dnis", "queue", "reason", "CallData");
+
+    private AgentDesktopSimulator sim;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        sim = new AgentDesktopSimulator().start();
+        sim.answerDelayMs(0);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    /** The simulator plays each seed sequence as the golden capture (written from the seed) has it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"blind-transfer", "consult-transfer", "consult-conference", "consult-cancel", "manual-call",
+            "after-call-work", "agent-login", "agent-pause", "agent-logout"})
+    void scenariosPlayTheCapturedSequences(String name) throws IOException {
+        List<JsonNode> capture = capture(name);
+        sim.play(name);
+        List<String> sent = sim.sentEvents();
+        assertTrue(sent.size() >= capture.size(), () -> "too few events: " + sent);
+        List<String> tail = sent.subList(sent.size() - capture.size(), sent.size());
+        for (int i = 0; i < capture.size(); i++) {
+            JsonNode want = capture.get(i);
+            JsonNode got = JSON.readTree(tail.get(i));
+            assertEquals(want.get("event").asText().toUpperCase(Locale.ROOT), got.get("event").asText(), "event " + i + " of " + name);
+            for (String k : COMPARED) {
+                if (want.has(k)) assertEquals(want.get(k), got.get(k), k + " of event " + i + " of " + name);
+            }
+        }
+    }
+
+    @Test
+    void consultationCompletedAsTransferFromWidgetCalls() throws Exception {
+        String main = sim.inbound("3393669393", "225727273", "QUEUE25");
+        invoke("CONTACT", "Answer", main);
+        invoke("CONTACT", "Transfer_Consultation", main, "2001", "", "");
+        String leg = legOf(main);
+        invoke("CONTACT", "Transfer_Complete", main);
+        List<String> events = new ArrayList<>();
+        for (String s : sim.sentEvents()) {
+            JsonNode n = JSON.readTree(s);
+            events.add(n.get("event").asText() + " " + (n.get("id").asText().equals(main) ? "main" : n.get("id").asText().equals(leg) ? "leg" : "?"));
+        }
+        assertEquals(List.of("POPUP main", "RINGING main", "ESTABLISHED main", "HELD main", "CONNECTIONSTARTED leg",
+                "DIALING leg", "ESTABLISHED leg", "TRANSFERRED main", "CONNECTIONCLEARED main", "CONNECTIONCLEARED leg",
+                "JOBCHANGED main"), events);
+        List<String> methods = sim.recorded().stream().map(r -> r.qualified() + r.args() + r.accepted()).toList();
+        assertEquals(List.of("CONTACT.Answer[" + main + "]true", "CONTACT.Transfer_Consultation[" + main + ", 2001, , ]true",
+                "CONTACT.Transfer_Complete[" + main + "]true"), methods);
+    }
+
+    @Test
+    void holdIsAToggleAndCancelledConsultationLeavesTheCallHeld() throws Exception {
+        String main = sim.inbound("3393669393", "225727273", "QUEUE25");
+        invoke("CONTACT", "Answer", main);
+        invoke("CONTACT", "Hold", main);
+        invoke("CONTACT", "Hold", main);
+        invoke("CONTACT", "Transfer_Consultation", main, "2001");
+        String leg = legOf(main);
+        invoke("CONTACT", "Hangup", leg);
+        Map<String, Object> state = sim.state();
+        List<?> contacts = (List<?>) state.get("contacts");
+        assertEquals(1, contacts.size(), "the leg is gone");
+        assertEquals(Boolean.TRUE, ((Map<?, ?>) contacts.get(0)).get("held"));
+        List<String> names = sim.sentEvents().stream().map(s -> s.replaceAll(".*\"event\":\"([^\"]+)\".*", "$1")).toList();
+        assertEquals(List.of("POPUP", "RINGING", "ESTABLISHED", "HELD", "ESTABLISHED", "HELD", "CONNECTIONSTARTED",
+                "DIALING", "ESTABLISHED", "CONNECTIONCLEARED"), names);
+    }
+
+    @Test
+    void refusedCallsAreRecordedAndShownAsAnAlert() throws Exception {
+        invoke("CONTACT", "Transfer_Complete", "nope@nowhere");
+        invoke("CONTACT", "NoSuchThing");
+        List<Recorded> r = sim.recorded();
+        assertEquals(2, r.size());
+        assertFalse(r.get(0).accepted());
+        assertTrue(r.get(0).note().contains("unknown contact"), r.get(0).note());
+        assertFalse(r.get(1).accepted());
+        JsonNode feed = JSON.readTree(get("/AD/api/events?after=0&wait=0", true).body());
+        assertEquals("alert", feed.get("events").get(0).get("kind").asText());
+    }
+
+    @Test
+    void lowerCaseEventsAsSeenInTheField() {
+        sim.lowerCaseEvents(true);
+        sim.inbound("1", "2", "Q");
+        assertTrue(sim.sentEvents().get(0).contains("\"event\":\"popup\""), sim.sentEvents().get(0));
+    }
+
+    @Test
+    void pageCarriesTheWidgetUriAndSdkHasTheConfiguredConsultationName() throws Exception {
+        sim.widgetUri("http://127.0.0.1:1/widget?x=</script>");
+        sim.consultMethod("Transfer_Consult");
+        String page = get("/AD/", false).body();
+        assertTrue(page.contains("http://127.0.0.1:1/widget?x=<\\/script>"), "widget URI, escaped inside the script");
+        assertFalse(page.contains("__AD_SIM_CONFIG__"));
+        String sdk = get(AgentDesktopSimulator.SDK_PATH, false).body();
+        assertTrue(sdk.contains("\"Transfer_Consult\""), "consultation name in the SDK");
+        assertTrue(sdk.contains("\"Transfer_Complete_Conference\""));
+    }
+
+    @Test
+    void stateChangesNeedTheSecret() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sim.origin() + "/control/inbound"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, r.statusCode());
+        assertTrue(((List<?>) sim.state().get("contacts")).isEmpty());
+        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create(sim.origin() + "/control/inbound"))
+                .header(AgentDesktopSimulator.SECRET_HEADER, "x" + sim.secret())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, wrong.statusCode());
+        assertEquals(401, get("/AD/api/events?after=0", false).statusCode(), "the event feed needs the secret too");
+        assertEquals(200, post("/control/inbound", "{}").statusCode());
+        assertEquals(1, ((List<?>) sim.state().get("contacts")).size());
+    }
+
+    @Test
+    void foreignOriginsAreRefused() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sim.origin() + "/control/inbound"))
+                .header("Origin", "http://evil.example").header(AgentDesktopSimulator.SECRET_HEADER, sim.secret())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, r.statusCode());
+        assertTrue(((List<?>) sim.state().get("contacts")).isEmpty());
+        assertTrue(r.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+
+    @Test
+    void nonLoopbackHostIsRefused() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", sim.port())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("GET /AD/ HTTP/1.1\r\nHost: attacker.example:" + sim.port() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertTrue(status.contains(" 421 "), status);
+        }
+    }
+
+    @Test
+    void eventFeedLongPollsAndRestartsAfterReset() throws Exception {
+        long t0 = System.nanoTime();
+        Thread later = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            sim.inbound("1", "2", "Q");
+        });
+        later.start();
+        JsonNode feed = JSON.readTree(get("/AD/api/events?after=0&wait=5000", true).body());
+        assertTrue((System.nanoTime() - t0) / 1_000_000 >= 150, "waited for the event");
+        assertEquals("contact", feed.get("events").get(0).get("kind").asText());
+        long next = feed.get("next").asLong();
+        long epoch = feed.get("epoch").asLong();
+        sim.reset();
+        sim.inbound("3", "4", "Q");
+        JsonNode again = JSON.readTree(get("/AD/api/events?after=" + next + "&epoch=" + epoch + "&wait=1000", true).body());
+        assertEquals(2, again.get("events").size(), "read from the start after a reset");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private String legOf(String main) {
+        for (Object o : (List<?>) sim.state().get("contacts")) {
+            Map<?, ?> c = (Map<?, ?>) o;
+            if (main.equals(c.get("consultFor"))) return (String) c.get("id");
+        }
+        throw new AssertionError("no consultation leg: " + sim.state());
+    }
+
+    private void invoke(String ns, String method, String... args) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("ns", ns, "method", method, "args", List.of((Object[]) args)));
+        assertEquals(200, post("/AD/api/invoke", body).statusCode());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(sim.origin() + path)).header(AgentDesktopSimulator.SECRET_HEADER, sim.secret())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, boolean secret) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.origin() + path));
+        if (secret) b.header(AgentDesktopSimulator.SECRET_HEADER, sim.secret());
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<JsonNode> capture(String name) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        try (InputStream in = AgentDesktopSimulatorTest.class.getResourceAsStream("/captures/agentdesktop/" + name + ".jsonl")) {
+            if (in == null) throw new IOException("no capture " + name);
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) out.add(JSON.readTree(line));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,216 @@
+package dev.unibar.connectors.max.sim;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class MaxSimStateTest {
+
+    private MaxSimState st;
+
+    @BeforeEach
+    void setUp() {
+        st = new MaxSimState(Clock.fixed(Instant.parse("2026-03-02T14:00:00Z"), ZoneOffset.UTC), "tok==");
+    }
+
+    private static Map<String, Object> msg(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    private void register(String window, Object... extra) {
+        Map<String, Object> m = msg("messageType", "RegisterForClientEvents", "issuer", "Test",
+                "subscriptionTypes", List.of("agent", "contacts"));
+        m.putAll(msg(extra));
+        st.onClientMessage(window, "http://127.0.0.1", m);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> events(MaxSimState.Delivery d) {
+        return (List<Map<String, Object>>) d.message().get("events");
+    }
+
+    private static List<String> types(MaxSimState.Delivery d) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> e : events(d)) out.add(String.valueOf(e.containsKey("Type") ? e.get("Type") : e.get("messageType")));
+        return out;
+    }
+
+    @Test
+    void okAckComesFirstFromMaxWithTheSnapshot() {
+        MaxScenarios.run(st, "inbound", Map.of());
+        long before = st.lastSeq();
+        register("w1");
+        List<MaxSimState.Delivery> d = st.deliveriesAfter(before);
+        assertEquals(1, d.size());
+        assertEquals("MAX", d.get(0).message().get("issuer"));
+        assertEquals(List.of("ClientEventSubscriptionAcknowledge", "AgentState", "CallContactEvent"), types(d.get(0)));
+        assertEquals("OK", events(d.get(0)).get(0).get("status"));
+        assertEquals("Incoming", events(d.get(0)).get(2).get("Status"));
+    }
+
+    @Test
+    void newerClientPutsTheAckLastWithItsIssuer() {
+        st.flavor(MaxSimState.Flavor.CXA);
+        register("w1");
+        MaxSimState.Delivery d = st.deliveriesAfter(0).get(0);
+        assertEquals("CXA", d.message().get("issuer"));
+        assertEquals(List.of("AgentState", "ClientEventSubscriptionAcknowledge"), types(d));
+    }
+
+    @Test
+    void invalidContactIdIsCheckedBeforeTheTypes() {
+        register("w1", "contactId", "abc", "subscriptionTypes", List.of());
+        Map<String, Object> ack = events(st.deliveriesAfter(0).get(0)).get(0);
+        assertEquals("ERROR", ack.get("status"));
+        assertEquals("Invalid Contact Id", ack.get("reason"));
+        assertFalse(st.isSubscribed("w1"));
+        register("w2", "contactId", 0);
+        assertEquals("Invalid Contact Id", events(st.deliveriesAfter(1).get(0)).get(0).get("reason"));
+    }
+
+    @Test
+    void emptyOrInvalidSubscriptionTypesAreRefused() {
+        register("w1", "subscriptionTypes", List.of());
+        register("w2", "subscriptionTypes", List.of("everything", 3));
+        for (MaxSimState.Delivery d : st.deliveriesAfter(0)) {
+            assertEquals(List.of("ClientEventSubscriptionAcknowledge"), types(d));
+            assertEquals("Invalid Subscription Types", events(d).get(0).get("reason"));
+        }
+        assertEquals(0, st.subscriberCount());
+        register("w3", "subscriptionTypes", List.of("AGENT", "nonsense"));
+        assertTrue(st.isSubscribed("w3"));
+    }
+
+    @Test
+    void aSecondRegistrationGetsNoAnswerUntilUnregistered() {
+        register("w1");
+        long seq = st.lastSeq();
+        register("w1");
+        assertTrue(st.deliveriesAfter(seq).isEmpty(), "MAX stays silent");
+        MaxSimState.Received r = st.received().get(1);
+        assertFalse(r.accepted());
+        st.onClientMessage("w1", "o", msg("messageType", "UnregisterFromClientEvents"));
+        register("w1");
+        assertEquals(1, st.deliveriesAfter(seq).size());
+    }
+
+    @Test
+    void agentSubscriberGetsNoContactEventsAndSessionInfoOnlyWhenAsked() {
+        register("agentOnly", "subscriptionTypes", List.of("agent"));
+        register("info", "subscriptionTypes", List.of("sessioninfo"));
+        assertTrue(types(st.deliveriesAfter(1).get(0)).contains("SessionInfo"));
+        long seq = st.lastSeq();
+        MaxScenarios.run(st, "inbound", Map.of());
+        assertTrue(st.deliveriesAfter(seq).isEmpty());
+        MaxScenarios.run(st, "remote-logoff", Map.of());
+        List<MaxSimState.Delivery> d = st.deliveriesAfter(seq);
+        assertEquals(List.of("RemoteAgentSessionEnd", "AgentState"), types(d.get(0)));
+        assertEquals("agentOnly", d.get(0).window());
+        assertEquals(List.of("RemoteAgentSessionEnd"), types(d.get(1)));
+    }
+
+    @Test
+    void commandsFollowMaxStateRules() {
+        register("w1");
+        st.onClientMessage("w1", "o", msg("messageType", "HoldEvent"));
+        assertFalse(st.received().get(1).accepted(), "nothing to hold");
+        String id = (String) MaxScenarios.run(st, "inbound", Map.of()).get("contactId");
+        st.onClientMessage("w1", "o", msg("messageType", "HoldEvent"));
+        assertFalse(st.received().get(2).accepted(), "an incoming call cannot be held");
+        st.onClientMessage("w1", "o", msg("messageType", "AnswerEvent"));
+        assertEquals("Active", st.contactStatus(id));
+        assertEquals("InboundContact", st.agentState());
+        st.onClientMessage("w1", "o", msg("messageType", "HoldEvent"));
+        assertEquals("Holding", st.contactStatus(id));
+        st.onClientMessage("w1", "o", msg("messageType", "HoldEvent"));
+        assertEquals("Active", st.contactStatus(id));
+        st.onClientMessage("w1", "o", msg("messageType", "MuteEvent"));
+        assertTrue(st.isMuted());
+        st.onClientMessage("w1", "o", msg("messageType", "RecordEvent"));
+        st.onClientMessage("w1", "o", msg("messageType", "RecordEvent"));
+        assertTrue(st.isLogging(id));
+        assertFalse(st.received().get(st.received().size() - 1).accepted(), "record is one-shot");
+        st.onClientMessage("w1", "o", msg("messageType", "MaskEvent"));
+        assertEquals("Masking", st.contactStatus(id));
+        st.onClientMessage("w1", "o", msg("messageType", "MaskEvent"));
+        st.onClientMessage("w1", "o", msg("messageType", "HangupEvent"));
+        assertEquals("Disconnected", st.contactStatus(id));
+        assertTrue(st.isAcw());
+        assertEquals("Unavailable", st.agentState());
+        MaxScenarios.run(st, "end-acw", Map.of());
+        assertNull(st.contactStatus(id));
+        assertEquals("Available", st.agentState());
+    }
+
+    @Test
+    void refuseClosesTheOfferedCall() {
+        register("w1");
+        String id = (String) MaxScenarios.run(st, "inbound", Map.of()).get("contactId");
+        st.onClientMessage("w1", "o", msg("messageType", "RefuseEvent"));
+        assertNull(st.contactStatus(id));
+        assertEquals("Unavailable", st.agentState());
+        st.onClientMessage("w1", "o", msg("messageType", "AnswerEvent"));
+        assertFalse(st.received().get(st.received().size() - 1).accepted());
+    }
+
+    @Test
+    void consultTransferGivesBothCallsDisconnectedAndAcw() {
+        register("w1");
+        MaxScenarios.run(st, "inbound", Map.of());
+        st.onClientMessage("w1", "o", msg("messageType", "AnswerEvent"));
+        String consult = (String) MaxScenarios.run(st, "consult", Map.of()).get("contactId");
+        assertEquals("Active", st.contactStatus(consult));
+        assertEquals("OutboundConsult", st.agentState());
+        long seq = st.lastSeq();
+        MaxScenarios.run(st, "transfer", Map.of());
+        List<MaxSimState.Delivery> d = st.deliveriesAfter(seq);
+        assertEquals(List.of("CallContactEvent", "CallContactEvent", "AgentState"), types(d.get(0)));
+        assertEquals("False", events(d.get(0)).get(0).get("FinalState"));
+        assertEquals("True", events(d.get(0)).get(2).get("IsAcw"));
+    }
+
+    @Test
+    void transferInCarriesTheOriginalAsMasterId() {
+        register("w1");
+        Map<String, Object> out = MaxScenarios.run(st, "transfer-in", Map.of("masterId", "111"));
+        Map<String, Object> e = events(st.deliveriesAfter(1).get(0)).get(0);
+        assertEquals(out.get("contactId"), e.get("ContactID"));
+        assertEquals("111", e.get("MasterID"));
+    }
+
+    @Test
+    void contactCardDataIsKeptOnTheCall() {
+        register("w1");
+        String id = (String) MaxScenarios.run(st, "inbound", Map.of()).get("contactId");
+        st.onClientMessage("w1", "o", msg("messageType", "ContactCardData",
+                "contactCardData", Map.of("name", "Ana Souza", "userImg", "https://img.example/a.png")));
+        assertEquals("Ana Souza", st.customerName(id));
+    }
+
+    @Test
+    void contactIdParsing() {
+        assertEquals(42L, MaxSimState.parseContactId("42"));
+        assertEquals(42L, MaxSimState.parseContactId(42));
+        assertNull(MaxSimState.parseContactId("4.2"));
+        assertNull(MaxSimState.parseContactId(0));
+        assertNull(MaxSimState.parseContactId("-5"));
+        assertNull(MaxSimState.parseContactId(4.5));
+    }
+
+    @Test
+    void unknownScenarioAndWrongStateAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> MaxScenarios.run(st, "nope", Map.of()));
+        assertThrows(IllegalStateException.class, () -> MaxScenarios.run(st, "transfer", Map.of()));
+    }
+}

@@ -1,0 +1,190 @@
+package dev.unibar.ui;
+
+import dev.unibar.app.VendorContext;
+import dev.unibar.connectors.agentdesktop.AgentDesktopMapper;
+import dev.unibar.connectors.agentdesktop.AgentDesktopModule;
+import dev.unibar.connectors.agentdesktop.sim.AgentDesktopSimulator;
+import dev.unibar.connectors.agentdesktop.sim.Recorded;
+import dev.unibar.core.inspect.InspectorEntry;
+import dev.unibar.core.model.AgentState;
+import dev.unibar.core.model.Event;
+import dev.unibar.core.state.CallStatus;
+import dev.unibar.core.state.SessionPhase;
+import dev.unibar.json.EventJson;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole AgentDesktop path: the native bar, the session, the connector and its widget server, the
+ * simulator's AgentDesktop page in a real WebView loading Unibar's widget page in its side bar, the
+ * fake Widget SDK over postMessage. Consultations are completed from the bar's own controls; the
+ * assertions are on the SDK calls the simulator recorded, with their contact ids, in order.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AgentDesktopEndToEndTest {
+
+    private AgentDesktopSimulator sim;
+    private VendorContext ctx;
+
+    @Start
+    void start(Stage stage) {
+        sim = new AgentDesktopSimulator().start();
+        sim.answerDelayMs(0);
+        ctx = VendorContext.open(new AgentDesktopModule(), env -> AgentDesktopModule.forSimulator(sim, env), Clock.systemUTC());
+        stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("en")));
+        stage.show();
+        ctx.session().start();
+    }
+
+    @AfterEach
+    void stop() {
+        // Unload the page before its servers stop (a WebView polling a dead server has crashed the JVM at exit).
+        Fx.run(() -> ctx.page().load("about:blank"));
+        Fx.run(ctx::close);
+    }
+
+    private static <T extends Node> T node(FxRobot robot, String id) {
+        return robot.lookup(id).query();
+    }
+
+    /** The widget is loaded in AgentDesktop's side bar and the agent is logged in to the media from the bar. */
+    private void widgetAndAgentReady(FxRobot robot) {
+        Fx.until("the widget bound its callback in the simulated AgentDesktop", () -> calls().contains("WIDGET.bindContactCallback[]"));
+        Fx.until("bar ready", () -> ctx.session().store().state().phase() == SessionPhase.READY);
+        robot.clickOn("#stateSelector");
+        robot.clickOn("#state-READY");
+        Fx.until("AGENT.Login recorded and the agent ready", () -> calls().contains("AGENT.Login[]")
+                && ctx.session().store().state().agentState() == AgentState.READY);
+    }
+
+    /** An inbound call answered from the bar, then a consultation of 2001 started from the transfer pop-over. */
+    private String[] consultationInProgress(FxRobot robot) {
+        String main = sim.inbound("3393669393", "225727273", "QUEUE25");
+        Fx.until("ringing", () -> !node(robot, "#answer").isDisabled());
+        robot.clickOn("#answer");
+        Fx.until("talking", () -> ctx.session().store().state().activeCall()
+                .map(c -> c.status() == CallStatus.CONNECTED).orElse(false));
+        robot.clickOn("#transfer");
+        robot.clickOn("#transferTarget").write("2001");
+        robot.clickOn("#consult");
+        Fx.until("the held call and the connected consultation leg", () -> {
+            var calls = ctx.session().store().state().calls();
+            return calls.size() == 2 && calls.get(main) != null && calls.get(main).status() == CallStatus.HELD
+                    && calls.values().stream().anyMatch(c -> c.status() == CallStatus.CONNECTED);
+        });
+        String leg = ctx.session().store().state().calls().keySet().stream().filter(id -> !id.equals(main)).findFirst().orElseThrow();
+        return new String[] {main, leg};
+    }
+
+    @Test
+    void consultationCompletedAsTransferFromNativeControls(FxRobot robot) {
+        widgetAndAgentReady(robot);
+        String[] ids = consultationInProgress(robot);
+        String main = ids[0];
+        robot.clickOn("#completeTransfer");
+        Fx.until("the line is free and after-call work begins", () -> ctx.session().store().state().calls().isEmpty()
+                && ctx.session().store().state().wrapUp());
+
+        assertEquals(List.of("CONTACT.Answer[" + main + "]", "CONTACT.Transfer_Consultation[" + main + ", 2001]",
+                "CONTACT.Transfer_Complete[" + main + "]"), contactCalls());
+
+        // Ready again: after-call work is ended with OfflineEnd on the transferred contact.
+        robot.clickOn("#stateSelector");
+        robot.clickOn("#state-READY");
+        Fx.until("OfflineEnd recorded", () -> calls().contains("CONTACT.OfflineEnd[" + main + "]"));
+        Fx.until("wrap-up over", () -> !ctx.session().store().state().wrapUp());
+        assertLiveEqualsTranslate();
+    }
+
+    @Test
+    void consultationCompletedAsConferenceFromNativeControls(FxRobot robot) {
+        widgetAndAgentReady(robot);
+        String[] ids = consultationInProgress(robot);
+        String main = ids[0];
+        String leg = ids[1];
+        robot.clickOn("#conference");
+        robot.clickOn("#conferenceStart");
+        Fx.until("one call left, talking, in conference", () -> {
+            var calls = ctx.session().store().state().calls();
+            return calls.size() == 1 && calls.containsKey(main) && calls.get(main).status() == CallStatus.CONNECTED
+                    && calls.get(main).conference();
+        });
+        assertEquals(List.of("CONTACT.Answer[" + main + "]", "CONTACT.Transfer_Consultation[" + main + ", 2001]",
+                "CONTACT.Transfer_Complete_Conference[" + main + "]"), contactCalls());
+        assertTrue(!sim.sentEvents().isEmpty() && sim.sentEvents().stream().anyMatch(s -> s.contains(leg) && s.contains("\"conference\"")),
+                "the leg was cleared into the conference");
+
+        robot.clickOn("#hangup");
+        Fx.until("HangupByContactID recorded", () -> calls().contains("CONTACT.HangupByContactID[" + main + "]"));
+        assertLiveEqualsTranslate();
+    }
+
+    @Test
+    void cancelledConsultationHangsUpTheLegAndResumeTogglesHold(FxRobot robot) {
+        widgetAndAgentReady(robot);
+        String[] ids = consultationInProgress(robot);
+        String main = ids[0];
+        String leg = ids[1];
+        robot.clickOn("#hangup");
+        Fx.until("only the held call is left", () -> ctx.session().store().state().calls().size() == 1
+                && ctx.session().store().state().calls().get(main).status() == CallStatus.HELD);
+        robot.clickOn("#hold");
+        Fx.until("talking again", () -> ctx.session().store().state().calls().get(main).status() == CallStatus.CONNECTED);
+        assertEquals(List.of("CONTACT.Answer[" + main + "]", "CONTACT.Transfer_Consultation[" + main + ", 2001]",
+                "CONTACT.Hangup[" + leg + "]", "CONTACT.Hold[" + main + "]"), contactCalls());
+    }
+
+    private List<String> calls() {
+        List<String> out = new ArrayList<>();
+        for (Recorded r : sim.recorded()) out.add(r.qualified() + r.args());
+        return out;
+    }
+
+    private List<String> contactCalls() {
+        List<String> out = new ArrayList<>();
+        for (Recorded r : sim.recorded()) {
+            if (r.namespace().equals("CONTACT")) {
+                assertTrue(r.accepted(), r + " was refused");
+                out.add(r.qualified() + r.args());
+            }
+        }
+        return out;
+    }
+
+    /** What the bar got through the widget equals what `translate` makes of the lines the simulator sent. */
+    private void assertLiveEqualsTranslate() {
+        Fx.until("every line the simulator sent reached the bar", () -> vendorEntries().size() == sim.sentEvents().size());
+        List<InspectorEntry> live = vendorEntries();
+        assertEquals(sim.sentEvents(), live.stream().map(InspectorEntry::raw).toList(), "the widget forwards data strings unchanged");
+        AgentDesktopMapper translate = new AgentDesktopMapper();
+        List<String> expected = new ArrayList<>();
+        List<String> got = new ArrayList<>();
+        for (InspectorEntry e : live) {
+            try {
+                for (Event ev : translate.mapLine(e.raw())) expected.add(EventJson.line(ev));
+            } catch (Exception ex) {
+                throw new AssertionError(ex);
+            }
+            for (Event ev : e.events()) got.add(EventJson.line(ev));
+        }
+        assertEquals(expected, got);
+    }
+
+    private List<InspectorEntry> vendorEntries() {
+        return ctx.session().inspector().snapshot().stream()
+                .filter(e -> e.kind() == InspectorEntry.Kind.MAPPED && e.raw() != null).toList();
+    }
+}

@@ -1,0 +1,197 @@
+package dev.unibar.ui;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.unibar.app.VendorContext;
+import dev.unibar.connectors.Payloads;
+import dev.unibar.connectors.evolux.EvoluxMapper;
+import dev.unibar.connectors.evolux.EvoluxModule;
+import dev.unibar.connectors.evolux.sim.ApiCall;
+import dev.unibar.connectors.evolux.sim.EvoluxSimulator;
+import dev.unibar.core.inspect.InspectorEntry;
+import dev.unibar.core.state.SessionPhase;
+import dev.unibar.json.EventJson;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Evolux path with nothing faked on Unibar's side: the bar, the session, the connector, the host page
+ * in a real WebView embedding the simulator's Evolux Phone in an iframe, whose postMessages cross the shim
+ * and the bridge; click-to-call goes to the simulator's REST API.
+ */
+@ExtendWith(ApplicationExtension.class)
+class EvoluxEndToEndTest {
+
+    private static final String TOKEN = "evx-token-4a0bc0a9-67b1-46de";
+    private final List<String> logLines = new ArrayList<>();
+    private final Handler logTap = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            synchronized (logLines) {
+                logLines.add(r.getLoggerName() + " " + r.getMessage() + " " + java.util.Arrays.toString(r.getParameters())
+                        + (r.getThrown() == null ? "" : " " + r.getThrown()));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private EvoluxSimulator sim;
+    private VendorContext ctx;
+
+    @Start
+    void start(Stage stage) {
+        // Everything Unibar logs, at every level, and what libraries log at the levels Unibar runs them with.
+        logTap.setLevel(java.util.logging.Level.ALL);
+        Logger.getLogger("").addHandler(logTap);
+        Logger.getLogger("dev.unibar").setLevel(java.util.logging.Level.ALL);
+        sim = new EvoluxSimulator(0, TOKEN).start();
+        ctx = VendorContext.open(new EvoluxModule(), env -> EvoluxModule.forSimulator(sim, env), Clock.systemUTC());
+        stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("en")));
+        stage.show();
+        ctx.session().start();
+    }
+
+    @AfterEach
+    void stop() {
+        Logger.getLogger("").removeHandler(logTap);
+        Logger.getLogger("dev.unibar").setLevel(null);
+        Fx.run(() -> ctx.page().load("about:blank"));
+        Fx.run(ctx::close);
+    }
+
+    private static <T extends Node> T node(FxRobot robot, String id) {
+        return robot.lookup(id).query();
+    }
+
+    private void ready() {
+        // The simulated phone logs the agent in when it opens; agentLogin makes the session ready.
+        Fx.until("agentLogin crossed the iframe", () -> ctx.session().store().state().phase() == SessionPhase.READY);
+    }
+
+    @Test
+    void theAgentIsToldAtOnceThatThereIsNoAudioHere(FxRobot robot) {
+        Label notice = node(robot, "#notice");
+        Fx.until("the no-audio notice", () -> notice.getText().contains("WebRTC"));
+    }
+
+    @Test
+    void aCampaignCallShowsTheCustomerNameAndExternalId(FxRobot robot) {
+        ready();
+        sim.scenario("campaign-call", Map.of("answer", false, "subscriberName", "Maria Souza", "externalId", "000120"));
+        Label name = node(robot, "#callName");
+        Label customerId = node(robot, "#callCustomerId");
+        Fx.until("the call card shows the subscriber", () -> "Maria Souza".equals(name.getText())
+                && customerId.isVisible() && customerId.getText().contains("000120"));
+        assertTrue(Fx.get(() -> ((Label) node(robot, "#callQueue")).getText()).contains("campanha_de_cobranca_anual"));
+    }
+
+    @Test
+    void aPauseWithAMaximumDurationCountsDown(FxRobot robot) throws Exception {
+        ready();
+        sim.scenario("pause", Map.of("reason", "Lanche", "maxDuration", 900));
+        Label remaining = node(robot, "#pauseRemaining");
+        Label state = node(robot, "#stateReadOnly");
+        Fx.until("the countdown shows", () -> remaining.isVisible() && remaining.getText().startsWith("-1"));
+        assertTrue(Fx.get(() -> state.isVisible() && state.getText().contains("Lanche")), "pause and reason shown read-only");
+        assertFalse(Fx.get(() -> node(robot, "#stateSelector").isVisible()), "Evolux offers no state change to the bar");
+        int first = seconds(Fx.get(remaining::getText));
+        assertTrue(first <= 900 && first > 880, "about 15 minutes left: " + first);
+        Fx.until("it counts down", () -> seconds(remaining.getText()) < first);
+        sim.scenario("stop-pause", Map.of());
+        Fx.until("the countdown goes with the pause", () -> !remaining.isVisible());
+    }
+
+    private static int seconds(String t) {
+        String[] p = t.replace("-", "").replace("+", "").split(":");
+        int s = 0;
+        for (String x : p) s = s * 60 + Integer.parseInt(x);
+        return s;
+    }
+
+    @Test
+    void clickToCallReachesTheApiWithTheTokenInTheHeaderOnly(FxRobot robot) throws Exception {
+        ready();
+        assertTrue(Fx.get(() -> node(robot, "#dialPad").isVisible()), "a token enables the dial pad");
+        robot.clickOn("#dialPad");
+        robot.clickOn("#dialNumber").write("84999010101");
+        robot.clickOn("#dial");
+        List<ApiCall> calls = sim.awaitApiCalls(1, Duration.ofSeconds(20));
+        assertEquals(1, calls.size());
+        ApiCall c = calls.get(0);
+        assertTrue(c.tokenValid(), "the token header matched");
+        assertEquals("joao", c.from(), "from = the login the phone reported");
+        assertEquals("84999010101", c.to());
+        assertEquals(200, c.status());
+        Fx.until("the platform rings the agent for the call", () -> ctx.session().store().state().activeCall().isPresent());
+
+        List<String> inspected = new ArrayList<>();
+        for (InspectorEntry e : ctx.session().inspector().snapshot()) {
+            inspected.add(String.valueOf(e.raw()) + " " + e.events().stream().map(ev -> EventJson.line(ev)).toList()
+                    + " " + e.problem());
+        }
+        assertFalse(inspected.isEmpty());
+        for (String line : inspected) assertFalse(line.contains(TOKEN), "inspector: " + line);
+        synchronized (logLines) {
+            assertFalse(logLines.isEmpty(), "the log tap saw the run");
+            for (String line : logLines) assertFalse(line.contains(TOKEN), "log: " + line);
+        }
+    }
+
+    /** Every golden capture, replayed by the phone through the real page, gives translate's events. */
+    @Test
+    void theLivePathGivesTheSameEventsAsTranslate(FxRobot robot) throws Exception {
+        ready();
+        Path dir = Path.of("src/test/resources/captures/evolux");
+        List<String> lines = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".jsonl") && !f.toString().endsWith(".expected.jsonl")
+                    && !f.getFileName().toString().startsWith("malformed")).sorted().toList()) {
+                lines.addAll(Files.readAllLines(p).stream().filter(l -> !l.isBlank()).toList());
+            }
+        }
+        long before = ctx.session().inspector().mappedCount();
+        EvoluxMapper translate = new EvoluxMapper();
+        List<String> expected = new ArrayList<>();
+        for (String l : lines) {
+            Map<String, Object> m = Payloads.JSON.readValue(l, new TypeReference<>() { });
+            @SuppressWarnings("unchecked")
+            Map<String, Object> payload = (Map<String, Object>) m.get("payload");
+            sim.postRaw((String) m.get("eventName"), payload);
+            for (var e : translate.mapLine(l)) expected.add(EventJson.line(e));
+        }
+        Fx.until("every replayed line was mapped", () -> ctx.session().inspector().mappedCount() >= before + lines.size());
+        List<String> live = new ArrayList<>();
+        List<InspectorEntry> entries = ctx.session().inspector().snapshot();
+        for (InspectorEntry e : entries.subList(entries.size() - lines.size(), entries.size())) {
+            for (var ev : e.events()) live.add(EventJson.line(ev));
+        }
+        assertEquals(expected, live);
+    }
+}
