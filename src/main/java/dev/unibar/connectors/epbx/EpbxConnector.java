@@ -328,6 +328,12 @@ public final class EpbxConnector implements Connector {
             t.onEvent((name, args) -> onWorker(() -> hubEvent(t, name, args)));
             t.onState(st -> onWorker(() -> transportState(t, st)));
             t.onSessionLost(() -> onWorker(() -> sessionLost(t)));
+            t.onAuthRejected(() -> {
+                // The bar says what it waits for: not the network, a new session token.
+                onWorker(() -> emit(new Event.Notice(vendor(), null, NoticeLevel.WARNING,
+                        "EPBX refused the session token after reconnecting: renewing the session")));
+                return keeper.renewNow();
+            });
             return t.connect(config.effectiveHub(), keeper::token);
         }, worker).thenComposeAsync(ok -> {
             mapper.sessionRestarted();

@@ -313,12 +313,26 @@ public final class EpbxSimulator implements AutoCloseable {
 
     /** Fault: the middleware goes down and comes back on the same port; connections are forgotten. */
     public synchronized void restart() {
+        restart(false);
+    }
+
+    /**
+     * The same, and with {@code forgetTokens} the middleware also loses every token it issued (its
+     * token store lived in memory: a kill -9): clients must log in again.
+     */
+    public synchronized void restart(boolean forgetTokens) {
         if (server == null) throw new IllegalStateException("not running");
         int same = port;
         closeCoreGracefully();
         stopServer();
         forgetConnections();
+        if (forgetTokens) tokens.clear();
         startServer(same);
+    }
+
+    /** Fault: every access token issued so far is refused from now on; refresh tokens still work. */
+    public void forgetAccessTokens() {
+        tokens.clearAccess();
     }
 
     /** Fault: every WebSocket is cut without a close frame. Classic connections stay reconnectable. */
