@@ -181,6 +181,10 @@ public final class EpbxSimulator implements AutoCloseable {
     final Duration disconnectTimeout;
     final Clock clock;
     final TokenStore tokens;
+    /** One per simulator: the secret stays the same across restarts of the same run. */
+    private final String secret = LoopbackGuard.newSecret();
+    private int restarts;
+    private final java.util.Set<String> allowedOrigins = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final SimBehaviour behaviour = new SimBehaviour();
     final Set<String> recordings = ConcurrentHashMap.newKeySet();
     volatile boolean refuseRefresh;
@@ -240,7 +244,9 @@ public final class EpbxSimulator implements AutoCloseable {
         s.addConnector(connector);
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(s, c -> c.setIdleTimeout(Duration.ofMinutes(10)));
         ws.setHandler(new EpbxHttp(this, ws.getServerWebSocketContainer()));
-        s.setHandler(ws);
+        LoopbackGuard g = new LoopbackGuard(() -> port, secret, allowedOrigins);
+        g.setHandler(ws);
+        s.setHandler(g);
         try {
             s.start();
         } catch (Exception e) {
@@ -328,6 +334,12 @@ public final class EpbxSimulator implements AutoCloseable {
         forgetConnections();
         if (forgetTokens) tokens.clear();
         startServer(same);
+        restarts++;
+    }
+
+    /** How many restarts this simulator went through (tests wait for one to have happened). */
+    public synchronized int restarts() {
+        return restarts;
     }
 
     /** Fault: every access token issued so far is refused from now on; refresh tokens still work. */
@@ -345,6 +357,22 @@ public final class EpbxSimulator implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** This run's secret, which every {@code /Service/sim/*} request must carry. */
+    public String secret() {
+        return secret;
+    }
+
+    /** A control address with the secret in it, for a supervisor's browser: {@code controlUrl("scenarios")}. */
+    public String controlUrl(String route) {
+        return serviceBase() + "sim/" + route + "?secret=" + secret();
+    }
+
+    /** Lets one more (non-loopback) browser origin use the simulator; loopback origins always may. */
+    public EpbxSimulator allowOrigin(String origin) {
+        allowedOrigins.add(origin.toLowerCase(java.util.Locale.ROOT));
+        return this;
     }
 
     public String serviceBase() {
