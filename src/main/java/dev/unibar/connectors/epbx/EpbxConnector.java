@@ -56,6 +56,9 @@ public final class EpbxConnector implements Connector {
      */
     static {
         dev.unibar.config.LibraryLogs.atLeast("jdk.internal.httpclient", java.util.logging.Level.INFO);
+        // -Djdk.httpclient.HttpClient.log=all (headers, requests) logs through this one, at INFO, with the
+        // token in the URLs and the Authorization header (issue 13, finding 7): kept above INFO.
+        dev.unibar.config.LibraryLogs.atLeast("jdk.httpclient.HttpClient", java.util.logging.Level.WARNING);
     }
 
     private static final Capabilities CAPABILITIES = Capabilities.builder()
