@@ -185,6 +185,7 @@ public final class EpbxSimulator implements AutoCloseable {
     private final String secret = LoopbackGuard.newSecret();
     private int restarts;
     private final java.util.Set<String> allowedOrigins = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Integer> forwardedPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final SimBehaviour behaviour = new SimBehaviour();
     final Set<String> recordings = ConcurrentHashMap.newKeySet();
     volatile boolean refuseRefresh;
@@ -244,7 +245,7 @@ public final class EpbxSimulator implements AutoCloseable {
         s.addConnector(connector);
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(s, c -> c.setIdleTimeout(Duration.ofMinutes(10)));
         ws.setHandler(new EpbxHttp(this, ws.getServerWebSocketContainer()));
-        LoopbackGuard g = new LoopbackGuard(() -> port, secret, allowedOrigins);
+        LoopbackGuard g = new LoopbackGuard(() -> port, secret, allowedOrigins, forwardedPorts);
         g.setHandler(ws);
         s.setHandler(g);
         try {
@@ -367,6 +368,12 @@ public final class EpbxSimulator implements AutoCloseable {
     /** A control address with the secret in it, for a supervisor's browser: {@code controlUrl("scenarios")}. */
     public String controlUrl(String route) {
         return serviceBase() + "sim/" + route + "?secret=" + secret();
+    }
+
+    /** Accepts requests addressed to another loopback port that forwards here (a proxy in tests). */
+    public EpbxSimulator allowForwardedPort(int forwarded) {
+        forwardedPorts.add(forwarded);
+        return this;
     }
 
     /** Lets one more (non-loopback) browser origin use the simulator; loopback origins always may. */

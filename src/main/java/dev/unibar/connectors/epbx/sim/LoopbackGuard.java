@@ -32,12 +32,14 @@ final class LoopbackGuard extends Handler.Wrapper {
     private final String secret;
     private final IntSupplier port;
     private final Set<String> origins;
+    private final Set<Integer> forwarded;
 
-    /** One per server start; the secret and the added origins belong to the simulator and outlive restarts. */
-    LoopbackGuard(IntSupplier port, String secret, Set<String> origins) {
+    /** One per server start; the secret, origins and forwarded ports belong to the simulator and outlive restarts. */
+    LoopbackGuard(IntSupplier port, String secret, Set<String> origins, Set<Integer> forwarded) {
         this.secret = secret;
         this.port = port;
         this.origins = origins;
+        this.forwarded = forwarded;
     }
 
     static String newSecret() {
@@ -66,7 +68,10 @@ final class LoopbackGuard extends Handler.Wrapper {
 
     private boolean isLoopback(String host) {
         for (String name : new String[] {"127.0.0.1:", "localhost:", "[::1]:"}) {
-            if (host.equals(name + port.getAsInt())) return true;
+            if (!host.startsWith(name)) continue;
+            String p = host.substring(name.length());
+            if (p.equals(String.valueOf(port.getAsInt()))) return true;
+            return p.matches("\\d{1,5}") && forwarded.contains(Integer.parseInt(p));
         }
         return false;
     }
