@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code mvn -B -ntp -o test -Dtest=SoakBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. It prints
  * its figures; it fails only on lost or duplicated events, since time and memory depend on the machine.
  *
- * <p>UCS only for now: the EPBX connector is being rewritten; its driver joins once that lands.
+ * <p>UCS (WebView path) and EPBX (both SignalR transports).
  */
 class SoakBenchmark {
 
@@ -98,6 +98,72 @@ class SoakBenchmark {
             OnFx.run(() -> ctx.close());
             sim.stop();
         }
+    }
+
+    /**
+     * EPBX has no web page: its live path is the SignalR transport, the connector, the mapper and the
+     * session, with no FX work at all, so the stall probe runs only to show the FX thread stays idle.
+     */
+    @Test
+    void epbx() throws Exception {
+        for (String transport : new String[] {"classic", "core"}) epbx(transport);
+    }
+
+    private void epbx(String transport) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        dev.unibar.connectors.epbx.sim.EpbxSimulator sim = dev.unibar.connectors.epbx.sim.EpbxSimulator.builder()
+                .port(0).user("maria", "segredo", "Maria Souza").build().start();
+        dev.unibar.connectors.epbx.EpbxConfig cfg = new dev.unibar.connectors.epbx.EpbxConfig(sim.serviceBase(), null,
+                "unibar", transport, null, null, null, null, null, null, null, null, null);
+        dev.unibar.core.Session session = new dev.unibar.core.Session(new dev.unibar.connectors.epbx.EpbxConnector(cfg),
+                Clock.systemUTC());
+        Set<String> rung = ConcurrentHashMap.newKeySet();
+        AtomicLong duplicates = new AtomicLong();
+        Consumer<InspectorEntry> count = e -> {
+            for (Event ev : e.events()) {
+                if (ev instanceof Event.CallRinging r && !rung.add(r.callId())) duplicates.incrementAndGet();
+            }
+        };
+        FxProbe probe = new FxProbe();
+        try {
+            session.inspector().subscribe(count);
+            session.start();
+            session.send(new Command.Login("maria", "segredo", false, "12", "idPa")).toCompletableFuture()
+                    .get(20, TimeUnit.SECONDS);
+            Wait.until("ready", STEP, () -> session.store().state().phase() == SessionPhase.READY);
+            for (int i = 0; i < WARM_UP; i++) oneEpbxCall(sim, session);
+            long before = usedAfterGc();
+            probe.start();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < CALLS; i++) oneEpbxCall(sim, session);
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            probe.stop();
+            long after = usedAfterGc();
+            long lost = CALLS + WARM_UP - rung.size();
+            System.out.printf("soak epbx/%s: %d calls in %d ms (%.1f calls/s)%n", transport, CALLS, ms, CALLS * 1000.0 / ms);
+            System.out.printf("  heap after GC: %d KiB -> %d KiB, growth %.1f %% (goal < 10 %%)%n",
+                    before / 1024, after / 1024, 100.0 * (after - before) / before);
+            System.out.printf("  longest FX-thread stall: %d ms (goal <= 100 ms; nothing of EPBX runs there)%n",
+                    probe.longestMs());
+            System.out.printf("  events lost: %d, duplicated: %d (goal 0, 0)%n", lost, duplicates.get());
+            assertEquals(0, lost, "calls lost");
+            assertEquals(0, duplicates.get(), "calls duplicated");
+        } finally {
+            probe.stop();
+            session.inspector().unsubscribe(count);
+            session.stop();
+            sim.stop();
+        }
+    }
+
+    /** Ring (the phone answers itself), then the customer hangs up; the bar is back to no call. */
+    private static void oneEpbxCall(dev.unibar.connectors.epbx.sim.EpbxSimulator sim, dev.unibar.core.Session session)
+            throws Exception {
+        String canal = sim.scenario("inbound", Map.of("answerAfterMs", 0)).get("canalId").asText();
+        Wait.until("call " + canal, STEP, () -> session.store().state().calls().containsKey(canal)
+                && session.store().state().calls().get(canal).status() == dev.unibar.core.state.CallStatus.CONNECTED);
+        sim.scenario("hangup", Map.of());
+        Wait.until("ended " + canal, STEP, () -> session.store().state().calls().isEmpty());
     }
 
     /** Ring, answer from the bar, the caller hangs up; the bar is back to no call. */
