@@ -27,11 +27,15 @@ class TranslateStrictnessTest {
     }
 
     private static Run translate(InputStream stdin) {
+        return translate(stdin, "ucs");
+    }
+
+    private static Run translate(InputStream stdin, String vendor) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Cli cli = new Cli(stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.<String, String>of()::get, "Linux", "/nonexistent");
-        int code = cli.run(new String[] {"translate", "--vendor", "ucs"});
+        int code = cli.run(new String[] {"translate", "--vendor", vendor});
         String o = out.toString(StandardCharsets.UTF_8);
         String e = err.toString(StandardCharsets.UTF_8);
         return new Run(code, o.isEmpty() ? List.of() : Arrays.asList(o.split("\n")),
@@ -112,5 +116,14 @@ class TranslateStrictnessTest {
         assertFalse(line.contains("\u001b"), line);
         assertFalse(line.contains("\u0007"), line);
         assertTrue(line.length() < 400, "cut: " + line.length());
+    }
+
+    @Test
+    void anEpbxLoginWithoutItsRamalInfoIsMalformedNotAnEmptyAgent() {
+        Run r = translate(new ByteArrayInputStream("{\"callback\":\"onLogado\",\"args\":[null]}\n"
+                .getBytes(StandardCharsets.UTF_8)), "epbx");
+        assertEquals(Cli.MALFORMED, r.code());
+        assertEquals(List.of(), r.out());
+        assertEquals(List.of("line 1: onLogado: RamalInfo is not an object"), r.err());
     }
 }
