@@ -233,7 +233,8 @@ public final class CapturePipeline implements AutoCloseable {
             return;
         }
         delivered.incrementAndGet();
-        handler.captured(origin, line, line.toString());
+        // As the policy matched it (found by fuzzing: "Http://..." was trusted but handed on as written).
+        handler.captured(OriginPolicy.normalize(origin).orElse(origin), line, line.toString());
     }
 
     private record Refused(String origin, String raw) {
