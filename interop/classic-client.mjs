@@ -72,11 +72,11 @@ out({ step: 'onDisca', ramal: discaRamal.Ramal, canalId: call.CanalId, telefone:
 
 // Cut the socket (simulator fault "drop"): the client must reconnect with its cursor and keep the hub state.
 const reconnected = new Promise((resolve) => $.connection.hub.reconnected(resolve));
-await fetch(base + 'sim/scenario/drop', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+await fetch(base + 'sim/scenario/drop', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sim-Secret': args.secret }, body: '{}' });
 await reconnected;
 out({ step: 'reconnected', messageId: $.connection.hub.messageId });
 const desliga = waitFor('onDesliga');
-const hangup = await fetch(base + 'sim/scenario/hangup', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+const hangup = await fetch(base + 'sim/scenario/hangup', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sim-Secret': args.secret }, body: '{}' });
 if (!hangup.ok) fail('hangup scenario answered ' + hangup.status);
 const [, ended] = await desliga;
 out({ step: 'onDesliga', canalId: ended.CanalId });

@@ -1,9 +1,7 @@
 package dev.unibar.bridge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unibar.json.StrictJson;
 
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -44,9 +42,8 @@ public final class CapturePipeline implements AutoCloseable {
         }
     };
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final OriginPolicy policy;
-    private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
     private volatile CaptureHandler handler = IGNORE;
     private volatile boolean closed;
@@ -79,6 +76,16 @@ public final class CapturePipeline implements AutoCloseable {
         if (closed) return;
         batches.incrementAndGet();
         queue.add(batch == null ? "null" : batch);
+    }
+
+    /**
+     * A batch from a document that is no longer (or never was) bound to the bridge: counted and
+     * reported as dropped, never parsed. Called on the FX thread.
+     */
+    void refuse(String documentOrigin, String batch) {
+        if (closed) return;
+        String raw = batch == null ? "null" : batch;
+        queue.add(new Refused(documentOrigin, raw.length() > 200 ? raw.substring(0, 200) + "..." : raw));
     }
 
     /** Batches received by {@link #deliver}. */
@@ -130,16 +137,20 @@ public final class CapturePipeline implements AutoCloseable {
 
     private void run() {
         while (true) {
-            String batch;
+            Object item;
             try {
-                batch = queue.take();
+                item = queue.take();
             } catch (InterruptedException e) {
                 return;
             }
             // Identity on purpose: a page may well deliver the text "stop".
-            if (batch == STOP) return;
+            if (item == STOP) return;
+            if (item instanceof Refused r) {
+                refused(r);
+                continue;
+            }
             try {
-                process(batch);
+                process((String) item);
             } catch (RuntimeException e) {
                 // A failing handler must not kill the only thread that carries vendor events.
                 LOG.log(System.Logger.Level.WARNING, "capture handler failed", e);
@@ -149,15 +160,16 @@ public final class CapturePipeline implements AutoCloseable {
         }
     }
 
-    private void process(String batch) {
+    /** Package-private for the fuzz test, which runs it on its own thread; otherwise the worker only. */
+    void process(String batch) {
         JsonNode root;
         try {
-            root = mapper.readTree(batch);
-        } catch (JsonProcessingException e) {
-            malformed(batch, "batch is not JSON: " + e.getOriginalMessage());
+            root = StrictJson.read(batch);
+        } catch (StrictJson.Unreadable e) {
+            malformed(batch, "batch is not JSON: " + e.getMessage());
             return;
         }
-        if (root == null || !root.isArray()) {
+        if (!root.isArray()) {
             malformed(batch, "batch is not a JSON array");
             return;
         }
@@ -202,12 +214,12 @@ public final class CapturePipeline implements AutoCloseable {
         if (d.isTextual()) {
             String text = d.asText();
             try {
-                line = mapper.readTree(text);
-            } catch (JsonProcessingException e) {
-                malformed(text, "string payload is not JSON");
+                line = StrictJson.read(text);
+            } catch (StrictJson.Unreadable e) {
+                malformed(text, "string payload is not JSON: " + e.getMessage());
                 return;
             }
-            if (line == null || !line.isObject()) {
+            if (!line.isObject()) {
                 malformed(text, "string payload is not a JSON object");
                 return;
             }
@@ -221,7 +233,20 @@ public final class CapturePipeline implements AutoCloseable {
             return;
         }
         delivered.incrementAndGet();
-        handler.captured(origin, line, line.toString());
+        // As the policy matched it (found by fuzzing: "Http://..." was trusted but handed on as written).
+        handler.captured(OriginPolicy.normalize(origin).orElse(origin), line, line.toString());
+    }
+
+    private record Refused(String origin, String raw) {
+    }
+
+    private void refused(Refused r) {
+        dropped.incrementAndGet();
+        try {
+            handler.dropped(r.origin(), r.raw());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "capture handler failed", e);
+        }
     }
 
     private void malformed(String raw, String reason) {

@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  *
  * <p>Serves dynamic pages registered with {@link #addPage} and the bridge's own resources under
  * {@code /unibar/} (at least {@code /unibar/shim.js}); anything else is 404. Binds loopback only,
- * ephemeral port.
+ * ephemeral port; refuses a {@code Host} that is not a loopback name with this port (421) and an
+ * {@code Origin} other than its own or one added with {@link #allowOrigin} (403). It sends no CORS
+ * headers at all.
  */
 public final class HostServer implements AutoCloseable {
 
@@ -39,6 +41,7 @@ public final class HostServer implements AutoCloseable {
 
     private final Map<String, Supplier<String>> pages = new ConcurrentHashMap<>();
     private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
+    private final java.util.Set<String> allowedOrigins = ConcurrentHashMap.newKeySet();
     private Server server;
     private ServerConnector connector;
 
@@ -118,7 +121,33 @@ public final class HostServer implements AutoCloseable {
         return origin() + (path.startsWith("/") ? path : "/" + path);
     }
 
+    /**
+     * Lets one more origin fetch from this server (a vendor frame that loads {@code /unibar/shim.js}
+     * with CORS, say). The server's own origin always may.
+     */
+    public void allowOrigin(String origin) {
+        allowedOrigins.add(OriginPolicy.normalize(origin)
+                .orElseThrow(() -> new IllegalArgumentException("not an origin: " + origin)));
+    }
+
+    private synchronized int port() {
+        return connector == null ? -1 : connector.getLocalPort();
+    }
+
     private void serve(Request request, Response response, Callback callback) {
+        // Pages are GET-only, so there is no state to change and no secret to ask for; what remains
+        // is who may read them: loopback Host names only (DNS rebinding), allowed Origins only.
+        int port = port();
+        if (!LoopbackRequests.loopbackHost(request.getHeaders().get(HttpHeader.HOST), port)) {
+            text(response, callback, 421, "Host is not loopback", false);
+            return;
+        }
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null && !origin.equals("http://127.0.0.1:" + port)
+                && !LoopbackRequests.allowedOrigin(origin, allowedOrigins)) {
+            text(response, callback, 403, "Origin not allowed", false);
+            return;
+        }
         String method = request.getMethod();
         boolean head = HttpMethod.HEAD.is(method);
         if (!HttpMethod.GET.is(method) && !head) {

@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OriginPolicy {
 
     private final Set<String> trusted = ConcurrentHashMap.newKeySet();
+    /** Trusted as documents and captures, but no WebSocket endpoint: the host server serves pages only. */
+    private final Set<String> pagesOnly = ConcurrentHashMap.newKeySet();
 
     public OriginPolicy(Collection<String> origins) {
         for (String o : origins) trust(o);
@@ -36,6 +38,7 @@ public final class OriginPolicy {
     public static OriginPolicy forHost(HostServer host, Collection<String> vendorOrigins) {
         OriginPolicy p = new OriginPolicy(vendorOrigins);
         p.trust(host.origin());
+        normalize(host.origin()).ifPresent(p.pagesOnly::add);
         return p;
     }
 
@@ -59,6 +62,25 @@ public final class OriginPolicy {
     public boolean isTrusted(String origin) {
         Optional<String> n = normalize(origin);
         return n.isPresent() && trusted.contains(n.get());
+    }
+
+    /**
+     * Whether a page may open a WebSocket to this {@code ws://} or {@code wss://} URI: only to a trusted
+     * vendor origin's own host and port, {@code ws} for an http origin and {@code wss} for an https one.
+     * Anything else (another loopback port, a SIP port, the host server itself) is refused, which a
+     * browser's own rules would not guarantee once Java carries the socket.
+     */
+    public boolean allowsSocket(URI uri) {
+        if (uri == null || uri.getScheme() == null || uri.getRawAuthority() == null) return false;
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        String http = switch (scheme) {
+            case "ws" -> "http";
+            case "wss" -> "https";
+            default -> null;
+        };
+        if (http == null) return false;
+        Optional<String> n = normalize(http + "://" + uri.getRawAuthority());
+        return n.isPresent() && trusted.contains(n.get()) && !pagesOnly.contains(n.get());
     }
 
     /** The normalized trusted origins, sorted. */

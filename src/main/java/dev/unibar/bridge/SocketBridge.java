@@ -70,7 +70,11 @@ public final class SocketBridge {
             post(id, "close", closePayload(1006, "", false, true));
             return;
         }
-        relay.noteTarget(uri);
+        if (!relay.allows(uri)) {
+            relay.refused.incrementAndGet();
+            post(id, "close", closePayload(1006, "", false, true));
+            return;
+        }
         RelayedSocket s = new RelayedSocket(this, id, uri, protocols, headers(uri));
         sockets.put(id, s);
         try {

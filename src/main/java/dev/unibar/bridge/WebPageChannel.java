@@ -7,10 +7,13 @@ import javafx.concurrent.Worker;
 import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
 import netscape.javascript.JSObject;
+import org.w3c.dom.Document;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -24,11 +27,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link JsBridge}: JavaScript holds the bridge only weakly, and a WebView nothing references is
  * collected with its page. Whoever shows the bar must keep this object, not just the node.
  *
- * <p>Each time a page's document becomes available and again when it reaches {@code SUCCEEDED} (first
- * load, reload, navigation) the bridge is set as {@code window.unibarBridge} and
- * {@code unibar.attached()} is called, unless that window already has it; the shim queues whatever
- * the page captured before that. A page loaded without the shim gets it injected then, so
- * its later {@code postMessage} traffic is still seen.
+ * <p>Each document the main frame loads is checked first: only a document whose origin (read by Java
+ * from the loaded URL, never from anything the page wrote) is one the {@link OriginPolicy} trusts gets a
+ * bridge, and that bridge is its own, bound to that origin and retired when the document goes. A
+ * document the vendor script navigated elsewhere gets no shim, no {@code unibarBridge} and no
+ * {@code unibarSockets} (issue 13, findings 1 and 2). A trusted document gets {@code window.unibarBridge}
+ * and {@code unibar.attached()} when it becomes available and again at {@code SUCCEEDED} (unless that
+ * window already has it); the shim queues whatever the page captured before that. A page loaded
+ * without the shim gets it injected then, so its later {@code postMessage} traffic is still seen.
  *
  * <p>With the bridge, each document gets its own {@link SocketBridge} as {@code window.unibarSockets}:
  * the shim's WebSocket relay (the WebView's own WebSocket never opens, see {@link WebSocketRelay}).
@@ -43,11 +49,13 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
     private final WebView view;
     private final WebEngine engine;
     private final CapturePipeline pipeline;
-    private final JsBridge bridge;
+    /** The current document's bridge; null while the document is not one of the policy's origins. */
+    private JsBridge bridge;
     private final WebSocketRelay sockets;
     /** JavaScript holds the current window's socket bridge only weakly. */
     private SocketBridge socketBridge;
     private final AtomicLong attachments = new AtomicLong();
+    private final AtomicLong refusedDocuments = new AtomicLong();
     private volatile boolean closed;
 
     /** Must be called on the FX thread. */
@@ -56,7 +64,6 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
             throw new IllegalStateException("WebPageChannel must be created on the FX thread");
         }
         this.pipeline = new CapturePipeline(Objects.requireNonNull(policy, "policy"));
-        this.bridge = new JsBridge(pipeline);
         this.sockets = new WebSocketRelay(pipeline.policy());
         this.view = new WebView();
         this.engine = view.getEngine();
@@ -64,10 +71,12 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
         // is slow: attach then, so captures flow while the frame loads. SUCCEEDED attaches again in
         // case the first attempt came too early; attach() skips a window that already has the bridge.
         engine.documentProperty().addListener((obs, old, doc) -> {
-            // The old document is gone: its sockets go with it, before anything reaches the new one.
+            // The old document is gone: its bridge and sockets go with it, before anything reaches the new one.
             sockets.retire();
             socketBridge = null;
-            if (doc != null) attach();
+            if (bridge != null) bridge.retire();
+            bridge = null;
+            if (doc != null) bind(doc);
         });
         engine.getLoadWorker().stateProperty().addListener((obs, old, state) -> {
             if (state == Worker.State.SUCCEEDED) {
@@ -110,6 +119,16 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
     /** The page's relayed WebSockets and their counters. */
     public WebSocketRelay sockets() {
         return sockets;
+    }
+
+    /** Documents outside the policy's origins, which got no bridge, no relay and no shim. */
+    public long refusedDocuments() {
+        return refusedDocuments.get();
+    }
+
+    /** The current document's bridge, or null when it has none. FX thread. */
+    JsBridge currentBridge() {
+        return bridge;
     }
 
     /** How many page windows the bridge was attached to (one per load, reload or navigation). */
@@ -159,17 +178,56 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
         onFx(() -> engine.load(null));
     }
 
+    /**
+     * Binds a new document to a bridge of its own when its origin, as WebKit loaded it, is one the
+     * policy trusts (the host page's and the vendor's). Any other document (one the vendor script
+     * navigated to, an error page, {@code about:blank}) gets nothing: no shim, no bridge, no relay.
+     */
+    private void bind(Document doc) {
+        String origin = documentOrigin(doc);
+        if (origin == null || !pipeline.policy().isTrusted(origin)) {
+            refusedDocuments.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, "no bridge for a document outside the vendor's origins: "
+                    + withoutQuery(doc.getDocumentURI()));
+            return;
+        }
+        bridge = new JsBridge(pipeline, origin);
+        attach();
+    }
+
+    /**
+     * The origin of the document as the loader fetched it, from Java's side: its URI and the engine's
+     * location must agree, and neither is something a page script can set to another origin.
+     */
+    private String documentOrigin(Document doc) {
+        String fromDoc = originOfUrl(doc.getDocumentURI());
+        String fromEngine = originOfUrl(engine.getLocation());
+        return fromDoc != null && fromDoc.equals(fromEngine) ? fromDoc : null;
+    }
+
+    static String originOfUrl(String url) {
+        if (url == null) return null;
+        try {
+            URI u = new URI(url);
+            if (u.getScheme() == null || u.getRawAuthority() == null) return null;
+            return OriginPolicy.normalize(u.getScheme() + "://" + u.getRawAuthority()).orElse(null);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
     private void attach() {
-        if (closed) return;
+        JsBridge b = bridge;
+        if (closed || b == null) return;
         try {
             JSObject window = (JSObject) engine.executeScript("window");
             Object already = engine.executeScript("!!(window.unibar && window.unibar.__shim"
-                    + " && window.unibar.isAttached() && window.unibarBridge && window.unibarSockets)");
-            if (Boolean.TRUE.equals(already)) return;
+                    + " && window.unibar.isAttached() && window.unibarSockets)");
+            if (Boolean.TRUE.equals(already) && window.getMember("unibarBridge") == b) return;
             Object hasShim = engine.executeScript("!!(window.unibar && window.unibar.__shim)");
             if (!Boolean.TRUE.equals(hasShim)) engine.executeScript(shim());
-            window.setMember("unibarBridge", bridge);
-            attachSockets(window);
+            window.setMember("unibarBridge", b);
+            attachSockets(window, b.documentOrigin());
             engine.executeScript("window.unibar.attached()");
             attachments.incrementAndGet();
         } catch (RuntimeException e) {
@@ -177,7 +235,7 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
         }
     }
 
-    private void attachSockets(JSObject window) {
+    private void attachSockets(JSObject window, String origin) {
         Object api = engine.executeScript("(window.unibar && window.unibar.ws) || null");
         if (!(api instanceof JSObject)) return;
         // Attaching again within the same document (socketBridge is reset when the document changes)
@@ -186,9 +244,8 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
             if (window.getMember("unibarSockets") != socketBridge) window.setMember("unibarSockets", socketBridge);
             return;
         }
-        Object origin = engine.executeScript("String(location.origin)");
         SocketBridge[] self = new SocketBridge[1];
-        SocketBridge b = sockets.attach(origin instanceof String o ? o : "null", engine.getUserAgent(),
+        SocketBridge b = sockets.attach(origin, engine.getUserAgent(),
                 batch -> deliverSocketEvents(self[0], batch));
         self[0] = b;
         socketBridge = b;

@@ -3,7 +3,6 @@ package dev.unibar.bridge;
 import javafx.application.Platform;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +35,7 @@ public final class WebSocketRelay implements AutoCloseable {
     final AtomicLong messagesIn = new AtomicLong();
     final AtomicLong messagesOut = new AtomicLong();
     final AtomicLong deliveries = new AtomicLong();
+    final AtomicLong refused = new AtomicLong();
     private volatile boolean closed;
 
     /** Events are handed to the page with {@code Platform.runLater}. */
@@ -89,6 +89,11 @@ public final class WebSocketRelay implements AutoCloseable {
         return failed.get();
     }
 
+    /** Sockets refused because their URL is not one of the vendor's endpoints. */
+    public long refused() {
+        return refused.get();
+    }
+
     /** Messages (text or binary) received from servers. */
     public long messagesIn() {
         return messagesIn.get();
@@ -114,15 +119,18 @@ public final class WebSocketRelay implements AutoCloseable {
         fx.execute(r);
     }
 
-    /** Vendors connect to their own servers, so other origins are allowed; they are logged, without the query. */
-    void noteTarget(URI uri) {
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT).equals("wss") ? "https" : "http";
-        String origin = scheme + "://" + uri.getRawAuthority();
-        String where = WebPageChannel.withoutQuery(uri.toString());
-        if (policy.isTrusted(origin)) {
-            LOG.log(System.Logger.Level.DEBUG, "relaying a page WebSocket to " + where);
-        } else {
-            LOG.log(System.Logger.Level.INFO, "relaying a page WebSocket to a non-trusted origin: " + where);
+    /**
+     * Only the vendor's own endpoints (see {@link OriginPolicy#allowsSocket}): Java carries these
+     * sockets, so the browser's port and origin rules no longer stand between a page and, say, a SIP
+     * port. A refusal is logged without the query (vendor URLs carry tokens).
+     */
+    boolean allows(URI uri) {
+        if (policy.allowsSocket(uri)) {
+            LOG.log(System.Logger.Level.DEBUG, "relaying a page WebSocket to " + WebPageChannel.withoutQuery(uri.toString()));
+            return true;
         }
+        LOG.log(System.Logger.Level.WARNING, "page WebSocket refused, not a vendor endpoint: "
+                + WebPageChannel.withoutQuery(uri.toString()));
+        return false;
     }
 }

@@ -3,7 +3,9 @@ package dev.unibar.cli;
 import dev.unibar.config.ConfigException;
 import dev.unibar.config.UnibarConfig;
 import dev.unibar.core.model.Event;
+import dev.unibar.json.CaptureLines;
 import dev.unibar.json.EventJson;
+import dev.unibar.json.StrictJson;
 import dev.unibar.connectors.MalformedCaptureException;
 import dev.unibar.app.Vendors;
 import dev.unibar.app.desktop.AppDirs;
@@ -13,11 +15,9 @@ import dev.unibar.connectors.VendorModule;
 import dev.unibar.connectors.VendorMapper;
 import dev.unibar.connectors.ucs.SsoToken;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -254,23 +254,29 @@ public final class Cli {
         int malformed = 0;
         // Bytes, not the PrintStream's platform charset: vendor data is full of names like "Nováková".
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(source, StandardCharsets.UTF_8))) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) continue;
+        // Closes the file when done, never stdin.
+        try (InputStream file0 = source == in ? null : source) {
+            CaptureLines lines = new CaptureLines(source);
+            CaptureLines.Line line;
+            while ((line = lines.next()) != null) {
+                int n = line.number();
+                if (line.problem() != null) {
+                    malformed++;
+                    err.println("line " + n + ": " + line.problem());
+                    continue;
+                }
+                if (line.text().isBlank()) continue;
                 List<Event> events;
                 try {
-                    events = mapper.mapLine(line);
+                    events = mapper.mapLine(line.text());
                 } catch (MalformedCaptureException e) {
                     malformed++;
-                    err.println("line " + n + ": " + oneLine(e.getMessage()));
+                    err.println("line " + n + ": " + StrictJson.printable(e.getMessage()));
                     continue;
                 } catch (RuntimeException e) {
                     // A mapper bug on one line must not cost the rest of the file.
                     malformed++;
-                    err.println("line " + n + ": cannot map: " + oneLine(String.valueOf(e)));
+                    err.println("line " + n + ": cannot map: " + StrictJson.printable(String.valueOf(e)));
                     continue;
                 }
                 for (Event e : events) {
@@ -284,14 +290,6 @@ public final class Cli {
         } catch (IOException e) {
             err.println("unibar: translate: read failed: " + e.getMessage());
             return USAGE;
-        } finally {
-            if (source != in) {
-                try {
-                    source.close();
-                } catch (IOException ignored) {
-                    // read already finished
-                }
-            }
         }
         return malformed == 0 ? OK : MALFORMED;
     }

@@ -42,6 +42,12 @@ public final class ConfigLoader {
     public static final List<String> LANGUAGES = List.of("en", "pt-BR", "it", "cs", "fr");
 
     public static final String ENV_CONFIG = "UNIBAR_CONFIG";
+    /** Larger than any sensible config.yml by two orders of magnitude. */
+    public static final int MAX_BYTES = 256 * 1024;
+    static final int MAX_ALIASES = 20;
+    static final int MAX_DEPTH = 30;
+    /** Nodes after aliases are expanded: what reading the sections could ever walk. */
+    static final int MAX_NODES = 20_000;
 
     private final Function<String, String> env;
     private final List<String> knownVendors;
@@ -99,7 +105,10 @@ public final class ConfigLoader {
     public UnibarConfig load(Path file) throws ConfigException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ConfigException(file.toString(), 0, null, "file is larger than " + MAX_BYTES / 1024 + " KiB");
+            }
+            text = Utf8Text.decode(file.toString(), Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), 0, null, "file not found");
         } catch (IOException e) {
@@ -108,19 +117,39 @@ public final class ConfigLoader {
         return parse(text, file.toString(), file);
     }
 
+    /**
+     * SnakeYAML's own limits, made small: a config is a page of settings, not a data set. The alias
+     * count alone does not bound the work (each alias may double the tree), so {@link YamlBudget} also
+     * walks the composed graph within a node budget.
+     */
+    private static LoaderOptions options() {
+        LoaderOptions o = new LoaderOptions();
+        o.setMaxAliasesForCollections(MAX_ALIASES);
+        o.setAllowRecursiveKeys(false);
+        o.setNestingDepthLimit(MAX_DEPTH);
+        o.setCodePointLimit(MAX_BYTES);
+        return o;
+    }
+
     /** @param name the file name used in messages */
     public UnibarConfig parse(String text, String name, Path source) throws ConfigException {
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+            root = new Yaml(new SafeConstructor(options())).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
             throw new ConfigException(name, mark == null ? 0 : mark.getLine() + 1, null,
                     "not valid YAML: " + ConfigSection.oneLine(problem));
         } catch (YAMLException e) {
-            throw new ConfigException(name, 0, null, "not valid YAML: " + ConfigSection.oneLine(e.getMessage()));
+            String m = String.valueOf(e.getMessage());
+            // SnakeYAML reports its depth limit without a mark, in words of its own.
+            if (m.startsWith("Nesting Depth exceeded")) {
+                throw new ConfigException(name, 0, null, "nested deeper than " + MAX_DEPTH + " levels");
+            }
+            throw new ConfigException(name, 0, null, "not valid YAML: " + ConfigSection.oneLine(m));
         }
+        YamlBudget.check(name, root, MAX_NODES, MAX_DEPTH);
         if (root == null || ConfigSection.isNull(root)) return new UnibarConfig(source, null, "ucs", null, Map.of());
         if (!(root instanceof MappingNode m)) {
             throw new ConfigException(name, ConfigSection.line(root), null,

@@ -2,6 +2,7 @@ package dev.unibar.connectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibar.core.model.Event;
+import dev.unibar.json.StrictJson;
 
 import java.util.List;
 
@@ -19,15 +20,15 @@ public interface VendorMapper {
      */
     List<Event> map(JsonNode line) throws MalformedCaptureException;
 
-    /** Parse and map one text line. */
+    /** Parse (strictly, as the live bridge does: see {@link StrictJson}) and map one text line. */
     default List<Event> mapLine(String line) throws MalformedCaptureException {
         JsonNode node;
         try {
-            node = Payloads.JSON.readTree(line);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new MalformedCaptureException("not JSON: " + e.getOriginalMessage());
+            node = StrictJson.read(line);
+        } catch (StrictJson.Unreadable e) {
+            throw new MalformedCaptureException("not JSON: " + e.getMessage());
         }
-        if (node == null || !node.isObject()) throw new MalformedCaptureException("not a JSON object");
+        if (!node.isObject()) throw new MalformedCaptureException("not a JSON object");
         return map(node);
     }
 }

@@ -69,7 +69,19 @@ class CapturePipelineTest {
         assertEquals(List.of(1, 3), recorder.captured().stream().map(c -> c.line().path("n").asInt()).toList());
         assertEquals(List.of("entry is not a JSON object", "entry has no origin", "entry has no data",
                         "payload is not a JSON object", "string payload is not JSON", "string payload is not a JSON object"),
-                recorder.malformed().stream().map(FxSupport.Malformed::reason).toList());
+                recorder.malformed().stream().map(m -> m.reason().replaceAll(": Unrecognized token.*", "")).toList());
+    }
+
+    @Test
+    void aStringPayloadIsReadAsStrictlyAsTranslateReadsALine() throws Exception {
+        pipeline.deliver("[{\"o\":\"" + HOST + "\",\"d\":\"{\\\"n\\\":1,\\\"n\\\":2}\"},"
+                + "{\"o\":\"" + HOST + "\",\"d\":\"{\\\"n\\\":1} {\\\"n\\\":2}\"},"
+                + "{\"o\":\"" + HOST + "\",\"d\":{\"n\":3}}]");
+        drain();
+        assertEquals(List.of(3), recorder.captured().stream().map(c -> c.line().path("n").asInt()).toList());
+        assertEquals(List.of("string payload is not JSON: duplicate key 'n'",
+                        "string payload is not JSON: more than one JSON value on the line"),
+                recorder.malformed().stream().map(m -> m.reason().replaceAll(" at \\[Source.*", "")).toList());
     }
 
     @Test

@@ -98,4 +98,35 @@ class HostServerTest {
         assertThrows(IllegalArgumentException.class, () -> server.addPage("/unibar/x.html", () -> ""));
         assertThrows(IllegalArgumentException.class, () -> server.addPage("bar", () -> ""));
     }
+
+    /** java.net.http sets Host itself: speak HTTP/1.1 by hand to choose it. */
+    private int rawStatus(String path, String host, String origin) throws IOException {
+        int port = URI.create(server.origin()).getPort();
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(5000);
+            String req = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + (origin == null ? "" : "Origin: " + origin + "\r\n") + "Connection: close\r\n\r\n";
+            s.getOutputStream().write(req.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new String(s.getInputStream().readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII);
+            return Integer.parseInt(status.substring(9, 12));
+        }
+    }
+
+    @Test
+    void refusesHostNamesThatAreNotLoopbackAndForeignOrigins() throws Exception {
+        server.addPage("/bar", () -> "<p>caller 603987654</p>");
+        int port = URI.create(server.origin()).getPort();
+        assertEquals(200, rawStatus("/bar", "127.0.0.1:" + port, null));
+        assertEquals(200, rawStatus("/bar", "localhost:" + port, null));
+        assertEquals(421, rawStatus("/bar", "rebind.evil.example:" + port, null), "DNS rebinding");
+        assertEquals(421, rawStatus("/bar", "127.0.0.1:" + (port + 1), null));
+        assertEquals(200, rawStatus("/bar", "127.0.0.1:" + port, server.origin()));
+        assertEquals(403, rawStatus("/bar", "127.0.0.1:" + port, "https://evil.example"));
+        assertEquals(403, rawStatus("/bar", "127.0.0.1:" + port, "null"));
+        server.allowOrigin("https://bar.vendor.example");
+        assertEquals(200, rawStatus("/unibar/shim.js", "127.0.0.1:" + port, "https://bar.vendor.example"));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url("/bar")))
+                .header("Origin", server.origin()).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), "no CORS at all");
+    }
 }

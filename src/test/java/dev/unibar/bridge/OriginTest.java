@@ -147,4 +147,20 @@ class OriginTest {
         assertTrue(p.isTrusted("https://bar.vendor.com"));
         assertFalse(p.isTrusted(vendor.origin()));
     }
+
+    @Test
+    void socketsGoOnlyToTheVendorsOwnHostsAndPortsWithTheMatchingScheme() {
+        OriginPolicy p = OriginPolicy.forHost(host, List.of("https://bar.vendor.com", "http://127.0.0.1:8080"));
+        assertTrue(p.allowsSocket(java.net.URI.create("wss://bar.vendor.com/ws?token=x")));
+        assertTrue(p.allowsSocket(java.net.URI.create("wss://BAR.vendor.com:443/ws")));
+        assertTrue(p.allowsSocket(java.net.URI.create("ws://127.0.0.1:8080/operator/ws")));
+        assertFalse(p.allowsSocket(java.net.URI.create("ws://bar.vendor.com/ws")), "no plain ws to an https origin");
+        assertFalse(p.allowsSocket(java.net.URI.create("wss://bar.vendor.com:8443/ws")), "another port");
+        assertFalse(p.allowsSocket(java.net.URI.create("ws://127.0.0.1:5060/")), "a SIP port");
+        assertFalse(p.allowsSocket(java.net.URI.create("ws://localhost:8080/")), "another host name");
+        assertFalse(p.allowsSocket(java.net.URI.create("ws://" + host.origin().substring("http://".length()) + "/")),
+                "the host server serves pages, not sockets");
+        assertFalse(p.allowsSocket(java.net.URI.create("https://bar.vendor.com/ws")));
+        assertFalse(p.allowsSocket(null));
+    }
 }

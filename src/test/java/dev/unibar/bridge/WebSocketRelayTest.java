@@ -74,9 +74,12 @@ class WebSocketRelayTest {
                 + ", attachments " + channel.attachments());
     }
 
-    private void open(String path, String body) throws Exception {
+    /** The page may open sockets to the echo server and to the vendor origins given. */
+    private void open(String path, String body, String... vendorOrigins) throws Exception {
         host.addPage(path, () -> FxSupport.page(body));
-        channel = FxSupport.channel(OriginPolicy.forHost(host, List.of()));
+        List<String> origins = new java.util.ArrayList<>(List.of(vendorOrigins));
+        origins.add("http://127.0.0.1:" + echo.getPort());
+        channel = FxSupport.channel(OriginPolicy.forHost(host, origins));
         channel.load(host.url(path));
         FxSupport.await(Duration.ofSeconds(30), "the page", () -> channel.attachments() >= 1);
     }
@@ -166,7 +169,7 @@ class WebSocketRelayTest {
                 + "ws.onopen = function () { log.push('open'); };"
                 + "ws.onerror = function (e) { log.push('error:' + e.type + ':' + ws.readyState); };"
                 + "ws.onclose = function (e) { log.push('close:' + e.code + ':' + e.wasClean + ':' + ws.readyState); };"
-                + "</script>");
+                + "</script>", "http://127.0.0.1:" + deadPort);
         awaitJs("window.log.length >= 2");
         assertEquals("[\"error:error:3\",\"close:1006:false:3\"]", js("JSON.stringify(window.log)"));
         assertEquals(1, channel.sockets().failed());
@@ -269,7 +272,7 @@ class WebSocketRelayTest {
     @Test
     void aPageWithoutTheShimGetsTheRelayWithTheInjectedShim() throws Exception {
         host.addPage("/no-shim", () -> "<!doctype html><html><body>no shim here</body></html>");
-        channel = FxSupport.channel(OriginPolicy.forHost(host, List.of()));
+        channel = FxSupport.channel(OriginPolicy.forHost(host, List.of("http://127.0.0.1:" + echo.getPort())));
         channel.load(host.url("/no-shim"));
         FxSupport.await(Duration.ofSeconds(30), "the page", () -> channel.attachments() >= 1);
         js("window.log = []; var ws = new WebSocket('" + echo.url("/echo-injected") + "');"
@@ -307,7 +310,7 @@ class WebSocketRelayTest {
                     + "ws.onopen = function () { log.push('open'); };"
                     + "ws.onerror = function () { log.push('error'); };"
                     + "ws.onclose = function (e) { log.push('close:' + e.code + ':' + e.wasClean); };"
-                    + "</script>");
+                    + "</script>", "https://127.0.0.1:" + tls.getPort());
             awaitJs("window.log.length >= 2");
             assertEquals("[\"error\",\"close:1006:false\"]", js("JSON.stringify(window.log)"),
                     "a self-signed certificate is not trusted");

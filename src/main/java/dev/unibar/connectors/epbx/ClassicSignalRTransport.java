@@ -272,10 +272,12 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
         try {
             establishNew();
             reconnecting = false;
+            connectedAgain();
             reconnected(false);
         } catch (Exception e) {
             LOG.log(System.Logger.Level.INFO, "EPBX renegotiation failed: " + clean(e));
-            scheduleAttempt(n + 1);
+            if (renewedAfter(e)) attempt(n + 1);
+            else scheduleAttempt(n + 1);
         }
     }
 
@@ -384,6 +386,7 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
         URI uri = URI.create(base + "signalr/" + what + "?" + query + tokenParam());
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() == 401 || r.statusCode() == 403) throw new Unauthorized(what, r.statusCode());
         if (r.statusCode() != 200) throw new IOException(what + " answered HTTP " + r.statusCode());
         return Payloads.JSON.readTree(r.body());
     }

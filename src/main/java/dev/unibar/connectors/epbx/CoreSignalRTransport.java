@@ -188,16 +188,23 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
         try {
             control.schedule(() -> {
                 if (closed) return;
-                try {
-                    open();
-                    reconnected(false);
-                } catch (Exception e) {
-                    LOG.log(System.Logger.Level.INFO, "EPBX Core reconnect failed: " + clean(e));
-                    scheduleAttempt(n + 1);
-                }
+                attempt(n);
             }, backoff.delayMs(n, random), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException ignored) {
             // closed meanwhile
+        }
+    }
+
+    private void attempt(int n) {
+        if (closed) return;
+        try {
+            open();
+            connectedAgain();
+            reconnected(false);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.INFO, "EPBX Core reconnect failed: " + clean(e));
+            if (renewedAfter(e)) attempt(n + 1);
+            else scheduleAttempt(n + 1);
         }
     }
 

@@ -56,6 +56,9 @@ public final class EpbxConnector implements Connector {
      */
     static {
         dev.unibar.config.LibraryLogs.atLeast("jdk.internal.httpclient", java.util.logging.Level.INFO);
+        // -Djdk.httpclient.HttpClient.log=all (headers, requests) logs through this one, at INFO, with the
+        // token in the URLs and the Authorization header (issue 13, finding 7): kept above INFO.
+        dev.unibar.config.LibraryLogs.atLeast("jdk.httpclient.HttpClient", java.util.logging.Level.WARNING);
     }
 
     private static final Capabilities CAPABILITIES = Capabilities.builder()
@@ -328,6 +331,12 @@ public final class EpbxConnector implements Connector {
             t.onEvent((name, args) -> onWorker(() -> hubEvent(t, name, args)));
             t.onState(st -> onWorker(() -> transportState(t, st)));
             t.onSessionLost(() -> onWorker(() -> sessionLost(t)));
+            t.onAuthRejected(() -> {
+                // The bar says what it waits for: not the network, a new session token.
+                onWorker(() -> emit(new Event.Notice(vendor(), null, NoticeLevel.WARNING,
+                        "EPBX refused the session token after reconnecting: renewing the session")));
+                return keeper.renewNow();
+            });
             return t.connect(config.effectiveHub(), keeper::token);
         }, worker).thenComposeAsync(ok -> {
             mapper.sessionRestarted();

@@ -80,7 +80,8 @@ public final class EpbxModule implements VendorModule {
         out.println("  classic SignalR: " + sim.serviceBase() + "signalr  (hubs script: "
                 + sim.serviceBase() + "signalr/hubs)");
         out.println("  Core SignalR:    " + sim.serviceBase() + "atendimentoHub");
-        out.println("  control:         " + sim.serviceBase() + "sim/scenarios");
+        out.println("  control:         " + sim.controlUrl("scenarios"));
+        out.println("  (every sim/* request needs ?secret=" + sim.secret() + " or header X-Sim-Secret)");
         out.println("  login:           agent / agent, devices 1000-1002 and 2001");
         out.flush();
         return sim::stop;

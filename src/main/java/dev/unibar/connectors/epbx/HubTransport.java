@@ -44,8 +44,25 @@ public interface HubTransport extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Who renews the session when the server refuses the token on a reconnect (HTTP 401 or 403 on
+     * negotiate or connect): a middleware restarted without its tokens is not a network problem, and
+     * backing off would leave the bar blind for minutes. {@code renew} runs on the transport's control
+     * thread and answers whether a new token is there to retry with at once; when it is not, the owner
+     * has been told (log in again) and the transport keeps to its ordinary backoff until closed.
+     */
+    default void onAuthRejected(java.util.function.BooleanSupplier renew) {
+    }
+
     @Override
     void close();
+
+    /** The server answered 401 or 403: the token, not the network, is the trouble. */
+    final class Unauthorized extends java.io.IOException {
+        public Unauthorized(String what, int status) {
+            super(what + " answered HTTP " + status);
+        }
+    }
 
     /** Thrown into invocation futures: the server's own message, for the agent to read. */
     final class HubException extends RuntimeException {

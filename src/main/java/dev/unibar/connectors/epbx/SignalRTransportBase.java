@@ -34,6 +34,8 @@ abstract class SignalRTransportBase implements HubTransport {
 
     protected volatile Supplier<String> token;
     protected volatile boolean closed;
+    private volatile java.util.function.BooleanSupplier renew = () -> false;
+    private int authRetries;
     private volatile State state = State.DISCONNECTED;
     private volatile boolean resumed = true;
 
@@ -57,6 +59,46 @@ abstract class SignalRTransportBase implements HubTransport {
     @Override
     public final void onSessionLost(Runnable listener) {
         lostListeners.add(listener);
+    }
+
+    @Override
+    public final void onAuthRejected(java.util.function.BooleanSupplier renew) {
+        this.renew = renew;
+    }
+
+    /**
+     * After a failed reconnect attempt: true when it failed because the token was refused and the
+     * owner renewed it, so the next attempt should come at once rather than after the backoff. One
+     * immediate retry per refusal in a row: a server that refuses a fresh token too is left to the
+     * backoff (the owner will have heard from its token keeper by then).
+     */
+    protected final boolean renewedAfter(Throwable failure) {
+        if (!isUnauthorized(failure)) {
+            authRetries = 0;
+            return false;
+        }
+        if (authRetries++ > 0) return false;
+        LOG.log(System.Logger.Level.INFO, "EPBX refused the session token on reconnect: renewing it");
+        try {
+            return renew.getAsBoolean();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "EPBX token renewal failed", e);
+            return false;
+        }
+    }
+
+    protected final void connectedAgain() {
+        authRetries = 0;
+    }
+
+    static boolean isUnauthorized(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof Unauthorized) return true;
+            if (c instanceof com.microsoft.signalr.HttpRequestException h
+                    && (h.getStatusCode() == 401 || h.getStatusCode() == 403)) return true;
+            if (c.getCause() == c) break;
+        }
+        return false;
     }
 
     protected final State state() {

@@ -72,6 +72,35 @@ public final class TokenKeeper implements AutoCloseable {
         next = timer.schedule(this::refreshNow, delayMs, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Refreshes at once, on the caller's thread (the hub refused the token on a reconnect). True when a
+     * new token is held; false when it is not, and when the server refused the refresh the owner has
+     * been told to ask for a login (as with a refused scheduled refresh).
+     */
+    public boolean renewNow() {
+        if (closed) return false;
+        String r = refresh;
+        if (r == null) {
+            fail("EPBX no longer accepts this session; please log in again.");
+            return false;
+        }
+        try {
+            OAuthClient.Tokens t = oauth.refresh(r);
+            refreshCount++;
+            accept(t);
+            return true;
+        } catch (OAuthClient.RefusedException e) {
+            fail("EPBX no longer knows this session (" + e.getMessage() + "); please log in again.");
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.io.IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "EPBX token renewal failed: " + e.getMessage());
+            return false;
+        }
+    }
+
     private void refreshNow() {
         if (closed) return;
         String r = refresh;

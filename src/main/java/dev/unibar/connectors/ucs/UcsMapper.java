@@ -162,7 +162,8 @@ public final class UcsMapper implements VendorMapper {
         if (call != null && !call.isNull()) {
             try {
                 if (!call.isObject()) throw new MalformedCaptureException("state.call is not an object");
-                Instant callAt = Payloads.time(call, "now") != null ? Payloads.time(call, "now") : at;
+                Instant callNow = Payloads.timeChecked(call, "now");
+                Instant callAt = callNow != null ? callNow : at;
                 activeCall(call, callAt, out);
             } catch (MalformedCaptureException e) {
                 out.add(new Event.Notice(VENDOR, at, NoticeLevel.WARNING, "UCS ready state: active call ignored: " + e.getMessage()));
@@ -312,7 +313,8 @@ public final class UcsMapper implements VendorMapper {
     private static void hangup(JsonNode c, List<Event> out) throws MalformedCaptureException {
         String id = callId(c);
         Instant at = at(c);
-        Integer cause = Payloads.integer(c, "cause");
+        // The seed's causes run -1..14; a wider range keeps unknown future causes readable as "unknown".
+        Integer cause = Payloads.intIn(c, "cause", -1, 1000);
         String word = null;
         if (cause != null) {
             word = cause >= -1 && cause + 1 < CAUSES.length ? CAUSES[cause + 1] : "unknown";
@@ -338,8 +340,8 @@ public final class UcsMapper implements VendorMapper {
         return id;
     }
 
-    private static Instant at(JsonNode c) {
-        return Payloads.time(c, "now");
+    private static Instant at(JsonNode c) throws MalformedCaptureException {
+        return Payloads.timeChecked(c, "now");
     }
 
     static Call snapshot(JsonNode c) throws MalformedCaptureException {
@@ -430,15 +432,26 @@ public final class UcsMapper implements VendorMapper {
         return q;
     }
 
+    /** More waiting callers than any queue holds is a corrupt value, not a count. */
+    static final int MAX_WAITING = 1_000_000;
+
     private static int count(JsonNode v) throws MalformedCaptureException {
-        if (v != null && v.isIntegralNumber()) return Math.max(0, v.intValue());
-        String s = Payloads.scalar(v);
-        try {
-            if (s != null) return Math.max(0, Integer.parseInt(s.trim()));
-        } catch (NumberFormatException ignored) {
-            // reported below
+        Integer n = null;
+        if (v != null && v.isIntegralNumber() && v.canConvertToInt()) {
+            n = v.intValue();
+        } else if (v != null && v.isTextual()) {
+            try {
+                n = Integer.parseInt(v.asText().trim());
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
         }
-        throw new MalformedCaptureException("waiting callers is not a number: " + (v == null ? "missing" : v.toString()));
+        if (n == null || n < 0 || n > MAX_WAITING) {
+            String shown = v == null ? "missing" : v.toString();
+            throw new MalformedCaptureException("waiting callers " + (n == null ? "is not a number" : "out of range 0.." + MAX_WAITING)
+                    + ": " + (shown.length() > 40 ? shown.substring(0, 40) + "..." : shown));
+        }
+        return n;
     }
 
     private static JsonNode object(JsonNode args, int i, String what) throws MalformedCaptureException {

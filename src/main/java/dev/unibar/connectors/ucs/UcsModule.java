@@ -97,7 +97,9 @@ public final class UcsModule implements VendorModule {
         out.println("ucs simulator listening on " + sim.origin());
         out.println("  operator script: " + sim.scriptUrl());
         out.println("  demo page:       " + sim.demoPageUrl());
-        out.println("  control:         " + sim.origin() + "/control/scenarios");
+        // The secret is what lets a supervisor's browser drive the run; nobody else gets it.
+        out.println("  control:         " + sim.controlUrl());
+        out.println("  (every /control/* request needs ?secret=" + sim.secret() + " or header X-Sim-Secret)");
         out.flush();
         return sim;
     }

@@ -334,21 +334,14 @@ final class EpbxHttp extends Handler.Abstract {
                 return error(response, callback, 404, "unknown scenario: " + name + " (GET sim/scenarios)");
             }
             if (lname.equals("restart")) {
+                boolean forgetTokens = params.path("forgetTokens").asBoolean(false);
                 // Stopping the server from one of its own request threads would wait for this request, and
-                // stopping it before the reply is written loses the reply: restart once the write completed.
-                Callback restartAfterReply = new Callback() {
-                    @Override
-                    public void succeeded() {
-                        callback.succeeded();
-                        sim.runLater(sim::restart);
-                    }
-
-                    @Override
-                    public void failed(Throwable x) {
-                        callback.failed(x);
-                        sim.runLater(sim::restart);
-                    }
-                };
+                // stopping it before the 202 is written cut the reply off under load (issue 13, finding 7):
+                // the restart is scheduled once the reply has gone out.
+                Callback restartAfterReply = Callback.from(() -> {
+                    callback.succeeded();
+                    sim.runLater(() -> sim.restart(forgetTokens));
+                }, callback::failed);
                 return text(response, restartAfterReply, 202, JSON, "{\"ok\":true,\"scenario\":\"restart\"}");
             }
             try {

@@ -181,6 +181,11 @@ public final class EpbxSimulator implements AutoCloseable {
     final Duration disconnectTimeout;
     final Clock clock;
     final TokenStore tokens;
+    /** One per simulator: the secret stays the same across restarts of the same run. */
+    private final String secret = LoopbackGuard.newSecret();
+    private int restarts;
+    private final java.util.Set<String> allowedOrigins = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Integer> forwardedPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final SimBehaviour behaviour = new SimBehaviour();
     final Set<String> recordings = ConcurrentHashMap.newKeySet();
     volatile boolean refuseRefresh;
@@ -240,7 +245,9 @@ public final class EpbxSimulator implements AutoCloseable {
         s.addConnector(connector);
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(s, c -> c.setIdleTimeout(Duration.ofMinutes(10)));
         ws.setHandler(new EpbxHttp(this, ws.getServerWebSocketContainer()));
-        s.setHandler(ws);
+        LoopbackGuard g = new LoopbackGuard(() -> port, secret, allowedOrigins, forwardedPorts);
+        g.setHandler(ws);
+        s.setHandler(g);
         try {
             s.start();
         } catch (Exception e) {
@@ -313,12 +320,32 @@ public final class EpbxSimulator implements AutoCloseable {
 
     /** Fault: the middleware goes down and comes back on the same port; connections are forgotten. */
     public synchronized void restart() {
+        restart(false);
+    }
+
+    /**
+     * The same, and with {@code forgetTokens} the middleware also loses every token it issued (its
+     * token store lived in memory: a kill -9): clients must log in again.
+     */
+    public synchronized void restart(boolean forgetTokens) {
         if (server == null) throw new IllegalStateException("not running");
         int same = port;
         closeCoreGracefully();
         stopServer();
         forgetConnections();
+        if (forgetTokens) tokens.clear();
         startServer(same);
+        restarts++;
+    }
+
+    /** How many restarts this simulator went through (tests wait for one to have happened). */
+    public synchronized int restarts() {
+        return restarts;
+    }
+
+    /** Fault: every access token issued so far is refused from now on; refresh tokens still work. */
+    public void forgetAccessTokens() {
+        tokens.clearAccess();
     }
 
     /** Fault: every WebSocket is cut without a close frame. Classic connections stay reconnectable. */
@@ -331,6 +358,28 @@ public final class EpbxSimulator implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** This run's secret, which every {@code /Service/sim/*} request must carry. */
+    public String secret() {
+        return secret;
+    }
+
+    /** A control address with the secret in it, for a supervisor's browser: {@code controlUrl("scenarios")}. */
+    public String controlUrl(String route) {
+        return serviceBase() + "sim/" + route + "?secret=" + secret();
+    }
+
+    /** Accepts requests addressed to another loopback port that forwards here (a proxy in tests). */
+    public EpbxSimulator allowForwardedPort(int forwarded) {
+        forwardedPorts.add(forwarded);
+        return this;
+    }
+
+    /** Lets one more (non-loopback) browser origin use the simulator; loopback origins always may. */
+    public EpbxSimulator allowOrigin(String origin) {
+        allowedOrigins.add(origin.toLowerCase(java.util.Locale.ROOT));
+        return this;
     }
 
     public String serviceBase() {

@@ -35,7 +35,8 @@ final class Scenarios {
         NAMES.put("recording", "Announces onChamadaGlobalId for the current or last call and makes it "
                 + "downloadable; enabled:false stops calls from producing recordings. Params: globalId, enabled, ramal");
         NAMES.put("drop", "Fault: every WebSocket is cut without a close frame");
-        NAMES.put("restart", "Fault: the middleware stops and starts on the same port, forgetting connections");
+        NAMES.put("restart", "Fault: the middleware stops and starts on the same port, forgetting connections"
+                + " (and, with forgetTokens: true, every access and refresh token, as after kill -9)");
         NAMES.put("refuse-refresh", "Fault: refresh_token grants are refused (refuse:false undoes it)");
         NAMES.put("reject-method", "Fault: the next invocation of method fails with message. Params: method, message");
         NAMES.put("logado-erro", "Fault: the next Iniciar is answered with onLogadoErro. Params: message");
@@ -142,7 +143,7 @@ final class Scenarios {
                 out.put("globalId", hubs.get(0).announceRecording(p.path("globalId").asText(null)));
             }
             case "drop" -> sim.dropConnections();
-            case "restart" -> sim.restart();
+            case "restart" -> sim.restart(p.path("forgetTokens").asBoolean(false));
             case "refuse-refresh" -> sim.refuseRefresh = p.path("refuse").asBoolean(true);
             case "reject-method" -> {
                 String method = p.path("method").asText("");

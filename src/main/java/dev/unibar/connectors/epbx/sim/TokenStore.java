@@ -63,6 +63,11 @@ final class TokenStore {
         return g.username();
     }
 
+    /** Forgets access tokens only; refresh tokens still redeem. */
+    void clearAccess() {
+        access.clear();
+    }
+
     void clear() {
         access.clear();
         refresh.clear();

@@ -44,12 +44,11 @@ final class UcsHttpHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
-        // The script and the control API are used from other origins (Unibar's host page, test pages).
-        response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        // CORS for allowed origins is set by SimGate, which already refused every other origin.
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         if ("OPTIONS".equals(method)) {
             response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS");
-            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type");
+            response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type, " + SimGate.SECRET_HEADER);
             response.setStatus(HttpStatus.NO_CONTENT_204);
             callback.succeeded();
             return true;

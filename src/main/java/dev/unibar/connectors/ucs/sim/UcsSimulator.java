@@ -51,7 +51,8 @@ public final class UcsSimulator implements AutoCloseable {
     private SimScheduler.Threaded scheduler;
     private SimScheduler.Task demoTask;
     private Server server;
-    private int port;
+    private volatile int port;
+    private final SimGate gate = new SimGate(() -> port);
 
     public UcsSimulator() {
         this(0, UcsSimSettings.defaults());
@@ -89,7 +90,8 @@ public final class UcsSimulator implements AutoCloseable {
         });
         ws.setHandler(new UcsHttpHandler(this));
         context.setHandler(ws);
-        s.setHandler(context);
+        gate.setHandler(context);
+        s.setHandler(gate);
         try {
             s.start();
         } catch (Exception e) {
@@ -139,6 +141,28 @@ public final class UcsSimulator implements AutoCloseable {
 
     public String origin() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** This run's secret, which every {@code /control/*} request must carry (see {@link #controlUrl()}). */
+    public String secret() {
+        return gate.secret();
+    }
+
+    /** The control API's scenario list with the secret in the query, for a supervisor's browser. */
+    public String controlUrl() {
+        return origin() + "/control/scenarios?secret=" + secret();
+    }
+
+    /** Lets one more (non-loopback) browser origin use the simulator; loopback origins always may. */
+    public UcsSimulator allowOrigin(String origin) {
+        gate.allowOrigin(origin);
+        return this;
+    }
+
+    /** Accepts requests addressed to another loopback port that forwards here (a proxy in tests). */
+    public UcsSimulator allowForwardedPort(int port) {
+        gate.allowPort(port);
+        return this;
     }
 
     public String scriptUrl() {

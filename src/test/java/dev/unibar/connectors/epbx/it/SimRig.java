@@ -45,13 +45,18 @@ final class SimRig implements AutoCloseable {
     }
 
     SimRig(String transport, Consumer<EpbxSimulator.Builder> tune) {
+        this(transport, tune, EpbxSimulator::serviceBase);
+    }
+
+    /** {@code base} is where the connector is pointed: the simulator, or a proxy in front of it. */
+    SimRig(String transport, Consumer<EpbxSimulator.Builder> tune, java.util.function.Function<EpbxSimulator, String> base) {
         this.transport = transport;
         EpbxSimulator.Builder b = EpbxSimulator.builder().port(0).user(USER, PASSWORD, "Maria Souza")
                 // Short keep-alives so a dropped socket is noticed quickly by the classic transport.
                 .keepAlive(Duration.ofMillis(500));
         tune.accept(b);
         sim = b.build().start();
-        EpbxConfig cfg = new EpbxConfig(sim.serviceBase(), null, "unibar", transport, null, null, null, null, null,
+        EpbxConfig cfg = new EpbxConfig(base.apply(sim), null, "unibar", transport, null, null, null, null, null,
                 null, null, null, null);
         connector = new EpbxConnector(cfg, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
         session = new Session(connector, Clock.systemUTC());

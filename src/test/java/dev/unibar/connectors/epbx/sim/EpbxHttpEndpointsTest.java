@@ -176,7 +176,8 @@ class EpbxHttpEndpointsTest {
     }
 
     @Test
-    void corsEchoesTheOriginAndAnswersPreflights() throws Exception {
+    void corsEchoesAnAllowedOriginAndAnswersPreflights() throws Exception {
+        sim.allowOrigin("http://crm.example:8080");
         HttpResponse<String> pre = HTTP.send(HttpRequest.newBuilder(URI.create(sim.serviceBase()
                         + "atendimentoHub/negotiate?negotiateVersion=1"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
@@ -207,25 +208,25 @@ class EpbxHttpEndpointsTest {
 
     @Test
     void controlApiListsScenariosAndRefusesUnknownOnesAndBadState() throws Exception {
-        JsonNode list = JSON.readTree(get(sim.serviceBase() + "sim/scenarios").body());
+        JsonNode list = JSON.readTree(get(sim.controlUrl("scenarios")).body());
         assertTrue(list.isArray());
         java.util.Set<String> names = new java.util.HashSet<>();
         list.forEach(n -> names.add(n.get("name").asText()));
         assertTrue(names.containsAll(java.util.List.of("inbound", "dialer", "outbound", "consult", "conference",
                 "interval", "recording", "drop", "restart", "refuse-refresh", "reject-method", "logado-erro")));
-        assertEquals(404, post(sim.serviceBase() + "sim/scenario/nope", "application/json", "{}").statusCode());
-        assertEquals(409, post(sim.serviceBase() + "sim/scenario/inbound", "application/json", "{}").statusCode(),
+        assertEquals(404, post(sim.controlUrl("scenario/nope"), "application/json", "{}").statusCode());
+        assertEquals(409, post(sim.controlUrl("scenario/inbound"), "application/json", "{}").statusCode(),
                 "no ramal is logged in");
-        assertEquals(400, post(sim.serviceBase() + "sim/scenario/outbound", "application/json",
+        assertEquals(400, post(sim.controlUrl("scenario/outbound"), "application/json",
                 "{\"outcome\":\"maybe\"}").statusCode());
-        assertEquals(400, post(sim.serviceBase() + "sim/scenario/reject-method", "application/json",
+        assertEquals(400, post(sim.controlUrl("scenario/reject-method"), "application/json",
                 "{\"method\":\"Voar\"}").statusCode());
         JsonNode out = EpbxTestHttp.scenario(sim, "outbound", "{\"outcome\":\"busy\"}");
         assertEquals("busy", out.get("outcome").asText());
         assertEquals(SimBehaviour.Outcome.BUSY, sim.behaviour().outboundOutcome);
-        assertEquals(200, post(sim.serviceBase() + "sim/reset", "application/json", "").statusCode());
+        assertEquals(200, post(sim.controlUrl("reset"), "application/json", "").statusCode());
         assertEquals(SimBehaviour.Outcome.ANSWER, sim.behaviour().outboundOutcome);
-        assertEquals("[]", get(sim.serviceBase() + "sim/recorded").body());
+        assertEquals("[]", get(sim.controlUrl("recorded")).body());
     }
 
     @Test

@@ -50,7 +50,7 @@ class EpbxInteropTest {
         }
         String token = EpbxTestHttp.token(sim);
         ProcessBuilder pb = new ProcessBuilder("node", script, "--base", sim.serviceBase(), "--token", token,
-                "--ramal", "1000", "--numero", "11987654321", "--timeout", "30000")
+                "--ramal", "1000", "--numero", "11987654321", "--timeout", "30000", "--secret", sim.secret())
                 .directory(INTEROP.toFile()).redirectErrorStream(true);
         Process p;
         try {

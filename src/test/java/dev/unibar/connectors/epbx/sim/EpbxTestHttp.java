@@ -60,7 +60,7 @@ final class EpbxTestHttp {
     }
 
     static JsonNode scenario(EpbxSimulator sim, String name, String jsonBody) throws IOException, InterruptedException {
-        HttpResponse<String> r = post(sim.serviceBase() + "sim/scenario/" + name, "application/json", jsonBody);
+        HttpResponse<String> r = post(sim.controlUrl("scenario/" + name), "application/json", jsonBody);
         if (r.statusCode() / 100 != 2) throw new AssertionError("scenario " + name + ": " + r.statusCode() + " " + r.body());
         return JSON.readTree(r.body());
     }

@@ -1,6 +1,5 @@
 package dev.unibar.connectors.ucs.sim;
 
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebView;
@@ -13,8 +12,6 @@ import org.testfx.api.FxToolkit;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,6 +26,7 @@ class UcsSimWebViewTest {
     private WebView view;
     private WebEngine engine;
     private Stage stage;
+    private dev.unibar.bridge.HostServer pageServer;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -67,18 +65,11 @@ class UcsSimWebViewTest {
             return null;
         });
         sim.stop();
+        if (pageServer != null) pageServer.stop();
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(10, TimeUnit.SECONDS);
+        return dev.unibar.testkit.OnFx.get(c);
     }
 
     private Object js(String script) throws Exception {
@@ -140,13 +131,19 @@ class UcsSimWebViewTest {
 
     @Test
     void aThrowingHostCallbackDoesNotStopTheScript() throws Exception {
+        // Served from a loopback origin: a loadContent page has the opaque origin "null", which the
+        // simulator refuses like any other foreign origin (issue 13).
+        dev.unibar.bridge.HostServer page = new dev.unibar.bridge.HostServer();
+        page.addPage("/crm", () -> "<html><body><div id='app'></div><script>"
+                + "window.seen=[];window.ucsOperator={api:{hostname:'127.0.0.1',port:" + sim.port() + "},headless:true,withoutDevice:true,"
+                + "onConnect:function(){throw new Error('host bug');},"
+                + "onCredentials:function(){window.seen.push('credentials');window.ucsOperator.login('agent','agent',false);},"
+                + "onReady:function(s){window.seen.push('ready:'+s.status);}};"
+                + "</script><script src='" + sim.scriptUrl() + "'></script></body></html>");
+        page.start();
+        pageServer = page;
         fx(() -> {
-            engine.loadContent("<html><body><div id='app'></div><script>"
-                    + "window.seen=[];window.ucsOperator={api:{hostname:'127.0.0.1',port:" + sim.port() + "},headless:true,withoutDevice:true,"
-                    + "onConnect:function(){throw new Error('host bug');},"
-                    + "onCredentials:function(){window.seen.push('credentials');window.ucsOperator.login('agent','agent',false);},"
-                    + "onReady:function(s){window.seen.push('ready:'+s.status);}};"
-                    + "</script><script src='" + sim.scriptUrl() + "'></script></body></html>");
+            engine.load(page.url("/crm"));
             return null;
         });
         awaitJs("window.seen && window.seen.indexOf('ready:OFFLINE')>=0");

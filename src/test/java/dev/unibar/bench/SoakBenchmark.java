@@ -1,0 +1,198 @@
+package dev.unibar.bench;
+
+import dev.unibar.app.VendorContext;
+import dev.unibar.connectors.epbx.EpbxConfig;
+import dev.unibar.connectors.epbx.EpbxConnector;
+import dev.unibar.connectors.epbx.sim.EpbxSimulator;
+import dev.unibar.connectors.ucs.UcsModule;
+import dev.unibar.connectors.ucs.sim.UcsSimSettings;
+import dev.unibar.connectors.ucs.sim.UcsSimState;
+import dev.unibar.connectors.ucs.sim.UcsSimulator;
+import dev.unibar.core.Session;
+import dev.unibar.core.command.Command;
+import dev.unibar.core.inspect.InspectorEntry;
+import dev.unibar.core.model.AgentState;
+import dev.unibar.core.model.Event;
+import dev.unibar.core.state.CallStatus;
+import dev.unibar.core.state.SessionPhase;
+import dev.unibar.testkit.OnFx;
+import dev.unibar.testkit.Wait;
+import javafx.application.Platform;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Issue 13's soak: {@value #DEFAULT_CALLS} simulated calls (or {@code -Dsoak.calls=N}) through each live
+ * path with a network connector: UCS (WebView host page, shim, relay, operator script, simulator) and
+ * EPBX (both SignalR transports), then mapper, session and store. It prints heap growth after GC, the
+ * longest FX-thread stall seen by a 10 ms probe, and calls lost or duplicated, beside the goals: growth
+ * under 10 %, no stall over 100 ms, none lost. Not part of the build (the name is no *Test): run it with
+ * {@code mvn -B -ntp -o test -Dtest=SoakBenchmark -Dsurefire.failIfNoSpecifiedTests=false}. It fails only
+ * on lost or duplicated calls, since time and memory depend on the machine.
+ */
+class SoakBenchmark {
+
+    static final int DEFAULT_CALLS = 500;
+    static final int CALLS = Integer.getInteger("soak.calls", DEFAULT_CALLS);
+    private static final int WARM_UP = 20;
+    private static final Duration STEP = Duration.ofSeconds(20);
+
+    /** One call from ring to the end, through whatever drives this vendor. */
+    interface Call {
+        void run() throws Exception;
+    }
+
+    @Test
+    void ucs() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        UcsSimulator sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
+        VendorContext ctx = OnFx.get(() -> VendorContext.open(new UcsModule(), env -> UcsModule.forSimulator(sim, env),
+                Clock.systemUTC()));
+        try {
+            Session s = ctx.session();
+            s.start();
+            Wait.until("login form", STEP, () -> s.store().state().phase() == SessionPhase.CREDENTIALS);
+            s.send(new Command.Login("agent", "agent", false));
+            Wait.until("device list", STEP, () -> !s.store().state().devices().isEmpty());
+            s.send(new Command.SelectDevice(s.store().state().devices().get(0).id()));
+            Wait.until("ready", STEP, () -> s.store().state().phase() == SessionPhase.READY);
+            s.send(new Command.SetState(AgentState.READY, null));
+            Wait.until("agent ready", STEP, () -> sim.state().status().equals("READY"));
+            soak("ucs", s, () -> ucsCall(sim, s));
+        } finally {
+            OnFx.run(() -> ctx.page().load("about:blank"));
+            OnFx.run(ctx::close);
+            sim.stop();
+        }
+    }
+
+    /** Nothing of EPBX runs on the FX thread: the probe there shows what the machine itself costs. */
+    @Test
+    void epbx() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        for (String transport : new String[] {"classic", "core"}) {
+            EpbxSimulator sim = EpbxSimulator.builder().port(0).user("maria", "segredo", "Maria Souza").build().start();
+            Session s = new Session(new EpbxConnector(new EpbxConfig(sim.serviceBase(), null, "unibar", transport,
+                    null, null, null, null, null, null, null, null, null)), Clock.systemUTC());
+            try {
+                s.start();
+                s.send(new Command.Login("maria", "segredo", false, "12", "idPa")).toCompletableFuture()
+                        .get(20, TimeUnit.SECONDS);
+                Wait.until("ready", STEP, () -> s.store().state().phase() == SessionPhase.READY);
+                soak("epbx/" + transport, s, () -> epbxCall(sim, s));
+            } finally {
+                s.stop();
+                sim.stop();
+            }
+        }
+    }
+
+    /** Ring, answer from the bar, the caller hangs up; the bar is back to no call. */
+    private static void ucsCall(UcsSimulator sim, Session s) throws Exception {
+        String id = String.valueOf(sim.scenario("inbound", Map.of("number", "603987654")).get("uniqueid"));
+        Wait.until("ringing " + id, STEP, () -> s.store().state().calls().containsKey(id));
+        s.send(new Command.Answer(id));
+        Wait.until("talking " + id, STEP, () -> sim.state().phase() == UcsSimState.Phase.READY
+                && sim.state().calls().stream().anyMatch(c -> c.uniqueid().equals(id) && c.state() == 3));
+        sim.scenario("remote-hangup", Map.of());
+        Wait.until("ended " + id, STEP, () -> s.store().state().calls().isEmpty());
+    }
+
+    /** Ring (the phone answers itself), then the customer hangs up; the bar is back to no call. */
+    private static void epbxCall(EpbxSimulator sim, Session s) throws Exception {
+        String canal = sim.scenario("inbound", Map.of("answerAfterMs", 0)).get("canalId").asText();
+        Wait.until("call " + canal, STEP, () -> s.store().state().calls().containsKey(canal)
+                && s.store().state().calls().get(canal).status() == CallStatus.CONNECTED);
+        sim.scenario("hangup", Map.of());
+        Wait.until("ended " + canal, STEP, () -> s.store().state().calls().isEmpty());
+    }
+
+    /** Warms up, then runs {@link #CALLS} calls measured, prints the figures and checks none was lost. */
+    private static void soak(String name, Session session, Call call) throws Exception {
+        Set<String> rung = ConcurrentHashMap.newKeySet();
+        AtomicLong duplicates = new AtomicLong();
+        Consumer<InspectorEntry> count = e -> {
+            for (Event ev : e.events()) {
+                if (ev instanceof Event.CallRinging r && !rung.add(r.callId())) duplicates.incrementAndGet();
+            }
+        };
+        FxProbe probe = new FxProbe();
+        session.inspector().subscribe(count);
+        try {
+            for (int i = 0; i < WARM_UP; i++) call.run();
+            long before = usedAfterGc();
+            probe.start();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < CALLS; i++) call.run();
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            probe.stop();
+            long after = usedAfterGc();
+            long lost = CALLS + WARM_UP - rung.size();
+            System.out.printf("soak %s: %d calls in %d ms (%.1f calls/s)%n", name, CALLS, ms, CALLS * 1000.0 / ms);
+            System.out.printf("  heap after GC: %d KiB -> %d KiB, growth %.1f %% (goal < 10 %%)%n",
+                    before / 1024, after / 1024, 100.0 * (after - before) / before);
+            System.out.printf("  longest FX-thread stall: %d ms (goal <= 100 ms)%n", probe.longestMs());
+            System.out.printf("  events lost: %d, duplicated: %d (goal 0, 0)%n", lost, duplicates.get());
+            assertEquals(0, lost, name + ": calls lost");
+            assertEquals(0, duplicates.get(), name + ": calls duplicated");
+        } finally {
+            probe.stop();
+            session.inspector().unsubscribe(count);
+        }
+    }
+
+    private static long usedAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Posts to the FX thread every 10 ms and keeps the longest wait until the post ran. */
+    static final class FxProbe {
+        private final AtomicLong longestNanos = new AtomicLong();
+        private volatile boolean running;
+
+        void start() {
+            running = true;
+            Thread t = new Thread(() -> {
+                while (running) {
+                    long posted = System.nanoTime();
+                    CompletableFuture<Void> ran = new CompletableFuture<>();
+                    Platform.runLater(() -> ran.complete(null));
+                    try {
+                        ran.get(10, TimeUnit.SECONDS);
+                        longestNanos.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                        Thread.sleep(10);
+                    } catch (Exception e) {
+                        longestNanos.accumulateAndGet(TimeUnit.SECONDS.toNanos(10), Math::max);
+                    }
+                }
+            }, "soak-fx-probe");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        long longestMs() {
+            return TimeUnit.NANOSECONDS.toMillis(longestNanos.get());
+        }
+    }
+}
