@@ -29,6 +29,14 @@ public interface Connector {
 
     void stop();
 
+    /**
+     * True when the vendor's configuration names the folder recordings go to: the bar then downloads there
+     * without asking ({@code DownloadRecording} with no folder).
+     */
+    default boolean hasRecordingsFolder() {
+        return false;
+    }
+
     /** Where a connector delivers what it learns. */
     interface Sink {
         /**

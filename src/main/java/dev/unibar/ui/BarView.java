@@ -189,6 +189,10 @@ public final class BarView extends VBox {
 
     private void downloadRecording() {
         if (!vm.isEnabled(CommandKind.DOWNLOAD_RECORDING)) return;
+        if (vm.recordingsFolderConfigured()) {
+            vm.downloadRecordingToConfiguredFolder();
+            return;
+        }
         File folder = folderChooser.apply(getScene() == null ? null : getScene().getWindow());
         if (folder != null) vm.downloadRecording(folder.getAbsolutePath());
     }

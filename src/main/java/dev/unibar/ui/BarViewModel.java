@@ -536,6 +536,16 @@ public final class BarViewModel {
         recordingCallId().ifPresent(id -> send(new Command.DownloadRecording(id, folder)));
     }
 
+    /** True when the vendor's configuration names the recordings folder, so the bar need not ask for one. */
+    public boolean recordingsFolderConfigured() {
+        return session.connector().hasRecordingsFolder();
+    }
+
+    /** Downloads into the folder the vendor's configuration names. */
+    public void downloadRecordingToConfiguredFolder() {
+        recordingCallId().ifPresent(id -> send(new Command.DownloadRecording(id, null)));
+    }
+
     public void login(String username, char[] password, boolean remember, String device, String deviceType) {
         // The password lives in a String only for the Command record; it is never put in a property.
         String pw = new String(password);

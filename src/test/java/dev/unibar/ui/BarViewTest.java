@@ -217,6 +217,22 @@ class BarViewTest {
     }
 
     @Test
+    void aConfiguredRecordingsFolderIsUsedWithoutAsking(FxRobot robot) {
+        ready();
+        connector.recordingsFolder = true;
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        Fx.run(() -> bar.setFolderChooser(w -> {
+            asked.incrementAndGet();
+            return new File("/tmp/recs");
+        }));
+        connector.push(new Event.CallRecording(Scenes.V, null, "c9", "http://127.0.0.1/rec/c9.wav"));
+        Fx.until("recording offered", () -> !node(robot, "#downloadRecording").isDisabled());
+        robot.clickOn("#downloadRecording");
+        awaitCommand("DownloadRecording", new Command.DownloadRecording("c9", null));
+        assertEquals(0, asked.get(), "no folder dialog when the configuration names the folder");
+    }
+
+    @Test
     void aFailingCommandShowsTheVendorsMessage(FxRobot robot) {
         ready();
         talking(robot, "c1");

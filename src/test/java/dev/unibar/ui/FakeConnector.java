@@ -28,8 +28,16 @@ final class FakeConnector implements Connector {
     private volatile Function<Command, CompletionStage<Void>> responder =
             c -> CompletableFuture.completedFuture(null);
 
+    /** Whether the fake vendor's configuration names a recordings folder. */
+    volatile boolean recordingsFolder;
+
     FakeConnector(Capabilities caps) {
         this.caps = caps;
+    }
+
+    @Override
+    public boolean hasRecordingsFolder() {
+        return recordingsFolder;
     }
 
     /** Every command except the given ones, each in the phase a real vendor accepts it. */

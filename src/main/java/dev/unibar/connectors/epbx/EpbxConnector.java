@@ -117,6 +117,11 @@ public final class EpbxConnector implements Connector {
     }
 
     @Override
+    public boolean hasRecordingsFolder() {
+        return config.recordingsDir() != null && !config.recordingsDir().isBlank();
+    }
+
+    @Override
     public String vendor() {
         return EpbxMapper.VENDOR;
     }
