@@ -88,7 +88,13 @@ class ScreenshotSuiteTest {
             s.getValue().run();
             WaitForAsyncUtils.sleep(150, java.util.concurrent.TimeUnit.MILLISECONDS);
             WaitForAsyncUtils.waitForFxEvents();
-            if (width > 0) Fx.run(() -> stage.setWidth(width));
+            if (width > 0) {
+                // The window's new size reaches the scene asynchronously: measure only once it has, or the first
+                // state is measured at the old width and every later one seems to have moved.
+                Fx.run(() -> stage.setWidth(width));
+                Fx.until("window narrowed to " + width, () -> stage.getScene().getWidth() <= width + 0.5);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
             Fx.run(() -> {
                 bar.applyCss();
                 bar.layout();
