@@ -22,7 +22,6 @@ import javafx.scene.Node;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -32,9 +31,6 @@ import java.util.function.Function;
  * the vendor's WebView waits for {@link #realizePage()}.
  */
 public final class VendorContext implements BarContext {
-
-    /** Vendors whose softphone is WebRTC get the browser unless their section says {@code embed: webview}. */
-    static final Map<String, Embed> DEFAULT_EMBED = Map.of("evolux", Embed.BROWSER, "max", Embed.BROWSER);
 
     private final VendorModule module;
     private final PageHost<?> pages;
@@ -62,7 +58,7 @@ public final class VendorContext implements BarContext {
         Function<VendorEnvironment, VendorSetup> setUp = env -> demo ? module.openDemo(env) : module.open(section, env);
         Messages msg = Messages.forLanguage(config.language());
         VendorContext ctx;
-        if (config.hosting().embed(id, DEFAULT_EMBED.getOrDefault(id, Embed.WEBVIEW)) == Embed.BROWSER) {
+        if (config.hosting().embed(id, module.defaultEmbed()) == Embed.BROWSER) {
             Optional<Path> browser = BrowserFinder.supported() ? BrowserFinder.find(config.hosting().browserPath()) : Optional.empty();
             if (browser.isPresent()) {
                 BrowserOptions options = new BrowserOptions(browser.get(), BrowserPages.profileDir(id,

@@ -1,5 +1,6 @@
 package dev.unibar.connectors;
 
+import dev.unibar.config.PageHosting.Embed;
 import dev.unibar.config.SectionReader;
 import dev.unibar.flow.FarEnd;
 
@@ -22,6 +23,14 @@ public interface VendorModule {
 
     /** Reads the vendor's section of config.yml into its own config record. */
     SectionReader configReader();
+
+    /**
+     * Where the vendor's page is shown unless its section says {@code embed:}: the browser window for a vendor
+     * whose softphone is WebRTC (the WebView carries no call audio), else the WebView.
+     */
+    default Embed defaultEmbed() {
+        return Embed.WEBVIEW;
+    }
 
     /** A fresh mapper (mappers may keep per-session state): the live bar and {@code translate} share it. */
     VendorMapper newMapper();

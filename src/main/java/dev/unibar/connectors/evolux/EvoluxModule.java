@@ -1,5 +1,7 @@
 package dev.unibar.connectors.evolux;
 
+import dev.unibar.config.PageHosting.Embed;
+
 import dev.unibar.bridge.PageChannel;
 import dev.unibar.config.SectionReader;
 import dev.unibar.config.Secret;
@@ -26,6 +28,12 @@ public final class EvoluxModule implements VendorModule {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** The Evolux Phone is a WebRTC softphone: its audio needs the browser window. */
+    @Override
+    public Embed defaultEmbed() {
+        return Embed.BROWSER;
     }
 
     @Override

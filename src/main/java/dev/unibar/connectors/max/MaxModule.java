@@ -1,5 +1,7 @@
 package dev.unibar.connectors.max;
 
+import dev.unibar.config.PageHosting.Embed;
+
 import dev.unibar.bridge.PageChannel;
 import dev.unibar.config.SectionReader;
 import dev.unibar.connectors.SimpleSetup;
@@ -29,6 +31,12 @@ public final class MaxModule implements VendorModule {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** MAX's integrated softphone is WebRTC: its audio needs the browser window. */
+    @Override
+    public Embed defaultEmbed() {
+        return Embed.BROWSER;
     }
 
     @Override
