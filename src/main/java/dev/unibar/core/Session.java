@@ -3,6 +3,8 @@ package dev.unibar.core;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.inspect.Inspector;
 import dev.unibar.core.model.Event;
+import dev.unibar.core.model.NoticeLevel;
+import dev.unibar.core.model.Notices;
 import dev.unibar.core.state.BarStore;
 import dev.unibar.core.state.ConnectionStatus;
 import dev.unibar.core.command.Guard;
@@ -64,8 +66,9 @@ public final class Session implements Connector.Sink {
         return connector.send(command).whenComplete((ok, err) -> {
             if (err != null) {
                 Throwable cause = Failures.unwrap(err);
-                store.apply(new Event.Notice(connector.vendor(), null, dev.unibar.core.model.NoticeLevel.ERROR,
-                        cause.getMessage()));
+                store.apply(cause instanceof Notices.Refusal r
+                        ? new Event.Notice(connector.vendor(), null, NoticeLevel.ERROR, r.getMessage(), r.key(), r.args())
+                        : new Event.Notice(connector.vendor(), null, NoticeLevel.ERROR, cause.getMessage()));
             }
         });
     }

@@ -134,6 +134,7 @@ public final class EventJson {
             put(q, "externalId", c.customer().externalId());
             if (!q.isEmpty()) n.set("customer", q);
         }
+        if (c.media() != null) n.put("media", c.media());
         if (!c.data().isEmpty()) {
             ObjectNode d = n.putObject("data");
             for (Map.Entry<String, String> en : c.data().entrySet()) put(d, en.getKey(), en.getValue());

@@ -117,17 +117,18 @@ public final class BarViewModel {
      * the agent's language; vendor texts come as {@code text}.
      */
     public record Message(NoticeLevel level, String text, long seq, String key, List<Object> args,
-                          boolean vendorNotice) {
+                          boolean vendorNotice, Event.Notice notice) {
         public Message(NoticeLevel level, String text, long seq) {
-            this(level, text, seq, null, List.of(), false);
+            this(level, text, seq, null, List.of(), false, null);
         }
 
         public Message(NoticeLevel level, String text, long seq, String key, List<Object> args) {
-            this(level, text, seq, key, args, false);
+            this(level, text, seq, key, args, false, null);
         }
 
         /** The text in the agent's language. */
         public String text(Messages msg) {
+            if (notice != null) return msg.notice(notice);
             if (key == null) return text;
             Object[] a = args.stream().map(x -> x instanceof TextKey k ? msg.get(k.key()) : x).toArray();
             return msg.format(key, a);
@@ -247,7 +248,7 @@ public final class BarViewModel {
             lastNotice.set(s.lastNotice());
             Event.Notice n = s.lastNotice();
             if (n.message() != null && !n.message().isBlank()) {
-                message.set(new Message(n.level(), n.message(), messageSeq.incrementAndGet(), null, List.of(), true));
+                message.set(new Message(n.level(), n.message(), messageSeq.incrementAndGet(), null, List.of(), true, n));
             }
         }
         tick();
@@ -372,6 +373,8 @@ public final class BarViewModel {
         return session.send(command).whenComplete((ok, err) -> {
             if (err == null) return;
             Throwable cause = dev.unibar.core.Failures.unwrap(err);
+            // The session already turned a vendor's keyed refusal into a notice in the agent's language.
+            if (cause instanceof dev.unibar.core.model.Notices.Refusal) return;
             String text = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
             if (Platform.isFxApplicationThread()) {
                 showMessage(NoticeLevel.ERROR, text);

@@ -54,6 +54,11 @@ public final class Messages {
         return vendorId == null ? "" : getOr("vendor.name." + vendorId, vendorId);
     }
 
+    /** A vendor notice in the agent's language when it names a bundle text, else as the vendor wrote it. */
+    public String notice(dev.unibar.core.model.Event.Notice n) {
+        return dev.unibar.core.model.Notices.text(n, bundle.getLocale());
+    }
+
     public String format(String key, Object... args) {
         MessageFormat f = new MessageFormat(get(key), bundle.getLocale());
         return f.format(args);

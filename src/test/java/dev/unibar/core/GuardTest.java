@@ -127,4 +127,31 @@ class GuardTest {
         assertTrue(Guard.allowed(ALL_IN_READY, ready(new Event.CallConnected(V, null, "c", in("c")),
                 new Event.CallConferenced(V, null, "c")), END_CONFERENCE));
     }
+
+    static final Capabilities IN_CALL_EXTRAS = Capabilities.builder()
+            .allow(EnumSet.of(SEND_DTMF, SWAP, START_RECORDING, STOP_RECORDING, MASK, UNMASK, SET_CALL_DATA),
+                    SessionPhase.READY)
+            .build();
+
+    @Test
+    void recordingAndMaskingFollowWhatTheVendorReported() {
+        BarState talking = ready(new Event.CallConnected(V, null, "c", in("c")));
+        assertEquals(EnumSet.of(SEND_DTMF, START_RECORDING, MASK, SET_CALL_DATA), Guard.allowedNow(IN_CALL_EXTRAS, talking));
+        BarState recordingMasked = Reducer.reduceAll(talking, java.util.List.of(
+                new Event.CallRecordingStarted(V, null, "c"), new Event.CallMasked(V, null, "c")), T);
+        assertEquals(EnumSet.of(SEND_DTMF, STOP_RECORDING, UNMASK, SET_CALL_DATA), Guard.allowedNow(IN_CALL_EXTRAS, recordingMasked));
+        BarState back = Reducer.reduceAll(recordingMasked, java.util.List.of(
+                new Event.CallRecordingStopped(V, null, "c"), new Event.CallUnmasked(V, null, "c")), T);
+        assertEquals(EnumSet.of(SEND_DTMF, START_RECORDING, MASK, SET_CALL_DATA), Guard.allowedNow(IN_CALL_EXTRAS, back));
+    }
+
+    @Test
+    void swapNeedsAHeldAndAnActiveCall() {
+        BarState one = ready(new Event.CallConnected(V, null, "a", in("a")));
+        assertFalse(Guard.allowed(IN_CALL_EXTRAS, one, SWAP));
+        BarState two = Reducer.reduceAll(one, java.util.List.of(new Event.CallHeld(V, null, "a"),
+                new Event.CallConnected(V, null, "b", out("b"))), T);
+        assertTrue(Guard.allowed(IN_CALL_EXTRAS, two, SWAP));
+        assertFalse(Guard.allowed(IN_CALL_EXTRAS, ready(), SEND_DTMF));
+    }
 }

@@ -145,7 +145,7 @@ final class EpbxCalls {
         String id = c != null ? text(c, "CanalId") : dialingCall();
         if (id == null) id = text(resultado, "CanalSainte");
         String cause = EpbxShapes.dialCause(resultado);
-        if (id == null) return List.of(new Event.Notice(vendor, null, NoticeLevel.WARNING, "Dial failed: " + cause));
+        if (id == null) return List.of(Event.Notice.keyed(vendor, null, NoticeLevel.WARNING, "epbx.dialFailed", cause));
         return endById(id, cause, c == null ? null : time(c));
     }
 
@@ -178,7 +178,7 @@ final class EpbxCalls {
         String id = c != null ? text(c, "CanalId") : current();
         List<Event> out = new ArrayList<>();
         if (id != null) out.addAll(endById(id, "conference"));
-        out.add(new Event.Notice(vendor, null, NoticeLevel.INFO, "Conference ended"));
+        out.add(Event.Notice.keyed(vendor, null, NoticeLevel.INFO, "epbx.conferenceEnded"));
         return out;
     }
 

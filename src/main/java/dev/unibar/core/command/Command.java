@@ -172,4 +172,45 @@ public sealed interface Command {
     record RemoveParticipant(String callId, String number) implements Command {
         public CommandKind kind() { return CommandKind.REMOVE_PARTICIPANT; }
     }
+
+    /** Send touch tones on the call (an IVR menu, a PIN). */
+    record SendDtmf(String callId, String digits) implements Command {
+        public CommandKind kind() { return CommandKind.SEND_DTMF; }
+    }
+
+    /** Hold the active call and take back the held one ({@code callId} is the held call to take back). */
+    record Swap(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.SWAP; }
+    }
+
+    /** Attach data to the contact (AgentDesktop SetCallData); values are strings as vendors carry them. */
+    record SetCallData(String callId, java.util.Map<String, String> data) implements Command {
+        public SetCallData { data = java.util.Map.copyOf(data); }
+        public CommandKind kind() { return CommandKind.SET_CALL_DATA; }
+    }
+
+    record StartRecording(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.START_RECORDING; }
+    }
+
+    record StopRecording(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.STOP_RECORDING; }
+    }
+
+    /** Pause the call's recording while the customer gives card details (MAX MaskEvent). */
+    record Mask(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.MASK; }
+    }
+
+    record Unmask(String callId) implements Command {
+        public CommandKind kind() { return CommandKind.UNMASK; }
+    }
+
+    /**
+     * Tell the vendor who the customer is, from a screen-pop lookup (MAX ContactCardData); not an agent
+     * control: the bar sends it when a lookup answers. {@code imageUrl} may be null.
+     */
+    record ContactCard(String callId, String name, String imageUrl) implements Command {
+        public CommandKind kind() { return CommandKind.CONTACT_CARD; }
+    }
 }

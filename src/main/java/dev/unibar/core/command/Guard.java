@@ -47,6 +47,13 @@ public final class Guard {
             case TO_VOICEMAIL -> anyCall;
             case LEAVE_CONFERENCE, REMOVE_PARTICIPANT, CANCEL_CONFERENCE ->
                     s.calls().values().stream().anyMatch(CallView::conference);
+            case SEND_DTMF -> talking;
+            case SWAP -> s.heldCall().isPresent() && talking;
+            case SET_CALL_DATA, CONTACT_CARD -> anyCall;
+            case START_RECORDING -> talking && !active.get().recording();
+            case STOP_RECORDING -> active.map(CallView::recording).orElse(false);
+            case MASK -> talking && !active.get().masked();
+            case UNMASK -> active.map(CallView::masked).orElse(false);
             default -> true;
         };
     }

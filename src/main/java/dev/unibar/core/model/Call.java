@@ -9,7 +9,15 @@ import java.util.Objects;
  * (empty when the vendor sent nothing) so callers need no null checks on it.
  */
 public record Call(String id, Direction direction, Party from, Party to, QueueRef queue, Campaign campaign,
-                   Customer customer, Map<String, String> data, Boolean manual) {
+                   Customer customer, Map<String, String> data, Boolean manual, String media) {
+
+    /** The contact's medium when it is not a phone call ({@code chat}, {@code email}...); null means voice. */
+    public static final String VOICE = null;
+
+    public Call(String id, Direction direction, Party from, Party to, QueueRef queue, Campaign campaign,
+                Customer customer, Map<String, String> data, Boolean manual) {
+        this(id, direction, from, to, queue, campaign, customer, data, manual, null);
+    }
 
     public Call {
         Objects.requireNonNull(id, "call id");
@@ -17,7 +25,7 @@ public record Call(String id, Direction direction, Party from, Party to, QueueRe
     }
 
     public static Call of(String id) {
-        return new Call(id, null, null, null, null, null, null, Map.of(), null);
+        return new Call(id, null, null, null, null, null, null, Map.of(), null, null);
     }
 
     /** The number of the other party, seen from the agent. */
@@ -46,6 +54,13 @@ public record Call(String id, Direction direction, Party from, Party to, QueueRe
                 later.campaign != null ? later.campaign : campaign,
                 later.customer != null ? later.customer : customer,
                 d,
-                later.manual != null ? later.manual : manual);
+                later.manual != null ? later.manual : manual,
+                later.media != null ? later.media : media);
+    }
+
+    /** True for a phone call; chat, e-mail and other contacts have no telephony controls. */
+    public boolean voice() {
+        return media == null || media.isBlank() || media.equalsIgnoreCase("voice")
+                || media.equalsIgnoreCase("telephony") || media.equalsIgnoreCase("phone");
     }
 }

@@ -94,6 +94,24 @@ public sealed interface Event {
         public String type() { return "call.unmuted"; }
     }
 
+    /** The agent's recording of this call is paused: the customer's card details are not recorded (MAX MaskEvent). */
+    record CallMasked(String vendor, Instant at, String callId) implements CallEvent {
+        public String type() { return "call.masked"; }
+    }
+
+    record CallUnmasked(String vendor, Instant at, String callId) implements CallEvent {
+        public String type() { return "call.unmasked"; }
+    }
+
+    /** The vendor records this call on the agent's request (or says it does). */
+    record CallRecordingStarted(String vendor, Instant at, String callId) implements CallEvent {
+        public String type() { return "call.recordingStarted"; }
+    }
+
+    record CallRecordingStopped(String vendor, Instant at, String callId) implements CallEvent {
+        public String type() { return "call.recordingStopped"; }
+    }
+
     record CallTransferred(String vendor, Instant at, String callId, String target) implements CallEvent {
         public String type() { return "call.transferred"; }
     }
@@ -143,7 +161,24 @@ public sealed interface Event {
         public String type() { return "queue.waiting"; }
     }
 
-    record Notice(String vendor, Instant at, NoticeLevel level, String message) implements Event {
+    /**
+     * A message for the agent. {@code message} is the English text the CONTRACT carries; {@code key} and
+     * {@code args} (both optional) name the same text in the notice bundles so the bar can show it in the
+     * agent's language ({@link Notices}).
+     */
+    record Notice(String vendor, Instant at, NoticeLevel level, String message, String key, List<String> args)
+            implements Event {
+        public Notice {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+        public Notice(String vendor, Instant at, NoticeLevel level, String message) {
+            this(vendor, at, level, message, null, List.of());
+        }
+        /** A notice from the bundles: its English text is rendered now, its key kept for the agent's language. */
+        public static Notice keyed(String vendor, Instant at, NoticeLevel level, String key, Object... args) {
+            List<String> a = Notices.strings(args);
+            return new Notice(vendor, at, level, Notices.english(key, a), key, a);
+        }
         public String type() { return "notice"; }
     }
 

@@ -10,7 +10,12 @@ import java.time.Instant;
  * agent's microphone is off. {@code connectedAt} drives the talk-time display.
  */
 public record CallView(Call call, CallStatus status, boolean muted, boolean conference, Instant since,
-                       Instant connectedAt) {
+                       Instant connectedAt, boolean masked, boolean recording) {
+
+    public CallView(Call call, CallStatus status, boolean muted, boolean conference, Instant since,
+                    Instant connectedAt) {
+        this(call, status, muted, conference, since, connectedAt, false, false);
+    }
 
     public String id() {
         return call.id();
@@ -23,18 +28,26 @@ public record CallView(Call call, CallStatus status, boolean muted, boolean conf
     CallView withStatus(CallStatus s, Instant now) {
         Instant c = connectedAt;
         if (s == CallStatus.CONNECTED && c == null) c = now;
-        return new CallView(call, s, muted, conference, s == status ? since : now, c);
+        return new CallView(call, s, muted, conference, s == status ? since : now, c, masked, recording);
     }
 
     CallView withCall(Call c) {
-        return new CallView(call.mergedWith(c), status, muted, conference, since, connectedAt);
+        return new CallView(call.mergedWith(c), status, muted, conference, since, connectedAt, masked, recording);
     }
 
     CallView withMuted(boolean m) {
-        return new CallView(call, status, m, conference, since, connectedAt);
+        return new CallView(call, status, m, conference, since, connectedAt, masked, recording);
     }
 
     CallView asConference() {
-        return new CallView(call, status, muted, true, since, connectedAt);
+        return new CallView(call, status, muted, true, since, connectedAt, masked, recording);
+    }
+
+    CallView withMasked(boolean m) {
+        return new CallView(call, status, muted, conference, since, connectedAt, m, recording);
+    }
+
+    CallView withRecording(boolean r) {
+        return new CallView(call, status, muted, conference, since, connectedAt, masked, r);
     }
 }

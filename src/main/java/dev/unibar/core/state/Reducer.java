@@ -81,6 +81,14 @@ public final class Reducer {
             update(b, e.callId(), v -> v.withMuted(true));
         } else if (event instanceof Event.CallUnmuted e) {
             update(b, e.callId(), v -> v.withMuted(false));
+        } else if (event instanceof Event.CallMasked e) {
+            update(b, e.callId(), v -> v.withMasked(true));
+        } else if (event instanceof Event.CallUnmasked e) {
+            update(b, e.callId(), v -> v.withMasked(false));
+        } else if (event instanceof Event.CallRecordingStarted e) {
+            update(b, e.callId(), v -> v.withRecording(true));
+        } else if (event instanceof Event.CallRecordingStopped e) {
+            update(b, e.callId(), v -> v.withRecording(false));
         } else if (event instanceof Event.CallTransferred e) {
             // The line itself is released by the call.ended that follows.
         } else if (event instanceof Event.CallConferenced e) {
