@@ -8,7 +8,8 @@ import java.util.EnumSet;
 
 /**
  * MAX takes only call-control commands from a child window: no dial, transfer, conference or agent
- * state (docs/vendors/max.md). Everything else stays absent, so the bar shows no control for it.
+ * state (docs/vendors/max.md). Everything else stays absent, so the bar shows no control for it. No
+ * STOP_RECORDING: MAX's RecordEvent is one-shot.
  */
 final class MaxCapabilities {
 
@@ -18,7 +19,8 @@ final class MaxCapabilities {
     static Capabilities of() {
         return Capabilities.builder()
                 .allow(EnumSet.of(CommandKind.ANSWER, CommandKind.REJECT, CommandKind.HANGUP, CommandKind.HOLD,
-                        CommandKind.RESUME, CommandKind.MUTE, CommandKind.UNMUTE), SessionPhase.READY)
+                        CommandKind.RESUME, CommandKind.MUTE, CommandKind.UNMUTE, CommandKind.MASK, CommandKind.UNMASK,
+                        CommandKind.START_RECORDING, CommandKind.CONTACT_CARD), SessionPhase.READY)
                 .build();
     }
 }

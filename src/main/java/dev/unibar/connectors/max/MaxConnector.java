@@ -11,6 +11,7 @@ import dev.unibar.core.command.Capabilities;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
+import dev.unibar.core.model.Notices;
 import dev.unibar.core.state.ConnectionStatus;
 
 import java.util.LinkedHashMap;
@@ -142,11 +143,8 @@ public final class MaxConnector implements Connector, CaptureHandler {
     private void ackMissing() {
         Sink s = sink;
         if (acknowledged || !registered || s == null) return;
-        String text = MaxText.get("max.ackTimeout",
-                "MAX did not acknowledge the event subscription within {0} s. Check that the page is MAX and that the agent is signed in.",
-                config.ackTimeout().toSeconds());
-        s.events(null, List.of(new Event.SessionError(VENDOR, null, text, "ack-timeout"),
-                new Event.Notice(VENDOR, null, NoticeLevel.ERROR, text)));
+        Event.Notice n = Event.Notice.keyed(VENDOR, null, NoticeLevel.ERROR, "max.ackTimeout", config.ackTimeout().toSeconds());
+        s.events(null, List.of(new Event.SessionError(VENDOR, null, n.message(), "ack-timeout"), n));
     }
 
     private void cancelAckTimer() {
@@ -156,15 +154,45 @@ public final class MaxConnector implements Connector, CaptureHandler {
 
     @Override
     public CompletionStage<Void> send(Command c) {
-        String type = messageType(c);
-        if (type == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(MaxText.get("max.notNow",
-                    "MAX would not do that now: {0}", c.kind())));
-        }
-        return page.call(MaxChildFrame.send(Map.of("messageType", type, "issuer", ISSUER))).thenApply(r -> {
-            if (!"true".equals(r)) throw new IllegalStateException("MAX is not loaded");
+        Map<String, Object> message = message(c);
+        if (message == null) return CompletableFuture.failedFuture(new Notices.Refusal("max.notNow", c.kind()));
+        return page.call(MaxChildFrame.send(message)).thenApply(r -> {
+            if (!"true".equals(r)) throw new Notices.Refusal("max.notLoaded");
             return null;
         });
+    }
+
+    /** What to post to MAX for a command, or null when MAX would not do it now. */
+    Map<String, Object> message(Command c) {
+        if (c instanceof Command.ContactCard card) return contactCard(card);
+        String type = messageType(c);
+        return type == null ? null : Map.of("messageType", type, "issuer", ISSUER);
+    }
+
+    /**
+     * {@code ContactCardData} as the seed gives it: {@code contactCardData: {name, userImg}} and the contact's
+     * integer id (a child outside a contact panel must name it). MAX sends no answer.
+     */
+    private Map<String, Object> contactCard(Command.ContactCard card) {
+        if (card.name() == null || card.name().isBlank() || !observed.isKnown(card.callId())) return null;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name", card.name());
+        if (card.imageUrl() != null) data.put("userImg", card.imageUrl());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("messageType", "ContactCardData");
+        m.put("issuer", ISSUER);
+        m.put("contactId", contactId(card.callId()));
+        m.put("contactCardData", data);
+        return m;
+    }
+
+    /** MAX's contact ids are integers; one that is not (never seen) goes as MAX gave it. */
+    private static Object contactId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return id;
+        }
     }
 
     /** The MAX message for a command, or null when MAX's toggle would not do what was asked. */
@@ -176,6 +204,12 @@ public final class MaxConnector implements Connector, CaptureHandler {
         if (c instanceof Command.Resume x) return observed.isHeld(x.callId()) ? "HoldEvent" : null;
         if (c instanceof Command.Mute) return observed.isLive(null) && !observed.isMuted() ? "MuteEvent" : null;
         if (c instanceof Command.Unmute) return observed.isMuted() ? "MuteEvent" : null;
+        if (c instanceof Command.Mask x) return observed.isLive(x.callId()) && !observed.isHeld(x.callId())
+                && !observed.isMasked(x.callId()) ? "MaskEvent" : null;
+        if (c instanceof Command.Unmask x) return observed.isMasked(x.callId()) ? "MaskEvent" : null;
+        // One-shot: a second RecordEvent would do nothing, so it is never sent.
+        if (c instanceof Command.StartRecording x) return observed.isLive(x.callId()) && !observed.isRecording(x.callId())
+                ? "RecordEvent" : null;
         return null;
     }
 
@@ -213,11 +247,10 @@ public final class MaxConnector implements Connector, CaptureHandler {
         s.events(clean, events);
         // The bar shows session errors on its login form, which MAX (signing in on its own page) never
         // opens: say it where the agent looks.
-        if (refused != null) s.events(null, List.of(new Event.Notice(VENDOR, null, NoticeLevel.ERROR, refused)));
+        if (refused != null) s.events(null, List.of(Event.Notice.keyed(VENDOR, null, NoticeLevel.ERROR, "max.refused", refused)));
         if (ready) {
             // MAX takes no dial, transfer or agent-state command: say where the agent finds them.
-            s.events(null, List.of(new Event.Notice(VENDOR, null, NoticeLevel.INFO, MaxText.get("max.useMaxPanel",
-                    "Dialling, transfers and your agent state are handled in MAX's own panel."))));
+            s.events(null, List.of(Event.Notice.keyed(VENDOR, null, NoticeLevel.INFO, "max.useMaxPanel")));
         }
     }
 

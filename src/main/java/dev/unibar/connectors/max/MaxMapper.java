@@ -44,6 +44,7 @@ public final class MaxMapper implements VendorMapper {
     private final Map<String, String> lastStatus = new HashMap<>();
     private final Set<String> ended = new HashSet<>();
     private final Set<String> conferenced = new HashSet<>();
+    private final Set<String> recording = new HashSet<>();
     private String currentCall;
 
     @Override
@@ -97,7 +98,7 @@ public final class MaxMapper implements VendorMapper {
             case "PopURL" -> {
                 String url = Payloads.text(e, "URL");
                 if (url == null) out.add(new Event.VendorUnmapped(VENDOR, null, type));
-                else out.add(new Event.Notice(VENDOR, null, NoticeLevel.INFO, "Screen pop: " + url));
+                else out.add(Event.Notice.keyed(VENDOR, null, NoticeLevel.INFO, "max.screenPop", url));
             }
             default -> out.add(new Event.VendorUnmapped(VENDOR, null, type));
         }
@@ -121,8 +122,10 @@ public final class MaxMapper implements VendorMapper {
             out.add(new Event.AgentStateChanged(VENDOR, at, AgentState.READY, null, null));
         } else if (state.equals("Unavailable")) {
             boolean acw = Boolean.TRUE.equals(Payloads.bool(e, "IsAcw"));
+            // AcwTimeout: seconds of after-call work MAX allows (assumed seconds; 0 or unreadable = no limit).
+            Integer limit = acw ? Payloads.integer(e, "AcwTimeout") : null;
             out.add(new Event.AgentStateChanged(VENDOR, at, acw ? AgentState.WRAP_UP : AgentState.NOT_READY,
-                    acw ? null : reason, null));
+                    acw ? null : reason, null, limit != null && limit > 0 ? limit : null));
         } else if (state.equals("LoggedIn")) {
             out.add(new Event.AgentStateChanged(VENDOR, at, AgentState.NOT_READY, null, null));
         } else if (state.equals("LoggedOut")) {
@@ -140,7 +143,15 @@ public final class MaxMapper implements VendorMapper {
         // Disconnected comes twice: FinalState tells the end of the voice path from the end of the contact.
         String key = status.equals("Disconnected") ? status + "/" + Payloads.bool(e, "FinalState") : status;
         String seen = lastStatus.put(id, key);
-        if (key.equals(seen)) return;
+        if (!key.equals(seen)) statusChanged(e, id, status, seen, at, out);
+        // RecordEvent repeats the status with IsLogging True; recording cannot be stopped from a child.
+        if (Boolean.TRUE.equals(Payloads.bool(e, "IsLogging")) && !ended.contains(id) && lastStatus.containsKey(id)
+                && recording.add(id)) {
+            out.add(new Event.CallRecordingStarted(VENDOR, at, id));
+        }
+    }
+
+    private void statusChanged(JsonNode e, String id, String status, String seen, Instant at, List<Event> out) {
         String before = seen == null ? null : seen.replaceFirst("/.*", "");
         if (ON_LINE.contains(status)) currentCall = id;
         switch (status) {
@@ -151,10 +162,16 @@ public final class MaxMapper implements VendorMapper {
             }
             case "Active" -> {
                 if ("Holding".equals(before)) out.add(new Event.CallResumed(VENDOR, at, id));
+                else if ("Masking".equals(before)) out.add(new Event.CallUnmasked(VENDOR, at, id));
                 else if (before == null || !ON_LINE.contains(before)) out.add(new Event.CallConnected(VENDOR, at, id, call(e, id)));
+            }
+            case "Masking" -> {
+                if (before == null || !ON_LINE.contains(before)) out.add(new Event.CallConnected(VENDOR, at, id, call(e, id)));
+                out.add(new Event.CallMasked(VENDOR, at, id));
             }
             case "Holding" -> {
                 if (before == null || !ON_LINE.contains(before)) out.add(new Event.CallConnected(VENDOR, at, id, call(e, id)));
+                if ("Masking".equals(before)) out.add(new Event.CallUnmasked(VENDOR, at, id)); // assumed: holding ends it
                 out.add(new Event.CallHeld(VENDOR, at, id));
             }
             case "Joined" -> {
@@ -178,6 +195,7 @@ public final class MaxMapper implements VendorMapper {
         lastStatus.remove(id);
         ended.remove(id);
         conferenced.remove(id);
+        recording.remove(id);
     }
 
     private void ended(JsonNode e, String id, Instant at, List<Event> out) {
@@ -203,10 +221,10 @@ public final class MaxMapper implements VendorMapper {
         out.add(new Event.AgentLoggedOut(VENDOR, null, null));
         String msg = Payloads.text(e, "Message");
         if (remote) {
-            out.add(new Event.Notice(VENDOR, null, NoticeLevel.WARNING,
-                    "MAX ended this session remotely" + (msg == null ? "" : ": " + msg)));
+            out.add(msg == null ? Event.Notice.keyed(VENDOR, null, NoticeLevel.WARNING, "max.remoteEnd")
+                    : Event.Notice.keyed(VENDOR, null, NoticeLevel.WARNING, "max.remoteEndBecause", msg));
         } else if (msg != null) {
-            out.add(new Event.Notice(VENDOR, null, NoticeLevel.INFO, "MAX session ended: " + msg));
+            out.add(Event.Notice.keyed(VENDOR, null, NoticeLevel.INFO, "max.sessionEnded", msg));
         }
     }
 
@@ -216,7 +234,7 @@ public final class MaxMapper implements VendorMapper {
         if ("Active".equals(status) && leg != null) {
             out.add(new Event.DevicePaired(VENDOR, null, new Device(leg, null)));
         } else if ("Disconnected".equals(status)) {
-            out.add(new Event.Notice(VENDOR, null, NoticeLevel.WARNING, "MAX: the agent's phone leg disconnected"));
+            out.add(Event.Notice.keyed(VENDOR, null, NoticeLevel.WARNING, "max.legDisconnected"));
         } else {
             out.add(new Event.VendorUnmapped(VENDOR, null, "AgentLeg:" + status));
         }

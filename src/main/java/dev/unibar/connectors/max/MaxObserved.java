@@ -15,6 +15,8 @@ final class MaxObserved {
     private final Set<String> ringing = new HashSet<>();
     private final Set<String> live = new HashSet<>();
     private final Set<String> held = new HashSet<>();
+    private final Set<String> masked = new HashSet<>();
+    private final Set<String> recording = new HashSet<>();
     private boolean muted;
 
     synchronized void apply(List<Event> events) {
@@ -26,17 +28,24 @@ final class MaxObserved {
                 live.add(c.callId());
             } else if (e instanceof Event.CallHeld h) held.add(h.callId());
             else if (e instanceof Event.CallResumed r) held.remove(r.callId());
+            else if (e instanceof Event.CallMasked m) masked.add(m.callId());
+            else if (e instanceof Event.CallUnmasked m) masked.remove(m.callId());
+            else if (e instanceof Event.CallRecordingStarted r) recording.add(r.callId());
             else if (e instanceof Event.CallMuted) muted = true;
             else if (e instanceof Event.CallUnmuted) muted = false;
             else if (e instanceof Event.CallEnded x) {
                 ringing.remove(x.callId());
                 live.remove(x.callId());
                 held.remove(x.callId());
+                masked.remove(x.callId());
+                recording.remove(x.callId());
                 if (live.isEmpty()) muted = false;
             } else if (e instanceof Event.AgentLoggedOut) {
                 ringing.clear();
                 live.clear();
                 held.clear();
+                masked.clear();
+                recording.clear();
                 muted = false;
             }
         }
@@ -52,6 +61,19 @@ final class MaxObserved {
 
     synchronized boolean isHeld(String callId) {
         return held.contains(callId);
+    }
+
+    synchronized boolean isMasked(String callId) {
+        return callId == null ? !masked.isEmpty() : masked.contains(callId);
+    }
+
+    synchronized boolean isRecording(String callId) {
+        return callId == null ? !recording.isEmpty() : recording.contains(callId);
+    }
+
+    /** Ringing or on the line: a call MAX still has a contact for. */
+    synchronized boolean isKnown(String callId) {
+        return callId != null && (ringing.contains(callId) || live.contains(callId));
     }
 
     synchronized boolean isMuted() {
