@@ -4,6 +4,7 @@ import dev.unibar.config.FeaturesConfig;
 import dev.unibar.core.Session;
 import dev.unibar.journal.CallJournal;
 import dev.unibar.journal.JournalFiles;
+import dev.unibar.screenpop.ContactCardLookup;
 import dev.unibar.screenpop.ScreenPop;
 import dev.unibar.screenpop.SystemBrowser;
 
@@ -47,6 +48,7 @@ final class CallFeatures implements AutoCloseable {
         CallFeatures f = new CallFeatures(journal);
         if (journal != null) f.handles.add(journal.attach(session));
         f.handles.add(new ScreenPop(features.screenPop(), new SystemBrowser(System.getProperty("os.name"))).attach(session));
+        f.handles.add(new ContactCardLookup(features.customerLookup()).attach(session));
         return f;
     }
 

@@ -14,10 +14,15 @@ import java.util.regex.Pattern;
  * (URLs opened when a call rings or connects) and {@code flows:} (where Simulator → Run flow… looks). Read here
  * so that the loader only names the keys.
  */
-public record FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows) {
+public record FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows, CustomerLookup customerLookup) {
+
+    /** Without a customer lookup. */
+    public FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows) {
+        this(journal, screenPop, flows, null);
+    }
 
     /** The top-level keys this class reads. */
-    public static final List<String> KEYS = List.of("journal", "screenPop", "flows");
+    public static final List<String> KEYS = List.of("journal", "screenPop", "flows", "customerLookup");
 
     /** @param file null for the platform's data folder; @param retentionDays 0 keeps everything */
     public record Journal(boolean enabled, Path file, int retentionDays) {
@@ -83,11 +88,11 @@ public record FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows) 
             String folder = f.text("folder");
             flows = new Flows(folder == null ? null : home(folder, userHome));
         }
-        return new FeaturesConfig(journal, pop, flows);
+        return new FeaturesConfig(journal, pop, flows, CustomerLookup.read(top));
     }
 
     /** Only http(s) pages open, and only with known fields: a typo must not open a half-empty page. */
-    private static void checkTemplate(ConfigSection r, String url) throws ConfigException {
+    static void checkTemplate(ConfigSection r, String url) throws ConfigException {
         Matcher m = FIELD.matcher(url);
         while (m.find()) {
             String name = m.group(1);
