@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -130,6 +131,30 @@ class MaxConnectorTest {
         assertEquals("HoldEvent", c.messageType(new Command.Resume("1")));
         c.stop();
         assertNull(c.sessionToken());
+    }
+
+    @Test
+    void maskRecordAndContactCardFollowTheObservedCall() throws Exception {
+        FakePage page = new FakePage();
+        MaxConnector c = new MaxConnector(new MaxConfig(ORIGIN + "/", null, null, null), page, new MaxMapper());
+        c.start(new Sink());
+        assertNull(c.message(new Command.ContactCard("7", "Ada", null)), "no such contact: nothing to tell MAX");
+        page.reply("{\"issuer\":\"MAX\",\"events\":[{\"Type\":\"CallContactEvent\",\"ContactID\":\"7\",\"Status\":\"Holding\"}]}");
+        assertNull(c.messageType(new Command.Mask("7")), "held: MAX masks only a talking call");
+        page.reply("{\"issuer\":\"MAX\",\"events\":[{\"Type\":\"CallContactEvent\",\"ContactID\":\"7\",\"Status\":\"Active\"}]}");
+        assertEquals("MaskEvent", c.messageType(new Command.Mask("7")));
+        assertNull(c.messageType(new Command.Unmask("7")), "not masked: the toggle would mask");
+        assertEquals("RecordEvent", c.messageType(new Command.StartRecording("7")));
+        assertNull(c.messageType(new Command.StopRecording("7")), "MAX cannot stop a recording");
+        page.reply("{\"issuer\":\"MAX\",\"events\":[{\"Type\":\"CallContactEvent\",\"ContactID\":\"7\",\"Status\":\"Masking\",\"IsLogging\":\"True\"}]}");
+        assertNull(c.messageType(new Command.Mask("7")));
+        assertEquals("MaskEvent", c.messageType(new Command.Unmask("7")));
+        assertNull(c.messageType(new Command.StartRecording("7")), "one-shot, already on");
+        assertEquals(Map.of("messageType", "ContactCardData", "issuer", "Unibar", "contactId", 7L,
+                "contactCardData", Map.of("name", "Ada", "userImg", "https://img.example/a.png")),
+                c.message(new Command.ContactCard("7", "Ada", "https://img.example/a.png")));
+        assertEquals(Map.of("name", "Ada"), c.message(new Command.ContactCard("7", "Ada", null)).get("contactCardData"));
+        c.stop();
     }
 
     @Test

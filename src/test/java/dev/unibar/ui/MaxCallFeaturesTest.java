@@ -1,0 +1,125 @@
+package dev.unibar.ui;
+
+import dev.unibar.app.VendorContext;
+import dev.unibar.config.CustomerLookup;
+import dev.unibar.connectors.max.MaxModule;
+import dev.unibar.connectors.max.sim.MaxSimState;
+import dev.unibar.connectors.max.sim.MaxSimulator;
+import dev.unibar.core.command.Command;
+import dev.unibar.core.state.CallStatus;
+import dev.unibar.core.state.CallView;
+import dev.unibar.core.state.SessionPhase;
+import dev.unibar.screenpop.ContactCardLookup;
+import dev.unibar.screenpop.LookupServer;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * MAX's mask, record and contact card end to end: the session, the MAX connector, the fake MAX page in a real
+ * WebView with Unibar's child frame, the simulator behind it (and, for the card, a CRM on 127.0.0.1).
+ * Assertions are on what the simulator recorded and what the bar's state shows.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MaxCallFeaturesTest {
+
+    private MaxSimulator sim;
+    private VendorContext ctx;
+    private LookupServer crm;
+    private AutoCloseable lookup;
+
+    @Start
+    void start(Stage stage) {
+        sim = new MaxSimulator().start();
+        ctx = VendorContext.open(new MaxModule(), env -> MaxModule.forSimulator(sim, env), Clock.systemUTC());
+        stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("en")));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (lookup != null) lookup.close();
+        if (crm != null) crm.close();
+        Fx.run(() -> ctx.page().load("about:blank"));
+        Fx.run(ctx::close);
+    }
+
+    private List<String> commands() {
+        return sim.state().received().stream().map(MaxSimState.Received::messageType)
+                .filter(t -> !t.endsWith("ClientEvents")).toList();
+    }
+
+    private CallView active() {
+        return ctx.session().store().state().activeCall().orElseThrow();
+    }
+
+    private String answeredCall() {
+        Fx.until("subscribed to MAX", () -> ctx.session().store().state().phase() == SessionPhase.READY);
+        String id = String.valueOf(sim.scenario("inbound", Map.of("ani", "8015551234")).get("contactId"));
+        Fx.until("ringing", () -> ctx.session().store().state().ringingInbound().isPresent());
+        ctx.session().send(new Command.Answer(id));
+        Fx.until("connected", () -> ctx.session().store().state().activeCall()
+                .map(c -> c.status() == CallStatus.CONNECTED).orElse(false));
+        return id;
+    }
+
+    private static boolean refused(java.util.concurrent.CompletionStage<Void> s) {
+        try {
+            s.toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return false;
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
+    @Test
+    void maskUnmaskAndRecordReachMaxOnlyWhenTheyWouldDoWhatIsAsked() {
+        ctx.session().start();
+        String id = answeredCall();
+        assertTrue(refused(ctx.session().send(new Command.Unmask(id))), "not masked: MaskEvent would mask");
+        ctx.session().send(new Command.Mask(id));
+        Fx.until("masked", () -> active().masked());
+        assertEquals("Masking", sim.state().contactStatus(id));
+        assertTrue(refused(ctx.session().send(new Command.Mask(id))), "already masked: MaskEvent would unmask");
+        ctx.session().send(new Command.Unmask(id));
+        Fx.until("unmasked", () -> !active().masked());
+        ctx.session().send(new Command.StartRecording(id));
+        Fx.until("recording", () -> active().recording());
+        assertTrue(sim.state().isLogging(id));
+        assertTrue(refused(ctx.session().send(new Command.StartRecording(id))), "one-shot: a second RecordEvent does nothing");
+
+        assertEquals(List.of("AnswerEvent", "MaskEvent", "MaskEvent", "RecordEvent"), commands());
+        assertTrue(sim.state().received().stream().allMatch(MaxSimState.Received::accepted),
+                "MAX acted on every message: " + sim.state().received());
+    }
+
+    @Test
+    void theCustomerLookupNameReachesMaxAsContactCardData() throws Exception {
+        crm = new LookupServer();
+        crm.body = "{\"name\":\"Ada Lovelace\",\"imageUrl\":\"https://img.example/ada.png\"}";
+        lookup = new ContactCardLookup(new CustomerLookup(crm.base() + "/customers?ani={from.number}", null, null, null,
+                null, null)).attach(ctx.session());
+        ctx.session().start();
+        Fx.until("subscribed to MAX", () -> ctx.session().store().state().phase() == SessionPhase.READY);
+        String id = String.valueOf(sim.scenario("inbound", Map.of("ani", "+1 801 555 1234")).get("contactId"));
+        Fx.until("MAX has the customer's name", () -> "Ada Lovelace".equals(sim.state().customerName(id)));
+
+        assertEquals("/customers?ani=%2B1%20801%20555%201234", crm.hits.get(0).uri());
+        MaxSimState.Received card = sim.state().received().stream()
+                .filter(r -> r.messageType().equals("ContactCardData")).findFirst().orElseThrow();
+        assertTrue(card.accepted(), card.note());
+        assertEquals(Map.of("name", "Ada Lovelace", "userImg", "https://img.example/ada.png"), card.data().get("contactCardData"));
+        assertEquals(id, String.valueOf(card.data().get("contactId")));
+        assertEquals(List.of("ContactCardData"), commands());
+    }
+}
