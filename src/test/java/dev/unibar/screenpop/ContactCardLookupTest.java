@@ -190,6 +190,20 @@ class ContactCardLookupTest {
     }
 
     @Test
+    void theSampleSectionReads() throws Exception {
+        StringBuilder yaml = new StringBuilder();
+        boolean in = false;
+        for (String l : java.nio.file.Files.readAllLines(Path.of("config.sample.yml"))) {
+            if (l.startsWith("#customerLookup:")) in = true;
+            else if (in && !l.startsWith("#  ")) break;
+            if (in) yaml.append(l.substring(1)).append('\n');
+        }
+        CustomerLookup c = config(yaml.toString().replace("UNIBAR_CRM_TOKEN", "CRM_TOKEN"));
+        assertEquals("https://crm.example.com/api/customers?phone={number}", c.url());
+        assertEquals("t0k3n", c.bearerToken().reveal());
+    }
+
+    @Test
     void defaultsAreNameAndImageUrl() throws Exception {
         CustomerLookup c = config("customerLookup:\n  url: https://crm.example.com/c?n={number}\n");
         assertEquals("/name", c.namePointer());
