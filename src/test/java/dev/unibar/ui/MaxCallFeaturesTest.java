@@ -6,6 +6,7 @@ import dev.unibar.connectors.max.MaxModule;
 import dev.unibar.connectors.max.sim.MaxSimState;
 import dev.unibar.connectors.max.sim.MaxSimulator;
 import dev.unibar.core.command.Command;
+import dev.unibar.core.model.AgentState;
 import dev.unibar.core.state.CallStatus;
 import dev.unibar.core.state.CallView;
 import dev.unibar.core.state.SessionPhase;
@@ -83,7 +84,7 @@ class MaxCallFeaturesTest {
     }
 
     @Test
-    void maskUnmaskAndRecordReachMaxOnlyWhenTheyWouldDoWhatIsAsked() {
+    void maskUnmaskAndRecordReachMaxOnlyWhenTheyWouldDoWhatIsAskedAndAcwCarriesItsLimit() {
         ctx.session().start();
         String id = answeredCall();
         assertTrue(refused(ctx.session().send(new Command.Unmask(id))), "not masked: MaskEvent would mask");
@@ -98,7 +99,11 @@ class MaxCallFeaturesTest {
         assertTrue(sim.state().isLogging(id));
         assertTrue(refused(ctx.session().send(new Command.StartRecording(id))), "one-shot: a second RecordEvent does nothing");
 
-        assertEquals(List.of("AnswerEvent", "MaskEvent", "MaskEvent", "RecordEvent"), commands());
+        ctx.session().send(new Command.Hangup(id));
+        Fx.until("after-call work", () -> ctx.session().store().state().agentState() == AgentState.WRAP_UP);
+        assertEquals(120, ctx.session().store().state().stateMaxSeconds(), "MAX's AcwTimeout is the wrap-up limit");
+
+        assertEquals(List.of("AnswerEvent", "MaskEvent", "MaskEvent", "RecordEvent", "HangupEvent"), commands());
         assertTrue(sim.state().received().stream().allMatch(MaxSimState.Received::accepted),
                 "MAX acted on every message: " + sim.state().received());
     }
