@@ -86,7 +86,8 @@ public final class ContactCardLookup {
             if (a.failed()) {
                 session.store().apply(Event.Notice.keyed(vendor, null, NoticeLevel.WARNING, a.failureKey(),
                         a.failureArgs().toArray()));
-            } else if (a.name() != null) {
+            } else if (a.name() != null && session.store().state().calls().containsKey(callId)) {
+                // An answer after the call ended is dropped: the vendor would only refuse it, to the agent's confusion.
                 session.send(new Command.ContactCard(callId, a.name(), a.imageUrl())).exceptionally(err -> {
                     LOG.log(System.Logger.Level.DEBUG, "contact card not sent: " + err.getMessage());
                     return null;

@@ -171,6 +171,23 @@ class ContactCardLookupTest {
     }
 
     @Test
+    void anAnswerAfterTheCallEndedIsDropped() throws Exception {
+        crm.body = "{\"name\":\"Ada\"}";
+        crm.hold = new CountDownLatch(1);
+        CardVendor v = new CardVendor(true);
+        Session s = session(v, config("customerLookup:\n  url: " + crm.base() + "/c/{number}\n"));
+        v.ring("a", "1");
+        v.ring("b", "2");
+        until("the lookups asked", () -> crm.hits.size() == 2);
+        v.sink.events("{}", List.of(new Event.CallEnded("max", null, "a", null)));
+        crm.hold.countDown();
+        until("the card of the call still there", () -> !v.sent.isEmpty());
+        Thread.sleep(300);
+        assertEquals(List.of(new Command.ContactCard("b", "Ada", null)), v.sent, "the guard alone would let a's card pass");
+        assertNull(last(s), "nothing to tell the agent either");
+    }
+
+    @Test
     void aVendorWithoutContactCardsGetsNoLookup() throws Exception {
         CardVendor v = new CardVendor(false);
         session(v, config("customerLookup:\n  url: " + crm.base() + "/c/{number}\n"));
