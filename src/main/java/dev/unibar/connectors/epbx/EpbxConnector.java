@@ -110,7 +110,8 @@ public final class EpbxConnector implements Connector {
         this.config = config;
         this.http = http;
         this.transports = transports != null ? transports : () -> config.coreSignalR()
-                ? new CoreSignalRTransport(config.base(), config.effectiveCorePath(), HubTransport.Backoff.DEFAULT)
+                ? new CoreSignalRTransport(http, config.base(), config.effectiveCorePath(),
+                        HubTransport.Backoff.DEFAULT, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(15))
                 : new ClassicSignalRTransport(http, config.base(), HubTransport.Backoff.DEFAULT);
         this.mapper = new EpbxMapper(config.base(), config.wrapUpInterval(), config.readyInterval(),
                 config.inboundDirecao());

@@ -94,8 +94,6 @@ abstract class SignalRTransportBase implements HubTransport {
     static boolean isUnauthorized(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof Unauthorized) return true;
-            if (c instanceof com.microsoft.signalr.HttpRequestException h
-                    && (h.getStatusCode() == 401 || h.getStatusCode() == 403)) return true;
             if (c.getCause() == c) break;
         }
         return false;
