@@ -119,7 +119,7 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
     public CompletableFuture<JsonNode> invoke(String method, Object... args) {
         Socket s = current;
         if (closed || s == null || reconnecting || !s.isOpen()) {
-            return CompletableFuture.failedFuture(new HubException("Not connected to EPBX"));
+            return CompletableFuture.failedFuture(HubException.notConnected());
         }
         String id = Integer.toString(nextId.getAndIncrement());
         ObjectNode frame = Payloads.JSON.createObjectNode();
@@ -134,13 +134,13 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
             s.send(frame.toString());
         } catch (RuntimeException e) {
             pending.remove(id);
-            return CompletableFuture.failedFuture(new HubException("Not connected to EPBX"));
+            return CompletableFuture.failedFuture(HubException.notConnected());
         }
         return f.orTimeout(invokeTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((r, err) -> {
             pending.remove(id);
             if (err == null) return r;
             Throwable c = dev.unibar.core.Failures.unwrap(err);
-            if (c instanceof TimeoutException) throw new HubException("EPBX did not answer " + method);
+            if (c instanceof TimeoutException) throw HubException.noAnswer(method);
             if (c instanceof HubException h) throw h;
             throw new HubException(clean(c));
         });
@@ -152,7 +152,7 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
         closed = true;
         Socket s = current;
         current = null;
-        failPending("Connection to EPBX closed");
+        failPending(HubException::connectionClosed);
         if (s != null) {
             s.abandoned = true;
             s.close();
@@ -229,7 +229,7 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
             s.abandoned = true;
         }
         s.close();
-        failPending("Connection to EPBX lost");
+        failPending(HubException::connectionLost);
         setState(State.RECONNECTING);
         scheduleAttempt(0);
     }
@@ -362,10 +362,10 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
         });
     }
 
-    private void failPending(String why) {
+    private void failPending(Supplier<HubException> why) {
         List<CompletableFuture<JsonNode>> waiting = new ArrayList<>(pending.values());
         pending.clear();
-        for (CompletableFuture<JsonNode> p : waiting) p.completeExceptionally(new HubException(why));
+        for (CompletableFuture<JsonNode> p : waiting) p.completeExceptionally(why.get());
     }
 
     // ---- HTTP ----------------------------------------------------------------------------------------

@@ -112,7 +112,7 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
     public CompletableFuture<JsonNode> invoke(String method, Object... args) {
         CoreHubSocket s = current;
         if (closed || s == null || state() != State.CONNECTED) {
-            return CompletableFuture.failedFuture(new HubException("Not connected to EPBX"));
+            return CompletableFuture.failedFuture(HubException.notConnected());
         }
         String id = Integer.toString(nextId.getAndIncrement());
         ObjectNode frame = Payloads.JSON.createObjectNode().put("type", 1).put("invocationId", id).put("target", method);
@@ -124,13 +124,13 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
             s.send(frame.toString() + RS);
         } catch (RuntimeException e) {
             pending.remove(id);
-            return CompletableFuture.failedFuture(new HubException("Not connected to EPBX"));
+            return CompletableFuture.failedFuture(HubException.notConnected());
         }
         return f.orTimeout(invokeTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((r, err) -> {
             pending.remove(id);
             if (err == null) return r;
             Throwable c = dev.unibar.core.Failures.unwrap(err);
-            if (c instanceof TimeoutException) throw new HubException("EPBX did not answer " + method);
+            if (c instanceof TimeoutException) throw HubException.noAnswer(method);
             if (c instanceof HubException h) throw h;
             throw new HubException(clean(c));
         });
@@ -143,7 +143,7 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
         CoreHubSocket s = current;
         current = null;
         stopKeepAlive();
-        failPending("Connection to EPBX closed");
+        failPending(HubException::connectionClosed);
         if (s != null) {
             s.abandoned = true;
             s.close();
@@ -260,7 +260,7 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
         s.abandoned = true;
         s.close();
         stopKeepAlive();
-        failPending("Connection to EPBX lost");
+        failPending(HubException::connectionLost);
         LOG.log(System.Logger.Level.INFO, "EPBX Core connection lost: reconnecting");
         setState(State.RECONNECTING);
         scheduleAttempt(0);
@@ -353,10 +353,10 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
         });
     }
 
-    private void failPending(String why) {
+    private void failPending(Supplier<HubException> why) {
         List<CompletableFuture<JsonNode>> waiting = new ArrayList<>(pending.values());
         pending.clear();
-        for (CompletableFuture<JsonNode> p : waiting) p.completeExceptionally(new HubException(why));
+        for (CompletableFuture<JsonNode> p : waiting) p.completeExceptionally(why.get());
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Event;
+import dev.unibar.core.model.Notices.Refusal;
 import dev.unibar.core.state.ConnectionStatus;
 import dev.unibar.json.EventJson;
 import org.junit.jupiter.api.AfterEach;
@@ -227,6 +228,35 @@ class EpbxConnectorTest {
         assertEquals(List.of(), t.invocations);
     }
 
+    private Refusal refusal(Command c) {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> await(connector.send(c)));
+        assertTrue(e.getCause() instanceof Refusal, c + ": " + e.getCause());
+        return (Refusal) e.getCause();
+    }
+
+    @Test
+    void ourRefusalsAreKeyedForTheAgentsLanguage() throws Exception {
+        assertEquals("epbx.notConnected", refusal(new Command.Dial("11987654321")).key());
+        login();
+        assertEquals("epbx.pauseReasonMissing", refusal(new Command.SetState(AgentState.NOT_READY, null)).key());
+        assertEquals("epbx.wrapUpAutomatic", refusal(new Command.SetState(AgentState.WRAP_UP, null)).key());
+        assertEquals("epbx.followMeNumberMissing", refusal(new Command.FollowMe(List.of(), false)).key());
+        assertEquals("epbx.extensionNotNumber", refusal(new Command.Pickup("ramal")).key());
+        Refusal answer = refusal(new Command.Answer("c"));
+        assertEquals("epbx.noSuchCommand", answer.key());
+        assertEquals(List.of("answer"), answer.args());
+        assertEquals("epbx.noRecording", refusal(new Command.DownloadRecording("unknown", "/tmp")).key());
+        assertEquals("epbx.deviceMissing", refusal(new Command.Login("u", "p", false, " ", "idPa")).key());
+    }
+
+    @Test
+    void aTransportsOwnConditionIsKeyedButTheServersTextIsNot() {
+        HubTransport.HubException own = HubTransport.HubException.noAnswer("Discar");
+        assertEquals("epbx.noAnswer", own.refusal().key());
+        assertEquals("EPBX did not answer Discar", own.getMessage());
+        assertEquals(null, new HubTransport.HubException("Ramal em intervalo não permite discar").refusal());
+    }
+
     @Test
     void aFailedInvocationFailsTheStageWithTheServersMessage() throws Exception {
         FakeHubTransport t = login();
@@ -349,7 +379,8 @@ class EpbxConnectorTest {
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> await(connector.send(new Command.DownloadRecording("SIP/1000-0001", dir.toString()))));
         assertTrue(e.getCause().getMessage().contains("HTTP 404"), e.getCause().getMessage());
-        Wait.until("error notice", java.time.Duration.ofMillis(2000), () -> sink.has("\"level\":\"error\""));
+        // The session shows the refusal as an error notice in the agent's language.
+        assertEquals("epbx.recordingFailed", ((Refusal) e.getCause()).key());
         assertFalse(Files.exists(dir.resolve("G-404.mp3")));
         assertFalse(Files.exists(dir.resolve("G-404.mp3.part")));
         assertThrows(ExecutionException.class,
