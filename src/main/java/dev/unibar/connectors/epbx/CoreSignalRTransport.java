@@ -2,7 +2,6 @@ package dev.unibar.connectors.epbx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unibar.connectors.Payloads;
 
@@ -14,15 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -59,12 +53,10 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
 
     private final HttpClient http;
     private final String url;
-    private final Duration invokeTimeout;
     private final long serverTimeoutMs;
     private final long pingMs;
     private final long connectMs = 15_000;
-    private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-    private final AtomicInteger nextId = new AtomicInteger();
+    private final Invocations invocations;
 
     private volatile CoreHubSocket current;
     private ScheduledFuture<?> keepAlive;
@@ -85,7 +77,7 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
         this.http = http;
         String base = serviceBase.endsWith("/") ? serviceBase : serviceBase + "/";
         this.url = base + path.replaceFirst("^/", "");
-        this.invokeTimeout = invokeTimeout;
+        this.invocations = new Invocations(invokeTimeout, dispatch, this::clean);
         this.serverTimeoutMs = serverTimeout.toMillis();
         this.pingMs = pingInterval.toMillis();
     }
@@ -114,25 +106,12 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
         if (closed || s == null || state() != State.CONNECTED) {
             return CompletableFuture.failedFuture(HubException.notConnected());
         }
-        String id = Integer.toString(nextId.getAndIncrement());
-        ObjectNode frame = Payloads.JSON.createObjectNode().put("type", 1).put("invocationId", id).put("target", method);
-        ArrayNode a = frame.putArray("arguments");
-        for (Object arg : args) a.add(Payloads.JSON.valueToTree(arg));
-        CompletableFuture<JsonNode> f = new CompletableFuture<>();
-        pending.put(id, f);
-        try {
+        return invocations.start(method, id -> {
+            ObjectNode frame = Payloads.JSON.createObjectNode().put("type", 1).put("invocationId", id)
+                    .put("target", method);
+            ArrayNode a = frame.putArray("arguments");
+            for (Object arg : args) a.add(Payloads.JSON.valueToTree(arg));
             s.send(frame.toString() + RS);
-        } catch (RuntimeException e) {
-            pending.remove(id);
-            return CompletableFuture.failedFuture(HubException.notConnected());
-        }
-        return f.orTimeout(invokeTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((r, err) -> {
-            pending.remove(id);
-            if (err == null) return r;
-            Throwable c = dev.unibar.core.Failures.unwrap(err);
-            if (c instanceof TimeoutException) throw HubException.noAnswer(method);
-            if (c instanceof HubException h) throw h;
-            throw new HubException(clean(c));
         });
     }
 
@@ -143,7 +122,7 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
         CoreHubSocket s = current;
         current = null;
         stopKeepAlive();
-        failPending(HubException::connectionClosed);
+        invocations.failAll(HubException::connectionClosed);
         if (s != null) {
             s.abandoned = true;
             s.close();
@@ -260,7 +239,7 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
         s.abandoned = true;
         s.close();
         stopKeepAlive();
-        failPending(HubException::connectionLost);
+        invocations.failAll(HubException::connectionLost);
         LOG.log(System.Logger.Level.INFO, "EPBX Core connection lost: reconnecting");
         setState(State.RECONNECTING);
         scheduleAttempt(0);
@@ -344,19 +323,8 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
     }
 
     private void completion(JsonNode m) {
-        String id = Payloads.text(m, "invocationId");
-        dispatch.execute(() -> {
-            CompletableFuture<JsonNode> p = pending.remove(id);
-            if (p == null) return;
-            if (m.hasNonNull("error")) p.completeExceptionally(new HubException(hubMessage(m.get("error").asText())));
-            else p.complete(m.has("result") ? m.get("result") : NullNode.getInstance());
-        });
-    }
-
-    private void failPending(Supplier<HubException> why) {
-        List<CompletableFuture<JsonNode>> waiting = new ArrayList<>(pending.values());
-        pending.clear();
-        for (CompletableFuture<JsonNode> p : waiting) p.completeExceptionally(why.get());
+        invocations.replied(Payloads.text(m, "invocationId"),
+                m.hasNonNull("error") ? hubMessage(m.get("error").asText()) : null, m.get("result"));
     }
 
     /**

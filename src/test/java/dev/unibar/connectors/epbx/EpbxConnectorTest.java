@@ -139,6 +139,27 @@ class EpbxConnectorTest {
         }
     }
 
+    /** IAtendimentoClient's methods for these controls; each needs the extension logged in (Iniciar), nothing before. */
+    @Test
+    void theVendorsCallControlsAreOfferedOnceLoggedIn() {
+        var caps = connector.capabilities();
+        for (CommandKind k : List.of(CommandKind.PICKUP, CommandKind.TO_VOICEMAIL, CommandKind.LEAVE_CONFERENCE,
+                CommandKind.CANCEL_CONFERENCE, CommandKind.REMOVE_PARTICIPANT, CommandKind.TAKE_QUEUED_CALL,
+                CommandKind.CANCEL_CONSULT, CommandKind.FOLLOW_ME, CommandKind.CANCEL_FOLLOW_ME)) {
+            assertTrue(caps.allowedIn(k, dev.unibar.core.state.SessionPhase.READY), k.name());
+            for (var p : List.of(dev.unibar.core.state.SessionPhase.CONNECTING, dev.unibar.core.state.SessionPhase.CREDENTIALS,
+                    dev.unibar.core.state.SessionPhase.DEVICE_SELECTION, dev.unibar.core.state.SessionPhase.DEVICE_PAIRED)) {
+                assertFalse(caps.allowedIn(k, p), k + " in " + p);
+            }
+        }
+        // The hub has no DTMF, swap, call-data, recording, masking or contact-card method (IAtendimentoClient.cs).
+        for (CommandKind k : List.of(CommandKind.SEND_DTMF, CommandKind.SWAP, CommandKind.SET_CALL_DATA,
+                CommandKind.START_RECORDING, CommandKind.STOP_RECORDING, CommandKind.MASK, CommandKind.UNMASK,
+                CommandKind.CONTACT_CARD)) {
+            assertFalse(caps.supports(k), k.name());
+        }
+    }
+
     @Test
     void startAsksForCredentials() {
         assertEquals(List.of("{\"type\":\"session.credentialsRequired\",\"vendor\":\"epbx\"}"), sink.events);
