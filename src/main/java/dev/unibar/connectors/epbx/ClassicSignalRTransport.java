@@ -208,22 +208,13 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
         scheduleAttempt(0);
     }
 
-    private void scheduleAttempt(int n) {
-        if (closed) return;
-        if (backoff.exhausted(n)) {
-            LOG.log(System.Logger.Level.WARNING, "EPBX hub unreachable after " + n + " attempts: giving up");
-            current = null;
-            setState(State.DISCONNECTED);
-            return;
-        }
-        try {
-            control.schedule(() -> attempt(n), backoff.delayMs(n, random), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException ignored) {
-            // closed meanwhile
-        }
+    @Override
+    protected void gaveUp() {
+        current = null;
     }
 
-    private void attempt(int n) {
+    @Override
+    protected void attempt(int n) {
         if (closed) return;
         long since = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - droppedAtNanos);
         if (!mustNegotiate && since < disconnectTimeoutMs) {

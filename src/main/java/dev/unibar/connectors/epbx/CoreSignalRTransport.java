@@ -245,21 +245,8 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
         scheduleAttempt(0);
     }
 
-    private void scheduleAttempt(int n) {
-        if (closed) return;
-        if (backoff.exhausted(n)) {
-            LOG.log(System.Logger.Level.WARNING, "EPBX hub unreachable after " + n + " attempts: giving up");
-            setState(State.DISCONNECTED);
-            return;
-        }
-        try {
-            control.schedule(() -> attempt(n), backoff.delayMs(n, random), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException ignored) {
-            // closed meanwhile
-        }
-    }
-
-    private void attempt(int n) {
+    @Override
+    protected void attempt(int n) {
         if (closed) return;
         try {
             open();
