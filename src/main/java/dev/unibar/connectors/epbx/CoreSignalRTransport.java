@@ -283,7 +283,7 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
                 if (m.hasNonNull("error")) {
                     LOG.log(System.Logger.Level.WARNING, "EPBX closed the connection: " + Redact.text(m.get("error").asText()));
                 }
-                control.execute(() -> dropped(s));
+                socketClosed(s);
             }
             default -> {
                 // 6 ping: lastFrameNanos already moved; 2/4/5 streaming: EPBX streams nothing
