@@ -18,14 +18,10 @@ import dev.unibar.connectors.Payloads;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -79,6 +75,7 @@ public final class EpbxConnector implements Connector {
     private final HttpClient http;
     private final Supplier<HubTransport> transports;
     private final EpbxMapper mapper;
+    private final EpbxRecordings recordings;
     /** Commands and hub events touch the mapper; one thread keeps them in order. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "epbx-connector");
@@ -114,6 +111,7 @@ public final class EpbxConnector implements Connector {
                 ? new CoreSignalRTransport(http, config.base(), config.effectiveCorePath(),
                         HubTransport.Backoff.DEFAULT, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(15))
                 : new ClassicSignalRTransport(http, config.base(), HubTransport.Backoff.DEFAULT);
+        this.recordings = new EpbxRecordings(config.base(), http);
         this.mapper = new EpbxMapper(config.base(), config.wrapUpInterval(), config.readyInterval(),
                 config.inboundDirecao());
     }
@@ -560,46 +558,12 @@ public final class EpbxConnector implements Connector {
         TokenKeeper k = tokens;
         String token = k == null ? null : k.token();
         if (token == null) return CompletableFuture.failedFuture(new Refusal("epbx.recordingNeedsLogin"));
-        String url = config.base() + "api/Ligacao/Download/" + enc(globalId).replace("+", "%20")
-                + "?token_type=bearer&access_token=" + enc(token);
-        Path target = Path.of(folder).resolve(safeFileName(globalId) + ".mp3");
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2)).GET().build();
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                Files.createDirectories(target.getParent());
-                HttpResponse<Path> resp = http.send(req, HttpResponse.BodyHandlers.ofFile(partial));
-                if (resp.statusCode() != 200) {
-                    Files.deleteIfExists(partial);
-                    throw new IOException("the server answered HTTP " + resp.statusCode());
-                }
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-                return target;
-            } catch (IOException e) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-                throw new CompletionException(new Refusal("epbx.recordingFailed", Redact.text(e.getMessage(), token)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CompletionException(new Refusal("epbx.recordingInterrupted"));
-            }
-        }).handleAsync((path, err) -> {
+        return recordings.download(globalId, folder, token).handleAsync((path, err) -> {
             // A failure reaches the agent as the command's keyed refusal (the session shows it).
             if (err != null) throw new CompletionException(readable(err));
             emit(Event.Notice.keyed(vendor(), null, NoticeLevel.INFO, "epbx.recordingSaved", path));
             return null;
         }, worker);
-    }
-
-    private static String safeFileName(String s) {
-        return s.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------
