@@ -2,11 +2,8 @@ package dev.unibar.connectors.epbx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unibar.connectors.Payloads;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,19 +13,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * ASP.NET SignalR 2 ("classic") over WebSockets, written by hand because the Microsoft Java client
@@ -53,16 +45,12 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
         dev.unibar.config.LibraryLogs.atLeast("org.java_websocket", java.util.logging.Level.INFO);
     }
     private static final String PROTOCOL = "1.5";
-    private static final Pattern HTTP_STATUS = Pattern.compile("status code received: (\\d{3})",
-            Pattern.CASE_INSENSITIVE);
     /** A reconnect the server accepts and then closes at once is a refusal, not a network problem. */
     private static final long EARLY_CLOSE_MS = 500;
 
     private final HttpClient http;
     private final String base;
-    private final Duration invokeTimeout;
-    private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-    private final AtomicInteger nextId = new AtomicInteger();
+    private final Invocations invocations;
     private final AtomicInteger tid = new AtomicInteger(random.nextInt(10));
 
     private volatile String hub;
@@ -86,7 +74,7 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
         super(backoff, "epbx-signalr");
         this.http = http;
         this.base = serviceBase.endsWith("/") ? serviceBase : serviceBase + "/";
-        this.invokeTimeout = invokeTimeout;
+        this.invocations = new Invocations(invokeTimeout, dispatch, this::clean);
     }
 
     /** The cursor of the last push, sent as messageId on reconnect. */
@@ -119,30 +107,16 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
     public CompletableFuture<JsonNode> invoke(String method, Object... args) {
         Socket s = current;
         if (closed || s == null || reconnecting || !s.isOpen()) {
-            return CompletableFuture.failedFuture(new HubException("Not connected to EPBX"));
+            return CompletableFuture.failedFuture(HubException.notConnected());
         }
-        String id = Integer.toString(nextId.getAndIncrement());
-        ObjectNode frame = Payloads.JSON.createObjectNode();
-        frame.put("H", hub);
-        frame.put("M", method);
-        ArrayNode a = frame.putArray("A");
-        for (Object arg : args) a.add(Payloads.JSON.valueToTree(arg));
-        frame.put("I", Integer.parseInt(id));
-        CompletableFuture<JsonNode> f = new CompletableFuture<>();
-        pending.put(id, f);
-        try {
+        return invocations.start(method, id -> {
+            ObjectNode frame = Payloads.JSON.createObjectNode();
+            frame.put("H", hub);
+            frame.put("M", method);
+            ArrayNode a = frame.putArray("A");
+            for (Object arg : args) a.add(Payloads.JSON.valueToTree(arg));
+            frame.put("I", Integer.parseInt(id));
             s.send(frame.toString());
-        } catch (RuntimeException e) {
-            pending.remove(id);
-            return CompletableFuture.failedFuture(new HubException("Not connected to EPBX"));
-        }
-        return f.orTimeout(invokeTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((r, err) -> {
-            pending.remove(id);
-            if (err == null) return r;
-            Throwable c = dev.unibar.core.Failures.unwrap(err);
-            if (c instanceof TimeoutException) throw new HubException("EPBX did not answer " + method);
-            if (c instanceof HubException h) throw h;
-            throw new HubException(clean(c));
         });
     }
 
@@ -152,7 +126,7 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
         closed = true;
         Socket s = current;
         current = null;
-        failPending("Connection to EPBX closed");
+        invocations.failAll(HubException::connectionClosed);
         if (s != null) {
             s.abandoned = true;
             s.close();
@@ -229,27 +203,18 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
             s.abandoned = true;
         }
         s.close();
-        failPending("Connection to EPBX lost");
+        invocations.failAll(HubException::connectionLost);
         setState(State.RECONNECTING);
         scheduleAttempt(0);
     }
 
-    private void scheduleAttempt(int n) {
-        if (closed) return;
-        if (backoff.exhausted(n)) {
-            LOG.log(System.Logger.Level.WARNING, "EPBX hub unreachable after " + n + " attempts: giving up");
-            current = null;
-            setState(State.DISCONNECTED);
-            return;
-        }
-        try {
-            control.schedule(() -> attempt(n), backoff.delayMs(n, random), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException ignored) {
-            // closed meanwhile
-        }
+    @Override
+    protected void gaveUp() {
+        current = null;
     }
 
-    private void attempt(int n) {
+    @Override
+    protected void attempt(int n) {
         if (closed) return;
         long since = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - droppedAtNanos);
         if (!mustNegotiate && since < disconnectTimeoutMs) {
@@ -299,7 +264,7 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
         }
         current = s;
         try {
-            s.earlyClose.get(EARLY_CLOSE_MS, TimeUnit.MILLISECONDS);
+            s.closedFuture.get(EARLY_CLOSE_MS, TimeUnit.MILLISECONDS);
             if (s.framesSeen == 0) {
                 current = null;
                 return Outcome.REFUSED;
@@ -350,22 +315,7 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
     }
 
     private void reply(JsonNode f) {
-        String id = Payloads.text(f, "I");
-        dispatch.execute(() -> {
-            CompletableFuture<JsonNode> p = pending.remove(id);
-            if (p == null) return;
-            if (f.hasNonNull("E")) {
-                p.completeExceptionally(new HubException(f.get("E").asText()));
-            } else {
-                p.complete(f.has("R") ? f.get("R") : NullNode.getInstance());
-            }
-        });
-    }
-
-    private void failPending(String why) {
-        List<CompletableFuture<JsonNode>> waiting = new ArrayList<>(pending.values());
-        pending.clear();
-        for (CompletableFuture<JsonNode> p : waiting) p.completeExceptionally(new HubException(why));
+        invocations.replied(Payloads.text(f, "I"), f.hasNonNull("E") ? f.get("E").asText() : null, f.get("R"));
     }
 
     // ---- HTTP ----------------------------------------------------------------------------------------
@@ -424,23 +374,12 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
     }
 
     /** One WebSocket; a new one per connect or reconnect attempt (Java-WebSocket clients are single-use). */
-    private final class Socket extends WebSocketClient {
+    private final class Socket extends HubSocket {
         final CompletableFuture<Void> initialized = new CompletableFuture<>();
-        final CompletableFuture<Void> earlyClose = new CompletableFuture<>();
-        volatile long lastFrameNanos = System.nanoTime();
         volatile int framesSeen;
-        volatile int httpStatus;
-        volatile String closeReason;
-        volatile boolean abandoned;
 
         Socket(URI uri, boolean reconnect) {
-            super(uri);
-            setConnectionLostTimeout(0); // SignalR keep-alives do this job
-        }
-
-        @Override
-        public void onOpen(ServerHandshake handshake) {
-            lastFrameNanos = System.nanoTime();
+            super(uri, Map.of());
         }
 
         @Override
@@ -451,12 +390,8 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
         }
 
         @Override
-        public void onClose(int code, String reason, boolean remote) {
-            closeReason = Redact.text(reason);
-            Matcher m = HTTP_STATUS.matcher(reason == null ? "" : reason);
-            if (m.find()) httpStatus = Integer.parseInt(m.group(1));
+        protected void closed() {
             initialized.completeExceptionally(new IOException("closed"));
-            earlyClose.complete(null);
             if (!abandoned && !closed && this == current) {
                 try {
                     control.execute(() -> dropped(this));
@@ -464,26 +399,6 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
                     // closing
                 }
             }
-        }
-
-        @Override
-        public void onError(Exception ex) {
-            // onClose follows with the reason; the message may hold the URL, so it is not logged as is.
-            LOG.log(System.Logger.Level.DEBUG, "EPBX socket error: " + Redact.text(String.valueOf(ex.getMessage())));
-        }
-
-        /** Java-WebSocket releases connectBlocking before it calls onClose: wait for the reason to land. */
-        void awaitClosed() {
-            try {
-                earlyClose.get(1, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // no close reported: treated as a network failure
-            }
-        }
-
-        String failureText() {
-            return httpStatus > 0 ? " (HTTP " + httpStatus + ")" : closeReason != null && !closeReason.isBlank()
-                    ? " (" + closeReason + ")" : "";
         }
     }
 }

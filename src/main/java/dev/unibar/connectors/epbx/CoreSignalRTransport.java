@@ -2,79 +2,84 @@ package dev.unibar.connectors.epbx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.microsoft.signalr.HubConnection;
-import com.microsoft.signalr.HubConnectionBuilder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unibar.connectors.Payloads;
-import io.reactivex.rxjava3.core.Single;
 
 import java.io.IOException;
-import java.lang.reflect.Type;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * ASP.NET Core SignalR ({@code epbx.signalr: core}) through the Microsoft Java client. The client has
- * no automatic reconnect, so a closed connection is restarted here with the same backoff as the
- * classic transport. A Core connection carries no server state across reconnects: every reconnect is
- * reported as a lost session and the owner runs its start-up again.
+ * ASP.NET Core SignalR ({@code epbx.signalr: core}): the JSON hub protocol over Java-WebSocket, written
+ * here rather than taken from the Microsoft Java client because that client delivers only the targets
+ * registered with {@code on(...)}, and every event name must reach the mapper (an unknown one becomes
+ * {@code vendor.unmapped}); docs/decisions/0017. Sequence: negotiate (following redirects) → WebSocket
+ * with the connection token → handshake → invocations (1), completions (3), pings (6), close (7).
  *
- * <p>The Java client binds pushes to typed handlers by argument count, so only the client events of
- * docs/vendors/epbx-protocol.md are received (an undocumented event is dropped by the client with a
- * warning, where the classic transport would pass it on as {@code vendor.unmapped}). Hub methods are
- * invoked as void: the Java client's typed invoke never completes for a method without a result, and
- * no EPBX method's result is used.
+ * <p>A Core connection carries no server state across reconnects: every reconnect is a new connection,
+ * reported as a lost session so the owner runs its start-up again. A server silent for longer than
+ * {@code serverTimeout} is treated as gone; the client pings every {@code pingInterval} so the server
+ * does not drop it.
  */
 public final class CoreSignalRTransport extends SignalRTransportBase {
 
     private static final System.Logger LOG = System.getLogger(CoreSignalRTransport.class.getName());
 
     /**
-     * The Microsoft client logs the WebSocket URL, query string and access token included, at INFO.
-     * Its loggers are held here (JUL keeps loggers weakly) and limited to warnings, which carry no URL.
+     * Java-WebSocket and the JDK HTTP client trace request URLs, access token included: their loggers
+     * are pinned where they print no request (as in ClassicSignalRTransport and EpbxConnector).
      */
     static {
-        dev.unibar.config.LibraryLogs.atLeast("com.microsoft.signalr", java.util.logging.Level.WARNING);
+        dev.unibar.config.LibraryLogs.atLeast("org.java_websocket", java.util.logging.Level.INFO);
+        dev.unibar.config.LibraryLogs.atLeast("jdk.internal.httpclient", java.util.logging.Level.INFO);
+        dev.unibar.config.LibraryLogs.atLeast("jdk.httpclient.HttpClient", java.util.logging.Level.WARNING);
     }
 
-    /**
-     * Every client event of the vendor's clients (IAtendimentoClient.cs and the JS sample's subscriptions)
-     * with its argument count. The Microsoft client drops a target nobody registered, so the list is the
-     * vendor's whole surface, not the subset the mapper acts on.
-     */
-    static final Map<String, Integer> EVENTS = Map.ofEntries(
-            Map.entry("onLogado", 1), Map.entry("onLogadoErro", 2), Map.entry("onDeslogado", 1),
-            Map.entry("onConexaoErro", 2), Map.entry("onInfoIntervaloRamal", 2), Map.entry("onSetIntervaloRamal", 2),
-            Map.entry("onInicioIntervalo", 1), Map.entry("onTerminoIntervalo", 1),
-            Map.entry("onInicioNaoDisponivel", 1), Map.entry("onTerminoNaoDisponivel", 1),
-            Map.entry("onAlterarIntervaloTipoErro", 2), Map.entry("onChamada", 2), Map.entry("onDisca", 2),
-            Map.entry("onDiscaStatus", 3), Map.entry("onDiscaErro", 3), Map.entry("onAtendido", 2),
-            Map.entry("onDesliga", 2), Map.entry("onChamadaPerdida", 2), Map.entry("onChamadaTransferida", 2),
-            Map.entry("onChamadaGlobalId", 3), Map.entry("onChamadaEntrouNaFila", 2),
-            Map.entry("onChamadaSaiuDaFila", 2), Map.entry("onInicioEspera", 1), Map.entry("onTerminoEspera", 1),
-            Map.entry("onConsultaChamada", 2), Map.entry("onConsultaAtendido", 2),
-            Map.entry("onConferenciaInicio", 1), Map.entry("onConferenciaTermino", 1),
-            Map.entry("onEntrouEmConferencia", 1), Map.entry("onConferenciaErro", 2),
-            Map.entry("onConferenciaDisca", 2), Map.entry("onConferenciaAtendido", 2),
-            Map.entry("onConferenciaChamadaEncerrada", 2), Map.entry("onConferenciaDiscaErro", 2),
-            Map.entry("onNumerosSigaMeMultiplo", 1), Map.entry("onSignalrConectado", 0),
-            Map.entry("onSignalrDesconectado", 0));
+    static final char RS = '\u001e';
+    private static final String HANDSHAKE = "{\"protocol\":\"json\",\"version\":1}" + RS;
+    private static final String PING = "{\"type\":6}" + RS;
+    /** The Microsoft clients follow at most 100 redirects; a middleware needs one at most. */
+    private static final int MAX_REDIRECTS = 10;
 
+    private final HttpClient http;
     private final String url;
-    private final long startTimeoutMs;
+    private final long serverTimeoutMs;
+    private final long pingMs;
+    private final long connectMs = 15_000;
+    private final Invocations invocations;
 
-    private volatile HubConnection current;
+    private volatile CoreHubSocket current;
+    private ScheduledFuture<?> keepAlive;
 
     /** @param path the hub path below serviceBase, e.g. {@code atendimentoHub} */
     public CoreSignalRTransport(String serviceBase, String path, Backoff backoff) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), serviceBase, path, backoff,
+                Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(15));
+    }
+
+    /**
+     * @param serverTimeout silence after which the server is taken for gone (ASP.NET Core clients: 30 s)
+     * @param pingInterval  how often the client pings (ASP.NET Core clients: 15 s, half the server's 30 s)
+     */
+    public CoreSignalRTransport(HttpClient http, String serviceBase, String path, Backoff backoff,
+                                Duration invokeTimeout, Duration serverTimeout, Duration pingInterval) {
         super(backoff, "epbx-core");
+        this.http = http;
         String base = serviceBase.endsWith("/") ? serviceBase : serviceBase + "/";
         this.url = base + path.replaceFirst("^/", "");
-        this.startTimeoutMs = 15_000;
+        this.invocations = new Invocations(invokeTimeout, dispatch, this::clean);
+        this.serverTimeoutMs = serverTimeout.toMillis();
+        this.pingMs = pingInterval.toMillis();
     }
 
     @Override
@@ -95,107 +100,153 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
         return done;
     }
 
-    private void open() {
-        String t = currentToken();
-        // The document puts the token in the query string; the Java client also sends it as a bearer header.
-        String withToken = t.isEmpty() ? url : url + "?access_token=" + URLEncoder.encode(t, StandardCharsets.UTF_8);
-        HubConnection c = HubConnectionBuilder.create(withToken)
-                .withAccessTokenProvider(Single.defer(() -> Single.just(currentToken())))
-                .build();
-        for (Map.Entry<String, Integer> e : EVENTS.entrySet()) register(c, e.getKey(), e.getValue());
-        c.onClosed(ex -> {
-            if (!closed && c == current) control.execute(() -> dropped(c));
+    @Override
+    public CompletableFuture<JsonNode> invoke(String method, Object... args) {
+        CoreHubSocket s = current;
+        if (closed || s == null || state() != State.CONNECTED) {
+            return CompletableFuture.failedFuture(HubException.notConnected());
+        }
+        return invocations.start(method, id -> {
+            ObjectNode frame = Payloads.JSON.createObjectNode().put("type", 1).put("invocationId", id)
+                    .put("target", method);
+            ArrayNode a = frame.putArray("arguments");
+            for (Object arg : args) a.add(Payloads.JSON.valueToTree(arg));
+            s.send(frame.toString() + RS);
         });
-        c.start().blockingAwait(startTimeoutMs, TimeUnit.MILLISECONDS);
-        if (c.getConnectionState() != com.microsoft.signalr.HubConnectionState.CONNECTED) {
-            c.stop();
-            throw new IllegalStateException("the hub did not complete the handshake");
-        }
-        current = c;
-    }
-
-    /**
-     * Gson's JsonElement, looked up at run time: Gson is only a runtime dependency of the SignalR
-     * client, and asking for JsonElement keeps numbers and nesting exactly as the server sent them.
-     */
-    private static final Type JSON_ELEMENT = jsonElementType();
-
-    private static Type jsonElementType() {
-        try {
-            return Class.forName("com.google.gson.JsonElement");
-        } catch (ClassNotFoundException e) {
-            return Object.class;
-        }
-    }
-
-    private void register(HubConnection c, String name, int arity) {
-        Type t = JSON_ELEMENT;
-        switch (arity) {
-            case 0 -> c.on(name, () -> push(name));
-            case 1 -> c.on(name, (Object a) -> push(name, a), t);
-            case 2 -> c.on(name, (Object a, Object b) -> push(name, a, b), t, t);
-            default -> c.on(name, (Object a, Object b, Object d) -> push(name, a, b, d), t, t, t);
-        }
-    }
-
-    private void push(String name, Object... args) {
-        ArrayNode a = Payloads.JSON.createArrayNode();
-        for (Object e : args) a.add(toJackson(e));
-        deliver(name, a);
-    }
-
-    /** Gson to Jackson by re-serializing: the rest of Unibar reads Jackson trees. */
-    static JsonNode toJackson(Object e) {
-        if (e == null) return NullNode.getInstance();
-        if (!e.getClass().getName().startsWith("com.google.gson.")) return Payloads.JSON.valueToTree(e);
-        try {
-            return Payloads.JSON.readTree(e.toString());
-        } catch (IOException ex) {
-            return NullNode.getInstance();
-        }
     }
 
     @Override
-    public CompletableFuture<JsonNode> invoke(String method, Object... args) {
-        HubConnection c = current;
-        if (closed || c == null || state() != State.CONNECTED) {
-            return CompletableFuture.failedFuture(new HubException("Not connected to EPBX"));
+    public void close() {
+        if (closed) return;
+        closed = true;
+        CoreHubSocket s = current;
+        current = null;
+        stopKeepAlive();
+        invocations.failAll(HubException::connectionClosed);
+        if (s != null) {
+            s.abandoned = true;
+            s.close();
         }
-        CompletableFuture<JsonNode> f = new CompletableFuture<>();
-        try {
-            c.invoke(method, args).subscribe(
-                    () -> dispatch.execute(() -> f.complete(NullNode.getInstance())),
-                    err -> dispatch.execute(() -> f.completeExceptionally(new HubException(serverMessage(err)))));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new HubException(clean(e)));
-        }
-        return f;
+        shutdownThreads();
     }
 
-    private void dropped(HubConnection c) {
-        if (closed || c != current) return;
+    // ---- connection life ------------------------------------------------------------------------------
+
+    /** negotiate → WebSocket → handshake. Runs on the control thread. */
+    private void open() throws Exception {
+        Negotiated n = negotiate();
+        CoreHubSocket s = new CoreHubSocket(socketUri(n), n.accessToken, this::onRecord, this::socketClosed);
+        if (!s.connectBlocking(connectMs, TimeUnit.MILLISECONDS)) {
+            s.awaitClosed();
+            if (s.httpStatus == 401 || s.httpStatus == 403) throw new Unauthorized("connect", s.httpStatus);
+            throw new IOException("WebSocket connect failed" + s.failureText());
+        }
+        s.send(HANDSHAKE);
+        try {
+            s.handshake.get(connectMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            s.abandoned = true;
+            s.close();
+            throw new IOException("the hub did not answer the handshake");
+        } catch (java.util.concurrent.ExecutionException e) {
+            s.abandoned = true;
+            s.close();
+            throw new IOException("handshake refused: " + e.getCause().getMessage());
+        }
+        current = s;
+        startKeepAlive();
+    }
+
+    private record Negotiated(String url, String connectionToken, String accessToken) {
+    }
+
+    /** POST negotiate; a redirect ({@code url} + {@code accessToken}, as Azure SignalR answers) is followed. */
+    private Negotiated negotiate() throws IOException, InterruptedException {
+        String at = url;
+        String bearer = currentToken();
+        for (int i = 0; i < MAX_REDIRECTS; i++) {
+            int qi = at.indexOf('?');
+            String negotiateUrl = (qi < 0 ? at : at.substring(0, qi)) + "/negotiate?"
+                    + (qi < 0 ? "" : at.substring(qi + 1) + "&") + "negotiateVersion=1"
+                    + (bearer.isEmpty() ? "" : "&access_token=" + enc(bearer));
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(negotiateUrl)).timeout(Duration.ofSeconds(15))
+                    .POST(HttpRequest.BodyPublishers.noBody());
+            if (!bearer.isEmpty()) r.header("Authorization", "Bearer " + bearer);
+            HttpResponse<String> resp = http.send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (resp.statusCode() == 401 || resp.statusCode() == 403) throw new Unauthorized("negotiate", resp.statusCode());
+            if (resp.statusCode() != 200) throw new IOException("negotiate answered HTTP " + resp.statusCode());
+            JsonNode n = Payloads.JSON.readTree(resp.body());
+            if (n.hasNonNull("error")) throw new IOException("negotiate refused: " + n.get("error").asText());
+            String redirect = Payloads.text(n, "url");
+            if (redirect != null) {
+                at = redirect;
+                String t = Payloads.text(n, "accessToken");
+                if (t != null) bearer = t;
+                continue;
+            }
+            String ct = n.path("negotiateVersion").asInt(0) >= 1 ? Payloads.text(n, "connectionToken") : null;
+            if (ct == null) ct = Payloads.text(n, "connectionId");
+            if (ct == null) throw new IOException("negotiate sent no connection token");
+            return new Negotiated(at, ct, bearer);
+        }
+        throw new IOException("negotiate redirected too often");
+    }
+
+    private static URI socketUri(Negotiated n) {
+        String ws = n.url.replaceFirst("^http", "ws");
+        String q = (ws.contains("?") ? "&" : "?") + "id=" + enc(n.connectionToken)
+                + (n.accessToken.isEmpty() ? "" : "&access_token=" + enc(n.accessToken));
+        return URI.create(ws + q);
+    }
+
+    private void startKeepAlive() {
+        synchronized (this) {
+            stopKeepAlive();
+            if (closed) return;
+            long period = Math.max(50, Math.min(pingMs, serverTimeoutMs / 4));
+            keepAlive = control.scheduleWithFixedDelay(() -> {
+                CoreHubSocket s = current;
+                if (s == null || closed) return;
+                long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - s.lastFrameNanos);
+                if (silentMs > serverTimeoutMs) {
+                    LOG.log(System.Logger.Level.WARNING, "EPBX hub silent for " + silentMs + " ms: reconnecting");
+                    dropped(s);
+                    return;
+                }
+                if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - s.lastSentNanos) >= pingMs) s.send(PING);
+            }, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void stopKeepAlive() {
+        if (keepAlive != null) keepAlive.cancel(false);
+        keepAlive = null;
+    }
+
+    private void socketClosed(CoreHubSocket s) {
+        if (s.abandoned || closed || s != current) return;
+        try {
+            control.execute(() -> dropped(s));
+        } catch (java.util.concurrent.RejectedExecutionException ignored) {
+            // closing
+        }
+    }
+
+    /** The live socket is gone (closed, close message, silent): fail what waits and start reconnecting. */
+    private void dropped(CoreHubSocket s) {
+        if (closed || s != current) return;
         current = null;
+        s.abandoned = true;
+        s.close();
+        stopKeepAlive();
+        invocations.failAll(HubException::connectionLost);
+        LOG.log(System.Logger.Level.INFO, "EPBX Core connection lost: reconnecting");
         setState(State.RECONNECTING);
         scheduleAttempt(0);
     }
 
-    private void scheduleAttempt(int n) {
-        if (closed) return;
-        if (backoff.exhausted(n)) {
-            setState(State.DISCONNECTED);
-            return;
-        }
-        try {
-            control.schedule(() -> {
-                if (closed) return;
-                attempt(n);
-            }, backoff.delayMs(n, random), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException ignored) {
-            // closed meanwhile
-        }
-    }
-
-    private void attempt(int n) {
+    @Override
+    protected void attempt(int n) {
         if (closed) return;
         try {
             open();
@@ -208,28 +259,59 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
         }
     }
 
-    @Override
-    public void close() {
-        if (closed) return;
-        closed = true;
-        HubConnection c = current;
-        current = null;
-        if (c != null) {
-            try {
-                c.stop().blockingAwait(2, TimeUnit.SECONDS);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "stop failed: " + e.getClass().getSimpleName());
+    // ---- records --------------------------------------------------------------------------------------
+
+    /** One JSON record from the server (runs on the socket's read thread). */
+    private void onRecord(CoreHubSocket s, String record) {
+        JsonNode m;
+        try {
+            m = Payloads.JSON.readTree(record);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Unreadable SignalR record ignored (" + e.getClass().getSimpleName() + ")");
+            return;
+        }
+        if (m == null || !m.isObject()) return;
+        if (!s.handshake.isDone()) {
+            if (m.hasNonNull("error")) s.handshake.completeExceptionally(new IOException(m.get("error").asText()));
+            else s.handshake.complete(null);
+            return;
+        }
+        switch (m.path("type").asInt(-1)) {
+            case 1 -> invocation(s, m);
+            case 3 -> completion(m);
+            case 7 -> {
+                if (m.hasNonNull("error")) {
+                    LOG.log(System.Logger.Level.WARNING, "EPBX closed the connection: " + Redact.text(m.get("error").asText()));
+                }
+                socketClosed(s);
+            }
+            default -> {
+                // 6 ping: lastFrameNanos already moved; 2/4/5 streaming: EPBX streams nothing
             }
         }
-        shutdownThreads();
     }
 
-    /** The client wraps a hub error as HubException("message"); anything else is cleaned of tokens. */
-    private String serverMessage(Throwable err) {
-        if (err instanceof com.microsoft.signalr.HubException && err.getMessage() != null) {
-            return hubMessage(err.getMessage());
+    /** Every target reaches the owner: unknown names become vendor.unmapped there, not here. */
+    private void invocation(CoreHubSocket s, JsonNode m) {
+        String target = Payloads.text(m, "target");
+        if (target == null) {
+            LOG.log(System.Logger.Level.WARNING, "SignalR invocation without a target ignored");
+            return;
         }
-        return clean(err);
+        JsonNode args = m.get("arguments");
+        deliver(target, args != null && args.isArray() ? args : Payloads.JSON.createArrayNode());
+        String id = Payloads.text(m, "invocationId");
+        // A server waiting for a client result (ASP.NET Core 7+) would wait forever: no EPBX event returns one.
+        if (id != null) {
+            ObjectNode c = Payloads.JSON.createObjectNode().put("type", 3).put("invocationId", id)
+                    .put("error", "Client did not provide a result.");
+            s.send(c.toString() + RS);
+        }
+    }
+
+    private void completion(JsonNode m) {
+        invocations.replied(Payloads.text(m, "invocationId"),
+                m.hasNonNull("error") ? hubMessage(m.get("error").asText()) : null, m.get("result"));
     }
 
     /**
@@ -243,9 +325,12 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
     }
 
     private String clean(Throwable e) {
-        Throwable c = e;
-        while (c.getCause() != null && c.getMessage() == null) c = c.getCause();
+        Throwable c = dev.unibar.core.Failures.unwrap(e);
         String m = c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
         return Redact.text(m, currentToken());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

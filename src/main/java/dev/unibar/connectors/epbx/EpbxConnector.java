@@ -10,6 +10,7 @@ import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
+import dev.unibar.core.model.Notices.Refusal;
 import dev.unibar.core.state.ConnectionStatus;
 import dev.unibar.core.state.SessionPhase;
 import dev.unibar.connectors.MalformedCaptureException;
@@ -17,14 +18,10 @@ import dev.unibar.connectors.Payloads;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -78,6 +75,7 @@ public final class EpbxConnector implements Connector {
     private final HttpClient http;
     private final Supplier<HubTransport> transports;
     private final EpbxMapper mapper;
+    private final EpbxRecordings recordings;
     /** Commands and hub events touch the mapper; one thread keeps them in order. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "epbx-connector");
@@ -110,8 +108,10 @@ public final class EpbxConnector implements Connector {
         this.config = config;
         this.http = http;
         this.transports = transports != null ? transports : () -> config.coreSignalR()
-                ? new CoreSignalRTransport(config.base(), config.effectiveCorePath(), HubTransport.Backoff.DEFAULT)
+                ? new CoreSignalRTransport(http, config.base(), config.effectiveCorePath(),
+                        HubTransport.Backoff.DEFAULT, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(15))
                 : new ClassicSignalRTransport(http, config.base(), HubTransport.Backoff.DEFAULT);
+        this.recordings = new EpbxRecordings(config.base(), http);
         this.mapper = new EpbxMapper(config.base(), config.wrapUpInterval(), config.readyInterval(),
                 config.inboundDirecao());
     }
@@ -169,7 +169,7 @@ public final class EpbxConnector implements Connector {
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            result.completeExceptionally(new IllegalStateException("The EPBX connector is stopped"));
+            result.completeExceptionally(new Refusal("epbx.stopped"));
         }
         return result;
     }
@@ -214,8 +214,8 @@ public final class EpbxConnector implements Connector {
         if (c instanceof Command.ToVoicemail) return call("TransfereVoiceMail");
         if (c instanceof Command.SetState s) return setState(s);
         if (c instanceof Command.DownloadRecording r) return download(r);
-        return CompletableFuture.failedFuture(new UnsupportedOperationException(
-                "EPBX has no " + c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " command"));
+        return CompletableFuture.failedFuture(new Refusal("epbx.noSuchCommand",
+                c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
     }
 
     /** Desligar ends the line in use; a line the agent is not on (the held call) has its own method. */
@@ -231,13 +231,13 @@ public final class EpbxConnector implements Connector {
         try {
             return call("CapturaDirigida", Integer.parseInt(extension.trim()));
         } catch (NumberFormatException e) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("An extension is a number"));
+            return CompletableFuture.failedFuture(new Refusal("epbx.extensionNotNumber"));
         }
     }
 
     /** One number: SigaMe (no confirming event, so the bar is told here); several: SigaMeMultiplo. */
     private CompletableFuture<Void> followMe(Command.FollowMe x) {
-        if (x.numbers().isEmpty()) return CompletableFuture.failedFuture(new IllegalArgumentException("Enter a number"));
+        if (x.numbers().isEmpty()) return CompletableFuture.failedFuture(new Refusal("epbx.followMeNumberMissing"));
         if (x.numbers().size() == 1) {
             String n = x.numbers().get(0);
             return call("SigaMe", n, tipo(x.internal())).thenRunAsync(
@@ -256,7 +256,7 @@ public final class EpbxConnector implements Connector {
 
     private CompletableFuture<Void> call(String method, Object... args) {
         HubTransport t = transport;
-        if (t == null) return CompletableFuture.failedFuture(new IllegalStateException("Not connected to EPBX"));
+        if (t == null) return CompletableFuture.failedFuture(new Refusal("epbx.notConnected"));
         return t.invoke(method, args).handleAsync((r, err) -> {
             if (err == null) return CompletableFuture.<Void>completedFuture(null);
             Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
@@ -272,13 +272,12 @@ public final class EpbxConnector implements Connector {
         if (s.state() == AgentState.READY) return call("AlterarIntervaloTipo", intervalId(config.effectiveReadyInterval()));
         if (s.state() == AgentState.NOT_READY) {
             if (s.reasonId() == null || s.reasonId().isBlank()) {
-                return CompletableFuture.failedFuture(new IllegalArgumentException("Choose a pause reason"));
+                return CompletableFuture.failedFuture(new Refusal("epbx.pauseReasonMissing"));
             }
             return call("AlterarIntervaloTipo", intervalId(s.reasonId()));
         }
         if (s.state() == AgentState.OFFLINE) return logout();
-        return CompletableFuture.failedFuture(new UnsupportedOperationException(
-                "EPBX starts after-call work by itself"));
+        return CompletableFuture.failedFuture(new Refusal("epbx.wrapUpAutomatic"));
     }
 
     /** The hub takes the interval id as a number; an id that is not one is passed as the vendor gave it. */
@@ -296,7 +295,7 @@ public final class EpbxConnector implements Connector {
         String device = l.device() != null && !l.device().isBlank() ? l.device().trim() : config.device();
         String type = l.deviceType() != null && !l.deviceType().isBlank() ? l.deviceType() : config.logonType();
         if (device == null || device.isBlank()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("Enter the PA id, IP or extension"));
+            return CompletableFuture.failedFuture(new Refusal("epbx.deviceMissing"));
         }
         int tipoLogon = logonType(type, device);
         Object arg = device;
@@ -304,7 +303,7 @@ public final class EpbxConnector implements Connector {
             try {
                 arg = Integer.parseInt(device.replaceAll("\\D", ""));
             } catch (NumberFormatException e) {
-                return CompletableFuture.failedFuture(new IllegalArgumentException("A PA id is a number"));
+                return CompletableFuture.failedFuture(new Refusal("epbx.paIdNotNumber"));
             }
         }
         teardown(false);
@@ -338,8 +337,7 @@ public final class EpbxConnector implements Connector {
             t.onSessionLost(() -> onWorker(() -> sessionLost(t)));
             t.onAuthRejected(() -> {
                 // The bar says what it waits for: not the network, a new session token.
-                onWorker(() -> emit(new Event.Notice(vendor(), null, NoticeLevel.WARNING,
-                        "EPBX refused the session token after reconnecting: renewing the session")));
+                onWorker(() -> emit(Event.Notice.keyed(vendor(), null, NoticeLevel.WARNING, "epbx.tokenRenewing")));
                 return keeper.renewNow();
             });
             return t.connect(config.effectiveHub(), keeper::token);
@@ -554,63 +552,18 @@ public final class EpbxConnector implements Connector {
 
     private CompletableFuture<Void> download(Command.DownloadRecording r) {
         String globalId = mapper.globalIdOf(r.callId());
-        if (globalId == null) {
-            return failNotice("No recording is known for this call");
-        }
+        if (globalId == null) return CompletableFuture.failedFuture(new Refusal("epbx.noRecording"));
         String folder = r.folder() != null && !r.folder().isBlank() ? r.folder() : config.recordingsDir();
-        if (folder == null || folder.isBlank()) return failNotice("Choose a folder for the recording");
+        if (folder == null || folder.isBlank()) return CompletableFuture.failedFuture(new Refusal("epbx.recordingFolderMissing"));
         TokenKeeper k = tokens;
         String token = k == null ? null : k.token();
-        if (token == null) return failNotice("Log in to download recordings");
-        String url = config.base() + "api/Ligacao/Download/" + enc(globalId).replace("+", "%20")
-                + "?token_type=bearer&access_token=" + enc(token);
-        Path target = Path.of(folder).resolve(safeFileName(globalId) + ".mp3");
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2)).GET().build();
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                Files.createDirectories(target.getParent());
-                HttpResponse<Path> resp = http.send(req, HttpResponse.BodyHandlers.ofFile(partial));
-                if (resp.statusCode() != 200) {
-                    Files.deleteIfExists(partial);
-                    throw new IOException("the server answered HTTP " + resp.statusCode());
-                }
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-                return target;
-            } catch (IOException e) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-                throw new CompletionException(new IOException("Could not download the recording: "
-                        + Redact.text(e.getMessage(), token)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CompletionException(new IOException("Recording download interrupted"));
-            }
-        }).handleAsync((path, err) -> {
-            if (err != null) {
-                Throwable c = readable(err);
-                emit(new Event.Notice(vendor(), null, NoticeLevel.ERROR, c.getMessage()));
-                throw new CompletionException(c);
-            }
-            emit(new Event.Notice(vendor(), null, NoticeLevel.INFO, "Recording saved to " + path));
+        if (token == null) return CompletableFuture.failedFuture(new Refusal("epbx.recordingNeedsLogin"));
+        return recordings.download(globalId, folder, token).handleAsync((path, err) -> {
+            // A failure reaches the agent as the command's keyed refusal (the session shows it).
+            if (err != null) throw new CompletionException(readable(err));
+            emit(Event.Notice.keyed(vendor(), null, NoticeLevel.INFO, "epbx.recordingSaved", path));
             return null;
         }, worker);
-    }
-
-    private CompletableFuture<Void> failNotice(String message) {
-        emit(new Event.Notice(vendor(), null, NoticeLevel.ERROR, message));
-        return CompletableFuture.failedFuture(new IllegalStateException(message));
-    }
-
-    private static String safeFileName(String s) {
-        return s.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------
@@ -620,9 +573,14 @@ public final class EpbxConnector implements Connector {
         if (s != null) s.events(null, List.of(e));
     }
 
-    /** The cause the agent should read, with no token or password in its message. */
+    /**
+     * The cause the agent should read, with no token or password in its message; a transport's own
+     * condition as its keyed refusal, the middleware's text as it wrote it.
+     */
     private Throwable readable(Throwable err) {
         Throwable c = dev.unibar.core.Failures.unwrap(err);
+        if (c instanceof HubTransport.HubException h && h.refusal() != null) return h.refusal();
+        if (c instanceof Refusal) return c;
         TokenKeeper k = tokens;
         String msg = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
         String clean = Redact.text(msg, k == null ? null : k.token());

@@ -82,8 +82,7 @@ final class EpbxIntervals {
         String id = text(iv, "RamalStatusDetalheId");
         if (!known.containsKey(id) || text(iv, "Descricao") != null) known.put(id, iv);
         if ("1".equals(text(iv, "RamalStatusDestinoId")) || "1".equals(text(iv, "Status"))) {
-            return List.of(new Event.Notice(vendor, null, NoticeLevel.INFO,
-                    "Pause pending: " + label(id) + " starts when the current call ends"));
+            return List.of(Event.Notice.keyed(vendor, null, NoticeLevel.INFO, "epbx.pausePending", label(id)));
         }
         current = id;
         return unavailable ? List.of() : currentState(lastEnded);

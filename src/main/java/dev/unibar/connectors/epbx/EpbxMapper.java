@@ -159,7 +159,7 @@ public final class EpbxMapper implements VendorMapper {
             case "onconferenciachamadaencerrada": return calls.participant(name, args, "left");
             case "onconferenciadiscaerro": return calls.participant(name, args, "failed");
             case "onnumerossigamemultiplo": return List.of(new Event.AgentFollowMe(VENDOR, null, true, followMe));
-            case "onsignalrdesconectado": return notice(NoticeLevel.WARNING, "EPBX reports the SignalR connection lost");
+            case "onsignalrdesconectado": return List.of(Event.Notice.keyed(VENDOR, null, NoticeLevel.WARNING, "epbx.signalrLost"));
             case "onmodelchanged": return onModelChanged(name, args);
             default: return List.of(new Event.VendorUnmapped(VENDOR, null, name));
         }

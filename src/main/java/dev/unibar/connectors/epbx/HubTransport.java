@@ -64,10 +64,43 @@ public interface HubTransport extends AutoCloseable {
         }
     }
 
-    /** Thrown into invocation futures: the server's own message, for the agent to read. */
+    /**
+     * Thrown into invocation futures: the server's own message, for the agent to read as the vendor
+     * wrote it, or a transport's own condition (not connected, no answer), which carries a keyed
+     * refusal so the agent reads it in the bar's language.
+     */
     final class HubException extends RuntimeException {
+        private final transient dev.unibar.core.model.Notices.Refusal refusal;
+
         public HubException(String message) {
             super(message);
+            this.refusal = null;
+        }
+
+        public HubException(dev.unibar.core.model.Notices.Refusal refusal) {
+            super(refusal.getMessage());
+            this.refusal = refusal;
+        }
+
+        /** The keyed refusal of the transport's own condition; null for the server's text. */
+        public dev.unibar.core.model.Notices.Refusal refusal() {
+            return refusal;
+        }
+
+        static HubException notConnected() {
+            return new HubException(new dev.unibar.core.model.Notices.Refusal("epbx.notConnected"));
+        }
+
+        static HubException noAnswer(String method) {
+            return new HubException(new dev.unibar.core.model.Notices.Refusal("epbx.noAnswer", method));
+        }
+
+        static HubException connectionLost() {
+            return new HubException(new dev.unibar.core.model.Notices.Refusal("epbx.connectionLost"));
+        }
+
+        static HubException connectionClosed() {
+            return new HubException(new dev.unibar.core.model.Notices.Refusal("epbx.connectionClosed"));
         }
     }
 

@@ -87,6 +87,29 @@ abstract class SignalRTransportBase implements HubTransport {
         }
     }
 
+    /** Schedules reconnect attempt {@code n} after the backoff's delay, or gives up when the backoff is spent. */
+    protected final void scheduleAttempt(int n) {
+        if (closed) return;
+        if (backoff.exhausted(n)) {
+            LOG.log(System.Logger.Level.WARNING, "EPBX hub unreachable after " + n + " attempts: giving up");
+            gaveUp();
+            setState(State.DISCONNECTED);
+            return;
+        }
+        try {
+            control.schedule(() -> attempt(n), backoff.delayMs(n, random), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException ignored) {
+            // closed meanwhile
+        }
+    }
+
+    /** Reconnect attempt {@code n} (0-based), on the control thread. */
+    protected abstract void attempt(int n);
+
+    /** The backoff is spent: forget the connection before DISCONNECTED is reported. */
+    protected void gaveUp() {
+    }
+
     protected final void connectedAgain() {
         authRetries = 0;
     }
@@ -94,8 +117,6 @@ abstract class SignalRTransportBase implements HubTransport {
     static boolean isUnauthorized(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof Unauthorized) return true;
-            if (c instanceof com.microsoft.signalr.HttpRequestException h
-                    && (h.getStatusCode() == 401 || h.getStatusCode() == 403)) return true;
             if (c.getCause() == c) break;
         }
         return false;

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,8 +60,8 @@ class CoreSignalRTransportTest {
         assertTrue(transport.invoke("Discar", "11987654321", 1).get(5, TimeUnit.SECONDS).isNull());
         String frame = hub.received.stream().filter(f -> f.contains("Discar")).findFirst().orElseThrow();
         assertTrue(frame.contains("\"target\":\"Discar\"") && frame.contains("\"arguments\":[\"11987654321\",1]"), frame);
-        // A method that does return something completes too (the result is not used by EPBX).
-        assertTrue(transport.invoke("Outro").get(5, TimeUnit.SECONDS).isNull());
+        // A method that returns something completes with it.
+        assertEquals("r", transport.invoke("Outro").get(5, TimeUnit.SECONDS).asText());
     }
 
     @Test
@@ -81,6 +82,70 @@ class CoreSignalRTransportTest {
         assertTrue(events.get(0).contains("\"TipoDiscagem\":1") && events.get(0).contains("\"CanalId\":\"SIP/1\""));
         assertEquals("onChamadaGlobalId [\"1000\",{\"CanalId\":\"SIP/1\"},\"G1\"]", events.get(1));
         assertEquals("onDeslogado [\"1000\"]", events.get(2));
+    }
+
+    @Test
+    void everyEventNameArrivesWhateverItsArgumentCount() {
+        // Names no vendor document lists must reach the mapper (vendor.unmapped), not vanish in the client.
+        hub.push("onEventoNovo", Map.of("Ramal", 1000), "a", 2, List.of(3));
+        hub.push("OnChamada", Map.of("Ramal", 1000), Map.of("CanalId", "SIP/2"));
+        hub.push("onSemArgumentos");
+        Wait.until("3 events", java.time.Duration.ofMillis(5000), () -> events.size() == 3);
+        assertEquals("onEventoNovo [{\"Ramal\":1000},\"a\",2,[3]]", events.get(0));
+        assertEquals("OnChamada [{\"Ramal\":1000},{\"CanalId\":\"SIP/2\"}]", events.get(1));
+        assertEquals("onSemArgumentos []", events.get(2));
+    }
+
+    @Test
+    void aCloseMessageFromTheServerIsADropAndReconnects() {
+        hub.send("{\"type\":7,\"error\":\"Server is shutting down\",\"allowReconnect\":true}");
+        Wait.until("session lost", java.time.Duration.ofMillis(10000), () -> lost.get() == 1);
+        assertEquals(2, hub.negotiations.get());
+        Wait.until("CONNECTED", java.time.Duration.ofMillis(2000), () -> states.get(states.size() - 1) == HubTransport.State.CONNECTED);
+        hub.push("onDeslogado", Map.of("Ramal", 1000));
+        Wait.until("a push on the new connection", java.time.Duration.ofMillis(5000),
+                () -> events.contains("onDeslogado [{\"Ramal\":1000}]"));
+    }
+
+    @Test
+    void aSilentServerIsTakenForGoneAndTheClientPings() throws Exception {
+        // The fake hub never pings: with a short server timeout the client must give up on it and reconnect.
+        CoreSignalRTransport quick = new CoreSignalRTransport(java.net.http.HttpClient.newHttpClient(), hub.base(),
+                "atendimentoHub", new HubTransport.Backoff(50, 200, 0), java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofMillis(600), java.time.Duration.ofMillis(100));
+        AtomicInteger quickLost = new AtomicInteger();
+        quick.onSessionLost(quickLost::incrementAndGet);
+        try {
+            int before = hub.negotiations.get();
+            quick.connect("AtendimentoHub", () -> FakeClassicHub.TOKEN).get(10, TimeUnit.SECONDS);
+            Wait.until("a ping from the client", java.time.Duration.ofMillis(5000),
+                    () -> hub.received.contains("{\"type\":6}"));
+            Wait.until("reconnected after the silence", java.time.Duration.ofMillis(10000), () -> quickLost.get() >= 1);
+            assertTrue(hub.negotiations.get() >= before + 2);
+        } finally {
+            quick.close();
+        }
+    }
+
+    @Test
+    void aRefusedTokenOnReconnectAsksTheOwnerToRenewAndRetriesAtOnce() {
+        AtomicInteger renewals = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> tok = new java.util.concurrent.atomic.AtomicReference<>("stale");
+        transport.close();
+        transport = new CoreSignalRTransport(hub.base(), "atendimentoHub", new HubTransport.Backoff(50, 200, 0));
+        transport.onSessionLost(lost::incrementAndGet);
+        transport.onAuthRejected(() -> {
+            renewals.incrementAndGet();
+            tok.set(FakeClassicHub.TOKEN);
+            return true;
+        });
+        tok.set(FakeClassicHub.TOKEN);
+        assertDoesNotThrow(() -> transport.connect("AtendimentoHub", tok::get).get(10, TimeUnit.SECONDS));
+        tok.set("stale");
+        hub.dropConnection();
+        // The stale token is refused until the owner renews it: only the renewal lets the reconnect succeed.
+        Wait.until("reconnected with the renewed token", java.time.Duration.ofMillis(10000), () -> lost.get() == 1);
+        assertEquals(1, renewals.get());
     }
 
     @Test

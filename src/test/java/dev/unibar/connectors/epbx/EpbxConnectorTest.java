@@ -7,6 +7,7 @@ import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Event;
+import dev.unibar.core.model.Notices.Refusal;
 import dev.unibar.core.state.ConnectionStatus;
 import dev.unibar.json.EventJson;
 import org.junit.jupiter.api.AfterEach;
@@ -138,6 +139,27 @@ class EpbxConnectorTest {
         }
     }
 
+    /** IAtendimentoClient's methods for these controls; each needs the extension logged in (Iniciar), nothing before. */
+    @Test
+    void theVendorsCallControlsAreOfferedOnceLoggedIn() {
+        var caps = connector.capabilities();
+        for (CommandKind k : List.of(CommandKind.PICKUP, CommandKind.TO_VOICEMAIL, CommandKind.LEAVE_CONFERENCE,
+                CommandKind.CANCEL_CONFERENCE, CommandKind.REMOVE_PARTICIPANT, CommandKind.TAKE_QUEUED_CALL,
+                CommandKind.CANCEL_CONSULT, CommandKind.FOLLOW_ME, CommandKind.CANCEL_FOLLOW_ME)) {
+            assertTrue(caps.allowedIn(k, dev.unibar.core.state.SessionPhase.READY), k.name());
+            for (var p : List.of(dev.unibar.core.state.SessionPhase.CONNECTING, dev.unibar.core.state.SessionPhase.CREDENTIALS,
+                    dev.unibar.core.state.SessionPhase.DEVICE_SELECTION, dev.unibar.core.state.SessionPhase.DEVICE_PAIRED)) {
+                assertFalse(caps.allowedIn(k, p), k + " in " + p);
+            }
+        }
+        // The hub has no DTMF, swap, call-data, recording, masking or contact-card method (IAtendimentoClient.cs).
+        for (CommandKind k : List.of(CommandKind.SEND_DTMF, CommandKind.SWAP, CommandKind.SET_CALL_DATA,
+                CommandKind.START_RECORDING, CommandKind.STOP_RECORDING, CommandKind.MASK, CommandKind.UNMASK,
+                CommandKind.CONTACT_CARD)) {
+            assertFalse(caps.supports(k), k.name());
+        }
+    }
+
     @Test
     void startAsksForCredentials() {
         assertEquals(List.of("{\"type\":\"session.credentialsRequired\",\"vendor\":\"epbx\"}"), sink.events);
@@ -225,6 +247,35 @@ class EpbxConnectorTest {
         assertThrows(ExecutionException.class, () -> await(connector.send(new Command.Mute("c"))));
         assertThrows(ExecutionException.class, () -> await(connector.send(new Command.SetState(AgentState.NOT_READY, null))));
         assertEquals(List.of(), t.invocations);
+    }
+
+    private Refusal refusal(Command c) {
+        ExecutionException e = assertThrows(ExecutionException.class, () -> await(connector.send(c)));
+        assertTrue(e.getCause() instanceof Refusal, c + ": " + e.getCause());
+        return (Refusal) e.getCause();
+    }
+
+    @Test
+    void ourRefusalsAreKeyedForTheAgentsLanguage() throws Exception {
+        assertEquals("epbx.notConnected", refusal(new Command.Dial("11987654321")).key());
+        login();
+        assertEquals("epbx.pauseReasonMissing", refusal(new Command.SetState(AgentState.NOT_READY, null)).key());
+        assertEquals("epbx.wrapUpAutomatic", refusal(new Command.SetState(AgentState.WRAP_UP, null)).key());
+        assertEquals("epbx.followMeNumberMissing", refusal(new Command.FollowMe(List.of(), false)).key());
+        assertEquals("epbx.extensionNotNumber", refusal(new Command.Pickup("ramal")).key());
+        Refusal answer = refusal(new Command.Answer("c"));
+        assertEquals("epbx.noSuchCommand", answer.key());
+        assertEquals(List.of("answer"), answer.args());
+        assertEquals("epbx.noRecording", refusal(new Command.DownloadRecording("unknown", "/tmp")).key());
+        assertEquals("epbx.deviceMissing", refusal(new Command.Login("u", "p", false, " ", "idPa")).key());
+    }
+
+    @Test
+    void aTransportsOwnConditionIsKeyedButTheServersTextIsNot() {
+        HubTransport.HubException own = HubTransport.HubException.noAnswer("Discar");
+        assertEquals("epbx.noAnswer", own.refusal().key());
+        assertEquals("EPBX did not answer Discar", own.getMessage());
+        assertEquals(null, new HubTransport.HubException("Ramal em intervalo não permite discar").refusal());
     }
 
     @Test
@@ -349,7 +400,8 @@ class EpbxConnectorTest {
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> await(connector.send(new Command.DownloadRecording("SIP/1000-0001", dir.toString()))));
         assertTrue(e.getCause().getMessage().contains("HTTP 404"), e.getCause().getMessage());
-        Wait.until("error notice", java.time.Duration.ofMillis(2000), () -> sink.has("\"level\":\"error\""));
+        // The session shows the refusal as an error notice in the agent's language.
+        assertEquals("epbx.recordingFailed", ((Refusal) e.getCause()).key());
         assertFalse(Files.exists(dir.resolve("G-404.mp3")));
         assertFalse(Files.exists(dir.resolve("G-404.mp3.part")));
         assertThrows(ExecutionException.class,

@@ -30,6 +30,40 @@ class EpbxMapperTest {
     }
 
     @Test
+    void ourNoticesAreKeyedAndTheMiddlewaresTextsStayAsWritten() throws Exception {
+        EpbxMapper m = new EpbxMapper();
+        Event.Notice lost = (Event.Notice) m.mapLine(cb("onSignalrDesconectado", "")).get(0);
+        assertEquals("epbx.signalrLost", lost.key());
+        m.mapLine(cb("onInfoIntervaloRamal", R + ",{\"RamalStatusDetalheId\":3,\"Descricao\":\"Almoço\"}"));
+        Event.Notice pending = (Event.Notice) m.mapLine(cb("onSetIntervaloRamal",
+                R + ",{\"RamalStatusDetalheId\":3,\"RamalStatusDestinoId\":1}")).get(0);
+        assertEquals("epbx.pausePending", pending.key());
+        assertEquals(List.of("Almoço"), pending.args());
+        assertEquals("Pausa pendente: Almoço começa quando a chamada atual terminar",
+                dev.unibar.core.model.Notices.text(pending, java.util.Locale.forLanguageTag("pt-BR")));
+        Event.Notice vendor = (Event.Notice) m.mapLine(cb("onAlterarIntervaloTipoErro",
+                R + ",{\"ClassName\":\"System.Exception\",\"Message\":\"Intervalo não permitido para o ramal\"}")).get(0);
+        assertEquals(null, vendor.key());
+        assertEquals("Intervalo não permitido para o ramal", vendor.message());
+    }
+
+    /** Every epbx.* key the connector's code names is in the notice bundles (NoticesTest checks the languages agree). */
+    @Test
+    void everyKeyTheConnectorUsesIsInTheBundle() throws Exception {
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile(
+                "(?:Refusal\\(|NoticeLevel\\.[A-Z]+,\\s*)\"(epbx\\.[A-Za-z]+)\"");
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/dev/unibar/connectors/epbx"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher mm = key.matcher(java.nio.file.Files.readString(f));
+                while (mm.find()) used.add(mm.group(1));
+            }
+        }
+        assertTrue(used.size() > 20, used.toString());
+        for (String k : used) assertTrue(dev.unibar.core.model.Notices.has(k), k);
+    }
+
+    @Test
     void direcaoFollowsTheConfiguredInboundValue() throws Exception {
         String chamada = cb("onChamada", R + ",{\"CanalId\":\"C1\",\"Telefone\":\"119\",\"Direcao\":1}");
         assertTrue(lines(new EpbxMapper(), chamada).get(0).contains("\"direction\":\"outbound\""));

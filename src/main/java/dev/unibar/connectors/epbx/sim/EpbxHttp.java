@@ -320,6 +320,7 @@ final class EpbxHttp extends Handler.Abstract {
             sim.reset();
             return text(response, callback, 200, JSON, "{\"ok\":true}");
         }
+        if (route.equals("push") && "POST".equals(method)) return push(request, response, callback);
         if (route.startsWith("scenario/") && "POST".equals(method)) {
             String name = path.substring(path.lastIndexOf('/') + 1);
             String body = Content.Source.asString(request, StandardCharsets.UTF_8);
@@ -354,6 +355,30 @@ final class EpbxHttp extends Handler.Abstract {
             }
         }
         return text(response, callback, 404, "text/plain", "Not found");
+    }
+
+    /**
+     * {@code {"event":"onChamada","args":[...],"ramal":"1000"}}: one client-method invocation sent as
+     * given, bypassing the hub's state, so a test can make the middleware say exactly what a capture says.
+     */
+    private boolean push(Request request, Response response, Callback callback) throws Exception {
+        JsonNode body;
+        try {
+            body = sim.json.readTree(Content.Source.asString(request, StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            return error(response, callback, 400, "body is not JSON");
+        }
+        String event = body == null ? null : body.path("event").asText(null);
+        if (event == null || event.isBlank()) return error(response, callback, 400, "event is required");
+        JsonNode args = body.get("args");
+        if (args != null && !args.isArray()) return error(response, callback, 400, "args must be an array");
+        String ramal = body.hasNonNull("ramal") ? body.get("ramal").asText() : null;
+        int sent = sim.pushInvocation(ramal, event, args == null ? sim.json.createArrayNode() : (ArrayNode) args);
+        if (sent == 0) return error(response, callback, 409, "no logged-in connection to push to");
+        ObjectNode n = sim.json.createObjectNode();
+        n.put("ok", true);
+        n.put("connections", sent);
+        return json(response, callback, 200, n);
     }
 
     private boolean error(Response response, Callback callback, int status, String message) {

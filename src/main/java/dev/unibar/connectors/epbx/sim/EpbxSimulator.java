@@ -494,6 +494,24 @@ public final class EpbxSimulator implements AutoCloseable {
      */
     public long pushRaw(String ramal, String event, Object... args) {
         ArrayNode a = json.valueToTree(args == null ? new Object[0] : args);
+        List<SimConnection> targets = loggedConnections(ramal);
+        if (targets.isEmpty()) return -1;
+        long stamp = System.nanoTime();
+        for (SimConnection c : targets) c.push(event, a.deepCopy());
+        return stamp;
+    }
+
+    /**
+     * The same for {@code POST sim/push}: one client-method invocation, name and arguments exactly as
+     * given, to every logged-in open connection (of {@code ramal} when not null). Returns how many got it.
+     */
+    int pushInvocation(String ramal, String event, ArrayNode args) {
+        List<SimConnection> targets = loggedConnections(ramal);
+        for (SimConnection c : targets) c.push(event, args.deepCopy());
+        return targets.size();
+    }
+
+    private List<SimConnection> loggedConnections(String ramal) {
         List<SimConnection> targets = new ArrayList<>();
         for (SimConnection c : allConnections()) {
             AtendimentoHub h = c.hub;
@@ -501,10 +519,7 @@ public final class EpbxSimulator implements AutoCloseable {
             if (ramal != null && !ramal.equals(h.ramal())) continue;
             targets.add(c);
         }
-        if (targets.isEmpty()) return -1;
-        long stamp = System.nanoTime();
-        for (SimConnection c : targets) c.push(event, a.deepCopy());
-        return stamp;
+        return targets;
     }
 
     /** Whether a GlobalId can be downloaded. */

@@ -43,6 +43,20 @@ class EpbxSimGuardTest {
     }
 
     @Test
+    void aRawPushNeedsTheSecretAndSomeoneLoggedIn() throws Exception {
+        String body = "{\"event\":\"onChamada\",\"args\":[{\"Ramal\":1000},{\"CanalId\":\"SIP/x\"}]}";
+        HttpResponse<String> without = send(HttpRequest.newBuilder(URI.create(sim.serviceBase() + "sim/push"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(401, without.statusCode());
+        HttpResponse<String> nobody = send(HttpRequest.newBuilder(URI.create(sim.serviceBase() + "sim/push"))
+                .header("X-Sim-Secret", sim.secret()).POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(409, nobody.statusCode(), nobody.body());
+        HttpResponse<String> bad = send(HttpRequest.newBuilder(URI.create(sim.serviceBase() + "sim/push"))
+                .header("X-Sim-Secret", sim.secret()).POST(HttpRequest.BodyPublishers.ofString("{\"args\":[]}")));
+        assertEquals(400, bad.statusCode(), bad.body());
+    }
+
+    @Test
     void aForeignPageGetsNoTokenAndNoCredentialedCors() throws Exception {
         HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create(sim.serviceBase() + "oauth2/Token"))
                 .header("Origin", EVIL).header("Content-Type", "application/x-www-form-urlencoded")
