@@ -146,15 +146,40 @@ class SoakBenchmark {
             String outsideBefore = outside.get();
             probe.start();
             long t0 = System.nanoTime();
-            for (int i = 0; i < CALLS; i++) call.run();
-            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            long halfway = 0;
+            long gcNanos = 0;
+            // Calls a second in each fifth of the run: a path that slows down as calls pile up shows it here.
+            StringBuilder fifths = new StringBuilder();
+            long fifthStart = System.nanoTime();
+            for (int i = 0; i < CALLS; i++) {
+                if (i > 0 && CALLS >= 5 && i % (CALLS / 5) == 0 && i / (CALLS / 5) <= 4) {
+                    fifths.append(String.format(" %.1f", (CALLS / 5) * 1e9 / (System.nanoTime() - fifthStart)));
+                    fifthStart = System.nanoTime();
+                }
+                if (i == CALLS / 2) {
+                    // Growth that stops is a bounded buffer filling (the inspector keeps 5,000 entries); growth that
+                    // goes on in the second half is a leak. The GC pause is not the FX thread's.
+                    long g0 = System.nanoTime();
+                    probe.stop();
+                    halfway = usedAfterGc();
+                    probe.start();
+                    gcNanos = System.nanoTime() - g0;
+                    fifthStart += gcNanos;
+                }
+                call.run();
+            }
+            if (CALLS >= 5) fifths.append(String.format(" %.1f", (CALLS - 4 * (CALLS / 5)) * 1e9 / (System.nanoTime() - fifthStart)));
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0 - gcNanos);
             probe.stop();
             long after = usedAfterGc();
             String outsideAfter = outside.get();
             long lost = (CALLS + WARM_UP - rung.size()) + (CALLS + WARM_UP - ended.size());
-            System.out.printf("soak %s: %d calls in %d ms (%.1f calls/s)%n", name, CALLS, ms, CALLS * 1000.0 / ms);
+            System.out.printf("soak %s: %d calls in %d ms (%.1f calls/s; by fifths:%s)%n", name, CALLS, ms, CALLS * 1000.0 / ms,
+                    fifths);
             System.out.printf("  heap after GC: %d KiB -> %d KiB, growth %.1f %% (goal < 10 %%)%n",
                     before / 1024, after / 1024, 100.0 * (after - before) / before);
+            System.out.printf("    first half %+.1f %%, second half %+.1f %% (%d KiB at call %d)%n",
+                    100.0 * (halfway - before) / before, 100.0 * (after - halfway) / before, halfway / 1024, CALLS / 2);
             if (!outsideBefore.isEmpty()) System.out.printf("  %s -> %s%n", outsideBefore, outsideAfter);
             System.out.printf("  longest FX-thread stall: %d ms (goal <= 100 ms)%n", probe.longestMs());
             System.out.printf("  events lost: %d, duplicated: %d (goal 0, 0; rings and ends of %d calls)%n", lost,
