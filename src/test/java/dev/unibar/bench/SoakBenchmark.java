@@ -47,7 +47,11 @@ class SoakBenchmark {
 
     static final int DEFAULT_CALLS = 500;
     static final int CALLS = Integer.getInteger("soak.calls", DEFAULT_CALLS);
-    private static final int WARM_UP = 20;
+    /**
+     * Calls before the measured run; {@code -Dsoak.warmup=N} makes it long enough to fill the session's bounded
+     * buffers first (the inspector keeps 5,000 entries), so that what grows afterwards is not them.
+     */
+    private static final int WARM_UP = Integer.getInteger("soak.warmup", 20);
     private static final Duration STEP = Duration.ofSeconds(20);
 
     /** One call from ring to the end, through whatever drives this vendor. */
@@ -143,6 +147,7 @@ class SoakBenchmark {
         try {
             for (int i = 0; i < WARM_UP; i++) call.run();
             long before = usedAfterGc();
+            int entriesBefore = session.inspector().snapshot().size();
             String outsideBefore = outside.get();
             probe.start();
             long t0 = System.nanoTime();
@@ -178,8 +183,10 @@ class SoakBenchmark {
                     fifths);
             System.out.printf("  heap after GC: %d KiB -> %d KiB, growth %.1f %% (goal < 10 %%)%n",
                     before / 1024, after / 1024, 100.0 * (after - before) / before);
-            System.out.printf("    first half %+.1f %%, second half %+.1f %% (%d KiB at call %d)%n",
-                    100.0 * (halfway - before) / before, 100.0 * (after - halfway) / before, halfway / 1024, CALLS / 2);
+            System.out.printf("    first half %+.1f %%, second half %+.1f %% (%d KiB at call %d); inspector entries %d -> %d "
+                            + "(keeps 5,000), warm-up %d calls%n",
+                    100.0 * (halfway - before) / before, 100.0 * (after - halfway) / before, halfway / 1024, CALLS / 2,
+                    entriesBefore, session.inspector().snapshot().size(), WARM_UP);
             if (!outsideBefore.isEmpty()) System.out.printf("  %s -> %s%n", outsideBefore, outsideAfter);
             System.out.printf("  longest FX-thread stall: %d ms (goal <= 100 ms)%n", probe.longestMs());
             System.out.printf("  events lost: %d, duplicated: %d (goal 0, 0; rings and ends of %d calls)%n", lost,

@@ -23,13 +23,9 @@ import dev.unibar.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Issue 13's soak for the vendors whose bar is a web page besides UCS ({@link SoakBenchmark} has UCS and
@@ -127,7 +123,7 @@ class WebBarSoak {
             SoakBenchmark.Call call = driver.prepare(ctx, s);
             String name = module.id() + " (" + host.name().toLowerCase(Locale.ROOT) + ")";
             SoakBenchmark.soak(name, s, call, () -> ctx.page() instanceof BrowserPageChannel b
-                    ? "browser processes PSS " + b.browserProcess().map(WebBarSoak::treePssKb).orElse(0L) / 1024 + " MiB" : "");
+                    ? "browser processes PSS " + b.browserProcess().map(BrowserModeBenchmark::treePssKb).orElse(0L) / 1024 + " MiB" : "");
         } finally {
             OnFx.run(() -> ctx.page().load("about:blank"));
             OnFx.run(ctx::close);
@@ -155,21 +151,5 @@ class WebBarSoak {
     private static CallStatus status(BarState st, String id) {
         var c = st.calls().get(id);
         return c == null ? null : c.status();
-    }
-
-    private static long treePssKb(ProcessHandle root) {
-        return Stream.concat(Stream.of(root), root.descendants()).mapToLong(WebBarSoak::pssKb).sum();
-    }
-
-    /** Proportional set size in KiB, or 0 where /proc has no smaps_rollup (not Linux). */
-    private static long pssKb(ProcessHandle p) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "smaps_rollup"))) {
-                if (line.startsWith("Pss:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-        return 0;
     }
 }
