@@ -1,7 +1,7 @@
 package dev.unibar.cli;
 
 import dev.unibar.app.Vendors;
-import dev.unibar.bridge.PageChannel;
+import dev.unibar.bridge.browser.BrowserFinder;
 import dev.unibar.config.ConfigException;
 import dev.unibar.config.UnibarConfig;
 import dev.unibar.connectors.VendorEnvironment;
@@ -25,22 +25,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * {@code unibar flow run FILE.yml... [--vendor ID] [--against simulator|config] [--config FILE] [--junit FILE]}:
  * each flow against a fresh simulator (or the configured vendor), a report on standard output, exit 0 when
  * every step of every flow passed, 1 when one failed, 2 for bad arguments or a flow file that cannot be read.
- * No JavaFX: a vendor whose bar is a web page needs the bar's WebView, so its flows run in the bar (Simulator →
- * Run flow…) and in the test command, not here.
+ * No JavaFX and no display: a vendor whose bar is a web page gets it in a headless Chromium-family browser
+ * ({@link HeadlessPages}, docs/decisions/0021-flow-run-headless-browser.md).
  */
 final class FlowCommand {
 
-    static final String USAGE = "       unibar flow run FILE.yml... [--vendor ID] [--against simulator|config] [--config FILE] [--junit FILE]";
+    static final String USAGE = "       unibar flow run FILE.yml... [--vendor ID] [--against simulator|config] [--config FILE] [--junit FILE] [--browser PATH]";
+
+    /** A cold headless browser on a loaded machine has taken over 10 s to show its first page. */
+    private static final java.time.Duration PAGE_LOAD = java.time.Duration.ofSeconds(60);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -61,7 +62,7 @@ final class FlowCommand {
         if (args.isEmpty() || !args.get(0).equals("run")) return usage.apply("flow: expected \"flow run FILE.yml\"");
         Cli.Args a;
         try {
-            a = Cli.Args.parse(args.subList(1, args.size()), java.util.Set.of("--vendor", "--against", "--config", "--junit"),
+            a = Cli.Args.parse(args.subList(1, args.size()), java.util.Set.of("--vendor", "--against", "--config", "--junit", "--browser"),
                     Integer.MAX_VALUE);
         } catch (IllegalArgumentException e) {
             return usage.apply("flow run: " + e.getMessage());
@@ -91,6 +92,7 @@ final class FlowCommand {
             }
             if (config.demo()) return usage.apply("flow run --against config: no config file names a vendor");
         }
+        Path browser = browser(a.options.get("--browser"), config);
         List<FlowReport> reports = new ArrayList<>();
         for (Flow flow : flows) {
             String vendor = a.options.getOrDefault("--vendor", flow.vendor() != null ? flow.vendor()
@@ -103,10 +105,11 @@ final class FlowCommand {
             }
             FlowReport r;
             try {
-                r = runOne(flow, module.get(), config);
-            } catch (NoPages e) {
-                err.println("unibar: flow run: " + vendor + " shows its bar in a web page, which the command line does not "
-                        + "open; run " + flow.source() + " in the bar (Simulator → Run flow…) or in the test command");
+                r = runOne(flow, module.get(), config, browser);
+            } catch (HeadlessPages.NoBrowser e) {
+                err.println("unibar: flow run: " + vendor + " shows its bar in a web page, which flow run opens in a headless "
+                        + "Chromium-family browser, and " + noBrowser(a.options.get("--browser")) + "; run " + flow.source()
+                        + " in the bar (Simulator → Run flow…) instead");
                 return Cli.USAGE;
             }
             out.print(ReportText.of(r));
@@ -127,22 +130,44 @@ final class FlowCommand {
         return reports.stream().allMatch(FlowReport::passed) ? Cli.OK : Cli.MALFORMED;
     }
 
-    private FlowReport runOne(Flow flow, VendorModule module, UnibarConfig config) {
+    /** The browser named, else the configured one, else the system's; null when there is none (or on Windows). */
+    private static Path browser(String option, UnibarConfig config) {
+        if (!BrowserFinder.supported()) return null;
+        Path configured = option != null ? Path.of(option) : config != null ? config.hosting().browserPath() : null;
+        return BrowserFinder.find(configured).orElse(null);
+    }
+
+    private static String noBrowser(String option) {
+        if (!BrowserFinder.supported()) return "browser mode does not run on Windows yet";
+        if (option != null) return option + " is not an executable browser";
+        return "none was found (install Chromium, Chrome or Edge, or give --browser PATH)";
+    }
+
+    private FlowReport runOne(Flow flow, VendorModule module, UnibarConfig config, Path browser) {
         Clock clock = Clock.systemUTC();
-        Headless env = new Headless(clock);
         boolean live = config != null;
+        HeadlessPages env = new HeadlessPages(clock, browser, !live);
         VendorSetup setup;
-        if (live) {
-            Object section = config.sections().get(module.id());
-            if (section == null) throw new IllegalArgumentException("the config has no " + module.id() + " section");
-            setup = module.open(section, env);
-        } else {
-            setup = module.openDemo(env);
+        try {
+            if (live) {
+                Object section = config.sections().get(module.id());
+                if (section == null) throw new IllegalArgumentException("the config has no " + module.id() + " section");
+                setup = module.open(section, env);
+            } else {
+                setup = module.openDemo(env);
+            }
+        } catch (RuntimeException e) {
+            env.close();
+            throw e;
         }
         FarEnd far = live ? null : module.farEnd(setup.simulator()).orElse(null);
         Session session = new Session(setup.connector(), clock);
         try {
             session.start();
+            if (!env.awaitLoaded(PAGE_LOAD)) {
+                err.println("unibar: flow run: the " + module.id() + " page did not load within " + PAGE_LOAD.toSeconds()
+                        + " s (browser " + env.state() + ")");
+            }
             FlowRunner runner = new FlowRunner(session, far, live ? FlowRunner.Mode.CONFIG : FlowRunner.Mode.SIMULATOR,
                     new FlowRunner.Listener() {
                         @Override
@@ -152,39 +177,13 @@ final class FlowCommand {
                         }
                     }, clock);
             return runner.run(flow);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         } finally {
             session.stop();
+            env.close();
             setup.close();
-        }
-    }
-
-    /** The command line opens no window, so it can host no vendor page. */
-    private static final class Headless implements VendorEnvironment {
-        private final Clock clock;
-
-        Headless(Clock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public Clock clock() {
-            return clock;
-        }
-
-        @Override
-        public PageChannel hostPage(String path, Supplier<String> html, Collection<String> trustedOrigins) {
-            throw new NoPages();
-        }
-
-        @Override
-        public String pageUrl(String path) {
-            throw new NoPages();
-        }
-    }
-
-    private static final class NoPages extends RuntimeException {
-        NoPages() {
-            super("no web pages on the command line");
         }
     }
 }

@@ -101,7 +101,8 @@ public final class BrowserModeBenchmark {
         return rows;
     }
 
-    private static long treePssKb(ProcessHandle root) {
+    /** The proportional set size of a process and its descendants, in KiB (0 where /proc says nothing). */
+    static long treePssKb(ProcessHandle root) {
         return Stream.concat(Stream.of(root), root.descendants()).mapToLong(BrowserModeBenchmark::pssKb).sum();
     }
 

@@ -47,7 +47,11 @@ class SoakBenchmark {
 
     static final int DEFAULT_CALLS = 500;
     static final int CALLS = Integer.getInteger("soak.calls", DEFAULT_CALLS);
-    private static final int WARM_UP = 20;
+    /**
+     * Calls before the measured run; {@code -Dsoak.warmup=N} makes it long enough to fill the session's bounded
+     * buffers first (the inspector keeps 5,000 entries), so that what grows afterwards is not them.
+     */
+    private static final int WARM_UP = Integer.getInteger("soak.warmup", 20);
     private static final Duration STEP = Duration.ofSeconds(20);
 
     /** One call from ring to the end, through whatever drives this vendor. */
@@ -121,12 +125,21 @@ class SoakBenchmark {
     }
 
     /** Warms up, then runs {@link #CALLS} calls measured, prints the figures and checks none was lost. */
-    private static void soak(String name, Session session, Call call) throws Exception {
+    static void soak(String name, Session session, Call call) throws Exception {
+        soak(name, session, call, () -> "");
+    }
+
+    /** The same, with a line of figures from outside the JVM (the browser's memory) before and after. */
+    static void soak(String name, Session session, Call call, java.util.function.Supplier<String> outside) throws Exception {
+        // A call is lost when its ring or its end never reached the store, duplicated when it ended twice. Rings
+        // are not counted twice: AgentDesktop announces one call with POPUP and then RINGING, both call.ringing.
         Set<String> rung = ConcurrentHashMap.newKeySet();
+        Set<String> ended = ConcurrentHashMap.newKeySet();
         AtomicLong duplicates = new AtomicLong();
         Consumer<InspectorEntry> count = e -> {
             for (Event ev : e.events()) {
-                if (ev instanceof Event.CallRinging r && !rung.add(r.callId())) duplicates.incrementAndGet();
+                if (ev instanceof Event.CallRinging r) rung.add(r.callId());
+                if (ev instanceof Event.CallEnded d && !ended.add(d.callId())) duplicates.incrementAndGet();
             }
         };
         FxProbe probe = new FxProbe();
@@ -134,18 +147,50 @@ class SoakBenchmark {
         try {
             for (int i = 0; i < WARM_UP; i++) call.run();
             long before = usedAfterGc();
+            int entriesBefore = session.inspector().snapshot().size();
+            String outsideBefore = outside.get();
             probe.start();
             long t0 = System.nanoTime();
-            for (int i = 0; i < CALLS; i++) call.run();
-            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            long halfway = 0;
+            long gcNanos = 0;
+            // Calls a second in each fifth of the run: a path that slows down as calls pile up shows it here.
+            StringBuilder fifths = new StringBuilder();
+            long fifthStart = System.nanoTime();
+            for (int i = 0; i < CALLS; i++) {
+                if (i > 0 && CALLS >= 5 && i % (CALLS / 5) == 0 && i / (CALLS / 5) <= 4) {
+                    fifths.append(String.format(" %.1f", (CALLS / 5) * 1e9 / (System.nanoTime() - fifthStart)));
+                    fifthStart = System.nanoTime();
+                }
+                if (i == CALLS / 2) {
+                    // Growth that stops is a bounded buffer filling (the inspector keeps 5,000 entries); growth that
+                    // goes on in the second half is a leak. The GC pause is not the FX thread's.
+                    long g0 = System.nanoTime();
+                    probe.stop();
+                    halfway = usedAfterGc();
+                    probe.start();
+                    gcNanos = System.nanoTime() - g0;
+                    fifthStart += gcNanos;
+                }
+                call.run();
+            }
+            if (CALLS >= 5) fifths.append(String.format(" %.1f", (CALLS - 4 * (CALLS / 5)) * 1e9 / (System.nanoTime() - fifthStart)));
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0 - gcNanos);
             probe.stop();
             long after = usedAfterGc();
-            long lost = CALLS + WARM_UP - rung.size();
-            System.out.printf("soak %s: %d calls in %d ms (%.1f calls/s)%n", name, CALLS, ms, CALLS * 1000.0 / ms);
+            String outsideAfter = outside.get();
+            long lost = (CALLS + WARM_UP - rung.size()) + (CALLS + WARM_UP - ended.size());
+            System.out.printf("soak %s: %d calls in %d ms (%.1f calls/s; by fifths:%s)%n", name, CALLS, ms, CALLS * 1000.0 / ms,
+                    fifths);
             System.out.printf("  heap after GC: %d KiB -> %d KiB, growth %.1f %% (goal < 10 %%)%n",
                     before / 1024, after / 1024, 100.0 * (after - before) / before);
+            System.out.printf("    first half %+.1f %%, second half %+.1f %% (%d KiB at call %d); inspector entries %d -> %d "
+                            + "(keeps 5,000), warm-up %d calls%n",
+                    100.0 * (halfway - before) / before, 100.0 * (after - halfway) / before, halfway / 1024, CALLS / 2,
+                    entriesBefore, session.inspector().snapshot().size(), WARM_UP);
+            if (!outsideBefore.isEmpty()) System.out.printf("  %s -> %s%n", outsideBefore, outsideAfter);
             System.out.printf("  longest FX-thread stall: %d ms (goal <= 100 ms)%n", probe.longestMs());
-            System.out.printf("  events lost: %d, duplicated: %d (goal 0, 0)%n", lost, duplicates.get());
+            System.out.printf("  events lost: %d, duplicated: %d (goal 0, 0; rings and ends of %d calls)%n", lost,
+                    duplicates.get(), CALLS + WARM_UP);
             assertEquals(0, lost, name + ": calls lost");
             assertEquals(0, duplicates.get(), name + ": calls duplicated");
         } finally {
@@ -154,7 +199,7 @@ class SoakBenchmark {
         }
     }
 
-    private static long usedAfterGc() throws InterruptedException {
+    static long usedAfterGc() throws InterruptedException {
         for (int i = 0; i < 3; i++) {
             System.gc();
             Thread.sleep(200);

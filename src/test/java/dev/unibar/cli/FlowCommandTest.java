@@ -1,5 +1,7 @@
 package dev.unibar.cli;
 
+import dev.unibar.testkit.Browsers;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -19,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code unibar flow run}: exit codes, the readable report of a failing flow, JUnit XML, and no JavaFX. */
+/**
+ * {@code unibar flow run}: exit codes, the readable report of a failing flow, JUnit XML, web-bar vendors in a
+ * headless browser, and no JavaFX.
+ */
 class FlowCommandTest {
 
     @TempDir
@@ -96,24 +101,71 @@ class FlowCommandTest {
         assertTrue(r.err().contains("vendor \"avaya\" is not supported yet"), r.err());
     }
 
+    /**
+     * A web-bar vendor's flow written to fail, through the command line: its page is hosted in a headless
+     * browser, and the report says what was expected and what came instead.
+     */
     @Test
-    void aVendorWithAWebBarIsSentToTheBar() {
-        Run r = run("flow", "run", "flows/ucs/login-and-states.yml");
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("ucs shows its bar in a web page, which the command line does not open; run "
-                + "flows/ucs/login-and-states.yml in the bar (Simulator → Run flow…)"), r.err());
+    void aWebBarFlowWrittenToFailSaysWhatCameInstead() {
+        Assumptions.assumeTrue(Browsers.installed().isPresent(), Browsers.SKIP);
+        Run r = run("flow", "run", "src/test/resources/flows/ucs-wrong-reason.yml", "--browser", Browsers.installed().get().toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        String out = r.out();
+        assertTrue(out.startsWith("flow: UCS pause with a wrong expectation (src/test/resources/flows/ucs-wrong-reason.yml)"
+                + " against the ucs simulator\n"), out);
+        assertTrue(out.matches("(?s).*\\n  ok    3  agent selectDevice device=201 +\\d.*"), out);
+        assertTrue(out.contains("  FAIL  4  agent pause reason=Oběd"), out);
+        assertTrue(out.contains("        line 26: expected {type: agent.state, state: NOT_READY, reason: Porada} within 3 s\n"), out);
+        assertTrue(out.contains("        came close: agent.state, but reason: expected \"Porada\", got \"Oběd\"\n"), out);
+        assertTrue(out.matches("(?s).*came instead \\(\\d+ events? during the step\\):\\n +\\+\\d+ ms  "
+                + "\\{\"type\":\"agent\\.state\",\"vendor\":\"ucs\",\"state\":\"NOT_READY\",\"reason\":\"Oběd\"}.*"), out);
+        assertTrue(out.contains("  skip  5  agent ready"), out);
+        assertTrue(out.contains("FAILED: 3 of 5 steps passed, 1 failed, 1 skipped"), out);
     }
 
-    /** Window-less like translate: checked in a fresh JVM, where no javafx class may even be loaded. */
+    /** One shipped flow of each other web-bar vendor, in one command: every page gets its own headless browser. */
+    @Test
+    void webBarVendorsShippedFlowsPassFromTheCommandLine() throws Exception {
+        Assumptions.assumeTrue(Browsers.installed().isPresent(), Browsers.SKIP);
+        Path junit = dir.resolve("web.xml");
+        Run r = run("flow", "run", "flows/agentdesktop/agent-pause.yml", "flows/max/registration-and-acw.yml",
+                "flows/evolux/queue-call.yml", "--browser", Browsers.installed().get().toString(), "--junit", junit.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("(flows/agentdesktop/agent-pause.yml) against the agentdesktop simulator\n"), r.out());
+        assertTrue(r.out().contains("(flows/max/registration-and-acw.yml) against the max simulator\n"), r.out());
+        assertTrue(r.out().contains("(flows/evolux/queue-call.yml) against the evolux simulator\n"), r.out());
+        assertEquals(3, r.out().lines().filter(l -> l.startsWith("PASSED: ")).count(), r.out());
+        assertTrue(Files.readString(junit).contains("tests=\"11\" failures=\"0\" skipped=\"0\""), Files.readString(junit));
+    }
+
+    @Test
+    void aWebBarVendorWithoutABrowserIsRefusedWithTheWayOut() {
+        Run r = run("flow", "run", "flows/ucs/login-and-states.yml", "--browser", dir.resolve("no-such-browser").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("ucs shows its bar in a web page, which flow run opens in a headless Chromium-family "
+                + "browser, and " + dir.resolve("no-such-browser") + " is not an executable browser; run "
+                + "flows/ucs/login-and-states.yml in the bar (Simulator → Run flow…) instead"), r.err());
+        assertEquals("", r.out());
+    }
+
+    /**
+     * Window-less like translate: checked in a fresh JVM, where no javafx class may even be loaded, with a native
+     * vendor and a web-bar vendor (its page in a headless browser) in one run.
+     */
     @Test
     void flowRunLoadsNoJavaFxClass() throws Exception {
+        Assumptions.assumeTrue(Browsers.installed().isPresent(), Browsers.SKIP);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
-                "dev.unibar.Main", "flow", "run", "flows/epbx/login-and-intervals.yml").redirectErrorStream(true).start();
+                "dev.unibar.Main", "flow", "run", "flows/epbx/login-and-intervals.yml", "flows/ucs/login-and-states.yml",
+                "--browser", Browsers.installed().get().toString()).redirectErrorStream(true).start();
         byte[] output = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
         String text = new String(output, StandardCharsets.UTF_8);
         assertTrue(text.contains("dev.unibar.cli.FlowCommand"), "the class log is there");
+        assertTrue(text.contains("dev.unibar.bridge.browser.BrowserPageChannel"), "the UCS page was in the browser");
+        assertTrue(text.contains("\nPASSED: 4 of 4 steps passed") && text.contains("\nPASSED: 6 of 6 steps passed"),
+                text.lines().filter(l -> !l.startsWith("[")).toList().toString());
         List<String> fx = text.lines().filter(l -> l.contains(" javafx.") || l.contains(" com.sun.javafx.")).toList();
         assertEquals(List.of(), fx, "JavaFX loaded by flow run");
         assertEquals(0, p.exitValue(), text.lines().filter(l -> !l.startsWith("[")).toList().toString());
