@@ -3,6 +3,7 @@ package dev.unibar.connectors.agentdesktop;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unibar.core.model.Notices;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -129,11 +130,11 @@ public final class WidgetServer implements AutoCloseable {
         synchronized (this) {
             s = server;
             server = null;
-            for (Pending p : pending) p.done.completeExceptionally(new IllegalStateException("Unibar is stopping"));
+            for (Pending p : pending) p.done.completeExceptionally(new Notices.Refusal("agentdesktop.stopping"));
             pending.clear();
             notifyAll();
         }
-        inFlight.values().forEach(p -> p.done.completeExceptionally(new IllegalStateException("Unibar is stopping")));
+        inFlight.values().forEach(p -> p.done.completeExceptionally(new Notices.Refusal("agentdesktop.stopping")));
         inFlight.clear();
         if (s != null) {
             try {
@@ -165,12 +166,12 @@ public final class WidgetServer implements AutoCloseable {
     public CompletableFuture<Void> call(String ns, String name, List<Object> args) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (current == null) {
-            done.completeExceptionally(new IllegalStateException("the Unibar widget is not loaded in AgentDesktop"));
+            done.completeExceptionally(new Notices.Refusal("agentdesktop.widgetNotLoaded"));
             return done;
         }
         synchronized (this) {
             if (pending.size() >= MAX_PENDING) {
-                done.completeExceptionally(new IllegalStateException("the AgentDesktop widget is not taking calls"));
+                done.completeExceptionally(new Notices.Refusal("agentdesktop.widgetBusy"));
                 return done;
             }
             pending.add(new Pending(nextId++, ns, name, new ArrayList<>(args), done));
@@ -257,7 +258,9 @@ public final class WidgetServer implements AutoCloseable {
                     Pending p = inFlight.remove(body.path("id").asLong(-1));
                     if (p != null) {
                         if (body.path("ok").asBoolean(false)) p.done.complete(null);
-                        else p.done.completeExceptionally(new IllegalStateException(body.path("error").asText("the widget call failed")));
+                        // The vendor's error text reaches the agent as the SDK threw it, inside a translated sentence.
+                        else p.done.completeExceptionally(new Notices.Refusal("agentdesktop.sdkCallFailed",
+                                p.ns + "." + p.name, body.path("error").asText("")));
                     }
                 }
                 default -> {
