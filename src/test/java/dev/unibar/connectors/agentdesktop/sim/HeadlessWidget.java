@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * widget server's HTTP exactly as widget.html does (token from the page, status, events, commands,
  * results) and hands each command to the simulator as the fake SDK's postMessage would. The fake SDK
  * never throws, so every result is ok, as in the browser. Tests call {@link #pump()} after driving the
- * simulator's supervisor side; commands pump by themselves.
+ * simulator's supervisor side; commands pump by themselves. Without a simulator it forwards the lines a
+ * test gives it (captures).
  */
 public final class HeadlessWidget implements AutoCloseable {
 
@@ -44,9 +45,9 @@ public final class HeadlessWidget implements AutoCloseable {
         Matcher m = TOKEN.matcher(page);
         if (!m.find()) throw new IllegalStateException("no token in the widget page");
         this.token = m.group(1);
-        sim.invoke("WIDGET", "bindContactCallback", List.of());
+        if (sim != null) sim.invoke("WIDGET", "bindContactCallback", List.of());
         post("/agentdesktop/status", Map.of("instance", instance, "ready", true, "container", "headless"));
-        forwarded = sim.sentEvents().size();
+        forwarded = sim == null ? 0 : sim.sentEvents().size();
         poller = new Thread(this::poll, "headless-widget");
         poller.setDaemon(true);
         poller.start();
@@ -54,11 +55,19 @@ public final class HeadlessWidget implements AutoCloseable {
 
     /** Forwards the contact data strings the simulator sent since the last pump, unchanged, in order. */
     public synchronized void pump() throws IOException, InterruptedException {
+        if (sim == null) return;
         List<String> sent = sim.sentEvents();
         if (sent.size() <= forwarded) return;
         List<String> batch = new ArrayList<>(sent.subList(forwarded, sent.size()));
         forwarded = sent.size();
-        post("/agentdesktop/events", Map.of("instance", instance, "lines", batch));
+        forward(batch);
+    }
+
+    /** Forwards data strings as the page does with what its SDK callback received (with no simulator: captures). */
+    public synchronized void forward(List<String> lines) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request("/agentdesktop/events", Map.of("instance", instance, "lines", lines)),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IOException("events refused: HTTP " + r.statusCode());
     }
 
     private void poll() {
@@ -70,7 +79,7 @@ public final class HeadlessWidget implements AutoCloseable {
                 for (JsonNode c : JSON.readTree(r.body()).path("commands")) {
                     List<Object> args = new ArrayList<>();
                     for (JsonNode a : c.path("args")) args.add(a.isNull() ? null : a.asText());
-                    sim.invoke(c.path("ns").asText(), c.path("name").asText(), args);
+                    if (sim != null) sim.invoke(c.path("ns").asText(), c.path("name").asText(), args);
                     pump();
                     post("/agentdesktop/results", Map.of("instance", instance, "id", c.path("id").asLong(), "ok", true));
                 }
@@ -83,9 +92,13 @@ public final class HeadlessWidget implements AutoCloseable {
     }
 
     private void post(String path, Object body) throws IOException, InterruptedException {
-        http.send(HttpRequest.newBuilder(URI.create(origin + path)).header("X-Unibar-Token", token)
+        http.send(request(path, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String path, Object body) throws IOException {
+        return HttpRequest.newBuilder(URI.create(origin + path)).header("X-Unibar-Token", token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
     }
 
     @Override
