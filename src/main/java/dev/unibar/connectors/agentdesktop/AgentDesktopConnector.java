@@ -40,6 +40,8 @@ public final class AgentDesktopConnector implements Connector {
     private final PageChannel page;
     private final VendorMapper mapper;
     private final Consumer<String> widgetUriListener;
+    private final LoopbackCertificate tls;
+    private final String tlsProblem;
     private final ContactBook book = new ContactBook();
     private volatile Sink sink;
     private WidgetServer widget;
@@ -49,6 +51,17 @@ public final class AgentDesktopConnector implements Connector {
      * @param widgetUriListener told the Widget URI once the widget server listens
      */
     public AgentDesktopConnector(AgentDesktopConfig cfg, PageChannel page, VendorMapper mapper, Consumer<String> widgetUriListener) {
+        this(cfg, page, mapper, widgetUriListener, null, null);
+    }
+
+    /**
+     * @param tls        the https widget page's certificate (already trusted by this JVM), or null for http only
+     * @param tlsProblem why an https AgentDesktop has no https widget page, shown in the bar at start; or null
+     */
+    public AgentDesktopConnector(AgentDesktopConfig cfg, PageChannel page, VendorMapper mapper, Consumer<String> widgetUriListener,
+                                 LoopbackCertificate tls, String tlsProblem) {
+        this.tls = tls;
+        this.tlsProblem = tlsProblem;
         this.cfg = Objects.requireNonNull(cfg, "cfg");
         this.page = page;
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -69,7 +82,7 @@ public final class AgentDesktopConnector implements Connector {
     public synchronized void start(Sink sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
         sink.connection(ConnectionStatus.CONNECTING);
-        widget = new WidgetServer(cfg.widgetPort(), cfg.origin(), cfg.sdkUrl(), new WidgetServer.Listener() {
+        widget = new WidgetServer(cfg.widgetPort(), cfg.widgetHttpsPort(), tls, cfg.origin(), cfg.sdkUrl(), new WidgetServer.Listener() {
             @Override
             public void lines(List<String> lines) {
                 onLines(lines);
@@ -81,10 +94,14 @@ public final class AgentDesktopConnector implements Connector {
             }
         });
         widget.start();
-        LOG.log(System.Logger.Level.INFO, "AgentDesktop widget page: " + widget.widgetUri());
+        LOG.log(System.Logger.Level.INFO, "AgentDesktop widget page: " + widget.widgetUri()
+                + (widget.httpsWidgetUri() == null ? "" : " (in a Chromium browser: " + widget.httpWidgetUri() + ")"));
         widgetUriListener.accept(widget.widgetUri());
         if (!cfg.pauseCodes().isEmpty()) sink.events(null, List.of(new Event.PauseReasons(vendor(), null, cfg.pauseCodes())));
-        if (page != null && cfg.baseUrl().startsWith("https:") && !widget.widgetUri().startsWith("https:")) {
+        if (tlsProblem != null) {
+            sink.events(null, List.of(Event.Notice.keyed(vendor(), null, NoticeLevel.ERROR, "agentdesktop.httpsWidgetFailed", tlsProblem)));
+        }
+        if (page != null && cfg.https() && widget.httpsWidgetUri() == null) {
             // Measured (decision 0010): this WebView never requests an http loopback frame inside an https page.
             sink.events(null, List.of(Event.Notice.keyed(vendor(), null, NoticeLevel.WARNING,
                     "agentdesktop.httpWidgetBlocked", widget.widgetUri())));
