@@ -3,13 +3,11 @@ package dev.unibar.connectors.agentdesktop;
 import dev.unibar.connectors.agentdesktop.sim.AgentDesktopSimulator;
 import dev.unibar.connectors.agentdesktop.sim.HeadlessWidget;
 import dev.unibar.connectors.agentdesktop.sim.Recorded;
-import dev.unibar.core.Connector;
 import dev.unibar.core.Failures;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.Notices;
-import dev.unibar.core.state.ConnectionStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -34,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class AgentDesktopConnectorTest {
 
-    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final RecordingSink sink = new RecordingSink();
+    private final List<Event> events = sink.events;
     private AgentDesktopSimulator sim;
     private AgentDesktopConnector connector;
     private HeadlessWidget widget;
@@ -46,26 +44,13 @@ class AgentDesktopConnectorTest {
         AgentDesktopConfig cfg = new AgentDesktopConfig(sim.pageUrl(), 0, AgentDesktopConfig.methods(Map.of()), null, null,
                 null, List.of(), List.of());
         connector = new AgentDesktopConnector(cfg, null, new AgentDesktopMapper(), uri -> { });
-        connector.start(new Connector.Sink() {
-            @Override
-            public void events(String raw, List<Event> e) {
-                events.addAll(e);
-            }
-
-            @Override
-            public void connection(ConnectionStatus status) {
-            }
-
-            @Override
-            public void malformed(String raw, String reason) {
-                fail("malformed " + raw + ": " + reason);
-            }
-        });
+        connector.start(sink);
         widget = new HeadlessWidget(sim, connector.widgetUri());
     }
 
     @AfterEach
     void stop() {
+        assertEquals(List.of(), sink.malformed);
         widget.close();
         connector.stop();
         sim.close();

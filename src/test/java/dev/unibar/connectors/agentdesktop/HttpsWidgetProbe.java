@@ -2,10 +2,8 @@ package dev.unibar.connectors.agentdesktop;
 
 import dev.unibar.connectors.agentdesktop.sim.AgentDesktopSimulator;
 import dev.unibar.connectors.agentdesktop.sim.Recorded;
-import dev.unibar.core.Connector;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.model.Event;
-import dev.unibar.core.state.ConnectionStatus;
 import javafx.application.Platform;
 import javafx.scene.web.WebView;
 
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -42,23 +39,10 @@ public final class HttpsWidgetProbe {
             AgentDesktopModule.HttpsWidget https = AgentDesktopModule.httpsWidget(cfg);
             check(https.problem() == null, "certificate loaded and trusted: " + https.problem());
             check(made.certificate().equals(https.certificate().certificate()), "the kept certificate is reused");
-            List<Event> events = new CopyOnWriteArrayList<>();
+            RecordingSink sink = new RecordingSink();
+            List<Event> events = sink.events;
             connector = new AgentDesktopConnector(cfg, null, new AgentDesktopMapper(), sim::widgetUri, https.certificate(), null);
-            connector.start(new Connector.Sink() {
-                @Override
-                public void events(String raw, List<Event> e) {
-                    events.addAll(e);
-                }
-
-                @Override
-                public void connection(ConnectionStatus status) {
-                }
-
-                @Override
-                public void malformed(String raw, String reason) {
-                    System.out.println("FAIL malformed " + reason);
-                }
-            });
+            connector.start(sink);
             check(connector.widgetUri().startsWith("https://127.0.0.1:"), "widget URI is https: " + connector.widgetUri());
             System.out.println("widget " + connector.widgetUri() + " in " + sim.pageUrl());
 
@@ -75,6 +59,7 @@ public final class HttpsWidgetProbe {
             connector.send(new Command.Answer(call)).toCompletableFuture().get(20, TimeUnit.SECONDS);
             until(() -> sim.recorded().stream().anyMatch(r -> r.qualified().equals("CONTACT.Answer") && r.args().equals(List.of(call))),
                     "CONTACT.Answer reached AgentDesktop with the contact id");
+            check(sink.malformed.isEmpty(), "no malformed line: " + sink.malformed);
             for (Recorded r : sim.recorded()) System.out.println("recorded " + r.qualified() + r.args());
             code = 0;
         } catch (Throwable t) {

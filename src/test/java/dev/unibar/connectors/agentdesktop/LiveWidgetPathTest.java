@@ -2,9 +2,6 @@ package dev.unibar.connectors.agentdesktop;
 
 import dev.unibar.cli.Cli;
 import dev.unibar.connectors.agentdesktop.sim.HeadlessWidget;
-import dev.unibar.core.Connector;
-import dev.unibar.core.model.Event;
-import dev.unibar.core.state.ConnectionStatus;
 import dev.unibar.json.EventJson;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,36 +44,20 @@ class LiveWidgetPathTest {
     @MethodSource("captures")
     void theLiveWidgetPathGivesWhatTranslateGives(Path capture) throws Exception {
         List<String> lines = Files.readAllLines(capture).stream().filter(l -> !l.isBlank()).toList();
-        List<String> raws = new CopyOnWriteArrayList<>();
-        List<String> live = new CopyOnWriteArrayList<>();
         AgentDesktopConfig cfg = new AgentDesktopConfig("http://127.0.0.1:9/AD/", 0, AgentDesktopConfig.methods(Map.of()),
                 null, null, null, List.of(), List.of());
         AgentDesktopConnector connector = new AgentDesktopConnector(cfg, null, new AgentDesktopMapper(), uri -> { });
-        connector.start(new Connector.Sink() {
-            @Override
-            public void events(String raw, List<Event> events) {
-                if (raw == null) return; // the connector's own (widget ready), not from a line
-                raws.add(raw);
-                for (Event e : events) live.add(EventJson.line(e));
-            }
-
-            @Override
-            public void connection(ConnectionStatus status) {
-            }
-
-            @Override
-            public void malformed(String raw, String reason) {
-                raws.add(raw);
-                live.add("malformed: " + reason);
-            }
-        });
+        RecordingSink sink = new RecordingSink();
+        connector.start(sink);
         try (HeadlessWidget widget = new HeadlessWidget(null, connector.widgetUri())) {
             for (String l : lines) widget.forward(List.of(l));
         } finally {
             connector.stop();
         }
         // Each forward returned after the widget server handed its line to the connector: nothing is in flight.
-        assertEquals(lines, raws, "the connector got each data string unchanged");
+        assertEquals(lines, sink.raws, "the connector got each data string unchanged");
+        assertEquals(List.of(), sink.malformed);
+        List<String> live = sink.lineEvents.stream().map(EventJson::line).toList();
         assertEquals(translate(capture), live, capture.getFileName() + ": live path against translate");
     }
 
