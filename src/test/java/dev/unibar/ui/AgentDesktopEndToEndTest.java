@@ -168,6 +168,26 @@ class AgentDesktopEndToEndTest {
         assertLiveEqualsTranslate();
     }
 
+    /** Call data and recording through the real page and the fake SDK: the simulator records them with the contact id. */
+    @Test
+    void callDataAndRecordingFromTheSessionReachTheSdk(FxRobot robot) throws Exception {
+        widgetAndAgentReady(robot);
+        String call = sim.inbound("3393669393", "225727273", "QUEUE25");
+        Fx.until("ringing", () -> !node(robot, "#answer").isDisabled());
+        robot.clickOn("#answer");
+        Fx.until("talking", () -> ctx.session().store().state().calls().get(call) != null
+                && ctx.session().store().state().calls().get(call).status() == CallStatus.CONNECTED);
+        ctx.session().send(new Command.SetCallData(call, java.util.Map.of("TICKET", "42"))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ctx.session().send(new Command.StartRecording(call)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Fx.until("the bar shows the call recording", () -> ctx.session().store().state().calls().get(call).recording());
+        ctx.session().send(new Command.StopRecording(call)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Fx.until("recording stopped", () -> !ctx.session().store().state().calls().get(call).recording());
+        // The SDK's functions return once posted to AgentDesktop: the page records the call a moment later.
+        Fx.until("StopRecording recorded", () -> calls().contains("CONTACT.StopRecording[" + call + "]"));
+        assertEquals(List.of("CONTACT.Answer[" + call + "]", "CONTACT.SetCallData[" + call + ", TICKET=42]",
+                "CONTACT.StartRecording[" + call + "]", "CONTACT.StopRecording[" + call + "]"), contactCalls());
+    }
+
     private List<String> calls() {
         List<String> out = new ArrayList<>();
         for (Recorded r : sim.recorded()) out.add(r.qualified() + r.args());
