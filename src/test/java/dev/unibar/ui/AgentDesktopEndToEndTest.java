@@ -5,6 +5,7 @@ import dev.unibar.connectors.agentdesktop.AgentDesktopMapper;
 import dev.unibar.connectors.agentdesktop.AgentDesktopModule;
 import dev.unibar.connectors.agentdesktop.sim.AgentDesktopSimulator;
 import dev.unibar.connectors.agentdesktop.sim.Recorded;
+import dev.unibar.core.command.Command;
 import dev.unibar.core.inspect.InspectorEntry;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Event;
@@ -23,6 +24,7 @@ import org.testfx.framework.junit5.Start;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,6 +147,45 @@ class AgentDesktopEndToEndTest {
         Fx.until("talking again", () -> ctx.session().store().state().calls().get(main).status() == CallStatus.CONNECTED);
         assertEquals(List.of("CONTACT.Answer[" + main + "]", "CONTACT.Transfer_Consultation[" + main + ", 2001]",
                 "CONTACT.Hangup[" + leg + "]", "CONTACT.Hold[" + main + "]"), contactCalls());
+    }
+
+    /** A chat is listed with its medium; a phone control sent for it is a keyed refusal and never reaches the SDK. */
+    @Test
+    void aChatContactIsListedAndPhoneControlsAreRefusedForIt(FxRobot robot) throws Exception {
+        widgetAndAgentReady(robot);
+        String chat = sim.chat("mario.rossi@example.it");
+        Fx.until("the chat is listed, connected, as a chat", () -> {
+            var v = ctx.session().store().state().calls().get(chat);
+            return v != null && v.status() == CallStatus.CONNECTED && "chat".equals(v.call().media());
+        });
+        ctx.session().send(new Command.Hold(chat)).exceptionally(err -> null).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Fx.until("the refusal is shown as a keyed notice", () -> {
+            Event.Notice n = ctx.session().store().state().lastNotice();
+            return n != null && "agentdesktop.notVoice".equals(n.key());
+        });
+        assertEquals(List.of("chat"), ctx.session().store().state().lastNotice().args());
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("CONTACT.Hold")), "Hold never reached AgentDesktop: " + calls());
+        assertLiveEqualsTranslate();
+    }
+
+    /** Call data and recording through the real page and the fake SDK: the simulator records them with the contact id. */
+    @Test
+    void callDataAndRecordingFromTheSessionReachTheSdk(FxRobot robot) throws Exception {
+        widgetAndAgentReady(robot);
+        String call = sim.inbound("3393669393", "225727273", "QUEUE25");
+        Fx.until("ringing", () -> !node(robot, "#answer").isDisabled());
+        robot.clickOn("#answer");
+        Fx.until("talking", () -> ctx.session().store().state().calls().get(call) != null
+                && ctx.session().store().state().calls().get(call).status() == CallStatus.CONNECTED);
+        ctx.session().send(new Command.SetCallData(call, java.util.Map.of("TICKET", "42"))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ctx.session().send(new Command.StartRecording(call)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Fx.until("the bar shows the call recording", () -> ctx.session().store().state().calls().get(call).recording());
+        ctx.session().send(new Command.StopRecording(call)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Fx.until("recording stopped", () -> !ctx.session().store().state().calls().get(call).recording());
+        // The SDK's functions return once posted to AgentDesktop: the page records the call a moment later.
+        Fx.until("StopRecording recorded", () -> calls().contains("CONTACT.StopRecording[" + call + "]"));
+        assertEquals(List.of("CONTACT.Answer[" + call + "]", "CONTACT.SetCallData[" + call + ", TICKET=42]",
+                "CONTACT.StartRecording[" + call + "]", "CONTACT.StopRecording[" + call + "]"), contactCalls());
     }
 
     private List<String> calls() {

@@ -16,7 +16,8 @@ final class AgentDesktopCapabilities {
         return Capabilities.builder()
                 .allow(EnumSet.of(CommandKind.DIAL, CommandKind.ANSWER, CommandKind.HANGUP, CommandKind.HOLD,
                         CommandKind.RESUME, CommandKind.BLIND_TRANSFER, CommandKind.CONSULT,
-                        CommandKind.COMPLETE_TRANSFER, CommandKind.CONFERENCE), SessionPhase.READY)
+                        CommandKind.COMPLETE_TRANSFER, CommandKind.CONFERENCE, CommandKind.SET_CALL_DATA,
+                        CommandKind.START_RECORDING, CommandKind.STOP_RECORDING), SessionPhase.READY)
                 // Logging in to the telephony media ("ready") is how a logged-out agent comes back.
                 .allow(CommandKind.SET_STATE, SessionPhase.READY, SessionPhase.CREDENTIALS)
                 .allow(CommandKind.LOGOUT, SessionPhase.READY)

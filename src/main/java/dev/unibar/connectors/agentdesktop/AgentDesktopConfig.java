@@ -3,6 +3,7 @@ package dev.unibar.connectors.agentdesktop;
 import dev.unibar.core.model.PauseReason;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,29 @@ import java.util.Map;
  *
  * @param widgetPort the loopback port of Unibar's widget page (the Widget URI registered in AgentDesktop Manager)
  * @param methods    the SDK call behind each action (defaults in {@link #DEFAULT_METHODS})
+ * @param widgetHttpsPort the loopback port of the https widget page, served when {@code baseUrl} is https
+ * @param widgetKeystore  where that page's certificate is kept; null = Unibar's config directory
  */
 public record AgentDesktopConfig(String baseUrl, int widgetPort, Map<String, SdkCall> methods, String resourceType,
                                  String serviceId, String callProfileId, List<PauseReason> pauseCodes,
-                                 List<String> trustedOrigins) {
+                                 List<String> trustedOrigins, int widgetHttpsPort, Path widgetKeystore) {
 
     public static final String DEFAULT_PATH = "/AD/";
     public static final int DEFAULT_WIDGET_PORT = 47180;
+    public static final int DEFAULT_WIDGET_HTTPS_PORT = 47181;
+    public static final String KEYSTORE_FILE = "agentdesktop-widget.p12";
+
+    /** Without the https page's settings (their defaults). */
+    public AgentDesktopConfig(String baseUrl, int widgetPort, Map<String, SdkCall> methods, String resourceType,
+                              String serviceId, String callProfileId, List<PauseReason> pauseCodes, List<String> trustedOrigins) {
+        this(baseUrl, widgetPort, methods, resourceType, serviceId, callProfileId, pauseCodes, trustedOrigins,
+                DEFAULT_WIDGET_HTTPS_PORT, null);
+    }
+
+    /** True when AgentDesktop is https, so Unibar's WebView needs the https widget page. */
+    public boolean https() {
+        return baseUrl.startsWith("https:");
+    }
 
     /** Action → call. Sources and what is assumed: docs/vendors/agentdesktop.md, "Functions". */
     public static final Map<String, String> DEFAULT_METHODS = defaults();

@@ -6,6 +6,7 @@ import dev.unibar.config.SectionReader;
 import dev.unibar.core.model.PauseReason;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class AgentDesktopConfigReader implements SectionReader {
             if (required) throw top.missingBecause("vendor", "agentdesktop.baseUrl", "required when vendor is agentdesktop");
             return null;
         }
-        s.only("baseUrl", "widgetPort", "methods", "resourceType", "serviceId", "callProfileId", "pauseCodes", "trustedOrigins");
+        s.only("baseUrl", "widgetPort", "widgetHttpsPort", "widgetKeystore", "methods", "resourceType", "serviceId", "callProfileId", "pauseCodes", "trustedOrigins");
         String base = s.url("baseUrl");
         if (base == null) {
             if (!required) return null;
@@ -32,6 +33,8 @@ public final class AgentDesktopConfigReader implements SectionReader {
         if (u.getPath() == null || u.getPath().isEmpty() || u.getPath().equals("/")) base = base.replaceAll("/+$", "") + AgentDesktopConfig.DEFAULT_PATH;
         if (!base.endsWith("/")) base = base + "/";
         Integer port = s.integer("widgetPort", 0, 65535);
+        Integer httpsPort = s.integer("widgetHttpsPort", 0, 65535);
+        String keystore = s.text("widgetKeystore");
         return new AgentDesktopConfig(base,
                 port == null ? AgentDesktopConfig.DEFAULT_WIDGET_PORT : port,
                 methods(s),
@@ -39,7 +42,9 @@ public final class AgentDesktopConfigReader implements SectionReader {
                 s.text("serviceId"),
                 s.text("callProfileId"),
                 pauseCodes(s),
-                s.origins("trustedOrigins"));
+                s.origins("trustedOrigins"),
+                httpsPort == null ? AgentDesktopConfig.DEFAULT_WIDGET_HTTPS_PORT : httpsPort,
+                keystore == null || keystore.isBlank() ? null : Path.of(keystore));
     }
 
     private static Map<String, SdkCall> methods(ConfigSection s) throws ConfigException {

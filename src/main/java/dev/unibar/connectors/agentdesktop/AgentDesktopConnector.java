@@ -8,16 +8,20 @@ import dev.unibar.connectors.VendorMapper;
 import dev.unibar.core.Connector;
 import dev.unibar.core.command.Capabilities;
 import dev.unibar.core.command.Command;
+import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
+import dev.unibar.core.model.Notices;
 import dev.unibar.core.state.ConnectionStatus;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -36,6 +40,8 @@ public final class AgentDesktopConnector implements Connector {
     private final PageChannel page;
     private final VendorMapper mapper;
     private final Consumer<String> widgetUriListener;
+    private final LoopbackCertificate tls;
+    private final String tlsProblem;
     private final ContactBook book = new ContactBook();
     private volatile Sink sink;
     private WidgetServer widget;
@@ -45,6 +51,17 @@ public final class AgentDesktopConnector implements Connector {
      * @param widgetUriListener told the Widget URI once the widget server listens
      */
     public AgentDesktopConnector(AgentDesktopConfig cfg, PageChannel page, VendorMapper mapper, Consumer<String> widgetUriListener) {
+        this(cfg, page, mapper, widgetUriListener, null, null);
+    }
+
+    /**
+     * @param tls        the https widget page's certificate (already trusted by this JVM), or null for http only
+     * @param tlsProblem why an https AgentDesktop has no https widget page, shown in the bar at start; or null
+     */
+    public AgentDesktopConnector(AgentDesktopConfig cfg, PageChannel page, VendorMapper mapper, Consumer<String> widgetUriListener,
+                                 LoopbackCertificate tls, String tlsProblem) {
+        this.tls = tls;
+        this.tlsProblem = tlsProblem;
         this.cfg = Objects.requireNonNull(cfg, "cfg");
         this.page = page;
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -65,7 +82,7 @@ public final class AgentDesktopConnector implements Connector {
     public synchronized void start(Sink sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
         sink.connection(ConnectionStatus.CONNECTING);
-        widget = new WidgetServer(cfg.widgetPort(), cfg.origin(), cfg.sdkUrl(), new WidgetServer.Listener() {
+        widget = new WidgetServer(cfg.widgetPort(), cfg.widgetHttpsPort(), tls, cfg.origin(), cfg.sdkUrl(), new WidgetServer.Listener() {
             @Override
             public void lines(List<String> lines) {
                 onLines(lines);
@@ -77,14 +94,17 @@ public final class AgentDesktopConnector implements Connector {
             }
         });
         widget.start();
-        LOG.log(System.Logger.Level.INFO, "AgentDesktop widget page: " + widget.widgetUri());
+        LOG.log(System.Logger.Level.INFO, "AgentDesktop widget page: " + widget.widgetUri()
+                + (widget.httpsWidgetUri() == null ? "" : " (in a Chromium browser: " + widget.httpWidgetUri() + ")"));
         widgetUriListener.accept(widget.widgetUri());
         if (!cfg.pauseCodes().isEmpty()) sink.events(null, List.of(new Event.PauseReasons(vendor(), null, cfg.pauseCodes())));
-        if (page != null && cfg.baseUrl().startsWith("https:")) {
+        if (tlsProblem != null) {
+            sink.events(null, List.of(Event.Notice.keyed(vendor(), null, NoticeLevel.ERROR, "agentdesktop.httpsWidgetFailed", tlsProblem)));
+        }
+        if (page != null && cfg.https() && widget.httpsWidgetUri() == null) {
             // Measured (decision 0010): this WebView never requests an http loopback frame inside an https page.
-            sink.events(null, List.of(new Event.Notice(vendor(), null, NoticeLevel.WARNING,
-                    "AgentDesktop is served over https: the built-in browser blocks Unibar's http widget page "
-                            + widget.widgetUri() + " (see docs/decisions/0010-agentdesktop-widget.md)")));
+            sink.events(null, List.of(Event.Notice.keyed(vendor(), null, NoticeLevel.WARNING,
+                    "agentdesktop.httpWidgetBlocked", widget.widgetUri())));
         }
         if (page != null) page.load(cfg.baseUrl());
     }
@@ -110,7 +130,8 @@ public final class AgentDesktopConnector implements Connector {
             s.connection(ConnectionStatus.CONNECTED);
             s.events(null, List.of(new Event.SessionReady(vendor(), null)));
         } else {
-            s.events(null, List.of(new Event.Notice(vendor(), null, NoticeLevel.ERROR, detail)));
+            // The only failure the widget page reports is its own: the vendor's SDK script did not load.
+            s.events(null, List.of(Event.Notice.keyed(vendor(), null, NoticeLevel.ERROR, "agentdesktop.sdkNotLoaded", cfg.sdkUrl())));
         }
     }
 
@@ -153,7 +174,14 @@ public final class AgentDesktopConnector implements Connector {
         }
     }
 
+    /** Phone controls: refused for a chat or other non-voice contact (the seed lets Transfer_Direct move chats too). */
+    private static final Set<CommandKind> TELEPHONY = EnumSet.of(CommandKind.ANSWER, CommandKind.HANGUP, CommandKind.HOLD,
+            CommandKind.RESUME, CommandKind.CONSULT, CommandKind.COMPLETE_TRANSFER, CommandKind.CONFERENCE,
+            CommandKind.START_RECORDING, CommandKind.STOP_RECORDING);
+
     private CompletionStage<Void> dispatch(Command command, Map<String, String> v) {
+        String media = TELEPHONY.contains(command.kind()) ? book.media(callId(command)) : null;
+        if (media != null) return refused("agentdesktop.notVoice", media);
         if (command instanceof Command.Dial d) {
             v.put("number", d.number());
             v.put("destination", d.number());
@@ -180,16 +208,65 @@ public final class AgentDesktopConnector implements Connector {
         }
         if (command instanceof Command.CompleteTransfer c) return needsConsultation(v, "completeTransfer", c.callId());
         if (command instanceof Command.Conference c) return needsConsultation(v, "completeConference", c.callId());
+        if (command instanceof Command.SetCallData d) return setCallData(d, v);
+        if (command instanceof Command.StartRecording r) {
+            return recording(call("startRecording", with(v, r.callId())), new Event.CallRecordingStarted(vendor(), null, r.callId()));
+        }
+        if (command instanceof Command.StopRecording r) {
+            return recording(call("stopRecording", with(v, r.callId())), new Event.CallRecordingStopped(vendor(), null, r.callId()));
+        }
         if (command instanceof Command.SetState st) return setState(st, v);
         if (command instanceof Command.Logout) return call("logout", v);
-        return CompletableFuture.failedFuture(
-                new UnsupportedOperationException(command.kind() + " is not offered by the AgentDesktop Widget SDK"));
+        return refused("agentdesktop.notOffered", command.kind());
+    }
+
+    /** The contact a command acts on, when it names one. */
+    private static String callId(Command c) {
+        if (c instanceof Command.Answer a) return a.callId();
+        if (c instanceof Command.Hangup h) return h.callId();
+        if (c instanceof Command.Hold h) return h.callId();
+        if (c instanceof Command.Resume r) return r.callId();
+        if (c instanceof Command.Consult x) return x.callId();
+        if (c instanceof Command.CompleteTransfer x) return x.callId();
+        if (c instanceof Command.Conference x) return x.callId();
+        if (c instanceof Command.StartRecording r) return r.callId();
+        if (c instanceof Command.StopRecording r) return r.callId();
+        return null;
+    }
+
+    /** The SDK's call data is one {@code "K=V;K2=V2"} string [wiki]; no escaping is documented, so ';' and '=' in keys are refused. */
+    private CompletionStage<Void> setCallData(Command.SetCallData d, Map<String, String> v) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(d.data()).entrySet()) {
+            String value = e.getValue() == null ? "" : e.getValue();
+            if (e.getKey().isBlank() || e.getKey().matches(".*[;=].*") || value.contains(";")) {
+                return refused("agentdesktop.callDataChars", e.getKey());
+            }
+            if (sb.length() > 0) sb.append(';');
+            sb.append(e.getKey()).append('=').append(value);
+        }
+        if (sb.length() == 0) return refused("agentdesktop.callDataEmpty");
+        v.put("callData", sb.toString());
+        return call("setCallData", with(v, d.callId()));
+    }
+
+    /**
+     * No recording event is known from AgentDesktop (neither the seed nor the wiki shows one): the bar
+     * learns the recording state from the SDK call's success (assumed).
+     */
+    private CompletionStage<Void> recording(CompletionStage<Void> done, Event event) {
+        return done.thenRun(() -> {
+            Sink s = sink;
+            if (s != null) s.events(null, List.of(event));
+        });
+    }
+
+    private static CompletionStage<Void> refused(String key, Object... args) {
+        return CompletableFuture.failedFuture(new Notices.Refusal(key, args));
     }
 
     private CompletionStage<Void> needsConsultation(Map<String, String> v, String action, String callId) {
-        if (!v.containsKey("heldContactId")) {
-            return CompletableFuture.failedFuture(new IllegalStateException("no consultation in progress"));
-        }
+        if (!v.containsKey("heldContactId")) return refused("agentdesktop.noConsultation");
         return call(action, with(v, callId == null ? v.get("heldContactId") : callId));
     }
 
@@ -208,7 +285,7 @@ public final class AgentDesktopConnector implements Connector {
             return call("pauseWithCode", v);
         }
         if (st.state() == AgentState.OFFLINE) return call("logout", v);
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("AgentDesktop has no " + st.state() + " state"));
+        return refused("agentdesktop.noSuchState", st.state());
     }
 
     private static Map<String, String> with(Map<String, String> v, String contactId) {
@@ -221,7 +298,7 @@ public final class AgentDesktopConnector implements Connector {
         synchronized (this) {
             w = widget;
         }
-        if (w == null) return CompletableFuture.failedFuture(new IllegalStateException("AgentDesktop is not connected"));
+        if (w == null) return refused("agentdesktop.notConnected");
         SdkCall c = cfg.method(action);
         CompletableFuture<Void> done = w.call(c.namespace(), c.name(), c.args(values));
         // A widget error also shows in AgentDesktop's own UI, as the SDK's sample does.

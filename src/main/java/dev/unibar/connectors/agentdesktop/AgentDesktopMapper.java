@@ -146,7 +146,28 @@ public final class AgentDesktopMapper implements VendorMapper {
         }
         return new Call(id, dir, ani == null ? null : new Party(ani, null), dnis == null ? null : new Party(dnis, null),
                 queue == null ? null : new QueueRef(null, queue, null), null, null, data,
-                jobType == null ? null : jobType.equalsIgnoreCase("manual"));
+                jobType == null ? null : jobType.equalsIgnoreCase("manual"), media(line));
+    }
+
+    /** Media values that mean a phone call: {@code telephony} [seed]; the others are assumed spellings. */
+    private static final Set<String> VOICE = Set.of("telephony", "voice", "phone", "call", "audio");
+    /** {@code type} values that are a direction, not a medium [seed]. */
+    private static final Set<String> DIRECTIONS = Set.of("inbound", "outbound");
+
+    /**
+     * The contact's medium, null for a phone call. {@code media_type} first [seed]; then a {@code type}
+     * that is not a direction, then a non-empty {@code chat_id} meaning chat (both assumed: leniency
+     * for variants the seed does not show).
+     */
+    static String media(JsonNode line) {
+        String m = text(line, "media_type");
+        if (m == null) {
+            String type = text(line, "type");
+            if (type != null && !DIRECTIONS.contains(type.toLowerCase(Locale.ROOT))) m = type;
+        }
+        if (m == null) return text(line, "chat_id") == null ? null : "chat";
+        String lower = m.toLowerCase(Locale.ROOT);
+        return VOICE.contains(lower) ? null : lower;
     }
 
     /** A non-blank scalar as a string (numbers too: ids and numbers are strings in Unibar), else null. */

@@ -12,7 +12,13 @@ import dev.unibar.core.LoginForm;
 import dev.unibar.flow.FarEnd;
 import dev.unibar.core.model.PauseReason;
 
+import dev.unibar.config.ConfigLoader;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +32,7 @@ import java.util.function.Consumer;
 public final class AgentDesktopModule implements VendorModule {
 
     public static final String ID = AgentDesktopMapper.VENDOR;
+    private static final System.Logger LOG = System.getLogger(AgentDesktopModule.class.getName());
     static final String PLACEHOLDER_PATH = "/agentdesktop/";
 
     @Override
@@ -51,7 +58,29 @@ public final class AgentDesktopModule implements VendorModule {
     @Override
     public VendorSetup open(Object config, VendorEnvironment env) {
         AgentDesktopConfig cfg = (AgentDesktopConfig) config;
-        return SimpleSetup.live(connector(cfg, env, uri -> { }), loginForm());
+        return SimpleSetup.live(connector(cfg, env, uri -> { }, cfg.https() ? httpsWidget(cfg) : null), loginForm());
+    }
+
+    /** The https widget page's certificate, or why there is none (decision 0010). */
+    record HttpsWidget(LoopbackCertificate certificate, String problem) {
+    }
+
+    /**
+     * Made and trusted here, before the composition root shows anything: the WebView's HTTPS client takes
+     * the JVM's default SSLContext once, at its first page load.
+     */
+    static HttpsWidget httpsWidget(AgentDesktopConfig cfg) {
+        Path file = cfg.widgetKeystore() != null ? cfg.widgetKeystore()
+                : ConfigLoader.platformDefault(System::getenv, System.getProperty("os.name", ""), System.getProperty("user.home", "."))
+                .resolveSibling(AgentDesktopConfig.KEYSTORE_FILE);
+        try {
+            LoopbackCertificate c = LoopbackCertificate.loadOrCreate(file, Instant.now());
+            LoopbackTrust.install(c.certificate());
+            return new HttpsWidget(c, null);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "AgentDesktop: no https widget page (" + file + ")", e);
+            return new HttpsWidget(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     @Override
@@ -64,16 +93,18 @@ public final class AgentDesktopModule implements VendorModule {
     public static VendorSetup forSimulator(AgentDesktopSimulator sim, VendorEnvironment env) {
         AgentDesktopConfig cfg = new AgentDesktopConfig(sim.pageUrl(), 0, AgentDesktopConfig.methods(Map.of()), null, null,
                 null, List.of(new PauseReason("BREAK", "Pausa", null), new PauseReason("LUNCH", "Pranzo", null)), List.of());
-        return new SimpleSetup(connector(cfg, env, sim::widgetUri), loginForm(), sim,
+        return new SimpleSetup(connector(cfg, env, sim::widgetUri, null), loginForm(), sim,
                 List.copyOf(new java.util.TreeSet<>(sim.scenarios())), sim::play, sim::stop);
     }
 
-    private static AgentDesktopConnector connector(AgentDesktopConfig cfg, VendorEnvironment env, Consumer<String> widgetUri) {
+    private static AgentDesktopConnector connector(AgentDesktopConfig cfg, VendorEnvironment env, Consumer<String> widgetUri,
+                                                   HttpsWidget https) {
         List<String> trusted = new ArrayList<>(cfg.trustedOrigins());
         trusted.add(cfg.origin());
         // The panel shows AgentDesktop itself; the placeholder only gives the channel a page until then.
         PageChannel page = env.hostPage(PLACEHOLDER_PATH, AgentDesktopModule::placeholder, trusted);
-        return new AgentDesktopConnector(cfg, page, new AgentDesktopMapper(), widgetUri);
+        return new AgentDesktopConnector(cfg, page, new AgentDesktopMapper(), widgetUri,
+                https == null ? null : https.certificate(), https == null ? null : https.problem());
     }
 
     private static String placeholder() {

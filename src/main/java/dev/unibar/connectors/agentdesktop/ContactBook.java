@@ -21,11 +21,15 @@ final class ContactBook {
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     private final Map<String, String> legToMain = new ConcurrentHashMap<>();
     private final Set<String> offline = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+    /** Contacts that are not phone calls (chat...), with their medium. */
+    private final Map<String, String> media = new ConcurrentHashMap<>();
 
     synchronized void observe(JsonNode line) {
         String event = AgentDesktopMapper.text(line, "event");
         String id = AgentDesktopMapper.text(line, "id");
         if (event == null || id == null) return;
+        String m = AgentDesktopMapper.media(line);
+        if (m != null) media.put(id, m);
         switch (event.toUpperCase(Locale.ROOT)) {
             case "POPUP", "RINGING", "ESTABLISHED" -> {
                 online.add(id);
@@ -46,6 +50,7 @@ final class ContactBook {
                 if ("offline".equalsIgnoreCase(AgentDesktopMapper.text(line, "job_state"))) offline.add(id);
             }
             case "JOBFINISHED", "DELETE" -> {
+                media.remove(id);
                 offline.remove(id);
                 online.remove(id);
                 held.remove(id);
@@ -65,6 +70,11 @@ final class ContactBook {
         return legToMain.entrySet().stream().findFirst().map(e -> Map.entry(e.getValue(), e.getKey()));
     }
 
+    /** The contact's medium when it is not a phone call, else null. */
+    String media(String id) {
+        return id == null ? null : media.get(id);
+    }
+
     synchronized Set<String> inWrapUp() {
         return Set.copyOf(offline);
     }
@@ -74,5 +84,6 @@ final class ContactBook {
         held.clear();
         legToMain.clear();
         offline.clear();
+        media.clear();
     }
 }

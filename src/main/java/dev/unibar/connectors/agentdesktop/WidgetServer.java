@@ -3,15 +3,21 @@ package dev.unibar.connectors.agentdesktop;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unibar.core.model.Notices;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
@@ -62,6 +68,8 @@ public final class WidgetServer implements AutoCloseable {
     }
 
     private final int requestedPort;
+    private final int requestedHttpsPort;
+    private final LoopbackCertificate tls;
     private final String adOrigin;
     private final String sdkUrl;
     private final Listener listener;
@@ -73,13 +81,24 @@ public final class WidgetServer implements AutoCloseable {
     private volatile String current;
     private Server server;
     private ServerConnector connector;
+    private ServerConnector httpsConnector;
 
     /**
      * @param adOrigin the AgentDesktop origin allowed to frame the page ({@code https://ad.example.it})
      * @param sdkUrl   the SDK script the page includes ({@code <baseUrl>widget/agentdesktop_widget.js})
      */
     public WidgetServer(int port, String adOrigin, String sdkUrl, Listener listener) {
+        this(port, 0, null, adOrigin, sdkUrl, listener);
+    }
+
+    /**
+     * @param httpsPort the loopback port of the https page, served only with a certificate (an https
+     *                  AgentDesktop in the WebView, decision 0010); the http page stays for browsers
+     */
+    public WidgetServer(int port, int httpsPort, LoopbackCertificate tls, String adOrigin, String sdkUrl, Listener listener) {
         this.requestedPort = port;
+        this.requestedHttpsPort = httpsPort;
+        this.tls = tls;
         this.adOrigin = Objects.requireNonNull(adOrigin, "adOrigin");
         this.sdkUrl = Objects.requireNonNull(sdkUrl, "sdkUrl");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -108,6 +127,8 @@ public final class WidgetServer implements AutoCloseable {
         c.setHost("127.0.0.1");
         c.setPort(requestedPort);
         s.addConnector(c);
+        ServerConnector sc = tls == null ? null : httpsConnector(s);
+        if (sc != null) s.addConnector(sc);
         s.setHandler(new Http());
         try {
             s.start();
@@ -117,10 +138,28 @@ public final class WidgetServer implements AutoCloseable {
             } catch (Exception ignored) {
                 // already failing
             }
-            throw new IllegalStateException("the AgentDesktop widget server could not listen on 127.0.0.1:" + requestedPort, e);
+            throw new IllegalStateException("the AgentDesktop widget server could not listen on 127.0.0.1:" + requestedPort
+                    + (sc == null ? "" : " and " + requestedHttpsPort), e);
         }
         server = s;
         connector = c;
+        httpsConnector = sc;
+    }
+
+    private ServerConnector httpsConnector(Server s) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(tls.keyStore());
+        ssl.setKeyStorePassword(new String(tls.password()));
+        ssl.setCertAlias(LoopbackCertificate.ALIAS);
+        HttpConfiguration hc = new HttpConfiguration();
+        SecureRequestCustomizer src = new SecureRequestCustomizer();
+        // Clients send no SNI for an IP address; the certificate names 127.0.0.1 itself.
+        src.setSniHostCheck(false);
+        hc.addCustomizer(src);
+        ServerConnector sc = new ServerConnector(s, 1, 1, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(hc));
+        sc.setHost("127.0.0.1");
+        sc.setPort(requestedHttpsPort);
+        return sc;
     }
 
     @Override
@@ -129,11 +168,11 @@ public final class WidgetServer implements AutoCloseable {
         synchronized (this) {
             s = server;
             server = null;
-            for (Pending p : pending) p.done.completeExceptionally(new IllegalStateException("Unibar is stopping"));
+            for (Pending p : pending) p.done.completeExceptionally(new Notices.Refusal("agentdesktop.stopping"));
             pending.clear();
             notifyAll();
         }
-        inFlight.values().forEach(p -> p.done.completeExceptionally(new IllegalStateException("Unibar is stopping")));
+        inFlight.values().forEach(p -> p.done.completeExceptionally(new Notices.Refusal("agentdesktop.stopping")));
         inFlight.clear();
         if (s != null) {
             try {
@@ -149,9 +188,19 @@ public final class WidgetServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** The Widget URI to register in AgentDesktop Manager. */
+    /** The Widget URI to register in AgentDesktop Manager for Unibar's WebView: https when served so. */
     public String widgetUri() {
+        return httpsConnector != null ? httpsWidgetUri() : httpWidgetUri();
+    }
+
+    /** The plain page, for AgentDesktop in a Chromium browser (loopback http is allowed in https pages there). */
+    public String httpWidgetUri() {
         return "http://127.0.0.1:" + port() + PAGE_PATH;
+    }
+
+    /** The https page, or null when it is not served. */
+    public String httpsWidgetUri() {
+        return httpsConnector == null ? null : "https://127.0.0.1:" + httpsConnector.getLocalPort() + PAGE_PATH;
     }
 
     public boolean widgetConnected() {
@@ -165,12 +214,12 @@ public final class WidgetServer implements AutoCloseable {
     public CompletableFuture<Void> call(String ns, String name, List<Object> args) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (current == null) {
-            done.completeExceptionally(new IllegalStateException("the Unibar widget is not loaded in AgentDesktop"));
+            done.completeExceptionally(new Notices.Refusal("agentdesktop.widgetNotLoaded"));
             return done;
         }
         synchronized (this) {
             if (pending.size() >= MAX_PENDING) {
-                done.completeExceptionally(new IllegalStateException("the AgentDesktop widget is not taking calls"));
+                done.completeExceptionally(new Notices.Refusal("agentdesktop.widgetBusy"));
                 return done;
             }
             pending.add(new Pending(nextId++, ns, name, new ArrayList<>(args), done));
@@ -204,9 +253,10 @@ public final class WidgetServer implements AutoCloseable {
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
-            if (!loopbackHost(request.getHeaders().get(HttpHeader.HOST))) return status(response, callback, 421);
+            int port = Request.getLocalPort(request);
+            if (!loopbackHost(request.getHeaders().get(HttpHeader.HOST), port)) return status(response, callback, 421);
             String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-            if (origin != null && !ownOrigin(origin)) return status(response, callback, 403);
+            if (origin != null && !ownOrigin(origin, request.isSecure() ? "https" : "http", port)) return status(response, callback, 403);
             String path = Request.getPathInContext(request);
             String method = request.getMethod();
             if ("GET".equals(method) && path.equals(PAGE_PATH)) {
@@ -257,7 +307,9 @@ public final class WidgetServer implements AutoCloseable {
                     Pending p = inFlight.remove(body.path("id").asLong(-1));
                     if (p != null) {
                         if (body.path("ok").asBoolean(false)) p.done.complete(null);
-                        else p.done.completeExceptionally(new IllegalStateException(body.path("error").asText("the widget call failed")));
+                        // The vendor's error text reaches the agent as the SDK threw it, inside a translated sentence.
+                        else p.done.completeExceptionally(new Notices.Refusal("agentdesktop.sdkCallFailed",
+                                p.ns + "." + p.name, body.path("error").asText("")));
                     }
                 }
                 default -> {
@@ -280,17 +332,16 @@ public final class WidgetServer implements AutoCloseable {
         return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private boolean loopbackHost(String host) {
+    private static boolean loopbackHost(String host, int p) {
         if (host == null) return false;
         String h = host.toLowerCase(Locale.ROOT);
-        int p = port();
         return h.equals("127.0.0.1:" + p) || h.equals("localhost:" + p) || h.equals("[::1]:" + p);
     }
 
-    private boolean ownOrigin(String origin) {
+    /** The page's own origin: the scheme and port the request came in on. */
+    private static boolean ownOrigin(String origin, String scheme, int p) {
         String o = origin.toLowerCase(Locale.ROOT);
-        int p = port();
-        return o.equals("http://127.0.0.1:" + p) || o.equals("http://localhost:" + p);
+        return o.equals(scheme + "://127.0.0.1:" + p) || o.equals(scheme + "://localhost:" + p);
     }
 
     private boolean tokenOk(String given) {

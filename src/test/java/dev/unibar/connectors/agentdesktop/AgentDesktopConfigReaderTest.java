@@ -28,6 +28,9 @@ class AgentDesktopConfigReaderTest {
         assertEquals("https://ad.example.it/AD/widget/agentdesktop_widget.js", c.sdkUrl());
         assertEquals("https://ad.example.it", c.origin());
         assertEquals(AgentDesktopConfig.DEFAULT_WIDGET_PORT, c.widgetPort());
+        assertEquals(AgentDesktopConfig.DEFAULT_WIDGET_HTTPS_PORT, c.widgetHttpsPort());
+        assertEquals(null, c.widgetKeystore(), "beside config.yml");
+        assertTrue(c.https());
         assertEquals("CONTACT.Transfer_Consultation(contactId, destination, resourceType, callData)", c.method("consult").toString());
     }
 
@@ -38,6 +41,8 @@ class AgentDesktopConfigReaderTest {
                 agentdesktop:
                   baseUrl: https://ad.example.it:8443/ContaCT7/AD
                   widgetPort: 48000
+                  widgetHttpsPort: 48001
+                  widgetKeystore: /tmp/w.p12
                   methods:
                     consult: CONTACT.Transfer_Consult(destination, contactId, 'PHONE')
                   pauseCodes:
@@ -46,6 +51,8 @@ class AgentDesktopConfigReaderTest {
                 """);
         assertEquals("https://ad.example.it:8443/ContaCT7/AD/", c.baseUrl());
         assertEquals(48000, c.widgetPort());
+        assertEquals(48001, c.widgetHttpsPort());
+        assertEquals(Path.of("/tmp/w.p12"), c.widgetKeystore());
         SdkCall consult = c.method("consult");
         assertEquals("Transfer_Consult", consult.name());
         assertEquals(Arrays.asList("2001", "13f@x", "PHONE"), consult.args(Map.of("destination", "2001", "contactId", "13f@x")));
@@ -81,5 +88,6 @@ class AgentDesktopConfigReaderTest {
         assertEquals(AgentDesktopConfig.DEFAULT_METHODS.keySet(), ad.methods().keySet());
         AgentDesktopConfig.DEFAULT_METHODS.forEach((k, v) -> assertEquals(v, ad.method(k).toString(), "sample documents the default of " + k));
         assertEquals(2, ad.pauseCodes().size());
+        assertEquals(47181, ad.widgetHttpsPort());
     }
 }

@@ -6,6 +6,7 @@ import dev.unibar.core.model.Event;
 import dev.unibar.json.EventJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class AgentDesktopMapperTest {
@@ -23,7 +25,7 @@ class AgentDesktopMapperTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"blind-transfer", "consult-transfer", "consult-conference", "consult-cancel", "manual-call",
-            "after-call-work", "agent-login", "agent-pause", "agent-logout"})
+            "after-call-work", "agent-login", "agent-pause", "agent-logout", "chat-contact"})
     void capturesGiveTheExpectedEvents(String name) throws Exception {
         AgentDesktopMapper mapper = new AgentDesktopMapper();
         List<JsonNode> got = new ArrayList<>();
@@ -42,6 +44,35 @@ class AgentDesktopMapperTest {
         Event e = m.map(JSON.readTree("{\"event\":\"datachanged\",\"id\":\"1\"}")).get(0);
         assertEquals("{\"type\":\"vendor.unmapped\",\"vendor\":\"agentdesktop\",\"name\":\"datachanged\"}", EventJson.line(e));
         assertEquals("vendor.unmapped", m.map(JSON.readTree("{\"event\":\"AGENT:SOMETHING\"}")).get(0).type());
+    }
+
+    @Test
+    void aChatContactCarriesItsMediumOnEveryEventThatHasTheCall() throws Exception {
+        List<Event> events = new ArrayList<>();
+        AgentDesktopMapper m = new AgentDesktopMapper();
+        for (String line : lines("chat-contact.jsonl")) events.addAll(m.map(JSON.readTree(line)));
+        assertEquals(List.of("call.ringing", "call.connected", "call.ended", "call.wrapUp", "call.finished"),
+                events.stream().map(Event::type).toList());
+        assertEquals("chat", ((Event.CallRinging) events.get(0)).call().media());
+        assertEquals("chat", ((Event.CallConnected) events.get(1)).call().media());
+        assertFalse(((Event.CallConnected) events.get(1)).call().voice());
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", value = {
+            "'\"media_type\":\"telephony\"', -",     // the seed's value
+            "'\"media_type\":\"TELEPHONY\"', -",
+            "'\"media_type\":\"voice\"', -",
+            "'\"media_type\":\"\"', -",
+            "'\"media_type\":\"Chat\"', chat",
+            "'\"media_type\":\"email\"', email",
+            "'\"type\":\"inbound\"', -",             // a direction, not a medium
+            "'\"type\":\"chat\"', chat",             // medium in type (lenient)
+            "'\"chat_id\":\"c-1\"', chat",           // only a chat id
+            "'\"chat_id\":\"\"', -"})
+    void theMediumIsReadLeniently(String field, String media) throws Exception {
+        Event e = new AgentDesktopMapper().map(JSON.readTree("{\"event\":\"RINGING\",\"id\":\"1\"," + field + "}")).get(0);
+        assertEquals(media, ((Event.CallRinging) e).call().media(), field);
     }
 
     @Test

@@ -15,11 +15,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;
@@ -30,6 +26,7 @@ import javax.net.ssl.TrustManagerFactory;
 import java.io.FileInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
@@ -38,6 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Measures what decision 0010 relies on: an https AgentDesktop page in Unibar's WebView does NOT load
@@ -47,16 +45,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class MixedContentProbeTest {
 
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
+    /**
+     * The WebView's HTTPS client takes the JVM's default SSLContext once, at the first page any WebView
+     * loads: in the suite another WebView test always went first, so the probe runs in a JVM of its own.
+     */
     @Test
     void httpsPageEmbedsALoopbackHttpWidgetInTheWebView() throws Exception {
+        ChildJvm.Result r = ChildJvm.run(MixedContentProbeTest.class, 180);
+        String log = String.join("\n", r.lines());
+        assertEquals(0, r.exit(), log);
+        assertTrue(r.lines().contains("OK frames requested: [https /widget-https null, https /hit-https]"), log);
+    }
+
+    public static void main(String[] args) {
+        int code = 1;
+        try {
+            Platform.startup(() -> { });
+            probe(Files.createTempDirectory("unibar-mixed-content"));
+            code = 0;
+        } catch (Throwable t) {
+            System.out.println("FAIL " + t);
+        }
+        System.out.flush();
+        Runtime.getRuntime().halt(code);
+    }
+
+    static void probe(Path dir) throws Exception {
         Path ks = dir.resolve("probe.p12");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "probe", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
@@ -105,16 +119,14 @@ class MixedContentProbeTest {
                 view.getEngine().load("https://127.0.0.1:" + httpsPort + "/AD/");
                 hold = view;
             });
-            // The WebView's HTTPS client takes the JVM's default SSLContext once, when first used: in a
-            // suite where another WebView test went first, this page cannot be trusted and the probe says so.
-            Assumptions.assumeTrue(done.get(30, TimeUnit.SECONDS) == Worker.State.SUCCEEDED,
-                    "the WebView's HTTPS client was created before this probe could trust its certificate");
+            assertEquals(Worker.State.SUCCEEDED, done.get(30, TimeUnit.SECONDS), "the https page loaded");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (hits.size() < 2 && System.nanoTime() < deadline) Thread.sleep(20);
             Thread.sleep(1500); // time for the two http frames to be requested, were they allowed
             // Measured on JavaFX 21.0.x: http://127.0.0.1 and http://localhost frames in an https page are
             // never requested (mixed content blocked); an https loopback frame with a trusted certificate is.
             assertEquals(List.of("https /widget-https null", "https /hit-https https://127.0.0.1:" + httpsPort), hits);
+            System.out.println("OK frames requested: " + hits.toString().replace(" https://127.0.0.1:" + httpsPort, ""));
         } finally {
             HttpsURLConnection.setDefaultSSLSocketFactory(oldFactory);
             HttpsURLConnection.setDefaultHostnameVerifier(oldVerifier);

@@ -2,6 +2,7 @@ package dev.unibar.connectors.agentdesktop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unibar.core.model.Notices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.time.Instant;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +30,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,7 +98,10 @@ class WidgetServerTest {
         assertFalse(hold.isDone());
         post("/agentdesktop/results", "{\"instance\":\"a\",\"id\":" + cmds.get(0).get("id") + ",\"ok\":false,\"error\":\"boom\"}", token);
         ExecutionException e = assertThrows(ExecutionException.class, () -> hold.get(5, TimeUnit.SECONDS));
-        assertEquals("boom", e.getCause().getMessage());
+        // The vendor's error text stays as the SDK threw it, inside a keyed (translatable) sentence.
+        Notices.Refusal refusal = assertInstanceOf(Notices.Refusal.class, e.getCause());
+        assertEquals("agentdesktop.sdkCallFailed", refusal.key());
+        assertEquals(List.of("CONTACT.Hold", "boom"), refusal.args());
 
         // A reloaded AgentDesktop page: the new instance takes over, the old one is no longer heard.
         post("/agentdesktop/status", "{\"instance\":\"b\",\"ready\":true}", token);
@@ -115,6 +124,58 @@ class WidgetServerTest {
             out.flush();
             String status = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             assertTrue(status.contains(" 421 "), "DNS rebinding is refused: " + status);
+        }
+    }
+
+    @Test
+    void theHttpsPageAnswersOnlyItsOwnHttpsOrigin() throws Exception {
+        LoopbackCertificate cert = LoopbackCertificate.create(Instant.now());
+        WidgetServer tls = new WidgetServer(0, 0, cert, "https://ad.example.it", "https://ad.example.it/AD/widget/agentdesktop_widget.js",
+                new WidgetServer.Listener() {
+                    @Override
+                    public void lines(List<String> l) {
+                    }
+
+                    @Override
+                    public void widget(boolean ready, String detail) {
+                        widgets.add("tls " + ready);
+                    }
+                });
+        tls.start();
+        try {
+            String uri = tls.widgetUri();
+            assertTrue(uri.startsWith("https://127.0.0.1:"), uri);
+            assertTrue(tls.httpWidgetUri().startsWith("http://127.0.0.1:"), "the http page stays for browsers");
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("own", cert.certificate());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            HttpClient client = HttpClient.newBuilder().sslContext(ctx).build();
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            Matcher m = Pattern.compile("\"token\":\"([0-9a-f]+)\"").matcher(page.body());
+            assertTrue(m.find());
+            String httpsOrigin = uri.substring(0, uri.indexOf(WidgetServer.PAGE_PATH));
+            String status = uri.replace(WidgetServer.PAGE_PATH, "/agentdesktop/status");
+            for (String origin : List.of(httpsOrigin.replace("https:", "http:"), "https://127.0.0.1:" + tls.port())) {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(status)).header("Origin", origin)
+                        .header(WidgetServer.TOKEN_HEADER, m.group(1))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"instance\":\"x\",\"ready\":true}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(403, r.statusCode(), origin + " is not the https page's origin");
+            }
+            HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(status)).header("Origin", httpsOrigin)
+                    .header(WidgetServer.TOKEN_HEADER, m.group(1))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"instance\":\"x\",\"ready\":true}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ok.statusCode());
+            assertEquals(List.of("tls true"), widgets);
+            // A client that does not trust this installation's certificate cannot talk to the page.
+            assertThrows(javax.net.ssl.SSLHandshakeException.class, () -> HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString()));
+        } finally {
+            tls.close();
         }
     }
 

@@ -211,7 +211,8 @@ final class AdHttpHandler extends Handler.Abstract {
     private boolean ownOrigin(String origin) {
         String o = origin.toLowerCase(Locale.ROOT);
         int port = sim.port();
-        return o.equals("http://127.0.0.1:" + port) || o.equals("http://localhost:" + port);
+        String scheme = sim.scheme();
+        return o.equals(scheme + "://127.0.0.1:" + port) || o.equals(scheme + "://localhost:" + port);
     }
 
     private boolean secretOk(String given) {

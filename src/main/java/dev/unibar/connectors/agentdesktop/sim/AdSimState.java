@@ -122,7 +122,8 @@ final class AdSimState {
                 case "Transfer_Complete_Conference" -> complete(args, true);
                 case "OfflineEnd" -> offlineEnd(arg(args, 0));
                 case "SetCallData" -> setCallData(arg(args, 0), arg(args, 1));
-                case "OfflineEnable", "StartRecording", "StopRecording" -> known(arg(args, 0));
+                case "OfflineEnable" -> known(arg(args, 0));
+                case "StartRecording", "StopRecording" -> recording(arg(args, 0));
                 default -> "no such CONTACT method";
             };
         }
@@ -303,6 +304,13 @@ final class AdSimState {
         return null;
     }
 
+    /** Recording acts on a call; no recording event is documented, so none is sent (assumed). */
+    private String recording(String id) {
+        AdContact c = contacts.get(id);
+        if (c == null || !c.online) return "no such online contact";
+        return c.telephony() ? null : "not a telephony contact";
+    }
+
     private String known(String id) {
         return contacts.containsKey(id) ? null : "no such contact";
     }
@@ -344,13 +352,23 @@ final class AdSimState {
 
     /** A chat contact: listed by widgets, no telephony. */
     synchronized String chat(String from) {
-        AdContact c = new AdContact(Integer.toHexString(nextInbound++) + "-chat@B2BUAGW1.enghouse.com", UUID.randomUUID().toString());
+        return chat(from, Integer.toHexString(nextInbound++) + "-chat@B2BUAGW1.enghouse.com", UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+    }
+
+    /**
+     * A chat with given ids. The seed shows only telephony contacts: {@code media_type} "chat", a
+     * non-empty {@code chat_id} and POPUP then ESTABLISHED (a chat does not ring) are assumed.
+     */
+    synchronized String chat(String from, String id, String uuid, String chatId) {
+        if (contacts.containsKey(id)) throw new IllegalStateException("contact " + id + " exists");
+        AdContact c = new AdContact(id, uuid);
         c.type = "inbound";
         c.jobType = "inbound";
         c.mediaType = "chat";
         c.contentType = "live";
         c.jobState = "online";
-        c.chatId = UUID.randomUUID().toString();
+        c.chatId = chatId;
         c.ani = from;
         c.dnis = "";
         contacts.put(c.id, c);

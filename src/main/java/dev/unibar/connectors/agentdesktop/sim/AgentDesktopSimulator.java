@@ -2,10 +2,16 @@ package dev.unibar.connectors.agentdesktop.sim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -50,6 +56,8 @@ public final class AgentDesktopSimulator implements AutoCloseable {
     private ScheduledExecutorService timer;
     private Server server;
     private ServerConnector connector;
+    private KeyStore tlsKeys;
+    private char[] tlsPassword;
 
     public AgentDesktopSimulator() {
         this(0);
@@ -63,13 +71,24 @@ public final class AgentDesktopSimulator implements AutoCloseable {
         this.state = new AdSimState(this::contactEvent, this::alertEvent);
     }
 
+    /**
+     * Serves the agent page over https with this key (call before {@link #start}): a real AgentDesktop
+     * is usually https, which changes what a browser lets its page frame (decision 0010 of Unibar).
+     */
+    public synchronized AgentDesktopSimulator https(KeyStore keys, char[] password) {
+        if (server != null) throw new IllegalStateException("already started");
+        this.tlsKeys = keys;
+        this.tlsPassword = password.clone();
+        return this;
+    }
+
     public synchronized AgentDesktopSimulator start() {
         if (server != null) return this;
         QueuedThreadPool pool = new QueuedThreadPool(24, 2);
         pool.setName("ad-sim");
         pool.setDaemon(true);
         Server s = new Server(pool);
-        ServerConnector c = new ServerConnector(s, 1, 1);
+        ServerConnector c = tlsKeys == null ? new ServerConnector(s, 1, 1) : tlsConnector(s);
         c.setHost("127.0.0.1");
         c.setPort(requestedPort);
         s.addConnector(c);
@@ -99,6 +118,21 @@ public final class AgentDesktopSimulator implements AutoCloseable {
         return this;
     }
 
+    private ServerConnector tlsConnector(Server s) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(tlsKeys);
+        ssl.setKeyStorePassword(new String(tlsPassword));
+        HttpConfiguration hc = new HttpConfiguration();
+        SecureRequestCustomizer src = new SecureRequestCustomizer();
+        src.setSniHostCheck(false);
+        hc.addCustomizer(src);
+        return new ServerConnector(s, 1, 1, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(hc));
+    }
+
+    String scheme() {
+        return tlsKeys == null ? "http" : "https";
+    }
+
     public synchronized void stop() {
         if (server == null) return;
         try {
@@ -122,7 +156,7 @@ public final class AgentDesktopSimulator implements AutoCloseable {
     }
 
     public String origin() {
-        return "http://127.0.0.1:" + port();
+        return scheme() + "://127.0.0.1:" + port();
     }
 
     /** The agent page, {@code http://127.0.0.1:<port>/AD/}: the base URL Unibar is configured with. */

@@ -19,6 +19,7 @@ final class Scenarios {
             Map.entry("consult-conference", "seed's consultation, completed with Transfer_Complete_Conference (assumed tail)"),
             Map.entry("consult-cancel", "seed's consultation, cancelled by hanging up leg 3f, call 13f retrieved (assumed tail)"),
             Map.entry("after-call-work", "call 13c answered, hung up, JOBCHANGED offline, OfflineEnd, JOBFINISHED"),
+            Map.entry("chat-contact", "a chat (media_type chat) arrives, the customer leaves, after-call work ends (assumed shapes)"),
             Map.entry("agent-login", "AGENT:LOGGEDIN"),
             Map.entry("agent-pause", "AGENT:LOGGEDIN, AGENT:PAUSE, back, then a pause with code BREAK"),
             Map.entry("agent-logout", "AGENT:PAUSE then AGENT:LOGGEDOUT"));
@@ -77,6 +78,12 @@ final class Scenarios {
                 String id = "13c-5d9daab7@B2BUAGW1.enghouse.com";
                 talking(s, id, "5b0a8a42-23a8-4f0c-8d5e-0b7a3c1e9f11", "3393669393");
                 call(s, "Hangup", id);
+                call(s, "OfflineEnd", id);
+            }
+            case "chat-contact" -> {
+                String id = "150-chat@B2BUAGW1.enghouse.com";
+                s.chat("mario.rossi@example.it", id, "3c1d0e52-7a4b-4d2f-9a0e-6f2b8c9d1e40", "8f14e45f-ceea-467f-a0e6-2b5c1e7d9a31");
+                if (!s.remoteHangup(id)) throw new IllegalStateException("chat not online");
                 call(s, "OfflineEnd", id);
             }
             case "agent-login" -> agent(s, "Login");

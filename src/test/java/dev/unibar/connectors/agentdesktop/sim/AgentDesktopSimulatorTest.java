@@ -52,7 +52,7 @@ class AgentDesktopSimulatorTest {
     /** The simulator plays each seed sequence as the golden capture (written from the seed) has it. */
     @ParameterizedTest
     @ValueSource(strings = {"blind-transfer", "consult-transfer", "consult-conference", "consult-cancel", "manual-call",
-            "after-call-work", "agent-login", "agent-pause", "agent-logout"})
+            "after-call-work", "agent-login", "agent-pause", "agent-logout", "chat-contact"})
     void scenariosPlayTheCapturedSequences(String name) throws IOException {
         List<JsonNode> capture = capture(name);
         sim.play(name);
@@ -118,6 +118,20 @@ class AgentDesktopSimulatorTest {
         assertFalse(r.get(1).accepted());
         JsonNode feed = JSON.readTree(get("/AD/api/events?after=0&wait=0", true).body());
         assertEquals("alert", feed.get("events").get(0).get("kind").asText());
+    }
+
+    @Test
+    void recordingActsOnACallAndIsRefusedOnAChat() throws Exception {
+        String call = sim.inbound("3393669393", "225727273", "QUEUE25");
+        String chat = sim.chat("mario.rossi@example.it");
+        invoke("CONTACT", "StartRecording", call);
+        invoke("CONTACT", "StopRecording", call);
+        invoke("CONTACT", "StartRecording", chat);
+        invoke("CONTACT", "Hold", chat);
+        List<String> methods = sim.recorded().stream().map(r -> r.qualified() + r.args() + r.accepted()).toList();
+        assertEquals(List.of("CONTACT.StartRecording[" + call + "]true", "CONTACT.StopRecording[" + call + "]true",
+                "CONTACT.StartRecording[" + chat + "]false", "CONTACT.Hold[" + chat + "]false"), methods);
+        assertTrue(sim.sentEvents().get(sim.sentEvents().size() - 1).contains("\"media_type\":\"chat\""));
     }
 
     @Test

@@ -1,0 +1,150 @@
+package dev.unibar.connectors.agentdesktop;
+
+import dev.unibar.connectors.agentdesktop.sim.AgentDesktopSimulator;
+import dev.unibar.connectors.agentdesktop.sim.HeadlessWidget;
+import dev.unibar.connectors.agentdesktop.sim.Recorded;
+import dev.unibar.core.Failures;
+import dev.unibar.core.command.Command;
+import dev.unibar.core.command.CommandKind;
+import dev.unibar.core.model.Event;
+import dev.unibar.core.model.Notices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The connector against the simulator through its widget server, with a headless stand-in for the widget
+ * page: chat contacts, call data and recording, asserted on the SDK calls the simulator recorded.
+ */
+class AgentDesktopConnectorTest {
+
+    private final RecordingSink sink = new RecordingSink();
+    private final List<Event> events = sink.events;
+    private AgentDesktopSimulator sim;
+    private AgentDesktopConnector connector;
+    private HeadlessWidget widget;
+
+    @BeforeEach
+    void start() throws Exception {
+        sim = new AgentDesktopSimulator().start();
+        sim.answerDelayMs(0);
+        AgentDesktopConfig cfg = new AgentDesktopConfig(sim.pageUrl(), 0, AgentDesktopConfig.methods(Map.of()), null, null,
+                null, List.of(), List.of());
+        connector = new AgentDesktopConnector(cfg, null, new AgentDesktopMapper(), uri -> { });
+        connector.start(sink);
+        widget = new HeadlessWidget(sim, connector.widgetUri());
+    }
+
+    @AfterEach
+    void stop() {
+        assertEquals(List.of(), sink.malformed);
+        widget.close();
+        connector.stop();
+        sim.close();
+    }
+
+    @Test
+    void capabilitiesOfferCallDataAndRecording() {
+        assertTrue(connector.capabilities().supported().containsAll(
+                List.of(CommandKind.SET_CALL_DATA, CommandKind.START_RECORDING, CommandKind.STOP_RECORDING)));
+    }
+
+    @Test
+    void aChatContactCarriesItsMediumAndRefusesPhoneControls() throws Exception {
+        String chat = sim.chat("mario.rossi@example.it");
+        widget.pump();
+        until(() -> events.stream().anyMatch(e -> e instanceof Event.CallConnected c && c.callId().equals(chat)));
+        Event.CallRinging ringing = (Event.CallRinging) events.stream().filter(e -> e instanceof Event.CallRinging).findFirst().orElseThrow();
+        assertEquals("chat", ringing.call().media());
+
+        for (Command c : List.of(new Command.Answer(chat), new Command.Hold(chat), new Command.Resume(chat), new Command.Hangup(chat),
+                new Command.Consult(chat, "2001", false), new Command.StartRecording(chat), new Command.StopRecording(chat))) {
+            Notices.Refusal r = refusal(connector.send(c));
+            assertEquals("agentdesktop.notVoice", r.key(), c.toString());
+            assertEquals(List.of("chat"), r.args());
+        }
+        // Call data is not a phone control: it reaches the chat contact.
+        done(connector.send(new Command.SetCallData(chat, Map.of("TICKET", "42"))));
+        assertEquals(List.of("WIDGET.bindContactCallback[]", "CONTACT.SetCallData[" + chat + ", TICKET=42]"), calls());
+    }
+
+    @Test
+    void callDataAndRecordingReachTheSdkWithTheContactId() throws Exception {
+        String call = sim.inbound("3393669393", "225727273", "QUEUE25");
+        widget.pump();
+        until(() -> events.stream().anyMatch(e -> e instanceof Event.CallRinging r && r.callId().equals(call)));
+        done(connector.send(new Command.Answer(call)));
+        done(connector.send(new Command.SetCallData(call, Map.of("ECID", "ECID-1", "CUSTOMERID", "12345"))));
+        done(connector.send(new Command.StartRecording(call)));
+        assertTrue(events.contains(new Event.CallRecordingStarted("agentdesktop", null, call)), "recording started on the call's success");
+        done(connector.send(new Command.StopRecording(call)));
+        assertTrue(events.contains(new Event.CallRecordingStopped("agentdesktop", null, call)));
+
+        assertEquals(List.of("CONTACT.Answer[" + call + "]", "CONTACT.SetCallData[" + call + ", CUSTOMERID=12345;ECID=ECID-1]",
+                "CONTACT.StartRecording[" + call + "]", "CONTACT.StopRecording[" + call + "]"), contactCalls());
+        for (Recorded r : sim.recorded()) assertTrue(r.accepted(), r + " accepted");
+        // The simulator changed the contact's data, as AgentDesktop reports it (DATACHANGED).
+        assertTrue(sim.sentEvents().stream().anyMatch(s -> s.contains("DATACHANGED") && s.contains("ECID-1")));
+    }
+
+    @Test
+    void callDataTheSdkStringCannotCarryIsRefusedBeforeReachingIt() throws Exception {
+        String call = sim.inbound("3393669393", "225727273", "QUEUE25");
+        widget.pump();
+        Notices.Refusal r = refusal(connector.send(new Command.SetCallData(call, Map.of("A;B", "1"))));
+        assertEquals("agentdesktop.callDataChars", r.key());
+        assertEquals(List.of(), contactCalls());
+    }
+
+    @Test
+    void aCommandTheSdkDoesNotOfferIsAKeyedRefusal() throws Exception {
+        Notices.Refusal r = refusal(connector.send(new Command.SendDtmf("x", "1")));
+        assertEquals("agentdesktop.notOffered", r.key());
+        assertEquals("AgentDesktop's Widget SDK does not offer SEND_DTMF", r.getMessage());
+        assertEquals("agentdesktop.noConsultation", refusal(connector.send(new Command.CompleteTransfer(null))).key());
+    }
+
+    private static Notices.Refusal refusal(CompletionStage<Void> stage) throws Exception {
+        try {
+            stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return assertInstanceOf(Notices.Refusal.class, Failures.unwrap(e));
+        }
+        throw new AssertionError("not refused");
+    }
+
+    private static void done(CompletionStage<Void> stage) throws Exception {
+        stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private List<String> calls() {
+        List<String> out = new ArrayList<>();
+        for (Recorded r : sim.recorded()) out.add(r.qualified() + r.args());
+        return out;
+    }
+
+    private List<String> contactCalls() {
+        return calls().stream().filter(s -> s.startsWith("CONTACT.")).toList();
+    }
+
+    private static void until(BooleanSupplier cond) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!cond.getAsBoolean()) {
+            if (System.nanoTime() > deadline) fail("condition not met");
+            Thread.sleep(10);
+        }
+    }
+}
