@@ -23,6 +23,7 @@ final class AdSimState {
     private final Consumer<Map<String, Object>> emit;
     private final Consumer<String> alert;
     private final Map<String, AdContact> contacts = new LinkedHashMap<>();
+    static final int MAX_RECORDED = 2000;
     private final List<Recorded> recorded = new ArrayList<>();
     private String consultMethod = DEFAULT_CONSULT_METHOD;
     private String agentState = "LOGGEDOUT";
@@ -106,6 +107,8 @@ final class AdSimState {
             refusal = "error: " + e.getMessage();
         }
         recorded.add(new Recorded(ns, method, args, refusal == null, refusal == null ? "" : refusal, Instant.now()));
+        // A rehearsal that runs all day must not grow without end (the soak showed it): keep the latest.
+        if (recorded.size() > MAX_RECORDED) recorded.subList(0, recorded.size() - MAX_RECORDED).clear();
         if (refusal != null && !"WIDGET".equals(ns) && !"ALERT".equals(ns)) alert.accept(ns + "." + method + ": " + refusal);
     }
 
