@@ -4,6 +4,7 @@ import dev.unibar.bridge.OriginPolicy;
 import dev.unibar.bridge.browser.BrowserOptions;
 import dev.unibar.bridge.browser.BrowserPageChannel;
 import dev.unibar.bridge.browser.BrowserPageChannel.WindowState;
+import dev.unibar.config.PageHosting;
 import dev.unibar.ui.Messages;
 import javafx.scene.Node;
 
@@ -33,6 +34,19 @@ final class BrowserPages extends PageHost<BrowserPageChannel> {
         this.msg = msg;
     }
 
+    /** How the bar starts a vendor's browser: its profile folder, and the configured transport or the platform's. */
+    static BrowserOptions options(Path executable, String vendor, PageHosting.Transport configured) {
+        String os = System.getProperty("os.name", "");
+        BrowserOptions o = new BrowserOptions(executable, profileDir(vendor, os, System::getenv, System.getProperty("user.home")));
+        return o.transport(transport(configured, os));
+    }
+
+    /** The configured transport; unset, the pipe, or the port on Windows (which cannot hand a pipe over). */
+    static BrowserOptions.Transport transport(PageHosting.Transport configured, String osName) {
+        if (configured == null) return BrowserOptions.Transport.forOs(osName);
+        return configured == PageHosting.Transport.PORT ? BrowserOptions.Transport.PORT : BrowserOptions.Transport.PIPE;
+    }
+
     /** The per-user profile folder of a vendor's browser window. */
     static Path profileDir(String vendor, String osName, Function<String, String> env, String userHome) {
         String os = osName.toLowerCase(Locale.ROOT);
@@ -60,6 +74,12 @@ final class BrowserPages extends PageHost<BrowserPageChannel> {
     /** Told of each change of the window, on the browser's thread. */
     void onWindowState(Consumer<WindowState> listener) {
         listeners.add(listener);
+    }
+
+    /** Chromium carries WebRTC, and the microphone is granted up front to the trusted origins. */
+    @Override
+    public boolean pagesCarryWebRtc() {
+        return true;
     }
 
     @Override
