@@ -148,6 +148,10 @@ class EvoluxFaultInjectionTest {
         assertEquals(5, posted, "what the platform posted during the fault");
         if (fault.equals("delay") || fault.equals("half-open")) {
             Thread.sleep(1500);
+            if (fault.equals("half-open")) {
+                assertEquals(1, bar().calls().size(), "nothing crossed the stalled link");
+                assertEquals(CallStatus.RINGING, bar().calls().get(first).status(), "nothing crossed the stalled link");
+            }
             proxy.heal();
         } else {
             Wait.until("the phone polled again through a new connection", BOUND, () -> proxy.accepted() > accepted);
