@@ -32,6 +32,8 @@ final class PortTransport implements LaunchedTransport {
 
     static final String ACTIVE_PORT_FILE = "DevToolsActivePort";
     private static final System.Logger LOG = System.getLogger(PortTransport.class.getName());
+    /** One client for every browser (re)start: each HttpClient keeps a selector thread of its own. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** The browser endpoint as {@code DevToolsActivePort} gives it. */
     record Endpoint(int port, String path) {
@@ -63,7 +65,7 @@ final class PortTransport implements LaunchedTransport {
         try {
             Endpoint e = awaitEndpoint(active, p, deadline);
             long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-            t.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+            t.socket = HTTP.newWebSocketBuilder()
                     .buildAsync(e.uri(), t.listener).get(left, TimeUnit.MILLISECONDS);
             return t;
         } catch (Exception e) {
