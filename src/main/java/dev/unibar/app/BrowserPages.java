@@ -41,10 +41,20 @@ final class BrowserPages extends PageHost<BrowserPageChannel> {
         return o.transport(transport(configured, os));
     }
 
-    /** The configured transport; unset, the pipe, or the port on Windows (which cannot hand a pipe over). */
+    /**
+     * The configured transport; unset, the platform's. Windows cannot hand a pipe over, so a configured pipe
+     * there is the port, said in the log, rather than a browser that never starts.
+     */
     static BrowserOptions.Transport transport(PageHosting.Transport configured, String osName) {
-        if (configured == null) return BrowserOptions.Transport.forOs(osName);
-        return configured == PageHosting.Transport.PORT ? BrowserOptions.Transport.PORT : BrowserOptions.Transport.PIPE;
+        BrowserOptions.Transport platform = BrowserOptions.Transport.forOs(osName);
+        if (configured == null) return platform;
+        if (configured == PageHosting.Transport.PORT) return BrowserOptions.Transport.PORT;
+        if (platform == BrowserOptions.Transport.PORT) {
+            System.getLogger(BrowserPages.class.getName()).log(System.Logger.Level.WARNING,
+                    "browser.transport: pipe is not possible on " + osName + "; using the loopback port");
+            return BrowserOptions.Transport.PORT;
+        }
+        return BrowserOptions.Transport.PIPE;
     }
 
     /** The per-user profile folder of a vendor's browser window. */
