@@ -31,6 +31,7 @@ import java.util.function.Consumer;
 final class PortTransport implements LaunchedTransport {
 
     static final String ACTIVE_PORT_FILE = "DevToolsActivePort";
+    private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final System.Logger LOG = System.getLogger(PortTransport.class.getName());
     /** One client for every browser (re)start: each HttpClient keeps a selector thread of its own. */
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -105,7 +106,8 @@ final class PortTransport implements LaunchedTransport {
             return Optional.empty();
         }
         String path = lines[1].trim();
-        if (port < 1 || port > 65535 || !path.matches("/devtools/browser/[A-Za-z0-9-]+")) return Optional.empty();
+        // A whole GUID: a half-written file must not pass for a shorter path.
+        if (port < 1 || port > 65535 || !path.matches("/devtools/browser/" + GUID)) return Optional.empty();
         return Optional.of(new Endpoint(port, path));
     }
 

@@ -45,8 +45,9 @@ class PortTransportTest {
     void readsThePortAndBrowserPathAndNothingHalfWritten() {
         assertEquals(Optional.of(new PortTransport.Endpoint(41234, "/devtools/browser/0f1e2d3c-aaaa-4bbb-8ccc-123456789abc")),
                 PortTransport.parse("41234\n/devtools/browser/0f1e2d3c-aaaa-4bbb-8ccc-123456789abc\n"));
-        assertEquals(Optional.of(new PortTransport.Endpoint(9222, "/devtools/browser/x1")),
-                PortTransport.parse("9222\r\n/devtools/browser/x1"), "Windows line ends");
+        assertEquals(Optional.of(new PortTransport.Endpoint(9222, "/devtools/browser/0F1E2D3C-AAAA-4BBB-8CCC-123456789ABC")),
+                PortTransport.parse("9222\r\n/devtools/browser/0F1E2D3C-AAAA-4BBB-8CCC-123456789ABC"), "Windows line ends");
+        assertEquals(Optional.empty(), PortTransport.parse("41234\n/devtools/browser/0f1e2d3c-aaaa-4bbb"), "half written");
         assertEquals(Optional.empty(), PortTransport.parse(""));
         assertEquals(Optional.empty(), PortTransport.parse("41234\n"), "the path not written yet");
         assertEquals(Optional.empty(), PortTransport.parse("0\n/devtools/browser/x"));
