@@ -4,6 +4,7 @@ import dev.unibar.bridge.OriginPolicy;
 import dev.unibar.bridge.browser.BrowserOptions;
 import dev.unibar.bridge.browser.BrowserPageChannel;
 import dev.unibar.bridge.browser.BrowserPageChannel.WindowState;
+import dev.unibar.config.PageHosting;
 import dev.unibar.ui.Messages;
 import javafx.scene.Node;
 
@@ -33,6 +34,29 @@ final class BrowserPages extends PageHost<BrowserPageChannel> {
         this.msg = msg;
     }
 
+    /** How the bar starts a vendor's browser: its profile folder, and the configured transport or the platform's. */
+    static BrowserOptions options(Path executable, String vendor, PageHosting.Transport configured) {
+        String os = System.getProperty("os.name", "");
+        BrowserOptions o = new BrowserOptions(executable, profileDir(vendor, os, System::getenv, System.getProperty("user.home")));
+        return o.transport(transport(configured, os));
+    }
+
+    /**
+     * The configured transport; unset, the platform's. Windows cannot hand a pipe over, so a configured pipe
+     * there is the port, said in the log, rather than a browser that never starts.
+     */
+    static BrowserOptions.Transport transport(PageHosting.Transport configured, String osName) {
+        BrowserOptions.Transport platform = BrowserOptions.Transport.forOs(osName);
+        if (configured == null) return platform;
+        if (configured == PageHosting.Transport.PORT) return BrowserOptions.Transport.PORT;
+        if (platform == BrowserOptions.Transport.PORT) {
+            System.getLogger(BrowserPages.class.getName()).log(System.Logger.Level.WARNING,
+                    "browser.transport: pipe is not possible on " + osName + "; using the loopback port");
+            return BrowserOptions.Transport.PORT;
+        }
+        return BrowserOptions.Transport.PIPE;
+    }
+
     /** The per-user profile folder of a vendor's browser window. */
     static Path profileDir(String vendor, String osName, Function<String, String> env, String userHome) {
         String os = osName.toLowerCase(Locale.ROOT);
@@ -60,6 +84,12 @@ final class BrowserPages extends PageHost<BrowserPageChannel> {
     /** Told of each change of the window, on the browser's thread. */
     void onWindowState(Consumer<WindowState> listener) {
         listeners.add(listener);
+    }
+
+    /** Chromium carries WebRTC, and the microphone is granted up front to the trusted origins. */
+    @Override
+    public boolean pagesCarryWebRtc() {
+        return true;
     }
 
     @Override

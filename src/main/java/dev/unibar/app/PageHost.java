@@ -33,6 +33,10 @@ abstract class PageHost<P extends PageChannel & AutoCloseable> implements Vendor
     /** What the bar's vendor panel shows, if anything. FX thread. */
     abstract Optional<Node> view();
 
+    /** Each host says it: a vendor's audio notice depends on it (issue 11). */
+    @Override
+    public abstract boolean pagesCarryWebRtc();
+
     @Override
     public Clock clock() {
         return clock;

@@ -59,10 +59,9 @@ public final class VendorContext implements BarContext {
         Messages msg = Messages.forLanguage(config.language());
         VendorContext ctx;
         if (config.hosting().embed(id, module.defaultEmbed()) == Embed.BROWSER) {
-            Optional<Path> browser = BrowserFinder.supported() ? BrowserFinder.find(config.hosting().browserPath()) : Optional.empty();
+            Optional<Path> browser = BrowserFinder.find(config.hosting().browserPath());
             if (browser.isPresent()) {
-                BrowserOptions options = new BrowserOptions(browser.get(), BrowserPages.profileDir(id,
-                        System.getProperty("os.name", ""), System::getenv, System.getProperty("user.home")));
+                BrowserOptions options = BrowserPages.options(browser.get(), id, config.hosting().transport());
                 ctx = open(module, setUp, Clock.systemUTC(), new BrowserPages(Clock.systemUTC(), options, msg), msg, null);
             } else {
                 ctx = open(module, setUp, Clock.systemUTC(), new WebViewPages(Clock.systemUTC()), msg,

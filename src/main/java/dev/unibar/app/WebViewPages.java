@@ -30,6 +30,12 @@ final class WebViewPages extends PageHost<DeferredPage> {
         return page;
     }
 
+    /** JavaFX 21's WebView has no RTCPeerConnection (docs/decisions/0016-browser-mode.md). */
+    @Override
+    public boolean pagesCarryWebRtc() {
+        return false;
+    }
+
     @Override
     Optional<Node> view() {
         DeferredPage page = page();

@@ -20,13 +20,21 @@ import java.util.Map;
  *
  * @param embeds      the vendors whose section names a host, by vendor id
  * @param browserPath the configured browser, or null to look for one
+ * @param transport   {@code browser.transport: pipe | port}, how Unibar reaches the browser's DevTools
+ *                    endpoint; null for the platform's (the port on Windows, the pipe elsewhere)
  */
-public record PageHosting(Map<String, Embed> embeds, Path browserPath) {
+public record PageHosting(Map<String, Embed> embeds, Path browserPath, Transport transport) {
 
     public enum Embed { WEBVIEW, BROWSER }
 
+    public enum Transport { PIPE, PORT }
+
     public PageHosting {
         embeds = embeds == null ? Map.of() : Map.copyOf(embeds);
+    }
+
+    public PageHosting(Map<String, Embed> embeds, Path browserPath) {
+        this(embeds, browserPath, null);
     }
 
     public static PageHosting none() {
@@ -52,15 +60,18 @@ public record PageHosting(Map<String, Embed> embeds, Path browserPath) {
             m.setValue(rest);
         }
         Path path = null;
+        Transport transport = null;
         ConfigSection browser = top.section("browser");
         if (browser != null) {
-            browser.only("path");
+            browser.only("path", "transport");
+            String t = browser.oneOf("transport", "pipe", "port");
+            if (t != null) transport = Transport.valueOf(t.toUpperCase(Locale.ROOT));
             String p = browser.text("path");
             if (p != null) {
                 path = Path.of(p.startsWith("~/") ? System.getProperty("user.home") + p.substring(1) : p);
                 if (!path.isAbsolute()) throw browser.error("path", "expected an absolute path to the browser");
             }
         }
-        return new PageHosting(embeds, path);
+        return new PageHosting(embeds, path, transport);
     }
 }

@@ -23,4 +23,12 @@ public interface VendorEnvironment {
 
     /** The absolute URL of a path on the host server (after {@link #hostPage}). */
     String pageUrl(String path);
+
+    /**
+     * Whether pages shown here can carry WebRTC audio (a browser window can; JavaFX's WebView cannot), so a
+     * vendor with a browser softphone warns the agent only where there will be no audio. Without pages: false.
+     */
+    default boolean pagesCarryWebRtc() {
+        return false;
+    }
 }

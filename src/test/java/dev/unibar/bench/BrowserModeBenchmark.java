@@ -51,6 +51,7 @@ public final class BrowserModeBenchmark {
         List<String> rows = new ArrayList<>();
         if (Browsers.installed().isPresent()) {
             rows.addAll(run(Host.BROWSER, n, warmup));
+            rows.addAll(run(Host.BROWSER_PORT, n, warmup));
         } else {
             rows.add("browser: skipped, " + Browsers.SKIP);
         }

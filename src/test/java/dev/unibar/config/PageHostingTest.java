@@ -64,4 +64,13 @@ class PageHostingTest {
         assertEquals(Embed.WEBVIEW, c.hosting().embed("ucs", null));
         assertEquals(Embed.BROWSER, c.hosting().embed("evolux", null));
     }
+
+    @Test
+    void theDevToolsTransportIsConfigurableOnEveryPlatform() throws Exception {
+        assertEquals(PageHosting.Transport.PORT, parse("browser:\n  transport: port\n").hosting().transport());
+        assertEquals(PageHosting.Transport.PIPE, parse("browser:\n  transport: pipe\n").hosting().transport());
+        assertNull(parse("browser:\n  path: /usr/bin/chromium\n").hosting().transport(), "unset: the platform's");
+        ConfigException e = assertThrows(ConfigException.class, () -> parse("browser:\n  transport: websocket\n"));
+        assertTrue(e.getMessage().contains("browser.transport"), e.getMessage());
+    }
 }

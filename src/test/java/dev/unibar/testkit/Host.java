@@ -1,6 +1,7 @@
 package dev.unibar.testkit;
 
 import dev.unibar.app.VendorContext;
+import dev.unibar.bridge.browser.BrowserOptions;
 import dev.unibar.bridge.browser.BrowserPageChannel;
 import dev.unibar.connectors.VendorEnvironment;
 import dev.unibar.connectors.VendorModule;
@@ -11,20 +12,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 
-/** The two ways a vendor page is hosted, for suites that must pass in both (issue 11). */
+/**
+ * The ways a vendor page is hosted, for suites that must pass in every one (issue 11): the WebView, and the
+ * browser window over each DevTools transport (the pipe, and the loopback port Windows uses).
+ */
 public enum Host {
-    WEBVIEW, BROWSER;
+    WEBVIEW, BROWSER, BROWSER_PORT;
+
+    public boolean browser() {
+        return this != WEBVIEW;
+    }
 
     /** Skips the calling test, with the reason, when this host cannot run here. */
     public void assumeAvailable() {
-        if (this == BROWSER) org.junit.jupiter.api.Assumptions.assumeTrue(Browsers.installed().isPresent(), Browsers.SKIP);
+        if (browser()) org.junit.jupiter.api.Assumptions.assumeTrue(Browsers.installed().isPresent(), Browsers.SKIP);
     }
 
     /** Opens the context; on the FX thread. BROWSER skips the test when no browser is installed. */
     public VendorContext open(VendorModule module, Function<VendorEnvironment, VendorSetup> setUp) {
         if (this == WEBVIEW) return VendorContext.open(module, setUp, Clock.systemUTC());
-        return VendorContext.openInBrowser(module, setUp, Clock.systemUTC(), Browsers.headless(module.id()),
-                Messages.forLanguage("en"));
+        BrowserOptions.Transport transport = this == BROWSER_PORT ? BrowserOptions.Transport.PORT : BrowserOptions.Transport.PIPE;
+        return VendorContext.openInBrowser(module, setUp, Clock.systemUTC(),
+                Browsers.headless(module.id()).transport(transport), Messages.forLanguage("en"));
     }
 
     /**

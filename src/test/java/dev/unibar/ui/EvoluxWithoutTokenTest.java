@@ -17,6 +17,7 @@ import org.testfx.framework.junit5.Start;
 
 import java.time.Clock;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +50,8 @@ class EvoluxWithoutTokenTest {
         assertFalse(ctx.session().connector().capabilities().supports(CommandKind.DIAL));
         assertFalse(Fx.get(() -> robot.lookup("#dialPad").query().isVisible()), "no dial pad without a token");
         Label notice = robot.lookup("#notice").query();
-        assertTrue(Fx.get(notice::getText).contains("Calls are placed in the Evolux panel"), Fx.get(notice::getText));
+        assertTrue(Fx.get(notice::getText).contains("Calls are placed, and pauses started and ended, in the Evolux panel"), Fx.get(notice::getText));
+        assertEquals("evolux.start.noAudio.callsInPanel", ctx.session().store().state().lastNotice().key(), "keyed: the bar renders it in the agent's language");
         assertTrue(sim.apiCalls().isEmpty());
     }
 }

@@ -18,14 +18,6 @@ public final class BrowserFinder {
     private BrowserFinder() {
     }
 
-    /**
-     * Whether browser mode can run here: the DevTools pipe is opened through POSIX named pipes, and Windows
-     * has none (docs/decisions/0016-browser-mode.md).
-     */
-    public static boolean supported() {
-        return !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-    }
-
     /** The browser to use on this machine, or empty when none is installed. */
     public static Optional<Path> find(Path configured) {
         return find(configured, System.getProperty("os.name", ""), System::getenv, Files::isExecutable);

@@ -3,6 +3,7 @@ package dev.unibar.bridge.browser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,30 +15,52 @@ import java.util.Objects;
  * @param headless    no window at all (tests and benchmarks)
  * @param extraArgs   more switches (tests add Chromium's fake media devices)
  * @param maxRestarts how many times a crashed or killed browser is restarted within a minute
+ * @param transport   how Unibar reaches the browser's DevTools endpoint
  */
-public record BrowserOptions(Path executable, Path profileDir, boolean headless, List<String> extraArgs, int maxRestarts) {
+public record BrowserOptions(Path executable, Path profileDir, boolean headless, List<String> extraArgs, int maxRestarts,
+                             Transport transport) {
+
+    /**
+     * The DevTools endpoint: {@link #PIPE} (no port at all; POSIX only, see {@link PipeTransport}) or
+     * {@link #PORT} (a loopback port any local process can reach while the browser runs, see
+     * {@link PortTransport}; the only one on Windows).
+     */
+    public enum Transport {
+        PIPE, PORT;
+
+        /** The private pipe wherever it can be opened, the port on Windows. */
+        public static Transport forOs(String osName) {
+            return osName.toLowerCase(Locale.ROOT).startsWith("windows") ? PORT : PIPE;
+        }
+    }
 
     public BrowserOptions {
         Objects.requireNonNull(executable, "executable");
         Objects.requireNonNull(profileDir, "profileDir");
+        Objects.requireNonNull(transport, "transport");
         extraArgs = extraArgs == null ? List.of() : List.copyOf(extraArgs);
     }
 
+    /** With the transport this platform uses by default. */
     public BrowserOptions(Path executable, Path profileDir) {
-        this(executable, profileDir, false, List.of(), 3);
+        this(executable, profileDir, false, List.of(), 3, Transport.forOs(System.getProperty("os.name", "")));
     }
 
     public BrowserOptions headless(boolean on) {
-        return new BrowserOptions(executable, profileDir, on, extraArgs, maxRestarts);
+        return new BrowserOptions(executable, profileDir, on, extraArgs, maxRestarts, transport);
     }
 
     public BrowserOptions withArgs(List<String> more) {
         List<String> all = new ArrayList<>(extraArgs);
         all.addAll(more);
-        return new BrowserOptions(executable, profileDir, headless, all, maxRestarts);
+        return new BrowserOptions(executable, profileDir, headless, all, maxRestarts, transport);
     }
 
-    /** The command line, without the DevTools pipe switch the transport adds. */
+    public BrowserOptions transport(Transport t) {
+        return new BrowserOptions(executable, profileDir, headless, extraArgs, maxRestarts, t);
+    }
+
+    /** The command line, without the DevTools switch the transport adds. */
     List<String> command() {
         List<String> c = new ArrayList<>();
         c.add(executable.toString());

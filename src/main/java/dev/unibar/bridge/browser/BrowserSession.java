@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One running browser and its app window, attached over the DevTools pipe: the shim and the binding are
+ * One running browser and its app window, attached over its DevTools transport (pipe or port): the shim and the binding are
  * registered in the window before anything loads there. Blocking calls are for the channel's own thread;
  * {@link Listener} is called on the pipe's reader thread and must only hand work on.
  */
@@ -55,9 +55,13 @@ final class BrowserSession {
 
     static BrowserSession launch(BrowserOptions options, Collection<String> micOrigins, Listener listener) throws IOException {
         Path profile = privateDir(options.profileDir());
-        PipeTransport pipe = PipeTransport.launch(options.command(), profile, TimeUnit.SECONDS.toMillis(STEP_SECONDS));
-        BrowserSession s = new BrowserSession(pipe.process(), listener);
-        s.cdp = new CdpConnection(pipe, s::event, () -> listener.disconnected(s));
+        long timeout = TimeUnit.SECONDS.toMillis(STEP_SECONDS);
+        LaunchedTransport transport = switch (options.transport()) {
+            case PIPE -> PipeTransport.launch(options.command(), profile, timeout);
+            case PORT -> PortTransport.launch(options.command(), profile, timeout);
+        };
+        BrowserSession s = new BrowserSession(transport.process(), listener);
+        s.cdp = new CdpConnection(transport, s::event, () -> listener.disconnected(s));
         try {
             s.attach(micOrigins);
         } catch (IOException | RuntimeException e) {

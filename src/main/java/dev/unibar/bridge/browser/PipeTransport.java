@@ -20,9 +20,9 @@ import java.util.function.Consumer;
  * descriptor 3 and writes answers on 4, each message ending with a NUL byte. No port is opened, so no other
  * process can reach the endpoint. Java cannot hand a child extra descriptors, so two named pipes in a private
  * folder are opened as 3 and 4 by {@code /bin/sh} just before it becomes the browser, and removed as soon as
- * both ends are open (POSIX only; see docs/decisions/0016-browser-mode.md for Windows).
+ * both ends are open (POSIX only: Windows uses {@link PortTransport}, docs/decisions/0020-browser-port-transport.md).
  */
-final class PipeTransport implements CdpConnection.Transport {
+final class PipeTransport implements LaunchedTransport {
 
     private static final System.Logger LOG = System.getLogger(PipeTransport.class.getName());
 
@@ -77,7 +77,8 @@ final class PipeTransport implements CdpConnection.Transport {
         }
     }
 
-    Process process() {
+    @Override
+    public Process process() {
         return process;
     }
 

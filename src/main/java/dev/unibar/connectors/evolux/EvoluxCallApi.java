@@ -3,6 +3,7 @@ package dev.unibar.connectors.evolux;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibar.config.Secret;
 import dev.unibar.connectors.Payloads;
+import dev.unibar.core.model.Notices;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -46,14 +46,13 @@ final class EvoluxCallApi {
                     if (err != null) {
                         LOG.log(System.Logger.Level.WARNING, "Evolux click-to-call could not reach " + endpoint + ": "
                                 + err.getClass().getSimpleName());
-                        throw new IllegalStateException("Evolux API unreachable: " + endpoint.getHost());
+                        throw new Notices.Refusal("evolux.apiUnreachable", endpoint.getHost());
                     }
                     String message = meta(resp.body());
                     LOG.log(System.Logger.Level.INFO, "Evolux click-to-call: HTTP " + resp.statusCode()
                             + (message == null ? "" : " " + message));
                     if (resp.statusCode() / 100 != 2) {
-                        throw new IllegalStateException("Evolux refused the call: "
-                                + (message != null ? message : "HTTP " + resp.statusCode()));
+                        throw new Notices.Refusal("evolux.callRefused", message != null ? message : "HTTP " + resp.statusCode());
                     }
                     return (Void) null;
                 });
@@ -68,9 +67,5 @@ final class EvoluxCallApi {
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    static CompletionStage<Void> refused(String why) {
-        return CompletableFuture.failedFuture(new IllegalStateException(why));
     }
 }

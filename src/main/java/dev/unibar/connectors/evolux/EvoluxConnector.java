@@ -11,11 +11,11 @@ import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.core.state.ConnectionStatus;
 
+import dev.unibar.core.model.Notices;
+
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -31,11 +31,17 @@ public final class EvoluxConnector implements Connector, CaptureHandler {
     private final EvoluxMapper mapper = new EvoluxMapper();
     private final EvoluxCallApi api;
     private final Clock clock;
+    private final boolean webRtc;
     private volatile Sink sink;
     private volatile String reportedLogin;
 
-    public EvoluxConnector(EvoluxConfig cfg, PageChannel page, Function<String, String> pageUrl, Clock clock) {
+    /**
+     * @param webRtc whether the page host carries the phone's WebRTC audio (the browser window does, the
+     *               WebView does not): only without it is the agent warned that nobody will hear them
+     */
+    public EvoluxConnector(EvoluxConfig cfg, PageChannel page, Function<String, String> pageUrl, Clock clock, boolean webRtc) {
         this.cfg = cfg;
+        this.webRtc = webRtc;
         this.page = page;
         this.pageUrl = pageUrl;
         this.clock = clock;
@@ -57,35 +63,31 @@ public final class EvoluxConnector implements Connector, CaptureHandler {
         sink = s;
         s.connection(ConnectionStatus.CONNECTING);
         // Said at once: the agent must not find out on the first call that nobody hears them.
-        s.events(null, List.of(new Event.Notice(EvoluxMapper.VENDOR, clock.instant(), NoticeLevel.WARNING, startNotice())));
+        s.events(null, List.of(startNotice()));
         page.setCaptureHandler(this);
         page.load(pageUrl.apply(EvoluxHostPage.PATH));
     }
 
-    private String startNotice() {
-        String text = text("evolux.noAudio");
-        if (!cfg.clickToCall()) text += " " + text("evolux.callsInPanel");
-        return text + " " + text("evolux.pauseInPanel");
-    }
-
-    /** The bar's bundle, by name: connectors show the agent the same languages the UI does. */
-    private static String text(String key) {
-        try {
-            return ResourceBundle.getBundle("dev.unibar.ui.messages", Locale.getDefault()).getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
+    /** What the bar cannot do for this agent, in one notice (the bar shows the latest notice only). */
+    private Event.Notice startNotice() {
+        String key = (webRtc ? "evolux.start.panel" : "evolux.start.noAudio")
+                + (cfg.clickToCall() ? "" : ".callsInPanel");
+        return Event.Notice.keyed(EvoluxMapper.VENDOR, clock.instant(), webRtc ? NoticeLevel.INFO : NoticeLevel.WARNING, key);
     }
 
     @Override
     public CompletionStage<Void> send(Command command) {
         if (!(command instanceof Command.Dial d)) {
-            return EvoluxCallApi.refused("Evolux: " + command.getClass().getSimpleName() + " is done in the Evolux panel");
+            return refused("evolux.commandInPanel", command.getClass().getSimpleName());
         }
-        if (api == null) return EvoluxCallApi.refused(text("evolux.callsInPanel"));
+        if (api == null) return refused("evolux.callsInPanel");
         String from = cfg.agentLogin() != null ? cfg.agentLogin() : reportedLogin;
-        if (from == null) return EvoluxCallApi.refused(text("evolux.noAgentLogin"));
+        if (from == null) return refused("evolux.noAgentLogin");
         return api.call(from, d.number());
+    }
+
+    static CompletionStage<Void> refused(String key, Object... args) {
+        return CompletableFuture.failedFuture(new Notices.Refusal(key, args));
     }
 
     @Override

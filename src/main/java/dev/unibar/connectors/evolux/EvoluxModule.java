@@ -81,7 +81,7 @@ public final class EvoluxModule implements VendorModule {
 
     private static EvoluxConnector connector(EvoluxConfig cfg, VendorEnvironment env) {
         PageChannel page = env.hostPage(EvoluxHostPage.PATH, () -> EvoluxHostPage.html(cfg), cfg.trustedOrigins());
-        return new EvoluxConnector(cfg, page, env::pageUrl, env.clock());
+        return new EvoluxConnector(cfg, page, env::pageUrl, env.clock(), env.pagesCarryWebRtc());
     }
 
     @Override

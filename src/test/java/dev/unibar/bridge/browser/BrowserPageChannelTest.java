@@ -10,7 +10,8 @@ import dev.unibar.testkit.Wait;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The browser channel against Debian's chromium, headless: the shim runs before the page's scripts, captures
+ * The browser channel against Debian's chromium, headless, over each DevTools transport (the pipe and the
+ * loopback port): the shim runs before the page's scripts, captures
  * arrive, an untrusted top document is refused by the origin the browser reports, scripts and their errors
  * come back as in the WebView, and the window's life cycle (closed, killed, shut) is followed.
  */
@@ -59,9 +61,9 @@ class BrowserPageChannelTest {
         other.stop();
     }
 
-    private BrowserPageChannel open(String name) {
+    private BrowserPageChannel open(String name, BrowserOptions.Transport transport) {
         // No fake prompt: the microphone works only where Unibar granted it up front.
-        page = new BrowserPageChannel(OriginPolicy.forHost(host, List.of()), Browsers.headless(name, false));
+        page = new BrowserPageChannel(OriginPolicy.forHost(host, List.of()), Browsers.headless(name, false).transport(transport));
         page.onWindowState(states::add);
         page.setCaptureHandler(new CaptureHandler() {
             @Override
@@ -93,9 +95,10 @@ class BrowserPageChannelTest {
         return page.call("window.__mic").toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
-    @Test
-    void capturesFromTheFirstScriptAndRunsCommands() throws Exception {
-        open("captures").load(host.url("/one"));
+    @ParameterizedTest
+    @EnumSource(BrowserOptions.Transport.class)
+    void capturesFromTheFirstScriptAndRunsCommands(BrowserOptions.Transport transport) throws Exception {
+        open("captures", transport).load(host.url("/one"));
         Wait.until("the early capture", WAIT, () -> captured.contains("{\"page\":\"one\",\"early\":true}"));
         assertEquals("2", page.call("1+1").toCompletableFuture().get(30, TimeUnit.SECONDS));
         assertEquals("{\"a\":[1,\"x\"]}", page.call("({a: [1, 'x']})").toCompletableFuture().get(30, TimeUnit.SECONDS));
@@ -115,9 +118,10 @@ class BrowserPageChannelTest {
         Wait.until("the microphone opened", WAIT, () -> "live".equals(page.call("window.__track").toCompletableFuture().join()));
     }
 
-    @Test
-    void aTopDocumentOfAnUntrustedOriginIsRefusedByItsContextOrigin() throws Exception {
-        open("untrusted").load(other.url("/evil"));
+    @ParameterizedTest
+    @EnumSource(BrowserOptions.Transport.class)
+    void aTopDocumentOfAnUntrustedOriginIsRefusedByItsContextOrigin(BrowserOptions.Transport transport) throws Exception {
+        open("untrusted", transport).load(other.url("/evil"));
         Wait.until("the untrusted page's bridge call refused and reported", WAIT,
                 () -> page.refusedCalls() >= 1 && dropped.contains(other.origin()));
         assertTrue(captured.isEmpty(), "nothing from an untrusted document: " + captured);
@@ -127,9 +131,10 @@ class BrowserPageChannelTest {
         Wait.until("the trusted page still captures", WAIT, () -> captured.contains("{\"page\":\"one\",\"early\":true}"));
     }
 
-    @Test
-    void aClosedWindowIsReportedAndReopensWithItsPage() throws Exception {
-        open("closed").load(host.url("/one"));
+    @ParameterizedTest
+    @EnumSource(BrowserOptions.Transport.class)
+    void aClosedWindowIsReportedAndReopensWithItsPage(BrowserOptions.Transport transport) throws Exception {
+        open("closed", transport).load(host.url("/one"));
         Wait.until("open", WAIT, () -> captured.size() == 1);
         page.closeWindow().get(30, TimeUnit.SECONDS);
         Wait.until("closed reported", WAIT, () -> page.state() == BrowserPageChannel.WindowState.CLOSED);
@@ -139,9 +144,10 @@ class BrowserPageChannelTest {
         assertEquals(BrowserPageChannel.WindowState.OPEN, page.state());
     }
 
-    @Test
-    void aKilledBrowserIsRestartedAndQuittingClosesIt() throws Exception {
-        open("killed").load(host.url("/one"));
+    @ParameterizedTest
+    @EnumSource(BrowserOptions.Transport.class)
+    void aKilledBrowserIsRestartedAndQuittingClosesIt(BrowserOptions.Transport transport) throws Exception {
+        open("killed", transport).load(host.url("/one"));
         Wait.until("open", WAIT, () -> captured.size() == 1);
         ProcessHandle first = page.browserProcess().orElseThrow();
         first.destroyForcibly();

@@ -39,6 +39,7 @@ public final class EvoluxSimulator implements AutoCloseable {
     private final List<Posted> posted = new ArrayList<>();
     private final List<ApiCall> apiCalls = new ArrayList<>();
     private final Scenarios scenarios;
+    private final java.util.Set<String> forwardedOrigins = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long seq;
     private ScheduledExecutorService timer;
     private Server server;
@@ -133,6 +134,24 @@ public final class EvoluxSimulator implements AutoCloseable {
     /** The vendor-like test page: the phone plus a live list of the events it posts. */
     public String testPageUrl() {
         return origin() + TEST_PAGE_PATH;
+    }
+
+    /**
+     * Also answers pages served through a loopback proxy on {@code port} (tests put a fault-injecting proxy
+     * between the phone and the simulator): the phone's requests then carry that port's origin.
+     */
+    public void allowForwardedPort(int port) {
+        forwardedOrigins.add("http://127.0.0.1:" + port);
+    }
+
+    /** The simulator's own origin, or one it was told is forwarded to it. */
+    boolean ownOrigin(String origin) {
+        return origin.equals(origin()) || forwardedOrigins.contains(origin);
+    }
+
+    /** The current call and pause, as the platform holds them. */
+    public SimState state() {
+        return scenarios.state();
     }
 
     public String apiToken() {

@@ -41,6 +41,12 @@ final class Scenarios {
         loggedIn = false;
     }
 
+    synchronized SimState state() {
+        SimCall c = call;
+        return new SimState(c == null ? null : c.id, c != null && c.answered,
+                pause == null ? null : String.valueOf(pause.get("reason")));
+    }
+
     /** A phone page opened: as the agent would, it logs in unless someone already did (assumed flow). */
     synchronized void phoneOpened() {
         if (!loggedIn) run("login", Map.of());
@@ -157,6 +163,7 @@ final class Scenarios {
         if (c.end != null) throw new IllegalStateException("the call already ended");
         // A dialer call keeps the subscriber's answer time; the seed shows it set at invitation already.
         if (c.answer == null) c.answer = sim.clock.instant();
+        c.answered = true;
         post("softphoneCallAccepted", c.payload(sim.agent()));
     }
 

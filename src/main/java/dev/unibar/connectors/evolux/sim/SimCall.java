@@ -23,6 +23,8 @@ final class SimCall {
     Instant answer;
     Instant end;
     String hangupCause;
+    /** Accepted by the agent (a dialer call has an answer time before that). */
+    boolean answered;
 
     SimCall(String direction, Map<String, Object> from, Map<String, Object> to, Variant variant, Instant start) {
         this.direction = direction;

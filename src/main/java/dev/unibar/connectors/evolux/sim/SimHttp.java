@@ -64,7 +64,7 @@ final class SimHttp extends Handler.Abstract {
             return refuse(request, response, callback, 421, "host not allowed");
         }
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null && !origin.equals(sim.origin())) {
+        if (origin != null && !sim.ownOrigin(origin)) {
             return refuse(request, response, callback, 403, "origin not allowed");
         }
         if ("GET".equals(method) && path.equals(EvoluxSimulator.PHONE_PATH)) {
