@@ -13,8 +13,13 @@ final class Fx {
     }
 
     static <T> T get(Callable<T> c) {
+        return get(c, 10);
+    }
+
+    /** For work that is slow on a loaded machine by nature (the first WebView and scene of a JVM). */
+    static <T> T get(Callable<T> c, int seconds) {
         try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(c).get(seconds, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("FX call failed", e);
         }

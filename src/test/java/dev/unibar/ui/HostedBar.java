@@ -19,12 +19,14 @@ final class HostedBar {
     static VendorContext show(Host host, Stage stage, VendorModule module, Function<VendorEnvironment, VendorSetup> setUp) {
         host.assumeAvailable();
         VendorContext[] ctx = new VendorContext[1];
-        Fx.run(() -> {
+        // The first WebView and scene of a JVM take long on a loaded machine: 10 s failed under CI-like load.
+        Fx.get(() -> {
             ctx[0] = host.open(module, setUp);
             stage.setScene(new UnibarApp().buildScene(stage, ctx[0], Messages.forLanguage("en")));
             stage.show();
             ctx[0].session().start();
-        });
+            return null;
+        }, 60);
         host.awaitPage(ctx[0]);
         return ctx[0];
     }
