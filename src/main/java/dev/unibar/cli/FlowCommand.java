@@ -130,15 +130,13 @@ final class FlowCommand {
         return reports.stream().allMatch(FlowReport::passed) ? Cli.OK : Cli.MALFORMED;
     }
 
-    /** The browser named, else the configured one, else the system's; null when there is none (or on Windows). */
+    /** The browser named, else the configured one, else the system's; null when there is none. */
     private static Path browser(String option, UnibarConfig config) {
-        if (!BrowserFinder.supported()) return null;
         Path configured = option != null ? Path.of(option) : config != null ? config.hosting().browserPath() : null;
         return BrowserFinder.find(configured).orElse(null);
     }
 
     private static String noBrowser(String option) {
-        if (!BrowserFinder.supported()) return "browser mode does not run on Windows yet";
         if (option != null) return option + " is not an executable browser";
         return "none was found (install Chromium, Chrome or Edge, or give --browser PATH)";
     }
