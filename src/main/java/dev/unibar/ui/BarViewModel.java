@@ -143,7 +143,7 @@ public final class BarViewModel {
             enabled.put(k, new ReadOnlyBooleanWrapper(this, "enabled" + k, false));
             supported.put(k, new ReadOnlyBooleanWrapper(this, "supported" + k, caps.supports(k)));
         }
-        callCommands = new CallCommands(state::get, caps, this::send, session.connector()::hasRecordingsFolder);
+        callCommands = new CallCommands(state::get, this::isEnabled, this::send, session.connector()::hasRecordingsFolder);
         sessionCommands = new SessionCommands(this::send);
         vendor.set(session.connector().vendor());
         latest.set(session.store().state());
@@ -192,7 +192,7 @@ public final class BarViewModel {
         if (s == null || s == state.get()) return;
         BarState before = state.get();
         state.set(s);
-        for (CommandKind k : CommandKind.values()) enabled.get(k).set(Guard.allowed(caps, s, k));
+        for (CommandKind k : CommandKind.values()) enabled.get(k).set(allowed(s, k));
         phase.set(s.phase());
         connection.set(s.connection());
         agentName.set(s.agent() == null ? "" : firstNonBlank(s.agent().name(), s.agent().login(), s.agent().id()));
@@ -207,6 +207,11 @@ public final class BarViewModel {
         waitingCallers.set(s.waitingCallers());
         messages.apply(before, s);
         tick();
+    }
+
+    /** The guard's answer, and no phone control on a chat (see {@link VoiceOnly}). */
+    private boolean allowed(BarState s, CommandKind k) {
+        return Guard.allowed(caps, s, k) && VoiceOnly.fits(s, k);
     }
 
     private void tick() {
@@ -258,7 +263,7 @@ public final class BarViewModel {
      */
     public CompletionStage<Void> send(Command command) {
         BarState now = state.get();
-        if (now != null && !Guard.allowed(caps, now, command.kind())) {
+        if (now != null && !allowed(now, command.kind())) {
             // The bar's own refusal, in the agent's language (the session's text is for logs).
             messages.refuse(command.kind());
             return java.util.concurrent.CompletableFuture.failedFuture(
@@ -385,5 +390,12 @@ public final class BarViewModel {
     public ReadOnlyObjectProperty<Message> messageProperty() { return messages.messageProperty(); }
     public ReadOnlyLongProperty malformedCountProperty() { return malformedCount.getReadOnlyProperty(); }
     public ReadOnlyLongProperty droppedCountProperty() { return droppedCount.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty activeMediaProperty() { return callProps.activeMedia.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty recordingProperty() { return callProps.recording.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty maskedProperty() { return callProps.masked.getReadOnlyProperty(); }
+    public ObservableList<dev.unibar.core.model.Participant> participants() { return callProps.participantsView; }
+    public ReadOnlyBooleanProperty conferenceRunningProperty() { return callProps.conferenceRunning.getReadOnlyProperty(); }
+    /** Numbers of this session's calls, newest first. */
+    public ObservableList<String> recentNumbers() { return callProps.recentNumbersView; }
     public ReadOnlyLongProperty mappedCountProperty() { return mappedCount.getReadOnlyProperty(); }
 }

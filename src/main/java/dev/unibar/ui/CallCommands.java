@@ -1,9 +1,7 @@
 package dev.unibar.ui;
 
-import dev.unibar.core.command.Capabilities;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
-import dev.unibar.core.command.Guard;
 import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.CallView;
 
@@ -13,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -22,21 +21,21 @@ import java.util.function.Supplier;
 public final class CallCommands {
 
     private final Supplier<BarState> state;
-    private final Capabilities caps;
+    private final Predicate<CommandKind> can;
     private final Function<Command, CompletionStage<Void>> send;
     private final BooleanSupplier recordingsFolderConfigured;
 
-    CallCommands(Supplier<BarState> state, Capabilities caps, Function<Command, CompletionStage<Void>> send,
+    /** @param can whether the bar allows a command right now (the guard, and no phone control on a chat) */
+    CallCommands(Supplier<BarState> state, Predicate<CommandKind> can, Function<Command, CompletionStage<Void>> send,
                  BooleanSupplier recordingsFolderConfigured) {
         this.state = state;
-        this.caps = caps;
+        this.can = can;
         this.send = send;
         this.recordingsFolderConfigured = recordingsFolderConfigured;
     }
 
     private boolean can(CommandKind k) {
-        BarState s = state.get();
-        return s != null && Guard.allowed(caps, s, k);
+        return can.test(k);
     }
 
     private Optional<BarState> now() {
@@ -157,6 +156,62 @@ public final class CallCommands {
     /** Downloads into the folder the vendor's configuration names. */
     public void downloadRecordingToConfiguredFolder() {
         recordingCallId().ifPresent(id -> send.apply(new Command.DownloadRecording(id, null)));
+    }
+
+    /** Tones into the active call (an IVR's menu, a PIN). Only the keypad's characters are sent. */
+    public void sendDtmf(String digits) {
+        if (blank(digits) || !digits.matches("[0-9*#A-Da-d]+") || !can(CommandKind.SEND_DTMF)) return;
+        activeId().ifPresent(id -> send.apply(new Command.SendDtmf(id, digits)));
+    }
+
+    /** Talk to the held caller and hold the one on the line: the command names the held call. */
+    public void swap() {
+        if (!can(CommandKind.SWAP)) return;
+        heldId().ifPresent(id -> send.apply(new Command.Swap(id)));
+    }
+
+    public void toggleRecording() {
+        if (can(CommandKind.STOP_RECORDING)) activeId().ifPresent(id -> send.apply(new Command.StopRecording(id)));
+        else if (can(CommandKind.START_RECORDING)) activeId().ifPresent(id -> send.apply(new Command.StartRecording(id)));
+    }
+
+    public void toggleMask() {
+        if (can(CommandKind.UNMASK)) activeId().ifPresent(id -> send.apply(new Command.Unmask(id)));
+        else if (can(CommandKind.MASK)) activeId().ifPresent(id -> send.apply(new Command.Mask(id)));
+    }
+
+    /** The ringing caller if there is one (the agent declines it to voicemail), else the call on the line. */
+    public void toVoicemail() {
+        if (!can(CommandKind.TO_VOICEMAIL)) return;
+        now().flatMap(BarState::ringingInbound).map(CallView::id).or(this::activeId)
+                .ifPresent(id -> send.apply(new Command.ToVoicemail(id)));
+    }
+
+    /** Directed pick-up of a call ringing at another extension. */
+    public void pickup(String extension) {
+        if (blank(extension) || !can(CommandKind.PICKUP)) return;
+        send.apply(new Command.Pickup(extension.trim()));
+    }
+
+    /** The call that carries the conference (the one the vendor marked), else the active one. */
+    Optional<String> conferenceId() {
+        return now().flatMap(s -> s.calls().values().stream().filter(CallView::conference).findFirst()
+                .map(CallView::id)).or(this::activeId);
+    }
+
+    /** The agent leaves; the others stay connected. */
+    public void leaveConference() {
+        if (can(CommandKind.LEAVE_CONFERENCE)) conferenceId().ifPresent(id -> send.apply(new Command.LeaveConference(id)));
+    }
+
+    /** Stops calling the participant in (the conference had not started yet). */
+    public void cancelConference() {
+        if (can(CommandKind.CANCEL_CONFERENCE)) conferenceId().ifPresent(id -> send.apply(new Command.CancelConference(id)));
+    }
+
+    public void removeParticipant(String number) {
+        if (blank(number) || !can(CommandKind.REMOVE_PARTICIPANT)) return;
+        conferenceId().ifPresent(id -> send.apply(new Command.RemoveParticipant(id, number.trim())));
     }
 
     static boolean blank(String s) {

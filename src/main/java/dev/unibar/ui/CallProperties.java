@@ -2,6 +2,7 @@ package dev.unibar.ui;
 
 import dev.unibar.core.model.Call;
 import dev.unibar.core.model.Direction;
+import dev.unibar.core.model.Participant;
 import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.CallStatus;
 import dev.unibar.core.state.CallView;
@@ -16,6 +17,8 @@ import java.util.List;
 
 /** The calls as the call card and controls read them: the active call's details, the held one, the ringing one. */
 final class CallProperties {
+
+    static final int RECENT = 8;
 
     final ObservableList<CallView> calls = FXCollections.observableArrayList();
     // Kept here: a fresh read-only wrapper per call is only weakly attached to its source, so listeners
@@ -35,6 +38,18 @@ final class CallProperties {
     final ReadOnlyObjectWrapper<CallView> heldCall = new ReadOnlyObjectWrapper<>(this, "heldCall");
     final ReadOnlyStringWrapper heldNumber = new ReadOnlyStringWrapper(this, "heldNumber", "");
     final ReadOnlyObjectWrapper<CallView> ringingInbound = new ReadOnlyObjectWrapper<>(this, "ringingInbound");
+    /** The active contact's medium when it is not a voice call ({@code chat}, ...); empty for voice. */
+    final ReadOnlyStringWrapper activeMedia = new ReadOnlyStringWrapper(this, "activeMedia", "");
+    final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(this, "recording");
+    final ReadOnlyBooleanWrapper masked = new ReadOnlyBooleanWrapper(this, "masked");
+    /** The legs of the running conference, as the vendor reported them. */
+    final ObservableList<Participant> participants = FXCollections.observableArrayList();
+    final ObservableList<Participant> participantsView = FXCollections.unmodifiableObservableList(participants);
+    /** A conference runs: the vendor said so, or it reported legs. */
+    final ReadOnlyBooleanWrapper conferenceRunning = new ReadOnlyBooleanWrapper(this, "conferenceRunning");
+    /** Numbers of this session's calls, newest first, for the transfer directory. */
+    final ObservableList<String> recentNumbers = FXCollections.observableArrayList();
+    final ObservableList<String> recentNumbersView = FXCollections.unmodifiableObservableList(recentNumbers);
 
     void apply(BarState s) {
         List<CallView> list = s.callList();
@@ -56,6 +71,23 @@ final class CallProperties {
         heldCall.set(held);
         heldNumber.set(held == null ? "" : firstNonBlank(held.call().remoteNumber(), held.call().remoteName(), ""));
         ringingInbound.set(s.ringingInbound().orElse(null));
+        activeMedia.set(c == null || c.voice() ? "" : c.media());
+        recording.set(active != null && active.recording());
+        masked.set(active != null && active.masked());
+        CallView conf = s.calls().values().stream().filter(CallView::conference).findFirst().orElse(active);
+        List<Participant> legs = conf == null ? List.of() : s.participantsOf(conf.id());
+        if (!participants.equals(legs)) participants.setAll(legs);
+        conferenceRunning.set(s.calls().values().stream().anyMatch(CallView::conference) || !legs.isEmpty());
+        for (CallView v : list) remember(v.call());
+    }
+
+    private void remember(Call c) {
+        if (!c.voice()) return;
+        String n = c.remoteNumber();
+        if (n == null || n.isBlank() || (!recentNumbers.isEmpty() && recentNumbers.get(0).equals(n))) return;
+        recentNumbers.remove(n);
+        recentNumbers.add(0, n);
+        if (recentNumbers.size() > RECENT) recentNumbers.remove(RECENT, recentNumbers.size());
     }
 
     void tick(BarState s, Instant now) {
