@@ -126,14 +126,19 @@ final class CallCard extends VBox {
         return msg.getOr("media." + media.toLowerCase(java.util.Locale.ROOT), media);
     }
 
-    /** The contacts other than the active one that are not phone calls, each with its medium. */
+    /**
+     * With a chat or other non-voice contact among them, the contacts other than the active one, each
+     * with its medium (a phone call too). Calls alone keep the held-caller line of a consultation.
+     */
     private static String otherContacts(Messages msg, BarViewModel vm) {
+        if (vm.calls().stream().allMatch(c -> c.call().voice())) return "";
         CallView active = vm.activeCallProperty().get();
         List<String> parts = new ArrayList<>();
         for (CallView c : vm.calls()) {
-            if (c == active || c.call().voice()) continue;
+            if (active != null && c.id().equals(active.id())) continue;
             String who = c.call().remoteName() != null ? c.call().remoteName() : c.call().remoteNumber();
-            parts.add(msg.format("call.contact", mediumName(msg, c.call().media()), who == null ? "" : who));
+            String medium = c.call().voice() ? msg.get("media.voice") : mediumName(msg, c.call().media());
+            parts.add(msg.format("call.contact", medium, who == null ? "" : who));
         }
         return parts.isEmpty() ? "" : msg.format("call.contacts", String.join(" · ", parts));
     }

@@ -20,6 +20,8 @@ final class CallProperties {
 
     static final int RECENT = 8;
 
+    private CallView lastEnded;
+
     final ObservableList<CallView> calls = FXCollections.observableArrayList();
     // Kept here: a fresh read-only wrapper per call is only weakly attached to its source, so listeners
     // added to it would be lost when it is collected.
@@ -78,6 +80,9 @@ final class CallProperties {
         List<Participant> legs = conf == null ? List.of() : s.participantsOf(conf.id());
         if (!participants.equals(legs)) participants.setAll(legs);
         conferenceRunning.set(s.calls().values().stream().anyMatch(CallView::conference) || !legs.isEmpty());
+        // The store's updates are coalesced: a call that came and went within one burst is seen only as lastEnded.
+        if (s.lastEnded() != null && s.lastEnded() != lastEnded) remember(s.lastEnded().call());
+        lastEnded = s.lastEnded();
         for (CallView v : list) remember(v.call());
     }
 
