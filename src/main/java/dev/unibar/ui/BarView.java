@@ -100,6 +100,7 @@ public final class BarView extends VBox {
             @Override public void downloadRecording() { BarView.this.downloadRecording(); }
         });
         extras = new CallExtras(vm, msg, card);
+        extras.follow(controls);
         VBox callPanel = new VBox(6, card, controls, extras, new QueuedCallsView(vm, msg, this::refit));
         callPanel.setId("callPanel");
         Ui.visible(callPanel, Bindings.equal(vm.phaseProperty(), SessionPhase.READY));

@@ -17,6 +17,8 @@ class ButtonRow extends HBox {
 
     private final List<StableButton> buttons = new ArrayList<>();
     private final Node safeFocus;
+    private ButtonRow leader;
+    private boolean compact;
 
     ButtonRow(String id, Node safeFocus) {
         super(4);
@@ -65,9 +67,19 @@ class ButtonRow extends HBox {
         return widthWithText();
     }
 
+    /** Icons alone whenever {@code leader} (the row above, laid out first) shows icons alone: one look for both. */
+    final void follow(ButtonRow leader) {
+        this.leader = leader;
+        leader.widthProperty().addListener((o, a, b) -> requestLayout());
+    }
+
+    final boolean isCompact() {
+        return compact;
+    }
+
     @Override
     protected void layoutChildren() {
-        boolean compact = getWidth() + 0.5 < widthWithText();
+        compact = getWidth() + 0.5 < widthWithText() || (leader != null && leader.isCompact());
         for (StableButton b : buttons) b.setCompact(compact);
         super.layoutChildren();
     }

@@ -47,7 +47,7 @@ final class CallProperties {
     /** The legs of the running conference, as the vendor reported them. */
     final ObservableList<Participant> participants = FXCollections.observableArrayList();
     final ObservableList<Participant> participantsView = FXCollections.unmodifiableObservableList(participants);
-    /** A conference runs: the vendor said so, or it reported legs. */
+    /** The active call is a conference: the vendor said so, or it reported legs. */
     final ReadOnlyBooleanWrapper conferenceRunning = new ReadOnlyBooleanWrapper(this, "conferenceRunning");
     /** Numbers of this session's calls, newest first, for the transfer directory. */
     final ObservableList<String> recentNumbers = FXCollections.observableArrayList();
@@ -76,10 +76,10 @@ final class CallProperties {
         activeMedia.set(c == null || c.voice() ? "" : c.media());
         recording.set(active != null && active.recording());
         masked.set(active != null && active.masked());
-        CallView conf = s.calls().values().stream().filter(CallView::conference).findFirst().orElse(active);
-        List<Participant> legs = conf == null ? List.of() : s.participantsOf(conf.id());
+        // The card and the conference pop-over speak of the active contact: a chat beside a conference shows no legs.
+        List<Participant> legs = active == null ? List.of() : s.participantsOf(active.id());
         if (!participants.equals(legs)) participants.setAll(legs);
-        conferenceRunning.set(s.calls().values().stream().anyMatch(CallView::conference) || !legs.isEmpty());
+        conferenceRunning.set(active != null && (active.conference() || !legs.isEmpty()));
         // The store's updates are coalesced: a call that came and went within one burst is seen only as lastEnded.
         if (s.lastEnded() != null && s.lastEnded() != lastEnded) remember(s.lastEnded().call());
         lastEnded = s.lastEnded();

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Phone controls make no sense for a chat or an e-mail: while the contact the agent works on is not a
- * voice call, hold, mute, transfer, conference, tones, swap, recording and masking are off for it, even
+ * voice call, hold, mute, transfer, conference, tones, swap, recording, masking and voicemail are off for it, even
  * where the vendor offers them for calls. Answering, rejecting and ending apply to every medium.
  */
 final class VoiceOnly {
@@ -17,7 +17,7 @@ final class VoiceOnly {
     static final Set<CommandKind> KINDS = EnumSet.of(CommandKind.HOLD, CommandKind.MUTE, CommandKind.UNMUTE,
             CommandKind.BLIND_TRANSFER, CommandKind.CONSULT, CommandKind.CONFERENCE, CommandKind.SEND_DTMF,
             CommandKind.SWAP, CommandKind.START_RECORDING, CommandKind.STOP_RECORDING, CommandKind.MASK,
-            CommandKind.UNMASK);
+            CommandKind.UNMASK, CommandKind.TO_VOICEMAIL);
 
     private VoiceOnly() {
     }

@@ -192,7 +192,7 @@ class InCallControlsTest {
         connector.push(new Event.CallEnded(Scenes.V, null, "c1", "remote"),
                 new Event.CallConnected(Scenes.V, null, "chat1", null));
         Fx.until("medium on the card", () -> media.isVisible() && media.getText().equals("Chat"));
-        for (String id : List.of("#hold", "#mute", "#transfer", "#dtmf", "#recordToggle", "#maskToggle", "#conference")) {
+        for (String id : List.of("#hold", "#mute", "#transfer", "#dtmf", "#recordToggle", "#maskToggle", "#toVoicemail")) {
             assertTrue(Fx.get(() -> node(robot, id).isDisabled()), id + " must be off for a chat");
         }
         assertFalse(Fx.get(() -> node(robot, "#hangup").isDisabled()), "the chat can still be ended");
