@@ -59,14 +59,9 @@ final class ConferencePopOver extends BarPopOver {
         hint.setWrapText(true);
         hint.setMaxWidth(260);
 
-        Label legsTitle = new Label(msg.get("conference.participants"));
-        legsTitle.getStyleClass().add("section-title");
-        legs = new ListView<>(vm.participants());
-        legs.setId("conferenceParticipants");
-        legs.setAccessibleText(msg.get("conference.participants"));
-        legs.setPrefHeight(96);
-        legs.setPrefWidth(260);
-        legs.setPlaceholder(new Label(msg.get("conference.participants.none")));
+        Label legsTitle = sectionTitle(msg.get("conference.participants"));
+        legs = list("conferenceParticipants", legsTitle.getText(), msg.get("conference.participants.none"),
+                vm.participants(), 260, 96);
         legs.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Participant p, boolean empty) {

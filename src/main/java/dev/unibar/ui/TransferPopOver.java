@@ -66,14 +66,8 @@ final class TransferPopOver extends BarPopOver {
         target.textProperty().addListener((o, a, b) -> starLook.run());
         starLook.run();
 
-        Label title = new Label(msg.get("transfer.directory"));
-        title.getStyleClass().add("section-title");
-        directory = new ListView<>(entries);
-        directory.setId("transferDirectory");
-        directory.setAccessibleText(msg.get("transfer.directory"));
-        directory.setPrefHeight(120);
-        directory.setPrefWidth(240);
-        directory.setPlaceholder(new Label(msg.get("transfer.directory.empty")));
+        Label title = sectionTitle(msg.get("transfer.directory"));
+        directory = list("transferDirectory", title.getText(), msg.get("transfer.directory.empty"), entries, 240, 120);
         directory.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Entry e, boolean empty) {
