@@ -15,13 +15,27 @@ class BarPopOver extends PopOver {
         setArrowLocation(PopOver.ArrowLocation.TOP_CENTER);
     }
 
+    /** A short titled list in a pop-over; its name is also the screen reader's. */
+    static <T> javafx.scene.control.ListView<T> list(String id, String name, String placeholder,
+                                                     javafx.collections.ObservableList<T> items, double width,
+                                                     double height) {
+        javafx.scene.control.ListView<T> l = new javafx.scene.control.ListView<>(items);
+        l.setId(id);
+        l.setAccessibleText(name);
+        l.setPrefSize(width, height);
+        l.setPlaceholder(new Label(placeholder));
+        return l;
+    }
+
+    static Label sectionTitle(String text) {
+        Label t = new Label(text);
+        t.getStyleClass().add("section-title");
+        return t;
+    }
+
     final void content(String id, String title, Node... content) {
         VBox box = new VBox(6);
-        if (title != null) {
-            Label t = new Label(title);
-            t.getStyleClass().add("section-title");
-            box.getChildren().add(t);
-        }
+        if (title != null) box.getChildren().add(sectionTitle(title));
         box.getChildren().addAll(content);
         box.setId(id);
         box.getStyleClass().add("popover-pane");

@@ -40,6 +40,7 @@ public final class BarView extends VBox {
     private final LoginView loginView;
     private final StatusLine statusLine;
     private final CallControls controls;
+    private final CallExtras extras;
     private final TransferPopOver transferPopOver;
     private final DialPadPopOver dialPopOver;
     private final AccountCodePopOver accountPopOver;
@@ -83,10 +84,11 @@ public final class BarView extends VBox {
             return picksDevice && (p == SessionPhase.DEVICE_SELECTION || p == SessionPhase.DEVICE_PAIRED);
         }, vm.phaseProperty()));
 
-        transferPopOver = new TransferPopOver(vm, msg, distinguishesInternalNumbers);
+        transferPopOver = new TransferPopOver(vm, msg, distinguishesInternalNumbers,
+                Favourites.forUser(vm.vendorProperty().get()));
         dialPopOver = new DialPadPopOver(vm, msg, distinguishesInternalNumbers);
         accountPopOver = new AccountCodePopOver(vm, msg);
-        conferencePopOver = new ConferencePopOver(vm, msg, distinguishesInternalNumbers, false);
+        conferencePopOver = new ConferencePopOver(vm, msg, distinguishesInternalNumbers);
         queuePopOver = new QueuePopOver(vm, msg);
 
         CallCard card = new CallCard(vm, msg);
@@ -97,7 +99,9 @@ public final class BarView extends VBox {
             @Override public void accountCode() { openAccountCode(); }
             @Override public void downloadRecording() { BarView.this.downloadRecording(); }
         });
-        VBox callPanel = new VBox(6, card, controls, new QueuedCallsView(vm, msg, this::refit));
+        extras = new CallExtras(vm, msg, card);
+        extras.follow(controls);
+        VBox callPanel = new VBox(6, card, controls, extras, new QueuedCallsView(vm, msg, this::refit));
         callPanel.setId("callPanel");
         Ui.visible(callPanel, Bindings.equal(vm.phaseProperty(), SessionPhase.READY));
         buildSessionMenu(distinguishesInternalNumbers);
@@ -173,13 +177,20 @@ public final class BarView extends VBox {
 
     /** The pop-overs' contents, for the test that no text is hard-coded (they live outside the bar's scene). */
     List<Node> popoverContents() {
-        return List.of(transferPopOver.getContentNode(), dialPopOver.getContentNode(),
-                accountPopOver.getContentNode(), conferencePopOver.getContentNode(), queuePopOver.getContentNode());
+        List<Node> all = new java.util.ArrayList<>(List.of(transferPopOver.getContentNode(), dialPopOver.getContentNode(),
+                accountPopOver.getContentNode(), conferencePopOver.getContentNode(), queuePopOver.getContentNode()));
+        all.addAll(extras.popoverContents());
+        return all;
     }
 
     /** The call buttons, for the layout tests. */
     CallControls callControls() {
         return controls;
+    }
+
+    /** The second row of call buttons (tones, swap, recording, ...), for the layout tests. */
+    CallExtras callExtras() {
+        return extras;
     }
 
     /** The "Session" menu for the window's menu bar. */
@@ -213,7 +224,7 @@ public final class BarView extends VBox {
     }
 
     public void openConference() {
-        if (!vm.isEnabled(CommandKind.CONFERENCE)) return;
+        if (controls.conferenceButton().isDisabled()) return;
         conferencePopOver.open(controls.conferenceButton());
     }
 

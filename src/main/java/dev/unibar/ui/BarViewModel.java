@@ -5,7 +5,6 @@ import dev.unibar.core.command.Capabilities;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.AgentState;
-import dev.unibar.core.model.Call;
 import dev.unibar.core.model.Device;
 import dev.unibar.core.model.Direction;
 import dev.unibar.core.model.Event;
@@ -34,12 +33,10 @@ import javafx.util.Duration;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,35 +78,21 @@ public final class BarViewModel {
     private final ReadOnlyStringWrapper timeInState = new ReadOnlyStringWrapper(this, "timeInState", "");
     private final ReadOnlyStringWrapper pauseRemaining = new ReadOnlyStringWrapper(this, "pauseRemaining", "");
     private final ObservableList<PauseReason> pauseReasons = FXCollections.observableArrayList();
-    private final ObservableList<CallView> calls = FXCollections.observableArrayList();
     private final ObservableList<Device> devices = FXCollections.observableArrayList();
     // One read-only view each, kept here: a fresh wrapper per call is only weakly attached to its
     // source, so listeners added to it would be lost when it is collected.
     private final ObservableList<PauseReason> pauseReasonsView = FXCollections.unmodifiableObservableList(pauseReasons);
-    private final ObservableList<CallView> callsView = FXCollections.unmodifiableObservableList(calls);
     private final ObservableList<Device> devicesView = FXCollections.unmodifiableObservableList(devices);
     private final ReadOnlyObjectWrapper<Device> device = new ReadOnlyObjectWrapper<>(this, "device");
-    private final ReadOnlyObjectWrapper<CallView> activeCall = new ReadOnlyObjectWrapper<>(this, "activeCall");
-    private final ReadOnlyStringWrapper activeNumber = new ReadOnlyStringWrapper(this, "activeNumber", "");
-    private final ReadOnlyStringWrapper activeName = new ReadOnlyStringWrapper(this, "activeName", "");
-    private final ReadOnlyStringWrapper activeCustomerId = new ReadOnlyStringWrapper(this, "activeCustomerId", "");
-    private final ReadOnlyStringWrapper activeQueue = new ReadOnlyStringWrapper(this, "activeQueue", "");
-    private final ReadOnlyObjectWrapper<Direction> activeDirection = new ReadOnlyObjectWrapper<>(this, "activeDirection");
-    private final ReadOnlyObjectWrapper<CallStatus> activeStatus = new ReadOnlyObjectWrapper<>(this, "activeStatus");
-    private final ReadOnlyStringWrapper activeDuration = new ReadOnlyStringWrapper(this, "activeDuration", "");
-    private final ReadOnlyBooleanWrapper activeHeld = new ReadOnlyBooleanWrapper(this, "activeHeld");
-    private final ReadOnlyBooleanWrapper activeConference = new ReadOnlyBooleanWrapper(this, "activeConference");
-    private final ReadOnlyBooleanWrapper muted = new ReadOnlyBooleanWrapper(this, "muted");
-    private final ReadOnlyObjectWrapper<CallView> heldCall = new ReadOnlyObjectWrapper<>(this, "heldCall");
-    private final ReadOnlyStringWrapper heldNumber = new ReadOnlyStringWrapper(this, "heldNumber", "");
-    private final ReadOnlyObjectWrapper<CallView> ringingInbound = new ReadOnlyObjectWrapper<>(this, "ringingInbound");
     private final ReadOnlyObjectWrapper<Integer> waitingCallers = new ReadOnlyObjectWrapper<>(this, "waitingCallers");
-    private final ReadOnlyObjectWrapper<Event.Notice> lastNotice = new ReadOnlyObjectWrapper<>(this, "lastNotice");
-    private final ReadOnlyObjectWrapper<Event.SessionError> lastError = new ReadOnlyObjectWrapper<>(this, "lastError");
-    private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ReadOnlyLongWrapper malformedCount = new ReadOnlyLongWrapper(this, "malformedCount");
     private final ReadOnlyLongWrapper droppedCount = new ReadOnlyLongWrapper(this, "droppedCount");
     private final ReadOnlyLongWrapper mappedCount = new ReadOnlyLongWrapper(this, "mappedCount");
+
+    private final CallProperties callProps = new CallProperties();
+    private final BarMessages messages = new BarMessages();
+    private final CallCommands callCommands;
+    private final SessionCommands sessionCommands;
 
     /**
      * Something the agent should read now: a vendor notice or a failed command. {@code key} (with
@@ -148,8 +131,6 @@ public final class BarViewModel {
     public record TextKey(String key) {
     }
 
-    private final AtomicLong messageSeq = new AtomicLong();
-
     public BarViewModel(Session session) {
         this(session, Clock.systemUTC());
     }
@@ -162,6 +143,8 @@ public final class BarViewModel {
             enabled.put(k, new ReadOnlyBooleanWrapper(this, "enabled" + k, false));
             supported.put(k, new ReadOnlyBooleanWrapper(this, "supported" + k, caps.supports(k)));
         }
+        callCommands = new CallCommands(state::get, this::isEnabled, this::send, session.connector()::hasRecordingsFolder);
+        sessionCommands = new SessionCommands(this::send);
         vendor.set(session.connector().vendor());
         latest.set(session.store().state());
         storeListener = s -> {
@@ -209,7 +192,7 @@ public final class BarViewModel {
         if (s == null || s == state.get()) return;
         BarState before = state.get();
         state.set(s);
-        for (CommandKind k : CommandKind.values()) enabled.get(k).set(Guard.allowed(caps, s, k));
+        for (CommandKind k : CommandKind.values()) enabled.get(k).set(allowed(s, k));
         phase.set(s.phase());
         connection.set(s.connection());
         agentName.set(s.agent() == null ? "" : firstNonBlank(s.agent().name(), s.agent().login(), s.agent().id()));
@@ -218,72 +201,17 @@ public final class BarViewModel {
         stateReasonLabel.set(reasonLabel(s));
         stateProductive.set(s.stateProductive());
         if (!pauseReasons.equals(s.pauseReasons())) pauseReasons.setAll(s.pauseReasons());
-        List<CallView> list = s.callList();
-        if (!calls.equals(list)) calls.setAll(list);
         if (!devices.equals(s.devices())) devices.setAll(s.devices());
         device.set(s.device());
-
-        CallView active = s.activeCall().orElse(null);
-        activeCall.set(active);
-        Call c = active == null ? null : active.call();
-        activeNumber.set(c == null ? "" : nz(c.remoteNumber()));
-        activeName.set(c == null ? "" : nz(c.remoteName()));
-        activeCustomerId.set(c == null || c.customer() == null ? "" : nz(c.customer().externalId()));
-        activeQueue.set(c == null ? "" : queueOrCampaign(c));
-        activeDirection.set(c == null ? null : c.direction());
-        activeStatus.set(active == null ? null : active.status());
-        activeHeld.set(active != null && active.status() == CallStatus.HELD);
-        activeConference.set(active != null && active.conference());
-        muted.set(active != null && active.muted());
-        // The second line only makes sense while another call is the active one (a consultation).
-        CallView held = s.heldCall().filter(h -> active != null && !h.id().equals(active.id())).orElse(null);
-        heldCall.set(held);
-        heldNumber.set(held == null ? "" : firstNonBlank(held.call().remoteNumber(), held.call().remoteName(), ""));
-        ringingInbound.set(s.ringingInbound().orElse(null));
+        callProps.apply(s);
         waitingCallers.set(s.waitingCallers());
-        Message shown = message.get();
-        if (shown != null && shown.staleWhenSituationChanges() && situationChanged(before, s)) message.set(null);
-        showSessionError(before, s);
-        if (s.lastNotice() != null && (before == null || s.lastNotice() != before.lastNotice())) {
-            lastNotice.set(s.lastNotice());
-            Event.Notice n = s.lastNotice();
-            if (n.message() != null && !n.message().isBlank()) {
-                message.set(new Message(n.level(), n.message(), messageSeq.incrementAndGet(), null, List.of(), true, n));
-            }
-        }
+        messages.apply(before, s);
         tick();
     }
 
-    /**
-     * A session error that arrives while the agent works goes to the message strip; only one that
-     * arrives before or during sign-in belongs on the sign-in form. Leaving the working phase (log-out)
-     * takes an old error off the form: it described a session that is over.
-     */
-    private void showSessionError(BarState before, BarState s) {
-        Event.SessionError err = s.lastError();
-        boolean fresh = err != null && (before == null || err != before.lastError());
-        if (fresh && s.phase() == SessionPhase.READY) {
-            showMessage(NoticeLevel.ERROR, err.message());
-            lastError.set(null);
-        } else if (fresh) {
-            lastError.set(err);
-        } else if (err == null || s.phase() == SessionPhase.READY
-                || (before != null && before.phase() == SessionPhase.READY)) {
-            lastError.set(null);
-        }
-    }
-
-    /** What the agent can act on changed: the agent state, the phase, or the calls and their status. */
-    private static boolean situationChanged(BarState before, BarState s) {
-        if (before == null) return false;
-        if (before.phase() != s.phase() || before.agentState() != s.agentState()
-                || !java.util.Objects.equals(before.stateReason(), s.stateReason())) return true;
-        if (!before.calls().keySet().equals(s.calls().keySet())) return true;
-        for (CallView c : s.calls().values()) {
-            CallView b = before.calls().get(c.id());
-            if (b == null || b.status() != c.status() || b.muted() != c.muted()) return true;
-        }
-        return false;
+    /** The guard's answer, and no phone control on a chat (see {@link VoiceOnly}). */
+    private boolean allowed(BarState s, CommandKind k) {
+        return Guard.allowed(caps, s, k) && VoiceOnly.fits(s, k);
     }
 
     private void tick() {
@@ -292,13 +220,7 @@ public final class BarViewModel {
         Instant now = clock.instant();
         timeInState.set(s.stateSince() == null || s.agentState() == null ? "" : elapsed(s.stateSince(), now));
         pauseRemaining.set(remaining(s, now));
-        CallView a = s.activeCall().orElse(null);
-        if (a == null) {
-            activeDuration.set("");
-        } else {
-            Instant from = a.connectedAt() != null ? a.connectedAt() : a.since();
-            activeDuration.set(from == null ? "" : elapsed(from, now));
-        }
+        callProps.tick(s, now);
     }
 
     /** A pause with a maximum duration counts down to it, then up past it with a "+". */
@@ -324,36 +246,13 @@ public final class BarViewModel {
         return r;
     }
 
-    private static String queueOrCampaign(Call c) {
-        if (c.queue() != null) return firstNonBlank(c.queue().name(), c.queue().number(), c.queue().id());
-        if (c.campaign() != null) return firstNonBlank(c.campaign().name(), c.campaign().id(), "");
-        return "";
-    }
-
     private static String firstNonBlank(String... values) {
-        for (String v : values) if (v != null && !v.isBlank()) return v;
-        return "";
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private void refuse(CommandKind kind) {
-        Runnable r = () -> message.set(new Message(NoticeLevel.WARNING, kind + " is not possible now",
-                messageSeq.incrementAndGet(), "refused.notNow", List.of(new TextKey("command." + kind.name()))));
-        if (Platform.isFxApplicationThread()) r.run();
-        else Platform.runLater(r);
+        return CallProperties.firstNonBlank(values);
     }
 
     /** Takes the message off the strip (its timer ran out, or the agent dismissed it). */
     public void clearMessage() {
-        message.set(null);
-    }
-
-    private void showMessage(NoticeLevel level, String text) {
-        if (text == null || text.isBlank()) return;
-        message.set(new Message(level, text, messageSeq.incrementAndGet()));
+        messages.clear();
     }
 
     // ---- commands ----
@@ -364,9 +263,9 @@ public final class BarViewModel {
      */
     public CompletionStage<Void> send(Command command) {
         BarState now = state.get();
-        if (now != null && !Guard.allowed(caps, now, command.kind())) {
+        if (now != null && !allowed(now, command.kind())) {
             // The bar's own refusal, in the agent's language (the session's text is for logs).
-            refuse(command.kind());
+            messages.refuse(command.kind());
             return java.util.concurrent.CompletableFuture.failedFuture(
                     new IllegalStateException(command.kind() + " is not allowed now"));
         }
@@ -375,208 +274,54 @@ public final class BarViewModel {
             Throwable cause = dev.unibar.core.Failures.unwrap(err);
             // The session already turned a vendor's keyed refusal into a notice in the agent's language.
             if (cause instanceof dev.unibar.core.model.Notices.Refusal) return;
-            String text = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
-            if (Platform.isFxApplicationThread()) {
-                showMessage(NoticeLevel.ERROR, text);
-            } else {
-                Platform.runLater(() -> showMessage(NoticeLevel.ERROR, text));
-            }
+            messages.showLater(NoticeLevel.ERROR, cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName());
         });
     }
 
-    private boolean can(CommandKind k) {
-        return enabled.get(k).get();
-    }
+    /** The call commands (answer, hold, transfer, ...), each aimed at the right call. */
+    public CallCommands callCommands() { return callCommands; }
 
-    private Optional<String> activeId() {
-        return Optional.ofNullable(state.get()).flatMap(BarState::activeCall).map(CallView::id);
-    }
+    /** The session's commands (sign-in, agent state, queues). */
+    public SessionCommands sessionCommands() { return sessionCommands; }
 
-    private Optional<String> heldId() {
-        return Optional.ofNullable(state.get()).flatMap(BarState::heldCall).map(CallView::id);
-    }
-
-    public void answer() {
-        Optional.ofNullable(ringingInbound.get()).ifPresent(c -> send(new Command.Answer(c.id())));
-    }
-
-    public void reject() {
-        Optional.ofNullable(ringingInbound.get()).ifPresent(c -> send(new Command.Reject(c.id())));
-    }
-
-    public void hangup() {
-        activeId().ifPresent(id -> send(new Command.Hangup(id)));
-    }
-
-    /** Resume when a held call may be resumed, else hold the active call. */
-    public void toggleHold() {
-        if (can(CommandKind.RESUME)) heldId().ifPresent(id -> send(new Command.Resume(id)));
-        else if (can(CommandKind.HOLD)) activeId().ifPresent(id -> send(new Command.Hold(id)));
-    }
-
-    public void toggleMute() {
-        if (can(CommandKind.UNMUTE)) activeId().ifPresent(id -> send(new Command.Unmute(id)));
-        else if (can(CommandKind.MUTE)) activeId().ifPresent(id -> send(new Command.Mute(id)));
-    }
-
-    public boolean holdOrResumeAllowed() {
-        return can(CommandKind.HOLD) || can(CommandKind.RESUME);
-    }
-
-    public boolean muteOrUnmuteAllowed() {
-        return can(CommandKind.MUTE) || can(CommandKind.UNMUTE);
-    }
-
-    public void blindTransfer(String target) {
-        blindTransfer(target, false);
-    }
-
-    /** {@code internal} marks the target as an extension, for vendors that route those differently (EPBX). */
-    public void blindTransfer(String target, boolean internal) {
-        if (blank(target)) return;
-        activeId().ifPresent(id -> send(new Command.BlindTransfer(id, target.trim(), internal)));
-    }
-
-    public void consult(String target) {
-        consult(target, false);
-    }
-
-    public void consult(String target, boolean internal) {
-        if (blank(target)) return;
-        activeId().ifPresent(id -> send(new Command.Consult(id, target.trim(), internal)));
-    }
-
-    /** The original caller is the held one: the transfer joins it with the consulted party. */
-    public void completeTransfer() {
-        heldId().or(this::activeId).ifPresent(id -> send(new Command.CompleteTransfer(id)));
-    }
-
-    public void conference() {
-        conference(null, false);
-    }
-
-    /**
-     * With a participant, the vendor calls that number into the conference (EPBX needs one); without one,
-     * the held caller and the consulted party are joined, and "internal" means nothing.
-     */
-    public void conference(String participant, boolean internal) {
-        String p = blank(participant) ? null : participant.trim();
-        heldId().or(this::activeId).ifPresent(id -> send(new Command.Conference(id, p, p != null && internal)));
-    }
-
-    public void endConference() {
-        BarState s = state.get();
-        if (s == null) return;
-        s.calls().values().stream().filter(CallView::conference).findFirst()
-                .ifPresent(c -> send(new Command.EndConference(c.id())));
-    }
-
-    public void dial(String number) {
-        dial(number, null, false);
-    }
-
-    /** {@code queueId} is an outbound queue or campaign (blank: none); {@code internal} marks an extension. */
-    public void dial(String number, String queueId, boolean internal) {
-        if (blank(number)) return;
-        send(new Command.Dial(number.trim(), blank(queueId) ? null : queueId.trim(), internal));
-    }
-
-    public void logout() {
-        send(new Command.Logout());
-    }
-
-    public void suspendQueue(String queueId) {
-        if (blank(queueId)) return;
-        send(new Command.SuspendQueue(queueId.trim()));
-    }
-
-    public void resumeQueue(String queueId) {
-        if (blank(queueId)) return;
-        send(new Command.ResumeQueue(queueId.trim()));
-    }
-
-    /** True while any call is on the line (ringing, talking or held): logging out then needs a confirmation. */
-    public boolean hasCalls() {
-        BarState s = state.get();
-        return s != null && !s.calls().isEmpty();
-    }
-
-    public void ready() {
-        send(new Command.SetState(AgentState.READY, null));
-    }
-
-    public void pause(String reasonId) {
-        send(new Command.SetState(AgentState.NOT_READY, reasonId));
-    }
-
-    public void offline() {
-        send(new Command.SetState(AgentState.OFFLINE, null));
-    }
-
-    /** The call an account code applies to: the one on the line, else the one that just ended. */
-    public Optional<String> accountCodeCallId() {
-        BarState s = state.get();
-        if (s == null) return Optional.empty();
-        Optional<String> a = s.activeCall().map(CallView::id);
-        return a.isPresent() ? a : Optional.ofNullable(s.lastEnded()).map(CallView::id);
-    }
-
-    public void setAccountCode(String code) {
-        if (blank(code)) return;
-        accountCodeCallId().ifPresent(id -> send(new Command.SetAccountCode(id, code.trim(), null, false)));
-    }
-
-    /** The newest call with a recording on offer. */
-    public Optional<String> recordingCallId() {
-        BarState s = state.get();
-        if (s == null || s.recordings().isEmpty()) return Optional.empty();
-        List<String> ids = new ArrayList<>(s.recordings().keySet());
-        return Optional.of(ids.get(ids.size() - 1));
-    }
-
-    public void downloadRecording(String folder) {
-        if (blank(folder)) return;
-        recordingCallId().ifPresent(id -> send(new Command.DownloadRecording(id, folder)));
-    }
-
-    /** True when the vendor's configuration names the recordings folder, so the bar need not ask for one. */
-    public boolean recordingsFolderConfigured() {
-        return session.connector().hasRecordingsFolder();
-    }
-
-    /** Downloads into the folder the vendor's configuration names. */
-    public void downloadRecordingToConfiguredFolder() {
-        recordingCallId().ifPresent(id -> send(new Command.DownloadRecording(id, null)));
-    }
-
+    // Shorthands the views have always used.
+    public void answer() { callCommands.answer(); }
+    public void reject() { callCommands.reject(); }
+    public void hangup() { callCommands.hangup(); }
+    public void toggleHold() { callCommands.toggleHold(); }
+    public void toggleMute() { callCommands.toggleMute(); }
+    public boolean holdOrResumeAllowed() { return callCommands.holdOrResumeAllowed(); }
+    public boolean muteOrUnmuteAllowed() { return callCommands.muteOrUnmuteAllowed(); }
+    public void blindTransfer(String target) { callCommands.blindTransfer(target, false); }
+    public void blindTransfer(String target, boolean internal) { callCommands.blindTransfer(target, internal); }
+    public void consult(String target) { callCommands.consult(target, false); }
+    public void consult(String target, boolean internal) { callCommands.consult(target, internal); }
+    public void completeTransfer() { callCommands.completeTransfer(); }
+    public void conference() { callCommands.conference(null, false); }
+    public void conference(String participant, boolean internal) { callCommands.conference(participant, internal); }
+    public void endConference() { callCommands.endConference(); }
+    public void dial(String number) { callCommands.dial(number, null, false); }
+    public void dial(String number, String queueId, boolean internal) { callCommands.dial(number, queueId, internal); }
+    public boolean hasCalls() { return callCommands.hasCalls(); }
+    public Optional<String> accountCodeCallId() { return callCommands.accountCodeCallId(); }
+    public void setAccountCode(String code) { callCommands.setAccountCode(code); }
+    public Optional<String> recordingCallId() { return callCommands.recordingCallId(); }
+    public void downloadRecording(String folder) { callCommands.downloadRecording(folder); }
+    public boolean recordingsFolderConfigured() { return callCommands.recordingsFolderConfigured(); }
+    public void downloadRecordingToConfiguredFolder() { callCommands.downloadRecordingToConfiguredFolder(); }
+    public void logout() { sessionCommands.logout(); }
+    public void suspendQueue(String queueId) { sessionCommands.suspendQueue(queueId); }
+    public void resumeQueue(String queueId) { sessionCommands.resumeQueue(queueId); }
+    public void ready() { sessionCommands.ready(); }
+    public void pause(String reasonId) { sessionCommands.pause(reasonId); }
+    public void offline() { sessionCommands.offline(); }
     public void login(String username, char[] password, boolean remember, String device, String deviceType) {
-        // The password lives in a String only for the Command record; it is never put in a property.
-        String pw = new String(password);
-        java.util.Arrays.fill(password, '\0');
-        send(blank(device) ? new Command.Login(username, pw, remember)
-                : new Command.Login(username, pw, remember, device.trim(), deviceType));
+        sessionCommands.login(username, password, remember, device, deviceType);
     }
-
-    public void sso(String username) {
-        send(new Command.Sso(username));
-    }
-
-    public void selectDevice(String id) {
-        if (blank(id)) return;
-        send(new Command.SelectDevice(id.trim()));
-    }
-
-    public void provision() {
-        send(new Command.Provision());
-    }
-
-    public void identify() {
-        send(new Command.Identify());
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
+    public void sso(String username) { sessionCommands.sso(username); }
+    public void selectDevice(String id) { sessionCommands.selectDevice(id); }
+    public void provision() { sessionCommands.provision(); }
+    public void identify() { sessionCommands.identify(); }
 
     // ---- properties ----
 
@@ -602,7 +347,7 @@ public final class BarViewModel {
     }
 
     public boolean isEnabled(CommandKind k) {
-        return can(k);
+        return enabled.get(k).get();
     }
 
     public boolean isSupported(CommandKind k) {
@@ -621,29 +366,36 @@ public final class BarViewModel {
     public ReadOnlyStringProperty timeInStateProperty() { return timeInState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty pauseRemainingProperty() { return pauseRemaining.getReadOnlyProperty(); }
     public ObservableList<PauseReason> pauseReasons() { return pauseReasonsView; }
-    public ObservableList<CallView> calls() { return callsView; }
+    public ObservableList<CallView> calls() { return callProps.callsView; }
     public ObservableList<Device> devices() { return devicesView; }
     public ReadOnlyObjectProperty<Device> deviceProperty() { return device.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<CallView> activeCallProperty() { return activeCall.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty activeNumberProperty() { return activeNumber.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty activeNameProperty() { return activeName.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<CallView> activeCallProperty() { return callProps.activeCall.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty activeNumberProperty() { return callProps.activeNumber.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty activeNameProperty() { return callProps.activeName.getReadOnlyProperty(); }
     /** The customer's id in the vendor's or CRM's records (a dialer's external id), for the agent to look up. */
-    public ReadOnlyStringProperty activeCustomerIdProperty() { return activeCustomerId.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty activeQueueProperty() { return activeQueue.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<Direction> activeDirectionProperty() { return activeDirection.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<CallStatus> activeStatusProperty() { return activeStatus.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty activeDurationProperty() { return activeDuration.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty activeHeldProperty() { return activeHeld.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty activeConferenceProperty() { return activeConference.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty mutedProperty() { return muted.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<CallView> heldCallProperty() { return heldCall.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty heldNumberProperty() { return heldNumber.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<CallView> ringingInboundProperty() { return ringingInbound.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty activeCustomerIdProperty() { return callProps.activeCustomerId.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty activeQueueProperty() { return callProps.activeQueue.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Direction> activeDirectionProperty() { return callProps.activeDirection.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<CallStatus> activeStatusProperty() { return callProps.activeStatus.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty activeDurationProperty() { return callProps.activeDuration.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty activeHeldProperty() { return callProps.activeHeld.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty activeConferenceProperty() { return callProps.activeConference.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty mutedProperty() { return callProps.muted.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<CallView> heldCallProperty() { return callProps.heldCall.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty heldNumberProperty() { return callProps.heldNumber.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<CallView> ringingInboundProperty() { return callProps.ringingInbound.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Integer> waitingCallersProperty() { return waitingCallers.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<Event.Notice> lastNoticeProperty() { return lastNotice.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<Event.SessionError> lastErrorProperty() { return lastError.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<Message> messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Event.Notice> lastNoticeProperty() { return messages.lastNoticeProperty(); }
+    public ReadOnlyObjectProperty<Event.SessionError> lastErrorProperty() { return messages.lastErrorProperty(); }
+    public ReadOnlyObjectProperty<Message> messageProperty() { return messages.messageProperty(); }
     public ReadOnlyLongProperty malformedCountProperty() { return malformedCount.getReadOnlyProperty(); }
     public ReadOnlyLongProperty droppedCountProperty() { return droppedCount.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty activeMediaProperty() { return callProps.activeMedia.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty recordingProperty() { return callProps.recording.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty maskedProperty() { return callProps.masked.getReadOnlyProperty(); }
+    public ObservableList<dev.unibar.core.model.Participant> participants() { return callProps.participantsView; }
+    public ReadOnlyBooleanProperty conferenceRunningProperty() { return callProps.conferenceRunning.getReadOnlyProperty(); }
+    /** Numbers of this session's calls, newest first. */
+    public ObservableList<String> recentNumbers() { return callProps.recentNumbersView; }
     public ReadOnlyLongProperty mappedCountProperty() { return mappedCount.getReadOnlyProperty(); }
 }

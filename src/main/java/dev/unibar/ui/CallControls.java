@@ -5,14 +5,9 @@ import dev.unibar.core.command.CommandKind;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The call buttons. Each keeps its place and width in every state (disabled, not removed, when the
@@ -21,12 +16,10 @@ import java.util.List;
  * button is disabled (Answer, once answered) the focus goes to the call card, not to the next
  * button in line, which would be Hang up.
  */
-final class CallControls extends HBox {
+final class CallControls extends ButtonRow {
 
-    private static final PseudoClass ON = PseudoClass.getPseudoClass("on");
+    static final PseudoClass ON = PseudoClass.getPseudoClass("on");
 
-    private final List<StableButton> buttons = new ArrayList<>();
-    private final Node safeFocus;
     private final StableButton transfer;
     private final StableButton dialPad;
     private final StableButton accountCode;
@@ -46,11 +39,7 @@ final class CallControls extends HBox {
     }
 
     CallControls(BarViewModel vm, Messages msg, Node safeFocus, Openers open) {
-        super(4);
-        this.safeFocus = safeFocus;
-        setId("callControls");
-        getStyleClass().add("call-controls");
-        setAlignment(Pos.CENTER_LEFT);
+        super("callControls", safeFocus);
 
         StableButton answer = add(Ui.commandButton(msg, "answer", "button.answer", Material2AL.CALL,
                 "shortcut.answer", vm.enabledProperty(CommandKind.ANSWER), vm.supportedProperty(CommandKind.ANSWER),
@@ -105,9 +94,9 @@ final class CallControls extends HBox {
                 vm.enabledProperty(CommandKind.CANCEL_CONSULT), vm.supportedProperty(CommandKind.CANCEL_CONSULT),
                 () -> ConsultLeg.of(vm.stateProperty().get()).ifPresent(id -> vm.send(new Command.CancelConsult(id)))));
         // A pop-over, not a one-click action: EPBX needs the number to call into the conference.
+        // Also while a conference runs: its pop-over lists the participants and leaves or cancels it.
         conference = add(Ui.commandButton(msg, "conference", "button.conference", Material2AL.CALL_MERGE, null,
-                vm.enabledProperty(CommandKind.CONFERENCE), vm.supportedProperty(CommandKind.CONFERENCE),
-                open::conference));
+                ConferencePopOver.usable(vm), vm.supportedProperty(CommandKind.CONFERENCE), open::conference));
         add(Ui.commandButton(msg, "endConference", "button.endConference", Material2AL.CALL_SPLIT, null,
                 vm.enabledProperty(CommandKind.END_CONFERENCE), vm.supportedProperty(CommandKind.END_CONFERENCE),
                 vm::endConference));
@@ -119,18 +108,6 @@ final class CallControls extends HBox {
         add(Ui.commandButton(msg, "downloadRecording", "button.downloadRecording", Material2AL.GET_APP, null,
                 vm.enabledProperty(CommandKind.DOWNLOAD_RECORDING),
                 vm.supportedProperty(CommandKind.DOWNLOAD_RECORDING), open::downloadRecording));
-    }
-
-    private StableButton add(StableButton b) {
-        buttons.add(b);
-        getChildren().add(b);
-        b.disabledProperty().addListener((o, was, disabled) -> {
-            // Before the scene's own clean-up, which would hand the focus to the next button. The scene's
-            // focus owner, not isFocused(): while the incoming-call pop-up has the keyboard the bar's window
-            // is not focused, yet its focus owner is still this button and would still be passed on.
-            if (disabled && b.getScene() != null && b.getScene().getFocusOwner() == b) safeFocus.requestFocus();
-        });
-        return b;
     }
 
     StableButton transferButton() {
@@ -147,40 +124,5 @@ final class CallControls extends HBox {
 
     StableButton conferenceButton() {
         return conference;
-    }
-
-    List<StableButton> buttons() {
-        return List.copyOf(buttons);
-    }
-
-    private double widthWithText() {
-        double w = snappedLeftInset() + snappedRightInset();
-        int shown = 0;
-        for (StableButton b : buttons) {
-            if (!b.isManaged()) continue;
-            w += b.widthWithText();
-            shown++;
-        }
-        return w + Math.max(0, shown - 1) * getSpacing();
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        // Icons only: the narrowest the row can be without cutting anything off.
-        double w = widthWithText();
-        for (StableButton b : buttons) if (b.isManaged()) w -= b.widthWithText() - b.widthIconOnly();
-        return w;
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return widthWithText();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        boolean compact = getWidth() + 0.5 < widthWithText();
-        for (StableButton b : buttons) b.setCompact(compact);
-        super.layoutChildren();
     }
 }

@@ -47,6 +47,11 @@ final class FakeConnector implements Connector {
 
     /** As above; {@code identifyWhileReady} lets the agent change phones while working, as UCS does. */
     static Capabilities capabilitiesWithout(boolean identifyWhileReady, CommandKind... missing) {
+        return builderWithout(identifyWhileReady, missing).build();
+    }
+
+    /** As above, left open for flags such as {@code requiresTarget}. */
+    static Capabilities.Builder builderWithout(boolean identifyWhileReady, CommandKind... missing) {
         Set<CommandKind> skip = missing.length == 0 ? EnumSet.noneOf(CommandKind.class) : EnumSet.of(missing[0], missing);
         Capabilities.Builder b = Capabilities.builder();
         for (CommandKind k : CommandKind.values()) {
@@ -62,7 +67,7 @@ final class FakeConnector implements Connector {
                 default -> b.allow(k, SessionPhase.READY);
             }
         }
-        return b.build();
+        return b;
     }
 
     @Override

@@ -43,6 +43,12 @@ final class Scenes {
                 Map.of(), null);
     }
 
+    /** A chat (or other non-voice contact) from a customer, as a vendor with several media reports it. */
+    static Call contact(String id, String media, String who) {
+        return new Call(id, Direction.INBOUND, Party.of(null, who), Party.of("4000", null),
+                QueueRef.of("q2", "Chat", null), null, null, Map.of(), null, media);
+    }
+
     static Event ringing(String id) {
         return new Event.CallRinging(V, null, id, inbound(id));
     }

@@ -5,6 +5,7 @@ import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
+import dev.unibar.core.model.Participant;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -33,7 +34,8 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The bar in each state (offline, ready, ringing, talking, held + consultation, wrap-up, error) in
+ * The bar in each state (offline, ready, ringing, talking, recording + masked, held + consultation,
+ * conference, a chat beside a call, wrap-up, error) in
  * English, Czech and Brazilian Portuguese, light and dark. Every picture is saved (target/screenshots,
  * or docs/screenshots with -Dunibar.screenshots=docs, the reference images) and checked: no visible
  * text is cut off, and no call control or the state selector moves or changes width between states.
@@ -129,10 +131,18 @@ class ScreenshotSuiteTest {
                 new Event.QueueWaiting(Scenes.V, null, 3)));
         m.put("ringing", () -> c.push(Scenes.ringing("c1")));
         m.put("talking", () -> c.push(Scenes.connected("c1")));
+        m.put("recording-masked", () -> c.push(new Event.CallRecordingStarted(Scenes.V, null, "c1"),
+                new Event.CallMasked(Scenes.V, null, "c1")));
         m.put("held-consultation", () -> c.push(new Event.CallHeld(Scenes.V, null, "c1"),
                 new Event.CallDialing(Scenes.V, null, "c2", Scenes.outbound("c2", "2002")),
                 new Event.CallConnected(Scenes.V, null, "c2", null)));
-        m.put("wrap-up", () -> c.push(new Event.CallEnded(Scenes.V, null, "c2", "agent"),
+        m.put("conference", () -> c.push(new Event.CallEnded(Scenes.V, null, "c2", "agent"),
+                new Event.CallResumed(Scenes.V, null, "c1"), new Event.CallConferenced(Scenes.V, null, "c1"),
+                new Event.CallParticipant(Scenes.V, null, "c1", new Participant("p1", "2002", "connected")),
+                new Event.CallParticipant(Scenes.V, null, "c1", new Participant("p2", "2003", "dialing"))));
+        m.put("chat", () -> c.push(new Event.CallRinging(Scenes.V, null, "chat1", Scenes.contact("chat1", "chat", "Lucas")),
+                new Event.CallConnected(Scenes.V, null, "chat1", null)));
+        m.put("wrap-up", () -> c.push(new Event.CallEnded(Scenes.V, null, "chat1", "agent"),
                 new Event.CallEnded(Scenes.V, null, "c1", "remote"),
                 new Event.AgentStateChanged(Scenes.V, null, AgentState.WRAP_UP, null, null)));
         m.put("error", () -> c.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.NOT_READY, "lunch", false),
@@ -144,6 +154,7 @@ class ScreenshotSuiteTest {
     private static Map<String, String> places(BarView bar) {
         Map<String, String> out = new LinkedHashMap<>();
         List<Node> nodes = new ArrayList<>(bar.callControls().buttons());
+        nodes.addAll(bar.callExtras().buttons());
         nodes.add(bar.lookup("#stateSelector"));
         nodes.add(bar.lookup("#notice"));
         for (Node n : nodes) {

@@ -69,6 +69,8 @@ public final class EpbxConnector implements Connector {
                     CommandKind.CANCEL_CONFERENCE, CommandKind.REMOVE_PARTICIPANT), SessionPhase.READY)
             // "Ramal em intervalo não permite discar": the middleware refuses Discar during an interval.
             .notWhilePaused(CommandKind.DIAL)
+            // ConferenciaDisca calls a number in; without one the middleware answers "no participant added".
+            .requiresTarget(CommandKind.CONFERENCE)
             .build();
 
     private final EpbxConfig config;

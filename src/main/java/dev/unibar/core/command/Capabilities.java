@@ -15,10 +15,21 @@ public final class Capabilities {
 
     private final Map<CommandKind, Set<SessionPhase>> phases;
     private final Set<CommandKind> notWhilePaused;
+    private final Set<CommandKind> targetRequired;
 
-    private Capabilities(Map<CommandKind, Set<SessionPhase>> phases, Set<CommandKind> notWhilePaused) {
+    private Capabilities(Map<CommandKind, Set<SessionPhase>> phases, Set<CommandKind> notWhilePaused,
+                         Set<CommandKind> targetRequired) {
         this.phases = phases;
         this.notWhilePaused = notWhilePaused;
+        this.targetRequired = targetRequired;
+    }
+
+    /**
+     * True when the vendor needs a number with this command where others may go without one: EPBX only
+     * conferences by calling a number in, and answers "no participant added" to a conference without one.
+     */
+    public boolean requiresTarget(CommandKind kind) {
+        return targetRequired.contains(kind);
     }
 
     /** True when the vendor refuses this command while the agent is paused (EPBX refuses to dial). */
@@ -46,6 +57,12 @@ public final class Capabilities {
     public static final class Builder {
         private final Map<CommandKind, Set<SessionPhase>> phases = new EnumMap<>(CommandKind.class);
         private final Set<CommandKind> notWhilePaused = EnumSet.noneOf(CommandKind.class);
+        private final Set<CommandKind> targetRequired = EnumSet.noneOf(CommandKind.class);
+
+        public Builder requiresTarget(CommandKind first, CommandKind... rest) {
+            targetRequired.addAll(EnumSet.of(first, rest));
+            return this;
+        }
 
         public Builder notWhilePaused(CommandKind first, CommandKind... rest) {
             notWhilePaused.addAll(EnumSet.of(first, rest));
@@ -63,7 +80,7 @@ public final class Capabilities {
         }
 
         public Capabilities build() {
-            return new Capabilities(Map.copyOf(phases), Set.copyOf(notWhilePaused));
+            return new Capabilities(Map.copyOf(phases), Set.copyOf(notWhilePaused), Set.copyOf(targetRequired));
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Call;
 import dev.unibar.core.model.Device;
 import dev.unibar.core.model.Event;
+import dev.unibar.core.model.Participant;
 import dev.unibar.core.model.PauseReason;
 
 import java.time.Instant;
@@ -43,7 +44,8 @@ public record BarState(
         long eventCount,
         Map<String, Call> queuedCalls,
         List<String> followMe,
-        String lastEndCause) {
+        String lastEndCause,
+        Map<String, List<Participant>> participants) {
 
     public BarState {
         pauseReasons = List.copyOf(pauseReasons);
@@ -53,12 +55,24 @@ public record BarState(
         recentlyEnded = List.copyOf(recentlyEnded);
         queuedCalls = Collections.unmodifiableMap(new LinkedHashMap<>(queuedCalls));
         followMe = followMe == null ? null : List.copyOf(followMe);
+        participants = participants == null ? Map.of() : copyParticipants(participants);
+    }
+
+    private static Map<String, List<Participant>> copyParticipants(Map<String, List<Participant>> in) {
+        Map<String, List<Participant>> out = new LinkedHashMap<>();
+        in.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The conference legs the vendor reported for a call (dialing or connected; those that left are gone). */
+    public List<Participant> participantsOf(String callId) {
+        return participants.getOrDefault(callId, List.of());
     }
 
     public static BarState initial(String vendor) {
         return new BarState(vendor, ConnectionStatus.CONNECTING, SessionPhase.CONNECTING, null, null, null, null,
                 null, null, List.of(), List.of(), null, Map.of(), null, Map.of(), false, null, null, null, List.of(), 0,
-                Map.of(), null, null);
+                Map.of(), null, null, Map.of());
     }
 
     /** The call the agent is working on: the newest one that is not on hold, else the newest. */
@@ -114,6 +128,7 @@ public record BarState(
         LinkedHashMap<String, Call> queuedCalls;
         List<String> followMe;
         String lastEndCause;
+        LinkedHashMap<String, List<Participant>> participants;
 
         Builder(BarState s) {
             vendor = s.vendor;
@@ -140,12 +155,14 @@ public record BarState(
             queuedCalls = new LinkedHashMap<>(s.queuedCalls);
             followMe = s.followMe;
             lastEndCause = s.lastEndCause;
+            participants = new LinkedHashMap<>(s.participants);
         }
 
         BarState build() {
             return new BarState(vendor, connection, phase, agent, agentState, stateReason, stateProductive,
                     stateSince, stateMaxSeconds, pauseReasons, devices, device, calls, lastEnded, recordings, wrapUp,
-                    waitingCallers, lastNotice, lastError, recentlyEnded, eventCount, queuedCalls, followMe, lastEndCause);
+                    waitingCallers, lastNotice, lastError, recentlyEnded, eventCount, queuedCalls, followMe, lastEndCause,
+                    participants);
         }
     }
 }

@@ -95,6 +95,7 @@ public final class Reducer {
             update(b, e.callId(), CallView::asConference);
         } else if (event instanceof Event.CallEnded e) {
             CallView gone = b.calls.remove(e.callId());
+            b.participants.remove(e.callId());
             if (gone != null) {
                 b.lastEnded = gone;
                 b.lastEndCause = e.cause();
@@ -102,12 +103,14 @@ public final class Reducer {
             remember(b.recentlyEnded, e.callId());
         } else if (event instanceof Event.CallWrapUp e) {
             CallView gone = b.calls.remove(e.callId());
+            b.participants.remove(e.callId());
             if (gone != null) b.lastEnded = gone;
             remember(b.recentlyEnded, e.callId());
             b.wrapUp = true;
         } else if (event instanceof Event.CallFinished e) {
             b.wrapUp = false;
             b.calls.remove(e.callId());
+            b.participants.remove(e.callId());
             remember(b.recentlyEnded, e.callId());
         } else if (event instanceof Event.CallRecording e) {
             b.recordings.remove(e.callId());
@@ -124,7 +127,7 @@ public final class Reducer {
         } else if (event instanceof Event.AgentFollowMe e) {
             b.followMe = e.active() ? e.numbers() : null;
         } else if (event instanceof Event.CallParticipant e) {
-            // Shown in the inspector; the call card keeps its conference badge.
+            participant(b, e);
         } else if (event instanceof Event.Notice e) {
             b.lastNotice = e;
         } else if (event instanceof Event.VendorUnmapped e) {
@@ -153,6 +156,20 @@ public final class Reducer {
         b.stateProductive = productive;
         // A repeated report of the same state must not restart the agent's time-in-state clock.
         if (changed || b.stateSince == null) b.stateSince = at;
+    }
+
+    /** A leg that left or failed to join is no longer in the conference; any other state replaces the leg's last. */
+    private static void participant(BarState.Builder b, Event.CallParticipant e) {
+        dev.unibar.core.model.Participant p = e.participant();
+        if (e.callId() == null || p == null) return;
+        String key = p.id() != null ? p.id() : p.number();
+        java.util.List<dev.unibar.core.model.Participant> legs = new java.util.ArrayList<>(
+                b.participants.getOrDefault(e.callId(), java.util.List.of()));
+        legs.removeIf(x -> key != null && (key.equals(x.id()) || key.equals(x.number())));
+        boolean gone = "left".equals(p.state()) || "failed".equals(p.state());
+        if (!gone && key != null) legs.add(p);
+        if (legs.isEmpty()) b.participants.remove(e.callId());
+        else b.participants.put(e.callId(), legs);
     }
 
     private static void offer(BarState.Builder b, String id, Call call, CallStatus status, Instant now) {

@@ -1,0 +1,173 @@
+package dev.unibar.ui;
+
+import dev.unibar.core.LoginForm;
+import dev.unibar.core.Session;
+import dev.unibar.core.command.Capabilities;
+import dev.unibar.core.command.Command;
+import dev.unibar.core.command.CommandKind;
+import dev.unibar.core.model.AgentState;
+import dev.unibar.core.model.Event;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Capabilities decide: a vendor without tones, swap, recording, masking, voicemail, pick-up or conference
+ * management gets none of those controls; one that needs a number to conference gets a required field.
+ * Also the transfer directory and the favourites store.
+ */
+@ExtendWith(ApplicationExtension.class)
+class InCallCapabilitiesTest {
+
+    private static final CommandKind[] EXTRAS = {CommandKind.SEND_DTMF, CommandKind.SWAP,
+            CommandKind.START_RECORDING, CommandKind.STOP_RECORDING, CommandKind.MASK, CommandKind.UNMASK,
+            CommandKind.TO_VOICEMAIL, CommandKind.PICKUP, CommandKind.LEAVE_CONFERENCE,
+            CommandKind.CANCEL_CONFERENCE, CommandKind.REMOVE_PARTICIPANT};
+    private static final List<String> EXTRA_IDS = List.of("#dtmf", "#swap", "#recordToggle", "#maskToggle",
+            "#toVoicemail", "#pickup");
+
+    private final List<Session> sessions = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        sessions.forEach(Session::stop);
+    }
+
+    private record Bar(FakeConnector connector, BarViewModel vm, BarView view) {
+        Node find(String id) {
+            Node n = Fx.get(() -> view.lookup(id));
+            if (n != null) return n;
+            return Fx.get(() -> view.popoverContents().stream().map(p -> p.lookup(id)).filter(x -> x != null)
+                    .findFirst().orElseThrow(() -> new AssertionError("no " + id)));
+        }
+    }
+
+    private Bar bar(Capabilities caps) {
+        FakeConnector c = new FakeConnector(caps);
+        Session s = new Session(c, Clock.systemUTC());
+        sessions.add(s);
+        BarViewModel vm = Fx.get(() -> new BarViewModel(s));
+        BarView v = Fx.get(() -> new BarView(vm, Messages.forLanguage("en"), LoginForm.plain(null), null, null));
+        s.start();
+        c.push(Scenes.loggedInReady());
+        Fx.until("ready", () -> vm.agentStateProperty().get() == AgentState.READY);
+        return new Bar(c, vm, v);
+    }
+
+    private static void talking(Bar b) {
+        b.connector().push(Scenes.ringing("c1"), Scenes.connected("c1"));
+        Fx.until("talking", () -> b.vm().isEnabled(CommandKind.CONFERENCE));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aVendorWithoutTheExtrasShowsNoneOfThem() {
+        Bar without = bar(FakeConnector.capabilitiesWithout(EXTRAS));
+        Bar with = bar(FakeConnector.capabilitiesWithout());
+        for (String id : EXTRA_IDS) {
+            assertFalse(Fx.get(() -> without.find(id).isVisible() || without.find(id).isManaged()), id + " shown");
+            assertTrue(Fx.get(() -> with.find(id).isVisible() && with.find(id).isManaged()), id + " missing");
+        }
+        assertFalse(Fx.get(() -> without.find("#callExtras").isManaged()), "an empty row takes no room");
+        assertFalse(Fx.get(() -> without.find("#conferenceRunning").isVisible()));
+        assertTrue(Fx.get(() -> with.find("#conferenceRunning").isVisible()));
+    }
+
+    @Test
+    void theConferenceNumberIsRequiredWhereTheVendorSaysSo() {
+        Bar needs = bar(FakeConnector.builderWithout(false).requiresTarget(CommandKind.CONFERENCE).build());
+        Bar optional = bar(FakeConnector.capabilitiesWithout());
+        talking(needs);
+        talking(optional);
+        Messages en = Messages.forLanguage("en");
+        assertEquals(en.get("conference.hint.participant"), Fx.get(() -> ((Label) needs.find("#conferenceHint")).getText()));
+        assertEquals(en.get("conference.hint"), Fx.get(() -> ((Label) optional.find("#conferenceHint")).getText()));
+        Button start = (Button) needs.find("#conferenceStart");
+        assertTrue(Fx.get(start::isDisabled), "no conference without a number where the vendor needs one");
+        Fx.run(start::fire);
+        Fx.run(() -> ((TextField) needs.find("#conferenceParticipant")).setText("2002"));
+        assertFalse(Fx.get(start::isDisabled));
+        Fx.run(start::fire);
+        Fx.until("conference with the number", () -> needs.connector().commands.contains(
+                new Command.Conference("c1", "2002", false)));
+        assertEquals(1, needs.connector().commands.stream().filter(c -> c instanceof Command.Conference).count());
+        assertFalse(Fx.get(() -> optional.find("#conferenceStart").isDisabled()), "the held caller may be joined");
+    }
+
+    @Test
+    void theTransferDirectoryOffersFavouritesAndRecentNumbersAndOnlyFillsTheNumber() {
+        Bar b = bar(FakeConnector.capabilitiesWithout());
+        b.connector().push(Scenes.ringing("c1"), Scenes.connected("c1"),
+                new Event.CallEnded(Scenes.V, null, "c1", "remote"),
+                new Event.CallDialing(Scenes.V, null, "c2", Scenes.outbound("c2", "2002")),
+                new Event.CallConnected(Scenes.V, null, "c2", null));
+        Fx.until("second call up", () -> b.vm().recentNumbers().size() == 2);
+        Favourites favs = Favourites.inMemory(List.of("3003"));
+        TransferPopOver pop = Fx.get(() -> new TransferPopOver(b.vm(), Messages.forLanguage("en"), false, favs));
+        assertEquals(List.of(new TransferPopOver.Entry("3003", true), new TransferPopOver.Entry("2002", false),
+                new TransferPopOver.Entry(Scenes.NUMBER, false)), Fx.get(() -> List.copyOf(pop.entries())));
+
+        Node pane = pop.getContentNode();
+        @SuppressWarnings("unchecked")
+        ListView<TransferPopOver.Entry> dir = (ListView<TransferPopOver.Entry>) pane.lookup("#transferDirectory");
+        TextField target = (TextField) pane.lookup("#transferTarget");
+        Fx.run(() -> {
+            dir.getSelectionModel().select(2);
+            dir.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+        });
+        assertEquals(Scenes.NUMBER, Fx.get(target::getText));
+        assertTrue(b.connector().commands.stream().noneMatch(c -> c instanceof Command.BlindTransfer
+                || c instanceof Command.Consult), "picking never transfers");
+
+        Button star = (Button) pane.lookup("#favouriteToggle");
+        assertEquals("Favourite", Fx.get(star::getText));
+        Fx.run(star::fire);
+        assertEquals("Unfavourite", Fx.get(star::getText));
+        assertEquals(new TransferPopOver.Entry(Scenes.NUMBER, true), Fx.get(() -> pop.entries().get(1)));
+        assertEquals(3, Fx.get(() -> pop.entries().size()), "a favourite is not listed twice");
+        Fx.run(() -> ((Button) pane.lookup("#blindTransfer")).fire());
+        Fx.until("transfer", () -> b.connector().commands.contains(
+                new Command.BlindTransfer("c2", Scenes.NUMBER, false)));
+    }
+
+    @Test
+    void favouritesOutliveTheBarInTheirStore() {
+        List<List<String>> saved = new ArrayList<>();
+        List<String> held = new ArrayList<>(List.of("2002"));
+        Favourites.Store store = new Favourites.Store() {
+            @Override
+            public List<String> load() {
+                return List.copyOf(held);
+            }
+
+            @Override
+            public void save(List<String> numbers) {
+                saved.add(numbers);
+                held.clear();
+                held.addAll(numbers);
+            }
+        };
+        Favourites f = new Favourites(store);
+        f.toggle(" 5511 ");
+        f.toggle("2002");
+        assertEquals(List.of(List.of("2002", "5511"), List.of("5511")), saved);
+        assertEquals(List.of("5511"), List.copyOf(new Favourites(store).numbers()));
+    }
+}
