@@ -55,7 +55,10 @@ public final class StartupBenchmark {
             display = freeDisplay();
             xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            Thread.sleep(1000);
+            // Under load Xvfb can take longer than a fixed second: the first round then saw no display.
+            File socket = new File("/tmp/.X11-unix/X" + display.substring(1));
+            for (int i = 0; i < 100 && !socket.exists(); i++) Thread.sleep(100);
+            Thread.sleep(200);
         }
         Map<String, List<Map<String, Long>>> results = new LinkedHashMap<>();
         try {
