@@ -79,10 +79,14 @@ public final class UnibarApp extends Application {
         if (factory == null) throw new IllegalStateException("UnibarApp.setContextFactory was not called");
         Messages msg = Messages.forLanguage(cfg.language());
         try {
+            // While the vendor context may still be in the making on its own thread: the theme (the first
+            // user-agent stylesheet sets up JavaFX's style manager, 0.2-0.9 s measured here) and the icons.
+            stylesheet();
+            List<Image> icons = icons();
             context = factory.apply(cfg);
             Scene scene = buildScene(stage, context, msg);
             stage.setTitle(title(msg, context));
-            stage.getIcons().setAll(icons());
+            stage.getIcons().setAll(icons);
             stage.setScene(scene);
             stage.setOnCloseRequest(e -> Platform.exit());
             if (stageHook != null) stageHook.accept(stage, context);
