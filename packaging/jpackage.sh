@@ -101,7 +101,11 @@ for o in "${java_options[@]}"; do image_args+=(--java-options "$o"); done
 case "$os" in
   linux) image_args+=(--icon icons/unibar-256.png) ;;
   windows) image_args+=(--icon icons/unibar.ico --add-launcher UnibarConsole=packaging/windows/console.properties) ;;
-  mac) image_args+=(--icon icons/unibar.icns --mac-package-identifier dev.unibar.Unibar) ;;
+  mac)
+    # Our Info.plist (the tel:/callto:/sip: URL types) in place of jpackage's; the version filled in here.
+    mkdir -p "$work/mac-resources"
+    sed "s/@VERSION@/$version/g" packaging/macos/Info.plist.in > "$work/mac-resources/Info.plist"
+    image_args+=(--icon icons/unibar.icns --mac-package-identifier dev.unibar.Unibar --resource-dir "$work/mac-resources") ;;
 esac
 jpackage "${image_args[@]}"
 
@@ -115,7 +119,12 @@ esac
 mkdir -p "$appdir/desktop"
 cp icons/unibar-*.png icons/unibar.svg "$appdir/desktop/"
 cp packaging/linux/unibar.desktop packaging/system-config.yml "$appdir/desktop/"
-[ "$os" = linux ] && install -m 755 packaging/linux/cds-dump.sh "$appdir/cds-dump.sh"
+if [ "$os" = linux ]; then
+  install -m 755 packaging/linux/cds-dump.sh "$appdir/cds-dump.sh"
+  # jpackage's Linux launcher asks rpm and dpkg who owns it before every start (0.5-2 s): a shell
+  # launcher reading the same Unibar.cfg starts the runtime directly (packaging/linux/unibar-launcher.sh).
+  install -m 755 packaging/linux/unibar-launcher.sh "$app/bin/Unibar"
+fi
 
 # ---- 5. AppCDS: a training start lists the classes the bar loads; the archive is made where it runs -
 if [ "$os" = linux ] && [ "${UNIBAR_NO_CDS:-}" != 1 ]; then
@@ -131,6 +140,8 @@ case "$type" in
   deb) packaging/linux/build-deb.sh "$app" "$version" target/installer ;;
   rpm) packaging/linux/build-rpm.sh "$app" "$version" target/installer ;;
   msi|exe)
+    # packaging/windows/main.wxs replaces jpackage's: the same product plus the tel:/callto:/sip:/sips: URL
+    # protocols in the registry (the running bar takes a clicked link over its single-instance channel).
     jpackage "${common[@]}" --type "$type" --app-image "$app" \
       --win-menu --win-menu-group Unibar --win-shortcut --win-dir-chooser --win-per-user-install \
       --win-upgrade-uuid 6f1c2a8e-6b36-4a59-9a71-2d8e9b1c0e15 --resource-dir packaging/windows \

@@ -1,4 +1,4 @@
-# Registers Unibar for tel:, callto: and sip: links on Windows, so a click on a phone number in a browser
+# Registers Unibar for tel:, callto:, sip: and sips: links on Windows, so a click on a phone number in a browser
 # or CRM dials through the running bar (Unibar.exe hands the link to it). Per user by default; IT runs it
 # with -AllUsers (as administrator) or pushes the same keys by GPO/Intune. See docs/packaging.md.
 #   powershell -ExecutionPolicy Bypass -File register-links.ps1 [-InstallDir DIR] [-AllUsers] [-Remove]
@@ -11,7 +11,7 @@ $ErrorActionPreference = "Stop"
 $root = if ($AllUsers) { "HKLM:\Software\Classes" } else { "HKCU:\Software\Classes" }
 $exe = Join-Path $InstallDir "Unibar.exe"
 if (-not $Remove -and -not (Test-Path $exe)) { throw "No Unibar.exe in $InstallDir (use -InstallDir)" }
-foreach ($scheme in "tel", "callto", "sip") {
+foreach ($scheme in "tel", "callto", "sip", "sips") {
   $key = Join-Path $root $scheme
   if ($Remove) {
     if (Test-Path $key) { Remove-Item -Recurse -Force $key }
@@ -25,4 +25,4 @@ foreach ($scheme in "tel", "callto", "sip") {
   New-Item -Force -Path "$key\shell\open\command" | Out-Null
   Set-ItemProperty -Path "$key\shell\open\command" -Name "(default)" -Value "`"$exe`" `"%1`""
 }
-Write-Output ("Unibar " + $(if ($Remove) { "unregistered from" } else { "registered for" }) + " tel:, callto:, sip: in $root")
+Write-Output ("Unibar " + $(if ($Remove) { "unregistered from" } else { "registered for" }) + " tel:, callto:, sip:, sips: in $root")

@@ -4,6 +4,7 @@ import dev.unibar.app.desktop.AppDirs;
 import dev.unibar.app.desktop.DesktopShell;
 import dev.unibar.config.UnibarConfig;
 import dev.unibar.core.Failures;
+import dev.unibar.ui.StartupFailure;
 import dev.unibar.ui.UnibarApp;
 import javafx.application.Application;
 
@@ -59,7 +60,19 @@ public final class Launcher {
         UnibarApp.setStageHook((stage, ctx) -> shell.attach(stage, ctx, () -> ((VendorContext) ctx).realizePage()));
         try (shell) {
             Application.launch(UnibarApp.class);
+        } catch (RuntimeException noToolkit) {
+            // No display, or a toolkit that would not start: one line, not JavaFX's stack trace.
+            startupFailed(config.language(), noToolkit, err, false);
+            return 1;
         }
-        return 0;
+        return UnibarApp.startFailed() ? 1 : 0;
+    }
+
+    /**
+     * The bar cannot start (a bad configuration file, no display): a dialog where a window can be shown
+     * and one line on {@code err}, never a stack trace. Returns once the agent closed the dialog.
+     */
+    public static void startupFailed(String languageTag, Throwable cause, PrintStream err, boolean mayShowWindow) {
+        StartupFailure.report(languageTag, cause, err, mayShowWindow);
     }
 }

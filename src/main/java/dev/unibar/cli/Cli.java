@@ -105,7 +105,7 @@ public final class Cli {
             default:
                 if (cmd.startsWith("-")) return bar(List.of(args));
                 // A tel:/callto:/sip: link opened from the desktop (the installers register Unibar for them).
-                if (rest.isEmpty() && DialTarget.isLink(cmd)) return launchBar(loadConfig(null), List.of(cmd));
+                if (rest.isEmpty() && DialTarget.isLink(cmd)) return launchBar(loadBarConfig(null), List.of(cmd));
                 return usage("unknown command \"" + cmd + "\"");
         }
     }
@@ -120,18 +120,40 @@ public final class Cli {
             return usage(e.getMessage());
         }
         String file = a.options.get("--config");
-        UnibarConfig config = loadConfig(file);
+        UnibarConfig config = loadBarConfig(file);
         return config == null ? USAGE : launchBar(config, args);
     }
 
-    /** The configuration, or null after printing why it cannot be read. */
-    private UnibarConfig loadConfig(String file) {
+    /**
+     * The bar's configuration, or null after saying why it cannot be read: started from a menu or a link,
+     * the agent has no terminal, so in a dialog (file, line, key) as well as in one line on stderr.
+     */
+    private UnibarConfig loadBarConfig(String file) {
         try {
             return Vendors.configLoader(env).locateAndLoad(file == null ? null : Path.of(file), osName, userHome);
         } catch (ConfigException e) {
-            err.println("unibar: " + e.getMessage());
+            barFailure(e);
             return null;
         }
+    }
+
+    private void barFailure(Throwable e) {
+        // The configuration (and its language) is what failed: the dialog speaks the system's language.
+        dev.unibar.app.Launcher.startupFailed(null, e, err, canShowWindow(env, osName));
+    }
+
+    /**
+     * Whether a window could be shown, decided without loading JavaFX: Windows and macOS always have a
+     * desktop; elsewhere only with an X or Wayland display. Without one a failure is the stderr line alone.
+     */
+    static boolean canShowWindow(Function<String, String> env, String osName) {
+        String os = osName == null ? "" : osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac")) return true;
+        return notBlank(env.apply("DISPLAY")) || notBlank(env.apply("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
     }
 
     /**

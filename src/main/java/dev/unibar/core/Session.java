@@ -88,18 +88,15 @@ public final class Session implements Connector.Sink {
     public void malformed(String raw, String reason) {
         inspector.malformed(connector.vendor(), raw, reason);
         if (loggedProblems.add(reason)) {
-            LOG.log(System.Logger.Level.WARNING, "Malformed " + connector.vendor() + " event (" + reason + "): "
-                    + abbreviate(raw) + " — further ones with this reason are counted in the inspector only");
+            // Raw and reason are the vendor's text: escaped and cut like translate's stderr, never raw.
+            LOG.log(System.Logger.Level.WARNING, "Malformed " + connector.vendor() + " event (" + Printable.of(reason)
+                    + "): " + Printable.of(raw) + " — further ones with this reason are counted in the inspector only");
         }
     }
 
     @Override
     public void dropped(String raw, String reason) {
         inspector.dropped(connector.vendor(), raw, reason);
-        if (loggedProblems.add(reason)) LOG.log(System.Logger.Level.WARNING, "Dropped message: " + reason);
-    }
-
-    private static String abbreviate(String s) {
-        return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "…" : s;
+        if (loggedProblems.add(reason)) LOG.log(System.Logger.Level.WARNING, "Dropped message: " + Printable.of(reason));
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.unibar.core.Printable;
 
 /**
  * The one way Unibar reads vendor JSON, in {@code translate} and in the live bridge alike, so that a
@@ -22,7 +23,7 @@ public final class StrictJson {
     /** Longest text line {@code translate} reads, and the shim's own batch size. */
     public static final int MAX_LINE_BYTES = 1 << 20;
     /** How much of a bad line or reason stderr and logs ever show. */
-    public static final int MAX_SHOWN = 200;
+    public static final int MAX_SHOWN = Printable.MAX_SHOWN;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -68,26 +69,8 @@ public final class StrictJson {
         return m;
     }
 
-    /**
-     * Text safe for a terminal or a log line: control characters, C1 codes and bidirectional
-     * overrides escaped as {@code \\uXXXX}, cut to {@link #MAX_SHOWN} characters.
-     */
+    /** Text safe for a terminal or a log line: {@link Printable#of}, shared with the session's log. */
     public static String printable(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_SHOWN) + 16);
-        for (int i = 0; i < s.length(); i++) {
-            if (b.length() >= MAX_SHOWN) {
-                b.append("... (").append(s.length()).append(" chars)");
-                break;
-            }
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
-                    || (c >= 0x2066 && c <= 0x2069) || c == 0xfeff) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return Printable.of(s);
     }
 }

@@ -19,13 +19,17 @@ import java.util.concurrent.TimeUnit;
  * floor ({@link StartupFloor}: a Stage with one Label, JavaFX on the module path), the bar from the class
  * path ({@code java -jar target/unibar.jar}, demo mode, a fresh home) and, if there is one, the bar's
  * installed or packaged app image ({@code -Dbench.image=DIR}, default {@code /opt/unibar}, else
- * {@code target/installer/Unibar}). Per process it records, in ms since the parent started it:
+ * {@code target/installer/Unibar}; several, comma-separated, to compare images in one run;
+ * {@code -Dbench.classpath=false} leaves out the class-path bar). Per process it records, in ms since the
+ * parent started it:
  * <ul>
  * <li>visible: the window's first frame;</li>
  * <li>interactive: the first input accepted: from the moment {@code xdotool} finds the window it clicks
  *     into it every 25 ms, and the process notes the first press it receives;</li>
  * <li>connected: the bar's vendor page connected to the demo simulator.</li>
  * </ul>
+ * Besides the medians it prints the median of the per-round ratios (bar / floor of the same round), which
+ * a machine whose load changes during the run disturbs less.
  * Needs Xvfb (unless DISPLAY is set) and xdotool. Run after {@code mvn package}:
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.unibar.bench.StartupBenchmark [-Dbench.rounds=5]</pre>
  */
@@ -42,7 +46,8 @@ public final class StartupBenchmark {
         Path jar = root.resolve("target/unibar.jar");
         if (!Files.isRegularFile(jar)) throw new IllegalStateException("run mvn package first (no " + jar + ")");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path image = image(root);
+        List<Path> images = images(root);
+        boolean classPath = !"false".equals(System.getProperty("bench.classpath"));
 
         Process xvfb = null;
         String display = System.getenv("DISPLAY");
@@ -50,15 +55,20 @@ public final class StartupBenchmark {
             display = freeDisplay();
             xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            Thread.sleep(1000);
+            // Under load Xvfb can take longer than a fixed second: the first round then saw no display.
+            File socket = new File("/tmp/.X11-unix/X" + display.substring(1));
+            for (int i = 0; i < 100 && !socket.exists(); i++) Thread.sleep(100);
+            Thread.sleep(200);
         }
         Map<String, List<Map<String, Long>>> results = new LinkedHashMap<>();
         try {
             for (int r = 0; r < rounds; r++) {
                 run(results, "JavaFX floor (Label, module path)", display, floor(java, root), "^StartupFloor$");
-                run(results, "Unibar (java -jar, class path)", display,
-                        List.of(java, "-jar", jar.toString()), "^Unibar");
-                if (image != null) {
+                if (classPath) {
+                    run(results, "Unibar (java -jar, class path)", display,
+                            List.of(java, "-jar", jar.toString()), "^Unibar");
+                }
+                for (Path image : images) {
                     run(results, "Unibar (app image " + image + ")", display,
                             List.of(image.resolve("bin/Unibar").toString()), "^Unibar");
                 }
@@ -148,6 +158,7 @@ public final class StartupBenchmark {
         System.out.printf(Locale.ROOT, "%nStart-up, %d rounds, median (min–max) ms after the process was started%n", rounds);
         System.out.printf(Locale.ROOT, "%-58s %-20s %-20s %-20s%n", "", MARKS[0], MARKS[1], MARKS[2]);
         Map<String, Long> floor = null;
+        List<Map<String, Long>> floorRuns = List.of();
         for (var e : results.entrySet()) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-58s", e.getKey()));
             Map<String, Long> medians = new LinkedHashMap<>();
@@ -166,24 +177,43 @@ public final class StartupBenchmark {
             System.out.println(row);
             if (floor == null) {
                 floor = medians;
+                floorRuns = e.getValue();
             } else {
                 for (String mark : new String[]{"visible", "interactive"}) {
                     if (floor.containsKey(mark) && medians.containsKey(mark)) {
-                        System.out.printf(Locale.ROOT, "    %s / floor, %s: %.2f%n", e.getKey(), mark,
-                                medians.get(mark) / (double) floor.get(mark));
+                        System.out.printf(Locale.ROOT, "    %s / floor, %s: %.2f (median of per-round ratios %s)%n",
+                                e.getKey(), mark, medians.get(mark) / (double) floor.get(mark),
+                                pairedRatio(floorRuns, e.getValue(), mark));
                     }
                 }
             }
         }
     }
 
-    private static Path image(Path root) {
-        String prop = System.getProperty("bench.image");
-        if (prop != null) return prop.isBlank() ? null : Path.of(prop);
-        for (Path p : new Path[]{Path.of("/opt/unibar"), root.resolve("target/installer/Unibar")}) {
-            if (Files.isExecutable(p.resolve("bin/Unibar"))) return p;
+    /** Round i of the bar against round i of the floor: both ran back to back under the same load. */
+    private static String pairedRatio(List<Map<String, Long>> floor, List<Map<String, Long>> bar, String mark) {
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < Math.min(floor.size(), bar.size()); i++) {
+            Long f = floor.get(i).get(mark);
+            Long b = bar.get(i).get(mark);
+            if (f != null && b != null && f > 0) r.add(b / (double) f);
         }
-        return null;
+        if (r.isEmpty()) return "–";
+        Collections.sort(r);
+        return String.format(Locale.ROOT, "%.2f, %.2f–%.2f", r.get(r.size() / 2), r.get(0), r.get(r.size() - 1));
+    }
+
+    private static List<Path> images(Path root) {
+        String prop = System.getProperty("bench.image");
+        List<Path> out = new ArrayList<>();
+        if (prop != null) {
+            for (String s : prop.split(",")) if (!s.isBlank()) out.add(Path.of(s.trim()));
+            return out;
+        }
+        for (Path p : new Path[]{Path.of("/opt/unibar"), root.resolve("target/installer/Unibar")}) {
+            if (Files.isExecutable(p.resolve("bin/Unibar"))) return List.of(p);
+        }
+        return out;
     }
 
     private static String freeDisplay() {

@@ -122,6 +122,21 @@ class SessionTest {
     }
 
     @Test
+    void aMalformedVendorLineReachesTheLogEscapedAndCutNeverRaw() {
+        // A terminal escape, a forged second log line, a bidi override and 10,000 characters more.
+        String raw = "{\"n\":\"\u001b[2J\u001b[31mowned\nWARNING: forged line\u202e\"}" + "x".repeat(10_000);
+        connector.sink.malformed(raw, "bad\rreason\u0007");
+        String line = logs.get(0).getMessage();
+        assertTrue(line.chars().noneMatch(c -> c < 0x20 || c == 0x202e), "no control or bidi character: " + line);
+        assertTrue(line.contains("\\u001b[2J") && line.contains("\\u000aWARNING: forged line\\u202e"), line);
+        assertTrue(line.contains("bad\\u000dreason\\u0007"), "the reason is escaped too: " + line);
+        assertTrue(line.length() < 2 * Printable.MAX_SHOWN + 200, "cut: " + line.length() + " chars");
+        assertTrue(line.contains("(" + raw.length() + " chars)"), "says how long the line was");
+        // The same text as translate's stderr shows for it: one escaping, not two.
+        assertTrue(line.contains(dev.unibar.json.StrictJson.printable(raw)));
+    }
+
+    @Test
     void droppedMessagesAreCountedAndNeverMapped() {
         connector.sink.dropped("{\"eventName\":\"x\"}", "message from untrusted origin http://evil.example");
         assertEquals(1, session.inspector().droppedCount());

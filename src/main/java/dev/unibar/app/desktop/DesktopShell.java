@@ -113,6 +113,12 @@ public final class DesktopShell implements AutoCloseable {
 
         if (channel != null) channel.setHandler(this::handle);
         if (startDial != null) Platform.runLater(() -> dialer.dial(startDial));
+        if (MacLinks.applies(System.getProperty("os.name"))) {
+            // AWT off the FX thread; macOS queues the link that started the bar until the handler is set.
+            Thread t = new Thread(() -> MacLinks.install(System.getProperty("os.name"), this::handle), "unibar-mac-links");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     private void installExtras(Session session, Messages msg) {
