@@ -5,25 +5,24 @@ import dev.unibar.core.command.Command;
 import dev.unibar.core.inspect.InspectorEntry;
 import dev.unibar.core.model.Call;
 import dev.unibar.core.model.Direction;
-import dev.unibar.core.state.BarState;
-import dev.unibar.core.state.CallView;
-import dev.unibar.core.state.SessionPhase;
+import dev.unibar.core.model.Event;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Inbound calls that rang and were never answered, until the agent clears them: the bar shows a badge so a
  * call that rang out during a moment away is not lost. A call the agent rejected is not missed, nor one that
- * disappears because the session ended. Built from the bar's state only (no vendor payload), so it works
- * whether or not the call journal is on. FX thread, except the command listener.
+ * disappears because the agent logged out. It follows the session's normalized events one by one (the
+ * inspector's feed, as screen-pop does), not the coalesced bar state, in which a call answered and ended
+ * between two frames would look as if it never connected. Works whether or not the call journal is on.
  */
 final class MissedCalls {
 
@@ -36,42 +35,47 @@ final class MissedCalls {
     private final Clock clock;
     private final ObservableList<Missed> missed = FXCollections.observableArrayList();
     private final ObservableList<Missed> view = FXCollections.unmodifiableObservableList(missed);
-    /** Calls the agent rejected, as the session recorded the command (it may arrive from any thread). */
-    private final Set<String> rejected = ConcurrentHashMap.newKeySet();
-    private final Set<String> answered = new HashSet<>();
+    /** Inbound calls ringing now, by id; touched only on the inspector's thread (its listener). */
+    private final Map<String, Call> ringing = new LinkedHashMap<>();
 
     MissedCalls(BarViewModel vm, Clock clock) {
         this.clock = clock;
         Session session = vm.session();
-        Consumer<InspectorEntry> commands = e -> {
-            if (e.kind() == InspectorEntry.Kind.COMMAND && e.raw() != null && e.raw().startsWith("Reject[")) {
-                rejected.add(e.raw());
-            }
-        };
-        session.inspector().subscribe(commands);
-        vm.stateProperty().addListener((o, a, b) -> changed(a, b));
+        Consumer<InspectorEntry> feed = this::seen;
+        session.inspector().subscribe(feed);
     }
 
-    private void changed(BarState before, BarState now) {
-        if (before == null || now == null) return;
-        for (CallView c : now.calls().values()) {
-            if (c.connectedAt() != null) answered.add(c.id());
-        }
-        // A log-out or lost session takes every call off the line: that is not the caller giving up.
-        if (now.phase() != SessionPhase.READY) {
-            answered.retainAll(now.calls().keySet());
+    private synchronized void seen(InspectorEntry e) {
+        if (e.kind() == InspectorEntry.Kind.COMMAND) {
+            // The agent turned it down: not missed. The session records the command before sending it.
+            String raw = e.raw() == null ? "" : e.raw();
+            ringing.keySet().removeIf(id -> raw.equals(new Command.Reject(id).toString()));
             return;
         }
-        for (CallView c : before.calls().values()) {
-            if (now.calls().containsKey(c.id())) continue;
-            boolean wasAnswered = answered.remove(c.id()) || c.connectedAt() != null;
-            Call call = c.call();
-            if (wasAnswered || call == null || call.direction() != Direction.INBOUND) continue;
-            if (rejected.remove(new Command.Reject(c.id()).toString())) continue;
-            missed.add(0, new Missed(c.id(), call.remoteNumber(), CallParty.who(call), CallParty.through(call),
-                    clock.instant()));
-            if (missed.size() > KEPT) missed.remove(KEPT, missed.size());
+        if (e.kind() != InspectorEntry.Kind.MAPPED) return;
+        for (Event ev : e.events()) {
+            if (ev instanceof Event.CallRinging r && r.call() != null && r.call().direction() == Direction.INBOUND) {
+                ringing.merge(r.callId(), r.call(), Call::mergedWith);
+            } else if (ev instanceof Event.CallConnected c) {
+                ringing.remove(c.callId());
+            } else if (ev instanceof Event.AgentLoggedOut) {
+                ringing.clear();
+            } else if (ev instanceof Event.CallEnded end) {
+                Call call = ringing.remove(end.callId());
+                if (call != null) add(new Missed(end.callId(), call.remoteNumber(), CallParty.who(call),
+                        CallParty.through(call), clock.instant()));
+            }
         }
+        while (ringing.size() > KEPT) ringing.remove(ringing.keySet().iterator().next());
+    }
+
+    private void add(Missed m) {
+        Runnable r = () -> {
+            missed.add(0, m);
+            if (missed.size() > KEPT) missed.remove(KEPT, missed.size());
+        };
+        if (Platform.isFxApplicationThread()) r.run();
+        else Platform.runLater(r);
     }
 
     /** Newest first. */
