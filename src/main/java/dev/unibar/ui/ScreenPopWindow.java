@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -8,6 +9,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 import java.net.URI;
 import java.util.function.Function;
@@ -28,6 +30,8 @@ final class ScreenPopWindow {
     private final Function<String, Node> page;
     private final TabPane tabs = new TabPane();
     private Stage stage;
+    /** The bar window that had the keyboard when this window was shown, until it has it back. */
+    private Window returnFocusTo;
 
     ScreenPopWindow(Window owner, Messages msg, String stylesheet) {
         this(owner, msg, stylesheet, ScreenPopWindow::webView);
@@ -69,9 +73,15 @@ final class ScreenPopWindow {
         if (stage == null) stage = makeStage();
         if (!stage.isShowing()) {
             Window focused = focusedWindow();
+            returnFocusTo = focused;
             stage.show();
             InspectorView.placeBeside(stage, owner);
             if (focused != null) focused.requestFocus();
+            // The desktop activates a new window after show() returns; the window gives the keyboard back
+            // when that happens. Only just after showing: later the agent may click into it on purpose.
+            PauseTransition settle = new PauseTransition(Duration.seconds(1));
+            settle.setOnFinished(e -> returnFocusTo = null);
+            settle.play();
         }
     }
 
@@ -83,6 +93,13 @@ final class ScreenPopWindow {
         Scene scene = new Scene(tabs, 900, 600);
         if (stylesheet != null) scene.getStylesheets().add(stylesheet);
         s.setScene(scene);
+        s.focusedProperty().addListener((o, was, now) -> {
+            Window back = returnFocusTo;
+            if (now && back != null && back.isShowing()) {
+                returnFocusTo = null;
+                Platform.runLater(back::requestFocus);
+            }
+        });
         // Closing the window drops its pages; the next pop opens it afresh.
         s.setOnHidden(e -> tabs.getTabs().clear());
         return s;
