@@ -2,6 +2,7 @@ package dev.unibar.connectors.ucs;
 
 import dev.unibar.bridge.PageChannel;
 import dev.unibar.config.SectionReader;
+import dev.unibar.connectors.DemoCallsSetup;
 import dev.unibar.connectors.SimpleSetup;
 import dev.unibar.connectors.VendorEnvironment;
 import dev.unibar.connectors.VendorMapper;
@@ -57,24 +58,11 @@ public final class UcsModule implements VendorModule {
     public VendorSetup openDemo(VendorEnvironment env) {
         UcsSimulator sim = new UcsSimulator(0).start();
         sim.startDemoLoop();
-        return new DemoLoopSetup(forSimulator(sim, env), sim);
-    }
-
-    /** The demo set-up with its loop of automatic calls, which config and the Simulator menu switch. */
-    private record DemoLoopSetup(VendorSetup inner, UcsSimulator sim) implements VendorSetup, VendorSetup.DemoCalls {
-        @Override public dev.unibar.core.Connector connector() { return inner.connector(); }
-        @Override public LoginForm loginForm() { return inner.loginForm(); }
-        @Override public List<String> scenarios() { return inner.scenarios(); }
-        @Override public void runScenario(String name) { inner.runScenario(name); }
-        @Override public boolean demo() { return true; }
-        @Override public Object simulator() { return sim; }
-        @Override public Optional<DemoCalls> demoCalls() { return Optional.of(this); }
-        @Override public boolean on() { return sim.demoLoopRunning(); }
-        @Override public void set(boolean on) {
+        // The loop of automatic calls, which config (demo.autoCalls) and the Simulator menu switch.
+        return new DemoCallsSetup(forSimulator(sim, env), sim::demoLoopRunning, on -> {
             if (on && !sim.demoLoopRunning()) sim.startDemoLoop();
             else if (!on) sim.stopDemoLoop();
-        }
-        @Override public void close() { inner.close(); }
+        });
     }
 
     /** Against a simulator the caller controls (demo, tests, benchmarks); the simulator's demo account. */
