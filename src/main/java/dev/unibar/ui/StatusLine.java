@@ -35,7 +35,10 @@ final class StatusLine extends HBox {
         setAlignment(Pos.CENTER_LEFT);
 
         Label vendorLabel = Ui.label("vendorName", "vendor");
-        vendorLabel.textProperty().bind(vm.vendorProperty());
+        // The vendor as agents call it (short: the line has little room), the product's full name in the tooltip.
+        vendorLabel.textProperty().bind(Bindings.createStringBinding(() -> shortVendorName(msg, vm.vendorProperty().get()),
+                vm.vendorProperty()));
+        vendorLabel.setTooltip(Ui.tooltip(msg.vendorName(vm.vendorProperty().get())));
         Circle dot = new Circle(5);
         dot.getStyleClass().add("connection-dot");
         Label connection = Ui.label("connectionStatus", "connection");
@@ -154,6 +157,10 @@ final class StatusLine extends HBox {
         boolean compact = getWidth() + 0.5 < widthWithText();
         for (StableButton b : buttons) b.setCompact(compact);
         super.layoutChildren();
+    }
+
+    static String shortVendorName(Messages msg, String id) {
+        return id == null ? "" : msg.getOr("vendor.short." + id, msg.vendorName(id));
     }
 
     private static void showConnection(Messages msg, Label l, ConnectionStatus c) {

@@ -45,4 +45,15 @@ class ScenarioTitlesTest {
         assertEquals("Operátor nedostupný", cs.scenarioTitle("max", "unavailable"));
         assertEquals("Příchozí hovor", cs.scenarioTitle("ucs", "inbound"));
     }
+
+    @Test
+    void theStatusLineNamesTheVendorAsAgentsKnowIt() {
+        for (VendorModule m : Vendors.all()) {
+            for (String lang : List.of("en", "cs", "pt-BR", "it", "fr")) {
+                String shown = StatusLine.shortVendorName(Messages.forLanguage(lang), m.id());
+                assertFalse(shown.isBlank());
+                assertFalse(shown.equals(m.id()), "not the raw id: " + m.id() + " (" + lang + ")");
+            }
+        }
+    }
 }
