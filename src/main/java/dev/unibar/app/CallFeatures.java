@@ -4,6 +4,7 @@ import dev.unibar.config.FeaturesConfig;
 import dev.unibar.core.Session;
 import dev.unibar.journal.CallJournal;
 import dev.unibar.journal.JournalFiles;
+import dev.unibar.screenpop.BarTabs;
 import dev.unibar.screenpop.ContactCardLookup;
 import dev.unibar.screenpop.ScreenPop;
 import dev.unibar.screenpop.SystemBrowser;
@@ -26,9 +27,11 @@ final class CallFeatures implements AutoCloseable {
 
     private final CallJournal journal;
     private final List<AutoCloseable> handles = new ArrayList<>();
+    private final BarTabs barTabs;
 
-    private CallFeatures(CallJournal journal) {
+    private CallFeatures(CallJournal journal, BarTabs barTabs) {
         this.journal = journal;
+        this.barTabs = barTabs;
     }
 
     /** @param demo demo calls go to a journal of their own, never into the agent's real one */
@@ -45,11 +48,17 @@ final class CallFeatures implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; calls are not journaled this time");
             }
         }
-        CallFeatures f = new CallFeatures(journal);
+        SystemBrowser browser = new SystemBrowser(System.getProperty("os.name"));
+        CallFeatures f = new CallFeatures(journal, new BarTabs(browser));
         if (journal != null) f.handles.add(journal.attach(session));
-        f.handles.add(new ScreenPop(features.screenPop(), new SystemBrowser(System.getProperty("os.name"))).attach(session));
+        f.handles.add(new ScreenPop(features.screenPop(), browser, f.barTabs).attach(session));
         f.handles.add(new ContactCardLookup(features.customerLookup()).attach(session));
         return f;
+    }
+
+    /** Where {@code open: bar} pages go; the bar attaches its screen-pop window here. */
+    BarTabs barTabs() {
+        return barTabs;
     }
 
     Optional<CallJournal> journal() {

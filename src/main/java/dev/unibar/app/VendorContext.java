@@ -38,12 +38,15 @@ public final class VendorContext implements BarContext {
     private final Session session;
     /** Journal and screen-pop: only for the bar a config made, not for a test's own set-up. */
     private CallFeatures features;
+    private List<String> accountCodes = List.of();
+    private final Messages msg;
 
     private VendorContext(VendorModule module, PageHost<?> pages, VendorSetup setup, Clock clock, Messages msg,
                           Event.Notice atStart) {
         this.module = module;
         this.pages = pages;
         this.setup = setup;
+        this.msg = msg;
         this.session = new Session(atStart == null ? setup.connector() : new NoticeAtStart(setup.connector(), atStart), clock);
         if (pages instanceof BrowserPages b) b.onWindowState(s -> windowNotice(s, msg));
     }
@@ -71,6 +74,8 @@ public final class VendorContext implements BarContext {
             ctx = open(module, setUp, Clock.systemUTC());
         }
         ctx.features = CallFeatures.attach(ctx.session, config.features(), demo, Clock.systemUTC());
+        if (!config.demoCalls()) ctx.setDemoCalls(false);
+        ctx.accountCodes = config.features().wrapUp().codes();
         return ctx;
     }
 
@@ -120,6 +125,31 @@ public final class VendorContext implements BarContext {
     @Override
     public Optional<FarEnd> farEnd() {
         return setup.demo() ? module.farEnd(setup.simulator()) : Optional.empty();
+    }
+
+    @Override
+    public void openScreenPopsWith(java.util.function.Consumer<String> opener) {
+        if (features != null) features.barTabs().attach(opener);
+    }
+
+    @Override
+    public List<String> accountCodes() {
+        return accountCodes;
+    }
+
+    @Override
+    public boolean offersDemoCalls() {
+        return setup.demoCalls().isPresent();
+    }
+
+    @Override
+    public boolean demoCallsOn() {
+        return setup.demoCalls().map(VendorSetup.DemoCalls::on).orElse(false);
+    }
+
+    @Override
+    public void setDemoCalls(boolean on) {
+        setup.demoCalls().ifPresent(d -> d.set(on));
     }
 
     @Override
@@ -174,7 +204,9 @@ public final class VendorContext implements BarContext {
         try {
             setup.runScenario(name);
         } catch (RuntimeException e) {
-            session.store().apply(new Event.Notice(module.id(), null, NoticeLevel.WARNING, name + ": " + e.getMessage()));
+            // The reason is the simulator's, as the vendor would word it; the rest is in the agent's language.
+            session.store().apply(new Event.Notice(module.id(), null, NoticeLevel.WARNING,
+                    msg.format("scenario.refused", msg.scenarioTitle(module.id(), name), String.valueOf(e.getMessage()))));
         }
     }
 

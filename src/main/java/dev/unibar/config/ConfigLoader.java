@@ -166,9 +166,12 @@ public final class ConfigLoader {
             throw top.error("vendor", "unknown vendor \"" + vendor + "\"; expected one of " + String.join(", ", knownVendors));
         }
         String demoVendor = "ucs";
+        boolean demoCalls = true;
         ConfigSection demo = top.section("demo");
         if (demo != null) {
-            demo.only("vendor");
+            demo.only("vendor", "autoCalls");
+            Boolean auto = demo.bool("autoCalls");
+            if (auto != null) demoCalls = auto;
             String dv = demo.text("vendor");
             if (dv != null) {
                 if (!knownVendors.contains(dv)) {
@@ -188,7 +191,7 @@ public final class ConfigLoader {
             if (section != null) read.put(s.getKey(), section);
         }
         return new UnibarConfig(source, vendor, demoVendor, language, read,
-                FeaturesConfig.read(top, System.getProperty("user.home")), hosting);
+                FeaturesConfig.read(top, System.getProperty("user.home")), hosting, demoCalls);
     }
 
     /** Levenshtein distance (kept here for the loader's tests). */

@@ -164,6 +164,21 @@ public final class ConfigSection {
         throw error(key, "expected an http or https URL, got \"" + v + "\"");
     }
 
+    /** A list of non-empty texts; empty when the key is absent. */
+    public List<String> texts(String key) throws ConfigException {
+        Node v = value(key);
+        if (v == null) return List.of();
+        if (!(v instanceof SequenceNode seq)) throw error(key, "expected a list of texts, got " + describe(v));
+        List<String> out = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            if (!(item instanceof ScalarNode s) || s.getValue().isBlank()) {
+                throw new ConfigException(file, line(item), prefix + key, "expected a text, got " + describe(item));
+            }
+            out.add(s.getValue().trim());
+        }
+        return out;
+    }
+
     public List<String> origins(String key) throws ConfigException {
         Node v = value(key);
         if (v == null) return List.of();

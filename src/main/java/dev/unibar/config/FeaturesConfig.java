@@ -14,15 +14,27 @@ import java.util.regex.Pattern;
  * (URLs opened when a call rings or connects) and {@code flows:} (where Simulator → Run flow… looks). Read here
  * so that the loader only names the keys.
  */
-public record FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows, CustomerLookup customerLookup) {
-
-    /** Without a customer lookup. */
-    public FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows) {
-        this(journal, screenPop, flows, null);
-    }
+public record FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows, CustomerLookup customerLookup,
+                             WrapUp wrapUp) {
 
     /** The top-level keys this class reads. */
-    public static final List<String> KEYS = List.of("journal", "screenPop", "flows", "customerLookup");
+    public static final List<String> KEYS = List.of("journal", "screenPop", "flows", "customerLookup", "wrapUp");
+
+    public FeaturesConfig {
+        wrapUp = wrapUp == null ? new WrapUp(List.of()) : wrapUp;
+    }
+
+    /** Without a customer lookup or wrap-up codes. */
+    public FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows) {
+        this(journal, screenPop, flows, null, null);
+    }
+
+    /** @param codes account (wrap-up) codes the bar offers as one-click choices; the agent may still type one */
+    public record WrapUp(List<String> codes) {
+        public WrapUp {
+            codes = List.copyOf(codes);
+        }
+    }
 
     /** @param file null for the platform's data folder; @param retentionDays 0 keeps everything */
     public record Journal(boolean enabled, Path file, int retentionDays) {
@@ -35,8 +47,22 @@ public record FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows, 
         }
     }
 
-    /** A URL template for calls of a vendor, queue or campaign (absent = any); the first matching rule wins. */
-    public record Rule(String vendor, String queue, String campaign, String url) {
+    /**
+     * A URL template for calls of a vendor, queue or campaign (absent = any); the first matching rule wins.
+     * {@code open} is {@code browser} (the system's) or {@code bar} (a tab of the bar's own screen-pop window).
+     */
+    public record Rule(String vendor, String queue, String campaign, String url, String open) {
+        public Rule {
+            open = open == null ? "browser" : open;
+        }
+
+        public Rule(String vendor, String queue, String campaign, String url) {
+            this(vendor, queue, campaign, url, null);
+        }
+
+        public boolean inBar() {
+            return "bar".equals(open);
+        }
     }
 
     /** @param folder null for the working folder's {@code flows/} */
@@ -73,11 +99,11 @@ public record FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows, 
             String on = s.oneOf("on", "ringing", "connected");
             List<Rule> rules = new ArrayList<>();
             for (ConfigSection r : s.sections("rules")) {
-                r.only("vendor", "queue", "campaign", "url");
+                r.only("vendor", "queue", "campaign", "url", "open");
                 String url = r.text("url");
                 if (url == null) throw r.error("url", "missing; each rule needs a url");
                 checkTemplate(r, url);
-                rules.add(new Rule(r.text("vendor"), r.text("queue"), r.text("campaign"), url));
+                rules.add(new Rule(r.text("vendor"), r.text("queue"), r.text("campaign"), url, r.oneOf("open", "browser", "bar")));
             }
             pop = new ScreenPop(en == null ? !rules.isEmpty() : en, on == null ? "ringing" : on, rules);
         }
@@ -88,7 +114,13 @@ public record FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows, 
             String folder = f.text("folder");
             flows = new Flows(folder == null ? null : home(folder, userHome));
         }
-        return new FeaturesConfig(journal, pop, flows, CustomerLookup.read(top));
+        WrapUp wrapUp = d.wrapUp();
+        ConfigSection w = top.section("wrapUp");
+        if (w != null) {
+            w.only("codes");
+            wrapUp = new WrapUp(w.texts("codes"));
+        }
+        return new FeaturesConfig(journal, pop, flows, CustomerLookup.read(top), wrapUp);
     }
 
     /** Only http(s) pages open, and only with known fields: a typo must not open a half-empty page. */

@@ -12,14 +12,23 @@ import java.util.Map;
  * @param sections each vendor's config record, by vendor id, as its module's reader made it; a vendor
  *                 whose section is absent has no entry
  * @param hosting  how vendor pages are shown (each section's {@code embed:}, the {@code browser:} section)
+ * @param demoCalls in demo mode, whether the simulator offers calls on its own ({@code demo: autoCalls:});
+ *                  the Simulator menu switches it for the running bar
  */
 public record UnibarConfig(Path source, String vendor, String demoVendor, String language,
-                           Map<String, Object> sections, FeaturesConfig features, PageHosting hosting) {
+                           Map<String, Object> sections, FeaturesConfig features, PageHosting hosting,
+                           boolean demoCalls) {
 
     public UnibarConfig {
         sections = sections == null ? Map.of() : Map.copyOf(sections);
         features = features == null ? FeaturesConfig.defaults() : features;
         hosting = hosting == null ? PageHosting.none() : hosting;
+    }
+
+    /** With the simulator's own demo calls on. */
+    public UnibarConfig(Path source, String vendor, String demoVendor, String language,
+                        Map<String, Object> sections, FeaturesConfig features, PageHosting hosting) {
+        this(source, vendor, demoVendor, language, sections, features, hosting, true);
     }
 
     /** Without the journal, screen-pop and flows sections, and with the WebView for every vendor. */

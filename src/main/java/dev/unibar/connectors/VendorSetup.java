@@ -4,6 +4,7 @@ import dev.unibar.core.Connector;
 import dev.unibar.core.LoginForm;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One vendor made ready by its module: the connector, what the login form asks, and, in demo mode, the
@@ -33,6 +34,18 @@ public interface VendorSetup extends AutoCloseable {
     /** The simulator object, for tests and benchmarks that drive the far end; null when live. */
     default Object simulator() {
         return null;
+    }
+
+    /** The calls the simulator offers on its own (a demo loop), where it makes any. */
+    default Optional<DemoCalls> demoCalls() {
+        return Optional.empty();
+    }
+
+    /** A simulator's automatic calls, switched by {@code demo: autoCalls:} and the Simulator menu. */
+    interface DemoCalls {
+        boolean on();
+
+        void set(boolean on);
     }
 
     /** Releases what the set-up started (its simulator); the connector is stopped by the session. */

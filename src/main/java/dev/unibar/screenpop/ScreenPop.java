@@ -23,6 +23,7 @@ public final class ScreenPop {
 
     private final FeaturesConfig.ScreenPop config;
     private final Consumer<String> browser;
+    private final Consumer<String> barTab;
     /** Each call's snapshot so far (a connected event may carry only part of it); true once popped. */
     private final Map<String, Call> calls = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -38,8 +39,14 @@ public final class ScreenPop {
     };
 
     public ScreenPop(FeaturesConfig.ScreenPop config, Consumer<String> browser) {
+        this(config, browser, browser);
+    }
+
+    /** @param barTab opens a rule's page in the bar's own screen-pop window (rules with {@code open: bar}) */
+    public ScreenPop(FeaturesConfig.ScreenPop config, Consumer<String> browser, Consumer<String> barTab) {
         this.config = config;
         this.browser = browser;
+        this.barTab = barTab;
     }
 
     /** Watches the session until the returned handle is closed; does nothing when screen-pop is off. */
@@ -62,11 +69,12 @@ public final class ScreenPop {
         calls.put(ce.callId(), merged);
         boolean trigger = "connected".equals(config.on()) ? e instanceof Event.CallConnected : e instanceof Event.CallRinging;
         if (!trigger || popped.containsKey(ce.callId())) return;
-        String url = url(e.vendor(), merged);
-        if (url == null) return;
+        FeaturesConfig.Rule rule = rule(e.vendor(), merged);
+        if (rule == null) return;
+        String url = UrlTemplate.expand(rule.url(), e.vendor(), merged);
         popped.put(ce.callId(), true);
         try {
-            browser.accept(url);
+            (rule.inBar() ? barTab : browser).accept(url);
         } catch (RuntimeException ex) {
             LOG.log(System.Logger.Level.WARNING, "Screen-pop could not open the browser: " + ex.getMessage());
         }
@@ -74,6 +82,12 @@ public final class ScreenPop {
 
     /** The first rule whose vendor, queue and campaign (those it names) fit the call, filled in; null if none. */
     String url(String vendor, Call c) {
+        FeaturesConfig.Rule r = rule(vendor, c);
+        return r == null ? null : UrlTemplate.expand(r.url(), vendor, c);
+    }
+
+    /** The first rule whose vendor, queue and campaign (those it names) fit the call; null if none. */
+    FeaturesConfig.Rule rule(String vendor, Call c) {
         for (FeaturesConfig.Rule r : config.rules()) {
             if (r.vendor() != null && !r.vendor().equals(vendor)) continue;
             if (r.queue() != null && (c.queue() == null || !(Objects.equals(r.queue(), c.queue().id())
@@ -84,7 +98,7 @@ public final class ScreenPop {
                     || Objects.equals(r.campaign(), c.campaign().name())))) {
                 continue;
             }
-            return UrlTemplate.expand(r.url(), vendor, c);
+            return r;
         }
         return null;
     }

@@ -58,6 +58,31 @@ public interface BarContext {
         return Optional.empty();
     }
 
+    /**
+     * Screen-pop rules with {@code open: bar} open their page with {@code opener} (the bar's screen-pop
+     * window; called from any thread). Nothing when screen-pop is not this context's.
+     */
+    default void openScreenPopsWith(java.util.function.Consumer<String> opener) {
+    }
+
+    /** Wrap-up (account) codes offered as one-click choices ({@code wrapUp: codes:}); empty: typed only. */
+    default List<String> accountCodes() {
+        return List.of();
+    }
+
+    /** True when the simulator offers calls on its own (demo mode), so the Simulator menu can switch them. */
+    default boolean offersDemoCalls() {
+        return false;
+    }
+
+    default boolean demoCallsOn() {
+        return false;
+    }
+
+    /** Starts or stops the simulator's automatic calls; nothing when it makes none. */
+    default void setDemoCalls(boolean on) {
+    }
+
     /** What the native login form starts with (never a password). */
     default LoginDefaults loginDefaults() {
         LoginForm f = loginForm();

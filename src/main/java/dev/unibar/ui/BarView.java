@@ -183,6 +183,11 @@ public final class BarView extends VBox {
         return all;
     }
 
+    /** The status line, for tests. */
+    StatusLine statusLine() {
+        return statusLine;
+    }
+
     /** The call buttons, for the layout tests. */
     CallControls callControls() {
         return controls;
@@ -276,6 +281,16 @@ public final class BarView extends VBox {
     /** Ctrl+Shift shortcuts on this scene; each acts only when its command is allowed right now. */
     public void installShortcuts(Scene scene) {
         shortcuts.install(scene);
+    }
+
+    /** The wrap-up (account) codes the agent picks from; a typed code is always accepted as well. */
+    public void setAccountCodes(List<String> codes) {
+        accountPopOver.setCodes(codes == null ? List.of() : codes);
+    }
+
+    /** The account-code pop-over, for tests. */
+    AccountCodePopOver accountCodePopOver() {
+        return accountPopOver;
     }
 
     /** Pre-fills the native login form from configuration. */

@@ -54,6 +54,14 @@ public final class Messages {
         return vendorId == null ? "" : getOr("vendor.name." + vendorId, vendorId);
     }
 
+    /**
+     * A simulator scenario's title for the Simulator menu: the vendor's own ({@code scenario.<vendor>.<name>},
+     * where two simulators use one name differently), else the shared one, else the name itself.
+     */
+    public String scenarioTitle(String vendorId, String name) {
+        return getOr("scenario." + vendorId + "." + name, getOr("scenario." + name, name));
+    }
+
     /** A vendor notice in the agent's language when it names a bundle text, else as the vendor wrote it. */
     public String notice(dev.unibar.core.model.Event.Notice n) {
         return dev.unibar.core.model.Notices.text(n, bundle.getLocale());

@@ -74,7 +74,8 @@ public final class RecentCallsView extends VBox implements AutoCloseable {
                 .withZone(ZoneId.systemDefault());
         table.getColumns().add(column("recent.column.time", c -> c.startedAt() == null ? "" : time.format(c.startedAt())));
         table.getColumns().add(column("recent.column.direction", c -> "outbound".equals(c.direction())
-                ? msg.get("recent.outbound") : "inbound".equals(c.direction()) ? msg.get("recent.inbound") : ""));
+                ? msg.get("recent.outbound") : missed(c) ? msg.get("recent.missed")
+                : "inbound".equals(c.direction()) ? msg.get("recent.inbound") : ""));
         table.getColumns().add(column("recent.column.number", c -> text(c.remoteNumber())));
         table.getColumns().add(column("recent.column.name", c -> text(c.remoteName())));
         table.getColumns().add(column("recent.column.queue", c -> text(c.queueName() != null ? c.queueName()
@@ -173,6 +174,11 @@ public final class RecentCallsView extends VBox implements AutoCloseable {
         TableColumn<CallRecord, String> c = new TableColumn<>(msg.get(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         return c;
+    }
+
+    /** An inbound call that ended without being answered: the one to call back. */
+    static boolean missed(CallRecord c) {
+        return "inbound".equals(c.direction()) && c.answeredAt() == null && c.endedAt() != null;
     }
 
     private static String talk(CallRecord c) {

@@ -3,6 +3,7 @@ package dev.unibar.ui;
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.state.ConnectionStatus;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -13,20 +14,31 @@ import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
 /** The top line: vendor, connection, agent, state selector, time in state, waiting callers, problems. */
 final class StatusLine extends HBox {
 
+    private static final PseudoClass EXCEEDED = PseudoClass.getPseudoClass("exceeded");
+
     StatusLine(BarViewModel vm, Messages msg, StateSelector stateSelector, Runnable openInspector, Runnable logout) {
+        this(vm, msg, stateSelector, openInspector, logout, Clock.systemUTC());
+    }
+
+    StatusLine(BarViewModel vm, Messages msg, StateSelector stateSelector, Runnable openInspector, Runnable logout,
+               Clock clock) {
         super(8);
         setId("statusLine");
         getStyleClass().add("status-line");
         setAlignment(Pos.CENTER_LEFT);
 
         Label vendorLabel = Ui.label("vendorName", "vendor");
-        vendorLabel.textProperty().bind(vm.vendorProperty());
+        // The vendor as agents call it (short: the line has little room), the product's full name in the tooltip.
+        vendorLabel.textProperty().bind(Bindings.createStringBinding(() -> shortVendorName(msg, vm.vendorProperty().get()),
+                vm.vendorProperty()));
+        vendorLabel.setTooltip(Ui.tooltip(msg.vendorName(vm.vendorProperty().get())));
         Circle dot = new Circle(5);
         dot.getStyleClass().add("connection-dot");
         Label connection = Ui.label("connectionStatus", "connection");
@@ -50,10 +62,19 @@ final class StatusLine extends HBox {
         stateReadOnly.setTooltip(whereToChange);
         Ui.visible(stateReadOnly, Bindings.and(vm.supportedProperty(CommandKind.SET_STATE).not(),
                 Bindings.isNotNull(vm.agentStateProperty())));
-        Label pauseRemaining = Ui.label("pauseRemaining", "pause-remaining");
-        pauseRemaining.textProperty().bind(vm.pauseRemainingProperty());
-        pauseRemaining.setTooltip(Ui.tooltip(msg.get("state.pauseRemaining")));
-        Ui.visible(pauseRemaining, vm.pauseRemainingProperty().isNotEmpty());
+        // A pause or after-call work the vendor limits counts down; past the limit only its colour changes.
+        StateCountdown countdown = new StateCountdown(vm, clock);
+        Label pauseRemaining = Ui.readout("pauseRemaining", "pause-remaining", msg.get("state.pauseRemaining"));
+        pauseRemaining.textProperty().bind(countdown.textProperty());
+        Tooltip limitTip = Ui.tooltip(msg.get("state.pauseRemaining"));
+        limitTip.textProperty().bind(Bindings.when(countdown.wrapUpProperty())
+                .then(msg.get("state.wrapUpRemaining")).otherwise(msg.get("state.pauseRemaining")));
+        pauseRemaining.setTooltip(limitTip);
+        pauseRemaining.accessibleTextProperty().bind(Bindings.concat(limitTip.textProperty(), ": ",
+                pauseRemaining.textProperty()));
+        countdown.exceededProperty().addListener((o, a, b) -> pauseRemaining.pseudoClassStateChanged(EXCEEDED, b));
+        pauseRemaining.pseudoClassStateChanged(EXCEEDED, countdown.exceededProperty().get());
+        Ui.visible(pauseRemaining, countdown.textProperty().isNotEmpty());
 
         Label waiting = Ui.label("waitingCallers", "waiting");
         waiting.setGraphic(Ui.icon(Material2MZ.PEOPLE));
@@ -87,10 +108,14 @@ final class StatusLine extends HBox {
                 vm.enabledProperty(CommandKind.LOGOUT), vm.supportedProperty(CommandKind.LOGOUT), logout);
         logoutButton.getStyleClass().add("small");
 
+        // Right after the spacer: when it appears, the spacer gives way and nothing else moves.
+        missedCalls = new MissedCalls(vm, clock);
+        MissedCallsBadge missedBadge = new MissedCallsBadge(vm, msg, missedCalls);
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(vendorLabel, connection, agent, stateSelector, stateReadOnly, timeInState, pauseRemaining,
-                waiting, spacer,
+                waiting, spacer, missedBadge,
                 problems, inspector, logoutButton);
         buttons = List.of(inspector, logoutButton);
         // Words are never cut short here: the two buttons give way first (icons only), then the window
@@ -102,6 +127,12 @@ final class StatusLine extends HBox {
     }
 
     private final List<StableButton> buttons;
+    private final MissedCalls missedCalls;
+
+    /** Missed inbound calls, for tests. */
+    MissedCalls missedCalls() {
+        return missedCalls;
+    }
 
     private double widthWithText() {
         double w = snappedLeftInset() + snappedRightInset();
@@ -126,6 +157,10 @@ final class StatusLine extends HBox {
         boolean compact = getWidth() + 0.5 < widthWithText();
         for (StableButton b : buttons) b.setCompact(compact);
         super.layoutChildren();
+    }
+
+    static String shortVendorName(Messages msg, String id) {
+        return id == null ? "" : msg.getOr("vendor.short." + id, msg.vendorName(id));
     }
 
     private static void showConnection(Messages msg, Label l, ConnectionStatus c) {

@@ -147,11 +147,12 @@ public final class UnibarApp extends Application {
             sim.setId("menuSimulator");
             for (String name : ctx.scenarios()) {
                 // Scenario names come from the simulator: a known one gets its translated title.
-                MenuItem item = new MenuItem(msg.getOr("scenario." + name, name));
+                MenuItem item = new MenuItem(msg.scenarioTitle(ctx.session().connector().vendor(), name));
                 item.setId("scenario-" + name.replaceAll("[^A-Za-z0-9_-]", "_"));
                 item.setOnAction(e -> ctx.runScenario(name));
                 sim.getItems().add(item);
             }
+            if (ctx.offersDemoCalls()) sim.getItems().add(0, demoCallsItem(sim, ctx, msg));
             sim.getItems().add(FlowRunWindow.menuItem(stage, ctx, msg, config));
             menus.getMenus().add(sim);
         }
@@ -162,9 +163,25 @@ public final class UnibarApp extends Application {
         bar.installShortcuts(scene);
         shortcuts = bar::installShortcuts;
         bar.prefillLogin(ctx.loginDefaults());
+        bar.setAccountCodes(ctx.accountCodes());
+        ScreenPopWindow pops = new ScreenPopWindow(stage, msg, stylesheet());
+        ctx.openScreenPopsWith(pops::open);
         IncomingCallNotifier notifier = new IncomingCallNotifier(viewModel, msg, stage, stylesheet());
         notifier.setShortcuts(bar::installShortcuts);
         return scene;
+    }
+
+    /**
+     * Simulator → Automatic demo calls: the simulator's own call every 20 s helps a demo and disturbs a
+     * rehearsal. Read again whenever the menu opens, since a flow run also stops them.
+     */
+    private static CheckMenuItem demoCallsItem(Menu sim, BarContext ctx, Messages msg) {
+        CheckMenuItem item = new CheckMenuItem(msg.get("menu.demoCalls"));
+        item.setId("menuDemoCalls");
+        item.setSelected(ctx.demoCallsOn());
+        item.setOnAction(e -> ctx.setDemoCalls(item.isSelected()));
+        sim.setOnShowing(e -> item.setSelected(ctx.demoCallsOn()));
+        return item;
     }
 
     /** Opens the inspector beside the bar (never over it); the same shortcut or menu item closes it. */

@@ -2,6 +2,7 @@ package dev.unibar.connectors.ucs;
 
 import dev.unibar.bridge.PageChannel;
 import dev.unibar.config.SectionReader;
+import dev.unibar.connectors.DemoCallsSetup;
 import dev.unibar.connectors.SimpleSetup;
 import dev.unibar.connectors.VendorEnvironment;
 import dev.unibar.connectors.VendorMapper;
@@ -57,7 +58,11 @@ public final class UcsModule implements VendorModule {
     public VendorSetup openDemo(VendorEnvironment env) {
         UcsSimulator sim = new UcsSimulator(0).start();
         sim.startDemoLoop();
-        return forSimulator(sim, env);
+        // The loop of automatic calls, which config (demo.autoCalls) and the Simulator menu switch.
+        return new DemoCallsSetup(forSimulator(sim, env), sim::demoLoopRunning, on -> {
+            if (on && !sim.demoLoopRunning()) sim.startDemoLoop();
+            else if (!on) sim.stopDemoLoop();
+        });
     }
 
     /** Against a simulator the caller controls (demo, tests, benchmarks); the simulator's demo account. */

@@ -469,6 +469,10 @@ public final class UcsSimulator implements AutoCloseable {
         demoTask = scheduler.schedule(tick[0], settings.delays().demoIntervalMs());
     }
 
+    public synchronized boolean demoLoopRunning() {
+        return demoTask != null;
+    }
+
     public synchronized void stopDemoLoop() {
         if (demoTask != null) {
             demoTask.cancel();

@@ -1,0 +1,169 @@
+package dev.unibar.ui;
+
+import dev.unibar.core.LoginForm;
+import dev.unibar.core.Session;
+import dev.unibar.core.command.Command;
+import dev.unibar.core.model.AgentState;
+import dev.unibar.core.model.Event;
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 12: the account-code pop-over names the caller, wrap-up codes and countdown, the missed-call notice. */
+@ExtendWith(ApplicationExtension.class)
+class WrapUpAndMissedCallsTest {
+
+    private static final PseudoClass EXCEEDED = PseudoClass.getPseudoClass("exceeded");
+    private FakeConnector connector;
+    private BarViewModel vm;
+    private BarView bar;
+
+    @Start
+    void start(Stage stage) {
+        connector = new FakeConnector(FakeConnector.capabilitiesWithout());
+        Session session = new Session(connector, Clock.systemUTC());
+        vm = new BarViewModel(session);
+        bar = new BarView(vm, Messages.forLanguage("en"), LoginForm.plain(null), null, null);
+        bar.setAccountCodes(List.of("Sale", "No sale"));
+        Scene scene = new Scene(bar);
+        scene.getStylesheets().add(UnibarApp.stylesheet());
+        stage.setScene(scene);
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+        session.start();
+    }
+
+    private void ready() {
+        connector.push(Scenes.loggedInReady());
+        Fx.until("ready", () -> vm.agentStateProperty().get() == AgentState.READY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private <T extends Node> T node(FxRobot robot, String id) {
+        return robot.lookup(id).query();
+    }
+
+    @Test
+    void theAccountCodePopOverSaysWhoTheCallIsWithNotItsId(FxRobot robot) {
+        ready();
+        String id = "a9f3-77c1-internal";
+        connector.push(Scenes.ringing(id));
+        connector.push(Scenes.connected(id));
+        Fx.until("account code allowed", () -> !node(robot, "#accountCode").isDisabled());
+        robot.clickOn("#accountCode");
+        Label line = Fx.get(() -> bar.accountCodePopOver().callLine());
+        Fx.until("call named", () -> !line.getText().isEmpty());
+        String text = Fx.get(line::getText);
+        assertEquals("With " + Scenes.NAME + " (" + Scenes.NUMBER + ") · " + Scenes.QUEUE, text);
+        assertFalse(text.contains(id));
+    }
+
+    @Test
+    void duringWrapUpTheConfiguredCodesAreOneClickAway(FxRobot robot) {
+        ready();
+        connector.push(Scenes.ringing("c1"));
+        connector.push(Scenes.connected("c1"));
+        connector.push(new Event.CallEnded(Scenes.V, null, "c1", null));
+        connector.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.WRAP_UP, null, null, 60));
+        Fx.until("wrap-up", () -> vm.agentStateProperty().get() == AgentState.WRAP_UP
+                && !node(robot, "#accountCode").isDisabled());
+        robot.clickOn("#accountCode");
+        Fx.until("the ended call is named", () -> bar.accountCodePopOver().callLine().getText().startsWith("With "));
+        assertEquals("No sale", Fx.get(() -> ((Button) node(robot, "#accountCodeChoice1")).getText()));
+        robot.clickOn("#accountCodeChoice0");
+        Fx.until("code sent", () -> connector.commands.contains(new Command.SetAccountCode("c1", "Sale", null, false)));
+    }
+
+    @Test
+    void wrapUpWithALimitCountsDownThenWarnsWithoutMoving(FxRobot robot) {
+        ready();
+        Label countdown = node(robot, "#pauseRemaining");
+        assertFalse(Fx.get(countdown::isVisible), "no limit, no countdown");
+        connector.push(new Event.AgentStateChanged(Scenes.V, Instant.now().minusSeconds(5), AgentState.WRAP_UP,
+                null, null, 60));
+        Fx.until("counting down", () -> countdown.isVisible() && countdown.getText().matches("-00:5\\d"));
+        assertFalse(Fx.get(() -> countdown.getPseudoClassStates().contains(EXCEEDED)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds before = Fx.get(() -> countdown.localToScene(countdown.getBoundsInLocal()));
+        assertTrue(Fx.get(() -> countdown.getTooltip().getText()).contains("after-call work"));
+
+        // A second after-call work (the reducer keeps the start of a state that does not change) begun long ago.
+        connector.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.READY, null, null));
+        Fx.until("ready again", () -> !countdown.isVisible());
+        connector.push(new Event.AgentStateChanged(Scenes.V, Instant.now().minusSeconds(100), AgentState.WRAP_UP,
+                null, null, 30));
+        Fx.until("past the limit", () -> countdown.getText().matches("\\+01:1\\d")
+                && countdown.getPseudoClassStates().contains(EXCEEDED));
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds after = Fx.get(() -> countdown.localToScene(countdown.getBoundsInLocal()));
+        assertEquals(before.getMinX(), after.getMinX(), 0.5, "the countdown does not move");
+        assertEquals(before.getWidth(), after.getWidth(), 0.5, "nor change its width");
+
+        connector.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.READY, null, null));
+        Fx.until("gone when ready", () -> !countdown.isVisible());
+    }
+
+    @Test
+    void aCallThatRangOutIsAMissedCallUntilCleared(FxRobot robot) {
+        ready();
+        Button badge = node(robot, "#missedCalls");
+        assertFalse(Fx.get(badge::isVisible));
+        // Answered and rejected calls are not missed.
+        connector.push(Scenes.ringing("ok"));
+        connector.push(Scenes.connected("ok"));
+        connector.push(new Event.CallEnded(Scenes.V, null, "ok", null));
+        Fx.until("answered call over", () -> vm.calls().isEmpty() && node(robot, "#answer").isDisabled());
+        connector.push(Scenes.ringing("no"));
+        Fx.until("ringing", () -> !node(robot, "#reject").isDisabled());
+        robot.clickOn("#reject");
+        Fx.until("rejected", () -> connector.commands.contains(new Command.Reject("no")));
+        connector.push(new Event.CallEnded(Scenes.V, null, "no", null));
+        Fx.until("rejected call over", () -> vm.calls().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(Fx.get(badge::isVisible), () -> "answered and rejected calls are not missed: " + bar.statusLine().missedCalls().snapshot());
+
+        connector.push(Scenes.ringing("m1"));
+        Fx.until("ringing", () -> !vm.calls().isEmpty());
+        connector.push(new Event.CallEnded(Scenes.V, null, "m1", "no_answer"));
+        Fx.until("badge shown", () -> badge.isVisible() && badge.getText().equals("Missed: 1"));
+        robot.clickOn("#missedCalls");
+        Label row = Fx.get(() -> (Label) bar.statusLine().lookupAll("#missedRow0").stream().findFirst()
+                .orElseGet(() -> (Label) ((javafx.scene.Parent) Fx.get(() -> node(robot, "#missedPane"))).lookup("#missedRow0")));
+        assertTrue(Fx.get(row::getText).contains(Scenes.NAME + " (" + Scenes.NUMBER + ") · " + Scenes.QUEUE),
+                Fx.get(row::getText));
+        robot.clickOn("#missedClear");
+        Fx.until("cleared", () -> !badge.isVisible());
+    }
+
+    @Test
+    void aMissedCallIsCalledBackFromTheList(FxRobot robot) {
+        ready();
+        connector.push(Scenes.ringing("m2"));
+        Fx.until("ringing", () -> !vm.calls().isEmpty());
+        connector.push(new Event.CallEnded(Scenes.V, null, "m2", null));
+        Fx.until("badge shown", () -> node(robot, "#missedCalls").isVisible());
+        robot.clickOn("#missedCalls");
+        robot.clickOn("#missedCallBack0");
+        Fx.until("dialled", () -> connector.commands.contains(new Command.Dial(Scenes.NUMBER)));
+        Fx.until("taken off the list", () -> !node(robot, "#missedCalls").isVisible());
+    }
+}
