@@ -1,5 +1,6 @@
 package dev.unibar.connectors.ucs;
 
+import dev.unibar.core.model.Notices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.unibar.bridge.CaptureHandler;
@@ -85,7 +86,7 @@ public final class UcsConnector implements Connector, CaptureHandler {
         String script;
         try {
             script = script(command);
-        } catch (IllegalArgumentException e) {
+        } catch (Notices.Refusal | IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
         return page.call(script).thenApply(r -> null);
@@ -96,7 +97,7 @@ public final class UcsConnector implements Connector, CaptureHandler {
         if (c instanceof Command.Login x) return invoke("login", x.username(), x.password(), x.remember());
         if (c instanceof Command.Sso x) {
             Secret secret = config.ssoSecret();
-            if (secret == null) throw new IllegalArgumentException("SSO is not configured");
+            if (secret == null) throw new Notices.Refusal("ucs.ssoNotConfigured");
             String ts = String.valueOf(clock.instant().getEpochSecond());
             String user = x.username() != null ? x.username() : config.ssoUsername();
             String provider = config.ssoProvider() != null ? config.ssoProvider() : "Unibar";
@@ -129,7 +130,7 @@ public final class UcsConnector implements Connector, CaptureHandler {
         if (c instanceof Command.SetAccountCode x) {
             return invoke("setAccountCode", x.callId(), x.accountCode(), x.subAccountCode(), x.override());
         }
-        throw new IllegalArgumentException("UCS has no method for " + c.kind());
+        throw new Notices.Refusal("ucs.noMethod", c.kind());
     }
 
     private String setState(Command.SetState x) {

@@ -61,14 +61,14 @@ public final class UcsMapper implements VendorMapper {
         List<Event> out = new ArrayList<>();
         switch (name) {
             case "onError" -> out.add(new Event.SessionError(VENDOR, null, messageOr(arg(args, 0), "UCS error"), null));
-            case "onWarning" -> out.add(notice(NoticeLevel.WARNING, messageOr(arg(args, 0), "UCS warning")));
-            case "onInfo" -> out.add(notice(NoticeLevel.INFO, messageOr(arg(args, 0), "UCS information")));
+            case "onWarning" -> out.add(vendorText(NoticeLevel.WARNING, arg(args, 0), "ucs.warning"));
+            case "onInfo" -> out.add(vendorText(NoticeLevel.INFO, arg(args, 0), "ucs.information"));
             // Debug chatter ("callback X called") is for the inspector, not the agent.
             case "onDebug" -> out.add(new Event.VendorUnmapped(VENDOR, null, name));
             case "onMessage" -> out.add(message(arg(args, 0)));
             case "onConnect" -> {
                 String v = Payloads.scalar(arg(args, 0));
-                out.add(notice(NoticeLevel.INFO, v == null ? "Connected to UCS" : "Connected to UCS " + v));
+                out.add(v == null ? keyed(NoticeLevel.INFO, "ucs.connected") : keyed(NoticeLevel.INFO, "ucs.connectedVersion", v));
             }
             case "onCredentials" -> out.add(new Event.CredentialsRequired(VENDOR, null));
             case "onLoginError" -> {
@@ -81,7 +81,7 @@ public final class UcsMapper implements VendorMapper {
                 // Not in the CONTRACT, but the agent should see which phone identifier UCS is pairing with:
                 // it explains a pairing to the wrong phone. A notice keeps it visible, never silently dropped.
                 String id = Payloads.scalar(arg(args, 0));
-                out.add(notice(NoticeLevel.INFO, id == null ? "Phone identifier cleared" : "Phone identifier: " + id));
+                out.add(id == null ? keyed(NoticeLevel.INFO, "ucs.identifierCleared") : keyed(NoticeLevel.INFO, "ucs.identifier", id));
             }
             case "onDevice" -> out.add(new Event.DevicePaired(VENDOR, null, device(object(args, 0, "device"), null)));
             case "onReady" -> ready(object(args, 0, "state"), out);
@@ -117,8 +117,8 @@ public final class UcsMapper implements VendorMapper {
             case "onCallHangup" -> hangup(call(args), out);
             // Suspending a queue changes which calls reach the agent (and a supervisor or the CRM can do it
             // too), so the agent is told, rather than the event hiding in the inspector as vendor.unmapped.
-            case "onAgentSuspend" -> out.add(notice(NoticeLevel.INFO, "Queue " + queueId(args) + " suspended"));
-            case "onAgentResume" -> out.add(notice(NoticeLevel.INFO, "Queue " + queueId(args) + " resumed"));
+            case "onAgentSuspend" -> out.add(keyed(NoticeLevel.INFO, "ucs.queueSuspended", queueId(args)));
+            case "onAgentResume" -> out.add(keyed(NoticeLevel.INFO, "ucs.queueResumed", queueId(args)));
             case "onWaitingCallersChange" -> out.add(new Event.QueueWaiting(VENDOR, null, count(arg(args, 0))));
             default -> out.add(new Event.VendorUnmapped(VENDOR, null, name));
         }
@@ -147,7 +147,7 @@ public final class UcsMapper implements VendorMapper {
             try {
                 out.add(agentState(status, Payloads.text(state, "reason"), at));
             } catch (MalformedCaptureException e) {
-                out.add(new Event.Notice(VENDOR, at, NoticeLevel.WARNING, "UCS ready state: " + e.getMessage()));
+                out.add(Event.Notice.keyed(VENDOR, at, NoticeLevel.WARNING, "ucs.readyStateIgnored", e.getMessage()));
             }
         }
         JsonNode waiting = state.get("waitingCallers");
@@ -155,7 +155,7 @@ public final class UcsMapper implements VendorMapper {
             try {
                 out.add(new Event.QueueWaiting(VENDOR, at, count(waiting)));
             } catch (MalformedCaptureException e) {
-                out.add(new Event.Notice(VENDOR, at, NoticeLevel.WARNING, "UCS ready state: " + e.getMessage()));
+                out.add(Event.Notice.keyed(VENDOR, at, NoticeLevel.WARNING, "ucs.readyStateIgnored", e.getMessage()));
             }
         }
         JsonNode call = state.get("call");
@@ -166,7 +166,7 @@ public final class UcsMapper implements VendorMapper {
                 Instant callAt = callNow != null ? callNow : at;
                 activeCall(call, callAt, out);
             } catch (MalformedCaptureException e) {
-                out.add(new Event.Notice(VENDOR, at, NoticeLevel.WARNING, "UCS ready state: active call ignored: " + e.getMessage()));
+                out.add(Event.Notice.keyed(VENDOR, at, NoticeLevel.WARNING, "ucs.readyStateCallIgnored", e.getMessage()));
             }
         }
         out.add(new Event.SessionReady(VENDOR, at));
@@ -385,6 +385,16 @@ public final class UcsMapper implements VendorMapper {
 
     private static Event notice(NoticeLevel level, String message) {
         return new Event.Notice(VENDOR, null, level, message);
+    }
+
+    private static Event keyed(NoticeLevel level, String key, Object... args) {
+        return Event.Notice.keyed(VENDOR, null, level, key, args);
+    }
+
+    /** UCS's own text as it wrote it (in the operator's language); only its absence is ours to say. */
+    private static Event vendorText(NoticeLevel level, JsonNode message, String fallbackKey) {
+        String text = messageOr(message, null);
+        return text == null || text.isEmpty() ? keyed(level, fallbackKey) : notice(level, text);
     }
 
     private static Event message(JsonNode m) throws MalformedCaptureException {

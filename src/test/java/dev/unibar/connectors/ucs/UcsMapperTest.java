@@ -345,6 +345,16 @@ class UcsMapperTest {
     // ---- queues ------------------------------------------------------------------------------------------
 
     @Test
+    void theMappersOwnTextsReachTheAgentInTheBarsLanguageAndUcsTextsStayAsWritten() throws Exception {
+        Event.Notice suspended = (Event.Notice) mapper.mapLine("{\"callback\":\"onAgentSuspend\",\"args\":[5]}").get(0);
+        assertEquals("Fronta 5 pozastavena", dev.unibar.core.model.Notices.text(suspended, java.util.Locale.forLanguageTag("cs")));
+        Event.Notice connected = (Event.Notice) mapper.mapLine("{\"callback\":\"onConnect\",\"args\":[\"4.59.0\"]}").get(0);
+        assertEquals("Conectado ao UCS 4.59.0", dev.unibar.core.model.Notices.text(connected, java.util.Locale.forLanguageTag("pt-BR")));
+        Event.Notice warning = (Event.Notice) mapper.mapLine("{\"callback\":\"onWarning\",\"args\":[\"Chybný identifikátor\"]}").get(0);
+        assertEquals("Chybný identifikátor", dev.unibar.core.model.Notices.text(warning, java.util.Locale.forLanguageTag("fr")));
+    }
+
+    @Test
     void onAgentSuspend() throws Exception {
         assertEquals(List.of("{\"type\":\"notice\",\"vendor\":\"ucs\",\"level\":\"info\",\"message\":\"Queue 5 suspended\"}"),
                 map("onAgentSuspend", "[5]"));
