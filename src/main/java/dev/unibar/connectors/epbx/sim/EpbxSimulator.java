@@ -294,7 +294,8 @@ public final class EpbxSimulator implements AutoCloseable {
      */
     private void closeCoreGracefully() {
         for (CoreConnection c : List.copyOf(core.values())) {
-            if (c.open() && c.handshaken) c.sendText("{\"type\":7}" + CoreConnection.RS);
+            // Under load the close frame overtook an unwritten type 7 and clients never read it.
+            if (c.open() && c.handshaken) c.sendTextFlushed("{\"type\":7}" + CoreConnection.RS, 2000);
         }
         Collection<SimConnection> all = allConnections();
         all.forEach(SimConnection::closeGoingAway);

@@ -81,6 +81,19 @@ abstract class SimConnection {
         if (s != null && s.isOpen()) s.sendText(text, Callback.NOOP);
     }
 
+    /** Sends and waits (briefly) until the frame is written: a close that follows must not overtake it. */
+    void sendTextFlushed(String text, long millis) {
+        Session s = session;
+        if (s == null || !s.isOpen()) return;
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        s.sendText(text, Callback.from(written::countDown, e -> written.countDown()));
+        try {
+            written.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     boolean open() {
         Session s = session;
         return s != null && s.isOpen();
