@@ -95,6 +95,14 @@ public sealed interface Event {
         public String type() { return "call.connected"; }
     }
 
+    /**
+     * Something the vendor knows about a call changed (AgentDesktop {@code DATACHANGED}: its call data). The
+     * snapshot's fields are merged into the known call as any snapshot is; the call's status never changes.
+     */
+    record CallUpdated(String vendor, Instant at, String callId, Call call) implements CallEvent {
+        public String type() { return "call.updated"; }
+    }
+
     record CallHeld(String vendor, Instant at, String callId) implements CallEvent {
         public String type() { return "call.held"; }
     }
