@@ -37,7 +37,7 @@ public final class OAuthClient {
 
         /** The server's {@code error_description} (else its {@code error} code), as it wrote it. */
         public RefusedException(String error, String description) {
-            super(description != null ? description : error);
+            super(description != null ? description : error != null ? error : "refused");
             this.error = error;
         }
 
