@@ -73,6 +73,8 @@ public final class EventJson {
             if (x.call() != null) n.set("call", call(x.call()));
         } else if (e instanceof Event.CallConnected x) {
             if (x.call() != null) n.set("call", call(x.call()));
+        } else if (e instanceof Event.CallUpdated x) {
+            if (x.call() != null) n.set("call", call(x.call()));
         } else if (e instanceof Event.CallTransferred x) {
             put(n, "target", x.target());
         } else if (e instanceof Event.CallEnded x) {

@@ -51,7 +51,13 @@ final class BarMessages {
         Event.SessionError err = s.lastError();
         boolean fresh = err != null && (before == null || err != before.lastError());
         if (fresh && s.phase() == SessionPhase.READY) {
-            show(NoticeLevel.ERROR, err.message());
+            // As a notice, so the strip renders its key (when it has one) in the agent's language.
+            Event.Notice n = new Event.Notice(err.vendor(), err.at(), NoticeLevel.ERROR, err.message(), err.key(),
+                    err.args());
+            if (err.message() != null && !err.message().isBlank()) {
+                message.set(new Message(NoticeLevel.ERROR, err.message(), messageSeq.incrementAndGet(), null,
+                        List.of(), false, n));
+            }
             lastError.set(null);
         } else if (fresh) {
             lastError.set(err);

@@ -92,7 +92,7 @@ public final class LoginView extends VBox {
         error.textProperty().bind(Bindings.createStringBinding(() -> {
             Event.SessionError e = vm.lastErrorProperty().get();
             if (e == null) return "";
-            return e.message() != null && !e.message().isBlank() ? e.message() : msg.get("login.failed");
+            return e.message() != null && !e.message().isBlank() ? msg.sessionError(e) : msg.get("login.failed");
         }, vm.lastErrorProperty()));
         BarView.visible(error, Bindings.isNotEmpty(error.textProperty()));
 

@@ -67,6 +67,11 @@ public final class Messages {
         return dev.unibar.core.model.Notices.text(n, bundle.getLocale());
     }
 
+    /** A session error in the agent's language when it names a bundle text, else as the vendor wrote it. */
+    public String sessionError(dev.unibar.core.model.Event.SessionError e) {
+        return dev.unibar.core.model.Notices.text(e, bundle.getLocale());
+    }
+
     public String format(String key, Object... args) {
         MessageFormat f = new MessageFormat(get(key), bundle.getLocale());
         return f.format(args);

@@ -109,6 +109,11 @@ public final class AgentDesktopMapper implements VendorMapper {
                 if ("offline".equalsIgnoreCase(text(line, "job_state"))) return List.of(new Event.CallWrapUp(VENDOR, null, id));
                 return List.of(new Event.VendorUnmapped(VENDOR, null, raw));
             }
+            case "DATACHANGED" -> {
+                // The contact's CallData changed (SetCallData, or AgentDesktop's own scripts): same contact
+                // fields as every contact event, so the whole snapshot is merged into the known call.
+                return List.of(new Event.CallUpdated(VENDOR, null, id, call(id, line)));
+            }
             case "JOBFINISHED" -> {
                 held.remove(id);
                 legToMain.values().removeIf(id::equals);

@@ -94,7 +94,7 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
                 done.complete(null);
             } catch (Exception e) {
                 setState(State.DISCONNECTED);
-                done.completeExceptionally(new IOException("Could not connect to EPBX: " + clean(e)));
+                done.completeExceptionally(EpbxFailure.keyed("epbx.connectFailed", clean(e)));
             }
         });
         return done;

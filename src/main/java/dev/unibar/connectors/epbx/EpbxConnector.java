@@ -323,12 +323,15 @@ public final class EpbxConnector implements Connector {
             try {
                 keeper.login(user, password);
             } catch (OAuthClient.RefusedException e) {
-                throw new CompletionException(new LoginException(e.getMessage(), e.error()));
+                throw new CompletionException(new LoginException(e, e.error()));
+            } catch (EpbxFailure e) {
+                throw new CompletionException(new LoginException(e, null));
             } catch (IOException e) {
-                throw new CompletionException(new LoginException(e.getMessage(), null));
+                throw new CompletionException(new LoginException(EpbxFailure.keyed("epbx.loginFailed",
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CompletionException(new LoginException("Login interrupted", null));
+                throw new CompletionException(new LoginException(EpbxFailure.keyed("epbx.loginInterrupted"), null));
             }
         }).thenComposeAsync(ok -> {
             tokens = keeper;
@@ -350,7 +353,7 @@ public final class EpbxConnector implements Connector {
             if (err == null) return null;
             Throwable c = readable(err);
             String code = c instanceof LoginException le ? le.code : null;
-            emit(new Event.SessionError(vendor(), null, c.getMessage(), code));
+            emit(sessionError(c, code));
             teardown(true);
             keeper.close();
             throw new CompletionException(c);
@@ -400,10 +403,10 @@ public final class EpbxConnector implements Connector {
         if (announce && sink != null) sink.connection(ConnectionStatus.DISCONNECTED);
     }
 
-    private void sessionExpired(String reason) {
+    private void sessionExpired(EpbxFailure reason) {
         if (tokens == null) return;
         teardown(true);
-        emit(new Event.SessionError(vendor(), null, reason, "session_expired"));
+        emit(reason.toSessionError(vendor(), "session_expired"));
         emit(new Event.CredentialsRequired(vendor(), null));
     }
 
@@ -415,8 +418,7 @@ public final class EpbxConnector implements Connector {
         iniciar().whenCompleteAsync((ok, err) -> {
             if (err == null && t == transport) rebuild(t);
             if (err == null || t != transport) return;
-            emit(new Event.SessionError(vendor(), null,
-                    "EPBX did not take the device back after reconnecting: " + readable(err).getMessage(), null));
+            emit(Event.SessionError.keyed(vendor(), null, null, "epbx.deviceNotTakenBack", reason(readable(err))));
             teardown(true);
             emit(new Event.CredentialsRequired(vendor(), null));
         }, worker);
@@ -590,12 +592,30 @@ public final class EpbxConnector implements Connector {
         return new IOException(clean);
     }
 
+    /**
+     * A session error for a failed login or reconnect: our own sentence keyed (so the agent reads it in the
+     * bar's language), the middleware's or OAuth server's text as it wrote it.
+     */
+    private Event.SessionError sessionError(Throwable c, String code) {
+        Throwable k = c instanceof LoginException le ? le.failure : c;
+        if (k instanceof EpbxFailure f) return f.toSessionError(vendor(), code);
+        if (k instanceof Refusal r) return new Event.SessionError(vendor(), null, r.getMessage(), code, r.key(), r.args());
+        return new Event.SessionError(vendor(), null, c.getMessage(), code);
+    }
+
+    /** The reason inside one of our sentences, in English: the agent's language needs the whole sentence keyed. */
+    private static String reason(Throwable c) {
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
     /** A login that failed before the hub: OAuth refused or unreachable. */
     static final class LoginException extends IOException {
         final String code;
+        final EpbxFailure failure;
 
-        LoginException(String message, String code) {
-            super(message);
+        LoginException(EpbxFailure failure, String code) {
+            super(failure.getMessage());
+            this.failure = failure;
             this.code = code;
         }
     }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -31,12 +32,19 @@ public final class OAuthClient {
     }
 
     /** The server answered and said no (400/401): wrong password, refresh token revoked or expired. */
-    public static final class RefusedException extends IOException {
+    public static final class RefusedException extends EpbxFailure {
         private final String error;
 
+        /** The server's {@code error_description} (else its {@code error} code), as it wrote it. */
         public RefusedException(String error, String description) {
             super(description != null ? description : error != null ? error : "refused");
             this.error = error;
+        }
+
+        /** A refusal the server did not word (no JSON, or no description and no code): our sentence, keyed. */
+        RefusedException(int status) {
+            super("epbx.loginRefusedHttp", List.of(String.valueOf(status)));
+            this.error = null;
         }
 
         /** The OAuth error code, e.g. {@code invalid_grant}. */
@@ -88,8 +96,8 @@ public final class OAuthClient {
             resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // JDK messages name the host at most, never the form body; keep only the kind of failure.
-            throw new IOException("EPBX login service unreachable (" + e.getClass().getSimpleName()
-                    + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")");
+            throw EpbxFailure.keyed("epbx.loginUnreachable", e.getClass().getSimpleName()
+                    + (e.getMessage() != null ? ": " + e.getMessage() : ""));
         }
         JsonNode json = null;
         try {
@@ -99,14 +107,17 @@ public final class OAuthClient {
         }
         int status = resp.statusCode();
         if (status >= 400 && status < 500) {
-            throw new RefusedException(json == null ? null : Payloads.text(json, "error"),
-                    json == null ? "login refused (HTTP " + status + ")" : Payloads.text(json, "error_description"));
+            if (json == null) throw new RefusedException(status);
+            String error = Payloads.text(json, "error");
+            String description = Payloads.text(json, "error_description");
+            if (error == null && description == null) throw new RefusedException(status);
+            throw new RefusedException(error, description);
         }
         if (status != 200 || json == null) {
-            throw new IOException("EPBX login service answered HTTP " + status);
+            throw EpbxFailure.keyed("epbx.loginHttp", status);
         }
         String access = Payloads.text(json, "access_token");
-        if (access == null) throw new IOException("EPBX login service sent no access_token");
+        if (access == null) throw EpbxFailure.keyed("epbx.loginNoToken");
         Integer expires = Payloads.integer(json, "expires_in");
         return new Tokens(access, Payloads.text(json, "refresh_token"), expires == null ? 600 : expires);
     }

@@ -19,7 +19,7 @@ public final class TokenKeeper implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TokenKeeper.class.getName());
 
     private final OAuthClient oauth;
-    private final Consumer<String> onRefused;
+    private final Consumer<EpbxFailure> onRefused;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "epbx-token");
         t.setDaemon(true);
@@ -33,7 +33,7 @@ public final class TokenKeeper implements AutoCloseable {
     private volatile int refreshCount;
 
     /** @param onRefused called once with a readable reason (no secret in it) when the session cannot be renewed */
-    public TokenKeeper(OAuthClient oauth, Consumer<String> onRefused) {
+    public TokenKeeper(OAuthClient oauth, Consumer<EpbxFailure> onRefused) {
         this.oauth = Objects.requireNonNull(oauth);
         this.onRefused = Objects.requireNonNull(onRefused);
     }
@@ -81,7 +81,7 @@ public final class TokenKeeper implements AutoCloseable {
         if (closed) return false;
         String r = refresh;
         if (r == null) {
-            fail("EPBX no longer accepts this session; please log in again.");
+            fail(EpbxFailure.keyed("epbx.sessionNotAccepted"));
             return false;
         }
         try {
@@ -90,7 +90,7 @@ public final class TokenKeeper implements AutoCloseable {
             accept(t);
             return true;
         } catch (OAuthClient.RefusedException e) {
-            fail("EPBX no longer knows this session (" + e.getMessage() + "); please log in again.");
+            fail(EpbxFailure.keyed("epbx.sessionUnknown", e.getMessage()));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,7 +105,7 @@ public final class TokenKeeper implements AutoCloseable {
         if (closed) return;
         String r = refresh;
         if (r == null) {
-            fail("The EPBX session expired (no refresh token was issued); please log in again.");
+            fail(EpbxFailure.keyed("epbx.sessionNoRefresh"));
             return;
         }
         try {
@@ -113,13 +113,13 @@ public final class TokenKeeper implements AutoCloseable {
             refreshCount++;
             accept(t);
         } catch (OAuthClient.RefusedException e) {
-            fail("The EPBX session could not be renewed (" + e.getMessage() + "); please log in again.");
+            fail(EpbxFailure.keyed("epbx.sessionNotRenewed", e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.io.IOException e) {
             long leftMs = TimeUnit.NANOSECONDS.toMillis(expiresAtNanos - System.nanoTime());
             if (leftMs <= 0) {
-                fail("The EPBX session expired while the login service was unreachable; please log in again.");
+                fail(EpbxFailure.keyed("epbx.sessionExpiredUnreachable"));
             } else {
                 LOG.log(System.Logger.Level.WARNING, "EPBX token refresh failed, retrying: " + e.getMessage());
                 schedule(Math.max(200, Math.min(5_000, leftMs / 2)));
@@ -127,14 +127,14 @@ public final class TokenKeeper implements AutoCloseable {
         }
     }
 
-    private void fail(String reason) {
+    private void fail(EpbxFailure reason) {
         synchronized (this) {
             if (closed) return;
             closed = true;
             access = null;
             refresh = null;
         }
-        LOG.log(System.Logger.Level.WARNING, reason);
+        LOG.log(System.Logger.Level.WARNING, reason.getMessage());
         onRefused.accept(reason);
     }
 

@@ -144,7 +144,8 @@ public final class MaxConnector implements Connector, CaptureHandler {
         Sink s = sink;
         if (acknowledged || !registered || s == null) return;
         Event.Notice n = Event.Notice.keyed(VENDOR, null, NoticeLevel.ERROR, "max.ackTimeout", config.ackTimeout().toSeconds());
-        s.events(null, List.of(new Event.SessionError(VENDOR, null, n.message(), "ack-timeout"), n));
+        s.events(null, List.of(Event.SessionError.keyed(VENDOR, null, "ack-timeout", "max.ackTimeout",
+                config.ackTimeout().toSeconds()), n));
     }
 
     private void cancelAckTimer() {
@@ -229,7 +230,7 @@ public final class MaxConnector implements Connector, CaptureHandler {
             return;
         }
         boolean ready = false;
-        String refused = null;
+        Event.SessionError refused = null;
         for (Event e : events) {
             if (e instanceof Event.SessionReady) {
                 acknowledged = true;
@@ -237,7 +238,7 @@ public final class MaxConnector implements Connector, CaptureHandler {
                 cancelAckTimer();
                 s.connection(ConnectionStatus.CONNECTED);
             } else if (e instanceof Event.SessionError err) {
-                refused = err.message();
+                refused = err;
                 acknowledged = true;
                 cancelAckTimer();
                 registered = false; // MAX kept no reference: a corrected registration may be sent later
@@ -247,7 +248,9 @@ public final class MaxConnector implements Connector, CaptureHandler {
         s.events(clean, events);
         // The bar shows session errors on its login form, which MAX (signing in on its own page) never
         // opens: say it where the agent looks.
-        if (refused != null) s.events(null, List.of(Event.Notice.keyed(VENDOR, null, NoticeLevel.ERROR, "max.refused", refused)));
+        if (refused != null) s.events(null, List.of(refused.key() != null
+                ? Event.Notice.keyed(VENDOR, null, NoticeLevel.ERROR, refused.key(), refused.args().toArray())
+                : Event.Notice.keyed(VENDOR, null, NoticeLevel.ERROR, "max.refused", refused.message())));
         if (ready) {
             // MAX takes no dial, transfer or agent-state command: say where the agent finds them.
             s.events(null, List.of(Event.Notice.keyed(VENDOR, null, NoticeLevel.INFO, "max.useMaxPanel")));

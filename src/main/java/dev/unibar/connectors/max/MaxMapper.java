@@ -109,7 +109,9 @@ public final class MaxMapper implements VendorMapper {
             out.add(new Event.SessionReady(VENDOR, null));
         } else {
             String reason = Payloads.text(e, "reason");
-            out.add(new Event.SessionError(VENDOR, null, reason == null ? "MAX refused the subscription" : reason, "subscription"));
+            // MAX's own reason as it wrote it; only its absence is ours to say.
+            out.add(reason == null ? Event.SessionError.keyed(VENDOR, null, "subscription", "max.subscriptionRefused")
+                    : new Event.SessionError(VENDOR, null, reason, "subscription"));
         }
     }
 

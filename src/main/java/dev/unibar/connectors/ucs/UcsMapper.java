@@ -60,7 +60,7 @@ public final class UcsMapper implements VendorMapper {
         String name = cb.asText();
         List<Event> out = new ArrayList<>();
         switch (name) {
-            case "onError" -> out.add(new Event.SessionError(VENDOR, null, messageOr(arg(args, 0), "UCS error"), null));
+            case "onError" -> out.add(sessionError(arg(args, 0), null, "ucs.error"));
             case "onWarning" -> out.add(vendorText(NoticeLevel.WARNING, arg(args, 0), "ucs.warning"));
             case "onInfo" -> out.add(vendorText(NoticeLevel.INFO, arg(args, 0), "ucs.information"));
             // Debug chatter ("callback X called") is for the inspector, not the agent.
@@ -73,7 +73,7 @@ public final class UcsMapper implements VendorMapper {
             case "onCredentials" -> out.add(new Event.CredentialsRequired(VENDOR, null));
             case "onLoginError" -> {
                 String code = Payloads.scalar(arg(args, 0));
-                out.add(new Event.SessionError(VENDOR, null, messageOr(arg(args, 1), "Login failed"), code));
+                out.add(sessionError(arg(args, 1), code, "ucs.loginFailed"));
             }
             case "onUser" -> out.add(new Event.AgentLoggedIn(VENDOR, null, agent(object(args, 0, "user"))));
             case "onIdentify" -> out.add(new Event.DeviceSelectionRequired(VENDOR, null, devices(arg(args, 0))));
@@ -389,6 +389,13 @@ public final class UcsMapper implements VendorMapper {
 
     private static Event keyed(NoticeLevel level, String key, Object... args) {
         return Event.Notice.keyed(VENDOR, null, level, key, args);
+    }
+
+    /** A session error: UCS's own text as it wrote it; only its absence is ours to say (keyed). */
+    private static Event sessionError(JsonNode message, String code, String fallbackKey) {
+        String text = messageOr(message, null);
+        return text == null ? Event.SessionError.keyed(VENDOR, null, code, fallbackKey)
+                : new Event.SessionError(VENDOR, null, text, code);
     }
 
     /** UCS's own text as it wrote it (in the operator's language); only its absence is ours to say. */

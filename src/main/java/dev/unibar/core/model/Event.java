@@ -30,7 +30,24 @@ public sealed interface Event {
         public String type() { return "session.ready"; }
     }
 
-    record SessionError(String vendor, Instant at, String message, String code) implements Event {
+    /**
+     * A login or connection failure. {@code message} is the English text the CONTRACT carries; {@code key}
+     * and {@code args} (both optional, as on {@link Notice}) name the same text in the notice bundles so
+     * the bar shows it in the agent's language. A vendor's own error text has no key.
+     */
+    record SessionError(String vendor, Instant at, String message, String code, String key, List<String> args)
+            implements Event {
+        public SessionError {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+        public SessionError(String vendor, Instant at, String message, String code) {
+            this(vendor, at, message, code, null, List.of());
+        }
+        /** A session error from the bundles: its English text is rendered now, its key kept for the agent's language. */
+        public static SessionError keyed(String vendor, Instant at, String code, String key, Object... args) {
+            List<String> a = Notices.strings(args);
+            return new SessionError(vendor, at, Notices.english(key, a), code, key, a);
+        }
         public String type() { return "session.error"; }
     }
 
@@ -76,6 +93,14 @@ public sealed interface Event {
 
     record CallConnected(String vendor, Instant at, String callId, Call call) implements CallEvent {
         public String type() { return "call.connected"; }
+    }
+
+    /**
+     * Something the vendor knows about a call changed (AgentDesktop {@code DATACHANGED}: its call data). The
+     * snapshot's fields are merged into the known call as any snapshot is; the call's status never changes.
+     */
+    record CallUpdated(String vendor, Instant at, String callId, Call call) implements CallEvent {
+        public String type() { return "call.updated"; }
     }
 
     record CallHeld(String vendor, Instant at, String callId) implements CallEvent {

@@ -28,6 +28,12 @@ public final class Notices {
         return format(locale, n.key(), n.args());
     }
 
+    /** The session error's text in {@code locale}; one with no key (the vendor's own text) keeps its message. */
+    public static String text(Event.SessionError e, Locale locale) {
+        if (e.key() == null || !has(e.key())) return e.message();
+        return format(locale, e.key(), e.args());
+    }
+
     public static boolean has(String key) {
         try {
             ResourceBundle.getBundle(BUNDLE, Locale.ROOT, control()).getString(key);

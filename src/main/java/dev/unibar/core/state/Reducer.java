@@ -72,6 +72,9 @@ public final class Reducer {
                 CallView v = upsert(b, e.callId(), e.call(), CallStatus.CONNECTED, now);
                 b.calls.put(e.callId(), v.withStatus(CallStatus.CONNECTED, now));
             }
+        } else if (event instanceof Event.CallUpdated e) {
+            // Only a call the bar shows: an update is no offer, and an ended call stays ended.
+            if (e.call() != null) update(b, e.callId(), v -> v.withCall(e.call()));
         } else if (event instanceof Event.CallHeld e) {
             update(b, e.callId(), v -> v.withStatus(CallStatus.HELD, now));
         } else if (event instanceof Event.CallResumed e) {

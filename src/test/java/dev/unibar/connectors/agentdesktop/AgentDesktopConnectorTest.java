@@ -98,6 +98,10 @@ class AgentDesktopConnectorTest {
         for (Recorded r : sim.recorded()) assertTrue(r.accepted(), r + " accepted");
         // The simulator changed the contact's data, as AgentDesktop reports it (DATACHANGED).
         assertTrue(sim.sentEvents().stream().anyMatch(s -> s.contains("DATACHANGED") && s.contains("ECID-1")));
+        // ... and the bar hears it as an update of the call's data.
+        widget.pump();
+        until(() -> events.stream().anyMatch(e -> e instanceof Event.CallUpdated u && u.callId().equals(call)
+                && "ECID-1".equals(u.call().data().get("ECID")) && "12345".equals(u.call().data().get("CUSTOMERID"))));
     }
 
     @Test

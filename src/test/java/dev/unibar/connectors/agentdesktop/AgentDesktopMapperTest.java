@@ -2,6 +2,7 @@ package dev.unibar.connectors.agentdesktop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unibar.connectors.MalformedCaptureException;
 import dev.unibar.core.model.Event;
 import dev.unibar.json.EventJson;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class AgentDesktopMapperTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"blind-transfer", "consult-transfer", "consult-conference", "consult-cancel", "manual-call",
-            "after-call-work", "agent-login", "agent-pause", "agent-logout", "chat-contact"})
+            "after-call-work", "agent-login", "agent-pause", "agent-logout", "chat-contact", "call-data-changed"})
     void capturesGiveTheExpectedEvents(String name) throws Exception {
         AgentDesktopMapper mapper = new AgentDesktopMapper();
         List<JsonNode> got = new ArrayList<>();
@@ -41,9 +42,19 @@ class AgentDesktopMapperTest {
     void eventNamesInAnyCaseAndUnknownOnesUnmapped() throws Exception {
         AgentDesktopMapper m = new AgentDesktopMapper();
         assertEquals("call.held", m.map(JSON.readTree("{\"event\":\"Held\",\"id\":\"1\"}")).get(0).type());
-        Event e = m.map(JSON.readTree("{\"event\":\"datachanged\",\"id\":\"1\"}")).get(0);
-        assertEquals("{\"type\":\"vendor.unmapped\",\"vendor\":\"agentdesktop\",\"name\":\"datachanged\"}", EventJson.line(e));
+        Event e = m.map(JSON.readTree("{\"event\":\"serviceinitiated\",\"id\":\"1\"}")).get(0);
+        assertEquals("{\"type\":\"vendor.unmapped\",\"vendor\":\"agentdesktop\",\"name\":\"serviceinitiated\"}", EventJson.line(e));
         assertEquals("vendor.unmapped", m.map(JSON.readTree("{\"event\":\"AGENT:SOMETHING\"}")).get(0).type());
+    }
+
+    @Test
+    void dataChangedCarriesTheContactsCallDataAsAnUpdate() throws Exception {
+        AgentDesktopMapper m = new AgentDesktopMapper();
+        Event e = m.map(JSON.readTree("{\"event\":\"DataChanged\",\"id\":\"7\",\"type\":\"inbound\","
+                + "\"CallData\":[{\"name\":\"CUSTOMERID\",\"value\":\"12345\"},{\"name\":\"EMPTY\"}]}")).get(0);
+        assertEquals("{\"type\":\"call.updated\",\"vendor\":\"agentdesktop\",\"callId\":\"7\",\"call\":{\"id\":\"7\","
+                + "\"direction\":\"inbound\",\"data\":{\"CUSTOMERID\":\"12345\",\"EMPTY\":\"\"}}}", EventJson.line(e));
+        assertThrows(MalformedCaptureException.class, () -> m.map(JSON.readTree("{\"event\":\"DATACHANGED\"}")));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Event;
+import dev.unibar.core.model.Notices;
 import dev.unibar.core.model.Notices.Refusal;
 import dev.unibar.core.state.ConnectionStatus;
 import dev.unibar.json.EventJson;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -64,12 +66,16 @@ class EpbxConnectorTest {
     static final class RecordingSink implements Connector.Sink {
         final List<String> raw = new CopyOnWriteArrayList<>();
         final List<String> events = new CopyOnWriteArrayList<>();
+        final List<Event> objects = new CopyOnWriteArrayList<>();
         final List<ConnectionStatus> connection = new CopyOnWriteArrayList<>();
         final List<String> malformed = new CopyOnWriteArrayList<>();
 
         @Override public void events(String r, List<Event> es) {
             if (r != null) raw.add(r);
-            for (Event e : es) events.add(EventJson.line(e));
+            for (Event e : es) {
+                events.add(EventJson.line(e));
+                objects.add(e);
+            }
         }
         @Override public void connection(ConnectionStatus s) {
             connection.add(s);
@@ -198,6 +204,42 @@ class EpbxConnectorTest {
         Wait.until("session.error", java.time.Duration.ofMillis(2000), () -> sink.has("session.error"));
         assertTrue(sink.events.contains("{\"type\":\"session.error\",\"vendor\":\"epbx\","
                 + "\"message\":\"Usuário ou senha inválidos\",\"code\":\"invalid_grant\"}"), sink.events.toString());
+        // The OAuth server's own words: no key, shown as it wrote them in every language.
+        Event.SessionError err = sessionError();
+        assertEquals(null, err.key());
+        assertEquals("Usuário ou senha inválidos", Notices.text(err, Locale.forLanguageTag("cs")));
+    }
+
+    private Event.SessionError sessionError() {
+        return sink.objects.stream().filter(e -> e instanceof Event.SessionError).map(e -> (Event.SessionError) e)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void anUnreachableLoginServiceIsASessionErrorInTheAgentsLanguage() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        EpbxConfig cfg = new EpbxConfig("http://127.0.0.1:" + closedPort + "/", null, "unibar", null, null, null,
+                null, null, null, null, null, null, null);
+        EpbxConnector c = new EpbxConnector(cfg, HttpClient.newHttpClient(), FakeHubTransport::new);
+        RecordingSink s2 = new RecordingSink();
+        c.start(s2);
+        try {
+            assertThrows(ExecutionException.class, () ->
+                    await(c.send(new Command.Login("maria", "pw-123456", false, "12", "idPa"))));
+            Wait.until("session.error", java.time.Duration.ofMillis(5000), () -> s2.has("session.error"));
+            Event.SessionError err = s2.objects.stream().filter(e -> e instanceof Event.SessionError)
+                    .map(e -> (Event.SessionError) e).findFirst().orElseThrow();
+            assertEquals("epbx.loginUnreachable", err.key());
+            assertTrue(err.message().startsWith("EPBX login service unreachable (ConnectException"), err.message());
+            String cs = Notices.text(err, Locale.forLanguageTag("cs"));
+            assertTrue(cs.startsWith("Přihlašovací služba EPBX je nedostupná (ConnectException"), cs);
+            assertFalse(cs.contains("pw-123456"));
+        } finally {
+            c.stop();
+        }
     }
 
     @Test
@@ -366,6 +408,9 @@ class EpbxConnectorTest {
                 .filter(l -> l.contains("session.credentialsRequired")).count() == 2);
         String err = sink.events.stream().filter(l -> l.contains("session.error")).findFirst().orElseThrow();
         assertTrue(err.contains("refresh token revogado") && err.contains("log in again"), err);
+        // Our sentence in the agent's language, the OAuth server's reason inside it as it wrote it.
+        assertEquals("Relaci EPBX nelze obnovit (refresh token revogado); přihlaste se znovu.",
+                Notices.text(sessionError(), Locale.forLanguageTag("cs")));
         assertTrue(t.closed);
         assertEquals(ConnectionStatus.DISCONNECTED, sink.connection.get(sink.connection.size() - 1));
     }

@@ -75,7 +75,7 @@ class OAuthClientTest {
     @Test
     void tokenKeeperRefreshesBeforeATwoSecondTokenExpires() throws Exception {
         server.expiresIn = 2;
-        List<String> refused = new CopyOnWriteArrayList<>();
+        List<EpbxFailure> refused = new CopyOnWriteArrayList<>();
         try (TokenKeeper keeper = new TokenKeeper(oauth, refused::add)) {
             long loggedIn = System.nanoTime();
             keeper.login(FakeEpbxHttp.USER, FakeEpbxHttp.PASSWORD);
@@ -93,12 +93,13 @@ class OAuthClientTest {
     void tokenKeeperReportsARefusedRefreshOnceAndDropsTheToken() throws Exception {
         server.expiresIn = 2;
         server.refreshAllowed = false;
-        List<String> refused = new CopyOnWriteArrayList<>();
+        List<EpbxFailure> refused = new CopyOnWriteArrayList<>();
         try (TokenKeeper keeper = new TokenKeeper(oauth, refused::add)) {
             keeper.login(FakeEpbxHttp.USER, FakeEpbxHttp.PASSWORD);
             Wait.until("refusal", java.time.Duration.ofMillis(5000), () -> !refused.isEmpty());
             assertEquals(1, refused.size());
-            assertTrue(refused.get(0).contains("refresh token revogado"), refused.get(0));
+            assertTrue(refused.get(0).getMessage().contains("refresh token revogado"), refused.get(0).getMessage());
+            assertEquals("epbx.sessionNotRenewed", refused.get(0).key());
             assertNull(keeper.token());
         }
     }
