@@ -171,6 +171,10 @@ public final class CallJournal implements AutoCloseable {
             row.merge(x.call());
             if (row.answeredAt == null) row.answeredAt = at;
             row.endHold(at);
+        } else if (e instanceof Event.CallUpdated x) {
+            // Data the vendor changed during the call (AgentDesktop DATACHANGED); an update alone is no call.
+            if (fresh) return false;
+            row.merge(x.call());
         } else if (e instanceof Event.CallHeld) {
             if (ended || !row.startHold(at)) return false;
         } else if (e instanceof Event.CallResumed) {

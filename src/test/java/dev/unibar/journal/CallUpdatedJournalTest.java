@@ -11,7 +11,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The journal takes call.updated (AgentDesktop DATACHANGED) in its stride: no row of its own, no failure. */
+/** The journal keeps the data call.updated (AgentDesktop DATACHANGED) changes, and an update alone makes no row. */
 class CallUpdatedJournalTest {
 
     @TempDir
@@ -29,6 +29,7 @@ class CallUpdatedJournalTest {
             j.record(call);
             assertEquals(1, j.all().size());
             assertEquals(CallJournalTest.T0.plusSeconds(5), j.all().get(0).endedAt());
+            assertEquals("12345", j.all().get(0).data().get("CUSTOMERID"), "the changed data is journalled");
         }
     }
 }
