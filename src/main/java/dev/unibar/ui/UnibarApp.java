@@ -99,6 +99,8 @@ public final class UnibarApp extends Application {
                 if (!b) followMin.run();
             });
             followMin.run();
+            KeepOnScreen.attach(stage);
+            KeepOnScreen.fit(stage);
             // Started only now: the view model already listens, so no early event is missed.
             context.session().start();
         } catch (RuntimeException e) {

@@ -1,0 +1,41 @@
+package dev.unibar.ui;
+
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import java.util.List;
+
+/**
+ * A window that grows (its minimum follows the texts of the agent's language) grows to the right from where
+ * the desktop placed it for its first, smaller size: measured in Czech, 858 px wide at x 462 on a 1280 px
+ * screen, the Log out button cut off. Whenever the width changes the window is moved back onto the screen
+ * it is on, so no control is ever off screen.
+ */
+final class KeepOnScreen {
+
+    private KeepOnScreen() {
+    }
+
+    static void attach(Stage stage) {
+        stage.widthProperty().addListener((o, a, b) -> fit(stage));
+        stage.heightProperty().addListener((o, a, b) -> fit(stage));
+    }
+
+    static void fit(Stage stage) {
+        List<Rectangle2D> screens = Screen.getScreensForRectangle(stage.getX(), stage.getY(),
+                Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight())).stream().map(Screen::getVisualBounds).toList();
+        Rectangle2D s = screens.isEmpty() ? Screen.getPrimary().getVisualBounds() : screens.get(0);
+        double x = placed(stage.getX(), stage.getWidth(), s.getMinX(), s.getMaxX());
+        double y = placed(stage.getY(), stage.getHeight(), s.getMinY(), s.getMaxY());
+        if (x != stage.getX()) stage.setX(x);
+        if (y != stage.getY()) stage.setY(y);
+    }
+
+    /** The start that keeps {@code [start, start + size]} inside {@code [min, max]}, or at {@code min} if larger. */
+    static double placed(double start, double size, double min, double max) {
+        if (!Double.isFinite(start) || !Double.isFinite(size)) return start;
+        if (start + size > max) start = max - size;
+        return Math.max(start, min);
+    }
+}
