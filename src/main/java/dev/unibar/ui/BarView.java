@@ -41,11 +41,13 @@ public final class BarView extends VBox {
     private final StatusLine statusLine;
     private final CallControls controls;
     private final CallExtras extras;
-    private final TransferPopOver transferPopOver;
-    private final DialPadPopOver dialPopOver;
-    private final AccountCodePopOver accountPopOver;
-    private final ConferencePopOver conferencePopOver;
-    private final QueuePopOver queuePopOver;
+    // Made on first use, not with the bar: none of them is in the first frame (see Lazy).
+    private final Lazy<TransferPopOver> transferPopOver;
+    private final Lazy<DialPadPopOver> dialPopOver;
+    private final Lazy<AccountCodePopOver> accountPopOver;
+    private final Lazy<ConferencePopOver> conferencePopOver;
+    private final Lazy<QueuePopOver> queuePopOver;
+    private List<String> accountCodes = List.of();
     private final Shortcuts shortcuts;
     private final Menu sessionMenu = new Menu();
     private final TitledPane vendorPanel = new TitledPane();
@@ -84,12 +86,16 @@ public final class BarView extends VBox {
             return picksDevice && (p == SessionPhase.DEVICE_SELECTION || p == SessionPhase.DEVICE_PAIRED);
         }, vm.phaseProperty()));
 
-        transferPopOver = new TransferPopOver(vm, msg, distinguishesInternalNumbers,
-                Favourites.forUser(vm.vendorProperty().get()));
-        dialPopOver = new DialPadPopOver(vm, msg, distinguishesInternalNumbers);
-        accountPopOver = new AccountCodePopOver(vm, msg);
-        conferencePopOver = new ConferencePopOver(vm, msg, distinguishesInternalNumbers);
-        queuePopOver = new QueuePopOver(vm, msg);
+        transferPopOver = new Lazy<>(() -> new TransferPopOver(vm, msg, distinguishesInternalNumbers,
+                Favourites.forUser(vm.vendorProperty().get())));
+        dialPopOver = new Lazy<>(() -> new DialPadPopOver(vm, msg, distinguishesInternalNumbers));
+        accountPopOver = new Lazy<>(() -> {
+            AccountCodePopOver p = new AccountCodePopOver(vm, msg);
+            p.setCodes(accountCodes);
+            return p;
+        });
+        conferencePopOver = new Lazy<>(() -> new ConferencePopOver(vm, msg, distinguishesInternalNumbers));
+        queuePopOver = new Lazy<>(() -> new QueuePopOver(vm, msg));
 
         CallCard card = new CallCard(vm, msg);
         controls = new CallControls(vm, msg, card, new CallControls.Openers() {
@@ -175,12 +181,25 @@ public final class BarView extends VBox {
         return item;
     }
 
-    /** The pop-overs' contents, for the test that no text is hard-coded (they live outside the bar's scene). */
+    /**
+     * The pop-overs' contents, for the test that no text is hard-coded (they live outside the bar's scene).
+     * Makes every pop-over that was not made yet.
+     */
     List<Node> popoverContents() {
-        List<Node> all = new java.util.ArrayList<>(List.of(transferPopOver.getContentNode(), dialPopOver.getContentNode(),
-                accountPopOver.getContentNode(), conferencePopOver.getContentNode(), queuePopOver.getContentNode()));
+        List<Node> all = new java.util.ArrayList<>(List.of(transferPopOver.get().getContentNode(),
+                dialPopOver.get().getContentNode(), accountPopOver.get().getContentNode(),
+                conferencePopOver.get().getContentNode(), queuePopOver.get().getContentNode()));
         all.addAll(extras.popoverContents());
         return all;
+    }
+
+    /** How many pop-overs have been made so far, for the test that the bar makes none up front. */
+    int popOversMade() {
+        int n = 0;
+        for (Lazy<?> p : List.of(transferPopOver, dialPopOver, accountPopOver, conferencePopOver, queuePopOver)) {
+            if (p.made()) n++;
+        }
+        return n + extras.popOversMade();
     }
 
     /** The status line, for tests. */
@@ -220,28 +239,28 @@ public final class BarView extends VBox {
 
     public void openTransfer() {
         if (controls.transferButton().isDisabled()) return;
-        transferPopOver.open(controls.transferButton());
+        transferPopOver.get().open(controls.transferButton());
     }
 
     public void openDialPad() {
         if (!vm.isEnabled(CommandKind.DIAL)) return;
-        dialPopOver.open(controls.dialPadButton());
+        dialPopOver.get().open(controls.dialPadButton());
     }
 
     public void openConference() {
         if (controls.conferenceButton().isDisabled()) return;
-        conferencePopOver.open(controls.conferenceButton());
+        conferencePopOver.get().open(controls.conferenceButton());
     }
 
     /** Opened from the Session menu, so it points at the status line. */
     public void openQueues() {
         if (!vm.isEnabled(CommandKind.SUSPEND_QUEUE) && !vm.isEnabled(CommandKind.RESUME_QUEUE)) return;
-        queuePopOver.open(statusLine);
+        queuePopOver.get().open(statusLine);
     }
 
     public void openAccountCode() {
         if (!vm.isEnabled(CommandKind.SET_ACCOUNT_CODE)) return;
-        accountPopOver.open(controls.accountCodeButton());
+        accountPopOver.get().open(controls.accountCodeButton());
     }
 
     /** Logs out at once when the line is idle; with a call up, only after the agent confirms. */
@@ -285,12 +304,13 @@ public final class BarView extends VBox {
 
     /** The wrap-up (account) codes the agent picks from; a typed code is always accepted as well. */
     public void setAccountCodes(List<String> codes) {
-        accountPopOver.setCodes(codes == null ? List.of() : codes);
+        accountCodes = codes == null ? List.of() : codes;
+        if (accountPopOver.made()) accountPopOver.get().setCodes(accountCodes);
     }
 
-    /** The account-code pop-over, for tests. */
+    /** The account-code pop-over (made now if it was not yet), for tests. */
     AccountCodePopOver accountCodePopOver() {
-        return accountPopOver;
+        return accountPopOver.get();
     }
 
     /** Pre-fills the native login form from configuration. */

@@ -256,6 +256,23 @@ class BarViewTest {
     }
 
     @Test
+    void popOversAreMadeOnFirstUseAndTheDialShortcutMakesItsPad(FxRobot robot) {
+        ready();
+        assertEquals(0, Fx.get(bar::popOversMade), "the bar makes no pop-over before one is opened");
+        robot.clickOn("#callCard");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        Fx.until("dial pad open", () -> robot.lookup("#dialNumber").tryQuery().map(n -> n.isVisible()
+                && n.getScene().getWindow().isShowing()).orElse(false));
+        assertEquals(1, Fx.get(bar::popOversMade), "only the dial pad was made");
+        robot.write("42");
+        robot.type(KeyCode.ENTER);
+        awaitCommand("Dial from the pad the shortcut opened", new Command.Dial("42"));
+        robot.clickOn("#dialPad");
+        Fx.until("dial pad open again", () -> robot.lookup("#dialNumber").query().getScene().getWindow().isShowing());
+        assertEquals(1, Fx.get(bar::popOversMade), "the same pad is opened again, not a new one");
+    }
+
+    @Test
     void burstsOfStoreUpdatesAreCoalesced() throws Exception {
         ready();
         Fx.until("initial update done", () -> true);
