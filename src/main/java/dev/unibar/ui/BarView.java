@@ -39,8 +39,11 @@ public final class BarView extends VBox {
     private final Runnable openInspector;
     private final LoginView loginView;
     private final StatusLine statusLine;
-    private final CallControls controls;
-    private final CallExtras extras;
+    private final StackPane content;
+    // The call panel is made when the session first is ready (or something asks for it), not with the bar:
+    // a start shows the login or the vendor's page first, and the panel's controls cost its first frame.
+    private CallControls controls;
+    private CallExtras extras;
     // Made on first use, not with the bar: none of them is in the first frame (see Lazy).
     private final Lazy<TransferPopOver> transferPopOver;
     private final Lazy<DialPadPopOver> dialPopOver;
@@ -97,19 +100,6 @@ public final class BarView extends VBox {
         conferencePopOver = new Lazy<>(() -> new ConferencePopOver(vm, msg, distinguishesInternalNumbers));
         queuePopOver = new Lazy<>(() -> new QueuePopOver(vm, msg));
 
-        CallCard card = new CallCard(vm, msg);
-        controls = new CallControls(vm, msg, card, new CallControls.Openers() {
-            @Override public void transfer() { openTransfer(); }
-            @Override public void conference() { openConference(); }
-            @Override public void dialPad() { openDialPad(); }
-            @Override public void accountCode() { openAccountCode(); }
-            @Override public void downloadRecording() { BarView.this.downloadRecording(); }
-        });
-        extras = new CallExtras(vm, msg, card);
-        extras.follow(controls);
-        VBox callPanel = new VBox(6, card, controls, extras, new QueuedCallsView(vm, msg, this::refit));
-        callPanel.setId("callPanel");
-        Ui.visible(callPanel, Bindings.equal(vm.phaseProperty(), SessionPhase.READY));
         buildSessionMenu(distinguishesInternalNumbers);
         shortcuts = new Shortcuts(vm, this::openDialPad, this::openInspector);
 
@@ -137,10 +127,47 @@ public final class BarView extends VBox {
         vm.phaseProperty().addListener((o, a, b) -> refit());
         vendorPanel.expandedProperty().addListener((o, a, b) -> refit());
 
-        StackPane content = new StackPane(loginView, picker, callPanel);
+        content = new StackPane(loginView, picker);
         content.setId("content");
+        if (vm.phaseProperty().get() == SessionPhase.READY) {
+            makeCallPanel();
+        } else {
+            vm.phaseProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends SessionPhase> o, SessionPhase a,
+                                    SessionPhase b) {
+                    if (b != SessionPhase.READY) return;
+                    o.removeListener(this);
+                    makeCallPanel();
+                }
+            });
+        }
         setSpacing(6);
         getChildren().addAll(statusLine, content, notice, vendorPanel);
+    }
+
+    /** The call card, its buttons and the queued calls, made once; shown while the session is ready. */
+    private void makeCallPanel() {
+        if (controls != null) return;
+        CallCard card = new CallCard(vm, msg);
+        controls = new CallControls(vm, msg, card, new CallControls.Openers() {
+            @Override public void transfer() { openTransfer(); }
+            @Override public void conference() { openConference(); }
+            @Override public void dialPad() { openDialPad(); }
+            @Override public void accountCode() { openAccountCode(); }
+            @Override public void downloadRecording() { BarView.this.downloadRecording(); }
+        });
+        extras = new CallExtras(vm, msg, card);
+        extras.follow(controls);
+        VBox callPanel = new VBox(6, card, controls, extras, new QueuedCallsView(vm, msg, this::refit));
+        callPanel.setId("callPanel");
+        Ui.visible(callPanel, Bindings.equal(vm.phaseProperty(), SessionPhase.READY));
+        content.getChildren().add(callPanel);
+    }
+
+    private CallControls controls() {
+        makeCallPanel();
+        return controls;
     }
 
     private void refit() {
@@ -189,7 +216,7 @@ public final class BarView extends VBox {
         List<Node> all = new java.util.ArrayList<>(List.of(transferPopOver.get().getContentNode(),
                 dialPopOver.get().getContentNode(), accountPopOver.get().getContentNode(),
                 conferencePopOver.get().getContentNode(), queuePopOver.get().getContentNode()));
-        all.addAll(extras.popoverContents());
+        all.addAll(callExtras().popoverContents());
         return all;
     }
 
@@ -199,7 +226,7 @@ public final class BarView extends VBox {
         for (Lazy<?> p : List.of(transferPopOver, dialPopOver, accountPopOver, conferencePopOver, queuePopOver)) {
             if (p.made()) n++;
         }
-        return n + extras.popOversMade();
+        return n + (extras == null ? 0 : extras.popOversMade());
     }
 
     /** The status line, for tests. */
@@ -209,11 +236,12 @@ public final class BarView extends VBox {
 
     /** The call buttons, for the layout tests. */
     CallControls callControls() {
-        return controls;
+        return controls();
     }
 
     /** The second row of call buttons (tones, swap, recording, ...), for the layout tests. */
     CallExtras callExtras() {
+        makeCallPanel();
         return extras;
     }
 
@@ -238,18 +266,18 @@ public final class BarView extends VBox {
     }
 
     public void openTransfer() {
-        if (controls.transferButton().isDisabled()) return;
-        transferPopOver.get().open(controls.transferButton());
+        if (controls().transferButton().isDisabled()) return;
+        transferPopOver.get().open(controls().transferButton());
     }
 
     public void openDialPad() {
         if (!vm.isEnabled(CommandKind.DIAL)) return;
-        dialPopOver.get().open(controls.dialPadButton());
+        dialPopOver.get().open(controls().dialPadButton());
     }
 
     public void openConference() {
-        if (controls.conferenceButton().isDisabled()) return;
-        conferencePopOver.get().open(controls.conferenceButton());
+        if (controls().conferenceButton().isDisabled()) return;
+        conferencePopOver.get().open(controls().conferenceButton());
     }
 
     /** Opened from the Session menu, so it points at the status line. */
@@ -260,7 +288,7 @@ public final class BarView extends VBox {
 
     public void openAccountCode() {
         if (!vm.isEnabled(CommandKind.SET_ACCOUNT_CODE)) return;
-        accountPopOver.get().open(controls.accountCodeButton());
+        accountPopOver.get().open(controls().accountCodeButton());
     }
 
     /** Logs out at once when the line is idle; with a call up, only after the agent confirms. */

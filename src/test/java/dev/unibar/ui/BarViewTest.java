@@ -256,6 +256,21 @@ class BarViewTest {
     }
 
     @Test
+    void theCallPanelIsMadeWhenTheSessionIsFirstReady(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#callPanel").tryQuery().isEmpty(), "no call panel before the login");
+        assertTrue(robot.lookup("#answer").tryQuery().isEmpty());
+        ready();
+        assertTrue(Fx.get(() -> node(robot, "#callPanel").isVisible()), "the call panel shows once ready");
+        Node panel = node(robot, "#callPanel");
+        connector.push(new Event.AgentLoggedOut(Scenes.V, null, null));
+        Fx.until("logged out", () -> !panel.isVisible());
+        connector.push(Scenes.loggedInReady());
+        Fx.until("ready again", () -> panel.isVisible());
+        assertEquals(1, robot.lookup("#callPanel").queryAll().size(), "the same panel, made once");
+    }
+
+    @Test
     void popOversAreMadeOnFirstUseAndTheDialShortcutMakesItsPad(FxRobot robot) {
         ready();
         assertEquals(0, Fx.get(bar::popOversMade), "the bar makes no pop-over before one is opened");
