@@ -31,6 +31,10 @@ import java.util.function.Function;
  * {@link CallCard} and {@link CallControls}, the {@link MessageStrip}, the pop-overs, and the vendor's
  * own bar in a collapsible panel. Every control binds to {@link BarViewModel}: disabled when the guard
  * forbids, hidden when the vendor lacks the command. Controls carry stable CSS ids for tests.
+ * <p>
+ * The call panel is made when the session first is ready and each pop-over when first opened (by its
+ * button, menu item or shortcut), not with the bar: the first frame shows neither, and made up front
+ * they cost the window about a third of a second on every start, much of it in its first CSS pass.
  */
 public final class BarView extends VBox {
 
@@ -141,9 +145,31 @@ public final class BarView extends VBox {
                     makeCallPanel();
                 }
             });
+            sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene a, Scene scene) {
+                    if (scene == null) return;
+                    o.removeListener(this);
+                    afterFirstFrame(scene);
+                }
+            });
         }
         setSpacing(6);
         getChildren().addAll(statusLine, content, notice, vendorPanel);
+    }
+
+    /**
+     * The call panel is made soon after the first frame even if the session is not ready yet, so it is
+     * there before the agent can use it. Two turns of the event queue: the vendor's page, queued by the
+     * desktop shell at the same first frame, is made first (it is on the way to "connected").
+     */
+    private void afterFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(() -> Platform.runLater(this::makeCallPanel));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** The call card, its buttons and the queued calls, made once; shown while the session is ready. */

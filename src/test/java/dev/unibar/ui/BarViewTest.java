@@ -256,10 +256,25 @@ class BarViewTest {
     }
 
     @Test
-    void theCallPanelIsMadeWhenTheSessionIsFirstReady(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#callPanel").tryQuery().isEmpty(), "no call panel before the login");
-        assertTrue(robot.lookup("#answer").tryQuery().isEmpty());
+    void theCallPanelIsNotInTheFirstFrameAndIsMadeRightAfterIt(FxRobot robot) {
+        Stage[] other = new Stage[1];
+        BarView[] fresh = new BarView[1];
+        boolean inFirstFrame = Fx.get(() -> {
+            fresh[0] = new BarView(new BarViewModel(new Session(new FakeConnector(FakeConnector.capabilitiesWithout()),
+                    Clock.systemUTC())), Messages.forLanguage("en"), LoginForm.plain(null), null, null);
+            other[0] = new Stage();
+            other[0].setScene(new Scene(fresh[0]));
+            other[0].show();
+            return fresh[0].lookup("#callPanel") != null;
+        });
+        assertFalse(inFirstFrame, "the first frame is made without the call panel");
+        Fx.until("call panel made after the first frame", () -> fresh[0].lookup("#answer") != null);
+        assertFalse(Fx.get(() -> fresh[0].lookup("#callPanel").isVisible()), "and hidden until the session is ready");
+        Fx.run(other[0]::close);
+    }
+
+    @Test
+    void theCallPanelShowsWhenReadyAndStaysTheSamePanel(FxRobot robot) {
         ready();
         assertTrue(Fx.get(() -> node(robot, "#callPanel").isVisible()), "the call panel shows once ready");
         Node panel = node(robot, "#callPanel");
