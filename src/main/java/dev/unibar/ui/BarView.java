@@ -31,6 +31,10 @@ import java.util.function.Function;
  * {@link CallCard} and {@link CallControls}, the {@link MessageStrip}, the pop-overs, and the vendor's
  * own bar in a collapsible panel. Every control binds to {@link BarViewModel}: disabled when the guard
  * forbids, hidden when the vendor lacks the command. Controls carry stable CSS ids for tests.
+ * <p>
+ * The call panel is made when the session first is ready and each pop-over when first opened (by its
+ * button, menu item or shortcut), not with the bar: the first frame shows neither, and made up front
+ * they cost the window about a third of a second on every start, much of it in its first CSS pass.
  */
 public final class BarView extends VBox {
 
@@ -39,13 +43,18 @@ public final class BarView extends VBox {
     private final Runnable openInspector;
     private final LoginView loginView;
     private final StatusLine statusLine;
-    private final CallControls controls;
-    private final CallExtras extras;
-    private final TransferPopOver transferPopOver;
-    private final DialPadPopOver dialPopOver;
-    private final AccountCodePopOver accountPopOver;
-    private final ConferencePopOver conferencePopOver;
-    private final QueuePopOver queuePopOver;
+    private final StackPane content;
+    // The call panel is made when the session first is ready (or something asks for it), not with the bar:
+    // a start shows the login or the vendor's page first, and the panel's controls cost its first frame.
+    private CallControls controls;
+    private CallExtras extras;
+    // Made on first use, not with the bar: none of them is in the first frame (see Lazy).
+    private final Lazy<TransferPopOver> transferPopOver;
+    private final Lazy<DialPadPopOver> dialPopOver;
+    private final Lazy<AccountCodePopOver> accountPopOver;
+    private final Lazy<ConferencePopOver> conferencePopOver;
+    private final Lazy<QueuePopOver> queuePopOver;
+    private List<String> accountCodes = List.of();
     private final Shortcuts shortcuts;
     private final Menu sessionMenu = new Menu();
     private final TitledPane vendorPanel = new TitledPane();
@@ -84,26 +93,17 @@ public final class BarView extends VBox {
             return picksDevice && (p == SessionPhase.DEVICE_SELECTION || p == SessionPhase.DEVICE_PAIRED);
         }, vm.phaseProperty()));
 
-        transferPopOver = new TransferPopOver(vm, msg, distinguishesInternalNumbers,
-                Favourites.forUser(vm.vendorProperty().get()));
-        dialPopOver = new DialPadPopOver(vm, msg, distinguishesInternalNumbers);
-        accountPopOver = new AccountCodePopOver(vm, msg);
-        conferencePopOver = new ConferencePopOver(vm, msg, distinguishesInternalNumbers);
-        queuePopOver = new QueuePopOver(vm, msg);
-
-        CallCard card = new CallCard(vm, msg);
-        controls = new CallControls(vm, msg, card, new CallControls.Openers() {
-            @Override public void transfer() { openTransfer(); }
-            @Override public void conference() { openConference(); }
-            @Override public void dialPad() { openDialPad(); }
-            @Override public void accountCode() { openAccountCode(); }
-            @Override public void downloadRecording() { BarView.this.downloadRecording(); }
+        transferPopOver = new Lazy<>(() -> new TransferPopOver(vm, msg, distinguishesInternalNumbers,
+                Favourites.forUser(vm.vendorProperty().get())));
+        dialPopOver = new Lazy<>(() -> new DialPadPopOver(vm, msg, distinguishesInternalNumbers));
+        accountPopOver = new Lazy<>(() -> {
+            AccountCodePopOver p = new AccountCodePopOver(vm, msg);
+            p.setCodes(accountCodes);
+            return p;
         });
-        extras = new CallExtras(vm, msg, card);
-        extras.follow(controls);
-        VBox callPanel = new VBox(6, card, controls, extras, new QueuedCallsView(vm, msg, this::refit));
-        callPanel.setId("callPanel");
-        Ui.visible(callPanel, Bindings.equal(vm.phaseProperty(), SessionPhase.READY));
+        conferencePopOver = new Lazy<>(() -> new ConferencePopOver(vm, msg, distinguishesInternalNumbers));
+        queuePopOver = new Lazy<>(() -> new QueuePopOver(vm, msg));
+
         buildSessionMenu(distinguishesInternalNumbers);
         shortcuts = new Shortcuts(vm, this::openDialPad, this::openInspector);
 
@@ -131,10 +131,69 @@ public final class BarView extends VBox {
         vm.phaseProperty().addListener((o, a, b) -> refit());
         vendorPanel.expandedProperty().addListener((o, a, b) -> refit());
 
-        StackPane content = new StackPane(loginView, picker, callPanel);
+        content = new StackPane(loginView, picker);
         content.setId("content");
+        if (vm.phaseProperty().get() == SessionPhase.READY) {
+            makeCallPanel();
+        } else {
+            vm.phaseProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends SessionPhase> o, SessionPhase a,
+                                    SessionPhase b) {
+                    if (b != SessionPhase.READY) return;
+                    o.removeListener(this);
+                    makeCallPanel();
+                }
+            });
+            sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene a, Scene scene) {
+                    if (scene == null) return;
+                    o.removeListener(this);
+                    afterFirstFrame(scene);
+                }
+            });
+        }
         setSpacing(6);
         getChildren().addAll(statusLine, content, notice, vendorPanel);
+    }
+
+    /**
+     * The call panel is made soon after the first frame even if the session is not ready yet, so it is
+     * there before the agent can use it. Two turns of the event queue: the vendor's page, queued by the
+     * desktop shell at the same first frame, is made first (it is on the way to "connected").
+     */
+    private void afterFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(() -> Platform.runLater(this::makeCallPanel));
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** The call card, its buttons and the queued calls, made once; shown while the session is ready. */
+    private void makeCallPanel() {
+        if (controls != null) return;
+        CallCard card = new CallCard(vm, msg);
+        controls = new CallControls(vm, msg, card, new CallControls.Openers() {
+            @Override public void transfer() { openTransfer(); }
+            @Override public void conference() { openConference(); }
+            @Override public void dialPad() { openDialPad(); }
+            @Override public void accountCode() { openAccountCode(); }
+            @Override public void downloadRecording() { BarView.this.downloadRecording(); }
+        });
+        extras = new CallExtras(vm, msg, card);
+        extras.follow(controls);
+        VBox callPanel = new VBox(6, card, controls, extras, new QueuedCallsView(vm, msg, this::refit));
+        callPanel.setId("callPanel");
+        Ui.visible(callPanel, Bindings.equal(vm.phaseProperty(), SessionPhase.READY));
+        content.getChildren().add(callPanel);
+    }
+
+    private CallControls controls() {
+        makeCallPanel();
+        return controls;
     }
 
     private void refit() {
@@ -175,12 +234,25 @@ public final class BarView extends VBox {
         return item;
     }
 
-    /** The pop-overs' contents, for the test that no text is hard-coded (they live outside the bar's scene). */
+    /**
+     * The pop-overs' contents, for the test that no text is hard-coded (they live outside the bar's scene).
+     * Makes every pop-over that was not made yet.
+     */
     List<Node> popoverContents() {
-        List<Node> all = new java.util.ArrayList<>(List.of(transferPopOver.getContentNode(), dialPopOver.getContentNode(),
-                accountPopOver.getContentNode(), conferencePopOver.getContentNode(), queuePopOver.getContentNode()));
-        all.addAll(extras.popoverContents());
+        List<Node> all = new java.util.ArrayList<>(List.of(transferPopOver.get().getContentNode(),
+                dialPopOver.get().getContentNode(), accountPopOver.get().getContentNode(),
+                conferencePopOver.get().getContentNode(), queuePopOver.get().getContentNode()));
+        all.addAll(callExtras().popoverContents());
         return all;
+    }
+
+    /** How many pop-overs have been made so far, for the test that the bar makes none up front. */
+    int popOversMade() {
+        int n = 0;
+        for (Lazy<?> p : List.of(transferPopOver, dialPopOver, accountPopOver, conferencePopOver, queuePopOver)) {
+            if (p.made()) n++;
+        }
+        return n + (extras == null ? 0 : extras.popOversMade());
     }
 
     /** The status line, for tests. */
@@ -190,11 +262,12 @@ public final class BarView extends VBox {
 
     /** The call buttons, for the layout tests. */
     CallControls callControls() {
-        return controls;
+        return controls();
     }
 
     /** The second row of call buttons (tones, swap, recording, ...), for the layout tests. */
     CallExtras callExtras() {
+        makeCallPanel();
         return extras;
     }
 
@@ -219,29 +292,29 @@ public final class BarView extends VBox {
     }
 
     public void openTransfer() {
-        if (controls.transferButton().isDisabled()) return;
-        transferPopOver.open(controls.transferButton());
+        if (controls().transferButton().isDisabled()) return;
+        transferPopOver.get().open(controls().transferButton());
     }
 
     public void openDialPad() {
         if (!vm.isEnabled(CommandKind.DIAL)) return;
-        dialPopOver.open(controls.dialPadButton());
+        dialPopOver.get().open(controls().dialPadButton());
     }
 
     public void openConference() {
-        if (controls.conferenceButton().isDisabled()) return;
-        conferencePopOver.open(controls.conferenceButton());
+        if (controls().conferenceButton().isDisabled()) return;
+        conferencePopOver.get().open(controls().conferenceButton());
     }
 
     /** Opened from the Session menu, so it points at the status line. */
     public void openQueues() {
         if (!vm.isEnabled(CommandKind.SUSPEND_QUEUE) && !vm.isEnabled(CommandKind.RESUME_QUEUE)) return;
-        queuePopOver.open(statusLine);
+        queuePopOver.get().open(statusLine);
     }
 
     public void openAccountCode() {
         if (!vm.isEnabled(CommandKind.SET_ACCOUNT_CODE)) return;
-        accountPopOver.open(controls.accountCodeButton());
+        accountPopOver.get().open(controls().accountCodeButton());
     }
 
     /** Logs out at once when the line is idle; with a call up, only after the agent confirms. */
@@ -285,12 +358,13 @@ public final class BarView extends VBox {
 
     /** The wrap-up (account) codes the agent picks from; a typed code is always accepted as well. */
     public void setAccountCodes(List<String> codes) {
-        accountPopOver.setCodes(codes == null ? List.of() : codes);
+        accountCodes = codes == null ? List.of() : codes;
+        if (accountPopOver.made()) accountPopOver.get().setCodes(accountCodes);
     }
 
-    /** The account-code pop-over, for tests. */
+    /** The account-code pop-over (made now if it was not yet), for tests. */
     AccountCodePopOver accountCodePopOver() {
-        return accountPopOver;
+        return accountPopOver.get();
     }
 
     /** Pre-fills the native login form from configuration. */

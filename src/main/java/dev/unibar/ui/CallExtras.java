@@ -16,19 +16,20 @@ import java.util.List;
  */
 final class CallExtras extends ButtonRow {
 
-    private final DtmfPopOver dtmf;
-    private final PickupPopOver pickup;
+    private final Lazy<DtmfPopOver> dtmf;
+    private final Lazy<PickupPopOver> pickup;
 
     CallExtras(BarViewModel vm, Messages msg, Node safeFocus) {
         super("callExtras", safeFocus);
         CallCommands calls = vm.callCommands();
-        dtmf = new DtmfPopOver(vm, msg);
-        pickup = new PickupPopOver(vm, msg);
+        // Made when first opened (see Lazy).
+        dtmf = new Lazy<>(() -> new DtmfPopOver(vm, msg));
+        pickup = new Lazy<>(() -> new PickupPopOver(vm, msg));
 
         StableButton keypad = add(Ui.commandButton(msg, "dtmf", "button.dtmf", Material2AL.DIALPAD, "dtmf.tooltip",
                 vm.enabledProperty(CommandKind.SEND_DTMF), vm.supportedProperty(CommandKind.SEND_DTMF), () -> { }));
         keypad.setOnAction(e -> {
-            if (vm.isEnabled(CommandKind.SEND_DTMF)) dtmf.open(keypad);
+            if (vm.isEnabled(CommandKind.SEND_DTMF)) dtmf.get().open(keypad);
         });
         add(Ui.commandButton(msg, "swap", "button.swap", Material2MZ.SWAP_CALLS, "swap.tooltip",
                 vm.enabledProperty(CommandKind.SWAP), vm.supportedProperty(CommandKind.SWAP), calls::swap));
@@ -55,7 +56,7 @@ final class CallExtras extends ButtonRow {
                 "pickup.tooltip", vm.enabledProperty(CommandKind.PICKUP), vm.supportedProperty(CommandKind.PICKUP),
                 () -> { }));
         take.setOnAction(e -> {
-            if (vm.isEnabled(CommandKind.PICKUP)) pickup.open(take);
+            if (vm.isEnabled(CommandKind.PICKUP)) pickup.get().open(take);
         });
         // A row with nothing the vendor offers takes no room.
         boolean any = buttons().stream().anyMatch(b -> b.isVisible());
@@ -82,8 +83,13 @@ final class CallExtras extends ButtonRow {
         look.changed(null, null, on.get());
     }
 
-    /** The pop-overs' contents, for the test that no text is hard-coded. */
+    /** The pop-overs' contents (making them), for the test that no text is hard-coded. */
     List<Node> popoverContents() {
-        return List.of(dtmf.getContentNode(), pickup.getContentNode());
+        return List.of(dtmf.get().getContentNode(), pickup.get().getContentNode());
+    }
+
+    /** How many of this row's pop-overs have been made so far. */
+    int popOversMade() {
+        return (dtmf.made() ? 1 : 0) + (pickup.made() ? 1 : 0);
     }
 }

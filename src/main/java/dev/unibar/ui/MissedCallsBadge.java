@@ -24,7 +24,8 @@ final class MissedCallsBadge extends Button {
     private final MissedCalls missed;
     private final BarViewModel vm;
     private final Messages msg;
-    private final BarPopOver popOver = new BarPopOver();
+    // Made when first opened: most starts never show it (see Lazy).
+    private final Lazy<BarPopOver> popOver = new Lazy<>(this::makePopOver);
     private final VBox rows = new VBox(4);
     private final DateTimeFormatter time;
 
@@ -43,26 +44,31 @@ final class MissedCallsBadge extends Button {
         accessibleTextProperty().bind(Bindings.concat(textProperty(), ". ", msg.get("missed.tooltip")));
         Ui.visible(this, Bindings.isNotEmpty(missed.list()));
         setOnAction(e -> open());
+        missed.list().addListener((javafx.collections.ListChangeListener<MissedCalls.Missed>) c -> {
+            if (!popOver.made()) return;
+            if (popOver.get().isShowing()) fill();
+            if (missed.list().isEmpty()) popOver.get().hide();
+        });
+    }
 
+    private BarPopOver makePopOver() {
+        BarPopOver p = new BarPopOver();
         Button clear = new Button(msg.get("missed.clear"));
         clear.setId("missedClear");
         clear.setGraphic(Ui.icon(Material2AL.DONE_ALL));
         clear.setOnAction(e -> {
             missed.clear();
-            popOver.hide();
+            p.hide();
         });
         rows.setId("missedList");
-        popOver.content("missedPane", msg.get("missed.title"), rows, clear);
-        missed.list().addListener((javafx.collections.ListChangeListener<MissedCalls.Missed>) c -> {
-            if (popOver.isShowing()) fill();
-            if (missed.list().isEmpty()) popOver.hide();
-        });
+        p.content("missedPane", msg.get("missed.title"), rows, clear);
+        return p;
     }
 
     void open() {
         if (missed.list().isEmpty()) return;
         fill();
-        popOver.show(this);
+        popOver.get().show(this);
     }
 
     private void fill() {
@@ -87,7 +93,7 @@ final class MissedCallsBadge extends Button {
             back.setOnAction(e -> {
                 vm.dial(m.number());
                 missed.remove(m);
-                popOver.hide();
+                popOver.get().hide();
             });
             rows.getChildren().add(new HBox(8, text, gap, back));
             i++;
@@ -96,6 +102,6 @@ final class MissedCallsBadge extends Button {
 
     /** The list's pop-over, for tests. */
     BarPopOver popOver() {
-        return popOver;
+        return popOver.get();
     }
 }

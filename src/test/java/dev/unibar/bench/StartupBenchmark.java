@@ -61,6 +61,7 @@ public final class StartupBenchmark {
             Thread.sleep(200);
         }
         Map<String, List<Map<String, Long>>> results = new LinkedHashMap<>();
+        String loadBefore = loadAverage();
         try {
             for (int r = 0; r < rounds; r++) {
                 run(results, "JavaFX floor (Label, module path)", display, floor(java, root), "^StartupFloor$");
@@ -77,6 +78,17 @@ public final class StartupBenchmark {
             if (xvfb != null) xvfb.destroy();
         }
         print(results, rounds);
+        // The ratios hold only for one machine state: say which one.
+        System.out.printf(Locale.ROOT, "load average (1, 5, 15 min): before %s, after %s%n", loadBefore, loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static List<String> floor(String java, Path root) throws IOException {

@@ -256,6 +256,53 @@ class BarViewTest {
     }
 
     @Test
+    void theCallPanelIsNotInTheFirstFrameAndIsMadeRightAfterIt(FxRobot robot) {
+        Stage[] other = new Stage[1];
+        BarView[] fresh = new BarView[1];
+        boolean inFirstFrame = Fx.get(() -> {
+            fresh[0] = new BarView(new BarViewModel(new Session(new FakeConnector(FakeConnector.capabilitiesWithout()),
+                    Clock.systemUTC())), Messages.forLanguage("en"), LoginForm.plain(null), null, null);
+            other[0] = new Stage();
+            other[0].setScene(new Scene(fresh[0]));
+            other[0].show();
+            return fresh[0].lookup("#callPanel") != null;
+        });
+        assertFalse(inFirstFrame, "the first frame is made without the call panel");
+        Fx.until("call panel made after the first frame", () -> fresh[0].lookup("#answer") != null);
+        assertFalse(Fx.get(() -> fresh[0].lookup("#callPanel").isVisible()), "and hidden until the session is ready");
+        Fx.run(other[0]::close);
+    }
+
+    @Test
+    void theCallPanelShowsWhenReadyAndStaysTheSamePanel(FxRobot robot) {
+        ready();
+        assertTrue(Fx.get(() -> node(robot, "#callPanel").isVisible()), "the call panel shows once ready");
+        Node panel = node(robot, "#callPanel");
+        connector.push(new Event.AgentLoggedOut(Scenes.V, null, null));
+        Fx.until("logged out", () -> !panel.isVisible());
+        connector.push(Scenes.loggedInReady());
+        Fx.until("ready again", () -> panel.isVisible());
+        assertEquals(1, robot.lookup("#callPanel").queryAll().size(), "the same panel, made once");
+    }
+
+    @Test
+    void popOversAreMadeOnFirstUseAndTheDialShortcutMakesItsPad(FxRobot robot) {
+        ready();
+        assertEquals(0, Fx.get(bar::popOversMade), "the bar makes no pop-over before one is opened");
+        robot.clickOn("#callCard");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        Fx.until("dial pad open", () -> robot.lookup("#dialNumber").tryQuery().map(n -> n.isVisible()
+                && n.getScene().getWindow().isShowing()).orElse(false));
+        assertEquals(1, Fx.get(bar::popOversMade), "only the dial pad was made");
+        robot.write("42");
+        robot.type(KeyCode.ENTER);
+        awaitCommand("Dial from the pad the shortcut opened", new Command.Dial("42"));
+        robot.clickOn("#dialPad");
+        Fx.until("dial pad open again", () -> robot.lookup("#dialNumber").query().getScene().getWindow().isShowing());
+        assertEquals(1, Fx.get(bar::popOversMade), "the same pad is opened again, not a new one");
+    }
+
+    @Test
     void burstsOfStoreUpdatesAreCoalesced() throws Exception {
         ready();
         Fx.until("initial update done", () -> true);
