@@ -61,6 +61,9 @@ public record BrowserOptions(Path executable, Path profileDir, boolean headless,
     }
 
     /** The command line, without the DevTools switch the transport adds. */
+    /** An empty page titled Unibar: what Chromium shows as an app window until the vendor page loads. */
+    static final String BLANK_APP_PAGE = "data:text/html,%3Ctitle%3EUnibar%3C/title%3E";
+
     List<String> command() {
         List<String> c = new ArrayList<>();
         c.add(executable.toString());
@@ -77,8 +80,11 @@ public record BrowserOptions(Path executable, Path profileDir, boolean headless,
         c.add("--window-size=520,820");
         if (headless) c.add("--headless=new");
         c.addAll(extraArgs);
-        // The app window starts blank: the shim must be registered before the vendor page loads.
-        c.add("--app=about:blank");
+        // The app window starts blank: the shim must be registered before the vendor page loads. Chromium
+        // (156 here) opens --app=about:blank as an ordinary tabbed window with an address bar, where the
+        // agent could navigate away; an empty data: page gets the app window without browser chrome.
+        // Headless has no window, and HeadlessPages waits for the page to leave about:blank.
+        c.add(headless ? "--app=about:blank" : "--app=" + BLANK_APP_PAGE);
         return c;
     }
 }
