@@ -39,11 +39,14 @@ final class MaxChildFrame {
      * Makes sure the child exists. Completes with {@code "new"} when it had to be created (a fresh MAX
      * page: any earlier subscription died with the old one), {@code "same"} when it was there, or
      * {@code "no-page"} while the top document is not MAX's (still loading, or a sign-in page of another
-     * origin) or has no body yet.
+     * origin) or has not finished loading.
      */
     static String ensure(String maxOrigin) {
         return "(function () {\n"
-                + "  if (location.origin !== " + literal(maxOrigin) + " || !document.body) return 'no-page';\n"
+                // Not before the page has loaded: a registration posted while MAX's scripts are still
+                // arriving found no listener, got no acknowledgement, and may not be sent twice.
+                + "  if (location.origin !== " + literal(maxOrigin) + " || !document.body"
+                + " || document.readyState !== 'complete') return 'no-page';\n"
                 + "  var f = document.getElementById('" + FRAME_ID + "');\n"
                 + "  if (f && f.contentWindow && f.contentWindow.__unibarMax) return 'same';\n"
                 + "  if (!f) {\n"
