@@ -3,7 +3,6 @@ package dev.unibar.ui;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -57,30 +56,15 @@ final class CallControls extends ButtonRow {
                 Bindings.or(vm.enabledProperty(CommandKind.HOLD), vm.enabledProperty(CommandKind.RESUME)),
                 Bindings.or(vm.supportedProperty(CommandKind.HOLD), vm.supportedProperty(CommandKind.RESUME)),
                 vm::toggleHold));
-        hold.setTexts(msg.get("button.hold"), msg.get("button.resume"));
-        hold.getStyleClass().add("toggle");
         // Resume whenever resuming is what the button would do; the pseudo-class makes it look pressed.
-        ChangeListener<Boolean> holdLook = (o, a, b) -> {
-            hold.setText(msg.get(b ? "button.resume" : "button.hold"));
-            hold.setIcon(b ? Material2MZ.PLAY_ARROW : Material2MZ.PAUSE);
-            hold.pseudoClassStateChanged(ON, b);
-        };
-        vm.enabledProperty(CommandKind.RESUME).addListener(holdLook);
-        holdLook.changed(null, null, vm.isEnabled(CommandKind.RESUME));
+        Ui.toggleLook(hold, vm.enabledProperty(CommandKind.RESUME), msg, "button.hold", "button.resume",
+                Material2MZ.PAUSE, Material2MZ.PLAY_ARROW);
 
         StableButton mute = add(Ui.commandButton(msg, "mute", "button.mute", Material2MZ.MIC_OFF, "shortcut.mute",
                 Bindings.or(vm.enabledProperty(CommandKind.MUTE), vm.enabledProperty(CommandKind.UNMUTE)),
                 Bindings.or(vm.supportedProperty(CommandKind.MUTE), vm.supportedProperty(CommandKind.UNMUTE)),
                 vm::toggleMute));
-        mute.setTexts(msg.get("button.mute"), msg.get("button.unmute"));
-        mute.getStyleClass().add("toggle");
-        ChangeListener<Boolean> muteLook = (o, a, b) -> {
-            mute.setText(msg.get(b ? "button.unmute" : "button.mute"));
-            mute.setIcon(b ? Material2MZ.MIC : Material2MZ.MIC_OFF);
-            mute.pseudoClassStateChanged(ON, b);
-        };
-        vm.mutedProperty().addListener(muteLook);
-        muteLook.changed(null, null, vm.mutedProperty().get());
+        Ui.toggleLook(mute, vm.mutedProperty(), msg, "button.mute", "button.unmute", Material2MZ.MIC_OFF, Material2MZ.MIC);
 
         transfer = add(Ui.commandButton(msg, "transfer", "button.transfer", Material2MZ.PHONE_FORWARDED, null,
                 Bindings.or(vm.enabledProperty(CommandKind.BLIND_TRANSFER), vm.enabledProperty(CommandKind.CONSULT)),

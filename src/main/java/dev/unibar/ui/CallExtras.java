@@ -64,23 +64,14 @@ final class CallExtras extends ButtonRow {
         setManaged(any);
     }
 
-    /**
-     * A toggle as wide as its wider text, its state shown by text, icon and the {@code :on} look (colour
-     * only, so the width stays), and for a screen reader by its accessible text.
-     */
+    /** The shared toggle look, and for a screen reader the state in the accessible text. */
     private static void toggle(StableButton b, javafx.beans.value.ObservableBooleanValue on, Messages msg,
                                String offKey, String onKey, org.kordamp.ikonli.Ikon offIcon, org.kordamp.ikonli.Ikon onIcon) {
-        b.setTexts(msg.get(offKey), msg.get(onKey));
-        b.getStyleClass().add("toggle");
+        Ui.toggleLook(b, on, msg, offKey, onKey, offIcon, onIcon);
         String tip = b.getAccessibleText();
-        ChangeListener<Boolean> look = (o, a, now) -> {
-            b.setText(msg.get(now ? onKey : offKey));
-            b.setIcon(now ? onIcon : offIcon);
-            b.pseudoClassStateChanged(CallControls.ON, now);
-            b.setAccessibleText(msg.get(now ? onKey : offKey) + " — " + tip);
-        };
-        on.addListener(look);
-        look.changed(null, null, on.get());
+        ChangeListener<Boolean> spoken = (o, a, now) -> b.setAccessibleText(msg.get(now ? onKey : offKey) + " — " + tip);
+        on.addListener(spoken);
+        spoken.changed(null, null, on.get());
     }
 
     /** The pop-overs' contents (making them), for the test that no text is hard-coded. */

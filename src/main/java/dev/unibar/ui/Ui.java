@@ -21,6 +21,23 @@ final class Ui {
      * the vendor lacks it. The tooltip and the screen-reader text carry the full name and the shortcut,
      * since the visible text may shrink to the icon alone.
      */
+    /**
+     * A toggle button as wide as its wider text, its state shown by text, icon and the {@code :on} look
+     * (colour only, so the width stays). Hold, mute, record and mask all look this way.
+     */
+    static void toggleLook(StableButton b, ObservableBooleanValue on, Messages msg,
+                           String offKey, String onKey, Ikon offIcon, Ikon onIcon) {
+        b.setTexts(msg.get(offKey), msg.get(onKey));
+        b.getStyleClass().add("toggle");
+        javafx.beans.value.ChangeListener<Boolean> look = (o, a, now) -> {
+            b.setText(msg.get(now ? onKey : offKey));
+            b.setIcon(now ? onIcon : offIcon);
+            b.pseudoClassStateChanged(CallControls.ON, now);
+        };
+        on.addListener(look);
+        look.changed(null, null, on.get());
+    }
+
     static StableButton commandButton(Messages msg, String id, String key, Ikon icon, String tooltipKey,
                                       ObservableBooleanValue enabledWhen, ObservableBooleanValue supportedWhen,
                                       Runnable action) {
