@@ -206,6 +206,9 @@ public final class HostServer implements AutoCloseable {
     private static void send(Response response, Callback callback, int status, String type, byte[] body, boolean head) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        // A refused request's body stays unread and the server drops the connection after answering: say so, so
+        // that no client sends its next request down that socket.
+        if (status == 401 || status == 403 || status == 413 || status == 421) response.getHeaders().put(HttpHeader.CONNECTION, "close");
         // Host pages are generated per session (ports, config): a cached copy would be stale.
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");

@@ -353,6 +353,9 @@ public final class WidgetServer implements AutoCloseable {
     }
 
     private static boolean status(Response response, Callback callback, int status) {
+        // A refusal leaves the request body unread, so Jetty drops the connection after answering; saying so
+        // keeps a client from sending its next request down a socket that is about to close.
+        if (status == 401 || status == 403 || status == 413 || status == 421) response.getHeaders().put(HttpHeader.CONNECTION, "close");
         return send(response, callback, status, "text/plain; charset=utf-8", new byte[0]);
     }
 

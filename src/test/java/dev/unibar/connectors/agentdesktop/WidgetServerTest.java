@@ -165,6 +165,7 @@ class WidgetServerTest {
                         .header(WidgetServer.TOKEN_HEADER, m.group(1))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"instance\":\"x\",\"ready\":true}")).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(403, r.statusCode(), origin + " is not the https page's origin");
+                assertEquals("close", r.headers().firstValue("Connection").orElse(""), "the refused socket is not reused");
             }
             HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(status)).header("Origin", httpsOrigin)
                     .header(WidgetServer.TOKEN_HEADER, m.group(1))

@@ -259,6 +259,9 @@ final class AdHttpHandler extends Handler.Abstract {
     private static boolean send(Response response, Callback callback, int status, String type, byte[] body) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        // A refused request's body stays unread and the server drops the connection after answering: say so, so
+        // that no client sends its next request down that socket.
+        if (status == 401 || status == 403 || status == 413 || status == 421) response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
     }

@@ -417,6 +417,9 @@ final class EpbxHttp extends Handler.Abstract {
     private static boolean text(Response response, Callback callback, int status, String type, String body) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        // A refused request's body stays unread and the server drops the connection after answering: say so, so
+        // that no client sends its next request down that socket.
+        if (status == 401 || status == 403 || status == 413 || status == 421) response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
         return true;

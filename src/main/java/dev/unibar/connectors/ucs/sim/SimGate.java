@@ -116,6 +116,9 @@ final class SimGate extends Handler.Wrapper {
     private static boolean refuse(Response response, Callback callback, int status, String why) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        // A refused request's body stays unread and the server drops the connection after answering: say so, so
+        // that no client sends its next request down that socket.
+        if (status == 401 || status == 403 || status == 413 || status == 421) response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(why.getBytes(StandardCharsets.UTF_8)), callback);
         return true;
