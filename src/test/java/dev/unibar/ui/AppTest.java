@@ -146,4 +146,19 @@ class AppTest {
         assertEquals(4, UnibarApp.icons().size());
         assertTrue(UnibarApp.icons().stream().noneMatch(javafx.scene.image.Image::isError));
     }
+
+    @Test
+    void theIconsComeRightAfterTheFirstFrame() {
+        Stage[] made = new Stage[1];
+        Fx.run(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(new javafx.scene.control.Label("x")));
+            UnibarApp.iconsAfterFirstFrame(s);
+            assertTrue(s.getIcons().isEmpty(), "not before the first frame");
+            s.show();
+            made[0] = s;
+        });
+        Fx.until("icons after the first frame", () -> made[0].getIcons().size() == 4);
+        Fx.run(made[0]::close);
+    }
 }
