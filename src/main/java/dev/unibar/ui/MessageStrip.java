@@ -22,6 +22,8 @@ final class MessageStrip extends Label {
         setWrapText(true);
         setMaxWidth(Double.MAX_VALUE);
         setAccessibleRole(AccessibleRole.TEXT);
+        // A long notice may be cut to the strip's width; the tooltip holds it whole.
+        Ui.tip(this, textProperty());
         vm.messageProperty().addListener((o, a, m) -> show(vm, msg, m));
         show(vm, msg, vm.messageProperty().get());
     }
@@ -36,7 +38,6 @@ final class MessageStrip extends Label {
         }
         getStyleClass().add(m.level().wire());
         setText(m.text(msg));
-        setTooltip(Ui.tooltip(getText()));
         timer.setDuration(Duration.seconds(m.level() == NoticeLevel.ERROR ? 20 : 10));
         timer.setOnFinished(e -> {
             if (vm.messageProperty().get() == m) vm.clearMessage();

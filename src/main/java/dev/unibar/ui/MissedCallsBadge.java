@@ -40,7 +40,7 @@ final class MissedCallsBadge extends Button {
         setMnemonicParsing(false);
         textProperty().bind(Bindings.createStringBinding(() -> msg.format("missed.badge", missed.list().size()),
                 missed.list()));
-        setTooltip(Ui.tooltip(msg.get("missed.tooltip")));
+        Ui.tip(this, msg.get("missed.tooltip"));
         accessibleTextProperty().bind(Bindings.concat(textProperty(), ". ", msg.get("missed.tooltip")));
         Ui.visible(this, Bindings.isNotEmpty(missed.list()));
         setOnAction(e -> open());

@@ -6,7 +6,6 @@ import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -38,7 +37,7 @@ final class StatusLine extends HBox {
         // The vendor as agents call it (short: the line has little room), the product's full name in the tooltip.
         vendorLabel.textProperty().bind(Bindings.createStringBinding(() -> shortVendorName(msg, vm.vendorProperty().get()),
                 vm.vendorProperty()));
-        vendorLabel.setTooltip(Ui.tooltip(msg.vendorName(vm.vendorProperty().get())));
+        Ui.tip(vendorLabel, msg.vendorName(vm.vendorProperty().get()));
         Circle dot = new Circle(5);
         dot.getStyleClass().add("connection-dot");
         Label connection = Ui.label("connectionStatus", "connection");
@@ -51,26 +50,23 @@ final class StatusLine extends HBox {
 
         Label timeInState = Ui.readout("timeInState", "time-in-state", msg.get("state.timeInState"));
         timeInState.textProperty().bind(vm.timeInStateProperty());
-        timeInState.setTooltip(Ui.tooltip(msg.get("state.timeInState")));
+        Ui.tip(timeInState, msg.get("state.timeInState"));
 
         // Where the vendor offers no way to change the state, the bar still shows it and says where it changes.
         Label stateReadOnly = Ui.label("stateReadOnly", "state-read-only");
         stateReadOnly.textProperty().bind(stateSelector.textProperty());
-        Tooltip whereToChange = new Tooltip();
-        whereToChange.textProperty().bind(Bindings.createStringBinding(
+        Ui.tip(stateReadOnly, Bindings.createStringBinding(
                 () -> msg.format("state.changeInVendorPanel", vm.vendorProperty().get()), vm.vendorProperty()));
-        stateReadOnly.setTooltip(whereToChange);
         Ui.visible(stateReadOnly, Bindings.and(vm.supportedProperty(CommandKind.SET_STATE).not(),
                 Bindings.isNotNull(vm.agentStateProperty())));
         // A pause or after-call work the vendor limits counts down; past the limit only its colour changes.
         StateCountdown countdown = new StateCountdown(vm, clock);
         Label pauseRemaining = Ui.readout("pauseRemaining", "pause-remaining", msg.get("state.pauseRemaining"));
         pauseRemaining.textProperty().bind(countdown.textProperty());
-        Tooltip limitTip = Ui.tooltip(msg.get("state.pauseRemaining"));
-        limitTip.textProperty().bind(Bindings.when(countdown.wrapUpProperty())
-                .then(msg.get("state.wrapUpRemaining")).otherwise(msg.get("state.pauseRemaining")));
-        pauseRemaining.setTooltip(limitTip);
-        pauseRemaining.accessibleTextProperty().bind(Bindings.concat(limitTip.textProperty(), ": ",
+        var limit = Bindings.when(countdown.wrapUpProperty())
+                .then(msg.get("state.wrapUpRemaining")).otherwise(msg.get("state.pauseRemaining"));
+        Ui.tip(pauseRemaining, limit);
+        pauseRemaining.accessibleTextProperty().bind(Bindings.concat(limit, ": ",
                 pauseRemaining.textProperty()));
         countdown.exceededProperty().addListener((o, a, b) -> pauseRemaining.pseudoClassStateChanged(EXCEEDED, b));
         pauseRemaining.pseudoClassStateChanged(EXCEEDED, countdown.exceededProperty().get());
@@ -100,7 +96,7 @@ final class StatusLine extends HBox {
         inspector.setOnAction(e -> {
             if (openInspector != null) openInspector.run();
         });
-        inspector.setTooltip(Ui.tooltip(msg.get("shortcut.inspector")));
+        Ui.tip(inspector, msg.get("shortcut.inspector"));
         inspector.setAccessibleText(msg.get("shortcut.inspector"));
         Ui.visible(inspector, new javafx.beans.property.SimpleBooleanProperty(openInspector != null));
 

@@ -1,6 +1,11 @@
 package dev.unibar.ui;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
+import javafx.event.EventHandler;
+import javafx.scene.control.Control;
+import javafx.scene.input.MouseEvent;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
@@ -45,7 +50,7 @@ final class Ui {
         b.setId(id);
         if (icon != null) b.setIcon(icon);
         String tip = msg.get(tooltipKey != null ? tooltipKey : key);
-        b.setTooltip(tooltip(tip));
+        tip(b, tip);
         b.setAccessibleText(tip);
         b.disableProperty().bind(Bindings.not(enabledWhen));
         visible(b, supportedWhen);
@@ -57,6 +62,29 @@ final class Ui {
         FontIcon i = new FontIcon(ikon);
         i.getStyleClass().add("bar-icon");
         return i;
+    }
+
+    /**
+     * A tooltip made when the mouse first enters the control, not with the bar: each one is a pop-up window
+     * with its own scene, and the first frame's tooltips took about a tenth of building the bar (JFR,
+     * demo start). Tooltips show on mouse movement after a delay, so one made on entering shows as before.
+     */
+    static void tip(Control c, String text) {
+        tip(c, new ReadOnlyStringWrapper(text));
+    }
+
+    /** {@link #tip(Control, String)} with a text that follows {@code text}. */
+    static void tip(Control c, ObservableStringValue text) {
+        c.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
+            @Override
+            public void handle(MouseEvent e) {
+                c.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+                if (c.getTooltip() != null) return;
+                Tooltip t = tooltip("");
+                t.textProperty().bind(text);
+                c.setTooltip(t);
+            }
+        });
     }
 
     static Tooltip tooltip(String text) {

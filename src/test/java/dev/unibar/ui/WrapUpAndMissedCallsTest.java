@@ -104,6 +104,9 @@ class WrapUpAndMissedCallsTest {
         assertFalse(Fx.get(() -> countdown.getPseudoClassStates().contains(EXCEEDED)));
         WaitForAsyncUtils.waitForFxEvents();
         Bounds before = Fx.get(() -> countdown.localToScene(countdown.getBoundsInLocal()));
+        assertTrue(Fx.get(() -> countdown.getTooltip() == null), "the tooltip is made when the mouse first comes");
+        robot.moveTo(countdown);
+        Fx.until("tooltip made on hover", () -> countdown.getTooltip() != null);
         assertTrue(Fx.get(() -> countdown.getTooltip().getText()).contains("after-call work"));
 
         // A second after-call work (the reducer keeps the start of a state that does not change) begun long ago.
