@@ -26,6 +26,8 @@ final class DeferredPage implements PageChannel, AutoCloseable {
     private StackPane holder;
     private WebPageChannel real;
     private boolean closed;
+    /** The WebView is made and what was asked meanwhile not yet replayed. */
+    private boolean making;
 
     DeferredPage(OriginPolicy policy) {
         this.policy = policy;
@@ -73,24 +75,44 @@ final class DeferredPage implements PageChannel, AutoCloseable {
         return holder;
     }
 
-    /** Makes the WebView and replays what the connector asked so far. FX thread; once. */
+    /**
+     * Makes the WebView, and on the next turn of the event queue replays what the connector asked so far.
+     * Two turns, because each blocks the FX thread for tens of milliseconds right after the bar's first
+     * frame: an agent's click or key press that arrives in between is handled first. FX thread; once.
+     */
     void realize() {
+        realize(true);
+    }
+
+    /** {@link #realize()}, replaying at once when {@code inTwoTurns} is false (a page made on the FX thread). */
+    void realize(boolean inTwoTurns) {
         if (!Platform.isFxApplicationThread()) throw new IllegalStateException("realize on the FX thread");
-        List<Consumer<WebPageChannel>> replay;
-        WebPageChannel made;
-        synchronized (this) {
-            if (closed || real != null) return;
-            made = new WebPageChannel(policy);
-            real = made;
-            replay = new ArrayList<>(pending);
-            pending.clear();
-        }
         StackPane shown;
         synchronized (this) {
+            if (closed || real != null || making) return;
+            making = true;
             shown = holder;
         }
+        WebPageChannel made = new WebPageChannel(policy);
         if (shown != null) shown.getChildren().setAll(made.view());
-        replay.forEach(op -> op.accept(made));
+        if (inTwoTurns) Platform.runLater(() -> replayOn(made));
+        else replayOn(made);
+    }
+
+    private void replayOn(WebPageChannel made) {
+        List<Consumer<WebPageChannel>> replay;
+        synchronized (this) {
+            if (closed) {
+                replay = null;
+            } else {
+                real = made;
+                replay = new ArrayList<>(pending);
+                pending.clear();
+            }
+        }
+        // Closed between the two turns: close() found no channel to close, so this one is closed here.
+        if (replay == null) made.close();
+        else replay.forEach(op -> op.accept(made));
     }
 
     /** The WebView channel once made, else null. */

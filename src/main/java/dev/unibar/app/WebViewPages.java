@@ -24,7 +24,7 @@ final class WebViewPages extends PageHost<DeferredPage> {
     DeferredPage newChannel(OriginPolicy policy) {
         DeferredPage page = new DeferredPage(policy);
         if (Platform.isFxApplicationThread()) {
-            page.realize();
+            page.realize(false);
             madeAtOnce = true;
         }
         return page;
