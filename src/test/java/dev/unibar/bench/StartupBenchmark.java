@@ -20,12 +20,14 @@ import java.util.concurrent.TimeUnit;
  * path ({@code java -jar target/unibar.jar}, demo mode, a fresh home) and, if there is one, the bar's
  * installed or packaged app image ({@code -Dbench.image=DIR}, default {@code /opt/unibar}, else
  * {@code target/installer/Unibar}; several, comma-separated, to compare images in one run;
- * {@code -Dbench.classpath=false} leaves out the class-path bar). Per process it records, in ms since the
+ * {@code -Dbench.classpath=false} leaves out the class-path bar; each given image gets its AppCDS archive
+ * made again for the path it is at). Per process it records, in ms since the
  * parent started it:
  * <ul>
  * <li>visible: the window's first frame;</li>
- * <li>interactive: the first input accepted: from the moment {@code xdotool} finds the window it clicks
- *     into it every 25 ms, and the process notes the first press it receives;</li>
+ * <li>interactive: the first input accepted: once the process has reported its first frame, {@code xdotool}
+ *     looks for the window and clicks into it every 25 ms, and the process notes the first press it
+ *     receives (looking earlier forked xdotool every 25 ms while the JVMs started, which slowed them);</li>
  * <li>connected: the bar's vendor page connected to the demo simulator.</li>
  * </ul>
  * Besides the medians it prints the median of the per-round ratios (bar / floor of the same round), which
@@ -218,17 +220,33 @@ public final class StartupBenchmark {
         return String.format(Locale.ROOT, "%.2f, %.2f–%.2f", r.get(r.size() / 2), r.get(0), r.get(r.size() - 1));
     }
 
-    private static List<Path> images(Path root) {
+    private static List<Path> images(Path root) throws IOException, InterruptedException {
         String prop = System.getProperty("bench.image");
         List<Path> out = new ArrayList<>();
         if (prop != null) {
-            for (String s : prop.split(",")) if (!s.isBlank()) out.add(Path.of(s.trim()));
+            for (String s : prop.split(",")) if (!s.isBlank()) out.add(Path.of(s.trim()).toAbsolutePath());
+            for (Path image : out) archiveFor(image);
             return out;
         }
         for (Path p : new Path[]{Path.of("/opt/unibar"), root.resolve("target/installer/Unibar")}) {
             if (Files.isExecutable(p.resolve("bin/Unibar"))) return List.of(p);
         }
         return out;
+    }
+
+    /**
+     * On JDK 17 an AppCDS archive holds the absolute class path it was made with: an image copied elsewhere
+     * (an older build kept for comparison) starts without it, about 0.6 s slower here. Its archive is made
+     * again for the path it now has, as its installer does (packaging/linux/cds-dump.sh).
+     */
+    private static void archiveFor(Path image) throws IOException, InterruptedException {
+        Path dump = image.resolve("lib/app/cds-dump.sh");
+        if (!Files.isRegularFile(dump) || !Files.isWritable(image.resolve("lib/app"))) return;
+        Process p = new ProcessBuilder("sh", dump.toString(), image.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor(5, TimeUnit.MINUTES);
+        System.err.println(image + ": AppCDS archive " + (Files.isRegularFile(image.resolve("lib/app/unibar.jsa"))
+                ? "made for this path" : "could not be made; it starts without one"));
     }
 
     private static String freeDisplay() {
