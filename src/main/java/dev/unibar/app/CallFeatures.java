@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What the bar does with every call besides showing it: the durable call journal and screen-pop, both fed by
@@ -36,6 +38,14 @@ final class CallFeatures implements AutoCloseable {
 
     /** @param demo demo calls go to a journal of their own, never into the agent's real one */
     static CallFeatures attach(Session session, FeaturesConfig features, boolean demo, Clock clock) {
+        return attach(session, features, openJournal(features, demo, clock));
+    }
+
+    /**
+     * Opens the configured journal, or returns null (journal off, or a file that cannot be opened: logged).
+     * Apart from {@link #attach(Session, FeaturesConfig, CallJournal)} so that it can run on a thread of its own.
+     */
+    static CallJournal openJournal(FeaturesConfig features, boolean demo, Clock clock) {
         CallJournal journal = null;
         FeaturesConfig.Journal j = features.journal();
         if (j.enabled()) {
@@ -48,6 +58,43 @@ final class CallFeatures implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; calls are not journaled this time");
             }
         }
+        return journal;
+    }
+
+    /** {@link #openJournal} on a thread of its own; {@link #await} its result. */
+    static FutureTask<CallJournal> openJournalInBackground(FeaturesConfig features, boolean demo, Clock clock) {
+        FutureTask<CallJournal> task = new FutureTask<>(() -> openJournal(features, demo, clock));
+        Thread t = new Thread(task, "unibar-journal-open");
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The journal {@code task} opened, or null; what it threw unchecked is thrown here. */
+    static CallJournal await(FutureTask<CallJournal> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    static void closeQuietly(CallJournal journal) {
+        if (journal == null) return;
+        try {
+            journal.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "journal did not close: " + e.getMessage());
+        }
+    }
+
+    /** The features for {@code session}, with {@code journal} (may be null) recording its calls. */
+    static CallFeatures attach(Session session, FeaturesConfig features, CallJournal journal) {
         SystemBrowser browser = new SystemBrowser(System.getProperty("os.name"));
         CallFeatures f = new CallFeatures(journal, new BarTabs(browser));
         if (journal != null) f.handles.add(journal.attach(session));

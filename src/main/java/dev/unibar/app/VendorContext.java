@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /**
@@ -59,7 +60,25 @@ public final class VendorContext implements BarContext {
         Object section = config.sections().get(id);
         boolean demo = config.demo() || section == null;
         Function<VendorEnvironment, VendorSetup> setUp = env -> demo ? module.openDemo(env) : module.open(section, env);
+        // SQLite (its native library, the file, WAL) opens on a thread of its own while the vendor's module
+        // starts: about a quarter of building the context when done in turn (JFR, demo start).
+        FutureTask<CallJournal> journal = CallFeatures.openJournalInBackground(config.features(), demo, Clock.systemUTC());
         Messages msg = Messages.forLanguage(config.language());
+        VendorContext ctx;
+        try {
+            ctx = openVendor(config, id, module, setUp, msg);
+        } catch (RuntimeException | Error e) {
+            CallFeatures.closeQuietly(CallFeatures.await(journal));
+            throw e;
+        }
+        ctx.features = CallFeatures.attach(ctx.session, config.features(), CallFeatures.await(journal));
+        if (!config.demoCalls()) ctx.setDemoCalls(false);
+        ctx.accountCodes = config.features().wrapUp().codes();
+        return ctx;
+    }
+
+    private static VendorContext openVendor(UnibarConfig config, String id, VendorModule module,
+                                            Function<VendorEnvironment, VendorSetup> setUp, Messages msg) {
         VendorContext ctx;
         if (config.hosting().embed(id, module.defaultEmbed()) == Embed.BROWSER) {
             Optional<Path> browser = BrowserFinder.find(config.hosting().browserPath());
@@ -73,9 +92,6 @@ public final class VendorContext implements BarContext {
         } else {
             ctx = open(module, setUp, Clock.systemUTC());
         }
-        ctx.features = CallFeatures.attach(ctx.session, config.features(), demo, Clock.systemUTC());
-        if (!config.demoCalls()) ctx.setDemoCalls(false);
-        ctx.accountCodes = config.features().wrapUp().codes();
         return ctx;
     }
 
