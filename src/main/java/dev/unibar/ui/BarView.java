@@ -42,6 +42,7 @@ public final class BarView extends VBox {
     private final Messages msg;
     private final Runnable openInspector;
     private final LoginView loginView;
+    private final List<Node> forms;
     private final StatusLine statusLine;
     private final StackPane content;
     // The call panel is made when the session first is ready (or something asks for it), not with the bar:
@@ -131,8 +132,15 @@ public final class BarView extends VBox {
         vm.phaseProperty().addListener((o, a, b) -> refit());
         vendorPanel.expandedProperty().addListener((o, a, b) -> refit());
 
-        content = new StackPane(loginView, picker);
+        // The login form and device picker are hidden in the first frame (the session is still connecting):
+        // out of the scene until soon after it, their text fields and list skip the first CSS pass.
+        content = new StackPane();
         content.setId("content");
+        forms = List.of(loginView, picker);
+        if (formsDue(vm.phaseProperty().get())) attachForms();
+        vm.phaseProperty().addListener((o, a, b) -> {
+            if (formsDue(b)) attachForms();
+        });
         if (vm.phaseProperty().get() == SessionPhase.READY) {
             makeCallPanel();
         } else {
@@ -159,17 +167,31 @@ public final class BarView extends VBox {
     }
 
     /**
-     * The call panel is made soon after the first frame even if the session is not ready yet, so it is
-     * there before the agent can use it. Two turns of the event queue: the vendor's page, queued by the
-     * desktop shell at the same first frame, is made first (it is on the way to "connected").
+     * Soon after the first frame, even if the session does not need them yet, so that they are there before
+     * the agent can use them: the login form and device picker on the next turn of the event queue, the call
+     * panel on the one after (the vendor's page, queued by the desktop shell at the same first frame, comes
+     * before it: it is on the way to "connected").
      */
     private void afterFirstFrame(Scene scene) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(() -> Platform.runLater(this::makeCallPanel));
+            Platform.runLater(() -> {
+                attachForms();
+                Platform.runLater(this::makeCallPanel);
+            });
         };
         scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    private static boolean formsDue(SessionPhase p) {
+        return p == SessionPhase.CREDENTIALS || p == SessionPhase.DEVICE_SELECTION || p == SessionPhase.DEVICE_PAIRED;
+    }
+
+    /** Puts the login form and device picker into the bar (once), before the call panel if it is there. */
+    private void attachForms() {
+        if (forms.get(0).getParent() == content) return;
+        content.getChildren().addAll(0, forms);
     }
 
     /** The call card, its buttons and the queued calls, made once; shown while the session is ready. */
