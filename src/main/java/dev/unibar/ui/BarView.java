@@ -188,10 +188,15 @@ public final class BarView extends VBox {
         return p == SessionPhase.CREDENTIALS || p == SessionPhase.DEVICE_SELECTION || p == SessionPhase.DEVICE_PAIRED;
     }
 
-    /** Puts the login form and device picker into the bar (once), before the call panel if it is there. */
+    /**
+     * Puts the login form and device picker into the bar, once. Appended, even after the call panel: the
+     * three are never shown together (each belongs to its own phase), and inserting in front of a parent's
+     * children made JavaFX's bounds cache fail in tests (IndexOutOfBoundsException in
+     * Parent.updateCachedBounds).
+     */
     private void attachForms() {
         if (forms.get(0).getParent() == content) return;
-        content.getChildren().addAll(0, forms);
+        content.getChildren().addAll(forms);
     }
 
     /** The call card, its buttons and the queued calls, made once; shown while the session is ready. */
