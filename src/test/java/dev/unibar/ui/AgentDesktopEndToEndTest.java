@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.app.VendorContext;
 import dev.unibar.connectors.agentdesktop.AgentDesktopMapper;
 import dev.unibar.connectors.agentdesktop.AgentDesktopModule;
@@ -66,8 +67,8 @@ class AgentDesktopEndToEndTest {
     private void widgetAndAgentReady(FxRobot robot) {
         Fx.until("the widget bound its callback in the simulated AgentDesktop", () -> calls().contains("WIDGET.bindContactCallback[]"));
         Fx.until("bar ready", () -> ctx.session().store().state().phase() == SessionPhase.READY);
-        robot.clickOn("#stateSelector");
-        robot.clickOn("#state-READY");
+        Click.on(robot, "#stateSelector");
+        Click.on(robot, "#state-READY");
         Fx.until("AGENT.Login recorded and the agent ready", () -> calls().contains("AGENT.Login[]")
                 && ctx.session().store().state().agentState() == AgentState.READY);
     }
@@ -76,12 +77,12 @@ class AgentDesktopEndToEndTest {
     private String[] consultationInProgress(FxRobot robot) {
         String main = sim.inbound("3393669393", "225727273", "QUEUE25");
         Fx.until("ringing", () -> !node(robot, "#answer").isDisabled());
-        robot.clickOn("#answer");
+        Click.on(robot, "#answer");
         Fx.until("talking", () -> ctx.session().store().state().activeCall()
                 .map(c -> c.status() == CallStatus.CONNECTED).orElse(false));
-        robot.clickOn("#transfer");
-        robot.clickOn("#transferTarget").write("2001");
-        robot.clickOn("#consult");
+        Click.on(robot, "#transfer");
+        Click.on(robot, "#transferTarget").write("2001");
+        Click.on(robot, "#consult");
         Fx.until("the held call and the connected consultation leg", () -> {
             var calls = ctx.session().store().state().calls();
             return calls.size() == 2 && calls.get(main) != null && calls.get(main).status() == CallStatus.HELD
@@ -96,7 +97,7 @@ class AgentDesktopEndToEndTest {
         widgetAndAgentReady(robot);
         String[] ids = consultationInProgress(robot);
         String main = ids[0];
-        robot.clickOn("#completeTransfer");
+        Click.on(robot, "#completeTransfer");
         Fx.until("the line is free and after-call work begins", () -> ctx.session().store().state().calls().isEmpty()
                 && ctx.session().store().state().wrapUp());
 
@@ -104,8 +105,8 @@ class AgentDesktopEndToEndTest {
                 "CONTACT.Transfer_Complete[" + main + "]"), contactCalls());
 
         // Ready again: after-call work is ended with OfflineEnd on the transferred contact.
-        robot.clickOn("#stateSelector");
-        robot.clickOn("#state-READY");
+        Click.on(robot, "#stateSelector");
+        Click.on(robot, "#state-READY");
         Fx.until("OfflineEnd recorded", () -> calls().contains("CONTACT.OfflineEnd[" + main + "]"));
         Fx.until("wrap-up over", () -> !ctx.session().store().state().wrapUp());
         assertLiveEqualsTranslate();
@@ -117,8 +118,8 @@ class AgentDesktopEndToEndTest {
         String[] ids = consultationInProgress(robot);
         String main = ids[0];
         String leg = ids[1];
-        robot.clickOn("#conference");
-        robot.clickOn("#conferenceStart");
+        Click.on(robot, "#conference");
+        Click.on(robot, "#conferenceStart");
         Fx.until("one call left, talking, in conference", () -> {
             var calls = ctx.session().store().state().calls();
             return calls.size() == 1 && calls.containsKey(main) && calls.get(main).status() == CallStatus.CONNECTED
@@ -129,7 +130,7 @@ class AgentDesktopEndToEndTest {
         assertTrue(!sim.sentEvents().isEmpty() && sim.sentEvents().stream().anyMatch(s -> s.contains(leg) && s.contains("\"conference\"")),
                 "the leg was cleared into the conference");
 
-        robot.clickOn("#hangup");
+        Click.on(robot, "#hangup");
         Fx.until("HangupByContactID recorded", () -> calls().contains("CONTACT.HangupByContactID[" + main + "]"));
         assertLiveEqualsTranslate();
     }
@@ -140,10 +141,10 @@ class AgentDesktopEndToEndTest {
         String[] ids = consultationInProgress(robot);
         String main = ids[0];
         String leg = ids[1];
-        robot.clickOn("#hangup");
+        Click.on(robot, "#hangup");
         Fx.until("only the held call is left", () -> ctx.session().store().state().calls().size() == 1
                 && ctx.session().store().state().calls().get(main).status() == CallStatus.HELD);
-        robot.clickOn("#hold");
+        Click.on(robot, "#hold");
         Fx.until("talking again", () -> ctx.session().store().state().calls().get(main).status() == CallStatus.CONNECTED);
         assertEquals(List.of("CONTACT.Answer[" + main + "]", "CONTACT.Transfer_Consultation[" + main + ", 2001]",
                 "CONTACT.Hangup[" + leg + "]", "CONTACT.Hold[" + main + "]"), contactCalls());
@@ -174,7 +175,7 @@ class AgentDesktopEndToEndTest {
         widgetAndAgentReady(robot);
         String call = sim.inbound("3393669393", "225727273", "QUEUE25");
         Fx.until("ringing", () -> !node(robot, "#answer").isDisabled());
-        robot.clickOn("#answer");
+        Click.on(robot, "#answer");
         Fx.until("talking", () -> ctx.session().store().state().calls().get(call) != null
                 && ctx.session().store().state().calls().get(call).status() == CallStatus.CONNECTED);
         ctx.session().send(new Command.SetCallData(call, java.util.Map.of("TICKET", "42"))).toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.core.LoginForm;
 
 import dev.unibar.core.Session;
@@ -60,8 +61,8 @@ class AppTest {
     void simulatorMenuRunsScenarios(FxRobot robot) {
         MenuBar menus = robot.lookup("#menuBar").query();
         assertEquals(List.of("View", "Session", "Simulator"), Fx.get(() -> menus.getMenus().stream().map(m -> m.getText()).toList()));
-        robot.clickOn("Simulator");
-        robot.clickOn("burst");
+        Click.on(robot, "Simulator");
+        Click.on(robot, "burst");
         Fx.until("scenario run", () -> scenariosRun.equals(List.of("burst")));
     }
 
@@ -78,7 +79,7 @@ class AppTest {
         Fx.until("popup shown", () -> robot.lookup("#incomingAnswer").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Scenes.NUMBER, Fx.get(() -> ((Label) robot.lookup("#incomingNumber").query()).getText()));
-        robot.clickOn("#incomingAnswer");
+        Click.on(robot, "#incomingAnswer");
         Fx.until("Answer recorded", () -> connector.commands.contains(new Command.Answer("c7")));
         Fx.until("popup gone", () -> robot.lookup("#incomingAnswer").tryQuery().isEmpty());
     }
@@ -88,7 +89,7 @@ class AppTest {
         connector.push(Scenes.loggedInReady());
         Fx.until("ready", () -> session.store().state().agentState() == AgentState.READY);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#callCard");
+        Click.on(robot, "#callCard");
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.H)
                 .release(javafx.scene.input.KeyCode.H, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -96,7 +97,7 @@ class AppTest {
         connector.push(Scenes.ringing("c8"), Scenes.connected("c8"));
         Fx.until("talking", () -> session.store().state().activeCall().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#callCard");
+        Click.on(robot, "#callCard");
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.H)
                 .release(javafx.scene.input.KeyCode.H, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
         Fx.until("Hangup by shortcut", () -> connector.commands.contains(new Command.Hangup("c8")));
@@ -112,11 +113,11 @@ class AppTest {
         connector.push(Scenes.loggedInReady());
         Fx.until("ready", () -> session.store().state().agentState() == AgentState.READY);
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#callCard");
+        Click.on(robot, "#callCard");
         shortcut(robot, javafx.scene.input.KeyCode.D);
         Fx.until("dial pad open", () -> robot.lookup("#dialNumber").tryQuery().map(Node::isVisible).orElse(false));
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
-        robot.clickOn("#callCard");
+        Click.on(robot, "#callCard");
         shortcut(robot, javafx.scene.input.KeyCode.I);
         Fx.until("inspector open", () -> robot.lookup("#inspectorTable").tryQuery().isPresent());
     }
@@ -127,16 +128,16 @@ class AppTest {
         connector.push(Scenes.ringing("c1"), Scenes.connected("c1"));
         Fx.until("talking", () -> !robot.lookup("#conference").query().isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#conference");
-        robot.clickOn("#conferenceStart");
+        Click.on(robot, "#conference");
+        Click.on(robot, "#conferenceStart");
         Fx.until("Conference", () -> connector.commands.contains(new Command.Conference("c1", null, false)));
         connector.push(new dev.unibar.core.model.Event.CallEnded(Scenes.V, null, "c1", null));
         Fx.until("call gone, account code still allowed", () -> session.store().state().calls().isEmpty()
                 && !robot.lookup("#accountCode").query().isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#accountCode");
-        robot.clickOn("#accountCodeField").write("ACME-42");
-        robot.clickOn("#accountCodeSave");
+        Click.on(robot, "#accountCode");
+        Click.on(robot, "#accountCodeField").write("ACME-42");
+        Click.on(robot, "#accountCodeSave");
         Fx.until("SetAccountCode for the last call", () -> connector.commands.contains(
                 new Command.SetAccountCode("c1", "ACME-42", null, false)));
     }

@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Capabilities;
 import dev.unibar.core.command.Command;
@@ -91,7 +92,7 @@ class BarBehaviourTest {
         connector.push(Scenes.ringing("c1"));
         Fx.until("ringing", () -> !node(robot, "#answer").isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#answer");
+        Click.on(robot, "#answer");
         Fx.until("Answer sent", () -> connector.commands.contains(new Command.Answer("c1")));
         connector.push(Scenes.connected("c1"));
         Fx.until("talking", () -> node(robot, "#answer").isDisabled() && !node(robot, "#hangup").isDisabled());

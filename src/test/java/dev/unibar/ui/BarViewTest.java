@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.core.LoginForm;
 
 import dev.unibar.core.Session;
@@ -90,7 +91,7 @@ class BarViewTest {
         assertTrue(Fx.get(() -> node(robot, "#hold").isDisabled()), "hold is forbidden while ringing");
         assertTrue(Fx.get(() -> node(robot, "#dialPad").isDisabled()), "dial is forbidden while a call is up");
 
-        robot.clickOn("#answer");
+        Click.on(robot, "#answer");
         awaitCommand("Answer recorded", new Command.Answer("c1"));
 
         connector.push(Scenes.connected("c1"));
@@ -111,21 +112,21 @@ class BarViewTest {
         talking(robot, "c1");
         Button hold = node(robot, "#hold");
         assertEquals("Hold", Fx.get(hold::getText));
-        robot.clickOn("#hold");
+        Click.on(robot, "#hold");
         awaitCommand("Hold", new Command.Hold("c1"));
         connector.push(new Event.CallHeld(Scenes.V, null, "c1"));
         Fx.until("shown as held", () -> hold.getText().equals("Resume") && node(robot, "#heldBadge").isVisible());
-        robot.clickOn("#hold");
+        Click.on(robot, "#hold");
         awaitCommand("Resume", new Command.Resume("c1"));
         connector.push(new Event.CallResumed(Scenes.V, null, "c1"));
         Fx.until("back to hold", () -> hold.getText().equals("Hold"));
 
         Button mute = node(robot, "#mute");
-        robot.clickOn("#mute");
+        Click.on(robot, "#mute");
         awaitCommand("Mute", new Command.Mute("c1"));
         connector.push(new Event.CallMuted(Scenes.V, null, "c1"));
         Fx.until("shown as muted", () -> mute.getText().equals("Unmute") && node(robot, "#mutedBadge").isVisible());
-        robot.clickOn("#mute");
+        Click.on(robot, "#mute");
         awaitCommand("Unmute", new Command.Unmute("c1"));
     }
 
@@ -133,9 +134,9 @@ class BarViewTest {
     void blindTransferSendsTheTypedTarget(FxRobot robot) {
         ready();
         talking(robot, "c1");
-        robot.clickOn("#transfer");
-        robot.clickOn("#transferTarget").write("2002");
-        robot.clickOn("#blindTransfer");
+        Click.on(robot, "#transfer");
+        Click.on(robot, "#transferTarget").write("2002");
+        Click.on(robot, "#blindTransfer");
         awaitCommand("BlindTransfer", new Command.BlindTransfer("c1", "2002", false));
     }
 
@@ -145,9 +146,9 @@ class BarViewTest {
         talking(robot, "c1");
         Button complete = node(robot, "#completeTransfer");
         assertTrue(Fx.get(complete::isDisabled), "nothing to complete before a consultation");
-        robot.clickOn("#transfer");
-        robot.clickOn("#transferTarget").write("2003");
-        robot.clickOn("#consult");
+        Click.on(robot, "#transfer");
+        Click.on(robot, "#transferTarget").write("2003");
+        Click.on(robot, "#consult");
         awaitCommand("Consult", new Command.Consult("c1", "2003", false));
 
         connector.push(new Event.CallHeld(Scenes.V, null, "c1"));
@@ -157,7 +158,7 @@ class BarViewTest {
                 && node(robot, "#heldLine").isVisible()
                 && Scenes.NUMBER.equals(((Label) node(robot, "#heldNumber")).getText()));
         Fx.until("complete enabled", () -> !complete.isDisabled());
-        robot.clickOn("#completeTransfer");
+        Click.on(robot, "#completeTransfer");
         awaitCommand("CompleteTransfer", new Command.CompleteTransfer("c1"));
     }
 
@@ -166,17 +167,17 @@ class BarViewTest {
         ready();
         MenuButton selector = node(robot, "#stateSelector");
         assertEquals("Ready", Fx.get(selector::getText));
-        robot.clickOn("#stateSelector");
-        robot.clickOn("Lunch");
+        Click.on(robot, "#stateSelector");
+        Click.on(robot, "Lunch");
         awaitCommand("SetState lunch", new Command.SetState(AgentState.NOT_READY, "lunch"));
         connector.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.NOT_READY, "lunch", false));
         Fx.until("paused shown", () -> selector.getText().equals("Not ready: Lunch")
                 && selector.getStyleClass().contains("state-not-ready"));
         Fx.until("time in state shown", () -> ((Label) node(robot, "#timeInState")).getText().matches("\\d\\d:\\d\\d"));
 
-        robot.clickOn("#stateSelector");
+        Click.on(robot, "#stateSelector");
         assertTrue(robot.lookup("Training ★ productive").tryQuery().isPresent(), "productive marker shown");
-        robot.clickOn("Ready");
+        Click.on(robot, "Ready");
         awaitCommand("SetState ready", new Command.SetState(AgentState.READY, null));
     }
 
@@ -198,9 +199,10 @@ class BarViewTest {
     @Test
     void dialPadDialsOnEnter(FxRobot robot) {
         ready();
-        robot.clickOn("#dialPad");
-        robot.clickOn("#key5").clickOn("#key5");
-        robot.clickOn("#dialNumber").write("123");
+        Click.on(robot, "#dialPad");
+        Click.on(robot, "#key5");
+        Click.on(robot, "#key5");
+        Click.on(robot, "#dialNumber").write("123");
         robot.type(KeyCode.ENTER);
         awaitCommand("Dial", new Command.Dial("55123"));
     }
@@ -212,7 +214,7 @@ class BarViewTest {
         assertTrue(Fx.get(() -> node(robot, "#downloadRecording").isDisabled()), "no recording yet");
         connector.push(new Event.CallRecording(Scenes.V, null, "c9", "http://127.0.0.1/rec/c9.wav"));
         Fx.until("recording offered", () -> !node(robot, "#downloadRecording").isDisabled());
-        robot.clickOn("#downloadRecording");
+        Click.on(robot, "#downloadRecording");
         awaitCommand("DownloadRecording", new Command.DownloadRecording("c9", new File("/tmp/recs").getAbsolutePath()));
     }
 
@@ -227,7 +229,7 @@ class BarViewTest {
         }));
         connector.push(new Event.CallRecording(Scenes.V, null, "c9", "http://127.0.0.1/rec/c9.wav"));
         Fx.until("recording offered", () -> !node(robot, "#downloadRecording").isDisabled());
-        robot.clickOn("#downloadRecording");
+        Click.on(robot, "#downloadRecording");
         awaitCommand("DownloadRecording", new Command.DownloadRecording("c9", null));
         assertEquals(0, asked.get(), "no folder dialog when the configuration names the folder");
     }
@@ -237,7 +239,7 @@ class BarViewTest {
         ready();
         talking(robot, "c1");
         connector.respondWith(c -> CompletableFuture.failedFuture(new IllegalStateException("Nenhuma chamada ativa")));
-        robot.clickOn("#hangup");
+        Click.on(robot, "#hangup");
         Label notice = node(robot, "#notice");
         Fx.until("error shown", () -> "Nenhuma chamada ativa".equals(notice.getText()) && notice.isVisible()
                 && notice.getStyleClass().contains("error"));
@@ -246,7 +248,7 @@ class BarViewTest {
     @Test
     void shortcutsActOnlyWhenAllowed(FxRobot robot) {
         ready();
-        robot.clickOn("#callCard");
+        Click.on(robot, "#callCard");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
         connector.push(Scenes.ringing("c1"));
         Fx.until("ringing", () -> !node(robot, "#answer").isDisabled());
@@ -289,7 +291,7 @@ class BarViewTest {
     void popOversAreMadeOnFirstUseAndTheDialShortcutMakesItsPad(FxRobot robot) {
         ready();
         assertEquals(0, Fx.get(bar::popOversMade), "the bar makes no pop-over before one is opened");
-        robot.clickOn("#callCard");
+        Click.on(robot, "#callCard");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         Fx.until("dial pad open", () -> robot.lookup("#dialNumber").tryQuery().map(n -> n.isVisible()
                 && n.getScene().getWindow().isShowing()).orElse(false));
@@ -297,7 +299,7 @@ class BarViewTest {
         robot.write("42");
         robot.type(KeyCode.ENTER);
         awaitCommand("Dial from the pad the shortcut opened", new Command.Dial("42"));
-        robot.clickOn("#dialPad");
+        Click.on(robot, "#dialPad");
         Fx.until("dial pad open again", () -> robot.lookup("#dialNumber").query().getScene().getWindow().isShowing());
         assertEquals(1, Fx.get(bar::popOversMade), "the same pad is opened again, not a new one");
     }

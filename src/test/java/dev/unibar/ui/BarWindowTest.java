@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.model.AgentState;
@@ -76,7 +77,7 @@ class BarWindowTest {
     @Test
     void titleAndSimulatorItemsAreInTheAgentsLanguage(FxRobot robot) {
         assertEquals("Unibar – fake (ukázka)", Fx.get(stage::getTitle));
-        robot.clickOn("Simulátor");
+        Click.on(robot, "Simulátor");
         assertTrue(robot.lookup("Příchozí hovor").tryQuery().isPresent(), "a known scenario has its title");
         assertTrue(robot.lookup("made-up").tryQuery().isPresent(), "an unknown one is shown as given");
         robot.type(KeyCode.ESCAPE);
@@ -92,7 +93,7 @@ class BarWindowTest {
         Fx.run(popup::requestFocus);
         WaitForAsyncUtils.waitForFxEvents();
         robot.targetWindow(popup);
-        robot.clickOn("#incomingNumber");
+        Click.on(robot, "#incomingNumber");
         shortcut(robot, KeyCode.A);
         Fx.until("Answer by shortcut from the pop-up", () -> connector.commands.contains(new Command.Answer("c1")));
     }
@@ -101,7 +102,7 @@ class BarWindowTest {
     void aCallArrivingLeavesAnOpenStateMenuOpen(FxRobot robot) {
         ready();
         MenuButton selector = robot.lookup("#stateSelector").query();
-        robot.clickOn("#stateSelector");
+        Click.on(robot, "#stateSelector");
         Fx.until("menu open", selector::isShowing);
         connector.push(Scenes.ringing("c2"));
         Fx.until("ringing", () -> session.store().state().ringingInbound().isPresent());
@@ -114,7 +115,7 @@ class BarWindowTest {
     @Test
     void inspectorOpensBesideTheBarAndItsShortcutClosesIt(FxRobot robot) {
         ready();
-        robot.clickOn("#callCard");
+        Click.on(robot, "#callCard");
         shortcut(robot, KeyCode.I);
         Fx.until("inspector open", () -> app.inspectorStage() != null && app.inspectorStage().isShowing());
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.app.VendorContext;
 import dev.unibar.bridge.browser.BrowserPageChannel;
 import dev.unibar.bridge.browser.BrowserPageChannel.WindowState;
@@ -79,7 +80,7 @@ class BrowserModeBarTest {
         Fx.until("and offers to reopen it", () -> reopen.isVisible() && status.getText().contains("closed"));
 
         long before = page.pipeline().batches();
-        robot.clickOn("#reopenVendorWindow");
+        Click.on(robot, "#reopenVendorWindow");
         Wait.until("the page is back and talking", Duration.ofSeconds(90),
                 () -> page.state() == WindowState.OPEN && page.pipeline().batches() > before);
         Fx.until("the offer goes away", () -> !reopen.isVisible());

@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.app.VendorContext;
 
 import dev.unibar.core.model.AgentState;
@@ -70,8 +71,8 @@ class EpbxEndToEndTest {
         assertEquals("1000", Fx.get(() -> ((javafx.scene.control.TextField) node(robot, "#device")).getText()));
         assertEquals("ramalVirtual", Fx.get(() -> ((ComboBox<String>) node(robot, "#deviceType")).getValue()));
         assertEquals("", Fx.get(() -> ((javafx.scene.control.PasswordField) node(robot, "#password")).getText()));
-        robot.clickOn("#password").write("agent");
-        robot.clickOn("#login");
+        Click.on(robot, "#password").write("agent");
+        Click.on(robot, "#login");
 
         EpbxSimulator.Invocation iniciar = recorded("Iniciar");
         assertEquals("[\"1000\",3]", iniciar.args().toString(), "virtual extension pairing: Iniciar(ramal, 3)");
@@ -90,7 +91,7 @@ class EpbxEndToEndTest {
         assertTrue(Fx.get(() -> node(robot, "#answer").isVisible()) == false,
                 "EPBX has no answer method: the SIP phone answers, so the bar offers none");
 
-        robot.clickOn("#hangup");
+        Click.on(robot, "#hangup");
         recorded("Desligar");
         MenuButton selector = node(robot, "#stateSelector");
         Fx.until("wrap-up after the dialer call", () -> ctx.session().store().state().agentState() == AgentState.WRAP_UP
@@ -99,7 +100,7 @@ class EpbxEndToEndTest {
 
         BarView view = robot.lookup(n -> n instanceof BarView).query();
         Fx.run(() -> view.setFolderChooser(w -> folder.toFile()));
-        robot.clickOn("#downloadRecording");
+        Click.on(robot, "#downloadRecording");
         Fx.until("recording saved", () -> {
             try (var files = Files.list(folder)) {
                 return files.anyMatch(f -> f.toString().endsWith(".mp3"));
@@ -114,17 +115,17 @@ class EpbxEndToEndTest {
                         .noneMatch(e -> e.raw() != null && e.raw().contains("access_token")),
                 "the access token is never shown in the inspector");
 
-        robot.clickOn("#stateSelector");
-        robot.clickOn("#state-READY");
+        Click.on(robot, "#stateSelector");
+        Click.on(robot, "#state-READY");
         assertEquals("[0]", recorded("AlterarIntervaloTipo").args().toString());
         Fx.until("ready again, wrap-up over", () -> ctx.session().store().state().agentState() == AgentState.READY
                 && !ctx.session().store().state().wrapUp() && selector.getText() != null);
 
         // Calling a colleague: EPBX must be told it is an extension (tipoDiscagem 2).
-        robot.clickOn("#dialPad");
-        robot.clickOn("#dialNumber").write("2001");
-        robot.clickOn("#dialInternal");
-        robot.clickOn("#dial");
+        Click.on(robot, "#dialPad");
+        Click.on(robot, "#dialNumber").write("2001");
+        Click.on(robot, "#dialInternal");
+        Click.on(robot, "#dial");
         assertEquals("[\"2001\",2]", recorded("Discar").args().toString());
     }
 }

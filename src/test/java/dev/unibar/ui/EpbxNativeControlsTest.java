@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.connectors.epbx.sim.EpbxSimulator;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.state.BarState;
@@ -68,8 +69,8 @@ class EpbxNativeControlsTest {
     private void login(FxRobot robot) {
         Fx.until("login form", () -> node(robot, "#loginView").isVisible()
                 && state().phase() == SessionPhase.CREDENTIALS);
-        robot.clickOn("#password").write("agent");
-        robot.clickOn("#login");
+        Click.on(robot, "#password").write("agent");
+        Click.on(robot, "#login");
         Fx.until("ready", () -> state().phase() == SessionPhase.READY && state().agentState() == AgentState.READY);
     }
 
@@ -82,7 +83,7 @@ class EpbxNativeControlsTest {
     }
 
     private void openTransfer(FxRobot robot) {
-        robot.clickOn("#transfer");
+        Click.on(robot, "#transfer");
         Fx.until("transfer popover", () -> visible(robot, "#transferInternal"));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -92,9 +93,9 @@ class EpbxNativeControlsTest {
         login(robot);
         answeredInbound(robot);
         openTransfer(robot);
-        robot.clickOn("#transferTarget").write("2001");
-        robot.clickOn("#transferInternal");
-        robot.clickOn("#blindTransfer");
+        Click.on(robot, "#transferTarget").write("2001");
+        Click.on(robot, "#transferInternal");
+        Click.on(robot, "#blindTransfer");
 
         assertEquals("[\"2001\",2]", args("Transferir"), "Transferir(numero, TipoDiscagem.LigacaoRamal)");
         Fx.until("the call left the bar", () -> state().calls().isEmpty() && visible(robot, "#noCall"));
@@ -109,16 +110,16 @@ class EpbxNativeControlsTest {
         String caller = answeredInbound(robot);
         assertTrue(Fx.get(() -> node(robot, "#cancelConsult").isDisabled()), "nothing to cancel yet");
         openTransfer(robot);
-        robot.clickOn("#transferTarget").write("2001");
-        robot.clickOn("#transferInternal");
-        robot.clickOn("#consult");
+        Click.on(robot, "#transferTarget").write("2001");
+        Click.on(robot, "#transferInternal");
+        Click.on(robot, "#consult");
         assertEquals("[\"2001\",2]", args("Consultar"));
         Fx.until("consulting beside the held caller", () -> state().calls().size() == 2
                 && state().calls().get(caller).status() == CallStatus.HELD
                 && visible(robot, "#heldLine") && visible(robot, "#cancelConsult")
                 && !node(robot, "#cancelConsult").isDisabled());
 
-        robot.clickOn("#cancelConsult");
+        Click.on(robot, "#cancelConsult");
         assertEquals("[]", args("LiberarConsulta"));
         Fx.until("back with the caller", () -> state().calls().size() == 1
                 && state().calls().get(caller).status() == CallStatus.CONNECTED
@@ -139,7 +140,7 @@ class EpbxNativeControlsTest {
         assertEquals("11911112222", Fx.get(() -> ((Label) node(robot, "#queuedNumber0")).getText()));
         assertEquals("11911112221", Fx.get(() -> ((Label) node(robot, "#queuedNumber1")).getText()));
 
-        robot.clickOn("#takeQueued0");
+        Click.on(robot, "#takeQueued0");
         assertEquals("[\"" + ids.get(0) + "\"]", args("AtendeChamadaNaFila"));
         Fx.until("the taken call is on the card, one caller still waits", () ->
                 "11911112222".equals(((Label) node(robot, "#callNumber")).getText())
@@ -154,9 +155,9 @@ class EpbxNativeControlsTest {
     void aBusyOutboundCallSaysBusyOnTheCard(FxRobot robot) {
         login(robot);
         sim.scenario("outbound", Map.of("outcome", "busy", "busyMs", 200));
-        robot.clickOn("#dialPad");
-        robot.clickOn("#dialNumber").write("11987654321");
-        robot.clickOn("#dial");
+        Click.on(robot, "#dialPad");
+        Click.on(robot, "#dialNumber").write("11987654321");
+        Click.on(robot, "#dial");
         assertEquals("[\"11987654321\",1]", args("Discar"));
 
         Fx.until("the card says busy", () -> visible(robot, "#callEndCause")
@@ -184,8 +185,8 @@ class EpbxNativeControlsTest {
         // fire() opens a modal dialog: it must not run inside a call that waits for it.
         javafx.application.Platform.runLater(set::fire);
         Fx.until("follow-me dialog", () -> visible(robot, "#followMeNumbers"));
-        robot.clickOn("#followMeNumbers").write("11955556666");
-        robot.clickOn("#followMeOk");
+        Click.on(robot, "#followMeNumbers").write("11955556666");
+        Click.on(robot, "#followMeOk");
         assertEquals("[\"11955556666\",1]", args("SigaMe"));
         Fx.until("follow-me on", () -> List.of("11955556666").equals(state().followMe()) && !cancel.isDisable());
         assertTrue(sim.scenario("inbound", Map.of("telefone", "1133334444")).get("canalId").isNull(),

@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.unibar.app.VendorContext;
 import dev.unibar.connectors.Payloads;
@@ -166,9 +167,9 @@ class EvoluxEndToEndTest {
         open(host);
         ready();
         assertTrue(Fx.get(() -> node(robot, "#dialPad").isVisible()), "a token enables the dial pad");
-        robot.clickOn("#dialPad");
-        robot.clickOn("#dialNumber").write("84999010101");
-        robot.clickOn("#dial");
+        Click.on(robot, "#dialPad");
+        Click.on(robot, "#dialNumber").write("84999010101");
+        Click.on(robot, "#dial");
         List<ApiCall> calls = sim.awaitApiCalls(1, Duration.ofSeconds(20));
         assertEquals(1, calls.size());
         ApiCall c = calls.get(0);

@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.app.VendorContext;
 import dev.unibar.connectors.epbx.EpbxModule;
 import dev.unibar.connectors.epbx.sim.EpbxSimulator;
@@ -67,7 +68,7 @@ class FlowRunWindowTest {
         FlowRunWindow w = open(robot, "flows/epbx/inbound-call.yml");
         assertEquals("Flow: EPBX inbound call, hold, the customer hangs up (5 steps)",
                 Fx.get(() -> ((Label) robot.lookup("#flowStatus").query()).getText()));
-        robot.clickOn("#flowRun");
+        Click.on(robot, "#flowRun");
         // The far end's inbound call takes a second to be answered: long enough to see the step highlighted.
         Fx.until("step 2 highlighted while it runs", () -> w.state(2) == FlowRunWindow.State.RUNNING
                 && robot.lookup("#flowStep-2").queryAll().stream()
@@ -84,7 +85,7 @@ class FlowRunWindowTest {
     @Test
     void aFailingFlowShowsTheStepAndWhatCameInstead(FxRobot robot) {
         FlowRunWindow w = open(robot, "src/test/resources/flows/wrong-cause.yml");
-        robot.clickOn("#flowRun");
+        Click.on(robot, "#flowRun");
         testkitWait("step 3 failed", () -> Fx.get(() -> w.state(3) == FlowRunWindow.State.FAILED
                 && w.state(4) == FlowRunWindow.State.SKIPPED));
         // The list redraws on the next pulse after the state changes.

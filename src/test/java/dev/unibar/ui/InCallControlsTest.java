@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.core.LoginForm;
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
@@ -82,10 +83,10 @@ class InCallControlsTest {
         Button keypad = node(robot, "#dtmf");
         assertTrue(Fx.get(keypad::isDisabled), "no tones without a call");
         talking("c1");
-        robot.clickOn("#dtmf");
+        Click.on(robot, "#dtmf");
         Fx.until("keypad open", () -> robot.lookup("#dtmf5").tryQuery().isPresent());
-        robot.clickOn("#dtmf5");
-        robot.clickOn("#dtmfHash");
+        Click.on(robot, "#dtmf5");
+        Click.on(robot, "#dtmfHash");
         awaitCommand(new Command.SendDtmf("c1", "5"));
         awaitCommand(new Command.SendDtmf("c1", "#"));
         assertEquals("5#", Fx.get(() -> ((javafx.scene.control.TextField) node(robot, "#dtmfSent")).getText()));
@@ -107,7 +108,7 @@ class InCallControlsTest {
                 new Event.CallDialing(Scenes.V, null, "c2", Scenes.outbound("c2", "2002")),
                 new Event.CallConnected(Scenes.V, null, "c2", null));
         Fx.until("swap enabled", () -> !node(robot, "#swap").isDisabled());
-        robot.clickOn("#swap");
+        Click.on(robot, "#swap");
         awaitCommand(new Command.Swap("c1"));
     }
 
@@ -119,11 +120,11 @@ class InCallControlsTest {
         Button voicemail = node(robot, "#toVoicemail");
         Bounds recordAt = Fx.get(() -> record.localToScene(record.getLayoutBounds()));
         Bounds voicemailAt = Fx.get(() -> voicemail.localToScene(voicemail.getLayoutBounds()));
-        robot.clickOn("#recordToggle");
+        Click.on(robot, "#recordToggle");
         awaitCommand(new Command.StartRecording("c1"));
         connector.push(new Event.CallRecordingStarted(Scenes.V, null, "c1"));
         Fx.until("shown as recording", () -> record.getText().equals("Stop rec."));
-        robot.clickOn("#maskToggle");
+        Click.on(robot, "#maskToggle");
         awaitCommand(new Command.Mask("c1"));
         connector.push(new Event.CallMasked(Scenes.V, null, "c1"));
         Fx.until("shown as masked", () -> mask.getText().equals("Unmask"));
@@ -131,22 +132,22 @@ class InCallControlsTest {
         assertEquals(recordAt, Fx.get(() -> record.localToScene(record.getLayoutBounds())), "record moved");
         assertEquals(voicemailAt, Fx.get(() -> voicemail.localToScene(voicemail.getLayoutBounds())), "row moved");
         assertTrue(Fx.get(() -> record.getAccessibleText().startsWith("Stop rec.")));
-        robot.clickOn("#recordToggle");
+        Click.on(robot, "#recordToggle");
         awaitCommand(new Command.StopRecording("c1"));
-        robot.clickOn("#maskToggle");
+        Click.on(robot, "#maskToggle");
         awaitCommand(new Command.Unmask("c1"));
     }
 
     @Test
     void voicemailTakesTheRingingCallAndPickupAsksForTheExtension(FxRobot robot) {
-        robot.clickOn("#pickup");
+        Click.on(robot, "#pickup");
         Fx.until("pick-up open", () -> robot.lookup("#pickupExtension").tryQuery().isPresent());
         assertTrue(Fx.get(() -> node(robot, "#pickupTake").isDisabled()), "no pick-up without an extension");
-        robot.clickOn("#pickupExtension").write("2005").type(KeyCode.ENTER);
+        Click.on(robot, "#pickupExtension").write("2005").type(KeyCode.ENTER);
         awaitCommand(new Command.Pickup("2005"));
         connector.push(Scenes.ringing("c9"));
         Fx.until("voicemail enabled", () -> !node(robot, "#toVoicemail").isDisabled());
-        robot.clickOn("#toVoicemail");
+        Click.on(robot, "#toVoicemail");
         awaitCommand(new Command.ToVoicemail("c9"));
     }
 
@@ -164,15 +165,15 @@ class InCallControlsTest {
         connector.push(new Event.CallParticipant(Scenes.V, null, "c1", new Participant("p2", "2003", "left")));
         Fx.until("a leg that left is gone", () -> badge.getText().equals("Conference (1)"));
 
-        robot.clickOn("#conference");
+        Click.on(robot, "#conference");
         Fx.until("pop-over open", () -> robot.lookup("#conferenceParticipants").tryQuery().isPresent());
         ListView<Participant> legs = node(robot, "#conferenceParticipants");
         assertEquals(1, Fx.get(() -> legs.getItems().size()));
         assertTrue(Fx.get(() -> node(robot, "#conferenceRemove").isDisabled()), "nothing selected yet");
         Fx.run(() -> legs.getSelectionModel().select(0));
-        robot.clickOn("#conferenceRemove");
+        Click.on(robot, "#conferenceRemove");
         awaitCommand(new Command.RemoveParticipant("c1", "2002"));
-        robot.clickOn("#conferenceLeave");
+        Click.on(robot, "#conferenceLeave");
         awaitCommand(new Command.LeaveConference("c1"));
         connector.push(new Event.CallEnded(Scenes.V, null, "c1", "agent"));
         Fx.until("badge gone with the call", () -> !badge.isVisible());

@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.model.AgentState;
@@ -61,8 +62,8 @@ class InspectorViewTest {
         String json = EventJson.line(ringing) + "\n" + EventJson.line(state);
         Fx.until("row shown", () -> cellTexts(robot).containsAll(List.of(RAW, json, "mapped")));
 
-        robot.clickOn(RAW);
-        robot.clickOn("#inspectorCopy");
+        Click.on(robot, RAW);
+        Click.on(robot, "#inspectorCopy");
         String clip = Fx.get(() -> Clipboard.getSystemClipboard().getString());
         assertEquals(RAW + "\n" + json + "\n", clip);
     }
@@ -83,13 +84,13 @@ class InspectorViewTest {
                 "SetState[state=READY, reasonId=null]");
         Fx.until("kinds, problem and command shown: " + expected, () -> cellTexts(robot).containsAll(expected));
 
-        robot.clickOn("#inspectorFilter").write("offset");
+        Click.on(robot, "#inspectorFilter").write("offset");
         Fx.until("filtered", () -> view.table().getItems().size() == 1
                 && "{not json".equals(view.table().getItems().get(0).raw()));
 
         Path out = dir.resolve("events.jsonl");
         Fx.run(() -> view.setExportChooser(w -> out.toFile()));
-        robot.clickOn("#inspectorExport");
+        Click.on(robot, "#inspectorExport");
         Fx.until("exported", () -> Files.exists(out));
         assertEquals(List.of(EventJson.line(ready), EventJson.line(ringing)), Files.readAllLines(out));
     }

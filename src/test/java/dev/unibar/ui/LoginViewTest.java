@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.core.LoginForm;
 import dev.unibar.connectors.epbx.EpbxModule;
 
@@ -68,10 +69,10 @@ class LoginViewTest {
         assertTrue(Fx.get(() -> robot.lookup("#loginView").query().isVisible()));
         assertFalse(Fx.get(() -> robot.lookup("#device").match(NodeQueryUtils.isVisible()).tryQuery().isPresent()),
                 "this vendor pairs after login");
-        robot.clickOn("#username").write("ana");
-        robot.clickOn("#password").write(PASSWORD);
-        robot.clickOn("#remember");
-        robot.clickOn("#login");
+        Click.on(robot, "#username").write("ana");
+        Click.on(robot, "#password").write(PASSWORD);
+        Click.on(robot, "#remember");
+        Click.on(robot, "#login");
         Fx.until("Login recorded", () -> !connector.recorded(Command.Login.class).isEmpty());
         Command.Login login = connector.recorded(Command.Login.class).get(0);
         assertEquals(new Command.Login("ana", PASSWORD, true), login);
@@ -91,12 +92,12 @@ class LoginViewTest {
     void vendorsThatPairAtLoginSendTheDevice(FxRobot robot) {
         Fx.run(() -> show(true));
         credentials();
-        robot.clickOn("#username").write("ana");
-        robot.clickOn("#password").write(PASSWORD);
-        robot.clickOn("#device").write("10.0.0.7");
-        robot.clickOn("#deviceType");
-        robot.clickOn("IP address");
-        robot.clickOn("#login");
+        Click.on(robot, "#username").write("ana");
+        Click.on(robot, "#password").write(PASSWORD);
+        Click.on(robot, "#device").write("10.0.0.7");
+        Click.on(robot, "#deviceType");
+        Click.on(robot, "IP address");
+        Click.on(robot, "#login");
         Fx.until("Login recorded", () -> connector.commands.contains(
                 new Command.Login("ana", PASSWORD, false, "10.0.0.7", "ip")));
     }
@@ -104,8 +105,8 @@ class LoginViewTest {
     @Test
     void ssoAndTheVendorsLoginError(FxRobot robot) {
         credentials();
-        robot.clickOn("#username").write("ana");
-        robot.clickOn("#sso");
+        Click.on(robot, "#username").write("ana");
+        Click.on(robot, "#sso");
         Fx.until("Sso recorded", () -> connector.commands.contains(new Command.Sso("ana")));
         connector.push(new Event.SessionError(Scenes.V, null, "Usuário ou senha inválidos", "401"));
         Label error = robot.lookup("#loginError").query();
@@ -119,14 +120,14 @@ class LoginViewTest {
         Fx.until("picker shown", () -> robot.lookup("#devicePicker").query().isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Fx.get(() -> robot.lookup("#confirmDevice").query().isDisabled()), "nothing paired yet");
-        robot.clickOn("Desk phone (SEP001)");
-        robot.clickOn("#pairDevice");
+        Click.on(robot, "Desk phone (SEP001)");
+        Click.on(robot, "#pairDevice");
         Fx.until("SelectDevice", () -> connector.commands.contains(new Command.SelectDevice("SEP001")));
         connector.push(new Event.DevicePaired(Scenes.V, null, new Device("SEP001", "Desk phone")));
         Fx.until("confirm enabled", () -> !robot.lookup("#confirmDevice").query().isDisabled());
-        robot.clickOn("#confirmDevice");
+        Click.on(robot, "#confirmDevice");
         Fx.until("Provision", () -> connector.commands.contains(new Command.Provision()));
-        robot.clickOn("#changeDevice");
+        Click.on(robot, "#changeDevice");
         Fx.until("Identify", () -> connector.commands.contains(new Command.Identify()));
     }
 }

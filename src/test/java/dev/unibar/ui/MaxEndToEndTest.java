@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.app.VendorContext;
 import dev.unibar.connectors.max.MaxModule;
 import dev.unibar.connectors.max.sim.MaxSimState;
@@ -69,17 +70,17 @@ class MaxEndToEndTest {
         Node answer = node(robot, "#answer");
         sim.scenario("inbound", Map.of("ani", "8015551234"));
         Fx.until("answer enabled by the ringing call", () -> !answer.isDisabled());
-        robot.clickOn("#answer");
+        Click.on(robot, "#answer");
         Fx.until("connected", () -> ctx.session().store().state().activeCall()
                 .map(c -> c.status() == CallStatus.CONNECTED).orElse(false));
 
-        robot.clickOn("#hold");
+        Click.on(robot, "#hold");
         Fx.until("held badge", () -> node(robot, "#heldBadge").isVisible());
-        robot.clickOn("#hold");
+        Click.on(robot, "#hold");
         Fx.until("resumed", () -> !node(robot, "#heldBadge").isVisible());
-        robot.clickOn("#mute");
+        Click.on(robot, "#mute");
         Fx.until("muted badge", () -> node(robot, "#mutedBadge").isVisible());
-        robot.clickOn("#hangup");
+        Click.on(robot, "#hangup");
         Fx.until("the call ended", () -> ctx.session().store().state().activeCall()
                 .map(c -> c.status() != CallStatus.CONNECTED).orElse(true));
 

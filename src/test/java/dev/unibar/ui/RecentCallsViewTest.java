@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.core.LoginForm;
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
@@ -87,13 +88,13 @@ class RecentCallsViewTest {
                 && robot.lookup("11955554444").tryQuery().isPresent());
 
         connector.push(new Event.CallEnded(Scenes.V, null, "c2", "busy"));
-        robot.clickOn("#recentSearch").write("Oliveira");
+        Click.on(robot, "#recentSearch").write("Oliveira");
         Fx.until("the search keeps the matching call", () -> table.getItems().size() == 1);
         assertTrue(robot.lookup(Scenes.NUMBER).tryQuery().isPresent());
         assertTrue(robot.lookup(Scenes.QUEUE).tryQuery().isPresent());
 
         Fx.run(() -> table.getSelectionModel().select(0));
-        robot.clickOn("#recentRedial");
+        Click.on(robot, "#recentRedial");
         Fx.until("Dial sent", () -> connector.commands.stream().anyMatch(c -> c instanceof Command.Dial));
         Command.Dial dial = (Command.Dial) connector.commands.stream().filter(c -> c instanceof Command.Dial).findFirst().orElseThrow();
         assertEquals(Scenes.NUMBER, dial.number());

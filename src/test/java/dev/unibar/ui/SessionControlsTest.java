@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.core.LoginForm;
 
 import dev.unibar.core.Session;
@@ -101,8 +102,8 @@ class SessionControlsTest {
     }
 
     private void menu(FxRobot robot, String itemId) {
-        robot.clickOn("Session");
-        robot.clickOn(itemId);
+        Click.on(robot, "Session");
+        Click.on(robot, itemId);
     }
 
     // ---- Session menu ----
@@ -164,7 +165,7 @@ class SessionControlsTest {
         menu(robot, "#menuLogout");
         awaitCommand("Logout from the menu", new Command.Logout());
         assertTrue(robot.lookup("#logoutConfirm").tryQuery().isEmpty(), "no question when no call is up");
-        robot.clickOn("#logout");
+        Click.on(robot, "#logout");
         Fx.until("second Logout from the status line", () -> connector.recorded(Command.Logout.class).size() == 2);
     }
 
@@ -172,11 +173,11 @@ class SessionControlsTest {
     void logoutDuringACallAsksFirst(FxRobot robot) {
         ready();
         talking(robot, "c1");
-        robot.clickOn("#logout");
+        Click.on(robot, "#logout");
         Fx.until("confirmation shown", () -> robot.lookup("#logoutConfirm").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), connector.recorded(Command.Logout.class), "nothing sent before the answer");
-        robot.clickOn("#logoutCancel");
+        Click.on(robot, "#logoutCancel");
         Fx.until("confirmation closed", () -> robot.lookup("#logoutConfirm").tryQuery().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), connector.recorded(Command.Logout.class), "cancel keeps the session");
@@ -184,7 +185,7 @@ class SessionControlsTest {
         menu(robot, "#menuLogout");
         Fx.until("confirmation shown again", () -> robot.lookup("#logoutConfirm").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#logoutConfirm");
+        Click.on(robot, "#logoutConfirm");
         awaitCommand("Logout after confirming", new Command.Logout());
         assertEquals(1, connector.recorded(Command.Logout.class).size());
     }
@@ -197,16 +198,16 @@ class SessionControlsTest {
         menu(robot, "#menuQueues");
         Fx.until("queue popover", () -> robot.lookup("#queueId").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#queueId").write("q7");
+        Click.on(robot, "#queueId").write("q7");
         // The vendors take numeric queue ids: the field keeps the digits only.
         assertEquals("7", Fx.get(() -> ((javafx.scene.control.TextField) node(robot, "#queueId")).getText()));
-        robot.clickOn("#suspendQueue");
+        Click.on(robot, "#suspendQueue");
         awaitCommand("SuspendQueue", new Command.SuspendQueue("7"));
 
         menu(robot, "#menuQueues");
         Fx.until("queue popover again", () -> robot.lookup("#resumeQueue").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#resumeQueue");
+        Click.on(robot, "#resumeQueue");
         awaitCommand("ResumeQueue", new Command.ResumeQueue("7"));
 
         // The popover's buttons follow the guard while it is open.
@@ -225,7 +226,7 @@ class SessionControlsTest {
         menu(robot, "#menuQueues");
         Fx.until("queue popover", () -> robot.lookup("#suspendQueue").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#suspendQueue");
+        Click.on(robot, "#suspendQueue");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(), connector.commands);
     }
@@ -245,22 +246,22 @@ class SessionControlsTest {
     @Test
     void dialSendsTheQueueAndTheInternalFlag(FxRobot robot) {
         ready();
-        robot.clickOn("#dialPad");
+        Click.on(robot, "#dialPad");
         Fx.until("dial pad", () -> robot.lookup("#dialInternal").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#dialNumber").write("2005");
-        robot.clickOn("#dialQueue").write("camp1");
-        robot.clickOn("#dialInternal");
-        robot.clickOn("#dial");
+        Click.on(robot, "#dialNumber").write("2005");
+        Click.on(robot, "#dialQueue").write("camp1");
+        Click.on(robot, "#dialInternal");
+        Click.on(robot, "#dial");
         awaitCommand("Dial with queue and internal", new Command.Dial("2005", "camp1", true));
 
-        robot.clickOn("#dialPad");
+        Click.on(robot, "#dialPad");
         Fx.until("dial pad again", () -> robot.lookup("#dialQueue").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(Fx.get(() -> ((CheckBox) node(robot, "#dialInternal")).isSelected()), "internal resets per call");
         Fx.run(() -> ((javafx.scene.control.TextField) node(robot, "#dialQueue")).clear());
-        robot.clickOn("#dialNumber").write("0800123");
-        robot.clickOn("#dial");
+        Click.on(robot, "#dialNumber").write("0800123");
+        Click.on(robot, "#dial");
         awaitCommand("Dial without queue", new Command.Dial("0800123", null, false));
     }
 
@@ -268,13 +269,13 @@ class SessionControlsTest {
     void dialWithoutTheInternalChoiceForVendorsThatDoNotNeedIt(FxRobot robot) {
         rebuild(FakeConnector.capabilitiesWithout(true), false);
         ready();
-        robot.clickOn("#dialPad");
+        Click.on(robot, "#dialPad");
         Fx.until("dial pad", () -> robot.lookup("#dialQueue").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(Fx.get(() -> node(robot, "#dialInternal").isVisible()), "UCS-like vendor: no internal box");
-        robot.clickOn("#dialNumber").write("777000111");
-        robot.clickOn("#dialQueue").write("directCall");
-        robot.clickOn("#dial");
+        Click.on(robot, "#dialNumber").write("777000111");
+        Click.on(robot, "#dialQueue").write("directCall");
+        Click.on(robot, "#dial");
         awaitCommand("Dial direct", new Command.Dial("777000111", "directCall", false));
     }
 
@@ -284,20 +285,20 @@ class SessionControlsTest {
     void transferSendsTheInternalFlag(FxRobot robot) {
         ready();
         talking(robot, "c1");
-        robot.clickOn("#transfer");
+        Click.on(robot, "#transfer");
         Fx.until("transfer popover", () -> robot.lookup("#transferInternal").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#transferTarget").write("2002");
-        robot.clickOn("#transferInternal");
-        robot.clickOn("#blindTransfer");
+        Click.on(robot, "#transferTarget").write("2002");
+        Click.on(robot, "#transferInternal");
+        Click.on(robot, "#blindTransfer");
         awaitCommand("internal BlindTransfer", new Command.BlindTransfer("c1", "2002", true));
 
-        robot.clickOn("#transfer");
+        Click.on(robot, "#transfer");
         Fx.until("transfer popover again", () -> robot.lookup("#consult").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#transferTarget").write("3003");
-        robot.clickOn("#transferInternal");
-        robot.clickOn("#consult");
+        Click.on(robot, "#transferTarget").write("3003");
+        Click.on(robot, "#transferInternal");
+        Click.on(robot, "#consult");
         awaitCommand("internal Consult", new Command.Consult("c1", "3003", true));
     }
 
@@ -306,7 +307,7 @@ class SessionControlsTest {
         rebuild(FakeConnector.capabilitiesWithout(true), false);
         ready();
         talking(robot, "c1");
-        robot.clickOn("#transfer");
+        Click.on(robot, "#transfer");
         Fx.until("transfer popover", () -> robot.lookup("#consult").tryQuery().map(Node::isVisible).orElse(false));
         assertFalse(Fx.get(() -> node(robot, "#transferInternal").isVisible()));
     }
@@ -318,13 +319,13 @@ class SessionControlsTest {
         ready();
         assertTrue(Fx.get(() -> node(robot, "#conference").isDisabled()), "no conference without a call");
         talking(robot, "c1");
-        robot.clickOn("#conference");
+        Click.on(robot, "#conference");
         Fx.until("conference popover", () -> robot.lookup("#conferenceStart").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Fx.get(() -> node(robot, "#conferenceInternal").isVisible()));
-        robot.clickOn("#conferenceParticipant").write("3003");
-        robot.clickOn("#conferenceInternal");
-        robot.clickOn("#conferenceStart");
+        Click.on(robot, "#conferenceParticipant").write("3003");
+        Click.on(robot, "#conferenceInternal");
+        Click.on(robot, "#conferenceStart");
         awaitCommand("Conference with participant", new Command.Conference("c1", "3003", true));
     }
 
@@ -337,11 +338,11 @@ class SessionControlsTest {
                 new Event.CallConnected(Scenes.V, null, "c2", null));
         Fx.until("consultation", () -> node(robot, "#heldLine").isVisible() && !node(robot, "#conference").isDisabled());
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#conference");
+        Click.on(robot, "#conference");
         Fx.until("conference popover", () -> robot.lookup("#conferenceStart").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#conferenceInternal");
-        robot.clickOn("#conferenceStart");
+        Click.on(robot, "#conferenceInternal");
+        Click.on(robot, "#conferenceStart");
         awaitCommand("Conference of held and consulted", new Command.Conference("c1", null, false));
     }
 
@@ -349,7 +350,7 @@ class SessionControlsTest {
     void conferenceStartFollowsTheGuardAndHidesWhenUnsupported(FxRobot robot) {
         ready();
         talking(robot, "c1");
-        robot.clickOn("#conference");
+        Click.on(robot, "#conference");
         Fx.until("conference popover", () -> robot.lookup("#conferenceStart").tryQuery().map(Node::isVisible).orElse(false));
         assertFalse(Fx.get(() -> node(robot, "#conferenceStart").isDisabled()));
         connector.push(new Event.CallEnded(Scenes.V, null, "c1", null));

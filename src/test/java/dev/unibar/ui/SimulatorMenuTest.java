@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.core.LoginForm;
 import dev.unibar.core.Session;
 import javafx.scene.Node;
@@ -77,14 +78,14 @@ class SimulatorMenuTest {
         CheckMenuItem item = Fx.get(() -> (CheckMenuItem) simulator().getItems().stream()
                 .filter(i -> "menuDemoCalls".equals(i.getId())).findFirst().orElseThrow());
         assertTrue(Fx.get(item::isSelected), "on in demo mode by default");
-        robot.clickOn("Simulátor");
-        robot.clickOn("Automatické ukázkové hovory");
+        Click.on(robot, "Simulátor");
+        Click.on(robot, "Automatické ukázkové hovory");
         Fx.until("switched off", () -> switched.equals(List.of(false)) && !item.isSelected());
         // Something else (a flow run) switched them back on: the menu shows it when it opens again.
         demoCalls.set(true);
-        robot.clickOn("Simulátor");
+        Click.on(robot, "Simulátor");
         Fx.until("shown as on", item::isSelected);
-        robot.clickOn("Automatické ukázkové hovory");
+        Click.on(robot, "Automatické ukázkové hovory");
         Fx.until("switched off again", () -> switched.equals(List.of(false, false)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.app.VendorContext;
 import dev.unibar.connectors.ucs.UcsModule;
 
@@ -90,8 +91,8 @@ class UcsEndToEndTest {
                 && node(robot, "#loginView").isVisible());
         assertEquals("agent", Fx.get(() -> ((javafx.scene.control.TextField) node(robot, "#username")).getText()),
                 "the demo account is pre-filled");
-        robot.clickOn("#password").write("agent");
-        robot.clickOn("#login");
+        Click.on(robot, "#password").write("agent");
+        Click.on(robot, "#login");
         Recorded login = recorded("login");
         assertEquals("agent", login.args().get(0));
         assertEquals("******", login.args().get(1), "the simulator's record masks the password");
@@ -99,14 +100,14 @@ class UcsEndToEndTest {
         Fx.until("device picker", () -> node(robot, "#devicePicker").isVisible()
                 && !((ListView<?>) node(robot, "#deviceList")).getItems().isEmpty());
         Fx.run(() -> ((ListView<?>) node(robot, "#deviceList")).getSelectionModel().select(0));
-        robot.clickOn("#pairDevice");
+        Click.on(robot, "#pairDevice");
         assertEquals(List.of("201"), recorded("selectIdentifier").args());
         Fx.until("ready", () -> ctx.session().store().state().phase() == SessionPhase.READY);
     }
 
     private void goReady(FxRobot robot) throws InterruptedException {
-        robot.clickOn("#stateSelector");
-        robot.clickOn("#state-READY");
+        Click.on(robot, "#stateSelector");
+        Click.on(robot, "#state-READY");
         assertEquals(List.of("READY"), recorded("changeStatus").args());
         Fx.until("agent ready", () -> ctx.session().store().state().agentState() == AgentState.READY);
     }
@@ -124,7 +125,7 @@ class UcsEndToEndTest {
         Fx.until("answer enabled by the ringing call", () -> !answer.isDisabled());
         assertTrue(Fx.get(() -> node(robot, "#hold").isDisabled()), "hold is forbidden while ringing");
 
-        robot.clickOn("#answer");
+        Click.on(robot, "#answer");
         recorded("answer");
         Label number = node(robot, "#callNumber");
         Fx.until("the call card shows the connected call", () -> "777123456".equals(number.getText())
@@ -133,20 +134,20 @@ class UcsEndToEndTest {
         assertTrue(Fx.get(answer::isDisabled));
         assertTrue(Fx.get(() -> node(robot, "#dialPad").isDisabled()), "no dialling while talking");
 
-        robot.clickOn("#hold");
+        Click.on(robot, "#hold");
         recorded("hold");
         Fx.until("held badge", () -> node(robot, "#heldBadge").isVisible());
-        robot.clickOn("#hold");
+        Click.on(robot, "#hold");
         recorded("unhold");
         Fx.until("resumed", () -> !node(robot, "#heldBadge").isVisible());
 
-        robot.clickOn("#mute");
+        Click.on(robot, "#mute");
         recorded("mute");
         Fx.until("muted badge", () -> node(robot, "#mutedBadge").isVisible());
 
-        robot.clickOn("#transfer");
-        robot.clickOn("#transferTarget").write("2002");
-        robot.clickOn("#blindTransfer");
+        Click.on(robot, "#transfer");
+        Click.on(robot, "#transferTarget").write("2002");
+        Click.on(robot, "#blindTransfer");
         assertEquals(List.of("2002"), recorded("blindTransfer").args());
         Fx.until("the line is free after the transfer", () -> ctx.session().store().state().calls().isEmpty()
                 && node(robot, "#noCall").isVisible());
@@ -160,18 +161,18 @@ class UcsEndToEndTest {
         goReady(robot);
         sim.scenario("inbound", Map.of("number", "777000111"));
         Fx.until("ringing", () -> !node(robot, "#answer").isDisabled());
-        robot.clickOn("#answer");
+        Click.on(robot, "#answer");
         Fx.until("talking", () -> !node(robot, "#hold").isDisabled());
 
-        robot.clickOn("#transfer");
-        robot.clickOn("#transferTarget").write("2003");
-        robot.clickOn("#consult");
+        Click.on(robot, "#transfer");
+        Click.on(robot, "#transferTarget").write("2003");
+        Click.on(robot, "#consult");
         assertEquals(List.of("2003"), recorded("transfer").args());
         Fx.until("consultation beside the held caller", () -> ctx.session().store().state().calls().size() == 2
                 && ctx.session().store().state().heldCall().isPresent()
                 && !node(robot, "#completeTransfer").isDisabled());
         Fx.until("held line shows the caller", () -> "777000111".equals(((Label) node(robot, "#heldNumber")).getText()));
-        robot.clickOn("#completeTransfer");
+        Click.on(robot, "#completeTransfer");
         recorded("finishTransfer");
         Fx.until("both legs released", () -> ctx.session().store().state().calls().isEmpty());
     }
@@ -183,22 +184,22 @@ class UcsEndToEndTest {
         loginAndPair(robot);
         MenuButton selector = node(robot, "#stateSelector");
         Fx.until("AUX reasons offered", () -> !ctx.session().store().state().pauseReasons().isEmpty());
-        robot.clickOn("#stateSelector");
-        robot.clickOn("Oběd");
+        Click.on(robot, "#stateSelector");
+        Click.on(robot, "Oběd");
         assertEquals(List.of("AUX", "Oběd"), recorded("changeStatus").args());
         Fx.until("paused with the reason", () -> ctx.session().store().state().agentState() == AgentState.NOT_READY
                 && "Oběd".equals(ctx.session().store().state().stateReason())
                 && selector.getText().contains("Oběd"));
 
         goReady(robot);
-        robot.clickOn("#dialPad");
-        robot.clickOn("#dialNumber").write("0800123456");
-        robot.clickOn("#dial");
+        Click.on(robot, "#dialPad");
+        Click.on(robot, "#dialNumber").write("0800123456");
+        Click.on(robot, "#dial");
         assertEquals("0800123456", recorded("dial").args().get(0));
         Fx.until("outbound call connected", () -> ctx.session().store().state().activeCall()
                 .map(c -> c.status() == CallStatus.CONNECTED && "0800123456".equals(c.call().remoteNumber()))
                 .orElse(false));
-        robot.clickOn("#hangup");
+        Click.on(robot, "#hangup");
         recorded("hangup");
         Fx.until("hung up", () -> ctx.session().store().state().calls().isEmpty());
     }

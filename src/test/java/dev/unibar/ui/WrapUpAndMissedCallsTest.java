@@ -1,5 +1,6 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.core.LoginForm;
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
@@ -69,7 +70,7 @@ class WrapUpAndMissedCallsTest {
         connector.push(Scenes.ringing(id));
         connector.push(Scenes.connected(id));
         Fx.until("account code allowed", () -> !node(robot, "#accountCode").isDisabled());
-        robot.clickOn("#accountCode");
+        Click.on(robot, "#accountCode");
         Label line = Fx.get(() -> bar.accountCodePopOver().callLine());
         Fx.until("call named", () -> !line.getText().isEmpty());
         String text = Fx.get(line::getText);
@@ -86,10 +87,10 @@ class WrapUpAndMissedCallsTest {
         connector.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.WRAP_UP, null, null, 60));
         Fx.until("wrap-up", () -> vm.agentStateProperty().get() == AgentState.WRAP_UP
                 && !node(robot, "#accountCode").isDisabled());
-        robot.clickOn("#accountCode");
+        Click.on(robot, "#accountCode");
         Fx.until("the ended call is named", () -> bar.accountCodePopOver().callLine().getText().startsWith("With "));
         assertEquals("No sale", Fx.get(() -> ((Button) node(robot, "#accountCodeChoice1")).getText()));
-        robot.clickOn("#accountCodeChoice0");
+        Click.on(robot, "#accountCodeChoice0");
         Fx.until("code sent", () -> connector.commands.contains(new Command.SetAccountCode("c1", "Sale", null, false)));
     }
 
@@ -137,7 +138,7 @@ class WrapUpAndMissedCallsTest {
         Fx.until("answered call over", () -> vm.calls().isEmpty() && node(robot, "#answer").isDisabled());
         connector.push(Scenes.ringing("no"));
         Fx.until("ringing", () -> !node(robot, "#reject").isDisabled());
-        robot.clickOn("#reject");
+        Click.on(robot, "#reject");
         Fx.until("rejected", () -> connector.commands.contains(new Command.Reject("no")));
         connector.push(new Event.CallEnded(Scenes.V, null, "no", null));
         Fx.until("rejected call over", () -> vm.calls().isEmpty());
@@ -148,12 +149,12 @@ class WrapUpAndMissedCallsTest {
         Fx.until("ringing", () -> !vm.calls().isEmpty());
         connector.push(new Event.CallEnded(Scenes.V, null, "m1", "no_answer"));
         Fx.until("badge shown", () -> badge.isVisible() && badge.getText().equals("Missed: 1"));
-        robot.clickOn("#missedCalls");
+        Click.on(robot, "#missedCalls");
         Label row = Fx.get(() -> (Label) bar.statusLine().lookupAll("#missedRow0").stream().findFirst()
                 .orElseGet(() -> (Label) ((javafx.scene.Parent) Fx.get(() -> node(robot, "#missedPane"))).lookup("#missedRow0")));
         assertTrue(Fx.get(row::getText).contains(Scenes.NAME + " (" + Scenes.NUMBER + ") · " + Scenes.QUEUE),
                 Fx.get(row::getText));
-        robot.clickOn("#missedClear");
+        Click.on(robot, "#missedClear");
         Fx.until("cleared", () -> !badge.isVisible());
     }
 
@@ -164,8 +165,8 @@ class WrapUpAndMissedCallsTest {
         Fx.until("ringing", () -> !vm.calls().isEmpty());
         connector.push(new Event.CallEnded(Scenes.V, null, "m2", null));
         Fx.until("badge shown", () -> node(robot, "#missedCalls").isVisible());
-        robot.clickOn("#missedCalls");
-        robot.clickOn("#missedCallBack0");
+        Click.on(robot, "#missedCalls");
+        Click.on(robot, "#missedCallBack0");
         Fx.until("dialled", () -> connector.commands.contains(new Command.Dial(Scenes.NUMBER)));
         Fx.until("taken off the list", () -> !node(robot, "#missedCalls").isVisible());
     }

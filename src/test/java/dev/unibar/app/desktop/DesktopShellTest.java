@@ -1,5 +1,6 @@
 package dev.unibar.app.desktop;
 
+import dev.unibar.testkit.Click;
 import dev.unibar.app.VendorContext;
 import dev.unibar.config.UnibarConfig;
 import dev.unibar.connectors.ucs.UcsModule;
@@ -109,14 +110,14 @@ class DesktopShellTest {
                 InstanceChannel.send(dirs.state(), List.of("dial", "javascript:alert(1)")));
 
         Wait.until("login form", WAIT, () -> ctx.session().store().state().phase() == SessionPhase.CREDENTIALS);
-        robot.clickOn("#password").write("agent");
-        robot.clickOn("#login");
+        Click.on(robot, "#password").write("agent");
+        Click.on(robot, "#login");
         Wait.until("device picker", WAIT, () -> fx(() -> !robot.lookup("#deviceList").queryAs(ListView.class).getItems().isEmpty()));
         fx(() -> {
             robot.lookup("#deviceList").queryAs(ListView.class).getSelectionModel().select(0);
             return null;
         });
-        robot.clickOn("#pairDevice");
+        Click.on(robot, "#pairDevice");
         Recorded dial = sim.awaitRecorded("dial", WAIT);
         assertNotNull(dial, "the simulator received dial() once the bar was ready");
         assertEquals("+420601123456", dial.args().get(0));
