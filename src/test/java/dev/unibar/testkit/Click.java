@@ -3,7 +3,9 @@ package dev.unibar.testkit;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxRobotInterface;
 import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * {@code robot.clickOn(query)} with the node found and its centre computed on the FX thread. TestFX does both
@@ -16,11 +18,32 @@ public final class Click {
     private Click() {
     }
 
-    /** Clicks the centre of the first visible node {@code query} finds; fails if there is none. */
-    public static FxRobot on(FxRobot robot, String query) {
+    /** Moves the mouse to the centre of {@code node}, computed on the FX thread. */
+    public static FxRobotInterface hover(FxRobot robot, Node node) {
         Point2D centre;
         try {
-            centre = OnFx.get(() -> {
+            centre = OnFx.get(() -> robot.point(node).query());
+        } catch (Exception e) {
+            throw new AssertionError("cannot move to " + node + ": " + e, e);
+        }
+        return robot.moveTo(centre);
+    }
+
+    /**
+     * Clicks the centre of the first visible node {@code query} finds; fails if there is none. Like TestFX,
+     * it looks again once the mouse has arrived, in case the node moved meanwhile (a control appearing
+     * shifts its neighbours), and clicks where the node is then.
+     */
+    public static FxRobotInterface on(FxRobot robot, String query) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.moveTo(centre(robot, query));
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.clickOn(centre(robot, query));
+    }
+
+    private static Point2D centre(FxRobot robot, String query) {
+        try {
+            return OnFx.get(() -> {
                 Node n = robot.lookup(query).match(NodeQueryUtils.isVisible()).query();
                 if (n == null) throw new AssertionError("no visible node for " + query);
                 return robot.point(n).query();
@@ -30,6 +53,5 @@ public final class Click {
         } catch (Exception e) {
             throw new AssertionError("cannot click on " + query + ": " + e, e);
         }
-        return robot.clickOn(centre);
     }
 }

@@ -106,7 +106,7 @@ class WrapUpAndMissedCallsTest {
         WaitForAsyncUtils.waitForFxEvents();
         Bounds before = Fx.get(() -> countdown.localToScene(countdown.getBoundsInLocal()));
         assertTrue(Fx.get(() -> countdown.getTooltip() == null), "the tooltip is made when the mouse first comes");
-        robot.moveTo(countdown);
+        Click.hover(robot, countdown);
         Fx.until("tooltip made on hover", () -> countdown.getTooltip() != null);
         assertTrue(Fx.get(() -> countdown.getTooltip().getText()).contains("after-call work"));
 
