@@ -173,15 +173,10 @@ public final class BarView extends VBox {
      * before it: it is on the way to "connected").
      */
     private void afterFirstFrame(Scene scene) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(() -> {
-                attachForms();
-                Platform.runLater(this::makeCallPanel);
-            });
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        NextFrame.then(scene, () -> Platform.runLater(() -> {
+            attachForms();
+            Platform.runLater(this::makeCallPanel);
+        }));
     }
 
     private static boolean formsDue(SessionPhase p) {

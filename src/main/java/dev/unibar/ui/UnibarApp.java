@@ -78,13 +78,7 @@ public final class UnibarApp extends Application {
      * shows the generic icon for that instant, and the menu entry has its own icon.
      */
     static void iconsAfterFirstFrame(Stage stage) {
-        Scene scene = stage.getScene();
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(() -> stage.getIcons().setAll(icons()));
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        NextFrame.then(stage.getScene(), () -> Platform.runLater(() -> stage.getIcons().setAll(icons())));
     }
 
     @Override

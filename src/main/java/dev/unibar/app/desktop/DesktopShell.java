@@ -1,5 +1,6 @@
 package dev.unibar.app.desktop;
 
+import dev.unibar.ui.NextFrame;
 import dev.unibar.config.UnibarConfig;
 import dev.unibar.core.Session;
 import dev.unibar.core.model.Event;
@@ -99,17 +100,12 @@ public final class DesktopShell implements AutoCloseable {
         dialer = new DialRequests(session, msg, Clock.systemUTC());
 
         // After the first frame: the vendor's WebView (heavy, FX thread), then the desktop extras off it.
-        Runnable[] first = new Runnable[1];
-        first[0] = () -> {
-            scene.removePostLayoutPulseListener(first[0]);
-            Platform.runLater(() -> {
-                afterFirstFrame.run();
-                Thread t = new Thread(() -> installExtras(session, msg), "unibar-desktop-extras");
-                t.setDaemon(true);
-                t.start();
-            });
-        };
-        scene.addPostLayoutPulseListener(first[0]);
+        NextFrame.then(scene, () -> Platform.runLater(() -> {
+            afterFirstFrame.run();
+            Thread t = new Thread(() -> installExtras(session, msg), "unibar-desktop-extras");
+            t.setDaemon(true);
+            t.start();
+        }));
 
         if (channel != null) channel.setHandler(this::handle);
         if (startDial != null) Platform.runLater(() -> dialer.dial(startDial));

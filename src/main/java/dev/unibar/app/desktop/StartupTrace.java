@@ -1,5 +1,6 @@
 package dev.unibar.app.desktop;
 
+import dev.unibar.ui.NextFrame;
 import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.BarStore;
 import dev.unibar.core.state.ConnectionStatus;
@@ -63,12 +64,7 @@ public final class StartupTrace {
 
     /** Watches a scene for its first frame and first input, and a store for the connection. FX thread. */
     public void watch(Scene scene, BarStore store) {
-        Runnable[] afterPulse = new Runnable[1];
-        afterPulse[0] = () -> {
-            scene.removePostLayoutPulseListener(afterPulse[0]);
-            mark(VISIBLE);
-        };
-        scene.addPostLayoutPulseListener(afterPulse[0]);
+        NextFrame.then(scene, () -> mark(VISIBLE));
         EventHandler<InputEvent> input = new EventHandler<>() {
             @Override
             public void handle(InputEvent e) {
