@@ -26,8 +26,8 @@ final class DeferredPage implements PageChannel, AutoCloseable {
     private StackPane holder;
     private WebPageChannel real;
     private boolean closed;
-    /** The WebView is made and what was asked meanwhile not yet replayed. */
-    private boolean making;
+    /** {@link #realize} has made the WebView; {@link #real} is set once what was asked meanwhile is replayed. */
+    private boolean realized;
 
     DeferredPage(OriginPolicy policy) {
         this.policy = policy;
@@ -89,8 +89,8 @@ final class DeferredPage implements PageChannel, AutoCloseable {
         if (!Platform.isFxApplicationThread()) throw new IllegalStateException("realize on the FX thread");
         StackPane shown;
         synchronized (this) {
-            if (closed || real != null || making) return;
-            making = true;
+            if (closed || realized) return;
+            realized = true;
             shown = holder;
         }
         WebPageChannel made = new WebPageChannel(policy);
