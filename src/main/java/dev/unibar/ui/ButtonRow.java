@@ -43,23 +43,36 @@ class ButtonRow extends HBox {
         return List.copyOf(buttons);
     }
 
-    private double widthWithText() {
-        double w = snappedLeftInset() + snappedRightInset();
+    /**
+     * The width of {@code row} with its managed {@code nodes} at full width: buttons with their texts, any
+     * other node at its preferred width. The status line, a row of its own, is measured the same way.
+     */
+    static double widthWithText(HBox row, List<? extends Node> nodes) {
+        double w = row.snappedLeftInset() + row.snappedRightInset();
         int shown = 0;
-        for (StableButton b : buttons) {
-            if (!b.isManaged()) continue;
-            w += b.widthWithText();
+        for (Node n : nodes) {
+            if (!n.isManaged()) continue;
+            w += n instanceof StableButton b ? b.widthWithText() : n.prefWidth(-1);
             shown++;
         }
-        return w + Math.max(0, shown - 1) * getSpacing();
+        return w + Math.max(0, shown - 1) * row.getSpacing();
+    }
+
+    /** How much narrower the managed {@code buttons} are with icons alone than with their texts. */
+    static double savedByIcons(List<StableButton> buttons) {
+        double saved = 0;
+        for (StableButton b : buttons) if (b.isManaged()) saved += b.widthWithText() - b.widthIconOnly();
+        return saved;
+    }
+
+    private double widthWithText() {
+        return widthWithText(this, buttons);
     }
 
     @Override
     protected double computeMinWidth(double height) {
         // Icons only: the narrowest the row can be without cutting anything off.
-        double w = widthWithText();
-        for (StableButton b : buttons) if (b.isManaged()) w -= b.widthWithText() - b.widthIconOnly();
-        return w;
+        return widthWithText() - savedByIcons(buttons);
     }
 
     @Override

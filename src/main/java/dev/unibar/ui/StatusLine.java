@@ -131,21 +131,12 @@ final class StatusLine extends HBox {
     }
 
     private double widthWithText() {
-        double w = snappedLeftInset() + snappedRightInset();
-        int shown = 0;
-        for (javafx.scene.Node n : getChildren()) {
-            if (!n.isManaged()) continue;
-            w += n instanceof StableButton b ? b.widthWithText() : n.prefWidth(-1);
-            shown++;
-        }
-        return w + Math.max(0, shown - 1) * getSpacing();
+        return ButtonRow.widthWithText(this, getChildren());
     }
 
     @Override
     protected double computeMinWidth(double height) {
-        double w = widthWithText();
-        for (StableButton b : buttons) if (b.isManaged()) w -= b.widthWithText() - b.widthIconOnly();
-        return w;
+        return widthWithText() - ButtonRow.savedByIcons(buttons);
     }
 
     @Override
