@@ -160,20 +160,22 @@ final class FlowCommand {
         }
         FarEnd far = live ? null : module.farEnd(setup.simulator()).orElse(null);
         Session session = new Session(setup.connector(), clock);
+        FlowRunner runner = new FlowRunner(session, far, live ? FlowRunner.Mode.CONFIG : FlowRunner.Mode.SIMULATOR,
+                new FlowRunner.Listener() {
+                    @Override
+                    public void farEndPrompt(Step step) {
+                        err.println("far end, now: " + step.label() + " (waiting up to "
+                                + Math.max(step.within().toSeconds(), FlowRunner.PERSON_TIME.toSeconds()) + " s)");
+                    }
+                }, clock);
+        // What the session says while its page loads (MAX acknowledges the registration then) belongs to step 1.
+        runner.recordFromNow();
         try {
             session.start();
             if (!env.awaitLoaded(PAGE_LOAD)) {
                 err.println("unibar: flow run: the " + module.id() + " page did not load within " + PAGE_LOAD.toSeconds()
                         + " s (browser " + env.state() + ")");
             }
-            FlowRunner runner = new FlowRunner(session, far, live ? FlowRunner.Mode.CONFIG : FlowRunner.Mode.SIMULATOR,
-                    new FlowRunner.Listener() {
-                        @Override
-                        public void farEndPrompt(Step step) {
-                            err.println("far end, now: " + step.label() + " (waiting up to "
-                                    + Math.max(step.within().toSeconds(), FlowRunner.PERSON_TIME.toSeconds()) + " s)");
-                        }
-                    }, clock);
             return runner.run(flow);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -53,6 +53,7 @@ public final class FlowRunner {
     private final Listener listener;
     private final Clock clock;
     private volatile boolean cancelled;
+    private EventLog early;
 
     public FlowRunner(Session session, FarEnd farEnd, Mode mode, Listener listener, Clock clock) {
         this.session = session;
@@ -67,13 +68,28 @@ public final class FlowRunner {
         cancelled = true;
     }
 
+    /**
+     * Records the session's events from now on, for a {@link #run} that comes later: call it before the session
+     * starts when the flow's first step waits for what the session says on starting. Without it, a vendor page
+     * that loads and registers quickly (MAX's acknowledgement) can say it before the run begins listening, and
+     * the step waits for an event that already came.
+     */
+    public synchronized void recordFromNow() {
+        if (early == null) early = new EventLog(session.inspector(), session.store());
+    }
+
     public FlowReport run(Flow flow) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         List<StepResult> results = new ArrayList<>();
         Map<String, String> bindings = new HashMap<>();
         if (mode == Mode.SIMULATOR && farEnd != null) farEnd.quiet();
-        try (EventLog log = new EventLog(session.inspector(), session.store())) {
+        EventLog recorded;
+        synchronized (this) {
+            recorded = early != null ? early : new EventLog(session.inspector(), session.store());
+            early = null;
+        }
+        try (EventLog log = recorded) {
             boolean failed = false;
             for (Step step : flow.steps()) {
                 if (failed) {
@@ -81,7 +97,8 @@ public final class FlowRunner {
                     continue;
                 }
                 listener.started(step);
-                StepResult r = step(step, log, bindings);
+                // The first step also sees what came before it, since recording began (see recordFromNow).
+                StepResult r = step(step, log, results.isEmpty() ? 0 : log.size(), bindings);
                 results.add(r);
                 listener.finished(r);
                 failed = r.status() == StepResult.Status.FAILED;
@@ -91,8 +108,7 @@ public final class FlowRunner {
         return new FlowReport(flow, target, started, Duration.ofNanos(System.nanoTime() - t0), results);
     }
 
-    private StepResult step(Step step, EventLog log, Map<String, String> bindings) {
-        int mark = log.size();
+    private StepResult step(Step step, EventLog log, int mark, Map<String, String> bindings) {
         long start = System.nanoTime();
         Duration within = step.within();
         try {

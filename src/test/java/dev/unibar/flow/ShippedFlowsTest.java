@@ -79,9 +79,11 @@ class ShippedFlowsTest {
             return c;
         });
         try {
-            ctx.session().start();
             FarEnd far = ctx.farEnd().orElseThrow(() -> new AssertionError(module.id() + " offers no far end"));
-            return new FlowRunner(ctx.session(), far, FlowRunner.Mode.SIMULATOR, null, Clock.systemUTC()).run(flow);
+            FlowRunner runner = new FlowRunner(ctx.session(), far, FlowRunner.Mode.SIMULATOR, null, Clock.systemUTC());
+            runner.recordFromNow(); // a flow's first step may wait for what the session says on starting
+            ctx.session().start();
+            return runner.run(flow);
         } finally {
             fx(() -> {
                 // Unload the page before its servers stop: a WebView polling a dead server has crashed the JVM.
