@@ -59,6 +59,7 @@ public final class MaxSimState {
     private Flavor flavor = Flavor.MAX;
     private boolean replayExtras;
     private final Map<String, Subscription> subscribers = new LinkedHashMap<>();
+    private String pageLoad;
     private final Map<String, SimContact> contacts = new LinkedHashMap<>();
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<Received> received = new ArrayList<>();
@@ -161,6 +162,7 @@ public final class MaxSimState {
 
     /** A message a child window posted to MAX. Anything not for MAX is recorded and ignored, as MAX does. */
     public synchronized void onClientMessage(String window, String origin, Map<String, Object> data) {
+        forgetGonePages(window);
         Object mt = data == null ? null : data.get("messageType");
         String type = mt instanceof String s ? s : "";
         switch (type) {
@@ -179,6 +181,20 @@ public final class MaxSimState {
             }
         }
         notifyAll();
+    }
+
+    /**
+     * MAX's registry of subscribed windows lives in its page, so a MAX page loaded afresh has no subscribers.
+     * The page names each window {@code <page load>/w<n>}: a message from a new load drops the subscribers of
+     * the loads before it, as the real reload would have. Ids without a load (tests) are left alone.
+     */
+    private void forgetGonePages(String window) {
+        int slash = window == null ? -1 : window.indexOf('/');
+        if (slash <= 0) return;
+        String load = window.substring(0, slash + 1);
+        if (load.equals(pageLoad)) return;
+        pageLoad = load;
+        subscribers.keySet().removeIf(w -> w.indexOf('/') > 0 && !w.startsWith(load));
     }
 
     private void register(String window, String origin, Map<String, Object> data) {

@@ -105,6 +105,19 @@ class MaxSimStateTest {
         assertEquals(1, st.deliveriesAfter(seq).size());
     }
 
+    /** The real MAX forgets its subscribers with its page: after a reload the same child frame may register. */
+    @Test
+    void aReloadedPageHasNoSubscribers() {
+        register("load1/w1");
+        assertTrue(st.isSubscribed("load1/w1"));
+        long seq = st.lastSeq();
+        register("load2/w1");
+        assertFalse(st.isSubscribed("load1/w1"), "the old page's subscriber went with it");
+        assertTrue(st.isSubscribed("load2/w1"));
+        assertEquals("OK", events(st.deliveriesAfter(seq).get(0)).get(0).get("status"));
+        assertEquals(1, st.subscriberCount());
+    }
+
     @Test
     void agentSubscriberGetsNoContactEventsAndSessionInfoOnlyWhenAsked() {
         register("agentOnly", "subscriptionTypes", List.of("agent"));
