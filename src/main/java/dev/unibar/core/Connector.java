@@ -30,6 +30,15 @@ public interface Connector {
     void stop();
 
     /**
+     * Starts the vendor's session over, as on start (MAX reloads its page, whose child frame then registers
+     * anew), for a rehearsal that begins with the session's start. False, and nothing done, when the
+     * connector cannot.
+     */
+    default boolean restartSession() {
+        return false;
+    }
+
+    /**
      * True when the vendor's configuration names the folder recordings go to: the bar then downloads there
      * without asking ({@code DownloadRecording} with no folder).
      */

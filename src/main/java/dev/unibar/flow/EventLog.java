@@ -53,6 +53,10 @@ final class EventLog implements AutoCloseable {
         }
     }
 
+    synchronized boolean any(String type) {
+        return entries.stream().anyMatch(e -> type.equals(e.json().path("type").asText()));
+    }
+
     synchronized int size() {
         return entries.size();
     }

@@ -4,6 +4,7 @@ import dev.unibar.core.Failures;
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.command.Guard;
+import dev.unibar.core.state.SessionPhase;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -90,6 +91,7 @@ public final class FlowRunner {
             early = null;
         }
         try (EventLog log = recorded) {
+            restartIfRehearsingTheStart(flow, log);
             boolean failed = false;
             for (Step step : flow.steps()) {
                 if (failed) {
@@ -106,6 +108,21 @@ public final class FlowRunner {
         }
         String target = session.connector().vendor() + (mode == Mode.SIMULATOR ? " simulator" : " (config)");
         return new FlowReport(flow, target, started, Duration.ofNanos(System.nanoTime() - t0), results);
+    }
+
+    /**
+     * A flow whose first step only waits for {@code session.ready} rehearses the session's start (MAX's
+     * registration). In the bar the session was ready long before Run: the connector, where it can, starts it
+     * over, so the step sees the start happen rather than wait for one that is over.
+     */
+    private void restartIfRehearsingTheStart(Flow flow, EventLog log) {
+        if (mode != Mode.SIMULATOR || flow.steps().isEmpty()) return;
+        Step first = flow.steps().get(0);
+        boolean rehearsesStart = first.kind() == Step.Kind.WAIT
+                && first.expect().stream().anyMatch(p -> "session.ready".equals(p.type()));
+        if (rehearsesStart && session.store().state().phase() == SessionPhase.READY && !log.any("session.ready")) {
+            session.connector().restartSession();
+        }
     }
 
     private StepResult step(Step step, EventLog log, int mark, Map<String, String> bindings) {

@@ -95,6 +95,12 @@ public final class MaxConnector implements Connector, CaptureHandler {
     }
 
     @Override
+    public boolean restartSession() {
+        reload();
+        return true;
+    }
+
+    @Override
     public synchronized void stop() {
         if (watch != null) watch.cancel(false);
         cancelAckTimer();
