@@ -8,7 +8,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,15 +58,8 @@ public final class HostServer implements AutoCloseable {
 
     public synchronized void start() {
         if (server != null) return;
-        QueuedThreadPool pool = new QueuedThreadPool(8, 2);
-        pool.setName("unibar-host");
-        // A host server left running must not keep the application alive on its own.
-        pool.setDaemon(true);
-        Server s = new Server(pool);
-        ServerConnector c = new ServerConnector(s, 1, 1);
-        c.setHost("127.0.0.1");
-        c.setPort(0);
-        s.addConnector(c);
+        Server s = LoopbackRequests.server("unibar-host", 8);
+        ServerConnector c = LoopbackRequests.connector(s, 0);
         s.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -206,9 +198,7 @@ public final class HostServer implements AutoCloseable {
     private static void send(Response response, Callback callback, int status, String type, byte[] body, boolean head) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-        // A refused request's body stays unread and the server drops the connection after answering: say so, so
-        // that no client sends its next request down that socket.
-        if (status == 401 || status == 403 || status == 413 || status == 421) response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        LoopbackRequests.closeIfRefused(response, status);
         // Host pages are generated per session (ports, config): a cached copy would be stale.
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");

@@ -1,5 +1,11 @@
 package dev.unibar.bridge;
 
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
 import java.util.Locale;
 import java.util.Set;
 
@@ -8,8 +14,9 @@ import java.util.Set;
  * the {@code Host} a browser sends must be a loopback name with the server's port, so a page that
  * rebinds its own DNS name to 127.0.0.1 is refused; an {@code Origin}, when a browser sends one, must
  * be on the server's allow-list. Simulators carry their own copy: they may use nothing of Unibar.
+ * The host page server and the AgentDesktop widget server are made and answer refusals the same way here.
  */
-final class LoopbackRequests {
+public final class LoopbackRequests {
 
     private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]");
 
@@ -17,7 +24,7 @@ final class LoopbackRequests {
     }
 
     /** {@code host} is the Host header as sent; null (HTTP/1.0) is refused. */
-    static boolean loopbackHost(String host, int port) {
+    public static boolean loopbackHost(String host, int port) {
         if (host == null) return false;
         String h = host.trim().toLowerCase(Locale.ROOT);
         String suffix = ":" + port;
@@ -28,5 +35,32 @@ final class LoopbackRequests {
     static boolean allowedOrigin(String origin, Set<String> allowed) {
         if (origin == null) return true;
         return OriginPolicy.normalize(origin).map(allowed::contains).orElse(false);
+    }
+
+    /** A server of daemon threads, so that one left running never keeps the application alive on its own. */
+    public static Server server(String threadName, int maxThreads) {
+        QueuedThreadPool pool = new QueuedThreadPool(maxThreads, 2);
+        pool.setName(threadName);
+        pool.setDaemon(true);
+        return new Server(pool);
+    }
+
+    /** A plain HTTP connector on 127.0.0.1 only; port 0 takes an ephemeral one. */
+    public static ServerConnector connector(Server server, int port) {
+        ServerConnector c = new ServerConnector(server, 1, 1);
+        c.setHost("127.0.0.1");
+        c.setPort(port);
+        server.addConnector(c);
+        return c;
+    }
+
+    /**
+     * A refused request's body stays unread and Jetty drops the connection after answering: saying so keeps a
+     * client from sending its next request down that socket (a test failed on it about one run in three).
+     */
+    public static void closeIfRefused(Response response, int status) {
+        if (status == 401 || status == 403 || status == 413 || status == 421) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
     }
 }

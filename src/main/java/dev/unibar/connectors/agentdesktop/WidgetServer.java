@@ -3,6 +3,7 @@ package dev.unibar.connectors.agentdesktop;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unibar.bridge.LoopbackRequests;
 import dev.unibar.core.model.Notices;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -18,7 +19,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,14 +119,8 @@ public final class WidgetServer implements AutoCloseable {
 
     public synchronized void start() {
         if (server != null) return;
-        QueuedThreadPool pool = new QueuedThreadPool(12, 2);
-        pool.setName("ad-widget");
-        pool.setDaemon(true);
-        Server s = new Server(pool);
-        ServerConnector c = new ServerConnector(s, 1, 1);
-        c.setHost("127.0.0.1");
-        c.setPort(requestedPort);
-        s.addConnector(c);
+        Server s = LoopbackRequests.server("ad-widget", 12);
+        ServerConnector c = LoopbackRequests.connector(s, requestedPort);
         ServerConnector sc = tls == null ? null : httpsConnector(s);
         if (sc != null) s.addConnector(sc);
         s.setHandler(new Http());
@@ -254,7 +248,7 @@ public final class WidgetServer implements AutoCloseable {
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
             int port = Request.getLocalPort(request);
-            if (!loopbackHost(request.getHeaders().get(HttpHeader.HOST), port)) return status(response, callback, 421);
+            if (!LoopbackRequests.loopbackHost(request.getHeaders().get(HttpHeader.HOST), port)) return status(response, callback, 421);
             String origin = request.getHeaders().get(HttpHeader.ORIGIN);
             if (origin != null && !ownOrigin(origin, request.isSecure() ? "https" : "http", port)) return status(response, callback, 403);
             String path = Request.getPathInContext(request);
@@ -332,12 +326,6 @@ public final class WidgetServer implements AutoCloseable {
         return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static boolean loopbackHost(String host, int p) {
-        if (host == null) return false;
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("127.0.0.1:" + p) || h.equals("localhost:" + p) || h.equals("[::1]:" + p);
-    }
-
     /** The page's own origin: the scheme and port the request came in on. */
     private static boolean ownOrigin(String origin, String scheme, int p) {
         String o = origin.toLowerCase(Locale.ROOT);
@@ -353,9 +341,7 @@ public final class WidgetServer implements AutoCloseable {
     }
 
     private static boolean status(Response response, Callback callback, int status) {
-        // A refusal leaves the request body unread, so Jetty drops the connection after answering; saying so
-        // keeps a client from sending its next request down a socket that is about to close.
-        if (status == 401 || status == 403 || status == 413 || status == 421) response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        LoopbackRequests.closeIfRefused(response, status);
         return send(response, callback, status, "text/plain; charset=utf-8", new byte[0]);
     }
 
