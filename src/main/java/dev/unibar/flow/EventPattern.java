@@ -23,10 +23,15 @@ public record EventPattern(int line, Map<String, Object> pattern) {
     }
 
     /** Why an event did not match: the key path and what was there. */
-    public record Mismatch(String path, String problem) {
+    public record Mismatch(String path, Reason problem) {
+        /** The path and the problem, for a report in any language. */
+        public Reason reason() {
+            return path.isEmpty() ? problem : Reason.of("match.at", path, problem);
+        }
+
         @Override
         public String toString() {
-            return (path.isEmpty() ? "" : path + ": ") + problem;
+            return reason().toString();
         }
     }
 
@@ -74,16 +79,16 @@ public record EventPattern(int line, Map<String, Object> pattern) {
     }
 
     private static Mismatch matchObject(String path, Map<?, ?> want, JsonNode got, Map<String, String> b) {
-        if (got == null || !got.isObject()) return new Mismatch(path, "expected an object, got " + shown(got));
+        if (got == null || !got.isObject()) return new Mismatch(path, Reason.of("match.notObject", shown(got)));
         for (Map.Entry<?, ?> e : want.entrySet()) {
             String key = String.valueOf(e.getKey());
             String p = path.isEmpty() ? key : path + "." + key;
             JsonNode v = got.get(key);
             if (e.getValue() == null) {
-                if (v != null && !v.isNull()) return new Mismatch(p, "expected absent, got " + shown(v));
+                if (v != null && !v.isNull()) return new Mismatch(p, Reason.of("match.notAbsent", shown(v)));
                 continue;
             }
-            if (v == null || v.isNull()) return new Mismatch(p, "missing (expected " + show(e.getValue()) + ")");
+            if (v == null || v.isNull()) return new Mismatch(p, Reason.of("match.missing", show(e.getValue())));
             Mismatch m = matchValue(p, e.getValue(), v, b);
             if (m != null) return m;
         }
@@ -93,9 +98,9 @@ public record EventPattern(int line, Map<String, Object> pattern) {
     private static Mismatch matchValue(String path, Object want, JsonNode got, Map<String, String> b) {
         if (want instanceof Map<?, ?> m) return matchObject(path, m, got, b);
         if (want instanceof List<?> l) {
-            if (!got.isArray()) return new Mismatch(path, "expected a list, got " + shown(got));
+            if (!got.isArray()) return new Mismatch(path, Reason.of("match.notList", shown(got)));
             if (got.size() != l.size()) {
-                return new Mismatch(path, "expected " + l.size() + " items, got " + got.size() + ": " + shown(got));
+                return new Mismatch(path, Reason.of("match.itemCount", l.size(), got.size(), shown(got)));
             }
             Iterator<JsonNode> it = got.elements();
             for (int i = 0; i < l.size(); i++) {
@@ -104,14 +109,14 @@ public record EventPattern(int line, Map<String, Object> pattern) {
             }
             return null;
         }
-        if (got.isContainerNode()) return new Mismatch(path, "expected " + show(want) + ", got " + shown(got));
+        if (got.isContainerNode()) return new Mismatch(path, Reason.of("match.value", show(want), shown(got)));
         String actual = got.asText();
         String w = String.valueOf(want);
         if (want instanceof String s) {
             if (s.equals("*")) return null;
             if (isRegex(s)) {
                 return Pattern.compile(s.substring(1, s.length() - 1)).matcher(actual).matches() ? null
-                        : new Mismatch(path, "expected to match " + s + ", got " + shown(got));
+                        : new Mismatch(path, Reason.of("match.regex", s, shown(got)));
             }
             if (isVariable(s)) {
                 String name = s.substring(1);
@@ -121,10 +126,10 @@ public record EventPattern(int line, Map<String, Object> pattern) {
                     return null;
                 }
                 return bound.equals(actual) ? null
-                        : new Mismatch(path, "expected " + s + " = \"" + bound + "\", got " + shown(got));
+                        : new Mismatch(path, Reason.of("match.bound", s, bound, shown(got)));
             }
         }
-        return w.equals(actual) ? null : new Mismatch(path, "expected \"" + w + "\", got " + shown(got));
+        return w.equals(actual) ? null : new Mismatch(path, Reason.of("match.value", "\"" + w + "\"", shown(got)));
     }
 
     static boolean isRegex(String s) {
@@ -135,8 +140,8 @@ public record EventPattern(int line, Map<String, Object> pattern) {
         return s.length() >= 2 && s.charAt(0) == '$' && s.substring(1).matches("[A-Za-z_][A-Za-z0-9_]*");
     }
 
-    private static String shown(JsonNode n) {
-        if (n == null || n.isMissingNode()) return "nothing";
+    private static Object shown(JsonNode n) {
+        if (n == null || n.isMissingNode()) return Reason.of("match.nothing");
         return n.isTextual() ? "\"" + n.asText() + "\"" : n.toString();
     }
 

@@ -106,8 +106,8 @@ public final class FlowRunner {
                 failed = r.status() == StepResult.Status.FAILED;
             }
         }
-        String target = session.connector().vendor() + (mode == Mode.SIMULATOR ? " simulator" : " (config)");
-        return new FlowReport(flow, target, started, Duration.ofNanos(System.nanoTime() - t0), results);
+        return new FlowReport(flow, session.connector().vendor(), mode == Mode.SIMULATOR, started,
+                Duration.ofNanos(System.nanoTime() - t0), results);
     }
 
     /**
@@ -145,10 +145,10 @@ public final class FlowRunner {
                 case WAIT -> sleep(step.pause());
             }
         } catch (StepFailure f) {
-            return failed(step, start, f.getMessage(), log, mark, List.of());
+            return failed(step, start, f.why, log, mark, List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(step, start, "interrupted", log, mark, List.of());
+            return failed(step, start, List.of(Reason.of("run.interrupted")), log, mark, List.of());
         }
         long deadline = System.nanoTime() + within.toNanos();
         List<Integer> matched = new ArrayList<>();
@@ -163,7 +163,7 @@ public final class FlowRunner {
                         if (p.match(log.get(i).json(), bindings) == null) found = i;
                     }
                     if (found >= 0) break;
-                    if (cancelled) return failed(step, start, "cancelled", log, mark, matched);
+                    if (cancelled) return failed(step, start, List.of(Reason.of("run.cancelled")), log, mark, matched);
                     if (System.nanoTime() >= deadline) {
                         return failed(step, start, missed(step, p, within, log, pos, bindings), log, mark, matched);
                     }
@@ -171,7 +171,7 @@ public final class FlowRunner {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return failed(step, start, "interrupted", log, mark, matched);
+                return failed(step, start, List.of(Reason.of("run.interrupted")), log, mark, matched);
             }
             matched.add(found);
             lastMatch = log.get(found).nanos();
@@ -187,29 +187,29 @@ public final class FlowRunner {
         try {
             c = AgentCommands.of(step, session.store().state(), bindings);
         } catch (IllegalStateException e) {
-            throw new StepFailure(e.getMessage());
+            throw new StepFailure("run.agentStep", e.getMessage());
         }
         // An agent clicks when the button is enabled: wait for the guard to allow the command, as the bar would.
         long deadline = System.nanoTime() + within.toNanos();
         while (!Guard.allowed(session.connector().capabilities(), session.store().state(), c.kind())) {
-            if (cancelled) throw new StepFailure("cancelled");
+            if (cancelled) throw new StepFailure("run.cancelled");
             if (System.nanoTime() > deadline) {
-                throw new StepFailure("the bar did not allow " + step.action() + " within " + Durations.show(within)
-                        + " (session " + session.store().state().phase() + ", agent " + session.store().state().agentState() + ")");
+                throw new StepFailure("run.notAllowed", step.action(), Durations.show(within),
+                        session.store().state().phase(), session.store().state().agentState());
             }
             Thread.sleep(10);
         }
         try {
             session.send(c).toCompletableFuture().get(within.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | CancellationException e) {
-            throw new StepFailure("refused: " + Failures.unwrap(e).getMessage());
+            throw new StepFailure("run.refused", Failures.unwrap(e).getMessage());
         } catch (TimeoutException e) {
-            throw new StepFailure("the vendor did not take the command within " + Durations.show(within));
+            throw new StepFailure("run.noTake", Durations.show(within));
         }
     }
 
     private void far(Step step) throws StepFailure {
-        if (farEnd == null) throw new StepFailure("this vendor's simulator offers no far end to play it");
+        if (farEnd == null) throw new StepFailure("run.noFarEnd");
         try {
             switch (step.action()) {
                 case "inbound" -> farEnd.inboundCall(new FarEnd.InboundCall(step.text("from"), step.text("name"),
@@ -224,26 +224,26 @@ public final class FlowRunner {
                 case "nextDial" -> farEnd.nextDial(outcome(step));
                 case "waiting" -> farEnd.waitingCallers(Integer.parseInt(step.text("count").trim()));
                 case "scenario" -> farEnd.scenario(step.text("name"), step.map("params"));
-                default -> throw new StepFailure("unknown far-end action " + step.action());
+                default -> throw new StepFailure("run.unknownFar", step.action());
             }
         } catch (RuntimeException e) {
-            throw new StepFailure("the simulator could not play it: " + e.getMessage());
+            throw new StepFailure("run.simFailed", e.getMessage());
         }
     }
 
     private void sleep(Duration d) throws InterruptedException, StepFailure {
         long end = System.nanoTime() + d.toNanos();
         while (System.nanoTime() < end) {
-            if (cancelled) throw new StepFailure("cancelled");
+            if (cancelled) throw new StepFailure("run.cancelled");
             Thread.sleep(Math.max(1, Math.min(100, (end - System.nanoTime()) / 1_000_000)));
         }
     }
 
     /** What was expected, what came closest (the same type, with the first key that differed), and when. */
-    private static String missed(Step step, EventPattern p, Duration within, EventLog log, int from,
-                                 Map<String, String> bindings) {
-        StringBuilder b = new StringBuilder("line ").append(p.line()).append(": expected ").append(p.describe())
-                .append(" within ").append(Durations.show(within));
+    private static List<Reason> missed(Step step, EventPattern p, Duration within, EventLog log, int from,
+                                       Map<String, String> bindings) {
+        List<Reason> why = new ArrayList<>();
+        why.add(Reason.of("run.expected", p.line(), p.describe(), Durations.show(within)));
         EventPattern.Mismatch closest = null;
         for (EventLog.Entry e : log.since(from)) {
             if (p.type() != null && p.type().equals(e.json().path("type").asText())) {
@@ -251,13 +251,12 @@ public final class FlowRunner {
                 if (closest != null) break;
             }
         }
-        if (closest != null) b.append("\ncame close: ").append(p.type()).append(", but ").append(closest);
-        else b.append("\nno ").append(p.type()).append(" event came");
-        if (!bindings.isEmpty()) b.append("\nbound so far: ").append(new java.util.TreeMap<>(bindings));
-        return b.toString();
+        why.add(closest != null ? Reason.of("run.cameClose", p.type(), closest.reason()) : Reason.of("run.noEvent", p.type()));
+        if (!bindings.isEmpty()) why.add(Reason.of("run.bound", new java.util.TreeMap<>(bindings)));
+        return why;
     }
 
-    private StepResult failed(Step step, long start, String why, EventLog log, int mark, List<Integer> matched) {
+    private StepResult failed(Step step, long start, List<Reason> why, EventLog log, int mark, List<Integer> matched) {
         return new StepResult(step, StepResult.Status.FAILED, Duration.ofNanos(System.nanoTime() - start), why,
                 received(log, mark, start, matched));
     }
@@ -291,8 +290,11 @@ public final class FlowRunner {
     }
 
     private static final class StepFailure extends Exception {
-        StepFailure(String message) {
-            super(message);
+        final List<Reason> why;
+
+        StepFailure(String key, Object... args) {
+            super(key, null, false, false);
+            why = List.of(Reason.of(key, args));
         }
     }
 }

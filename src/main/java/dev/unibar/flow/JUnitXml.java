@@ -36,7 +36,7 @@ public final class JUnitXml {
                 .append("\" failures=\"").append(r.count(StepResult.Status.FAILED)).append("\" errors=\"0\" skipped=\"")
                 .append(r.count(StepResult.Status.SKIPPED)).append("\" time=\"").append(seconds(r.total().toMillis() / 1000.0))
                 .append("\" timestamp=\"").append(r.started().toString().replaceAll("\\.\\d+Z$", "Z")).append("\">\n");
-        b.append("    <properties><property name=\"target\" value=\"").append(esc(r.target())).append("\"/></properties>\n");
+        b.append("    <properties><property name=\"target\" value=\"").append(esc(r.target().toString())).append("\"/></properties>\n");
         for (StepResult s : r.steps()) {
             b.append("    <testcase classname=\"").append(esc(suite)).append("\" name=\"")
                     .append(esc(String.format(Locale.ROOT, "%02d %s", s.step().number(), s.step().label())))

@@ -7,6 +7,7 @@ import dev.unibar.flow.FlowException;
 import dev.unibar.flow.FlowReader;
 import dev.unibar.flow.FlowReport;
 import dev.unibar.flow.FlowRunner;
+import dev.unibar.flow.Reason;
 import dev.unibar.flow.ReportText;
 import dev.unibar.flow.Step;
 import dev.unibar.flow.StepResult;
@@ -35,6 +36,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ResourceBundle;
 
 /**
  * Simulator → Run flow…: plays a flow on the bar's own session and simulator, so trainees watch the bar do
@@ -190,7 +192,8 @@ public final class FlowRunWindow extends VBox {
             if (s.status() == StepResult.Status.SKIPPED) states.put(s.step().number(), State.SKIPPED);
         }
         list.refresh();
-        report.setText(ReportText.of(rep));
+        ResourceBundle words = Reason.words(msg.locale());
+        report.setText(ReportText.of(rep, words));
         runner = null;
         run.setDisable(false);
         stop.setDisable(true);
@@ -198,7 +201,7 @@ public final class FlowRunWindow extends VBox {
             status.setText(msg.format("flow.passed", rep.steps().size(), dev.unibar.flow.Durations.show(rep.total())));
         } else {
             StepResult failed = rep.steps().stream().filter(s -> s.status() == StepResult.Status.FAILED).findFirst().orElseThrow();
-            status.setText(msg.format("flow.failed", failed.step().number(), failed.failure().split("\n", 2)[0]));
+            status.setText(msg.format("flow.failed", failed.step().number(), failed.failure(words).split("\n", 2)[0]));
         }
     }
 
