@@ -3,50 +3,30 @@ package dev.unibar.core;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.core.model.Notices;
+import dev.unibar.testkit.BundleFiles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The notice bundles: every language has every key with its placeholders, and notices render in each. */
 class NoticesTest {
 
-    static final List<String> SUFFIXES = List.of("", "_pt_BR", "_it", "_cs", "_fr");
-
-    static Properties load(String suffix) throws IOException {
-        try (InputStream in = NoticesTest.class.getResourceAsStream("/dev/unibar/core/notices" + suffix + ".properties")) {
-            assertNotNull(in, "bundle notices" + suffix);
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return p;
-        }
+    static Properties load(String suffix) {
+        return BundleFiles.load("/dev/unibar/core/notices", suffix);
     }
 
     @Test
-    void everyLanguageHasEveryKeyWithItsPlaceholders() throws IOException {
-        Properties en = load("");
-        for (String s : SUFFIXES) {
-            Properties p = load(s);
-            assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(p.stringPropertyNames()), "keys of notices" + s);
-            for (String k : en.stringPropertyNames()) {
-                assertFalse(p.getProperty(k).isBlank(), s + " " + k);
-                assertEquals(new MessageFormat(en.getProperty(k)).getFormats().length,
-                        new MessageFormat(p.getProperty(k)).getFormats().length, s + " " + k);
-            }
-        }
+    void everyLanguageHasEveryKeyWithItsPlaceholders() {
+        BundleFiles.assertEveryLanguageHasEveryKey("/dev/unibar/core/notices");
     }
 
     @Test

@@ -1,12 +1,9 @@
 package dev.unibar.flow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unibar.testkit.BundleFiles;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,40 +12,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The flow report in the bar's languages: the command line keeps its English, the flow window reads the agent's. */
 class ReportWordsTest {
 
-    private static final List<String> SUFFIXES = List.of("", "_pt_BR", "_it", "_cs", "_fr");
-
-    private static Properties load(String suffix) throws IOException {
-        try (InputStream in = ReportWordsTest.class.getResourceAsStream("/dev/unibar/flow/report" + suffix + ".properties")) {
-            assertNotNull(in, "report" + suffix);
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return p;
-        }
-    }
-
     @Test
-    void everyLanguageHasEveryKeyWithItsPlaceholders() throws IOException {
-        Properties en = load("");
-        for (String s : SUFFIXES) {
-            Properties p = load(s);
-            assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(p.stringPropertyNames()), "keys of report" + s);
-            for (String k : en.stringPropertyNames()) {
-                MessageFormat want = new MessageFormat(en.getProperty(k));
-                MessageFormat got = new MessageFormat(p.getProperty(k));
-                assertEquals(want.getFormatsByArgumentIndex().length, got.getFormatsByArgumentIndex().length, s + " " + k);
-                String shown = got.format(new Object[]{"a", "b", "c", "d"});
-                assertFalse(shown.contains("{") && !en.getProperty(k).contains("\"{"), s + " " + k + ": " + shown);
-                assertFalse(shown.contains("''"), s + " " + k + " shows a doubled apostrophe");
+    void everyLanguageHasEveryKeyWithItsPlaceholders() {
+        BundleFiles.assertEveryLanguageHasEveryKey("/dev/unibar/flow/report");
+        for (String s : BundleFiles.SUFFIXES) {
+            Properties p = BundleFiles.load("/dev/unibar/flow/report", s);
+            for (String k : p.stringPropertyNames()) {
+                // A lone apostrophe quotes the rest of the pattern: its placeholders would show as written.
+                String shown = new MessageFormat(p.getProperty(k)).format(new Object[]{"a", "b", "c", "d"});
+                assertFalse(shown.contains("{"), s + " " + k + " has a lone apostrophe: " + shown);
+                String source = p.getProperty(k);
+                assertEquals(source.length() - source.replace("'", "").length(), 2 * (shown.length() - shown.replace("'", "").length()),
+                        s + " " + k + ": every apostrophe is written twice");
             }
         }
     }
