@@ -9,7 +9,6 @@ import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.state.SessionPhase;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -24,7 +23,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -57,17 +55,10 @@ class BarBehaviourTest {
         }
         b.notWhilePaused(CommandKind.DIAL);
         connector = new FakeConnector(b.build());
-        session = new Session(connector, Clock.systemUTC());
-        vm = new BarViewModel(session);
-        bar = new BarView(vm, Messages.forLanguage("en"), dev.unibar.core.LoginForm.plain(null), null, null);
-        Scene scene = new Scene(bar);
-        scene.getStylesheets().add(UnibarApp.stylesheet());
-        bar.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
-        session.start();
+        TestBar t = TestBar.show(stage, connector);
+        session = t.session();
+        vm = t.vm();
+        bar = t.bar();
     }
 
     private <T extends Node> T node(FxRobot robot, String id) {

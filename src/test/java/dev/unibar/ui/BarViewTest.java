@@ -46,17 +46,10 @@ class BarViewTest {
         // The vendor lacks account codes and ending conferences: those controls must not be shown.
         connector = new FakeConnector(FakeConnector.capabilitiesWithout(CommandKind.SET_ACCOUNT_CODE,
                 CommandKind.END_CONFERENCE));
-        session = new Session(connector, Clock.systemUTC());
-        vm = new BarViewModel(session);
-        bar = new BarView(vm, Messages.forLanguage("en"), LoginForm.plain(null), null, null);
-        Scene scene = new Scene(bar);
-        scene.getStylesheets().add(UnibarApp.stylesheet());
-        bar.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
-        session.start();
+        TestBar t = TestBar.show(stage, connector);
+        session = t.session();
+        vm = t.vm();
+        bar = t.bar();
     }
 
     private <T extends Node> T node(FxRobot robot, String id) {

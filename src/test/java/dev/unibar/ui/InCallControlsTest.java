@@ -1,8 +1,6 @@
 package dev.unibar.ui;
 
 import dev.unibar.testkit.Click;
-import dev.unibar.core.LoginForm;
-import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.AgentState;
@@ -10,7 +8,6 @@ import dev.unibar.core.model.Event;
 import dev.unibar.core.model.Participant;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -23,7 +20,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.time.Clock;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,17 +40,7 @@ class InCallControlsTest {
     @Start
     void start(Stage stage) {
         connector = new FakeConnector(FakeConnector.capabilitiesWithout());
-        Session session = new Session(connector, Clock.systemUTC());
-        vm = new BarViewModel(session);
-        BarView bar = new BarView(vm, Messages.forLanguage("en"), LoginForm.plain(null), null, null);
-        Scene scene = new Scene(bar);
-        scene.getStylesheets().add(UnibarApp.stylesheet());
-        bar.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
-        session.start();
+        vm = TestBar.show(stage, connector).vm();
     }
 
     @org.junit.jupiter.api.BeforeEach

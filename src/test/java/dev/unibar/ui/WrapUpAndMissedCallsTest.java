@@ -1,15 +1,12 @@
 package dev.unibar.ui;
 
 import dev.unibar.testkit.Click;
-import dev.unibar.core.LoginForm;
-import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Event;
 import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -20,7 +17,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,17 +36,9 @@ class WrapUpAndMissedCallsTest {
     @Start
     void start(Stage stage) {
         connector = new FakeConnector(FakeConnector.capabilitiesWithout());
-        Session session = new Session(connector, Clock.systemUTC());
-        vm = new BarViewModel(session);
-        bar = new BarView(vm, Messages.forLanguage("en"), LoginForm.plain(null), null, null);
-        bar.setAccountCodes(List.of("Sale", "No sale"));
-        Scene scene = new Scene(bar);
-        scene.getStylesheets().add(UnibarApp.stylesheet());
-        stage.setScene(scene);
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
-        session.start();
+        TestBar t = TestBar.show(stage, connector, b -> b.setAccountCodes(List.of("Sale", "No sale")));
+        vm = t.vm();
+        bar = t.bar();
     }
 
     private void ready() {
