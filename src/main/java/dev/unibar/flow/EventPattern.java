@@ -36,21 +36,21 @@ public record EventPattern(int line, Map<String, Object> pattern) {
     }
 
     /** Checks the pattern against its syntax (regexes compile); the reader reports the message with the line. */
-    public static String check(Object value) {
+    public static Reason check(Object value) {
         if (value instanceof String s && isRegex(s)) {
             try {
                 Pattern.compile(s.substring(1, s.length() - 1));
             } catch (PatternSyntaxException e) {
-                return "bad regular expression " + s + ": " + e.getDescription();
+                return Reason.of("read.badRegex", s, e.getDescription());
             }
         } else if (value instanceof Map<?, ?> m) {
             for (Object v : m.values()) {
-                String p = check(v);
+                Reason p = check(v);
                 if (p != null) return p;
             }
         } else if (value instanceof List<?> l) {
             for (Object v : l) {
-                String p = check(v);
+                Reason p = check(v);
                 if (p != null) return p;
             }
         }

@@ -49,7 +49,7 @@ public final class FlowReader {
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new FlowException(path.toString(), 0, "cannot read: " + e.getMessage());
+            throw new FlowException(path.toString(), 0, Reason.of("read.cannotRead", e.getMessage()));
         }
         return parse(text, path.toString());
     }
@@ -65,22 +65,22 @@ public final class FlowReader {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-            throw new FlowException(file, mark == null ? 0 : mark.getLine() + 1, "not valid YAML: " + oneLine(problem));
+            throw new FlowException(file, mark == null ? 0 : mark.getLine() + 1, Reason.of("read.notYaml", oneLine(problem)));
         } catch (YAMLException e) {
-            throw new FlowException(file, 0, "not valid YAML: " + oneLine(e.getMessage()));
+            throw new FlowException(file, 0, Reason.of("read.notYaml", oneLine(e.getMessage())));
         }
         if (!(root instanceof MappingNode top)) {
-            throw new FlowException(file, root == null ? 1 : line(root), "a flow is a section with name, vendor and steps");
+            throw new FlowException(file, root == null ? 1 : line(root), Reason.of("read.notFlow"));
         }
-        Map<String, NodeTuple> keys = keys(top, TOP, "");
+        Map<String, NodeTuple> keys = keys(top, TOP);
         String name = scalar(keys, "name", true);
         String vendor = scalar(keys, "vendor", false);
         Duration timeout = keys.containsKey("timeout") ? duration(keys.get("timeout").getValueNode())
                 : DEFAULT_TIMEOUT;
         NodeTuple stepsKey = keys.get("steps");
-        if (stepsKey == null) throw new FlowException(file, line(top), "steps: missing; a flow needs at least one step");
+        if (stepsKey == null) throw new FlowException(file, line(top), Reason.of("read.noSteps"));
         if (!(stepsKey.getValueNode() instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-            throw new FlowException(file, line(stepsKey.getValueNode()), "steps: expected a list of steps");
+            throw new FlowException(file, line(stepsKey.getValueNode()), Reason.of("read.stepsNotList"));
         }
         List<Step> steps = new ArrayList<>();
         for (Node n : seq.getValue()) steps.add(step(steps.size() + 1, n, timeout));
@@ -88,25 +88,25 @@ public final class FlowReader {
     }
 
     private Step step(int number, Node node, Duration timeout) throws FlowException {
-        String where = "step " + number;
+        int where = number;
         if (!(node instanceof MappingNode m)) {
-            throw new FlowException(file, line(node), where + ": expected a section with agent:, far: or wait:");
+            throw new FlowException(file, line(node), at(where, Reason.of("read.notSection")));
         }
         Map<String, NodeTuple> keys = new LinkedHashMap<>();
         for (NodeTuple t : m.getValue()) {
             String k = keyName(t);
-            if (keys.put(k, t) != null) throw new FlowException(file, line(t.getKeyNode()), where + ": duplicate key " + k);
+            if (keys.put(k, t) != null) throw new FlowException(file, line(t.getKeyNode()), at(where, Reason.of("read.duplicateKey", k)));
         }
         List<String> kinds = keys.keySet().stream().filter(k -> k.equals("agent") || k.equals("far") || k.equals("wait")).toList();
         if (kinds.size() != 1) {
-            throw new FlowException(file, line(node), where + ": needs exactly one of agent:, far: or wait:"
-                    + (kinds.isEmpty() ? "" : " (has " + String.join(", ", kinds) + ")"));
+            throw new FlowException(file, line(node), at(where, kinds.isEmpty() ? Reason.of("read.kindCount")
+                    : Reason.of("read.kindCountHas", String.join(", ", kinds))));
         }
         String kindKey = kinds.get(0);
         Step.Kind kind = Step.Kind.valueOf(kindKey.toUpperCase(Locale.ROOT));
         Node actionNode = keys.get(kindKey).getValueNode();
         String action = actionNode instanceof ScalarNode s ? s.getValue() : null;
-        if (action == null || action.isBlank()) throw new FlowException(file, line(actionNode), where + ": " + kindKey + ": expected a name");
+        if (action == null || action.isBlank()) throw new FlowException(file, line(actionNode), at(where, Reason.of("read.actionName", kindKey)));
         List<String> allowed = new ArrayList<>(STEP_COMMON);
         allowed.add(kindKey);
         Set<String> required = Set.of();
@@ -116,8 +116,8 @@ public final class FlowReader {
             Map<String, Actions.Spec> table = kind == Step.Kind.AGENT ? Actions.AGENT : Actions.FAR;
             Actions.Spec spec = table.get(action);
             if (spec == null) {
-                throw new FlowException(file, line(actionNode), where + ": unknown " + kindKey + " action \"" + action + "\"; "
-                        + hint(action, List.copyOf(table.keySet())));
+                throw new FlowException(file, line(actionNode), at(where, Reason.of("read.unknownAction", kindKey, action,
+                        hint(action, List.copyOf(table.keySet())))));
             }
             allowed.addAll(spec.keys());
             required = spec.required();
@@ -130,8 +130,7 @@ public final class FlowReader {
             String k = e.getKey();
             Node v = e.getValue().getValueNode();
             if (!allowed.contains(k)) {
-                throw new FlowException(file, line(e.getValue().getKeyNode()), where + ": " + kindKey + " " + action
-                        + " takes no key \"" + k + "\"; " + hint(k, allowed));
+                throw new FlowException(file, line(e.getValue().getKeyNode()), at(where, Reason.of("read.noSuchKey", kindKey, action, k, hint(k, allowed))));
             }
             switch (k) {
                 case "agent", "far", "wait" -> { }
@@ -142,27 +141,27 @@ public final class FlowReader {
             }
         }
         for (String r : required) {
-            if (args.get(r) == null) throw new FlowException(file, line(node), where + ": " + kindKey + " " + action + " needs " + r + ":");
+            if (args.get(r) == null) throw new FlowException(file, line(node), at(where, Reason.of("read.needs", kindKey, action, r)));
         }
         if (kind == Step.Kind.FAR && args.get("outcome") != null) {
             String o = String.valueOf(args.get("outcome")).toUpperCase(Locale.ROOT);
             if (!List.of("ANSWER", "BUSY", "NOANSWER").contains(o)) {
-                throw new FlowException(file, line(keys.get("outcome").getValueNode()), where + ": outcome: expected answer, busy or noanswer");
+                throw new FlowException(file, line(keys.get("outcome").getValueNode()), at(where, Reason.of("read.outcome")));
             }
         }
         return new Step(number, line(node), kind, action, args, expect, within, title);
     }
 
-    private List<EventPattern> patterns(Node v, String where) throws FlowException {
-        if (!(v instanceof SequenceNode seq)) throw new FlowException(file, line(v), where + ": expect: expected a list of events");
+    private List<EventPattern> patterns(Node v, int where) throws FlowException {
+        if (!(v instanceof SequenceNode seq)) throw new FlowException(file, line(v), at(where, Reason.of("read.expectNotList")));
         List<EventPattern> out = new ArrayList<>();
         for (Node item : seq.getValue()) {
             Object p = plain(item);
             if (!(p instanceof Map<?, ?> map) || !(map.get("type") instanceof String)) {
-                throw new FlowException(file, line(item), where + ": each expected event is a section with at least type:");
+                throw new FlowException(file, line(item), at(where, Reason.of("read.patternNoType")));
             }
-            String problem = EventPattern.check(p);
-            if (problem != null) throw new FlowException(file, line(item), where + ": " + problem);
+            Reason problem = EventPattern.check(p);
+            if (problem != null) throw new FlowException(file, line(item), at(where, problem));
             Map<String, Object> typed = new LinkedHashMap<>();
             map.forEach((a, b) -> typed.put(String.valueOf(a), b));
             out.add(new EventPattern(line(item), typed));
@@ -170,51 +169,57 @@ public final class FlowReader {
         return out;
     }
 
-    private Map<String, NodeTuple> keys(MappingNode m, List<String> allowed, String where) throws FlowException {
+    private Map<String, NodeTuple> keys(MappingNode m, List<String> allowed) throws FlowException {
         Map<String, NodeTuple> out = new LinkedHashMap<>();
         for (NodeTuple t : m.getValue()) {
             String k = keyName(t);
             if (!allowed.contains(k)) {
-                throw new FlowException(file, line(t.getKeyNode()), where + k + ": unknown key; " + hint(k, allowed));
+                throw new FlowException(file, line(t.getKeyNode()), Reason.of("read.unknownKey", k, hint(k, allowed)));
             }
-            if (out.put(k, t) != null) throw new FlowException(file, line(t.getKeyNode()), where + k + ": duplicate key");
+            if (out.put(k, t) != null) throw new FlowException(file, line(t.getKeyNode()), Reason.of("read.duplicate", k));
         }
         return out;
     }
 
     private String keyName(NodeTuple t) throws FlowException {
-        if (!(t.getKeyNode() instanceof ScalarNode s)) throw new FlowException(file, line(t.getKeyNode()), "keys must be plain names");
+        if (!(t.getKeyNode() instanceof ScalarNode s)) throw new FlowException(file, line(t.getKeyNode()), Reason.of("read.plainKeys"));
         return s.getValue();
     }
 
     private String scalar(Map<String, NodeTuple> keys, String key, boolean required) throws FlowException {
         NodeTuple t = keys.get(key);
         if (t == null) {
-            if (required) throw new FlowException(file, 1, key + ": missing");
+            if (required) throw new FlowException(file, 1, Reason.of("read.missing", key));
             return null;
         }
         if (!(t.getValueNode() instanceof ScalarNode s) || s.getValue().isBlank()) {
-            throw new FlowException(file, line(t.getValueNode()), key + ": expected a text");
+            throw new FlowException(file, line(t.getValueNode()), Reason.of("read.notText", key));
         }
         return s.getValue();
     }
 
     private Duration duration(Node n) throws FlowException {
+        String text = n instanceof ScalarNode s ? s.getValue() : String.valueOf(plain(n));
         try {
-            if (!(n instanceof ScalarNode s)) throw new IllegalArgumentException("expected a duration such as 5s");
-            return Durations.parse(s.getValue());
+            if (!(n instanceof ScalarNode)) throw new IllegalArgumentException("not a scalar");
+            return Durations.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new FlowException(file, line(n), e.getMessage());
+            throw new FlowException(file, line(n), Reason.of("read.duration", text));
         }
     }
 
-    private static String hint(String key, List<String> known) {
+    private static Reason hint(String key, List<String> known) {
         String best = ConfigSection.closest(key, known);
         if (best != null && ConfigSection.distance(key.toLowerCase(Locale.ROOT), best.toLowerCase(Locale.ROOT))
                 <= Math.max(2, best.length() / 3)) {
-            return "did you mean \"" + best + "\"?";
+            return Reason.of("read.didYouMean", best);
         }
-        return known.isEmpty() ? "it takes none" : "expected one of " + String.join(", ", known);
+        return known.isEmpty() ? Reason.of("read.takesNone") : Reason.of("read.oneOf", String.join(", ", known));
+    }
+
+    /** A step's problem, with the step it is in. */
+    private static Reason at(int step, Reason problem) {
+        return Reason.of("read.step", step, problem);
     }
 
     /** YAML values as plain Java: text stays text (ids and numbers are compared as the CONTRACT's strings). */

@@ -145,7 +145,7 @@ public final class FlowRunWindow extends VBox {
             flow = null;
             steps.clear();
             run.setDisable(true);
-            status.setText(msg.format("flow.readError", e.getMessage()));
+            status.setText(msg.format("flow.readError", e.text(Reason.words(msg.locale()))));
             return;
         }
         states.clear();

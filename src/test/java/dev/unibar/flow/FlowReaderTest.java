@@ -67,6 +67,18 @@ class FlowReaderTest {
         assertEquals("f.yml:1: steps: missing; a flow needs at least one step", fails("name: x\n").getMessage());
     }
 
+    /** The bar's flow window shows the same problems in the agent's language; YAML keys stay as written. */
+    @Test
+    void problemsReadInTheBarsLanguage() {
+        java.util.ResourceBundle it = Reason.words(java.util.Locale.ITALIAN);
+        assertEquals("f.yml:2: stpes: chiave sconosciuta; forse intendevi \"steps\"?", fails("name: x\nstpes: []\n").text(it));
+        assertEquals("f.yml:4: passo 1: azione agent sconosciuta \"anwser\"; forse intendevi \"answer\"?",
+                fails("name: x\nsteps:\n\n  - agent: anwser\n").text(it));
+        assertEquals("f.yml:3: passo 1: far inbound richiede from:", fails("name: x\nsteps:\n  - far: inbound\n").text(it));
+        assertEquals("f.yml:3: krok 1: far inbound potřebuje from:",
+                fails("name: x\nsteps:\n  - far: inbound\n").text(Reason.words(java.util.Locale.forLanguageTag("cs"))));
+    }
+
     @Test
     void everyShippedFlowReads() throws Exception {
         for (String v : List.of("ucs", "epbx")) {
