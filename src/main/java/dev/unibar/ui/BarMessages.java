@@ -36,7 +36,7 @@ final class BarMessages {
         if (s.lastNotice() != null && (before == null || s.lastNotice() != before.lastNotice())) {
             lastNotice.set(s.lastNotice());
             Event.Notice n = s.lastNotice();
-            if (n.message() != null && !n.message().isBlank()) {
+            if (n.message() != null && !n.message().isBlank() && !repeatsTheSignInError(n)) {
                 message.set(new Message(n.level(), n.message(), messageSeq.incrementAndGet(), null, List.of(), true, n));
             }
         }
@@ -65,6 +65,16 @@ final class BarMessages {
                 || (before != null && before.phase() == SessionPhase.READY)) {
             lastError.set(null);
         }
+    }
+
+    /**
+     * A refused sign-in reaches the bar twice: as the vendor's session error, which the sign-in form shows, and
+     * as the failure of the login command. The strip does not say it a second time (and in English, since the
+     * command's failure carries only the text).
+     */
+    private boolean repeatsTheSignInError(Event.Notice n) {
+        Event.SessionError e = lastError.get();
+        return e != null && n.level() == NoticeLevel.ERROR && Objects.equals(e.message(), n.message());
     }
 
     /** What the agent can act on changed: the agent state, the phase, or the calls and their status. */

@@ -7,6 +7,7 @@ import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Event;
+import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.core.state.SessionPhase;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -211,6 +212,20 @@ class BarBehaviourTest {
         connector.push(new Event.SessionError(Scenes.V, null, "Wrong password", "E2"));
         Fx.until("a sign-in error is on the form", () -> ((Label) node(robot, "#loginError")).getText()
                 .contains("Wrong password"));
+    }
+
+    /** EPBX reports a refused sign-in as a session error and fails the login command with the same text. */
+    @Test
+    void aRefusedSignInIsSaidOnceOnTheForm(FxRobot robot) {
+        connector.push(new Event.CredentialsRequired(Scenes.V, null));
+        Fx.until("sign-in form", () -> vm.phaseProperty().get() == SessionPhase.CREDENTIALS);
+        connector.push(new Event.SessionError(Scenes.V, null, "The user name or password is incorrect.", "invalid_grant"));
+        connector.push(new Event.Notice(Scenes.V, null, NoticeLevel.ERROR, "The user name or password is incorrect."));
+        Fx.until("the form says it", () -> ((Label) node(robot, "#loginError")).getText().contains("incorrect"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, Fx.get(() -> vm.messageProperty().get()), "the strip does not repeat it");
+        connector.push(new Event.Notice(Scenes.V, null, NoticeLevel.ERROR, "The sign-in service is down"));
+        Fx.until("another error still reaches the strip", () -> ((Label) node(robot, "#notice")).getText().contains("down"));
     }
 
     @Test
