@@ -36,7 +36,7 @@ final class BarMessages {
         if (s.lastNotice() != null && (before == null || s.lastNotice() != before.lastNotice())) {
             lastNotice.set(s.lastNotice());
             Event.Notice n = s.lastNotice();
-            if (n.message() != null && !n.message().isBlank() && !repeatsTheSignInError(n)) {
+            if (n.message() != null && !n.message().isBlank() && !repeatsTheSignInError(n.level(), n.message())) {
                 message.set(new Message(n.level(), n.message(), messageSeq.incrementAndGet(), null, List.of(), true, n));
             }
         }
@@ -61,6 +61,9 @@ final class BarMessages {
             lastError.set(null);
         } else if (fresh) {
             lastError.set(err);
+            // The login command's failure may have reached the strip first: the form says it now.
+            Message shown = message.get();
+            if (shown != null && repeatsTheSignInError(shown.level(), shown.text())) message.set(null);
         } else if (err == null || s.phase() == SessionPhase.READY
                 || (before != null && before.phase() == SessionPhase.READY)) {
             lastError.set(null);
@@ -68,13 +71,13 @@ final class BarMessages {
     }
 
     /**
-     * A refused sign-in reaches the bar twice: as the vendor's session error, which the sign-in form shows, and
-     * as the failure of the login command. The strip does not say it a second time (and in English, since the
-     * command's failure carries only the text).
+     * A refused sign-in reaches the bar more than once: as the vendor's session error, which the sign-in form
+     * shows, and as the failure of the login command (the session's notice, the bar's own message). The strip
+     * does not say it again, and in English, since the command's failure carries only the text.
      */
-    private boolean repeatsTheSignInError(Event.Notice n) {
+    private boolean repeatsTheSignInError(NoticeLevel level, String text) {
         Event.SessionError e = lastError.get();
-        return e != null && n.level() == NoticeLevel.ERROR && Objects.equals(e.message(), n.message());
+        return e != null && level == NoticeLevel.ERROR && Objects.equals(e.message(), text);
     }
 
     /** What the agent can act on changed: the agent state, the phase, or the calls and their status. */
@@ -102,7 +105,7 @@ final class BarMessages {
     }
 
     void show(NoticeLevel level, String text) {
-        if (text == null || text.isBlank()) return;
+        if (text == null || text.isBlank() || repeatsTheSignInError(level, text)) return;
         message.set(new Message(level, text, messageSeq.incrementAndGet()));
     }
 

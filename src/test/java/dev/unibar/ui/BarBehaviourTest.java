@@ -217,11 +217,17 @@ class BarBehaviourTest {
     /** EPBX reports a refused sign-in as a session error and fails the login command with the same text. */
     @Test
     void aRefusedSignInIsSaidOnceOnTheForm(FxRobot robot) {
+        String text = "The user name or password is incorrect.";
+        // As EPBX's connector does, off the FX thread: the session error first, then the failed command.
+        connector.respondWith(c -> CompletableFuture.runAsync(() -> {
+            connector.push(new Event.SessionError(Scenes.V, null, text, "invalid_grant"));
+            throw new java.util.concurrent.CompletionException(new java.io.IOException(text));
+        }));
         connector.push(new Event.CredentialsRequired(Scenes.V, null));
         Fx.until("sign-in form", () -> vm.phaseProperty().get() == SessionPhase.CREDENTIALS);
-        connector.push(new Event.SessionError(Scenes.V, null, "The user name or password is incorrect.", "invalid_grant"));
-        connector.push(new Event.Notice(Scenes.V, null, NoticeLevel.ERROR, "The user name or password is incorrect."));
+        Fx.run(() -> vm.login("agent", "wrong".toCharArray(), false, null, null));
         Fx.until("the form says it", () -> ((Label) node(robot, "#loginError")).getText().contains("incorrect"));
+        WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, Fx.get(() -> vm.messageProperty().get()), "the strip does not repeat it");
         connector.push(new Event.Notice(Scenes.V, null, NoticeLevel.ERROR, "The sign-in service is down"));
