@@ -19,6 +19,14 @@ class KeepOnScreenTest {
     }
 
     @Test
+    void aWindowIsNoWiderThanItsScreenUnlessItsMinimumIs() {
+        // Measured: EPBX's controls in French made the bar 1,304 px wide on a 1,280 px screen.
+        assertEquals(1280, KeepOnScreen.width(1304, 700, 1280));
+        assertEquals(858, KeepOnScreen.width(858, 700, 1280), "a window that fits keeps its width");
+        assertEquals(1400, KeepOnScreen.width(1500, 1400, 1280), "never below the minimum, which cuts nothing off");
+    }
+
+    @Test
     void aWindowWiderThanTheScreenStartsAtItsLeftEdge() {
         assertEquals(0, KeepOnScreen.placed(300, 1500, 0, 1280));
         assertEquals(1702, KeepOnScreen.placed(3000, 858, 1280, 2560), "within a second screen's own bounds");
