@@ -1,6 +1,7 @@
 package dev.unibar.bridge;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -45,9 +46,13 @@ public final class LoopbackRequests {
         return new Server(pool);
     }
 
-    /** A plain HTTP connector on 127.0.0.1 only; port 0 takes an ephemeral one. */
-    public static ServerConnector connector(Server server, int port) {
-        ServerConnector c = new ServerConnector(server, 1, 1);
+    /**
+     * A connector on 127.0.0.1 only, added to {@code server}; port 0 takes an ephemeral one. Plain HTTP unless
+     * {@code factories} say otherwise (TLS).
+     */
+    public static ServerConnector connector(Server server, int port, ConnectionFactory... factories) {
+        ServerConnector c = factories.length == 0 ? new ServerConnector(server, 1, 1)
+                : new ServerConnector(server, 1, 1, factories);
         c.setHost("127.0.0.1");
         c.setPort(port);
         server.addConnector(c);

@@ -122,7 +122,6 @@ public final class WidgetServer implements AutoCloseable {
         Server s = LoopbackRequests.server("ad-widget", 12);
         ServerConnector c = LoopbackRequests.connector(s, requestedPort);
         ServerConnector sc = tls == null ? null : httpsConnector(s);
-        if (sc != null) s.addConnector(sc);
         s.setHandler(new Http());
         try {
             s.start();
@@ -150,10 +149,8 @@ public final class WidgetServer implements AutoCloseable {
         // Clients send no SNI for an IP address; the certificate names 127.0.0.1 itself.
         src.setSniHostCheck(false);
         hc.addCustomizer(src);
-        ServerConnector sc = new ServerConnector(s, 1, 1, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(hc));
-        sc.setHost("127.0.0.1");
-        sc.setPort(requestedHttpsPort);
-        return sc;
+        return LoopbackRequests.connector(s, requestedHttpsPort, new SslConnectionFactory(ssl, "http/1.1"),
+                new HttpConnectionFactory(hc));
     }
 
     @Override
