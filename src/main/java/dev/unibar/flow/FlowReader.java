@@ -88,25 +88,24 @@ public final class FlowReader {
     }
 
     private Step step(int number, Node node, Duration timeout) throws FlowException {
-        int where = number;
         if (!(node instanceof MappingNode m)) {
-            throw new FlowException(file, line(node), at(where, Reason.of("read.notSection")));
+            throw new FlowException(file, line(node), at(number, Reason.of("read.notSection")));
         }
         Map<String, NodeTuple> keys = new LinkedHashMap<>();
         for (NodeTuple t : m.getValue()) {
             String k = keyName(t);
-            if (keys.put(k, t) != null) throw new FlowException(file, line(t.getKeyNode()), at(where, Reason.of("read.duplicateKey", k)));
+            if (keys.put(k, t) != null) throw new FlowException(file, line(t.getKeyNode()), at(number, Reason.of("read.duplicateKey", k)));
         }
         List<String> kinds = keys.keySet().stream().filter(k -> k.equals("agent") || k.equals("far") || k.equals("wait")).toList();
         if (kinds.size() != 1) {
-            throw new FlowException(file, line(node), at(where, kinds.isEmpty() ? Reason.of("read.kindCount")
+            throw new FlowException(file, line(node), at(number, kinds.isEmpty() ? Reason.of("read.kindCount")
                     : Reason.of("read.kindCountHas", String.join(", ", kinds))));
         }
         String kindKey = kinds.get(0);
         Step.Kind kind = Step.Kind.valueOf(kindKey.toUpperCase(Locale.ROOT));
         Node actionNode = keys.get(kindKey).getValueNode();
         String action = actionNode instanceof ScalarNode s ? s.getValue() : null;
-        if (action == null || action.isBlank()) throw new FlowException(file, line(actionNode), at(where, Reason.of("read.actionName", kindKey)));
+        if (action == null || action.isBlank()) throw new FlowException(file, line(actionNode), at(number, Reason.of("read.actionName", kindKey)));
         List<String> allowed = new ArrayList<>(STEP_COMMON);
         allowed.add(kindKey);
         Set<String> required = Set.of();
@@ -116,7 +115,7 @@ public final class FlowReader {
             Map<String, Actions.Spec> table = kind == Step.Kind.AGENT ? Actions.AGENT : Actions.FAR;
             Actions.Spec spec = table.get(action);
             if (spec == null) {
-                throw new FlowException(file, line(actionNode), at(where, Reason.of("read.unknownAction", kindKey, action,
+                throw new FlowException(file, line(actionNode), at(number, Reason.of("read.unknownAction", kindKey, action,
                         hint(action, List.copyOf(table.keySet())))));
             }
             allowed.addAll(spec.keys());
@@ -130,38 +129,38 @@ public final class FlowReader {
             String k = e.getKey();
             Node v = e.getValue().getValueNode();
             if (!allowed.contains(k)) {
-                throw new FlowException(file, line(e.getValue().getKeyNode()), at(where, Reason.of("read.noSuchKey", kindKey, action, k, hint(k, allowed))));
+                throw new FlowException(file, line(e.getValue().getKeyNode()), at(number, Reason.of("read.noSuchKey", kindKey, action, k, hint(k, allowed))));
             }
             switch (k) {
                 case "agent", "far", "wait" -> { }
                 case "within" -> within = duration(v);
                 case "title" -> title = plain(v) == null ? null : String.valueOf(plain(v));
-                case "expect" -> expect = patterns(v, where);
+                case "expect" -> expect = patterns(v, number);
                 default -> args.put(k, plain(v));
             }
         }
         for (String r : required) {
-            if (args.get(r) == null) throw new FlowException(file, line(node), at(where, Reason.of("read.needs", kindKey, action, r)));
+            if (args.get(r) == null) throw new FlowException(file, line(node), at(number, Reason.of("read.needs", kindKey, action, r)));
         }
         if (kind == Step.Kind.FAR && args.get("outcome") != null) {
             String o = String.valueOf(args.get("outcome")).toUpperCase(Locale.ROOT);
             if (!List.of("ANSWER", "BUSY", "NOANSWER").contains(o)) {
-                throw new FlowException(file, line(keys.get("outcome").getValueNode()), at(where, Reason.of("read.outcome")));
+                throw new FlowException(file, line(keys.get("outcome").getValueNode()), at(number, Reason.of("read.outcome")));
             }
         }
         return new Step(number, line(node), kind, action, args, expect, within, title);
     }
 
-    private List<EventPattern> patterns(Node v, int where) throws FlowException {
-        if (!(v instanceof SequenceNode seq)) throw new FlowException(file, line(v), at(where, Reason.of("read.expectNotList")));
+    private List<EventPattern> patterns(Node v, int step) throws FlowException {
+        if (!(v instanceof SequenceNode seq)) throw new FlowException(file, line(v), at(step, Reason.of("read.expectNotList")));
         List<EventPattern> out = new ArrayList<>();
         for (Node item : seq.getValue()) {
             Object p = plain(item);
             if (!(p instanceof Map<?, ?> map) || !(map.get("type") instanceof String)) {
-                throw new FlowException(file, line(item), at(where, Reason.of("read.patternNoType")));
+                throw new FlowException(file, line(item), at(step, Reason.of("read.patternNoType")));
             }
             Reason problem = EventPattern.check(p);
-            if (problem != null) throw new FlowException(file, line(item), at(where, problem));
+            if (problem != null) throw new FlowException(file, line(item), at(step, problem));
             Map<String, Object> typed = new LinkedHashMap<>();
             map.forEach((a, b) -> typed.put(String.valueOf(a), b));
             out.add(new EventPattern(line(item), typed));
@@ -201,11 +200,11 @@ public final class FlowReader {
     private Duration duration(Node n) throws FlowException {
         String text = n instanceof ScalarNode s ? s.getValue() : String.valueOf(plain(n));
         try {
-            if (!(n instanceof ScalarNode)) throw new IllegalArgumentException("not a scalar");
-            return Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new FlowException(file, line(n), Reason.of("read.duration", text));
+            if (n instanceof ScalarNode) return Durations.parse(text);
+        } catch (IllegalArgumentException notADuration) {
+            // said below, with the text as written
         }
+        throw new FlowException(file, line(n), Reason.of("read.duration", text));
     }
 
     private static Reason hint(String key, List<String> known) {
