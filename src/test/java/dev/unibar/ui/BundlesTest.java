@@ -1,11 +1,8 @@
 package dev.unibar.ui;
 
+import dev.unibar.testkit.BundleFiles;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Properties;
@@ -13,25 +10,19 @@ import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every language has every key, real text and the same placeholders. */
 class BundlesTest {
 
-    static final List<String> SUFFIXES = List.of("", "_pt_BR", "_it", "_cs", "_fr");
+    private static final List<String> SUFFIXES = BundleFiles.SUFFIXES;
 
-    static Properties load(String suffix) throws IOException {
-        try (InputStream in = BundlesTest.class.getResourceAsStream("/dev/unibar/ui/messages" + suffix + ".properties")) {
-            assertNotNull(in, "bundle messages" + suffix);
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return p;
-        }
+    static Properties load(String suffix) {
+        return BundleFiles.load("/dev/unibar/ui/messages", suffix);
     }
 
     @Test
-    void everyBundleHasExactlyTheEnglishKeys() throws IOException {
+    void everyBundleHasExactlyTheEnglishKeys() {
         TreeSet<String> english = new TreeSet<>(load("").stringPropertyNames());
         assertTrue(english.size() > 50, "the English bundle is loaded: " + english.size());
         for (String s : SUFFIXES) {
@@ -40,7 +31,7 @@ class BundlesTest {
     }
 
     @Test
-    void translationsAreRealAndKeepTheirPlaceholders() throws IOException {
+    void translationsAreRealAndKeepTheirPlaceholders() {
         Properties en = load("");
         for (String s : SUFFIXES.subList(1, SUFFIXES.size())) {
             Properties p = load(s);
