@@ -24,10 +24,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -101,7 +98,7 @@ public final class Cli {
             case "dial":
                 return dial(rest);
             case "flow":
-                return new FlowCommand(out, err, env, osName, userHome).run(rest, this::usage);
+                return new FlowCommand(in, out, err, env, osName, userHome).run(rest, this::usage);
             default:
                 if (cmd.startsWith("-")) return bar(List.of(args));
                 // A tel:/callto:/sip: link opened from the desktop (the installers register Unibar for them).
@@ -362,39 +359,5 @@ public final class Cli {
 
     private static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("[\\r\\n]+", " ");
-    }
-
-    /** {@code --name value} / {@code --name=value} options plus up to {@code maxPositional} plain arguments. */
-    static final class Args {
-        final Map<String, String> options = new LinkedHashMap<>();
-        final List<String> positional = new ArrayList<>();
-
-        static Args parse(List<String> args, Set<String> known, int maxPositional) {
-            Args a = new Args();
-            for (int i = 0; i < args.size(); i++) {
-                String s = args.get(i);
-                if (s.startsWith("--")) {
-                    String name = s;
-                    String value = null;
-                    int eq = s.indexOf('=');
-                    if (eq > 0) {
-                        name = s.substring(0, eq);
-                        value = s.substring(eq + 1);
-                    }
-                    if (!known.contains(name)) throw new IllegalArgumentException("unknown option " + name);
-                    if (value == null) {
-                        if (i + 1 >= args.size()) throw new IllegalArgumentException(name + " needs a value");
-                        value = args.get(++i);
-                    }
-                    if (a.options.put(name, value) != null) throw new IllegalArgumentException(name + " given twice");
-                } else if (s.startsWith("-") && !s.equals("-")) {
-                    throw new IllegalArgumentException("unknown option " + s);
-                } else {
-                    if (a.positional.size() >= maxPositional) throw new IllegalArgumentException("unexpected argument \"" + s + "\"");
-                    a.positional.add(s);
-                }
-            }
-            return a;
-        }
     }
 }

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * One running connector wired to the bar's state and the inspector. This is what the UI holds: it
@@ -30,6 +32,8 @@ public final class Session implements Connector.Sink {
     private final Inspector inspector;
     /** Reasons already logged: a vendor that sends the same bad message a thousand times logs it once. */
     private final Set<String> loggedProblems = ConcurrentHashMap.newKeySet();
+    /** Told of every command the guard let through, before the vendor gets it (a flow recorder). */
+    private final List<Consumer<Command>> commandListeners = new CopyOnWriteArrayList<>();
 
     public Session(Connector connector, Clock clock) {
         this.connector = connector;
@@ -63,6 +67,7 @@ public final class Session implements Connector.Sink {
                     command.kind() + " is not allowed in " + store.state().phase()));
         }
         inspector.command(connector.vendor(), command.toString());
+        for (Consumer<Command> l : commandListeners) l.accept(command);
         return connector.send(command).whenComplete((ok, err) -> {
             if (err != null) {
                 Throwable cause = Failures.unwrap(err);
@@ -71,6 +76,15 @@ public final class Session implements Connector.Sink {
                         : new Event.Notice(connector.vendor(), null, NoticeLevel.ERROR, cause.getMessage()));
             }
         });
+    }
+
+    /** Hears every command the bar sends, on the sender's thread; the command may hold a password: never log it. */
+    public void addCommandListener(Consumer<Command> l) {
+        commandListeners.add(l);
+    }
+
+    public void removeCommandListener(Consumer<Command> l) {
+        commandListeners.remove(l);
     }
 
     @Override

@@ -36,6 +36,18 @@ final class Actions {
         AGENT.put("blindTransfer", spec("to internal call", "to"));
         AGENT.put("conference", spec("with internal call", ""));
         AGENT.put("accountCode", spec("code subCode override call", "code"));
+        // What the bar's other controls send, so that a recording can replay them too.
+        for (String a : List.of("cancelConsult", "voicemail", "leaveConference", "cancelConference", "swap",
+                "startRecording", "stopRecording", "mask", "unmask")) {
+            AGENT.put(a, spec("call", ""));
+        }
+        AGENT.put("takeQueued", spec("call", ""));
+        AGENT.put("pickup", spec("extension", ""));
+        AGENT.put("followMe", spec("numbers internal", "numbers"));
+        AGENT.put("cancelFollowMe", spec("", ""));
+        AGENT.put("removeParticipant", spec("number call", "number"));
+        AGENT.put("dtmf", spec("digits call", "digits"));
+        AGENT.put("callData", spec("data call", "data"));
 
         FAR.put("inbound", spec("from name queue data options", "from"));
         FAR.put("campaign", spec("to campaign customer data options", "to"));

@@ -7,6 +7,7 @@ import dev.unibar.core.state.CallView;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns an agent step into the command the bar would send for the same click, with the call the bar would
@@ -19,10 +20,10 @@ final class AgentCommands {
     }
 
     /** @throws IllegalStateException when the step needs a call and the bar has none */
-    static Command of(Step s, BarState state, Map<String, String> bindings) {
+    static Command of(Step s, BarState state, Map<String, String> bindings, Function<String, String> env) {
         switch (s.action()) {
             case "login":
-                return new Command.Login(s.text("user"), password(s.text("password")), s.flag("remember"), s.text("device"),
+                return new Command.Login(s.text("user"), password(s.text("password"), env), s.flag("remember"), s.text("device"),
                         s.text("deviceType"));
             case "sso": return new Command.Sso(s.text("user"));
             case "logout": return new Command.Logout();
@@ -58,15 +59,49 @@ final class AgentCommands {
                         s.text("subCode"), s.flag("override"));
             }
             default:
+                return more(s, state, bindings);
+        }
+    }
+
+    /** The bar's other controls: a consultation given up, queue, follow-me, conference, tones, recording. */
+    private static Command more(Step s, BarState state, Map<String, String> bindings) {
+        switch (s.action()) {
+            case "cancelConsult": return new Command.CancelConsult(call(s, state, bindings, state.heldCall(), "a held call"));
+            case "takeQueued": {
+                Optional<String> first = state.queuedCalls().keySet().stream().findFirst();
+                String named = s.text("call");
+                return new Command.TakeQueuedCall(named != null ? call(s, state, bindings, Optional.empty(), "a waiting call")
+                        : first.orElseThrow(() -> new IllegalStateException("the bar has no waiting call to take")));
+            }
+            case "pickup": return new Command.Pickup(s.text("extension"));
+            case "followMe": return new Command.FollowMe(s.list("numbers"), s.flag("internal"));
+            case "cancelFollowMe": return new Command.CancelFollowMe();
+            case "voicemail": return new Command.ToVoicemail(active(s, state, bindings, "a call to send to voicemail"));
+            case "leaveConference": return new Command.LeaveConference(active(s, state, bindings, "a conference to leave"));
+            case "cancelConference": return new Command.CancelConference(active(s, state, bindings, "a conference"));
+            case "removeParticipant":
+                return new Command.RemoveParticipant(active(s, state, bindings, "a conference"), s.text("number"));
+            case "dtmf": return new Command.SendDtmf(active(s, state, bindings, "a call for the tones"), s.text("digits"));
+            case "swap": return new Command.Swap(call(s, state, bindings, state.heldCall(), "a held call to swap to"));
+            case "callData": {
+                Map<String, String> data = new java.util.LinkedHashMap<>();
+                s.map("data").forEach((k, v) -> data.put(k, v == null ? "" : String.valueOf(v)));
+                return new Command.SetCallData(active(s, state, bindings, "a call for the data"), data);
+            }
+            case "startRecording": return new Command.StartRecording(active(s, state, bindings, "a call to record"));
+            case "stopRecording": return new Command.StopRecording(active(s, state, bindings, "a recorded call"));
+            case "mask": return new Command.Mask(active(s, state, bindings, "a call to mask"));
+            case "unmask": return new Command.Unmask(active(s, state, bindings, "a masked call"));
+            default:
                 throw new IllegalArgumentException("unknown agent action " + s.action());
         }
     }
 
     /** {@code ${env:NAME}} keeps a live vendor's password out of the flow file, as in config.yml. */
-    static String password(String p) {
+    static String password(String p, Function<String, String> env) {
         java.util.regex.Matcher m = ENV_REF.matcher(p == null ? "" : p.trim());
         if (!m.matches()) return p;
-        String v = System.getenv(m.group(1));
+        String v = env.apply(m.group(1));
         if (v == null || v.isEmpty()) throw new IllegalStateException("environment variable " + m.group(1) + " is not set");
         return v;
     }

@@ -100,6 +100,19 @@ public final class FarEnd {
         need(scenario, "named scenarios").accept(name, params == null ? Map.of() : params);
     }
 
+    /** The far-end actions of a flow ({@code far:} steps) this simulator can play. */
+    public java.util.Set<String> plays() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (inbound != null) out.add("inbound");
+        if (campaign != null) out.add("campaign");
+        if (hangup != null) out.add("hangup");
+        if (consult != null) out.add("colleague");
+        if (dial != null) out.add("nextDial");
+        if (waiting != null) out.add("waiting");
+        if (scenario != null) out.add("scenario");
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
     /** Stops what the simulator does on its own (demo calls), so that only the flow acts. */
     public void quiet() {
         if (quiet != null) quiet.run();

@@ -3,7 +3,9 @@ package dev.unibar.flow;
 import dev.unibar.core.Failures;
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
+import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.command.Guard;
+import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.SessionPhase;
 
 import java.time.Clock;
@@ -12,12 +14,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Runs a flow against a running session: agent steps go through {@link Session#send} (the same commands and
@@ -44,6 +46,15 @@ public final class FlowRunner {
         /** Against a live vendor: what the person at the far end should do now. */
         default void farEndPrompt(Step step) {
         }
+
+        /**
+         * The flow signs in differently from how the bar is signed in ({@code why}): true to sign out and start
+         * over, false to run as it is (the step then fails saying what to do). Asked once a run, before the first
+         * step, on the runner's thread; the answer may wait for a person.
+         */
+        default boolean startOver(Flow flow, List<Reason> why) {
+            return false;
+        }
     }
 
     private static final int SHOWN_EVENTS = 40;
@@ -55,6 +66,7 @@ public final class FlowRunner {
     private final Clock clock;
     private volatile boolean cancelled;
     private EventLog early;
+    private Function<String, String> env = System::getenv;
 
     public FlowRunner(Session session, FarEnd farEnd, Mode mode, Listener listener, Clock clock) {
         this.session = session;
@@ -62,6 +74,12 @@ public final class FlowRunner {
         this.mode = mode;
         this.listener = listener == null ? new Listener() { } : listener;
         this.clock = clock;
+    }
+
+    /** Where {@code ${env:NAME}} in a step (a password) is read; the process environment unless set. */
+    public FlowRunner environment(Function<String, String> env) {
+        this.env = env;
+        return this;
     }
 
     /** Stops a running flow at its next check; the current step fails as cancelled. */
@@ -91,7 +109,13 @@ public final class FlowRunner {
             early = null;
         }
         try (EventLog log = recorded) {
+            // A recording of this session keeps the simulator's part as written; the first step owns what the
+            // session says from now on (a restarted start), as the first step's expectations do.
+            if (!flow.steps().isEmpty()) announce(flow.steps().get(0));
             restartIfRehearsingTheStart(flow, log);
+            int leading = SessionSteps.leading(flow);
+            List<Reason> before = beforeTheFirstStep(flow, leading);
+            boolean startedOver = before == null;
             boolean failed = false;
             for (Step step : flow.steps()) {
                 if (failed) {
@@ -99,8 +123,26 @@ public final class FlowRunner {
                     continue;
                 }
                 listener.started(step);
-                // The first step also sees what came before it, since recording began (see recordFromNow).
-                StepResult r = step(step, log, results.isEmpty() ? 0 : log.size(), bindings);
+                Duration at = Duration.ofNanos(System.nanoTime() - t0);
+                StepResult r;
+                if (before != null && !before.isEmpty()) {
+                    r = failed(step, System.nanoTime(), before, log, log.size(), List.of(), null);
+                } else {
+                    SessionSteps.Check c = results.size() < leading && !startedOver
+                            ? SessionSteps.check(step, session.store().state(), bindings) : SessionSteps.Check.RUN;
+                    r = switch (c.verdict()) {
+                        case SATISFIED -> new StepResult(step, StepResult.Status.PASSED, Duration.ZERO, null, null,
+                                null, null, c.reason(), null);
+                        case CONFLICT -> failed(step, System.nanoTime(), List.of(c.reason(), Reason.of("run.hint.startOver")),
+                                log, log.size(), List.of(), null);
+                        // The first step also sees what came before it, since recording began (see recordFromNow).
+                        case RUN -> {
+                            if (!results.isEmpty()) announce(step);
+                            yield step(step, log, results.isEmpty() ? 0 : log.size(), bindings);
+                        }
+                    };
+                }
+                r = r.at(at);
                 results.add(r);
                 listener.finished(r);
                 failed = r.status() == StepResult.Status.FAILED;
@@ -108,6 +150,53 @@ public final class FlowRunner {
         }
         return new FlowReport(flow, session.connector().vendor(), mode == Mode.SIMULATOR, started,
                 Duration.ofNanos(System.nanoTime() - t0), results);
+    }
+
+    private void announce(Step step) {
+        if (mode == Mode.SIMULATOR && step.kind() != Step.Kind.AGENT) FlowRecorder.played(session, step);
+    }
+
+    /**
+     * The agent's own state before the first step: a call on the line, or a sign-in other than the flow's (then
+     * the listener is asked once whether to sign out and start over). Returns an empty list to run as it is,
+     * null when the bar signed out to start over, or why the flow cannot begin.
+     */
+    private List<Reason> beforeTheFirstStep(Flow flow, int leading) {
+        BarState s = session.store().state();
+        if (!s.calls().isEmpty()) return List.of(Reason.of("run.callOnLine", s.calls().size()));
+        List<Reason> conflicts = new ArrayList<>();
+        Map<String, String> scratch = new HashMap<>();
+        for (Step step : flow.steps().subList(0, leading)) {
+            SessionSteps.Check c = SessionSteps.check(step, s, scratch);
+            if (c.verdict() == SessionSteps.Verdict.CONFLICT) conflicts.add(Reason.of("read.step", step.number(), c.reason()));
+        }
+        if (conflicts.isEmpty() || !listener.startOver(flow, conflicts)) return List.of();
+        Reason cannot = signOut(flow.steps().get(0).within());
+        return cannot == null ? null : List.of(cannot);
+    }
+
+    /** Signs the agent out and waits until the vendor asks for a login again. */
+    private Reason signOut(Duration within) {
+        if (!Guard.allowed(session.connector().capabilities(), session.store().state(), CommandKind.LOGOUT)) {
+            return Reason.of("run.cannotSignOut", session.connector().vendor());
+        }
+        long deadline = System.nanoTime() + within.toNanos();
+        try {
+            session.send(new Command.Logout()).toCompletableFuture().get(within.toMillis(), TimeUnit.MILLISECONDS);
+            while (session.store().state().phase() != SessionPhase.CREDENTIALS) {
+                if (cancelled) return Reason.of("run.cancelled");
+                if (System.nanoTime() > deadline) return Reason.of("run.signOutTimeout", Durations.show(within));
+                Thread.sleep(10);
+            }
+            return null;
+        } catch (ExecutionException | CancellationException e) {
+            return Reason.of("run.refused", Failures.unwrap(e).getMessage());
+        } catch (TimeoutException e) {
+            return Reason.of("run.noTake", Durations.show(within));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Reason.of("run.interrupted");
+        }
     }
 
     /**
@@ -145,10 +234,10 @@ public final class FlowRunner {
                 case WAIT -> sleep(step.pause());
             }
         } catch (StepFailure f) {
-            return failed(step, start, f.why, log, mark, List.of());
+            return failed(step, start, f.why, log, mark, List.of(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(step, start, List.of(Reason.of("run.interrupted")), log, mark, List.of());
+            return failed(step, start, List.of(Reason.of("run.interrupted")), log, mark, List.of(), null);
         }
         long deadline = System.nanoTime() + within.toNanos();
         List<Integer> matched = new ArrayList<>();
@@ -163,15 +252,16 @@ public final class FlowRunner {
                         if (p.match(log.get(i).json(), bindings) == null) found = i;
                     }
                     if (found >= 0) break;
-                    if (cancelled) return failed(step, start, List.of(Reason.of("run.cancelled")), log, mark, matched);
+                    if (cancelled) return failed(step, start, List.of(Reason.of("run.cancelled")), log, mark, matched, null);
                     if (System.nanoTime() >= deadline) {
-                        return failed(step, start, missed(step, p, within, log, pos, bindings), log, mark, matched);
+                        StepResult.Miss miss = closest(p, log, pos, bindings);
+                        return failed(step, start, missed(p, within, miss, bindings), log, mark, matched, miss);
                     }
                     log.awaitMore(size, deadline);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return failed(step, start, List.of(Reason.of("run.interrupted")), log, mark, matched);
+                return failed(step, start, List.of(Reason.of("run.interrupted")), log, mark, matched, null);
             }
             matched.add(found);
             lastMatch = log.get(found).nanos();
@@ -179,13 +269,13 @@ public final class FlowRunner {
         }
         long end = step.expect().isEmpty() ? System.nanoTime() : lastMatch;
         return new StepResult(step, StepResult.Status.PASSED, Duration.ofNanos(Math.max(0, end - start)), null,
-                received(log, mark, start, matched));
+                received(log, mark, start, matched), null, within, null, null);
     }
 
     private void agent(Step step, Map<String, String> bindings, Duration within) throws StepFailure, InterruptedException {
         Command c;
         try {
-            c = AgentCommands.of(step, session.store().state(), bindings);
+            c = AgentCommands.of(step, session.store().state(), bindings, env);
         } catch (IllegalStateException e) {
             throw new StepFailure("run.agentStep", e.getMessage());
         }
@@ -194,8 +284,10 @@ public final class FlowRunner {
         while (!Guard.allowed(session.connector().capabilities(), session.store().state(), c.kind())) {
             if (cancelled) throw new StepFailure("run.cancelled");
             if (System.nanoTime() > deadline) {
-                throw new StepFailure("run.notAllowed", step.action(), Durations.show(within),
-                        session.store().state().phase(), session.store().state().agentState());
+                BarState s = session.store().state();
+                Reason notAllowed = Reason.of("run.notAllowed", step.action(), Durations.show(within), s.phase(), s.agentState());
+                Reason hint = SessionSteps.hint(session.connector().capabilities(), s, c.kind(), session.connector().vendor());
+                throw new StepFailure(hint == null ? List.of(notAllowed) : List.of(notAllowed, hint));
             }
             Thread.sleep(10);
         }
@@ -211,21 +303,9 @@ public final class FlowRunner {
     private void far(Step step) throws StepFailure {
         if (farEnd == null) throw new StepFailure("run.noFarEnd");
         try {
-            switch (step.action()) {
-                case "inbound" -> farEnd.inboundCall(new FarEnd.InboundCall(step.text("from"), step.text("name"),
-                        step.text("queue"), strings(step.map("data")), step.map("options")));
-                case "campaign" -> {
-                    Map<String, Object> customer = step.map("customer");
-                    farEnd.campaignCall(new FarEnd.CampaignCall(step.text("to"), step.text("campaign"),
-                            str(customer.get("name")), str(customer.get("id")), strings(step.map("data")), step.map("options")));
-                }
-                case "hangup" -> farEnd.customerHangsUp();
-                case "colleague" -> farEnd.consultTarget(outcome(step));
-                case "nextDial" -> farEnd.nextDial(outcome(step));
-                case "waiting" -> farEnd.waitingCallers(Integer.parseInt(step.text("count").trim()));
-                case "scenario" -> farEnd.scenario(step.text("name"), step.map("params"));
-                default -> throw new StepFailure("run.unknownFar", step.action());
-            }
+            FarSteps.play(farEnd, step);
+        } catch (IllegalArgumentException e) {
+            throw new StepFailure("run.unknownFar", step.action());
         } catch (RuntimeException e) {
             throw new StepFailure("run.simFailed", e.getMessage());
         }
@@ -239,26 +319,30 @@ public final class FlowRunner {
         }
     }
 
-    /** What was expected, what came closest (the same type, with the first key that differed), and when. */
-    private static List<Reason> missed(Step step, EventPattern p, Duration within, EventLog log, int from,
-                                       Map<String, String> bindings) {
-        List<Reason> why = new ArrayList<>();
-        why.add(Reason.of("run.expected", p.line(), p.describe(), Durations.show(within)));
-        EventPattern.Mismatch closest = null;
+    /** The first event of the expected type since {@code from}, with the first key that differed. */
+    private static StepResult.Miss closest(EventPattern p, EventLog log, int from, Map<String, String> bindings) {
         for (EventLog.Entry e : log.since(from)) {
             if (p.type() != null && p.type().equals(e.json().path("type").asText())) {
-                closest = p.match(e.json(), new HashMap<>(bindings));
-                if (closest != null) break;
+                EventPattern.Mismatch m = p.match(e.json(), new HashMap<>(bindings));
+                if (m != null) return new StepResult.Miss(p, e.json().toString(), m.reason());
             }
         }
-        why.add(closest != null ? Reason.of("run.cameClose", p.type(), closest.reason()) : Reason.of("run.noEvent", p.type()));
+        return new StepResult.Miss(p, null, null);
+    }
+
+    /** What was expected, what came closest (the same type, with the first key that differed), and when. */
+    private static List<Reason> missed(EventPattern p, Duration within, StepResult.Miss miss, Map<String, String> bindings) {
+        List<Reason> why = new ArrayList<>();
+        why.add(Reason.of("run.expected", p.line(), p.describe(), Durations.show(within)));
+        why.add(miss.closest() != null ? Reason.of("run.cameClose", p.type(), miss.problem()) : Reason.of("run.noEvent", p.type()));
         if (!bindings.isEmpty()) why.add(Reason.of("run.bound", new java.util.TreeMap<>(bindings)));
         return why;
     }
 
-    private StepResult failed(Step step, long start, List<Reason> why, EventLog log, int mark, List<Integer> matched) {
+    private StepResult failed(Step step, long start, List<Reason> why, EventLog log, int mark, List<Integer> matched,
+                              StepResult.Miss miss) {
         return new StepResult(step, StepResult.Status.FAILED, Duration.ofNanos(System.nanoTime() - start), why,
-                received(log, mark, start, matched));
+                received(log, mark, start, matched), null, null, null, miss);
     }
 
     private static List<StepResult.Received> received(EventLog log, int mark, long start, List<Integer> matched) {
@@ -272,29 +356,16 @@ public final class FlowRunner {
         return out;
     }
 
-    private static FarEnd.Outcome outcome(Step s) {
-        String o = s.text("outcome");
-        return o == null ? FarEnd.Outcome.ANSWER : FarEnd.Outcome.valueOf(o.toUpperCase(Locale.ROOT));
-    }
-
-    private static Map<String, String> strings(Map<String, Object> m) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        m.forEach((k, v) -> {
-            if (v != null) out.put(k, String.valueOf(v));
-        });
-        return out;
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : String.valueOf(o);
-    }
-
     private static final class StepFailure extends Exception {
         final List<Reason> why;
 
         StepFailure(String key, Object... args) {
-            super(key, null, false, false);
-            why = List.of(Reason.of(key, args));
+            this(List.of(Reason.of(key, args)));
+        }
+
+        StepFailure(List<Reason> why) {
+            super(why.get(0).key(), null, false, false);
+            this.why = why;
         }
     }
 }

@@ -42,7 +42,8 @@ public final class JUnitXml {
                     .append(esc(String.format(Locale.ROOT, "%02d %s", s.step().number(), s.step().label())))
                     .append("\" time=\"").append(seconds(s.elapsed().toMillis() / 1000.0)).append('"');
             switch (s.status()) {
-                case PASSED -> b.append("/>\n");
+                case PASSED -> b.append(s.note() == null ? "/>\n"
+                        : ">\n      <system-out>" + esc(s.note().toString()) + "</system-out>\n    </testcase>\n");
                 case SKIPPED -> b.append(">\n      <skipped message=\"an earlier step failed\"/>\n    </testcase>\n");
                 case FAILED -> {
                     String first = s.failure().split("\n", 2)[0];

@@ -36,7 +36,11 @@ public final class ReportText {
             String label = s.step().label();
             if (label.length() > 90) label = label.substring(0, 89) + "…";
             b.append("  ").append(String.format("%-" + markWidth + "s %2d  %-" + width + "s", mark, s.step().number(), label));
-            if (s.status() != StepResult.Status.SKIPPED) b.append("  ").append(Durations.show(s.elapsed()));
+            if (s.note() != null) {
+                b.append("  ").append(s.note().text(words));
+            } else if (s.status() != StepResult.Status.SKIPPED) {
+                b.append("  ").append(Durations.show(s.elapsed()));
+            }
             b.append('\n');
             if (s.status() == StepResult.Status.FAILED) {
                 b.append("        ").append(Reason.of("report.stepAtLine", s.step().line()).text(words)).append('\n');

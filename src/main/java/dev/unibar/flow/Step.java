@@ -51,6 +51,13 @@ public record Step(int number, int line, Kind kind, String action, Map<String, O
         return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(String.valueOf(v));
     }
 
+    /** A list of texts (a single value is a list of one). */
+    List<String> list(String key) {
+        Object v = args.get(key);
+        if (v instanceof List<?> l) return l.stream().map(String::valueOf).toList();
+        return v == null ? List.of() : List.of(String.valueOf(v));
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> map(String key) {
         Object v = args.get(key);

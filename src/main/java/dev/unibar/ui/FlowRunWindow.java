@@ -4,6 +4,7 @@ import dev.unibar.config.UnibarConfig;
 import dev.unibar.flow.FarEnd;
 import dev.unibar.flow.Flow;
 import dev.unibar.flow.FlowException;
+import dev.unibar.flow.FlowHtml;
 import dev.unibar.flow.FlowReader;
 import dev.unibar.flow.FlowReport;
 import dev.unibar.flow.FlowRunner;
@@ -34,9 +35,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Simulator → Run flow…: plays a flow on the bar's own session and simulator, so trainees watch the bar do
@@ -64,7 +68,13 @@ public final class FlowRunWindow extends VBox {
     private final TextArea report = new TextArea();
     private final Button run = new Button();
     private final Button stop = new Button();
+    private final Button save = new Button();
+    private final Label question = new Label();
+    private final HBox asking;
+    private volatile CompletableFuture<Boolean> answer;
     private Flow flow;
+    private FlowReport last;
+    private Function<Window, java.io.File> reportChooser;
     private volatile FlowRunner runner;
 
     FlowRunWindow(BarContext ctx, FarEnd farEnd, Messages msg, Path folder) {
@@ -88,6 +98,7 @@ public final class FlowRunWindow extends VBox {
         stop.setOnAction(e -> {
             FlowRunner r = runner;
             if (r != null) r.cancel();
+            answer(false);
         });
         list.setId("flowSteps");
         list.setCellFactory(v -> new StepCell());
@@ -98,7 +109,70 @@ public final class FlowRunWindow extends VBox {
         report.setStyle("-fx-font-family: monospace;");
         status.setId("flowStatus");
         status.setText(msg.get("flow.none"));
-        getChildren().addAll(new HBox(6, open, run, stop), status, list, report);
+        save.setText(msg.get("flow.saveReport"));
+        save.setId("flowSaveReport");
+        save.setDisable(true);
+        save.setOnAction(e -> {
+            java.io.File f = reportChooser.apply(getScene() == null ? null : getScene().getWindow());
+            if (f != null) saveReport(f.toPath());
+        });
+        reportChooser = w -> {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML", "*.html"));
+            fc.setInitialFileName(last == null ? "flow-report.html" : FlowHtml.fileName(last));
+            return fc.showSaveDialog(w);
+        };
+        asking = startOverQuestion();
+        getChildren().addAll(new HBox(6, open, run, stop, save), status, asking, list, report);
+    }
+
+    /**
+     * Asked once a run when the flow signs in differently from this bar: sign out and start over, or keep the
+     * session (the step then fails saying what to do). Inline, so no dialog takes the keyboard from the bar.
+     */
+    private HBox startOverQuestion() {
+        question.setId("flowStartOverQuestion");
+        question.setWrapText(true);
+        Button yes = new Button(msg.get("flow.startOver.yes"));
+        yes.setId("flowStartOver");
+        yes.setOnAction(e -> answer(true));
+        Button no = new Button(msg.get("flow.startOver.no"));
+        no.setId("flowKeepSession");
+        no.setOnAction(e -> answer(false));
+        VBox text = new VBox(4, question, new HBox(6, yes, no));
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox box = new HBox(text);
+        box.setId("flowStartOverBox");
+        box.getStyleClass().add("flow-question");
+        box.setVisible(false);
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private void answer(boolean startOver) {
+        CompletableFuture<Boolean> a = answer;
+        asking.setVisible(false);
+        if (a != null) a.complete(startOver);
+    }
+
+    /** Runner thread: shows the question and waits for the supervisor's answer (no answer when the run stops). */
+    private boolean ask(List<Reason> why) {
+        CompletableFuture<Boolean> a = new CompletableFuture<>();
+        answer = a;
+        ResourceBundle words = Reason.words(msg.locale());
+        String text = why.stream().map(r -> r.text(words)).collect(java.util.stream.Collectors.joining("\n"));
+        Platform.runLater(() -> {
+            question.setText(msg.format("flow.startOver.question", text));
+            asking.setVisible(true);
+        });
+        try {
+            return a.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        }
     }
 
     /** The Simulator menu's entry; disabled when the vendor's module offers no far end. */
@@ -123,6 +197,7 @@ public final class FlowRunWindow extends VBox {
         s.setOnHidden(e -> {
             FlowRunner r = view.runner;
             if (r != null) r.cancel();
+            view.answer(false);
         });
         s.show();
         if (file != null) view.load(file);
@@ -177,6 +252,11 @@ public final class FlowRunWindow extends VBox {
             public void finished(StepResult result) {
                 Platform.runLater(() -> mark(result.step(), result.status() == StepResult.Status.PASSED ? State.PASSED : State.FAILED));
             }
+
+            @Override
+            public boolean startOver(Flow flow, List<Reason> why) {
+                return ask(why);
+            }
         }, Clock.systemUTC());
         runner = r;
         Thread t = new Thread(() -> {
@@ -194,6 +274,8 @@ public final class FlowRunWindow extends VBox {
         list.refresh();
         ResourceBundle words = Reason.words(msg.locale());
         report.setText(ReportText.of(rep, words));
+        last = rep;
+        save.setDisable(false);
         runner = null;
         run.setDisable(false);
         stop.setDisable(true);
@@ -203,6 +285,22 @@ public final class FlowRunWindow extends VBox {
             StepResult failed = rep.steps().stream().filter(s -> s.status() == StepResult.Status.FAILED).findFirst().orElseThrow();
             status.setText(msg.format("flow.failed", failed.step().number(), failed.failure(words).split("\n", 2)[0]));
         }
+    }
+
+    /** Writes the last run's report as one self-contained HTML page, in the bar's language. */
+    void saveReport(Path file) {
+        if (last == null) return;
+        try {
+            Files.writeString(file, FlowHtml.of(List.of(last), Reason.words(msg.locale())), java.nio.charset.StandardCharsets.UTF_8);
+            status.setText(msg.format("flow.reportSaved", file));
+        } catch (java.io.IOException e) {
+            status.setText(msg.format("flow.reportFailed", e.getMessage()));
+        }
+    }
+
+    /** For tests: where Save report… writes, instead of asking. */
+    void setReportChooser(Function<Window, java.io.File> chooser) {
+        this.reportChooser = chooser;
     }
 
     private void mark(Step step, State s) {

@@ -61,6 +61,7 @@ public final class InspectorView extends VBox {
     private final Consumer<InspectorEntry> listener = e -> schedule();
     private Function<Window, File> exportChooser;
     private long lastSeq;
+    private final HBox top;
 
     public InspectorView(Inspector inspector, Messages msg) {
         this.inspector = inspector;
@@ -131,7 +132,7 @@ public final class InspectorView extends VBox {
         counters.setId("inspectorCounters");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
-        HBox top = new HBox(6, filter, copy, export, clear);
+        top = new HBox(6, filter, copy, export, clear);
         top.setAlignment(Pos.CENTER_LEFT);
         // Long JSON does not fit a cell: the selected row is shown whole below the table.
         javafx.scene.control.TextArea detail = new javafx.scene.control.TextArea();
@@ -190,6 +191,11 @@ public final class InspectorView extends VBox {
         stage.setOnHidden(e -> view.dispose());
         stage.show();
         return stage;
+    }
+
+    /** A control of another part of the bar (the flow recorder) at the end of the top row. */
+    public void addTool(javafx.scene.Node tool) {
+        top.getChildren().add(tool);
     }
 
     public void dispose() {

@@ -201,6 +201,7 @@ public final class UnibarApp extends Application {
             return;
         }
         inspectorStage = InspectorView.openWindow(ctx.session().inspector(), msg, owner, stylesheet());
+        ((InspectorView) inspectorStage.getScene().getRoot()).addTool(new FlowRecordControl(ctx, msg));
         inspectorStage.getIcons().setAll(icons());
         if (shortcuts != null) shortcuts.accept(inspectorStage.getScene());
         InspectorView.placeBeside(inspectorStage, owner);

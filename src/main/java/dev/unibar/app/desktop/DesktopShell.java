@@ -50,6 +50,7 @@ public final class DesktopShell implements AutoCloseable {
     private final String startDial;
     private volatile Stage stage;
     private volatile DialRequests dialer;
+    private volatile dev.unibar.flow.RecordRequests records;
 
     private DesktopShell(UnibarConfig config, AppDirs dirs, InstanceChannel channel, String startDial) {
         this.config = config;
@@ -98,6 +99,7 @@ public final class DesktopShell implements AutoCloseable {
         if (trace != null) trace.watch(scene, session.store());
         addSupportBundleItem(scene, msg, session);
         dialer = new DialRequests(session, msg, Clock.systemUTC());
+        records = new dev.unibar.flow.RecordRequests(session, () -> ctx.farEnd().orElse(null));
 
         // After the first frame: the vendor's WebView (heavy, FX thread), then the desktop extras off it.
         NextFrame.then(scene, () -> Platform.runLater(() -> {
@@ -127,6 +129,8 @@ public final class DesktopShell implements AutoCloseable {
 
     /** A request from another start of Unibar (already authenticated by the channel). */
     String handle(List<String> args) {
+        // unibar flow record: the session's recorder, off the FX thread (it writes a file).
+        if (dev.unibar.flow.RecordRequests.handles(args)) return records == null ? "error: the bar is still starting" : records.handle(args);
         String number = null;
         if (args.size() == 2 && args.get(0).equals("dial")) {
             number = DialTarget.parse(args.get(1)).orElse(null);
