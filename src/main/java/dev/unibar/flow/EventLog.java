@@ -25,6 +25,7 @@ final class EventLog implements AutoCloseable {
     private final long storeBaseline;
     private final List<Entry> entries = new ArrayList<>();
     private final Consumer<InspectorEntry> listener = this::seen;
+    private long lastSeq;
 
     /** Read before subscribing: an event in flight then makes {@link #awaitStore} wait less, never longer. */
     EventLog(Inspector inspector, BarStore store) {
@@ -45,12 +46,20 @@ final class EventLog implements AutoCloseable {
     }
 
     private void seen(InspectorEntry e) {
+        synchronized (this) {
+            lastSeq = Math.max(lastSeq, e.seq());
+        }
         if (e.kind() != InspectorEntry.Kind.MAPPED || e.events().isEmpty()) return;
         long now = System.nanoTime();
         synchronized (this) {
             for (Event ev : e.events()) entries.add(new Entry(now, ev, EventJson.toNode(ev)));
             notifyAll();
         }
+    }
+
+    /** The inspector's latest entry this log has heard of (any kind: a command the run sent too). */
+    synchronized long lastSeq() {
+        return lastSeq;
     }
 
     synchronized boolean any(String type) {

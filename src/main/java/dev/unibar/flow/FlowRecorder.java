@@ -25,21 +25,27 @@ import java.util.function.Consumer;
  */
 public final class FlowRecorder {
 
-    /** One thing that happened, at {@code nanos} (System.nanoTime). */
+    /**
+     * One thing that happened, at {@code nanos} (System.nanoTime). {@code order} places it among the inspector's
+     * entries ({@link InspectorEntry#seq()}, doubled): listeners hear of an entry one after another, and a flow
+     * run that heard an event first may already have played its next step before the recorder hears of the event.
+     */
     sealed interface Item permits Sent, Played, Came {
         long nanos();
+
+        long order();
     }
 
     /** A command the bar sent, with the state it was sent in (which call it acted on). */
-    record Sent(long nanos, Command command, BarState before) implements Item {
+    record Sent(long nanos, long order, Command command, BarState before) implements Item {
     }
 
-    /** A far-end or wait step a flow run played. */
-    record Played(long nanos, Step step) implements Item {
+    /** A far-end or wait step a flow run played, after the inspector entries it had heard of. */
+    record Played(long nanos, long order, Step step) implements Item {
     }
 
     /** One vendor message's events. */
-    record Came(long nanos, List<Event> events) implements Item {
+    record Came(long nanos, long order, List<Event> events) implements Item {
     }
 
     /**
@@ -49,7 +55,9 @@ public final class FlowRecorder {
     public record Recording(String vendor, Instant started, BarState atStart, Set<String> farPlays, boolean answers,
                             List<Item> items) {
         public Recording {
-            items = List.copyOf(items);
+            List<Item> sorted = new ArrayList<>(items);
+            sorted.sort(java.util.Comparator.comparingLong(Item::order));
+            items = List.copyOf(sorted);
         }
     }
 
@@ -60,6 +68,8 @@ public final class FlowRecorder {
     private final List<Item> items = new ArrayList<>();
     private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
     private final Consumer<InspectorEntry> events = this::came;
+    /** The inspector's entry for the command being sent: the session writes it just before it tells the recorder. */
+    private final ThreadLocal<Long> commandSeq = new ThreadLocal<>();
     private final Consumer<Command> commands = this::sent;
     private boolean on;
     private Instant started;
@@ -76,10 +86,13 @@ public final class FlowRecorder {
         return BY_SESSION.computeIfAbsent(session, FlowRecorder::new);
     }
 
-    /** A flow run played a far-end or wait step: a recording of this session keeps it as written. */
-    static void played(Session session, Step step) {
+    /**
+     * A flow run played a far-end or wait step, having heard of the inspector's entries up to {@code seenSeq}: a
+     * recording of this session keeps the step as written.
+     */
+    static void played(Session session, Step step, long seenSeq) {
         FlowRecorder r = BY_SESSION.get(session);
-        if (r != null) r.add(new Played(System.nanoTime(), step));
+        if (r != null) r.add(new Played(System.nanoTime(), 2 * seenSeq + 1, step));
     }
 
     /**
@@ -147,11 +160,14 @@ public final class FlowRecorder {
     private void sent(Command c) {
         // A lookup's contact card is the bar's own doing, not the agent's.
         if (c instanceof Command.ContactCard) return;
-        add(new Sent(System.nanoTime(), c, session.store().state()));
+        Long seq = commandSeq.get();
+        commandSeq.remove();
+        add(new Sent(System.nanoTime(), seq == null ? Long.MAX_VALUE : 2 * seq, c, session.store().state()));
     }
 
     private void came(InspectorEntry e) {
-        if (e.kind() == InspectorEntry.Kind.MAPPED && !e.events().isEmpty()) add(new Came(System.nanoTime(), e.events()));
+        if (e.kind() == InspectorEntry.Kind.COMMAND) commandSeq.set(e.seq());
+        if (e.kind() == InspectorEntry.Kind.MAPPED && !e.events().isEmpty()) add(new Came(System.nanoTime(), 2 * e.seq(), e.events()));
     }
 
     private void add(Item i) {

@@ -111,7 +111,7 @@ public final class FlowRunner {
         try (EventLog log = recorded) {
             // A recording of this session keeps the simulator's part as written; the first step owns what the
             // session says from now on (a restarted start), as the first step's expectations do.
-            if (!flow.steps().isEmpty()) announce(flow.steps().get(0));
+            if (!flow.steps().isEmpty()) announce(flow.steps().get(0), log);
             restartIfRehearsingTheStart(flow, log);
             int leading = SessionSteps.leading(flow);
             List<Reason> before = beforeTheFirstStep(flow, leading);
@@ -137,7 +137,7 @@ public final class FlowRunner {
                                 log, log.size(), List.of(), null);
                         // The first step also sees what came before it, since recording began (see recordFromNow).
                         case RUN -> {
-                            if (!results.isEmpty()) announce(step);
+                            if (!results.isEmpty()) announce(step, log);
                             yield step(step, log, results.isEmpty() ? 0 : log.size(), bindings);
                         }
                     };
@@ -152,8 +152,8 @@ public final class FlowRunner {
                 Duration.ofNanos(System.nanoTime() - t0), results);
     }
 
-    private void announce(Step step) {
-        if (mode == Mode.SIMULATOR && step.kind() != Step.Kind.AGENT) FlowRecorder.played(session, step);
+    private void announce(Step step, EventLog log) {
+        if (mode == Mode.SIMULATOR && step.kind() != Step.Kind.AGENT) FlowRecorder.played(session, step, log.lastSeq());
     }
 
     /**

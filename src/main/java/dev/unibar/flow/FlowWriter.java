@@ -63,13 +63,63 @@ public final class FlowWriter {
         for (FlowRecorder.Item i : rec.items()) {
             if (i instanceof FlowRecorder.Sent s) sent(s);
             else if (i instanceof FlowRecorder.Played p) played(p);
-            else if (i instanceof FlowRecorder.Came c) c.events().forEach(e -> event(e, c.nanos()));
+            else if (i instanceof FlowRecorder.Came c) message(c);
+        }
+    }
+
+    /**
+     * One vendor message's events. A step the far end began inside the message (a call in a batch that also
+     * carries the agent's state) takes the message's earlier events too: they came with it, not before it.
+     */
+    private void message(FlowRecorder.Came c) {
+        Draft owner = current();
+        int mark = owner == null ? 0 : owner.expect.size();
+        for (Event e : c.events()) {
+            Draft was = current();
+            event(e, c.nanos());
+            Draft now = current();
+            if (now != was && was == owner && owner != null && owner.expect.size() > mark) {
+                List<Map<String, Object>> earlier = owner.expect.subList(mark, owner.expect.size());
+                now.expect.addAll(0, earlier);
+                earlier.clear();
+            }
         }
     }
 
     /** The flow file; {@code name} may be null (then it says what was recorded and when). */
     public static String yaml(FlowRecorder.Recording rec, String name) {
-        return new FlowWriter(rec).text(name);
+        FlowWriter w = new FlowWriter(rec);
+        w.backToTheSignIn();
+        return w.text(name);
+    }
+
+    /** What signing in makes the vendor say; it may still be arriving when the agent (or a flow run) acts next. */
+    private static final Set<String> SIGN_IN_FACTS = Set.of("agent.pauseReasons", "agent.loggedIn", "device.paired",
+            "device.selectionRequired", "session.ready");
+    private static final Set<String> SIGN_IN_STEPS = Set.of("login", "sso", "selectDevice", "provision", "identify");
+
+    /**
+     * Facts of the sign-in that came during a later step (a quick run acts before the vendor has listed the pause
+     * reasons) go back to the sign-in step: there the replay waits for them, where a later step may begin after
+     * they came and never see them.
+     */
+    private void backToTheSignIn() {
+        Draft signIn = null;
+        for (Draft d : drafts) {
+            boolean isSignIn = d.kind == Step.Kind.AGENT && SIGN_IN_STEPS.contains(d.action) || d.kind == Step.Kind.WAIT;
+            if (isSignIn) {
+                signIn = d;
+                continue;
+            }
+            if (signIn == null || d.kind == Step.Kind.FAR && d.action.equals("scenario")) continue;
+            for (var it = d.expect.iterator(); it.hasNext(); ) {
+                Map<String, Object> p = it.next();
+                if (SIGN_IN_FACTS.contains(String.valueOf(p.get("type")))) {
+                    signIn.expect.add(p);
+                    it.remove();
+                }
+            }
+        }
     }
 
     /** How many steps the recording makes so far. */
@@ -138,7 +188,7 @@ public final class FlowWriter {
         if (e instanceof Event.CallRinging r && inbound(r.call()) && !vars.containsKey(id)) {
             return ownCall || (d != null && d.kind == Step.Kind.WAIT) ? null : inferred(r.call(), nanos);
         }
-        if (e instanceof Event.QueueWaiting q) {
+        if (e instanceof Event.QueueWaiting q && q.count() > 0) {
             return ownCall ? null : new Draft(Step.Kind.FAR, "waiting", Map.of("count", String.valueOf(q.count())), false, nanos);
         }
         if (e instanceof Event.CallEnded && d != null) {

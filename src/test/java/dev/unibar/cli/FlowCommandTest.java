@@ -170,4 +170,59 @@ class FlowCommandTest {
         assertEquals(List.of(), fx, "JavaFX loaded by flow run");
         assertEquals(0, p.exitValue(), text.lines().filter(l -> !l.startsWith("[")).toList().toString());
     }
+
+    /** The page to look at: self-contained, the failed step's expectation beside what came closest, events escaped. */
+    @Test
+    void htmlReportIsOneSelfContainedPage() throws Exception {
+        Path html = dir.resolve("out/report.html");
+        Run r = run("flow", "run", "src/test/resources/flows/wrong-cause.yml", "flows/epbx/login-and-intervals.yml",
+                "--html", html.toString());
+        assertEquals(1, r.code(), r.err());
+        String page = Files.readString(html);
+        assertTrue(page.startsWith("<!DOCTYPE html>"), page);
+        assertTrue(page.contains("<p class=\"summary\">2 flows: 1 passed, 1 failed</p>"), page);
+        assertEquals(2, page.split("<svg class=\"timeline\"", -1).length - 1, "a timeline a flow");
+        assertTrue(page.contains("<h4>Expected</h4><pre>line 20 of the flow\n{type: call.ended, callId: $call, cause: busy}</pre>"), page);
+        assertTrue(page.contains("<h4>Came closest</h4><pre>{\n  &quot;type&quot; : &quot;call.ended&quot;"), "the closest event, escaped");
+        assertTrue(page.contains("cause: missing (expected busy)"), page);
+        assertTrue(page.contains("1 s of 10 s") || page.matches("(?s).*\\d+(\\.\\d)? (ms|s) of 10 s.*"), "each wait against its limit");
+        assertTrue(!page.contains("<script") && !page.matches("(?s).*(src|href)=\"[^\"#].*"), "nothing loaded from elsewhere");
+        assertTrue(!page.contains("\"type\":\"call"), "JSON from events is escaped: " + page);
+    }
+
+    /** Parallel runs print and write what a serial run does, in the files' order; only times differ. */
+    @Test
+    void parallelRunsReportAsASerialRunDoes() throws Exception {
+        String[] flows = {"flows/epbx/outbound-dial.yml", "flows/epbx/login-and-intervals.yml", "flows/epbx/consult-transfer.yml"};
+        Path serialXml = dir.resolve("serial.xml");
+        Path parallelXml = dir.resolve("parallel.xml");
+        Run serial = run(concat(flows, "--junit", serialXml.toString()));
+        Run parallel = run(concat(flows, "--parallel", "3", "--junit", parallelXml.toString()));
+        assertEquals(0, serial.code(), serial.out());
+        assertEquals(0, parallel.code(), parallel.out());
+        assertEquals(withoutTimes(serial.out()), withoutTimes(parallel.out()));
+        assertEquals(withoutTimes(Files.readString(serialXml)), withoutTimes(Files.readString(parallelXml)));
+    }
+
+    @Test
+    void parallelIsCheckedAndOnlyForSimulators() {
+        assertEquals(2, run("flow", "run", "flows/epbx/conference.yml", "--parallel", "0").code());
+        assertEquals(2, run("flow", "run", "flows/epbx/conference.yml", "--parallel", "x").code());
+        Run r = run("flow", "run", "flows/epbx/conference.yml", "--parallel", "2", "--against", "config");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--parallel runs flows on simulators"), r.err());
+    }
+
+    private static String[] concat(String[] flows, String... more) {
+        List<String> all = new java.util.ArrayList<>(List.of("flow", "run"));
+        all.addAll(List.of(flows));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** The report and the XML with their times taken out: what must be the same between two runs. */
+    private static String withoutTimes(String s) {
+        return s.replaceAll("\\d+(\\.\\d+)? (ms|s|min \\d+ s)\\b", "T").replaceAll("time=\"[\\d.]+\"", "time=\"T\"")
+                .replaceAll("timestamp=\"[^\"]+\"", "timestamp=\"T\"").replaceAll("\\+\\d+ ms", "+T").replaceAll(" {2,}", "  ");
+    }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -66,12 +67,20 @@ class ShippedFlowsTest {
         }
     }
 
+    /**
+     * The flow passes, and so does its recording (issue 24's round trip): what the run recorded in the bar,
+     * written as a flow and read back, passes against a fresh simulator of the same vendor.
+     */
     private void runPasses(VendorModule module, Path file) throws Exception {
         Flow flow = FlowReader.read(file);
         assertEquals(module.id(), flow.vendor(), file + " names its vendor");
-        FlowReport report = run(module, flow);
+        StringBuilder recorded = new StringBuilder();
+        FlowReport report = run(module, flow, false, recorded);
         assertTrue(report.passed(), ReportText.of(report));
         assertEquals(flow.steps().size(), report.count(StepResult.Status.PASSED));
+        Flow again = FlowReader.parse(recorded.toString(), file + " (recorded)");
+        FlowReport replay = run(module, again, false, null);
+        assertTrue(replay.passed(), recorded + "\n" + ReportText.of(replay));
     }
 
     /**
@@ -87,11 +96,18 @@ class ShippedFlowsTest {
     }
 
     FlowReport run(VendorModule module, Flow flow) throws InterruptedException {
-        return run(module, flow, false);
+        return run(module, flow, false, null);
     }
 
-    /** @param asInTheBar start the session and wait until it is ready before the runner exists, as the bar does */
     FlowReport run(VendorModule module, Flow flow, boolean asInTheBar) throws InterruptedException {
+        return run(module, flow, asInTheBar, null);
+    }
+
+    /**
+     * @param asInTheBar start the session and wait until it is ready before the runner exists, as the bar does
+     * @param recording  where the run's recording goes, as a flow file; null: nothing is recorded
+     */
+    FlowReport run(VendorModule module, Flow flow, boolean asInTheBar, StringBuilder recording) throws InterruptedException {
         VendorContext ctx = fx(() -> {
             VendorContext c = VendorContext.open(module, module::openDemo, Clock.systemUTC());
             c.vendorView().ifPresent(v -> stage.setScene(new Scene(new StackPane(v), 800, 600)));
@@ -108,10 +124,15 @@ class ShippedFlowsTest {
                 }
                 return new FlowRunner(ctx.session(), far, FlowRunner.Mode.SIMULATOR, null, Clock.systemUTC()).run(flow);
             }
-            FlowRunner runner = new FlowRunner(ctx.session(), far, FlowRunner.Mode.SIMULATOR, null, Clock.systemUTC());
+            FlowRunner runner = new FlowRunner(ctx.session(), far, FlowRunner.Mode.SIMULATOR, null, Clock.systemUTC())
+                    .environment(Map.of(CommandSteps.PASSWORD_VARIABLE, "agent")::get);
             runner.recordFromNow(); // a flow's first step may wait for what the session says on starting
+            FlowRecorder recorder = FlowRecorder.of(ctx.session());
+            if (recording != null) recorder.start(far);
             ctx.session().start();
-            return runner.run(flow);
+            FlowReport report = runner.run(flow);
+            if (recording != null) recording.append(FlowWriter.yaml(recorder.stop(), flow.name() + " (recorded)"));
+            return report;
         } finally {
             fx(() -> {
                 // Unload the page before its servers stop: a WebView polling a dead server has crashed the JVM.
