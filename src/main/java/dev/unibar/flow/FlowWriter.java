@@ -89,8 +89,33 @@ public final class FlowWriter {
     /** The flow file; {@code name} may be null (then it says what was recorded and when). */
     public static String yaml(FlowRecorder.Recording rec, String name) {
         FlowWriter w = new FlowWriter(rec);
+        w.lateEventsBack();
         w.backToTheSignIn();
         return w.text(name);
+    }
+
+    /**
+     * A far-end step owns the events from its own first one on (a call ringing, a hang-up, callers queueing): what
+     * came before that, in a quick run, was still the previous step's doing (the last call's recording, a leg that
+     * ended after a transfer, a notice of the session's start) and goes back to it, where the replay waits for it.
+     * How a colleague or a dialled number will behave owns nothing.
+     */
+    private void lateEventsBack() {
+        for (int i = drafts.size() - 1; i > 0; i--) {
+            Draft d = drafts.get(i);
+            if (d.kind != Step.Kind.FAR || d.action.equals("scenario")) continue;
+            Set<String> own = switch (d.action) {
+                case "inbound", "campaign" -> Set.of("call.ringing", "call.dialing", "call.connected", "queue.callWaiting");
+                case "hangup" -> Set.of("call.ended");
+                case "waiting" -> Set.of("queue.waiting");
+                default -> Set.of();
+            };
+            int first = 0;
+            while (first < d.expect.size() && !own.contains(String.valueOf(d.expect.get(first).get("type")))) first++;
+            List<Map<String, Object>> before = d.expect.subList(0, first);
+            drafts.get(i - 1).expect.addAll(before);
+            before.clear();
+        }
     }
 
     /** What signing in makes the vendor say; it may still be arriving when the agent (or a flow run) acts next. */
