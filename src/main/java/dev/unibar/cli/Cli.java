@@ -98,7 +98,7 @@ public final class Cli {
             case "dial":
                 return dial(rest);
             case "flow":
-                return new FlowCommand(in, out, err, env, osName, userHome).run(rest, this::usage);
+                return new FlowCommand(new Terminal(in, out, err, env, osName, userHome)).run(rest, this::usage);
             default:
                 if (cmd.startsWith("-")) return bar(List.of(args));
                 // A tel:/callto:/sip: link opened from the desktop (the installers register Unibar for them).

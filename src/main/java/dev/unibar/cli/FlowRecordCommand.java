@@ -5,9 +5,7 @@ import dev.unibar.app.desktop.InstanceChannel;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,20 +25,10 @@ final class FlowRecordCommand {
 
     static final String USAGE = "       unibar flow record --out FILE.yml [--name NAME]    record the running bar's calls as a flow";
 
-    private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Function<String, String> env;
-    private final String osName;
-    private final String userHome;
+    private final Terminal t;
 
-    FlowRecordCommand(InputStream in, PrintStream out, PrintStream err, Function<String, String> env, String osName, String userHome) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
-        this.env = env;
-        this.osName = osName;
-        this.userHome = userHome;
+    FlowRecordCommand(Terminal t) {
+        this.t = t;
     }
 
     int run(List<String> args, Function<String, Integer> usage) {
@@ -56,19 +44,19 @@ final class FlowRecordCommand {
         if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
             return usage.apply("flow record: no such folder: " + file.getParent());
         }
-        Path dir = AppDirs.of(env, osName, userHome).state();
+        Path dir = AppDirs.of(t.env(), t.osName(), t.userHome()).state();
         String reply;
         try {
             reply = InstanceChannel.sendIfRunning(dir, List.of("flow", "record", "start"));
         } catch (IOException e) {
-            err.println("unibar: flow record: " + e.getMessage());
+            t.err().println("unibar: flow record: " + e.getMessage());
             return 3;
         }
         if (!reply.startsWith("ok")) {
-            err.println("unibar: " + reply);
+            t.err().println("unibar: " + reply);
             return Cli.MALFORMED;
         }
-        err.println("unibar: " + reply + "; handle calls in the bar as usual, then press Enter here to stop and write "
+        t.err().println("unibar: " + reply + "; handle calls in the bar as usual, then press Enter here to stop and write "
                 + file + " (or Ctrl+C)");
         List<String> stop = new ArrayList<>(List.of("flow", "record", "stop", file.toString()));
         if (a.options.get("--name") != null) stop.add(a.options.get("--name"));
@@ -79,7 +67,7 @@ final class FlowRecordCommand {
         }, "unibar-flow-record-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            new BufferedReader(new InputStreamReader(t.in(), StandardCharsets.UTF_8)).readLine();
         } catch (IOException e) {
             // end of input: stop now
         }
@@ -91,7 +79,7 @@ final class FlowRecordCommand {
         }
         String done = send(dir, stop);
         boolean ok = done.startsWith("ok");
-        (ok ? out : err).println("unibar: " + done);
+        (ok ? t.out() : t.err()).println("unibar: " + done);
         return ok ? Cli.OK : Cli.MALFORMED;
     }
 

@@ -57,12 +57,12 @@ final class FlowRunCommand {
     private final String osName;
     private final String userHome;
 
-    FlowRunCommand(PrintStream out, PrintStream err, Function<String, String> env, String osName, String userHome) {
-        this.out = out;
-        this.err = err;
-        this.env = env;
-        this.osName = osName;
-        this.userHome = userHome;
+    FlowRunCommand(Terminal t) {
+        this.out = t.out();
+        this.err = t.err();
+        this.env = t.env();
+        this.osName = t.osName();
+        this.userHome = t.userHome();
     }
 
     /** One flow to run: the file read, and the module of its vendor. */

@@ -181,24 +181,9 @@ public final class FlowHtml {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    /** HTML text and attribute values: the five characters that mean something, and control characters dropped. */
+    /** HTML text and attribute values: as XML text (HTML5 reads {@code &apos;} too), control characters dropped. */
     static String esc(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t') b.append(c);
-                }
-            }
-        }
-        return b.toString();
+        return s == null ? "" : JUnitXml.esc(s);
     }
 
     private static final String STYLE = """

@@ -103,15 +103,27 @@ public final class FlowWriter {
     private void lateEventsBack() {
         for (int i = drafts.size() - 1; i > 0; i--) {
             Draft d = drafts.get(i);
-            if (d.kind != Step.Kind.FAR || d.action.equals("scenario")) continue;
+            if (d.kind != Step.Kind.FAR) continue;
             Set<String> own = switch (d.action) {
                 case "inbound", "campaign" -> Set.of("call.ringing", "call.dialing", "call.connected", "queue.callWaiting");
                 case "hangup" -> Set.of("call.ended");
                 case "waiting" -> Set.of("queue.waiting");
                 default -> Set.of();
             };
+            // A simulator's scenario may do anything: only what it says of calls from earlier steps is theirs.
+            boolean scenario = d.action.equals("scenario");
+            Set<String> earlier = new HashSet<>();
+            vars.forEach((id, name) -> {
+                if (!d.newCalls.contains(id)) earlier.add("$" + name);
+            });
             int first = 0;
-            while (first < d.expect.size() && !own.contains(String.valueOf(d.expect.get(first).get("type")))) first++;
+            while (first < d.expect.size()) {
+                Map<String, Object> p = d.expect.get(first);
+                boolean theirs = scenario ? earlier.contains(String.valueOf(p.get("callId")))
+                        : !own.contains(String.valueOf(p.get("type")));
+                if (!theirs) break;
+                first++;
+            }
             List<Map<String, Object>> before = d.expect.subList(0, first);
             drafts.get(i - 1).expect.addAll(before);
             before.clear();
