@@ -17,7 +17,13 @@ import java.util.function.Consumer;
  */
 final class EventLog implements AutoCloseable {
 
-    record Entry(long nanos, Event event, JsonNode json) {
+    /** {@code key}: the inspector entry's number and the event's place in it ({@link #key}). */
+    record Entry(long nanos, Event event, JsonNode json, long key) {
+    }
+
+    /** An event's place among the inspector's entries: its entry's number and its index in that entry. */
+    static long key(long seq, int index) {
+        return (seq << 8) | Math.min(index, 255);
     }
 
     private final Inspector inspector;
@@ -52,7 +58,8 @@ final class EventLog implements AutoCloseable {
         if (e.kind() != InspectorEntry.Kind.MAPPED || e.events().isEmpty()) return;
         long now = System.nanoTime();
         synchronized (this) {
-            for (Event ev : e.events()) entries.add(new Entry(now, ev, EventJson.toNode(ev)));
+            int i = 0;
+            for (Event ev : e.events()) entries.add(new Entry(now, ev, EventJson.toNode(ev), key(e.seq(), i++)));
             notifyAll();
         }
     }

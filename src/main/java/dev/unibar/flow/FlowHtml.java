@@ -55,7 +55,7 @@ public final class FlowHtml {
         b.append("<section class=\"flow ").append(status).append("\" id=\"flow-").append(n).append("\">\n<h2><span class=\"badge\">")
                 .append(esc(words.getString("html.status." + status))).append("</span> ").append(esc(r.flow().name())).append("</h2>\n")
                 .append("<p class=\"meta\">").append(esc(r.flow().source())).append(" · ").append(esc(r.target().text(words)))
-                .append(" · ").append(esc(Reason.of("html.started", r.started().toString()).text(words))).append(" · ")
+                .append(" · ").append(esc(Reason.of("html.started", r.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).text(words))).append(" · ")
                 .append(esc(Reason.of("html.total", Durations.show(r.total())).text(words))).append("</p>\n");
         timeline(b, r, words);
         b.append("<table class=\"steps\">\n<thead><tr><th>#</th><th>").append(esc(words.getString("html.col.status")))
@@ -73,7 +73,7 @@ public final class FlowHtml {
             span = Math.max(span, ms(s.start()) + ms(s.elapsed()));
             for (StepResult.Received e : s.received()) span = Math.max(span, ms(s.start()) + ms(e.offset()));
         }
-        span *= 1.05;
+        span *= 1.02;
         int height = ROW * r.steps().size() + 30;
         double scale = (WIDTH - LABEL - 10) / span;
         b.append("<h3>").append(esc(words.getString("html.timeline"))).append("</h3>\n<svg class=\"timeline\" role=\"img\" width=\"")
@@ -104,7 +104,9 @@ public final class FlowHtml {
         }
         for (int i = 0; i <= 4; i++) {
             double t = span * i / 4;
-            b.append("<text class=\"axis\" x=\"").append(f(LABEL + t * scale)).append("\" y=\"").append(height - 6).append("\">")
+            String anchor = i == 0 ? "start" : i == 4 ? "end" : "middle";
+            b.append("<text class=\"axis\" text-anchor=\"").append(anchor).append("\" x=\"").append(f(LABEL + t * scale))
+                    .append("\" y=\"").append(height - 6).append("\">")
                     .append(esc(Durations.show(Duration.ofMillis(Math.round(t))))).append("</text>\n");
         }
         b.append("</svg>\n<p class=\"legend\">").append(esc(words.getString("html.legend"))).append("</p>\n");

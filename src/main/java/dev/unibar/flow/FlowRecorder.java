@@ -53,11 +53,30 @@ public final class FlowRecorder {
      * session ran against the vendor's own system. {@code answers}: whether the bar can answer a call itself.
      */
     public record Recording(String vendor, Instant started, BarState atStart, Set<String> farPlays, boolean answers,
-                            List<Item> items) {
+                            List<Item> items, Runs runs) {
         public Recording {
             List<Item> sorted = new ArrayList<>(items);
             sorted.sort(java.util.Comparator.comparingLong(Item::order));
             items = List.copyOf(sorted);
+            runs = runs == null ? new Runs(List.of(), Set.of()) : runs;
+        }
+
+        public Recording(String vendor, Instant started, BarState atStart, Set<String> farPlays, boolean answers, List<Item> items) {
+            this(vendor, started, atStart, farPlays, answers, items, null);
+        }
+    }
+
+    /**
+     * The flow runs during the recording: from which inspector entry to which ({@code to} 0 while it runs), and the
+     * events their steps' expectations took ({@link EventLog#key}). An event that came during a run and that no
+     * step expected came when it happened to: another run may see it a step earlier or later, or not at all.
+     */
+    record Runs(List<long[]> spans, Set<Long> expected) {
+        boolean incidental(long seq, int index) {
+            for (long[] s : spans) {
+                if (seq > s[0] && (s[1] == 0 || seq <= s[1])) return !expected.contains(EventLog.key(seq, index));
+            }
+            return false;
         }
     }
 
@@ -75,6 +94,8 @@ public final class FlowRecorder {
     private Instant started;
     private BarState atStart;
     private Set<String> farPlays;
+    private final List<long[]> spans = new ArrayList<>();
+    private final Set<Long> expected = new java.util.HashSet<>();
 
     private FlowRecorder(Session session) {
         this.session = session;
@@ -95,6 +116,36 @@ public final class FlowRecorder {
         if (r != null) r.add(new Played(System.nanoTime(), 2 * seenSeq + 1, step));
     }
 
+    static void runStarted(Session session, long seq) {
+        FlowRecorder r = BY_SESSION.get(session);
+        if (r != null) r.run(seq);
+    }
+
+    static void runEnded(Session session) {
+        FlowRecorder r = BY_SESSION.get(session);
+        if (r != null) r.endRun();
+    }
+
+    /** The events a step of a flow run expected and took. */
+    static void matched(Session session, List<Long> keys) {
+        FlowRecorder r = BY_SESSION.get(session);
+        if (r != null && !keys.isEmpty()) r.expected(keys);
+    }
+
+    private synchronized void run(long seq) {
+        if (on) spans.add(new long[]{seq, 0});
+    }
+
+    private synchronized void endRun() {
+        if (!on || spans.isEmpty()) return;
+        long[] last = spans.get(spans.size() - 1);
+        if (last[1] == 0) last[1] = Long.MAX_VALUE - 1;
+    }
+
+    private synchronized void expected(List<Long> keys) {
+        if (on) expected.addAll(keys);
+    }
+
     /**
      * Starts a new recording (an earlier one is dropped).
      *
@@ -105,6 +156,8 @@ public final class FlowRecorder {
         synchronized (this) {
             if (on) return false;
             items.clear();
+            spans.clear();
+            expected.clear();
             on = true;
             started = clock.instant();
             atStart = session.store().state();
@@ -125,7 +178,7 @@ public final class FlowRecorder {
             if (!on) return null;
             on = false;
             boolean answers = session.connector().capabilities().supports(dev.unibar.core.command.CommandKind.ANSWER);
-            r = new Recording(session.connector().vendor(), started, atStart, farPlays, answers, items);
+            r = new Recording(session.connector().vendor(), started, atStart, farPlays, answers, items, runs());
             items.clear();
         }
         changed();
@@ -136,7 +189,13 @@ public final class FlowRecorder {
     public synchronized Recording peek() {
         if (!on) return null;
         boolean answers = session.connector().capabilities().supports(dev.unibar.core.command.CommandKind.ANSWER);
-        return new Recording(session.connector().vendor(), started, atStart, farPlays, answers, items);
+        return new Recording(session.connector().vendor(), started, atStart, farPlays, answers, items, runs());
+    }
+
+    private Runs runs() {
+        List<long[]> copy = new ArrayList<>();
+        spans.forEach(s -> copy.add(s.clone()));
+        return new Runs(copy, Set.copyOf(expected));
     }
 
     public synchronized boolean recording() {

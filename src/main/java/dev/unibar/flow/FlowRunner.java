@@ -67,6 +67,8 @@ public final class FlowRunner {
     private volatile boolean cancelled;
     private EventLog early;
     private Function<String, String> env = System::getenv;
+    /** The events the running step's expectations took (a recording of the run keeps these). */
+    private final List<Long> matchedKeys = new ArrayList<>();
 
     public FlowRunner(Session session, FarEnd farEnd, Mode mode, Listener listener, Clock clock) {
         this.session = session;
@@ -111,6 +113,7 @@ public final class FlowRunner {
         try (EventLog log = recorded) {
             // A recording of this session keeps the simulator's part as written; the first step owns what the
             // session says from now on (a restarted start), as the first step's expectations do.
+            if (mode == Mode.SIMULATOR) FlowRecorder.runStarted(session, log.lastSeq());
             if (!flow.steps().isEmpty()) announce(flow.steps().get(0), log);
             restartIfRehearsingTheStart(flow, log);
             int leading = SessionSteps.leading(flow);
@@ -143,11 +146,14 @@ public final class FlowRunner {
                     };
                 }
                 r = r.at(at);
+                if (mode == Mode.SIMULATOR) FlowRecorder.matched(session, matchedKeys);
+                matchedKeys.clear();
                 results.add(r);
                 listener.finished(r);
                 failed = r.status() == StepResult.Status.FAILED;
             }
         }
+        if (mode == Mode.SIMULATOR) FlowRecorder.runEnded(session);
         return new FlowReport(flow, session.connector().vendor(), mode == Mode.SIMULATOR, started,
                 Duration.ofNanos(System.nanoTime() - t0), results);
     }
@@ -264,6 +270,7 @@ public final class FlowRunner {
                 return failed(step, start, List.of(Reason.of("run.interrupted")), log, mark, matched, null);
             }
             matched.add(found);
+            matchedKeys.add(log.get(found).key());
             lastMatch = log.get(found).nanos();
             pos = found + 1;
         }

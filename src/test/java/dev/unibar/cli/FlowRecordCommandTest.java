@@ -69,8 +69,8 @@ class FlowRecordCommandTest {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> cli(in, out, err, env)
                     .run(new String[]{"flow", "record", "--out", file.toString(), "--name", "a call from the day"}));
-            Wait.until("the bar records", LIMIT, () -> dev.unibar.flow.FlowRecorder.of(session).recording());
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("ok: recording epbx; handle calls in the bar as usual"), err.toString());
+            Wait.until("the bar records and the command says so", LIMIT, () -> dev.unibar.flow.FlowRecorder.of(session).recording()
+                    && err.toString(StandardCharsets.UTF_8).contains("ok: recording epbx; handle calls in the bar as usual"));
 
             session.send(new Command.Login("agent", "agent", false, "1000", "ramalVirtual"));
             Wait.until("signed in", LIMIT, () -> session.store().state().phase() == SessionPhase.READY);
