@@ -95,6 +95,53 @@ class ShippedFlowsTest {
         assertTrue(report.passed(), ReportText.of(report));
     }
 
+    /**
+     * Issue 24 in a UCS bar: the agent signed in and paired as usual, then Run flow… on a shipped flow that signs
+     * in and pairs itself: those steps pass as already done and the call goes through the bar as it is.
+     */
+    @Test
+    void ucsFlowRunsInABarWhereTheAgentIsSignedInAndPaired() throws Exception {
+        VendorModule ucs = Vendors.all().stream().filter(m -> m.id().equals("ucs")).findFirst().orElseThrow();
+        Flow flow = FlowReader.read(FLOWS.resolve("ucs/inbound-call.yml"));
+        VendorContext ctx = fx(() -> {
+            VendorContext c = VendorContext.open(ucs, ucs::openDemo, Clock.systemUTC());
+            c.vendorView().ifPresent(v -> stage.setScene(new Scene(new StackPane(v), 800, 600)));
+            return c;
+        });
+        try {
+            var session = ctx.session();
+            session.start();
+            awaitPhase(session, SessionPhase.CREDENTIALS);
+            session.send(new dev.unibar.core.command.Command.Login("agent", "agent", false));
+            awaitPhase(session, SessionPhase.DEVICE_SELECTION);
+            session.send(new dev.unibar.core.command.Command.SelectDevice("201"));
+            awaitPhase(session, SessionPhase.READY);
+            FlowReport report = new FlowRunner(session, ctx.farEnd().orElseThrow(), FlowRunner.Mode.SIMULATOR, null,
+                    Clock.systemUTC()).run(flow);
+            assertTrue(report.passed(), ReportText.of(report));
+            assertEquals("already signed in as agent", report.steps().get(1).note().toString());
+            assertEquals("already paired with 201", report.steps().get(2).note().toString());
+        } finally {
+            fx(() -> {
+                if (ctx.page() != null) ctx.page().load("about:blank");
+                stage.setScene(new Scene(new StackPane(), 400, 300));
+                return null;
+            });
+            fx(() -> {
+                ctx.close();
+                return null;
+            });
+        }
+    }
+
+    private static void awaitPhase(dev.unibar.core.Session session, SessionPhase phase) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (session.store().state().phase() != phase) {
+            assertTrue(System.nanoTime() < deadline, "the session never reached " + phase);
+            Thread.sleep(20);
+        }
+    }
+
     FlowReport run(VendorModule module, Flow flow) throws InterruptedException {
         return run(module, flow, false, null);
     }
