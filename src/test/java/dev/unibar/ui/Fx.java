@@ -19,7 +19,8 @@ final class Fx {
     /** For work that is slow on a loaded machine by nature (the first WebView and scene of a JVM). */
     static <T> T get(Callable<T> c, int seconds) {
         try {
-            return WaitForAsyncUtils.asyncFx(c).get(seconds, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(c).get(dev.unibar.testkit.Wait.bound(java.time.Duration.ofSeconds(seconds)).toMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new AssertionError("FX call failed", e);
         }
@@ -35,7 +36,9 @@ final class Fx {
     /** Waits until the condition, checked on the FX thread, holds; fails with the description if it never does. */
     static void until(String what, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> get(condition));
+            // A bound for a quiet machine, stretched for a loaded one (testkit.Wait.bound): the wait is for the state.
+            WaitForAsyncUtils.waitFor(dev.unibar.testkit.Wait.bound(java.time.Duration.ofSeconds(10)).toMillis(),
+                    TimeUnit.MILLISECONDS, () -> get(condition));
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting for: " + what);
         }
