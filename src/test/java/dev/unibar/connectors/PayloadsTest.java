@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -154,13 +154,10 @@ class PayloadsTest {
     void stringMapKeepsScalarsAsTextAndNestedValuesAsJson() {
         JsonNode n = json("{\"name\":\"Ana\",\"age\":31,\"vip\":true,\"tags\":[\"a\",\"b\"],\"addr\":{\"city\":\"Brno\"},"
                 + "\"gone\":null,\"empty\":\"\"}");
-        Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("name", "Ana");
-        expected.put("age", "31");
-        expected.put("vip", "true");
-        expected.put("tags", "[\"a\",\"b\"]");
-        expected.put("addr", "{\"city\":\"Brno\"}");
-        assertEquals(expected, Payloads.stringMap(n));
+        // In the vendor's order: a call's data is shown as the vendor listed it.
+        assertEquals(List.of(Map.entry("name", "Ana"), Map.entry("age", "31"), Map.entry("vip", "true"),
+                Map.entry("tags", "[\"a\",\"b\"]"), Map.entry("addr", "{\"city\":\"Brno\"}")),
+                List.copyOf(Payloads.stringMap(n).entrySet()));
         assertEquals(Map.of(), Payloads.stringMap(json("[1,2]")), "not an object");
         assertEquals(Map.of(), Payloads.stringMap(null));
     }
