@@ -3,6 +3,7 @@ package dev.unibar.packaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.unibar.testkit.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,7 @@ class ReleaseWorkflowTest {
         assertTrue(Files.isRegularFile(VALIDATOR), "the validator is installed by the build's npm ci in .github/validator");
         Process p = new ProcessBuilder("node", VALIDATOR.toString(), workflow.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the validator finished");
+        assertTrue(p.waitFor(Wait.bound(Duration.ofSeconds(60)).toSeconds(), TimeUnit.SECONDS), "the validator finished");
         return new Result(p.exitValue(), out);
     }
 
