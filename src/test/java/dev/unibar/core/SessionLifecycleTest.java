@@ -42,7 +42,9 @@ class SessionLifecycleTest {
         Sink sink;
 
         public String vendor() { return "test"; }
-        public Capabilities capabilities() { return Capabilities.builder().build(); }
+        public Capabilities capabilities() {
+            return Capabilities.builder().allow(dev.unibar.core.command.CommandKind.DIAL, SessionPhase.READY).build();
+        }
         public void start(Sink s) { sink = s; calls.add("start"); }
         public CompletionStage<Void> send(Command c) { return CompletableFuture.completedFuture(null); }
         public void stop() { calls.add("stop"); }
@@ -97,6 +99,23 @@ class SessionLifecycleTest {
         assertEquals(3, heard.size(), "no more after unsubscribing");
         vendor.sink.events(null, List.of());
         assertEquals(SessionPhase.CREDENTIALS, session.store().state().phase());
+    }
+
+    @Test
+    void commandListenersHearWhatTheGuardLetThroughUntilRemoved() {
+        List<Command> heard = new ArrayList<>();
+        Consumer<Command> l = heard::add;
+        session.addCommandListener(l);
+        session.start();
+        session.send(new Command.Dial("1001"));
+        assertEquals(List.of(), heard, "refused before the session is ready: nobody hears it");
+        vendor.sink.events(null, List.of(new Event.SessionReady("test", null)));
+        session.send(new Command.Dial("1002"));
+        session.send(new Command.Hangup("c1"));
+        assertEquals(List.of(new Command.Dial("1002")), heard, "only what went to the vendor");
+        session.removeCommandListener(l);
+        session.send(new Command.Dial("1003"));
+        assertEquals(1, heard.size(), "no more after removing");
     }
 
     @Test
