@@ -26,11 +26,16 @@ public final class Seen<T> implements AutoCloseable {
     /** Starts watching on the FX thread; the current value counts as seen. */
     public static <T> Seen<T> watch(ObservableValue<T> value) {
         Seen<T> s = new Seen<>(value);
+        Runnable start = () -> {
+            s.values.add(value.getValue());
+            value.addListener(s.listener);
+        };
+        if (Platform.isFxApplicationThread()) {
+            start.run(); // from a test's @Start: before the first pulse, so nothing shown is missed
+            return s;
+        }
         try {
-            OnFx.run(() -> {
-                s.values.add(value.getValue());
-                value.addListener(s.listener);
-            });
+            OnFx.run(start);
         } catch (Exception e) {
             throw new AssertionError("cannot watch " + value, e);
         }
