@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
  * What every vendor module does the same way, written once: its id, name, config reader and mapper; the cast
  * from the loader's config object to the vendor's record; demo mode as "start the simulator, set up against
  * it"; {@code unibar simulate}'s banner; the flow far end built on the simulator. A module says only what is its
- * own: how it sets up live and against a simulator, where its simulator listens, and which simulator scenario
+ * own: how it sets up live and against a simulator, what its simulator prints, and which simulator scenario
  * plays each far-end action.
  *
  * @param <C> the vendor's config record (what its {@link #configReader()} reads)
@@ -29,15 +30,20 @@ public abstract class VendorModuleBase<C, S extends AutoCloseable> implements Ve
     private final Class<S> simulatorType;
     private final Supplier<? extends SectionReader> reader;
     private final Supplier<? extends VendorMapper> mapper;
+    private final IntFunction<S> simulator;
 
-    protected VendorModuleBase(String id, String displayName, Class<C> configType, Class<S> simulatorType,
-                               Supplier<? extends SectionReader> reader, Supplier<? extends VendorMapper> mapper) {
+    /**
+     * @param simulator starts the simulator on 127.0.0.1 at a port (0: any free port)
+     */
+    protected VendorModuleBase(String id, String displayName, Class<C> configType, Supplier<? extends SectionReader> reader,
+                               Supplier<? extends VendorMapper> mapper, Class<S> simulatorType, IntFunction<S> simulator) {
         this.id = Objects.requireNonNull(id, "id");
         this.displayName = Objects.requireNonNull(displayName, "displayName");
         this.configType = Objects.requireNonNull(configType, "configType");
         this.simulatorType = Objects.requireNonNull(simulatorType, "simulatorType");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.simulator = Objects.requireNonNull(simulator, "simulator");
     }
 
     @Override
@@ -67,7 +73,7 @@ public abstract class VendorModuleBase<C, S extends AutoCloseable> implements Ve
 
     @Override
     public final VendorSetup openDemo(VendorEnvironment env) {
-        S sim = startSimulator(0);
+        S sim = simulator.apply(0);
         try {
             return demo(sim, env);
         } catch (RuntimeException | Error e) {
@@ -79,9 +85,10 @@ public abstract class VendorModuleBase<C, S extends AutoCloseable> implements Ve
     /** Prints where the simulator listens, then its addresses one a line, indented. */
     @Override
     public final AutoCloseable simulate(int port, PrintStream out) {
-        S sim = startSimulator(port);
-        out.println(id + " simulator listening on " + listensOn(sim));
-        for (String line : addresses(sim)) out.println("  " + line);
+        S sim = simulator.apply(port);
+        Banner b = banner(sim);
+        out.println(id + " simulator listening on " + b.listensOn());
+        for (String line : b.addresses()) out.println("  " + line);
         out.flush();
         return sim;
     }
@@ -95,17 +102,11 @@ public abstract class VendorModuleBase<C, S extends AutoCloseable> implements Ve
     /** The live set-up for the vendor's config record. */
     protected abstract VendorSetup live(C config, VendorEnvironment env);
 
-    /** Starts the simulator on 127.0.0.1 ({@code port} 0: any free port). */
-    protected abstract S startSimulator(int port);
-
-    /** Demo mode's set-up against the simulator {@link #startSimulator} started; the set-up stops it on close. */
+    /** Demo mode's set-up against the simulator it started; the set-up stops it on close. */
     protected abstract VendorSetup demo(S simulator, VendorEnvironment env);
 
-    /** Where {@code unibar simulate} says the simulator listens (its origin). */
-    protected abstract String listensOn(S simulator);
-
-    /** The simulator's addresses and secrets for the supervisor who runs it, one line each, as printed. */
-    protected abstract List<String> addresses(S simulator);
+    /** What {@code unibar simulate} prints of the simulator it started. */
+    protected abstract Banner banner(S simulator);
 
     /** The far-end actions of call flows, as this simulator's scenarios (docs/simulators/). */
     protected abstract FarEnd.Builder farEnd(S simulator, FarEnd.Builder far);
@@ -124,7 +125,18 @@ public abstract class VendorModuleBase<C, S extends AutoCloseable> implements Ve
         return p;
     }
 
-    private static void closeQuietly(AutoCloseable c) {
+    /**
+     * {@code unibar simulate}'s words: where the simulator listens (its origin), then its addresses and secrets
+     * for the supervisor who runs it, one line each, as printed.
+     */
+    protected record Banner(String listensOn, List<String> addresses) {
+        public Banner(String listensOn, String... addresses) {
+            this(listensOn, List.of(addresses));
+        }
+    }
+
+    /** Stops a simulator; a failure is logged, never thrown at whoever is closing. */
+    protected static void closeQuietly(AutoCloseable c) {
         try {
             c.close();
         } catch (Exception e) {

@@ -56,7 +56,7 @@ public final class AgentDesktopConnector extends WebBarConnector {
      */
     public AgentDesktopConnector(AgentDesktopConfig cfg, WebPage page, VendorMapper mapper, Consumer<String> widgetUriListener,
                                  LoopbackCertificate tls, String tlsProblem) {
-        super(AgentDesktopMapper.VENDOR, page != null ? page : new WebPage(null, cfg::baseUrl, false), mapper);
+        super(page != null ? page : new WebPage(null, cfg::baseUrl, false), mapper);
         this.tls = tls;
         this.tlsProblem = tlsProblem;
         this.cfg = Objects.requireNonNull(cfg, "cfg");

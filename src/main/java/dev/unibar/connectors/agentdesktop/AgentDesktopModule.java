@@ -2,7 +2,6 @@ package dev.unibar.connectors.agentdesktop;
 
 import dev.unibar.config.ConfigLoader;
 import dev.unibar.config.PageHosting.Embed;
-import dev.unibar.connectors.SimpleSetup;
 import dev.unibar.connectors.VendorEnvironment;
 import dev.unibar.connectors.VendorSetup;
 import dev.unibar.connectors.agentdesktop.sim.AgentDesktopSimulator;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * Enghouse AgentDesktop (seed 001): AgentDesktop itself runs in the vendor panel and loads Unibar's
@@ -27,17 +25,28 @@ import java.util.function.Consumer;
  */
 public final class AgentDesktopModule extends WebBarModule<AgentDesktopConfig, AgentDesktopSimulator> {
 
-    public static final String ID = AgentDesktopMapper.VENDOR;
     private static final System.Logger LOG = System.getLogger(AgentDesktopModule.class.getName());
 
     public AgentDesktopModule() {
-        super(ID, "AgentDesktop", Embed.WEBVIEW, AgentDesktopConfig.class, AgentDesktopSimulator.class,
-                AgentDesktopConfigReader::new, AgentDesktopMapper::new);
+        super(AgentDesktopMapper.VENDOR, "AgentDesktop", Embed.WEBVIEW, AgentDesktopConfig.class, AgentDesktopConfigReader::new,
+                AgentDesktopMapper::new, AgentDesktopSimulator.class, port -> new AgentDesktopSimulator(port).start());
     }
 
+    /** Against a simulator the caller controls (demo, tests): the simulator's side bar loads Unibar's widget. */
+    public static VendorSetup forSimulator(AgentDesktopSimulator sim, VendorEnvironment env) {
+        return new AgentDesktopModule().demo(sim, env);
+    }
+
+    /**
+     * The panel shows AgentDesktop itself, which loads the widget. Live, an https AgentDesktop gets the https
+     * widget page; against the simulator, the simulator is told the widget's address.
+     */
     @Override
-    protected VendorSetup live(AgentDesktopConfig cfg, VendorEnvironment env) {
-        return SimpleSetup.live(connector(cfg, env, uri -> { }, cfg.https() ? httpsWidget(cfg) : null), VENDOR_PAGE_LOGIN);
+    protected AgentDesktopConnector connector(AgentDesktopConfig cfg, VendorEnvironment env, AgentDesktopSimulator sim) {
+        WebPage page = WebPage.vendor(env, id(), cfg.baseUrl(), Origins.trusted(cfg.trustedOrigins(), cfg.baseUrl()));
+        HttpsWidget https = sim == null && cfg.https() ? httpsWidget(cfg) : new HttpsWidget(null, null);
+        return new AgentDesktopConnector(cfg, page, new AgentDesktopMapper(), sim == null ? uri -> { } : sim::widgetUri,
+                https.certificate(), https.problem());
     }
 
     /** The https widget page's certificate, or why there is none (decision 0010). */
@@ -63,43 +72,27 @@ public final class AgentDesktopModule extends WebBarModule<AgentDesktopConfig, A
     }
 
     @Override
-    protected AgentDesktopSimulator startSimulator(int port) {
-        return new AgentDesktopSimulator(port).start();
+    protected AgentDesktopConfig demoConfig(AgentDesktopSimulator sim) {
+        return new AgentDesktopConfig(sim.pageUrl(), 0, AgentDesktopConfig.methods(Map.of()), null, null, null,
+                List.of(new PauseReason("BREAK", "Pausa", null), new PauseReason("LUNCH", "Pranzo", null)), List.of());
     }
 
     @Override
-    protected VendorSetup demo(AgentDesktopSimulator sim, VendorEnvironment env) {
-        return forSimulator(sim, env);
-    }
-
-    /** Against a simulator the caller controls (demo, tests): the simulator's side bar loads Unibar's widget. */
-    public static VendorSetup forSimulator(AgentDesktopSimulator sim, VendorEnvironment env) {
-        AgentDesktopConfig cfg = new AgentDesktopConfig(sim.pageUrl(), 0, AgentDesktopConfig.methods(Map.of()), null, null,
-                null, List.of(new PauseReason("BREAK", "Pausa", null), new PauseReason("LUNCH", "Pranzo", null)), List.of());
-        return new SimpleSetup(connector(cfg, env, sim::widgetUri, null), VENDOR_PAGE_LOGIN, sim,
-                List.copyOf(new TreeSet<>(sim.scenarios())), sim::play, sim::stop);
-    }
-
-    /** The panel shows AgentDesktop itself, which loads the widget. */
-    private static AgentDesktopConnector connector(AgentDesktopConfig cfg, VendorEnvironment env, Consumer<String> widgetUri,
-                                                   HttpsWidget https) {
-        WebPage page = WebPage.vendor(env, ID, cfg.baseUrl(), Origins.trusted(cfg.trustedOrigins(), cfg.baseUrl()));
-        return new AgentDesktopConnector(cfg, page, new AgentDesktopMapper(), widgetUri,
-                https == null ? null : https.certificate(), https == null ? null : https.problem());
+    protected List<String> scenarios(AgentDesktopSimulator sim) {
+        return List.copyOf(new TreeSet<>(sim.scenarios()));
     }
 
     @Override
-    protected String listensOn(AgentDesktopSimulator sim) {
-        return sim.origin();
+    protected void play(AgentDesktopSimulator sim, String scenario) {
+        sim.play(scenario);
     }
 
     /** The per-run secret of a local test tool, printed for the supervisor who runs it (never logged). */
     @Override
-    protected List<String> addresses(AgentDesktopSimulator sim) {
-        return List.of("agent page:   " + sim.pageUrl(),
+    protected Banner banner(AgentDesktopSimulator sim) {
+        return new Banner(sim.origin(), "agent page:   " + sim.pageUrl(),
                 "SDK:          " + sim.origin() + AgentDesktopSimulator.SDK_PATH,
-                "control:      " + sim.origin() + "/control/scenarios",
-                "control secret (X-Sim-Secret): " + sim.secret());
+                "control:      " + sim.origin() + "/control/scenarios", "control secret (X-Sim-Secret): " + sim.secret());
     }
 
     /** Flow far-end actions: the simulator plays the seed's sequences by name (docs/simulators/agentdesktop.md). */

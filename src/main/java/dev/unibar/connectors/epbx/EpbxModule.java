@@ -18,23 +18,16 @@ import java.util.Map;
  */
 public final class EpbxModule extends VendorModuleBase<EpbxConfig, EpbxSimulator> {
 
-    public static final String ID = EpbxMapper.VENDOR;
-
     /** The login request pairs the phone: TipoLogon's kinds, by the names the Login command carries. */
     public static final List<String> DEVICE_TYPES = List.of("idPa", "ip", "ramalVirtual");
 
     public EpbxModule() {
-        super(ID, "EPBX", EpbxConfig.class, EpbxSimulator.class, EpbxConfigReader::new, EpbxMapper::new);
+        super(EpbxMapper.VENDOR, "EPBX", EpbxConfig.class, EpbxConfigReader::new, EpbxMapper::new, EpbxSimulator.class, EpbxSimulator::run);
     }
 
     @Override
     protected VendorSetup live(EpbxConfig cfg, VendorEnvironment env) {
         return SimpleSetup.live(new EpbxConnector(cfg), loginForm(cfg));
-    }
-
-    @Override
-    protected EpbxSimulator startSimulator(int port) {
-        return EpbxSimulator.run(port);
     }
 
     @Override
@@ -56,13 +49,8 @@ public final class EpbxModule extends VendorModuleBase<EpbxConfig, EpbxSimulator
     }
 
     @Override
-    protected String listensOn(EpbxSimulator sim) {
-        return "http://127.0.0.1:" + sim.port();
-    }
-
-    @Override
-    protected List<String> addresses(EpbxSimulator sim) {
-        return List.of("service base:    " + sim.serviceBase(),
+    protected Banner banner(EpbxSimulator sim) {
+        return new Banner("http://127.0.0.1:" + sim.port(), "service base:    " + sim.serviceBase(),
                 "classic SignalR: " + sim.serviceBase() + "signalr  (hubs script: " + sim.serviceBase() + "signalr/hubs)",
                 "Core SignalR:    " + sim.serviceBase() + "atendimentoHub",
                 "control:         " + sim.controlUrl("scenarios"),

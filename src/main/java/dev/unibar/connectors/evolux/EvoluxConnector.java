@@ -32,7 +32,7 @@ public final class EvoluxConnector extends WebBarConnector {
      *               WebView does not): only without it is the agent warned that nobody will hear them
      */
     public EvoluxConnector(EvoluxConfig cfg, WebPage page, Clock clock, boolean webRtc) {
-        super(EvoluxMapper.VENDOR, page, new EvoluxMapper());
+        super(page, new EvoluxMapper());
         this.cfg = cfg;
         this.webRtc = webRtc;
         this.clock = clock;

@@ -2,7 +2,6 @@ package dev.unibar.connectors.evolux;
 
 import dev.unibar.config.PageHosting.Embed;
 import dev.unibar.config.Secret;
-import dev.unibar.connectors.SimpleSetup;
 import dev.unibar.connectors.VendorEnvironment;
 import dev.unibar.connectors.VendorSetup;
 import dev.unibar.connectors.evolux.sim.EvoluxSimulator;
@@ -13,56 +12,51 @@ import dev.unibar.flow.FarEnd;
 import java.util.List;
 import java.util.Map;
 
-/** The Evolux Phone (Evolux, seed 000): a web softphone in an iframe, its events by postMessage. */
+/**
+ * The Evolux Phone (Evolux, seed 000): a web softphone in an iframe of Unibar's host page, its events by
+ * postMessage; the agent signs in inside the phone. It is a WebRTC softphone: its audio needs the browser window.
+ */
 public final class EvoluxModule extends WebBarModule<EvoluxConfig, EvoluxSimulator> {
 
-    public static final String ID = EvoluxMapper.VENDOR;
-
-    /** The Evolux Phone is a WebRTC softphone: its audio needs the browser window. */
     public EvoluxModule() {
-        super(ID, "Evolux", Embed.BROWSER, EvoluxConfig.class, EvoluxSimulator.class, EvoluxConfigReader::new, EvoluxMapper::new);
-    }
-
-    /** The agent logs in inside the Evolux Phone itself. */
-    @Override
-    protected VendorSetup live(EvoluxConfig config, VendorEnvironment env) {
-        return SimpleSetup.live(connector(config, env), VENDOR_PAGE_LOGIN);
-    }
-
-    @Override
-    protected EvoluxSimulator startSimulator(int port) {
-        return EvoluxSimulator.run(port);
-    }
-
-    @Override
-    protected VendorSetup demo(EvoluxSimulator sim, VendorEnvironment env) {
-        return forSimulator(sim, env);
+        super(EvoluxMapper.VENDOR, "Evolux", Embed.BROWSER, EvoluxConfig.class, EvoluxConfigReader::new, EvoluxMapper::new,
+                EvoluxSimulator.class, EvoluxSimulator::run);
     }
 
     /** Against a simulator the caller controls (demo, tests); the simulator's token enables click-to-call. */
     public static VendorSetup forSimulator(EvoluxSimulator sim, VendorEnvironment env) {
-        return forSimulator(sim, new EvoluxConfig(sim.phoneUrl(), null, null, Secret.of(sim.apiToken()), null), env);
+        return new EvoluxModule().demo(sim, env);
     }
 
     /** Same, with the configuration a test wants (no token, another login). */
     public static VendorSetup forSimulator(EvoluxSimulator sim, EvoluxConfig cfg, VendorEnvironment env) {
-        List<String> names = EvoluxSimulator.scenarioNames().stream().map(m -> m.get("name")).toList();
-        return new SimpleSetup(connector(cfg, env), VENDOR_PAGE_LOGIN, sim, names, name -> sim.scenario(name, Map.of()), sim::stop);
+        return new EvoluxModule().demo(sim, cfg, env);
     }
 
-    private static EvoluxConnector connector(EvoluxConfig cfg, VendorEnvironment env) {
+    @Override
+    protected EvoluxConnector connector(EvoluxConfig cfg, VendorEnvironment env, EvoluxSimulator sim) {
         WebPage page = WebPage.host(env, EvoluxHostPage.PATH, () -> EvoluxHostPage.html(cfg), cfg.trustedOrigins());
         return new EvoluxConnector(cfg, page, env.clock(), env.pagesCarryWebRtc());
     }
 
     @Override
-    protected String listensOn(EvoluxSimulator sim) {
-        return sim.origin();
+    protected EvoluxConfig demoConfig(EvoluxSimulator sim) {
+        return new EvoluxConfig(sim.phoneUrl(), null, null, Secret.of(sim.apiToken()), null);
     }
 
     @Override
-    protected List<String> addresses(EvoluxSimulator sim) {
-        return List.of("Evolux Phone (evolux.url): " + sim.phoneUrl(),
+    protected List<String> scenarios(EvoluxSimulator sim) {
+        return EvoluxSimulator.scenarioNames().stream().map(m -> m.get("name")).toList();
+    }
+
+    @Override
+    protected void play(EvoluxSimulator sim, String scenario) {
+        sim.scenario(scenario, Map.of());
+    }
+
+    @Override
+    protected Banner banner(EvoluxSimulator sim) {
+        return new Banner(sim.origin(), "Evolux Phone (evolux.url): " + sim.phoneUrl(),
                 "test page:                 " + sim.testPageUrl(),
                 "API token (evolux.api.token), header token: " + sim.apiToken(),
                 "control secret (header X-Sim-Secret):       " + sim.controlSecret(),

@@ -59,7 +59,7 @@ public final class MaxConnector extends WebBarConnector {
 
     /** @param page MAX's own page ({@link WebPage#vendor}), at {@link MaxConfig#url()} */
     public MaxConnector(MaxConfig config, WebPage page) {
-        super(VENDOR, page, new MaxMapper());
+        super(page, new MaxMapper());
         this.config = config;
         maxOrigins.addAll(Origins.trusted(config.trustedOrigins(), config.origin()));
     }

@@ -1,7 +1,6 @@
 package dev.unibar.connectors.max;
 
 import dev.unibar.config.PageHosting.Embed;
-import dev.unibar.connectors.SimpleSetup;
 import dev.unibar.connectors.VendorEnvironment;
 import dev.unibar.connectors.VendorSetup;
 import dev.unibar.connectors.max.sim.MaxScenarios;
@@ -14,58 +13,51 @@ import dev.unibar.flow.FarEnd;
 import java.util.List;
 import java.util.Map;
 
-/** NICE inContact MAX (seed 003): MAX runs in the vendor panel; Unibar is its hidden child frame. */
+/**
+ * NICE inContact MAX (seed 003): MAX runs in the vendor panel and draws its own sign-in; Unibar is its hidden
+ * child frame. MAX's integrated softphone is WebRTC: its audio needs the browser window.
+ */
 public final class MaxModule extends WebBarModule<MaxConfig, MaxSimulator> {
 
-    public static final String ID = MaxMapper.VENDOR;
-
-    /** MAX's integrated softphone is WebRTC: its audio needs the browser window. */
     public MaxModule() {
-        super(ID, "MAX", Embed.BROWSER, MaxConfig.class, MaxSimulator.class, MaxConfigReader::new, MaxMapper::new);
-    }
-
-    /** MAX draws its own sign-in: the bar has no login form of its own for it. */
-    @Override
-    protected VendorSetup live(MaxConfig config, VendorEnvironment env) {
-        return SimpleSetup.live(connector(config, env), VENDOR_PAGE_LOGIN);
-    }
-
-    @Override
-    protected MaxSimulator startSimulator(int port) {
-        return new MaxSimulator(port).start();
-    }
-
-    @Override
-    protected VendorSetup demo(MaxSimulator sim, VendorEnvironment env) {
-        return forSimulator(sim, env);
+        super(MaxMapper.VENDOR, "MAX", Embed.BROWSER, MaxConfig.class, MaxConfigReader::new, MaxMapper::new,
+                MaxSimulator.class, port -> new MaxSimulator(port).start());
     }
 
     /** Against a simulator the caller controls (demo, tests). */
     public static VendorSetup forSimulator(MaxSimulator sim, VendorEnvironment env) {
-        return forSimulator(sim, env, null);
+        return new MaxModule().demo(sim, env);
     }
 
     /** With these subscription types (null: the default), unchecked, so a test can have MAX refuse them. */
     public static VendorSetup forSimulator(MaxSimulator sim, VendorEnvironment env, List<String> subscriptionTypes) {
-        MaxConfig cfg = new MaxConfig(sim.pageUrl(), subscriptionTypes, null, null);
-        return new SimpleSetup(connector(cfg, env), VENDOR_PAGE_LOGIN, sim, List.copyOf(MaxScenarios.ALL.keySet()),
-                name -> sim.scenario(name, Map.of()), sim::stop);
+        return new MaxModule().demo(sim, new MaxConfig(sim.pageUrl(), subscriptionTypes, null, null), env);
     }
 
     /** The panel loads MAX itself; the child frame's messages count only from MAX's origins. */
-    private static MaxConnector connector(MaxConfig cfg, VendorEnvironment env) {
-        WebPage page = WebPage.vendor(env, ID, cfg.url(), Origins.trusted(cfg.trustedOrigins(), cfg.url()));
-        return new MaxConnector(cfg, page);
+    @Override
+    protected MaxConnector connector(MaxConfig cfg, VendorEnvironment env, MaxSimulator sim) {
+        return new MaxConnector(cfg, WebPage.vendor(env, id(), cfg.url(), Origins.trusted(cfg.trustedOrigins(), cfg.url())));
     }
 
     @Override
-    protected String listensOn(MaxSimulator sim) {
-        return sim.origin();
+    protected MaxConfig demoConfig(MaxSimulator sim) {
+        return new MaxConfig(sim.pageUrl(), null, null, null);
     }
 
     @Override
-    protected List<String> addresses(MaxSimulator sim) {
-        return List.of("MAX page:  " + sim.pageUrl() + "  (add ?workspace=<URL> for a custom workspace)",
+    protected List<String> scenarios(MaxSimulator sim) {
+        return List.copyOf(MaxScenarios.ALL.keySet());
+    }
+
+    @Override
+    protected void play(MaxSimulator sim, String scenario) {
+        sim.scenario(scenario, Map.of());
+    }
+
+    @Override
+    protected Banner banner(MaxSimulator sim) {
+        return new Banner(sim.origin(), "MAX page:  " + sim.pageUrl() + "  (add ?workspace=<URL> for a custom workspace)",
                 "control:   " + sim.origin() + "/control/scenarios  (header X-Sim-Secret: " + sim.controlSecret() + ")");
     }
 

@@ -33,7 +33,7 @@ public final class UcsConnector extends WebBarConnector {
 
     /** @param page the host page ({@link UcsHostPage}), registered with the environment by the module */
     public UcsConnector(UcsConfig config, WebPage page, Clock clock) {
-        super(VENDOR, page, new UcsMapper());
+        super(page, new UcsMapper());
         this.config = config;
         this.clock = clock;
         this.capabilities = UcsCapabilities.of(config.ssoUsername() != null && config.ssoSecret() != null);

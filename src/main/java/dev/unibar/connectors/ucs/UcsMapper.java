@@ -3,7 +3,7 @@ package dev.unibar.connectors.ucs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibar.connectors.MalformedCaptureException;
 import dev.unibar.connectors.Payloads;
-import dev.unibar.connectors.VendorMapper;
+import dev.unibar.connectors.NamedEventMapper;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
 
@@ -34,28 +34,21 @@ import static dev.unibar.connectors.ucs.UcsTexts.vendorText;
  * lines. This class dispatches on the callback; what the arguments mean is read in {@link UcsSession} (user,
  * device, status, onReady), {@link UcsCalls} (the Call object) and {@link UcsTexts} (UCS's own words).
  */
-public final class UcsMapper implements VendorMapper {
+public final class UcsMapper extends NamedEventMapper {
 
     public static final String VENDOR = "ucs";
 
-    @Override
-    public String vendor() {
-        return VENDOR;
+    public UcsMapper() {
+        super(VENDOR, "callback", "no \"callback\" string");
     }
 
     @Override
-    public List<Event> map(JsonNode line) throws MalformedCaptureException {
-        if (line == null || !line.isObject()) throw new MalformedCaptureException("not a JSON object");
-        JsonNode cb = line.get("callback");
-        if (cb == null || !cb.isTextual() || cb.asText().isBlank()) {
-            throw new MalformedCaptureException("no \"callback\" string");
-        }
+    protected List<Event> map(String name, JsonNode line) throws MalformedCaptureException {
         JsonNode args = line.get("args");
         // A callback with no arguments (onCredentials) may be captured without "args".
         if (args != null && !args.isNull() && !args.isArray()) {
             throw new MalformedCaptureException("\"args\" is not an array");
         }
-        String name = cb.asText();
         List<Event> out = new ArrayList<>();
         switch (name) {
             case "onError" -> out.add(sessionError(arg(args, 0), null, "ucs.error"));

@@ -2,7 +2,6 @@ package dev.unibar.connectors.ucs;
 
 import dev.unibar.config.PageHosting.Embed;
 import dev.unibar.connectors.DemoCallsSetup;
-import dev.unibar.connectors.SimpleSetup;
 import dev.unibar.connectors.VendorEnvironment;
 import dev.unibar.connectors.VendorSetup;
 import dev.unibar.connectors.ucs.sim.UcsSimulator;
@@ -20,50 +19,49 @@ import java.util.Map;
 /** The UCS operator bar (Insoft, seed 002): its web bar runs in a host page; calls go through its methods. */
 public final class UcsModule extends WebBarModule<UcsConfig, UcsSimulator> {
 
-    public static final String ID = UcsConnector.VENDOR;
-
     public UcsModule() {
-        super(ID, "UCS", Embed.WEBVIEW, UcsConfig.class, UcsSimulator.class, UcsConfigReader::new, UcsMapper::new);
+        super(UcsConnector.VENDOR, "UCS", Embed.WEBVIEW, UcsConfig.class, UcsConfigReader::new, UcsMapper::new,
+                UcsSimulator.class, port -> new UcsSimulator(port).start());
     }
 
-    @Override
-    protected VendorSetup live(UcsConfig ucs, VendorEnvironment env) {
-        // Headless UCS draws nothing: the bar's own form and device picker drive the whole login.
-        LoginForm form = new LoginForm(!ucs.headless(), List.of(), false, ucs.ssoUsername(), null, null);
-        return SimpleSetup.live(connector(ucs, env), form);
+    /** Against a simulator the caller controls (tests, benchmarks): the simulator's demo account, no call loop. */
+    public static VendorSetup forSimulator(UcsSimulator sim, VendorEnvironment env) {
+        UcsModule m = new UcsModule();
+        return m.demo(sim, m.demoConfig(sim), env);
     }
 
-    @Override
-    protected UcsSimulator startSimulator(int port) {
-        return new UcsSimulator(port).start();
-    }
-
-    /** The loop of automatic calls, which config (demo.autoCalls) and the Simulator menu switch. */
+    /** Demo mode adds the loop of automatic calls, which config (demo.autoCalls) and the Simulator menu switch. */
     @Override
     protected VendorSetup demo(UcsSimulator sim, VendorEnvironment env) {
         sim.startDemoLoop();
-        return new DemoCallsSetup(forSimulator(sim, env), sim::demoLoopRunning, on -> {
+        return new DemoCallsSetup(super.demo(sim, env), sim::demoLoopRunning, on -> {
             if (on && !sim.demoLoopRunning()) sim.startDemoLoop();
             else if (!on) sim.stopDemoLoop();
         });
     }
 
-    /** Against a simulator the caller controls (demo, tests, benchmarks); the simulator's demo account. */
-    public static VendorSetup forSimulator(UcsSimulator sim, VendorEnvironment env) {
-        List<String> names = UcsSimulator.scenarios().stream().map(UcsSimulator.ScenarioInfo::name).toList();
-        return new SimpleSetup(connector(demoConfig(sim), env), LoginForm.plain("agent"), sim, names,
-                name -> sim.scenario(name, Map.of()), sim::stop);
-    }
-
     /** The host page trusts the configured origins, UCS's and its script's. */
-    private static UcsConnector connector(UcsConfig ucs, VendorEnvironment env) {
+    @Override
+    protected UcsConnector connector(UcsConfig ucs, VendorEnvironment env, UcsSimulator sim) {
         List<String> trusted = Origins.trusted(ucs.trustedOrigins(), ucs.origin(), ucs.effectiveScriptUrl());
         WebPage page = WebPage.host(env, UcsHostPage.PATH, () -> UcsHostPage.html(ucs, "Unibar – UCS"), trusted);
         return new UcsConnector(ucs, page, env.clock());
     }
 
+    /** Headless UCS draws nothing: the bar's own form and device picker drive the whole login. */
+    @Override
+    protected LoginForm loginForm(UcsConfig ucs) {
+        return new LoginForm(!ucs.headless(), List.of(), false, ucs.ssoUsername(), null, null);
+    }
+
     /** The simulator's own bar draws itself in the vendor panel; the native form drives it as well. */
-    static UcsConfig demoConfig(UcsSimulator sim) {
+    @Override
+    protected LoginForm demoLoginForm(UcsConfig ucs) {
+        return LoginForm.plain("agent");
+    }
+
+    @Override
+    protected UcsConfig demoConfig(UcsSimulator sim) {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("headless", false);
         options.put("listDevices", true);
@@ -74,15 +72,19 @@ public final class UcsModule extends WebBarModule<UcsConfig, UcsSimulator> {
     }
 
     @Override
-    protected String listensOn(UcsSimulator sim) {
-        return sim.origin();
+    protected List<String> scenarios(UcsSimulator sim) {
+        return UcsSimulator.scenarios().stream().map(UcsSimulator.ScenarioInfo::name).toList();
+    }
+
+    @Override
+    protected void play(UcsSimulator sim, String scenario) {
+        sim.scenario(scenario, Map.of());
     }
 
     /** The secret is what lets a supervisor's browser drive the run; nobody else gets it. */
     @Override
-    protected List<String> addresses(UcsSimulator sim) {
-        return List.of("operator script: " + sim.scriptUrl(),
-                "demo page:       " + sim.demoPageUrl(),
+    protected Banner banner(UcsSimulator sim) {
+        return new Banner(sim.origin(), "operator script: " + sim.scriptUrl(), "demo page:       " + sim.demoPageUrl(),
                 "control:         " + sim.controlUrl(),
                 "(every /control/* request needs ?secret=" + sim.secret() + " or header X-Sim-Secret)");
     }

@@ -41,22 +41,21 @@ public abstract class WebBarConnector implements Connector, CaptureHandler {
     /** The key of a line Unibar's host page captures itself, e.g. {@code unibar.capture({unibarHost: 'frameLoaded'})}. */
     public static final String HOST_SIGNAL = "unibarHost";
 
-    private final String vendor;
     private final WebPage page;
     private final VendorMapper mapper;
     private final AtomicInteger documents = new AtomicInteger();
     private volatile Sink sink;
     private volatile String hostOrigin;
 
-    protected WebBarConnector(String vendor, WebPage page, VendorMapper mapper) {
-        this.vendor = Objects.requireNonNull(vendor, "vendor");
+    /** @param mapper the vendor's mapper, which names the vendor */
+    protected WebBarConnector(WebPage page, VendorMapper mapper) {
         this.page = Objects.requireNonNull(page, "page");
-        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.mapper = mapper;
     }
 
     @Override
     public final String vendor() {
-        return vendor;
+        return mapper.vendor();
     }
 
     @Override
@@ -148,7 +147,7 @@ public abstract class WebBarConnector implements Connector, CaptureHandler {
      * agent is told; a vendor that says more (or other words) overrides it.
      */
     protected void pageGone(PageEvent.Kind why) {
-        tell(Event.Notice.keyed(vendor, null, why == PageEvent.Kind.FAILED ? NoticeLevel.ERROR : NoticeLevel.WARNING,
+        tell(Event.Notice.keyed(vendor(), null, why == PageEvent.Kind.FAILED ? NoticeLevel.ERROR : NoticeLevel.WARNING,
                 "page." + why.name().toLowerCase(Locale.ROOT)));
     }
 

@@ -65,7 +65,7 @@ class PageLifeInHostsTest {
         final List<String> log = new CopyOnWriteArrayList<>();
 
         Life(PageChannel page) {
-            super("acme", WebPage.host(page, () -> host.url("/life")), new WebBarConnectorTest.Mapper());
+            super(WebPage.host(page, () -> host.url("/life")), new WebBarConnectorTest.Mapper());
         }
 
         @Override

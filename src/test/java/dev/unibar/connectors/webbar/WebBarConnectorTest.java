@@ -107,7 +107,7 @@ class WebBarConnectorTest {
         boolean readsPage = true;
 
         Acme(WebPage page) {
-            super("acme", page, new Mapper());
+            super(page, new Mapper());
         }
 
         @Override
