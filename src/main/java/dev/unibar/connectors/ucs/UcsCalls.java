@@ -93,17 +93,17 @@ final class UcsCalls {
     }
 
     /** {@code uniqueid}, never {@code id}: the seed warns that id rotates through 1–65535. */
-    static String callId(JsonNode c) throws MalformedCaptureException {
+    private static String callId(JsonNode c) throws MalformedCaptureException {
         String id = Payloads.text(c, "uniqueid");
         if (id == null) throw new MalformedCaptureException("call without uniqueid (its id rotates and cannot identify a call)");
         return id;
     }
 
-    static Instant at(JsonNode c) throws MalformedCaptureException {
+    private static Instant at(JsonNode c) throws MalformedCaptureException {
         return Payloads.timeChecked(c, "now");
     }
 
-    static Call snapshot(JsonNode c) throws MalformedCaptureException {
+    private static Call snapshot(JsonNode c) throws MalformedCaptureException {
         String dir = Payloads.text(c, "direction");
         Direction direction = null;
         if ("INCOMING".equalsIgnoreCase(dir)) direction = Direction.INBOUND;
@@ -130,7 +130,7 @@ final class UcsCalls {
      * The seed's Call has no queue field; a UCS server that adds one (queue_id / queue_name, or a queue
      * object) is read, and otherwise the snapshot has no queue rather than a guessed one.
      */
-    static QueueRef queue(JsonNode c) {
+    private static QueueRef queue(JsonNode c) {
         JsonNode q = c.get("queue");
         if (q != null && q.isObject()) {
             return QueueRef.of(first(q, "queue_id", "id"), first(q, "name", "queue_name"), Payloads.text(q, "number"));

@@ -90,7 +90,7 @@ final class UcsSession {
         return agentState(status, reason, null);
     }
 
-    static Event agentState(String status, String reason, Instant at) throws MalformedCaptureException {
+    private static Event agentState(String status, String reason, Instant at) throws MalformedCaptureException {
         AgentState s;
         switch (status.toUpperCase(Locale.ROOT)) {
             case "OFFLINE" -> s = AgentState.OFFLINE;
@@ -156,7 +156,7 @@ final class UcsSession {
      * reports it in onStateChange, so the text is the id that round-trips; map keys and database ids are only
      * the fallback when an entry has no text.
      */
-    static List<PauseReason> pauseReasons(JsonNode aux) {
+    private static List<PauseReason> pauseReasons(JsonNode aux) {
         List<PauseReason> out = new ArrayList<>();
         if (aux.isArray()) {
             for (JsonNode r : aux) {
@@ -174,7 +174,7 @@ final class UcsSession {
         return out;
     }
 
-    static PauseReason pauseReason(JsonNode r, String key) {
+    private static PauseReason pauseReason(JsonNode r, String key) {
         if (r.isObject()) {
             String text = first(r, "name", "reason", "label", "description", "title");
             String id = text != null ? text : first(r, "id");

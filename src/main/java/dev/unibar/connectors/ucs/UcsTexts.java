@@ -20,7 +20,7 @@ final class UcsTexts {
     private UcsTexts() {
     }
 
-    static Event notice(NoticeLevel level, String message) {
+    private static Event notice(NoticeLevel level, String message) {
         return new Event.Notice(VENDOR, null, level, message);
     }
 
@@ -57,7 +57,7 @@ final class UcsTexts {
      * UCS messages are templates ("Chybný identifikátor: {identificator}") whose values travel in
      * data.values (the shape of ucsOperator.notify's "other"), or directly in data.
      */
-    static String fill(String text, JsonNode data) {
+    private static String fill(String text, JsonNode data) {
         if (data == null || !data.isObject() || text.indexOf('{') < 0) return text;
         JsonNode values = data.get("values") != null && data.get("values").isObject() ? data.get("values") : data;
         String out = text;
@@ -70,7 +70,7 @@ final class UcsTexts {
         return out;
     }
 
-    static String messageOr(JsonNode v, String fallback) {
+    private static String messageOr(JsonNode v, String fallback) {
         if (v == null || v.isNull()) return fallback;
         if (v.isContainerNode()) {
             String m = Payloads.text(v, "message");
