@@ -7,8 +7,6 @@ import dev.unibar.bridge.PageChannel;
 import dev.unibar.bridge.PageEvent;
 import dev.unibar.bridge.WebPageChannel;
 import dev.unibar.bridge.browser.BrowserPageChannel;
-import dev.unibar.core.command.Capabilities;
-import dev.unibar.core.command.Command;
 import dev.unibar.core.model.Event;
 import dev.unibar.testkit.Browsers;
 import dev.unibar.testkit.Wait;
@@ -20,8 +18,6 @@ import org.testfx.api.FxToolkit;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -61,21 +57,11 @@ class PageLifeInHostsTest {
     }
 
     /** A vendor that writes down, in one list and in order, each line it mapped and each hook it was given. */
-    static final class Life extends WebBarConnector {
+    static final class Life extends WebBarConnectorTest.CommandlessVendor {
         final List<String> log = new CopyOnWriteArrayList<>();
 
         Life(PageChannel page) {
-            super(WebPage.host(page, () -> host.url("/life")), new WebBarConnectorTest.Mapper());
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return Capabilities.builder().build();
-        }
-
-        @Override
-        public CompletionStage<Void> send(Command command) {
-            return CompletableFuture.completedFuture(null);
+            super(WebPage.host(page, () -> host.url("/life")));
         }
 
         @Override
@@ -104,17 +90,21 @@ class PageLifeInHostsTest {
         return page.call(script).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
+    /** Starts the connector on the page, and reloads the page from its own script. */
+    private void startThenReload(PageChannel page) throws Exception {
+        channel = (AutoCloseable) page;
+        life = new Life(page);
+        life.start(new WebBarConnectorTest.Sink());
+        awaitLog("the first document", List.of("loaded", "document"));
+        run(page, "location.reload(); 0");
+        awaitLog("a reload", List.of("loaded", "document", "reloaded", "document"));
+    }
+
     @Test
     void inTheWebViewEachDocumentIsLoadedOnce() throws Exception {
         FxToolkit.registerPrimaryStage();
         WebPageChannel page = WebPageChannel.create(OriginPolicy.forHost(host, List.of())).get(30, TimeUnit.SECONDS);
-        channel = page;
-        life = new Life(page);
-        life.start(new WebBarConnectorTest.Sink());
-        awaitLog("the first document", List.of("loaded", "document"));
-
-        run(page, "location.reload(); 0");
-        awaitLog("a reload", List.of("loaded", "document", "reloaded", "document"));
+        startThenReload(page);
 
         page.load(host.url("/life"));
         awaitLog("a navigation to the same page", List.of("loaded", "document", "reloaded", "document", "reloaded", "document"));
@@ -127,13 +117,7 @@ class PageLifeInHostsTest {
     @Test
     void inTheBrowserWindowReloadsClosesReopensAndCrashesEachReachTheirHookOnce() throws Exception {
         BrowserPageChannel page = new BrowserPageChannel(OriginPolicy.forHost(host, List.of()), Browsers.headless("life"));
-        channel = page;
-        life = new Life(page);
-        life.start(new WebBarConnectorTest.Sink());
-        awaitLog("the first document", List.of("loaded", "document"));
-
-        run(page, "location.reload(); 0");
-        awaitLog("a reload", List.of("loaded", "document", "reloaded", "document"));
+        startThenReload(page);
 
         page.closeWindow().get(30, TimeUnit.SECONDS);
         awaitLog("the window closed", List.of("loaded", "document", "reloaded", "document", "gone CLOSED"));

@@ -100,13 +100,9 @@ class WebBarConnectorTest {
         }
     }
 
-    /** A vendor that says what the kit asked of it. */
-    static final class Acme extends WebBarConnector {
-        final List<String> hooks = new ArrayList<>();
-        boolean restartable;
-        boolean readsPage = true;
-
-        Acme(WebPage page) {
+    /** A vendor of the test mapper that takes no command. */
+    abstract static class CommandlessVendor extends WebBarConnector {
+        CommandlessVendor(WebPage page) {
             super(page, new Mapper());
         }
 
@@ -118,6 +114,17 @@ class WebBarConnectorTest {
         @Override
         public CompletionStage<Void> send(Command command) {
             return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** A vendor that says what the kit asked of it. */
+    static final class Acme extends CommandlessVendor {
+        final List<String> hooks = new ArrayList<>();
+        boolean restartable;
+        boolean readsPage = true;
+
+        Acme(WebPage page) {
+            super(page);
         }
 
         @Override
