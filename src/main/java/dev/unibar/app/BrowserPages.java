@@ -3,18 +3,14 @@ package dev.unibar.app;
 import dev.unibar.bridge.OriginPolicy;
 import dev.unibar.bridge.browser.BrowserOptions;
 import dev.unibar.bridge.browser.BrowserPageChannel;
-import dev.unibar.bridge.browser.BrowserPageChannel.WindowState;
 import dev.unibar.config.PageHosting;
 import dev.unibar.ui.Messages;
 import javafx.scene.Node;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -25,7 +21,6 @@ final class BrowserPages extends PageHost<BrowserPageChannel> {
 
     private final BrowserOptions options;
     private final Messages msg;
-    private final List<Consumer<WindowState>> listeners = new CopyOnWriteArrayList<>();
     private BrowserPanel panel;
 
     BrowserPages(Clock clock, BrowserOptions options, Messages msg) {
@@ -76,14 +71,7 @@ final class BrowserPages extends PageHost<BrowserPageChannel> {
 
     @Override
     BrowserPageChannel newChannel(OriginPolicy policy) {
-        BrowserPageChannel page = new BrowserPageChannel(policy, options);
-        page.onWindowState(s -> listeners.forEach(l -> l.accept(s)));
-        return page;
-    }
-
-    /** Told of each change of the window, on the browser's thread. */
-    void onWindowState(Consumer<WindowState> listener) {
-        listeners.add(listener);
+        return new BrowserPageChannel(policy, options);
     }
 
     /** Chromium carries WebRTC, and the microphone is granted up front to the trusted origins. */

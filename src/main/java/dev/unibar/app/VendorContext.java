@@ -3,7 +3,6 @@ package dev.unibar.app;
 import dev.unibar.bridge.PageChannel;
 import dev.unibar.bridge.browser.BrowserFinder;
 import dev.unibar.bridge.browser.BrowserOptions;
-import dev.unibar.bridge.browser.BrowserPageChannel.WindowState;
 import dev.unibar.config.PageHosting.Embed;
 import dev.unibar.config.UnibarConfig;
 import dev.unibar.connectors.VendorEnvironment;
@@ -49,7 +48,6 @@ public final class VendorContext implements BarContext {
         this.setup = setup;
         this.msg = msg;
         this.session = new Session(atStart == null ? setup.connector() : new NoticeAtStart(setup.connector(), atStart), clock);
-        if (pages instanceof BrowserPages b) b.onWindowState(s -> windowNotice(s, msg));
     }
 
     /** For a configuration: the configured vendor live, or its simulator in demo mode or without a section. */
@@ -114,18 +112,6 @@ public final class VendorContext implements BarContext {
             pages.close();
             throw e;
         }
-    }
-
-    private void windowNotice(WindowState s, Messages msg) {
-        String key = switch (s) {
-            case CLOSED -> "browser.notice.closed";
-            case RESTARTING -> "browser.notice.restarting";
-            case FAILED -> "browser.notice.failed";
-            default -> null;
-        };
-        if (key == null) return;
-        NoticeLevel level = s == WindowState.FAILED ? NoticeLevel.ERROR : NoticeLevel.WARNING;
-        session.store().apply(new Event.Notice(module.id(), null, level, msg.get(key)));
     }
 
     public VendorModule module() {

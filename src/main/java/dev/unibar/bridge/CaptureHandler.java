@@ -24,4 +24,11 @@ public interface CaptureHandler {
      */
     default void console(String level, String text) {
     }
+
+    /**
+     * The page's life ({@link PageEvent}), in order with the captures, on the same thread. The default ignores
+     * it.
+     */
+    default void page(PageEvent event) {
+    }
 }

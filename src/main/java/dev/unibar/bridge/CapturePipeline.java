@@ -88,6 +88,15 @@ public final class CapturePipeline implements AutoCloseable {
         queue.add(new Refused(documentOrigin, raw.length() > 200 ? raw.substring(0, 200) + "..." : raw));
     }
 
+    /**
+     * A change in the page's life, from the host: queued behind the batches already delivered, so the handler
+     * sees it between the old document's captures and the new one's. Any thread.
+     */
+    public void page(PageEvent event) {
+        if (closed) return;
+        queue.add(Objects.requireNonNull(event, "event"));
+    }
+
     /** Batches received by {@link #deliver}. */
     public long batches() {
         return batches.get();
@@ -147,6 +156,10 @@ public final class CapturePipeline implements AutoCloseable {
             if (item == STOP) return;
             if (item instanceof Refused r) {
                 refused(r);
+                continue;
+            }
+            if (item instanceof PageEvent e) {
+                pageEvent(e);
                 continue;
             }
             try {
@@ -246,6 +259,14 @@ public final class CapturePipeline implements AutoCloseable {
             handler.dropped(r.origin(), r.raw());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "capture handler failed", e);
+        }
+    }
+
+    private void pageEvent(PageEvent e) {
+        try {
+            handler.page(e);
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.WARNING, "capture handler failed", ex);
         }
     }
 

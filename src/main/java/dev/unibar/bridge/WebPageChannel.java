@@ -192,6 +192,7 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
             return;
         }
         bridge = new JsBridge(pipeline, origin);
+        pipeline.page(PageEvent.loaded(origin));
         attach();
     }
 

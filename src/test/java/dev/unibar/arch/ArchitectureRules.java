@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -46,9 +47,19 @@ final class ArchitectureRules {
                     "dev.unibar.config..", "dev.unibar.json..")
             .because("core is the model, the reducer and the guard: no toolkit, no I/O, no JSON library");
 
+    /** The kits beside the vendor seam, which every vendor folder may use (the web-bar vendor kit). */
+    static final String WEB_BAR_KIT = "dev.unibar.connectors.webbar..";
+
     static final ArchRule CONNECTORS_ARE_INDEPENDENT = slices().matching("dev.unibar.connectors.(*)..")
             .should().notDependOnEachOther()
-            .because("a vendor is one folder: adding one never touches another");
+            .ignoreDependency(resideInAPackage("dev.unibar.connectors.."), resideInAPackage(WEB_BAR_KIT))
+            .because("a vendor is one folder: adding one never touches another (what they share is a kit)");
+
+    static final ArchRule KITS_USE_NO_VENDOR = classes().that().resideInAPackage(WEB_BAR_KIT)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(WEB_BAR_KIT, "dev.unibar.connectors", "dev.unibar.core..",
+                    "dev.unibar.json..", "dev.unibar.config..", "dev.unibar.bridge..", "dev.unibar.flow..", "java..",
+                    "com.fasterxml..")
+            .because("a kit holds what vendors share: the seam, core, json, config and bridge, never a vendor's folder");
 
     static final ArchRule NO_TOOLKIT_BELOW_UI = noClasses().that().resideInAnyPackage("dev.unibar.connectors..",
                     "dev.unibar.config..", "dev.unibar.json..", "dev.unibar.flow..", "dev.unibar.journal..",

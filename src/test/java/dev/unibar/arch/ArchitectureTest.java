@@ -36,6 +36,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void kitsUseNoVendor() {
+        ArchitectureRules.KITS_USE_NO_VENDOR.check(main);
+    }
+
+    @Test
     void nothingBelowTheUiUsesTheToolkit() {
         ArchitectureRules.NO_TOOLKIT_BELOW_UI.check(main);
     }

@@ -31,7 +31,7 @@ class EvoluxWithoutTokenTest {
     @Start
     void start(Stage stage) {
         sim = new EvoluxSimulator(0, "unused-token").start();
-        EvoluxConfig noToken = new EvoluxConfig(sim.phoneUrl(), null, null, null, null, null);
+        EvoluxConfig noToken = new EvoluxConfig(sim.phoneUrl(), null, null, null, null);
         ctx = VendorContext.open(new EvoluxModule(), env -> EvoluxModule.forSimulator(sim, noToken, env), Clock.systemUTC());
         stage.setScene(new UnibarApp().buildScene(stage, ctx, Messages.forLanguage("en")));
         stage.show();

@@ -6,6 +6,7 @@ import dev.unibar.bridge.CaptureHandler;
 import dev.unibar.bridge.CapturePipeline;
 import dev.unibar.bridge.OriginPolicy;
 import dev.unibar.bridge.PageChannel;
+import dev.unibar.bridge.PageEvent;
 import dev.unibar.bridge.WebPageChannel;
 
 import java.io.IOException;
@@ -32,7 +33,9 @@ import java.util.function.Consumer;
  * origin before the page loads. A window the agent closes is reported ({@link WindowState#CLOSED}) and
  * {@link #reopen} brings it back; a browser that dies on its own is restarted with the last page (the
  * vendor restores its session from the profile), at most {@link BrowserOptions#maxRestarts} times a minute.
- * Everything that touches the browser runs on one thread, in order.
+ * Everything that touches the browser runs on one thread, in order. Each new top-level document of a trusted
+ * origin and each window closed, crashed or given up is also told to the capture handler, in order with the
+ * captures ({@link PageEvent}).
  */
 public final class BrowserPageChannel implements PageChannel, AutoCloseable {
 
@@ -205,6 +208,12 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
                 public void disconnected(BrowserSession s) {
                     post(() -> onDisconnected(s));
                 }
+
+                @Override
+                public void documentCommitted(String origin) {
+                    // On the reader thread, as the binding calls are: in order with the captures around it.
+                    if (pipeline.policy().isTrusted(origin)) pipeline.page(PageEvent.loaded(OriginPolicy.normalize(origin).orElse(origin)));
+                }
             });
             if (url != null) session.navigate(url);
             setState(WindowState.OPEN);
@@ -270,6 +279,13 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
     private void setState(WindowState s) {
         if (state == s) return;
         state = s;
+        PageEvent.Kind gone = switch (s) {
+            case CLOSED -> PageEvent.Kind.CLOSED;
+            case RESTARTING -> PageEvent.Kind.CRASHED;
+            case FAILED -> PageEvent.Kind.FAILED;
+            default -> null;
+        };
+        if (gone != null) pipeline.page(PageEvent.gone(gone));
         for (Consumer<WindowState> l : listeners) {
             try {
                 l.accept(s);

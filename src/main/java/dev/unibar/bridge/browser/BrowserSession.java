@@ -34,6 +34,9 @@ final class BrowserSession {
         void rendererCrashed(BrowserSession s);
 
         void disconnected(BrowserSession s);
+
+        /** The window's top frame committed a new document, of this origin as the browser reports it. */
+        void documentCommitted(String origin);
     }
 
     static final String BINDING = "unibarCdpDeliver";
@@ -185,6 +188,12 @@ final class BrowserSession {
             }
             case "Target.detachedFromTarget" -> {
                 if (p.path("sessionId").asText().equals(sessionId)) gone();
+            }
+            case "Page.frameNavigated" -> {
+                JsonNode frame = p.path("frame");
+                if (e.sessionId().equals(sessionId) && !frame.has("parentId")) {
+                    listener.documentCommitted(frame.path("securityOrigin").asText(""));
+                }
             }
             case "Inspector.targetCrashed" -> listener.rendererCrashed(this);
             default -> {

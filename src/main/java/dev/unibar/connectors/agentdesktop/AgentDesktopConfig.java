@@ -1,8 +1,8 @@
 package dev.unibar.connectors.agentdesktop;
 
+import dev.unibar.connectors.webbar.Origins;
 import dev.unibar.core.model.PauseReason;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +91,6 @@ public record AgentDesktopConfig(String baseUrl, int widgetPort, Map<String, Sdk
 
     /** {@code scheme://host[:port]} of AgentDesktop: the only page allowed to frame the widget. */
     public String origin() {
-        URI u = URI.create(baseUrl);
-        return u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
+        return Origins.of(baseUrl);
     }
 }

@@ -2,7 +2,7 @@ package dev.unibar.connectors.agentdesktop;
 
 import dev.unibar.config.ConfigException;
 import dev.unibar.config.ConfigSection;
-import dev.unibar.config.SectionReader;
+import dev.unibar.connectors.VendorSectionReader;
 import dev.unibar.core.model.PauseReason;
 
 import java.net.URI;
@@ -13,21 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the {@code agentdesktop:} section of config.yml (documented in config.sample.yml). */
-public final class AgentDesktopConfigReader implements SectionReader {
+public final class AgentDesktopConfigReader extends VendorSectionReader<AgentDesktopConfig> {
+
+    public AgentDesktopConfigReader() {
+        super("agentdesktop", "baseUrl");
+    }
 
     @Override
-    public AgentDesktopConfig read(ConfigSection top, boolean required) throws ConfigException {
-        ConfigSection s = top.section("agentdesktop");
-        if (s == null) {
-            if (required) throw top.missingBecause("vendor", "agentdesktop.baseUrl", "required when vendor is agentdesktop");
-            return null;
-        }
+    protected AgentDesktopConfig readSection(ConfigSection s, boolean required) throws ConfigException {
         s.only("baseUrl", "widgetPort", "widgetHttpsPort", "widgetKeystore", "methods", "resourceType", "serviceId", "callProfileId", "pauseCodes", "trustedOrigins");
         String base = s.url("baseUrl");
-        if (base == null) {
-            if (!required) return null;
-            throw s.missing("agentdesktop.baseUrl", "required when vendor is agentdesktop");
-        }
+        if (base == null) return absent(s, required);
         URI u = URI.create(base);
         // A bare server address means the default path, /AD/; the SDK is resolved against the slash.
         if (u.getPath() == null || u.getPath().isEmpty() || u.getPath().equals("/")) base = base.replaceAll("/+$", "") + AgentDesktopConfig.DEFAULT_PATH;

@@ -1,11 +1,9 @@
 package dev.unibar.connectors.agentdesktop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.unibar.bridge.PageChannel;
-import dev.unibar.connectors.MalformedCaptureException;
-import dev.unibar.connectors.Payloads;
 import dev.unibar.connectors.VendorMapper;
-import dev.unibar.core.Connector;
+import dev.unibar.connectors.webbar.WebBarConnector;
+import dev.unibar.connectors.webbar.WebPage;
 import dev.unibar.core.command.Capabilities;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
@@ -32,25 +30,23 @@ import java.util.function.Consumer;
  * data strings here and runs the SDK calls this connector asks for. Method names and argument orders
  * come from the config ({@link AgentDesktopConfig#DEFAULT_METHODS}).
  */
-public final class AgentDesktopConnector implements Connector {
+public final class AgentDesktopConnector extends WebBarConnector {
 
     private static final System.Logger LOG = System.getLogger(AgentDesktopConnector.class.getName());
 
     private final AgentDesktopConfig cfg;
-    private final PageChannel page;
-    private final VendorMapper mapper;
     private final Consumer<String> widgetUriListener;
     private final LoopbackCertificate tls;
     private final String tlsProblem;
     private final ContactBook book = new ContactBook();
-    private volatile Sink sink;
     private WidgetServer widget;
 
     /**
-     * @param page              the vendor panel, or null when AgentDesktop is shown elsewhere (a browser)
+     * @param page              AgentDesktop's page in the vendor panel ({@link WebPage#vendor}), or null when
+     *                          AgentDesktop is shown elsewhere (a browser)
      * @param widgetUriListener told the Widget URI once the widget server listens
      */
-    public AgentDesktopConnector(AgentDesktopConfig cfg, PageChannel page, VendorMapper mapper, Consumer<String> widgetUriListener) {
+    public AgentDesktopConnector(AgentDesktopConfig cfg, WebPage page, VendorMapper mapper, Consumer<String> widgetUriListener) {
         this(cfg, page, mapper, widgetUriListener, null, null);
     }
 
@@ -58,19 +54,13 @@ public final class AgentDesktopConnector implements Connector {
      * @param tls        the https widget page's certificate (already trusted by this JVM), or null for http only
      * @param tlsProblem why an https AgentDesktop has no https widget page, shown in the bar at start; or null
      */
-    public AgentDesktopConnector(AgentDesktopConfig cfg, PageChannel page, VendorMapper mapper, Consumer<String> widgetUriListener,
+    public AgentDesktopConnector(AgentDesktopConfig cfg, WebPage page, VendorMapper mapper, Consumer<String> widgetUriListener,
                                  LoopbackCertificate tls, String tlsProblem) {
+        super(page != null ? page : new WebPage(null, cfg::baseUrl, false), mapper);
         this.tls = tls;
         this.tlsProblem = tlsProblem;
         this.cfg = Objects.requireNonNull(cfg, "cfg");
-        this.page = page;
-        this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.widgetUriListener = widgetUriListener == null ? uri -> { } : widgetUriListener;
-    }
-
-    @Override
-    public String vendor() {
-        return AgentDesktopMapper.VENDOR;
     }
 
     @Override
@@ -78,10 +68,9 @@ public final class AgentDesktopConnector implements Connector {
         return AgentDesktopCapabilities.get();
     }
 
+    /** The widget server listens before AgentDesktop loads, so the widget it frames finds it. */
     @Override
-    public synchronized void start(Sink sink) {
-        this.sink = Objects.requireNonNull(sink, "sink");
-        sink.connection(ConnectionStatus.CONNECTING);
+    protected synchronized void starting(Sink sink) {
         widget = new WidgetServer(cfg.widgetPort(), cfg.widgetHttpsPort(), tls, cfg.origin(), cfg.sdkUrl(), new WidgetServer.Listener() {
             @Override
             public void lines(List<String> lines) {
@@ -101,21 +90,24 @@ public final class AgentDesktopConnector implements Connector {
         if (tlsProblem != null) {
             sink.events(null, List.of(Event.Notice.keyed(vendor(), null, NoticeLevel.ERROR, "agentdesktop.httpsWidgetFailed", tlsProblem)));
         }
-        if (page != null && cfg.https() && widget.httpsWidgetUri() == null) {
+        if (channel() != null && cfg.https() && widget.httpsWidgetUri() == null) {
             // Measured (decision 0010): this WebView never requests an http loopback frame inside an https page.
             sink.events(null, List.of(Event.Notice.keyed(vendor(), null, NoticeLevel.WARNING,
                     "agentdesktop.httpWidgetBlocked", widget.widgetUri())));
         }
-        if (page != null) page.load(cfg.baseUrl());
     }
 
     @Override
-    public synchronized void stop() {
+    protected synchronized void stopping() {
         if (widget != null) widget.close();
         widget = null;
         book.clear();
-        Sink s = sink;
-        if (s != null) s.connection(ConnectionStatus.DISCONNECTED);
+    }
+
+    /** AgentDesktop's events come from the widget, never from its page: the page is watched for its life only. */
+    @Override
+    protected boolean readsPage() {
+        return false;
     }
 
     /** The Widget URI to register in AgentDesktop Manager (after start). */
@@ -124,7 +116,7 @@ public final class AgentDesktopConnector implements Connector {
     }
 
     private void onWidget(boolean ready, String detail) {
-        Sink s = sink;
+        Sink s = sink();
         if (s == null) return;
         if (ready) {
             s.connection(ConnectionStatus.CONNECTED);
@@ -137,24 +129,14 @@ public final class AgentDesktopConnector implements Connector {
 
     /** One batch from the widget, in the order the SDK delivered it; the mapper keeps per-session state. */
     private synchronized void onLines(List<String> lines) {
-        Sink s = sink;
-        if (s == null) return;
-        for (String raw : lines) {
-            JsonNode node;
-            try {
-                node = Payloads.JSON.readTree(raw);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                s.malformed(raw, "not JSON: " + e.getOriginalMessage());
-                continue;
-            }
-            try {
-                List<Event> events = mapper.map(node);
-                book.observe(node);
-                s.events(raw, events);
-            } catch (MalformedCaptureException e) {
-                s.malformed(raw, e.getMessage());
-            }
-        }
+        for (String raw : lines) mapText(raw);
+    }
+
+    /** The contacts the commands act on are the ones the mapper read. */
+    @Override
+    protected void deliver(Sink s, JsonNode line, String raw, List<Event> events) {
+        book.observe(line);
+        super.deliver(s, line, raw, events);
     }
 
     @Override
@@ -255,10 +237,7 @@ public final class AgentDesktopConnector implements Connector {
      * learns the recording state from the SDK call's success (assumed).
      */
     private CompletionStage<Void> recording(CompletionStage<Void> done, Event event) {
-        return done.thenRun(() -> {
-            Sink s = sink;
-            if (s != null) s.events(null, List.of(event));
-        });
+        return done.thenRun(() -> tell(event));
     }
 
     private static CompletionStage<Void> refused(String key, Object... args) {

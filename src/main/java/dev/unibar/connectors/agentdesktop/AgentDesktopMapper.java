@@ -2,7 +2,7 @@ package dev.unibar.connectors.agentdesktop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibar.connectors.MalformedCaptureException;
-import dev.unibar.connectors.VendorMapper;
+import dev.unibar.connectors.NamedEventMapper;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Call;
 import dev.unibar.core.model.Direction;
@@ -24,24 +24,20 @@ import java.util.Set;
  * case. It remembers which call a consultation leg was started beside, so that a leg merged into a
  * conference reports the conference on the held call; one instance per session or capture file.
  */
-public final class AgentDesktopMapper implements VendorMapper {
+public final class AgentDesktopMapper extends NamedEventMapper {
 
     public static final String VENDOR = "agentdesktop";
 
     private final Set<String> held = new HashSet<>();
     private final Map<String, String> legToMain = new HashMap<>();
 
-    @Override
-    public String vendor() {
-        return VENDOR;
+    public AgentDesktopMapper() {
+        super(VENDOR, "event", "no \"event\" name");
     }
 
     @Override
-    public List<Event> map(JsonNode line) throws MalformedCaptureException {
-        if (line == null || !line.isObject()) throw new MalformedCaptureException("not a JSON object");
-        JsonNode ev = line.get("event");
-        if (ev == null || !ev.isTextual() || ev.asText().isBlank()) throw new MalformedCaptureException("no \"event\" name");
-        String raw = ev.asText().trim();
+    protected List<Event> map(String event, JsonNode line) throws MalformedCaptureException {
+        String raw = event.trim();
         String name = raw.toUpperCase(Locale.ROOT);
         if (name.startsWith("AGENT:")) return agent(name, raw, line);
         return contact(name, raw, line);

@@ -2,25 +2,21 @@ package dev.unibar.connectors.epbx;
 
 import dev.unibar.config.ConfigException;
 import dev.unibar.config.ConfigSection;
-import dev.unibar.config.SectionReader;
+import dev.unibar.connectors.VendorSectionReader;
 
 /** Reads the {@code epbx:} section of config.yml (documented in config.sample.yml) into {@link EpbxConfig}. */
-public final class EpbxConfigReader implements SectionReader {
+public final class EpbxConfigReader extends VendorSectionReader<EpbxConfig> {
+
+    public EpbxConfigReader() {
+        super("epbx", "serviceBase");
+    }
 
     @Override
-    public EpbxConfig read(ConfigSection top, boolean required) throws ConfigException {
-        ConfigSection s = top.section("epbx");
-        if (s == null) {
-            if (required) throw top.missingBecause("vendor", "epbx.serviceBase", "required when vendor is epbx");
-            return null;
-        }
+    protected EpbxConfig readSection(ConfigSection s, boolean required) throws ConfigException {
         s.only("serviceBase", "tokenPath", "clientId", "signalr", "hub", "corePath", "username", "password", "device",
                 "logonType", "recordingsDir", "wrapUpInterval", "readyInterval", "inboundDirecao");
         String base = s.url("serviceBase");
-        if (base == null) {
-            if (!required) return null;
-            throw s.missing("epbx.serviceBase", "required when vendor is epbx");
-        }
+        if (base == null) return absent(s, required);
         // Token, hub and download paths are resolved against the base: without the slash the last segment
         // ("Service") would be replaced instead of extended.
         if (!base.endsWith("/")) base = base + "/";

@@ -1,62 +1,38 @@
 package dev.unibar.connectors.epbx;
 
-import dev.unibar.config.SectionReader;
 import dev.unibar.connectors.SimpleSetup;
 import dev.unibar.connectors.VendorEnvironment;
-import dev.unibar.connectors.VendorMapper;
-import dev.unibar.connectors.VendorModule;
+import dev.unibar.connectors.VendorModuleBase;
 import dev.unibar.connectors.VendorSetup;
 import dev.unibar.connectors.epbx.sim.EpbxSimulator;
 import dev.unibar.core.LoginForm;
 import dev.unibar.flow.FarEnd;
 
-import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Talk Telecom EPBX (seed 004): no web bar, so no host page — Unibar is a native client of the
  * middleware's OAuth endpoint and SignalR hub.
  */
-public final class EpbxModule implements VendorModule {
-
-    public static final String ID = EpbxMapper.VENDOR;
+public final class EpbxModule extends VendorModuleBase<EpbxConfig, EpbxSimulator> {
 
     /** The login request pairs the phone: TipoLogon's kinds, by the names the Login command carries. */
     public static final List<String> DEVICE_TYPES = List.of("idPa", "ip", "ramalVirtual");
 
-    @Override
-    public String id() {
-        return ID;
+    public EpbxModule() {
+        super(EpbxMapper.VENDOR, "EPBX", EpbxConfig.class, EpbxConfigReader::new, EpbxMapper::new, EpbxSimulator.class, EpbxSimulator::run);
     }
 
     @Override
-    public String displayName() {
-        return "EPBX";
-    }
-
-    @Override
-    public SectionReader configReader() {
-        return new EpbxConfigReader();
-    }
-
-    @Override
-    public VendorMapper newMapper() {
-        return new EpbxMapper();
-    }
-
-    @Override
-    public VendorSetup open(Object config, VendorEnvironment env) {
-        EpbxConfig cfg = (EpbxConfig) config;
+    protected VendorSetup live(EpbxConfig cfg, VendorEnvironment env) {
         return SimpleSetup.live(new EpbxConnector(cfg), loginForm(cfg));
     }
 
     @Override
-    public VendorSetup openDemo(VendorEnvironment env) {
-        return forSimulator(EpbxSimulator.run(0), "classic");
+    protected VendorSetup demo(EpbxSimulator sim, VendorEnvironment env) {
+        return forSimulator(sim, "classic");
     }
 
     /** Against a simulator the caller controls (demo, tests, benchmarks); {@code signalr} is classic or core. */
@@ -73,43 +49,28 @@ public final class EpbxModule implements VendorModule {
     }
 
     @Override
-    public AutoCloseable simulate(int port, PrintStream out) {
-        EpbxSimulator sim = EpbxSimulator.run(port);
-        out.println("epbx simulator listening on http://127.0.0.1:" + sim.port());
-        out.println("  service base:    " + sim.serviceBase());
-        out.println("  classic SignalR: " + sim.serviceBase() + "signalr  (hubs script: "
-                + sim.serviceBase() + "signalr/hubs)");
-        out.println("  Core SignalR:    " + sim.serviceBase() + "atendimentoHub");
-        out.println("  control:         " + sim.controlUrl("scenarios"));
-        out.println("  (every sim/* request needs ?secret=" + sim.secret() + " or header X-Sim-Secret)");
-        out.println("  login:           agent / agent, devices 1000-1002 and 2001");
-        out.flush();
-        return sim::stop;
+    protected Banner banner(EpbxSimulator sim) {
+        return new Banner("http://127.0.0.1:" + sim.port(), "service base:    " + sim.serviceBase(),
+                "classic SignalR: " + sim.serviceBase() + "signalr  (hubs script: " + sim.serviceBase() + "signalr/hubs)",
+                "Core SignalR:    " + sim.serviceBase() + "atendimentoHub",
+                "control:         " + sim.controlUrl("scenarios"),
+                "(every sim/* request needs ?secret=" + sim.secret() + " or header X-Sim-Secret)",
+                "login:           agent / agent, devices 1000-1002 and 2001");
     }
 
     /** Flow far-end actions as the simulator's scenarios (docs/simulators/epbx.md); EPBX has no queue count. */
     @Override
-    public Optional<FarEnd> farEnd(Object simulator) {
-        if (!(simulator instanceof EpbxSimulator sim)) return Optional.empty();
-        return Optional.of(FarEnd.builder(ID)
-                .inboundCall(c -> {
-                    Map<String, Object> p = new LinkedHashMap<>(c.options());
-                    if (c.from() != null) p.put("telefone", c.from());
-                    sim.scenario("inbound", p);
-                })
+    protected FarEnd.Builder farEnd(EpbxSimulator sim, FarEnd.Builder far) {
+        return far.inboundCall(c -> sim.scenario("inbound", params(c.options(), "telefone", c.from())))
                 .campaignCall(c -> {
-                    Map<String, Object> p = new LinkedHashMap<>(c.options());
-                    if (c.to() != null) p.put("telefone", c.to());
-                    if (c.campaign() != null) p.put("codigoCampanha", c.campaign());
-                    if (c.customerName() != null) p.put("nomeCliente", c.customerName());
-                    if (c.customerId() != null) p.put("codigoCliente", c.customerId());
+                    Map<String, Object> p = params(c.options(), "telefone", c.to(), "codigoCampanha", c.campaign(),
+                            "nomeCliente", c.customerName(), "codigoCliente", c.customerId());
                     p.putAll(c.data());
                     sim.scenario("dialer", p);
                 })
                 .customerHangsUp(() -> sim.scenario("hangup", Map.of()))
                 .consultTarget(o -> sim.scenario("consult", Map.of("outcome", o.name().toLowerCase(Locale.ROOT))))
                 .nextDial(o -> sim.scenario("outbound", Map.of("outcome", o.name().toLowerCase(Locale.ROOT))))
-                .scenario(sim::scenario)
-                .build());
+                .scenario(sim::scenario);
     }
 }

@@ -1,8 +1,8 @@
 package dev.unibar.connectors.evolux;
 
 import dev.unibar.config.Secret;
+import dev.unibar.connectors.webbar.Origins;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -11,29 +11,19 @@ import java.util.List;
  * {@code /api/v1/call} lives (default: the same origin); {@code apiToken}: optional, enables click-to-call;
  * {@code agentLogin}: the click-to-call {@code from} (default: the login the phone reports at agentLogin).
  */
-public record EvoluxConfig(String phoneUrl, String origin, String apiBase, Secret apiToken, String agentLogin,
-                           String embed) {
-
-    public static final String EMBED_WEBVIEW = "webview";
+public record EvoluxConfig(String phoneUrl, String origin, String apiBase, Secret apiToken, String agentLogin) {
 
     public EvoluxConfig {
-        if (origin == null) origin = originOf(phoneUrl);
+        if (origin == null) origin = Origins.of(phoneUrl);
         if (apiBase == null) apiBase = origin;
-        if (embed == null) embed = EMBED_WEBVIEW;
     }
 
     public boolean clickToCall() {
         return apiToken != null && !apiToken.isEmpty();
     }
 
+    /** The phone's origin is the only one besides the host page's: nothing else may post to the bar. */
     public List<String> trustedOrigins() {
         return List.of(origin);
-    }
-
-    static String originOf(String url) {
-        URI u = URI.create(url);
-        int port = u.getPort();
-        return u.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + u.getHost().toLowerCase(java.util.Locale.ROOT)
-                + (port < 0 ? "" : ":" + port);
     }
 }

@@ -3,7 +3,7 @@ package dev.unibar.connectors.evolux;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibar.connectors.MalformedCaptureException;
 import dev.unibar.connectors.Payloads;
-import dev.unibar.connectors.VendorMapper;
+import dev.unibar.connectors.NamedEventMapper;
 import dev.unibar.core.model.Agent;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Call;
@@ -23,27 +23,20 @@ import java.util.regex.Pattern;
  * Evolux Phone postMessage data ({@code {eventName, payload}}) to normalized events; docs/vendors/evolux.md
  * has the table and the sources. Lenient about the version differences (numbers or strings, optional keys).
  */
-public final class EvoluxMapper implements VendorMapper {
+public final class EvoluxMapper extends NamedEventMapper {
 
     public static final String VENDOR = "evolux";
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    @Override
-    public String vendor() {
-        return VENDOR;
+    public EvoluxMapper() {
+        super(VENDOR, "eventName", "eventName missing or not a string");
     }
 
     @Override
-    public List<Event> map(JsonNode line) throws MalformedCaptureException {
-        if (line == null || !line.isObject()) throw new MalformedCaptureException("not a JSON object");
-        JsonNode name = line.get("eventName");
-        if (name == null || !name.isTextual() || name.asText().isBlank()) {
-            throw new MalformedCaptureException("eventName missing or not a string");
-        }
+    protected List<Event> map(String event, JsonNode line) throws MalformedCaptureException {
         JsonNode p = line.get("payload");
         if (p != null && !p.isNull() && !p.isObject()) throw new MalformedCaptureException("payload is not an object");
-        String event = name.asText();
         return switch (event) {
             case "softphoneCallInvited" -> {
                 Call c = call(p, event);

@@ -1,6 +1,7 @@
 package dev.unibar.connectors.max;
 
-import java.net.URI;
+import dev.unibar.connectors.webbar.Origins;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -21,8 +22,6 @@ public record MaxConfig(String url, List<String> subscriptionTypes, Duration ack
 
     /** MAX's origin: where its replies must come from, and the page the child frame goes into. */
     public String origin() {
-        URI u = URI.create(url);
-        return u.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + u.getHost().toLowerCase(java.util.Locale.ROOT)
-                + (u.getPort() > 0 ? ":" + u.getPort() : "");
+        return Origins.of(url);
     }
 }

@@ -2,7 +2,7 @@ package dev.unibar.connectors.max;
 
 import dev.unibar.config.ConfigException;
 import dev.unibar.config.ConfigSection;
-import dev.unibar.config.SectionReader;
+import dev.unibar.connectors.VendorSectionReader;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,24 +11,20 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Reads the {@code max:} section of config.yml (documented in config.sample.yml) into {@link MaxConfig}. */
-public final class MaxConfigReader implements SectionReader {
+public final class MaxConfigReader extends VendorSectionReader<MaxConfig> {
 
     /** What MAX accepts (docs/vendors/max.md); it lower-cases them itself. */
     static final Set<String> TYPES = Set.of("all", "agent", "contact", "contacts", "sessioninfo");
 
+    public MaxConfigReader() {
+        super("max", "url");
+    }
+
     @Override
-    public MaxConfig read(ConfigSection top, boolean required) throws ConfigException {
-        ConfigSection s = top.section("max");
-        if (s == null) {
-            if (required) throw top.missingBecause("vendor", "max.url", "required when vendor is max");
-            return null;
-        }
+    protected MaxConfig readSection(ConfigSection s, boolean required) throws ConfigException {
         s.only("url", "subscriptionTypes", "ackTimeoutSeconds", "trustedOrigins");
         String url = s.url("url");
-        if (url == null) {
-            if (!required) return null;
-            throw s.missing("max.url", "required when vendor is max");
-        }
+        if (url == null) return absent(s, required);
         List<String> types = new ArrayList<>();
         if (s.keys().contains("subscriptionTypes")) {
             Object v = s.plain("subscriptionTypes");

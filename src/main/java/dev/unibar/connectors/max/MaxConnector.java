@@ -2,11 +2,9 @@ package dev.unibar.connectors.max;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.unibar.bridge.CaptureHandler;
-import dev.unibar.bridge.PageChannel;
-import dev.unibar.connectors.MalformedCaptureException;
-import dev.unibar.connectors.VendorMapper;
-import dev.unibar.core.Connector;
+import dev.unibar.connectors.webbar.Origins;
+import dev.unibar.connectors.webbar.WebBarConnector;
+import dev.unibar.connectors.webbar.WebPage;
 import dev.unibar.core.command.Capabilities;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.model.Event;
@@ -14,9 +12,11 @@ import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.core.model.Notices;
 import dev.unibar.core.state.ConnectionStatus;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -34,15 +34,15 @@ import java.util.concurrent.TimeUnit;
  * after the configured time-out. The {@code sessioninfo} token is kept in memory and removed from
  * every capture before it goes anywhere.
  */
-public final class MaxConnector implements Connector, CaptureHandler {
+public final class MaxConnector extends WebBarConnector {
 
     public static final String VENDOR = MaxMapper.VENDOR;
     static final String ISSUER = "Unibar";
     private static final long WATCH_MS = 500;
 
     private final MaxConfig config;
-    private final PageChannel page;
-    private final VendorMapper mapper;
+    /** Where MAX answers from: its own origin and the configured ones, as the bridge reports origins. */
+    private final Set<String> maxOrigins = new HashSet<>();
     private final Capabilities capabilities = MaxCapabilities.of();
     private final MaxObserved observed = new MaxObserved();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -50,7 +50,6 @@ public final class MaxConnector implements Connector, CaptureHandler {
         t.setDaemon(true);
         return t;
     });
-    private volatile Sink sink;
     /** Whether the current child has sent its one registration (reset only with a new child). */
     private volatile boolean registered;
     private volatile boolean acknowledged;
@@ -58,15 +57,11 @@ public final class MaxConnector implements Connector, CaptureHandler {
     private ScheduledFuture<?> watch;
     private ScheduledFuture<?> ackTimer;
 
-    public MaxConnector(MaxConfig config, PageChannel page, VendorMapper mapper) {
+    /** @param page MAX's own page ({@link WebPage#vendor}), at {@link MaxConfig#url()} */
+    public MaxConnector(MaxConfig config, WebPage page) {
+        super(page, new MaxMapper());
         this.config = config;
-        this.page = page;
-        this.mapper = mapper;
-    }
-
-    @Override
-    public String vendor() {
-        return VENDOR;
+        maxOrigins.addAll(Origins.trusted(config.trustedOrigins(), config.origin()));
     }
 
     @Override
@@ -80,41 +75,35 @@ public final class MaxConnector implements Connector, CaptureHandler {
     }
 
     @Override
-    public synchronized void start(Sink sink) {
-        this.sink = sink;
-        sink.connection(ConnectionStatus.CONNECTING);
-        page.setCaptureHandler(this);
-        page.load(config.url());
+    protected synchronized void starting(Sink sink) {
         watch = timer.scheduleWithFixedDelay(this::keepChild, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** Reloads MAX: unregisters first, as MAX asks of a window that goes away. */
-    public synchronized void reload() {
-        unregister();
-        page.load(config.url());
-    }
-
+    /** MAX's session starts with its page: the child of the reloaded page registers anew (decision 0028). */
     @Override
-    public boolean restartSession() {
-        reload();
+    protected boolean restartsByReload() {
         return true;
     }
 
+    /** Unregisters first, as MAX asks of a window that goes away. */
     @Override
-    public synchronized void stop() {
+    protected void reloading() {
+        unregister();
+    }
+
+    @Override
+    protected synchronized void stopping() {
         if (watch != null) watch.cancel(false);
         cancelAckTimer();
         unregister();
         timer.shutdown();
         sessionToken = null;
-        Sink s = sink;
-        if (s != null) s.connection(ConnectionStatus.DISCONNECTED);
     }
 
     /** A new child means a new MAX page: its subscription died with the old page, so register once. */
     private void keepChild() {
         try {
-            String r = page.call(MaxChildFrame.ensure(config.origin())).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            String r = channel().call(MaxChildFrame.ensure(config.origin())).toCompletableFuture().get(5, TimeUnit.SECONDS);
             if ("new".equals(r)) onNewChild();
         } catch (Exception e) {
             // The page is loading or gone; the next round tries again.
@@ -134,24 +123,22 @@ public final class MaxConnector implements Connector, CaptureHandler {
         m.put("issuer", ISSUER);
         m.put("subscriptionTypes", config.subscriptionTypes());
         registered = true;
-        page.call(MaxChildFrame.send(m));
+        channel().call(MaxChildFrame.send(m));
         cancelAckTimer();
         ackTimer = timer.schedule(this::ackMissing, config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private synchronized void unregister() {
         if (!registered) return;
-        page.call(MaxChildFrame.send(Map.of("messageType", "UnregisterFromClientEvents", "issuer", ISSUER)));
+        channel().call(MaxChildFrame.send(Map.of("messageType", "UnregisterFromClientEvents", "issuer", ISSUER)));
         registered = false;
         acknowledged = false;
     }
 
     private void ackMissing() {
-        Sink s = sink;
-        if (acknowledged || !registered || s == null) return;
+        if (acknowledged || !registered) return;
         Event.Notice n = Event.Notice.keyed(VENDOR, null, NoticeLevel.ERROR, "max.ackTimeout", config.ackTimeout().toSeconds());
-        s.events(null, List.of(Event.SessionError.keyed(VENDOR, null, "ack-timeout", "max.ackTimeout",
-                config.ackTimeout().toSeconds()), n));
+        tell(Event.SessionError.keyed(VENDOR, null, "ack-timeout", "max.ackTimeout", config.ackTimeout().toSeconds()), n);
     }
 
     private void cancelAckTimer() {
@@ -163,7 +150,7 @@ public final class MaxConnector implements Connector, CaptureHandler {
     public CompletionStage<Void> send(Command c) {
         Map<String, Object> message = message(c);
         if (message == null) return CompletableFuture.failedFuture(new Notices.Refusal("max.notNow", c.kind()));
-        return page.call(MaxChildFrame.send(message)).thenApply(r -> {
+        return channel().call(MaxChildFrame.send(message)).thenApply(r -> {
             if (!"true".equals(r)) throw new Notices.Refusal("max.notLoaded");
             return null;
         });
@@ -220,21 +207,19 @@ public final class MaxConnector implements Connector, CaptureHandler {
         return null;
     }
 
+    /** Only MAX's own messages, from MAX's origins: not ours to MAX, echoed, nor MAX's internal traffic. */
     @Override
-    public void captured(String origin, JsonNode line, String raw) {
-        Sink s = sink;
-        if (s == null) return;
-        if (!MaxMapper.isFromMax(line)) return; // our own messages to MAX, and MAX's internal traffic
-        if (!origin.equals(config.origin()) && !config.trustedOrigins().contains(origin)) return;
-        String clean = raw;
-        if (keepToken(line)) clean = line.toString();
-        List<Event> events;
-        try {
-            events = mapper.map(line);
-        } catch (MalformedCaptureException e) {
-            s.malformed(clean, e.getMessage());
-            return;
-        }
+    protected Screen screen(String origin, JsonNode line) {
+        return MaxMapper.isFromMax(line) && maxOrigins.contains(origin) ? Screen.MAP : Screen.SKIP;
+    }
+
+    @Override
+    protected String redact(JsonNode line, String raw) {
+        return keepToken(line) ? line.toString() : raw;
+    }
+
+    @Override
+    protected void deliver(Sink s, JsonNode line, String raw, List<Event> events) {
         boolean ready = false;
         Event.SessionError refused = null;
         for (Event e : events) {
@@ -251,7 +236,7 @@ public final class MaxConnector implements Connector, CaptureHandler {
             }
         }
         observed.apply(events);
-        s.events(clean, events);
+        super.deliver(s, line, raw, events);
         // The bar shows session errors on its login form, which MAX (signing in on its own page) never
         // opens: say it where the agent looks.
         if (refused != null) s.events(null, List.of(refused.key() != null
@@ -274,17 +259,5 @@ public final class MaxConnector implements Connector, CaptureHandler {
             }
         }
         return found;
-    }
-
-    @Override
-    public void malformed(String raw, String reason) {
-        Sink s = sink;
-        if (s != null) s.malformed(raw, reason);
-    }
-
-    @Override
-    public void dropped(String origin, String raw) {
-        Sink s = sink;
-        if (s != null) s.dropped(raw, "message from untrusted origin " + origin);
     }
 }

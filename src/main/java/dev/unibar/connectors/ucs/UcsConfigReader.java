@@ -2,7 +2,7 @@ package dev.unibar.connectors.ucs;
 
 import dev.unibar.config.ConfigException;
 import dev.unibar.config.ConfigSection;
-import dev.unibar.config.SectionReader;
+import dev.unibar.connectors.VendorSectionReader;
 import dev.unibar.config.Secret;
 
 import java.util.LinkedHashMap;
@@ -11,7 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Reads the {@code ucs:} section of config.yml (documented in config.sample.yml) into {@link UcsConfig}. */
-public final class UcsConfigReader implements SectionReader {
+public final class UcsConfigReader extends VendorSectionReader<UcsConfig> {
+
+    public UcsConfigReader() {
+        super("ucs", "api.hostname");
+    }
 
     /** The seed's window.ucsOperator flags and their types; anything else is passed to UCS untouched. */
     private static final Map<String, Kind> UCS_OPTIONS = new LinkedHashMap<>();
@@ -32,12 +36,7 @@ public final class UcsConfigReader implements SectionReader {
     private enum Kind { BOOL, TEXT, MAP }
 
     @Override
-    public UcsConfig read(ConfigSection top, boolean required) throws ConfigException {
-        ConfigSection s = top.section("ucs");
-        if (s == null) {
-            if (required) throw top.missingBecause("vendor", "ucs.api.hostname", "required when vendor is ucs");
-            return null;
-        }
+    protected UcsConfig readSection(ConfigSection s, boolean required) throws ConfigException {
         s.only("api", "script", "options", "sso", "trustedOrigins");
         ConfigSection api = s.section("api");
         String host = null;
@@ -51,10 +50,7 @@ public final class UcsConfigReader implements SectionReader {
             path = api.text("path");
             secure = api.bool("secure");
         }
-        if (host == null) {
-            if (!required) return null;
-            throw (api != null ? api : s).missing("ucs.api.hostname", "required when vendor is ucs");
-        }
+        if (host == null) return absent(api != null ? api : s, required);
         // The seed's example is port 443 without "secure": a TLS port implies TLS unless said otherwise.
         boolean sec = secure != null ? secure : (port == null || port == 443);
         int p = port != null ? port : (sec ? 443 : 80);

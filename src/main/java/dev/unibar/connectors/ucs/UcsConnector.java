@@ -1,61 +1,42 @@
 package dev.unibar.connectors.ucs;
 
-import dev.unibar.core.model.Notices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.unibar.bridge.CaptureHandler;
-import dev.unibar.bridge.PageChannel;
 import dev.unibar.config.Secret;
-import dev.unibar.core.Connector;
+import dev.unibar.connectors.Payloads;
+import dev.unibar.connectors.webbar.WebBarConnector;
+import dev.unibar.connectors.webbar.WebPage;
 import dev.unibar.core.command.Capabilities;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Event;
+import dev.unibar.core.model.Notices;
 import dev.unibar.core.state.ConnectionStatus;
-import dev.unibar.connectors.MalformedCaptureException;
-import dev.unibar.connectors.Payloads;
-import dev.unibar.connectors.VendorMapper;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /**
  * The UCS operator bar embedded in a page: its callbacks arrive as capture lines through the page
  * channel and go through {@link UcsMapper}; commands become calls of the methods UCS adds to
  * {@code window.ucsOperator} (seed 002, "Ovládání komponenty").
  */
-public final class UcsConnector implements Connector, CaptureHandler {
+public final class UcsConnector extends WebBarConnector {
 
     public static final String VENDOR = "ucs";
 
     private final UcsConfig config;
-    private final PageChannel page;
-    private final Function<String, String> pageUrl;
-    private final VendorMapper mapper;
     private final Clock clock;
     private final Capabilities capabilities;
-    private volatile Sink sink;
 
-    /**
-     * @param pageUrl gives the URL of the host page once the connector has registered it; the
-     *                connector does not know where the host server lives
-     */
-    public UcsConnector(UcsConfig config, PageChannel page, Function<String, String> pageUrl, VendorMapper mapper,
-                        Clock clock) {
+    /** @param page the host page ({@link UcsHostPage}), registered with the environment by the module */
+    public UcsConnector(UcsConfig config, WebPage page, Clock clock) {
+        super(page, new UcsMapper());
         this.config = config;
-        this.page = page;
-        this.pageUrl = pageUrl;
-        this.mapper = mapper;
         this.clock = clock;
         this.capabilities = UcsCapabilities.of(config.ssoUsername() != null && config.ssoSecret() != null);
-    }
-
-    @Override
-    public String vendor() {
-        return VENDOR;
     }
 
     @Override
@@ -68,20 +49,6 @@ public final class UcsConnector implements Connector, CaptureHandler {
     }
 
     @Override
-    public void start(Sink sink) {
-        this.sink = sink;
-        sink.connection(ConnectionStatus.CONNECTING);
-        page.setCaptureHandler(this);
-        page.load(pageUrl.apply(UcsHostPage.PATH));
-    }
-
-    @Override
-    public void stop() {
-        Sink s = sink;
-        if (s != null) s.connection(ConnectionStatus.DISCONNECTED);
-    }
-
-    @Override
     public CompletionStage<Void> send(Command command) {
         String script;
         try {
@@ -89,7 +56,7 @@ public final class UcsConnector implements Connector, CaptureHandler {
         } catch (Notices.Refusal | IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return page.call(script).thenApply(r -> null);
+        return channel().call(script).thenApply(r -> null);
     }
 
     /** The JavaScript for one command. Package-private so tests can read what would be sent. */
@@ -166,31 +133,10 @@ public final class UcsConnector implements Connector, CaptureHandler {
                 + "})()";
     }
 
+    /** UCS has connected to its server: the bar is connected, whatever the callback's other news. */
     @Override
-    public void captured(String origin, JsonNode line, String raw) {
-        Sink s = sink;
-        if (s == null) return;
-        String cb = line.path("callback").asText("");
-        if (cb.equals("onConnect")) s.connection(ConnectionStatus.CONNECTED);
-        List<Event> events;
-        try {
-            events = mapper.map(line);
-        } catch (MalformedCaptureException e) {
-            s.malformed(raw, e.getMessage());
-            return;
-        }
-        s.events(raw, events);
-    }
-
-    @Override
-    public void malformed(String raw, String reason) {
-        Sink s = sink;
-        if (s != null) s.malformed(raw, reason);
-    }
-
-    @Override
-    public void dropped(String origin, String raw) {
-        Sink s = sink;
-        if (s != null) s.dropped(raw, "message from untrusted origin " + origin);
+    protected void deliver(Sink s, JsonNode line, String raw, List<Event> events) {
+        if (line.path("callback").asText("").equals("onConnect")) s.connection(ConnectionStatus.CONNECTED);
+        super.deliver(s, line, raw, events);
     }
 }

@@ -108,7 +108,7 @@ class EvoluxConnectorTest {
     }
 
     private static Connector connector(boolean webRtc, boolean token) {
-        EvoluxConfig cfg = new EvoluxConfig("http://127.0.0.1:2/phone", null, null, token ? Secret.of("t0k3n") : null, null, null);
+        EvoluxConfig cfg = new EvoluxConfig("http://127.0.0.1:2/phone", null, null, token ? Secret.of("t0k3n") : null, null);
         return new EvoluxModule().open(cfg, new Env(webRtc)).connector();
     }
 
@@ -155,7 +155,7 @@ class EvoluxConnectorTest {
         assertFalse(hold.getMessage().contains("painel"));
 
         // Port 1 on loopback: nothing listens, the API is unreachable.
-        EvoluxConfig down = new EvoluxConfig("http://127.0.0.1:1/phone", null, null, Secret.of("t0k3n"), "joao", null);
+        EvoluxConfig down = new EvoluxConfig("http://127.0.0.1:1/phone", null, null, Secret.of("t0k3n"), "joao");
         Notices.Refusal unreachable = refusal(new EvoluxModule().open(down, new Env(true)).connector(), new Command.Dial("123"));
         assertEquals("evolux.apiUnreachable", unreachable.key());
         assertEquals(List.of("127.0.0.1"), unreachable.args());

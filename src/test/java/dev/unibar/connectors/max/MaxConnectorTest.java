@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibar.bridge.CaptureHandler;
 import dev.unibar.bridge.PageChannel;
 import dev.unibar.connectors.Payloads;
+import dev.unibar.connectors.webbar.WebPage;
 import dev.unibar.core.Connector;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.model.Event;
@@ -79,6 +80,10 @@ class MaxConnectorTest {
         }
     }
 
+    private static MaxConnector connector(MaxConfig cfg, FakePage page) {
+        return new MaxConnector(cfg, new WebPage(page, cfg::url, false));
+    }
+
     private static void until(String what, java.util.function.BooleanSupplier c) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!c.getAsBoolean()) {
@@ -91,7 +96,7 @@ class MaxConnectorTest {
     void registersOnceReportsAMissingAckAndUnregistersOnStop() throws Exception {
         FakePage page = new FakePage();
         Sink sink = new Sink();
-        MaxConnector c = new MaxConnector(new MaxConfig(ORIGIN + "/agent", null, Duration.ofSeconds(1), null), page, new MaxMapper());
+        MaxConnector c = connector(new MaxConfig(ORIGIN + "/agent", null, Duration.ofSeconds(1), null), page);
         c.start(sink);
         until("registered", () -> page.sent.contains("RegisterForClientEvents"));
         until("ack time-out reported", () -> sink.events.stream().anyMatch(e -> e instanceof Event.SessionError s
@@ -106,8 +111,7 @@ class MaxConnectorTest {
     void keepsTheSessionTokenOutOfEverythingAndSendsTogglesOnlyWhenTheyFit() throws Exception {
         FakePage page = new FakePage();
         Sink sink = new Sink();
-        MaxConnector c = new MaxConnector(new MaxConfig(ORIGIN + "/", List.of("agent", "contacts", "sessioninfo"), null, null),
-                page, new MaxMapper());
+        MaxConnector c = connector(new MaxConfig(ORIGIN + "/", List.of("agent", "contacts", "sessioninfo"), null, null), page);
         c.start(sink);
         until("registered", () -> page.sent.contains("RegisterForClientEvents"));
         page.reply("{\"issuer\":\"MAX\",\"contactId\":null,\"events\":[{\"messageType\":\"ClientEventSubscriptionAcknowledge\","
@@ -136,7 +140,7 @@ class MaxConnectorTest {
     @Test
     void maskRecordAndContactCardFollowTheObservedCall() throws Exception {
         FakePage page = new FakePage();
-        MaxConnector c = new MaxConnector(new MaxConfig(ORIGIN + "/", null, null, null), page, new MaxMapper());
+        MaxConnector c = connector(new MaxConfig(ORIGIN + "/", null, null, null), page);
         c.start(new Sink());
         assertNull(c.message(new Command.ContactCard("7", "Ada", null)), "no such contact: nothing to tell MAX");
         page.reply("{\"issuer\":\"MAX\",\"events\":[{\"Type\":\"CallContactEvent\",\"ContactID\":\"7\",\"Status\":\"Holding\"}]}");
@@ -161,7 +165,7 @@ class MaxConnectorTest {
     void repliesFromAnotherOriginOrIssuerAreIgnored() throws Exception {
         FakePage page = new FakePage();
         Sink sink = new Sink();
-        MaxConnector c = new MaxConnector(new MaxConfig(ORIGIN + "/", null, null, null), page, new MaxMapper());
+        MaxConnector c = connector(new MaxConfig(ORIGIN + "/", null, null, null), page);
         c.start(sink);
         String ok = "{\"issuer\":\"MAX\",\"events\":[{\"messageType\":\"ClientEventSubscriptionAcknowledge\",\"status\":\"OK\"}]}";
         page.handler.captured("https://evil.example", Payloads.JSON.readTree(ok), ok);

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.unibar.bridge.OriginPolicy;
 import dev.unibar.bridge.WebPageChannel;
 import dev.unibar.cli.Cli;
+import dev.unibar.connectors.webbar.WebPage;
 import dev.unibar.core.Connector;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.state.ConnectionStatus;
@@ -120,8 +121,8 @@ class MaxLiveCapturesTest {
     @MethodSource("captures")
     void theLivePathGivesWhatTranslateGives(String file) throws Exception {
         Sink sink = new Sink();
-        MaxConnector c = new MaxConnector(new MaxConfig(origin + "/max/?capture=" + file, null, Duration.ofSeconds(120), null), channel,
-                new MaxMapper());
+        MaxConfig cfg = new MaxConfig(origin + "/max/?capture=" + file, null, Duration.ofSeconds(120), null);
+        MaxConnector c = new MaxConnector(cfg, new WebPage(channel, cfg::url, false));
         c.start(sink);
         try {
             // The page of this run (not the last one, still shown while this one loads) has heard the registration.

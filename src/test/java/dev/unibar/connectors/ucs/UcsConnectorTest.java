@@ -13,6 +13,7 @@ import dev.unibar.core.model.Event;
 import dev.unibar.core.state.ConnectionStatus;
 import dev.unibar.core.state.SessionPhase;
 import dev.unibar.connectors.Payloads;
+import dev.unibar.connectors.webbar.WebPage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -69,7 +70,7 @@ class UcsConnectorTest {
     Sink sink = new Sink();
 
     UcsConnector connector(boolean sso) {
-        UcsConnector c = new UcsConnector(config(sso), page, p -> "http://127.0.0.1:9/x" + p, new UcsMapper(), CLOCK);
+        UcsConnector c = new UcsConnector(config(sso), WebPage.host(page, () -> "http://127.0.0.1:9/x/ucs/"), CLOCK);
         c.start(sink);
         return c;
     }
