@@ -1,6 +1,5 @@
 package dev.unibar.app;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unibar.config.CrmConfig;
 import dev.unibar.config.FeaturesConfig;
 import dev.unibar.core.Session;
@@ -8,10 +7,7 @@ import dev.unibar.crm.CommandHooks;
 import dev.unibar.crm.Dispositions;
 import dev.unibar.crm.WebhookSender;
 import dev.unibar.journal.CallJournal;
-import dev.unibar.journal.CallLogging;
-import dev.unibar.journal.CallRecordJson;
 import dev.unibar.journal.Outbox;
-import dev.unibar.json.EventJson;
 import dev.unibar.localapi.ApiToken;
 import dev.unibar.localapi.LocalApiServer;
 import dev.unibar.localapi.Pairings;
@@ -84,10 +80,7 @@ public final class CrmLink implements CrmView, AutoCloseable {
         }
         hooks = new CommandHooks(crm.hooks(), run -> { }).attach(session);
         api = crm.localApi().enabled() ? api(session, crm.localApi(), folder, clock) : null;
-        if (api != null) {
-            if (dispositions != null) dispositions.onSaved(this::publishDisposition);
-            if (journal != null) journal.logging().onLogged(this::publishLogged);
-        }
+        if (api != null) api.follow(dispositions, journal == null ? null : journal.logging());
         senders.forEach(WebhookSender::start);
     }
 
@@ -122,18 +115,6 @@ public final class CrmLink implements CrmView, AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; the bar runs without its local API");
             return null;
         }
-    }
-
-    private void publishDisposition(Dispositions.Saved s) {
-        ObjectNode e = EventJson.MAPPER.createObjectNode().put("type", "call.disposition").put("vendor", s.vendor())
-                .put("callId", s.callId());
-        if (s.disposition() != null) e.put("disposition", s.disposition());
-        if (s.notes() != null) e.put("notes", s.notes());
-        api.publish(e);
-    }
-
-    private void publishLogged(List<CallLogging.LoggedCall> calls) {
-        for (CallLogging.LoggedCall c : calls) api.publish(CallRecordJson.of(c.record(), c.key()));
     }
 
     private void status(Outbox.Status s) {

@@ -115,7 +115,11 @@ public final class Dispositions implements AutoCloseable {
             return done(new Result("unknown_code", "none", false));
         }
         if (notes != null && notes.length() > config.notesMaxLength()) return done(new Result("too_long", "none", false));
-        CallLogging.DispositionResult r = journal.logging().setDisposition(vendor, callId, disposition, notes);
+        CallLogging.DispositionResult r = journal.logging().setDisposition(vendor, callId, disposition, notes, done -> {
+            if (done != CallLogging.DispositionResult.SAVED && done != CallLogging.DispositionResult.LOGGED) return;
+            Saved saved = new Saved(vendor, callId, disposition, notes, done == CallLogging.DispositionResult.LOGGED);
+            for (Consumer<Saved> l : savedListeners) l.accept(saved);
+        });
         String error = switch (r) {
             case SAVED, LOGGED -> null;
             case ALREADY_LOGGED -> "already_logged";
@@ -127,8 +131,6 @@ public final class Dispositions implements AutoCloseable {
         synchronized (this) {
             waiting.remove(callId);
         }
-        Saved saved = new Saved(vendor, callId, disposition, notes, logged);
-        for (Consumer<Saved> l : savedListeners) l.accept(saved);
         publishWaiting();
         Command vendorCommand = disposition == null || !config.toVendor() ? null : vendorCommand(callId, disposition);
         if (vendorCommand == null) return done(new Result(null, "none", logged));

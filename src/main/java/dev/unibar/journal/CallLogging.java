@@ -74,6 +74,15 @@ public final class CallLogging {
      * after-call work is logged with them in the same transaction; one logged before is left as it went out.
      */
     public DispositionResult setDisposition(String vendor, String callId, String disposition, String notes) {
+        return setDisposition(vendor, callId, disposition, notes, r -> { });
+    }
+
+    /**
+     * The same; {@code saved} hears the result once it is committed and before the call's logging is announced,
+     * so whoever follows both hears of the disposition first.
+     */
+    public DispositionResult setDisposition(String vendor, String callId, String disposition, String notes,
+                                            Consumer<DispositionResult> saved) {
         List<CallLog.Logged> logged = new ArrayList<>();
         DispositionResult[] result = new DispositionResult[1];
         boolean ok = journal.transaction(db -> {
@@ -96,6 +105,7 @@ public final class CallLogging {
             }
         });
         if (!ok) return DispositionResult.FAILED;
+        saved.accept(result[0]);
         announce(logged);
         return result[0];
     }

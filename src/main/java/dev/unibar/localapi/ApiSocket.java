@@ -33,6 +33,9 @@ public final class ApiSocket implements Session.Listener.AutoDemanding, ApiFeed.
     private volatile Session session;
     private volatile boolean paired;
     private volatile boolean closed;
+    /** Queued after the last message: the socket closes once everything before it was written. */
+    private static final String CLOSE = new String("close");
+    private volatile String closeReason;
 
     ApiSocket(LocalApiServer server, String origin, int perSecond) {
         this.server = server;
@@ -59,12 +62,12 @@ public final class ApiSocket implements Session.Listener.AutoDemanding, ApiFeed.
         send(pairing("pending"));
     }
 
-    /** Denied or revoked: told why, then closed (policy violation). */
+    /** Denied or revoked: told why, then closed (policy violation) once that message is out. */
     void refuse(String state) {
         paired = false;
         send(pairing(state));
-        Session s = session;
-        if (s != null) s.close(1008, "pairing " + state, Callback.NOOP);
+        closeReason = "pairing " + state;
+        send(CLOSE);
     }
 
     private String pairing(String state) {
@@ -131,6 +134,11 @@ public final class ApiSocket implements Session.Listener.AutoDemanding, ApiFeed.
             return;
         }
         queued.decrementAndGet();
+        if (next == CLOSE) {
+            closed = true;
+            s.close(1008, closeReason, Callback.NOOP);
+            return;
+        }
         s.sendText(next, Callback.from(() -> {
             writing.set(false);
             flush();

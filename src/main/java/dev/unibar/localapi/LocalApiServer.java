@@ -160,9 +160,29 @@ public final class LocalApiServer implements AutoCloseable {
         }
     }
 
-    /** Something the bar made itself, numbered into the event stream (a disposition saved, a call logged). */
+    /** Something the bar made itself, numbered into the event stream. */
     public void publish(com.fasterxml.jackson.databind.node.ObjectNode event) {
         feed.extra(event);
+    }
+
+    /**
+     * Adds the bar's own events to the stream: {@code call.disposition} when one is saved (by the agent or a
+     * CRM), {@code call.logged} with the call's record when a call is finished (the webhook's body).
+     */
+    public LocalApiServer follow(Dispositions dispositions, dev.unibar.journal.CallLogging logging) {
+        if (dispositions != null) dispositions.onSaved(s -> {
+            com.fasterxml.jackson.databind.node.ObjectNode e = dev.unibar.json.EventJson.MAPPER.createObjectNode()
+                    .put("type", "call.disposition").put("vendor", s.vendor()).put("callId", s.callId());
+            if (s.disposition() != null) e.put("disposition", s.disposition());
+            if (s.notes() != null) e.put("notes", s.notes());
+            publish(e);
+        });
+        if (logging != null) logging.onLogged(calls -> {
+            for (dev.unibar.journal.CallLogging.LoggedCall c : calls) {
+                publish(dev.unibar.journal.CallRecordJson.of(c.record(), c.key()));
+            }
+        });
+        return this;
     }
 
     /** For tests: the state each origin's sockets are in. */
