@@ -30,7 +30,7 @@ public final class CrmPanels extends VBox {
         setSpacing(6);
         crm.pairings().ifPresent(p -> getChildren().add(new PairingPrompt(p, msg, resized)));
         crm.dispositions().ifPresent(d -> getChildren().add(new DispositionPanel(d, msg, resized)));
-        delivery.setId("webhookStatus");
+        delivery.setId("webhookStatusText");
         delivery.setWrapText(true);
         delivery.setMinHeight(Region.USE_PREF_SIZE);
         resend = new Button(msg.get("crm.webhook.resend"));
@@ -39,6 +39,7 @@ public final class CrmPanels extends VBox {
         resend.setOnAction(e -> crm.resendDead());
         HBox.setHgrow(delivery, Priority.ALWAYS);
         deliveryRow = new HBox(6, delivery, resend);
+        deliveryRow.setId("webhookStatus");
         deliveryRow.getStyleClass().add("webhook-status");
         show(deliveryRow, false);
         getChildren().add(deliveryRow);
