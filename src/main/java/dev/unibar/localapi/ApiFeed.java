@@ -39,8 +39,12 @@ final class ApiFeed implements AutoCloseable {
     private BarState state;
     private long seq;
 
-    ApiFeed(Session session, Clock clock) {
+    /** The disposition codes a CRM may give (the bar's own list), shown in every snapshot. */
+    private final List<String> codes;
+
+    ApiFeed(Session session, Clock clock, List<String> codes) {
         this.session = session;
+        this.codes = List.copyOf(codes);
         this.clock = clock;
         this.state = session.store().state();
         session.inspector().subscribe(inspectorListener);
@@ -79,7 +83,7 @@ final class ApiFeed implements AutoCloseable {
         hello.put("type", "hello");
         hello.put("version", 1);
         hello.put("seq", seq);
-        hello.set("snapshot", ApiState.snapshot(state, session.connector().capabilities()));
+        hello.set("snapshot", ApiState.snapshot(state, session.connector().capabilities(), codes));
         if (link.send(hello.toString())) links.add(link);
     }
 
@@ -88,7 +92,7 @@ final class ApiFeed implements AutoCloseable {
     }
 
     synchronized ObjectNode snapshot() {
-        return ApiState.snapshot(state, session.connector().capabilities());
+        return ApiState.snapshot(state, session.connector().capabilities(), codes);
     }
 
     synchronized BarState state() {

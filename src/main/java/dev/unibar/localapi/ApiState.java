@@ -88,7 +88,7 @@ final class ApiState {
         return a;
     }
 
-    static ObjectNode snapshot(BarState s, Capabilities caps) {
+    static ObjectNode snapshot(BarState s, Capabilities caps, java.util.List<String> codes) {
         ObjectNode o = EventJson.MAPPER.createObjectNode();
         o.put("vendor", s.vendor());
         o.put("connection", s.connection().name());
@@ -118,6 +118,8 @@ final class ApiState {
         }
         o.set("supported", supported(caps));
         o.set("allowed", allowed(caps, s));
+        ArrayNode d = o.putArray("dispositions");
+        codes.forEach(d::add);
         return o;
     }
 

@@ -53,7 +53,7 @@ public final class LocalApiServer implements AutoCloseable {
         this.pairings = pairings;
         this.token = token;
         this.perSecond = perSecond;
-        this.feed = new ApiFeed(session, clock);
+        this.feed = new ApiFeed(session, clock, dispositions == null ? List.of() : dispositions.codes());
         this.commands = new ApiCommands(session, feed, dispositions);
         pairings.subscribe(pairingListener);
     }

@@ -46,13 +46,17 @@ final class ApiRig implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
 
     ApiRig(Path dir, TestVendor vendor, int perSecond, List<String> codes) throws IOException {
+        this(dir, vendor, perSecond, codes, List.of(CRM, OTHER));
+    }
+
+    ApiRig(Path dir, TestVendor vendor, int perSecond, List<String> codes, List<String> origins) throws IOException {
         this.vendor = vendor;
         session = new Session(vendor, Clock.systemUTC());
         journal = CallJournal.open(dir.resolve("journal.db"), null, Clock.systemUTC());
         journal.attach(session);
         dispositions = new Dispositions(session, journal,
                 new CrmConfig.Dispositions(true, codes, true, 120, 200), codes);
-        pairings = new Pairings(List.of(CRM, OTHER), dir.resolve("localapi/approved-origins.json"));
+        pairings = new Pairings(origins, dir.resolve("localapi/approved-origins.json"));
         token = ApiToken.loadOrCreate(dir.resolve("localapi/token"));
         server = new LocalApiServer(session, dispositions, pairings, token, 0, perSecond, Clock.systemUTC())
                 .follow(dispositions, journal.logging()).start();
