@@ -56,9 +56,10 @@ public record CrmConfig(LocalApi localApi, List<Webhook> webhooks, Hooks hooks, 
      * @param timeout one delivery attempt, connection included
      */
     public record Webhook(String name, URI url, Secret secret, int timeoutSeconds) {
+        /** Without the URL's query: a receiver's URL may carry a key of its own. */
         @Override
         public String toString() {
-            return "Webhook[" + name + ", " + url + "]";
+            return "Webhook[" + name + ", " + url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath() + "]";
         }
     }
 
