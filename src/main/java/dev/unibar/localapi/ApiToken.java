@@ -43,8 +43,17 @@ public final class ApiToken {
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        // Written private from its first byte, then moved into place: never readable by others, not even briefly.
-        Path tmp = dir.resolve(file.getFileName() + ".new");
+        writePrivately(file, token + "\n");
+        return new ApiToken(token.getBytes(StandardCharsets.US_ASCII), file);
+    }
+
+    /**
+     * Writes {@code text} (UTF-8) to {@code file}: private from its first byte, then moved into place, so the file
+     * is never readable by others, not even briefly, nor ever half written.
+     */
+    static void writePrivately(Path file, String text) throws IOException {
+        Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".new");
+        Files.createDirectories(tmp.getParent());
         Files.deleteIfExists(tmp);
         try {
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -53,9 +62,8 @@ public final class ApiToken {
         } catch (FileAlreadyExistsException raced) {
             throw new IOException("another process is writing " + tmp, raced);
         }
-        Files.writeString(tmp, token + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new ApiToken(token.getBytes(StandardCharsets.US_ASCII), file);
     }
 
     private static void restrict(Path p, String perms) throws IOException {

@@ -1,16 +1,11 @@
 package dev.unibar.bench;
 
-import dev.unibar.app.VendorContext;
-import dev.unibar.connectors.ucs.UcsModule;
-import dev.unibar.connectors.ucs.sim.UcsSimSettings;
-import dev.unibar.connectors.ucs.sim.UcsSimulator;
 import dev.unibar.core.Session;
 import dev.unibar.core.model.Event;
 import dev.unibar.localapi.ApiToken;
 import dev.unibar.localapi.LocalApiServer;
 import dev.unibar.localapi.Pairings;
 import dev.unibar.localapi.TestVendor;
-import javafx.application.Platform;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -52,7 +46,7 @@ public final class LocalApiBenchmark {
         int warmup = Math.max(100, n / 10);
 
         List<Double> api = apiLatencies(n, warmup, clients);
-        UcsRoundTrips.Result ucs = ucsToStore(500, 50);
+        UcsRoundTrips.Result ucs = UcsRoundTrips.measureFresh(500, 50);
 
         System.out.printf(Locale.ROOT, "Local API: event handed to the session -> every one of %d WebSocket clients has it,"
                 + " %d events one at a time (%d warm-up); goal p99 <= 5 ms%n", clients, n, warmup);
@@ -120,27 +114,4 @@ public final class LocalApiBenchmark {
         return new ArrayList<>(out);
     }
 
-    /** The UCS WebView path's event -> store figure, as UcsLatencyBenchmark measures it. */
-    static UcsRoundTrips.Result ucsToStore(int n, int warmup) throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Platform.setImplicitExit(false);
-        UcsSimulator sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
-        CompletableFuture<VendorContext> made = new CompletableFuture<>();
-        Platform.runLater(() -> made.complete(VendorContext.open(new UcsModule(), env -> UcsModule.forSimulator(sim, env),
-                Clock.systemUTC())));
-        VendorContext ctx = made.get(30, TimeUnit.SECONDS);
-        UcsRoundTrips.Result r = UcsRoundTrips.measure(ctx, sim, n, warmup);
-        CountDownLatch closed = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            ctx.page().load("about:blank");
-            closed.countDown();
-        });
-        closed.await();
-        Thread.sleep(500);
-        ctx.close();
-        sim.stop();
-        return r;
-    }
 }
