@@ -223,12 +223,8 @@ public final class BarView extends VBox {
         getChildren().add(getChildren().indexOf(content) + 1, panel);
     }
 
-    /** Fits the window to the bar after a mounted part grew or shrank. */
-    void refitWindow() {
-        refit();
-    }
-
-    private void refit() {
+    /** Fits the window to the bar (after the phase changed, or a mounted part grew or shrank). */
+    void refit() {
         // After the pass that lays out the new content, so the window gets its new preferred size.
         Platform.runLater(() -> {
             if (getScene() == null || getScene().getWindow() == null) return;

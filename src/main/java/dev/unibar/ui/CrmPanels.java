@@ -51,7 +51,7 @@ public final class CrmPanels extends VBox {
 
     /** Mounts the panels under {@code bar}'s call panel and adds the View menu's items. FX thread. */
     public static CrmPanels mount(BarView bar, Menu view, CrmView crm, Messages msg, Window owner, String stylesheet) {
-        CrmPanels panels = new CrmPanels(crm, msg, bar::refitWindow);
+        CrmPanels panels = new CrmPanels(crm, msg, bar::refit);
         bar.mountBelowCalls(panels);
         int at = Math.max(0, view.getItems().size() - 1);
         crm.pairings().ifPresent(p -> view.getItems().add(at, ConnectedApps.menuItem(owner, p, msg, stylesheet)));
