@@ -39,6 +39,8 @@ public final class VendorContext implements BarContext {
     /** Journal and screen-pop: only for the bar a config made, not for a test's own set-up. */
     private CallFeatures features;
     private List<String> accountCodes = List.of();
+    /** The CRM link (issue 23); null when nothing links this bar to a CRM. */
+    private CrmLink crm;
     private final Messages msg;
 
     private VendorContext(VendorModule module, PageHost<?> pages, VendorSetup setup, Clock clock, Messages msg,
@@ -70,6 +72,9 @@ public final class VendorContext implements BarContext {
             throw e;
         }
         ctx.features = CallFeatures.attach(ctx.session, config.features(), CallFeatures.await(journal));
+        ctx.linkCrm(config.features(), ctx.features.journal().orElse(null),
+                dev.unibar.journal.JournalFiles.dataFolder(System::getenv, System.getProperty("os.name"),
+                        System.getProperty("user.home")));
         if (!config.demoCalls()) ctx.setDemoCalls(false);
         ctx.accountCodes = config.features().wrapUp().codes();
         return ctx;
@@ -212,6 +217,26 @@ public final class VendorContext implements BarContext {
         }
     }
 
+    /**
+     * Links this bar to the agent's CRM as {@code features} says (local API, dispositions, webhooks, hooks), with
+     * {@code journal} (may be null) keeping dispositions and the outbox; tests link a context they opened.
+     */
+    public VendorContext linkCrm(dev.unibar.config.FeaturesConfig features, CallJournal journal, Path folder) {
+        if (crm != null) crm.close();
+        crm = CrmLink.start(session, features, journal, folder, Clock.systemUTC());
+        return this;
+    }
+
+    @Override
+    public Optional<dev.unibar.ui.CrmView> crm() {
+        return Optional.ofNullable(crm);
+    }
+
+    /** The CRM link, for tests. */
+    public Optional<CrmLink> crmLink() {
+        return Optional.ofNullable(crm);
+    }
+
     @Override
     public String title() {
         return "Unibar – " + module.displayName() + (setup.demo() ? " (demo)" : "");
@@ -220,6 +245,7 @@ public final class VendorContext implements BarContext {
     @Override
     public void close() {
         session.stop();
+        if (crm != null) crm.close();
         if (features != null) features.close();
         pages.close();
         setup.close();

@@ -15,13 +15,21 @@ import java.util.regex.Pattern;
  * so that the loader only names the keys.
  */
 public record FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows, CustomerLookup customerLookup,
-                             WrapUp wrapUp) {
+                             WrapUp wrapUp, CrmConfig crm) {
 
-    /** The top-level keys this class reads. */
-    public static final List<String> KEYS = List.of("journal", "screenPop", "flows", "customerLookup", "wrapUp");
+    /** The top-level keys this class reads ({@link CrmConfig} reads its own four). */
+    public static final List<String> KEYS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("journal", "screenPop", "flows", "customerLookup", "wrapUp"),
+            CrmConfig.KEYS.stream()).toList();
 
     public FeaturesConfig {
         wrapUp = wrapUp == null ? new WrapUp(List.of()) : wrapUp;
+        crm = crm == null ? CrmConfig.defaults() : crm;
+    }
+
+    /** Without the CRM link (local API, webhooks, hooks, dispositions). */
+    public FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows, CustomerLookup customerLookup, WrapUp wrapUp) {
+        this(journal, screenPop, flows, customerLookup, wrapUp, null);
     }
 
     /** Without a customer lookup or wrap-up codes. */
@@ -120,7 +128,7 @@ public record FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows, 
             w.only("codes");
             wrapUp = new WrapUp(w.texts("codes"));
         }
-        return new FeaturesConfig(journal, pop, flows, CustomerLookup.read(top), wrapUp);
+        return new FeaturesConfig(journal, pop, flows, CustomerLookup.read(top), wrapUp, CrmConfig.read(top, userHome));
     }
 
     /** Only http(s) pages open, and only with known fields: a typo must not open a half-empty page. */
@@ -160,7 +168,7 @@ public record FeaturesConfig(Journal journal, ScreenPop screenPop, Flows flows, 
         return -1;
     }
 
-    private static Path home(String p, String userHome) {
+    static Path home(String p, String userHome) {
         if (p.equals("~")) return Path.of(userHome);
         if (p.startsWith("~/")) return Path.of(userHome, p.substring(2));
         return Path.of(p);

@@ -46,6 +46,10 @@ public final class CallJournal implements AutoCloseable {
     private final List<Consumer<List<CallRecord>>> listeners = new CopyOnWriteArrayList<>();
     private Instant lastPurge = Instant.EPOCH;
     private long failures;
+    private final Outbox outbox = new Outbox(this);
+    private final CallLogging logging = new CallLogging(this);
+    /** The agent the vendor last reported logged in; written on the calls that follow. */
+    private volatile String agent;
 
     private CallJournal(Connection db, Clock clock, Duration retention) {
         this.db = db;
@@ -80,6 +84,7 @@ public final class CallJournal implements AutoCloseable {
                 s.execute(Schema.CALLS);
                 s.execute(Schema.CALLS_STARTED);
                 s.execute(Schema.STATES);
+                Schema.migrate(c);
             }
             CallJournal j = new CallJournal(c, clock, retention);
             j.purge();
@@ -113,11 +118,12 @@ public final class CallJournal implements AutoCloseable {
      */
     public void record(List<? extends Event> events) {
         boolean changed;
+        List<CallLog.Logged> logged = new ArrayList<>();
         synchronized (this) {
             try {
                 db.setAutoCommit(false);
                 changed = false;
-                for (Event e : events) changed |= apply(e);
+                for (Event e : events) changed |= apply(e, logged);
                 db.commit();
             } catch (SQLException ex) {
                 rollback();
@@ -128,14 +134,19 @@ public final class CallJournal implements AutoCloseable {
             }
             if (clock.instant().isAfter(lastPurge.plus(Duration.ofHours(24)))) purge();
         }
+        logging.announce(logged);
         if (changed && !listeners.isEmpty()) {
             List<CallRecord> recent = recent(RECENT);
             for (Consumer<List<CallRecord>> l : listeners) l.accept(recent);
         }
     }
 
-    private boolean apply(Event e) throws SQLException {
+    private boolean apply(Event e, List<CallLog.Logged> logged) throws SQLException {
         Instant at = e.at() != null ? e.at() : clock.instant();
+        if (e instanceof Event.AgentLoggedIn in && in.agent() != null) {
+            agent = in.agent().login() != null ? in.agent().login() : in.agent().id();
+            return false;
+        }
         if (e instanceof Event.AgentStateChanged s) {
             try (PreparedStatement p = db.prepareStatement(
                     "INSERT INTO agent_states(vendor, at, state, reason, productive) VALUES (?,?,?,?,?)")) {
@@ -148,6 +159,7 @@ public final class CallJournal implements AutoCloseable {
                 p.executeUpdate();
             }
             if (s.state() == dev.unibar.core.model.AgentState.WRAP_UP) wrapUpLastEnded(s.vendor(), at);
+            else CallLog.wrapUpDone(db, s.vendor(), logging.destinations(), clock.instant(), logged);
             return false;
         }
         if (!(e instanceof Event.CallEvent ce) || ce.callId() == null) return false;
@@ -157,6 +169,7 @@ public final class CallJournal implements AutoCloseable {
             // A late event for a call the journal never saw still makes a row: the vendor may have rung it
             // while the bar was closed. Rows are only ever made here, once per (vendor, call id).
             row = new CallRow(e.vendor(), ce.callId(), clock.instant());
+            row.agent = agent;
         }
         boolean ended = row.endedAt != null;
         if (e instanceof Event.CallRinging x) {
@@ -193,6 +206,9 @@ public final class CallJournal implements AutoCloseable {
             if (row.wrapUpAt == null) row.wrapUpAt = at;
         } else if (e instanceof Event.CallFinished) {
             if (row.finishedAt == null) row.finishedAt = at;
+            row.save(db, fresh);
+            CallLog.log(db, row, logging.destinations(), clock.instant(), logged);
+            return true;
         } else if (e instanceof Event.CallRecording) {
             // The address may carry a token: the journal keeps only that there is a recording.
             row.recorded = true;
@@ -213,17 +229,83 @@ public final class CallJournal implements AutoCloseable {
         }
     }
 
+    /** Finishing calls for the CRM: dispositions, the outbox, who hears of logged calls (decision 0042). */
+    public CallLogging logging() {
+        return logging;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** One call by its vendor and id, or null. */
+    public synchronized CallRecord call(String vendor, String callId) {
+        try {
+            return single(db, vendor, callId);
+        } catch (SQLException e) {
+            readFailed(e);
+            return null;
+        }
+    }
+
+    static CallRecord single(Connection db, String vendor, String callId) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT * FROM calls WHERE vendor = ? AND call_id = ?")) {
+            p.setString(1, vendor);
+            p.setString(2, callId);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? CallRow.record(r) : null;
+            }
+        }
+    }
+
+    /** Work in one transaction under the journal's lock; false (logged once, rolled back) when the database failed. */
+    boolean transaction(Work work) {
+        synchronized (this) {
+            try {
+                db.setAutoCommit(false);
+                work.run(db);
+                db.commit();
+                return true;
+            } catch (SQLException ex) {
+                rollback();
+                if (failures++ == 0) LOG.log(System.Logger.Level.WARNING, "Call journal write failed: " + ex.getMessage());
+                return false;
+            } finally {
+                autoCommit();
+            }
+        }
+    }
+
+    interface Work {
+        void run(Connection db) throws SQLException;
+    }
+
+    Connection db() {
+        return db;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    void readFailed(SQLException e) {
+        LOG.log(System.Logger.Level.WARNING, "Call journal read failed: " + e.getMessage());
+    }
+
     /** Deletes calls and states older than the retention setting; returns how many calls went. */
     public synchronized int purge() {
         lastPurge = clock.instant();
         if (retention == null) return 0;
         String cutoff = clock.instant().minus(retention).toString();
         try (PreparedStatement calls = db.prepareStatement("DELETE FROM calls WHERE first_seen < ?");
-             PreparedStatement states = db.prepareStatement("DELETE FROM agent_states WHERE at < ?")) {
+             PreparedStatement states = db.prepareStatement("DELETE FROM agent_states WHERE at < ?");
+             PreparedStatement sent = db.prepareStatement("DELETE FROM outbox WHERE created_at < ? AND state = 'delivered'")) {
             calls.setString(1, cutoff);
             states.setString(1, cutoff);
+            sent.setString(1, cutoff);
             int n = calls.executeUpdate();
             states.executeUpdate();
+            sent.executeUpdate();
             return n;
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.WARNING, "Call journal retention failed: " + e.getMessage());

@@ -7,14 +7,17 @@ import java.util.Map;
 /**
  * One call as the journal keeps it: who, through which queue or campaign, for which customer, and when it rang,
  * was answered, held, ended and closed. Never a secret or a recording address: {@code recorded} only says a
- * recording was offered.
+ * recording was offered. {@code disposition} and {@code notes} are the agent's (or the CRM's) at wrap-up;
+ * {@code loggedAt} is when the call was finished for the CRM and its record queued for webhooks (decision 0042);
+ * {@code agent} the agent's login (or id) as the vendor reported it.
  */
 public record CallRecord(String vendor, String callId, String direction, String fromNumber, String fromName,
                          String toNumber, String toName, String queueId, String queueName, String campaignId,
                          String campaignName, String customerName, String customerNumber, String customerId,
                          Map<String, String> data, Instant firstSeen, Instant ringingAt, Instant answeredAt,
                          int holdCount, Duration held, Instant endedAt, String endCause, Instant wrapUpAt,
-                         Instant finishedAt, String transferTarget, boolean conference, boolean recorded) {
+                         Instant finishedAt, String transferTarget, boolean conference, boolean recorded,
+                         String disposition, String notes, Instant loggedAt, String agent) {
 
     public CallRecord {
         data = data == null ? Map.of() : Map.copyOf(data);

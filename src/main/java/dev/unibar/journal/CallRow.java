@@ -17,14 +17,14 @@ final class CallRow {
     private static final String[] COLUMNS = {"direction", "from_number", "from_name", "to_number", "to_name", "queue_id",
             "queue_name", "campaign_id", "campaign_name", "customer_name", "customer_number", "customer_id", "data",
             "first_seen", "ringing_at", "answered_at", "hold_count", "held_ms", "held_since", "last_hold_at", "ended_at", "end_cause",
-            "wrap_up_at", "finished_at", "transfer_target", "conference", "recorded"};
+            "wrap_up_at", "finished_at", "transfer_target", "conference", "recorded", "disposition", "notes", "logged_at", "agent"};
 
     final String vendor;
     final String callId;
     String direction, fromNumber, fromName, toNumber, toName, queueId, queueName, campaignId, campaignName;
-    String customerName, customerNumber, customerId, endCause, transferTarget;
+    String customerName, customerNumber, customerId, endCause, transferTarget, disposition, notes, agent;
     Map<String, String> data = new LinkedHashMap<>();
-    Instant firstSeen, ringingAt, answeredAt, heldSince, lastHoldAt, endedAt, wrapUpAt, finishedAt;
+    Instant firstSeen, ringingAt, answeredAt, heldSince, lastHoldAt, endedAt, wrapUpAt, finishedAt, loggedAt;
     int holdCount;
     long heldMs;
     boolean conference, recorded;
@@ -115,6 +115,10 @@ final class CallRow {
                 row.transferTarget = r.getString("transfer_target");
                 row.conference = r.getInt("conference") == 1;
                 row.recorded = r.getInt("recorded") == 1;
+                row.disposition = r.getString("disposition");
+                row.notes = r.getString("notes");
+                row.loggedAt = time(r, "logged_at");
+                row.agent = r.getString("agent");
                 return row;
             }
         }
@@ -132,7 +136,8 @@ final class CallRow {
             Object[] v = {direction, fromNumber, fromName, toNumber, toName, queueId, queueName, campaignId, campaignName,
                     customerName, customerNumber, customerId, CallJournal.json(data), text(firstSeen), text(ringingAt),
                     text(answeredAt), holdCount, heldMs, text(heldSince), text(lastHoldAt), text(endedAt), endCause, text(wrapUpAt),
-                    text(finishedAt), transferTarget, conference ? 1 : 0, recorded ? 1 : 0, vendor, callId};
+                    text(finishedAt), transferTarget, conference ? 1 : 0, recorded ? 1 : 0, disposition, notes, text(loggedAt), agent,
+                    vendor, callId};
             for (int i = 0; i < v.length; i++) p.setObject(i + 1, v[i]);
             p.executeUpdate();
         }
@@ -146,7 +151,8 @@ final class CallRow {
                 CallJournal.data(r.getString("data")), time(r, "first_seen"), time(r, "ringing_at"), time(r, "answered_at"),
                 r.getInt("hold_count"), Duration.ofMillis(r.getLong("held_ms")), time(r, "ended_at"), r.getString("end_cause"),
                 time(r, "wrap_up_at"), time(r, "finished_at"), r.getString("transfer_target"), r.getInt("conference") == 1,
-                r.getInt("recorded") == 1);
+                r.getInt("recorded") == 1, r.getString("disposition"), r.getString("notes"), time(r, "logged_at"),
+                r.getString("agent"));
     }
 
     private static Instant time(ResultSet r, String col) throws SQLException {

@@ -23,6 +23,49 @@ final class Schema {
               id INTEGER PRIMARY KEY,
               vendor TEXT NOT NULL, at TEXT NOT NULL, state TEXT NOT NULL, reason TEXT, productive INTEGER)""";
 
+    /**
+     * Columns added by issue 23 (disposition and notes at wrap-up, when the call was logged for the CRM, the agent):
+     * added to a journal made before them, which keeps every row it had.
+     */
+    static final String[][] ADDED_CALL_COLUMNS = {
+            {"disposition", "TEXT"}, {"notes", "TEXT"}, {"logged_at", "TEXT"}, {"agent", "TEXT"}};
+
+    /**
+     * Call records waiting for (or done with) a webhook, written in the transaction that finished the call
+     * (decision 0042). One row per call and receiver; {@code id} orders them as the calls were finished.
+     */
+    static final String OUTBOX = """
+            CREATE TABLE IF NOT EXISTS outbox (
+              id INTEGER PRIMARY KEY,
+              destination TEXT NOT NULL, idempotency_key TEXT NOT NULL,
+              vendor TEXT NOT NULL, call_id TEXT NOT NULL, created_at TEXT NOT NULL, payload TEXT NOT NULL,
+              state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, next_at TEXT NOT NULL,
+              last_error TEXT, delivered_at TEXT, retry_since TEXT NOT NULL,
+              UNIQUE (destination, idempotency_key))""";
+
+    static final String OUTBOX_PENDING = "CREATE INDEX IF NOT EXISTS outbox_waiting ON outbox(destination, state, id)";
+
+    /** Ended calls not yet logged: what the sweep looks at. */
+    static final String CALLS_UNLOGGED = "CREATE INDEX IF NOT EXISTS calls_unlogged ON calls(logged_at, ended_at)";
+
+    /** Brings a journal of any earlier version to this one; idempotent. */
+    static void migrate(java.sql.Connection db) throws java.sql.SQLException {
+        java.util.Set<String> have = new java.util.HashSet<>();
+        try (java.sql.Statement s = db.createStatement();
+             java.sql.ResultSet r = s.executeQuery("PRAGMA table_info(calls)")) {
+            while (r.next()) have.add(r.getString("name"));
+        }
+        try (java.sql.Statement s = db.createStatement()) {
+            for (String[] c : ADDED_CALL_COLUMNS) {
+                if (!have.contains(c[0])) s.execute("ALTER TABLE calls ADD COLUMN " + c[0] + " " + c[1]);
+            }
+            s.execute(OUTBOX);
+            s.execute(OUTBOX_PENDING);
+            s.execute(CALLS_UNLOGGED);
+            s.execute("PRAGMA user_version = 1");
+        }
+    }
+
     private Schema() {
     }
 }

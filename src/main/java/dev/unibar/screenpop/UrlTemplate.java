@@ -30,6 +30,21 @@ public final class UrlTemplate {
         return b.toString();
     }
 
+    /**
+     * The same template filled with the plain values, not URL-encoded: the arguments of a command hook (issue 23),
+     * which reach the program as they are, one argument each, never through a shell.
+     */
+    public static String fill(String template, String vendor, Call call) {
+        Matcher m = FIELD.matcher(template);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String v = value(m.group(1), vendor, call);
+            m.appendReplacement(b, Matcher.quoteReplacement(v == null ? "" : v));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
     static String encode(String v) {
         return URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -83,6 +83,11 @@ public interface BarContext {
     default void setDemoCalls(boolean on) {
     }
 
+    /** The link to the agent's CRM (local API, dispositions, webhooks); empty when none is configured. */
+    default Optional<CrmView> crm() {
+        return Optional.empty();
+    }
+
     /** What the native login form starts with (never a password). */
     default LoginDefaults loginDefaults() {
         LoginForm f = loginForm();

@@ -218,7 +218,13 @@ public final class BarView extends VBox {
         return controls;
     }
 
-    private void refit() {
+    /** Mounts a self-contained part (the CRM link's panels) under the call panel, above the message strip. */
+    public void mountBelowCalls(Node panel) {
+        getChildren().add(getChildren().indexOf(content) + 1, panel);
+    }
+
+    /** Fits the window to the bar (after the phase changed, or a mounted part grew or shrank). */
+    void refit() {
         // After the pass that lays out the new content, so the window gets its new preferred size.
         Platform.runLater(() -> {
             if (getScene() == null || getScene().getWindow() == null) return;

@@ -166,6 +166,7 @@ public final class UnibarApp extends Application {
             sim.getItems().add(FlowRunWindow.menuItem(stage, ctx, msg, config));
             menus.getMenus().add(sim);
         }
+        ctx.crm().ifPresent(c -> CrmPanels.mount(bar, view, c, msg, stage, stylesheet()));
         VBox root = new VBox(menus, bar);
         VBox.setVgrow(bar, javafx.scene.layout.Priority.ALWAYS);
         Scene scene = new Scene(root);

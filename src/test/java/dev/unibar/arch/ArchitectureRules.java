@@ -29,7 +29,8 @@ final class ArchitectureRules {
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("Core").definedBy("dev.unibar.core..")
             .layer("Infrastructure").definedBy("dev.unibar.bridge..", "dev.unibar.config..", "dev.unibar.json..",
-                    "dev.unibar.flow..", "dev.unibar.journal..", "dev.unibar.screenpop..")
+                    "dev.unibar.flow..", "dev.unibar.journal..", "dev.unibar.screenpop..", "dev.unibar.crm..",
+                    "dev.unibar.localapi..")
             .layer("Connectors").definedBy("dev.unibar.connectors..")
             .layer("Ui").definedBy("dev.unibar.ui..")
             .layer("App").definedBy("dev.unibar.app..")
@@ -63,6 +64,7 @@ final class ArchitectureRules {
 
     static final ArchRule NO_TOOLKIT_BELOW_UI = noClasses().that().resideInAnyPackage("dev.unibar.connectors..",
                     "dev.unibar.config..", "dev.unibar.json..", "dev.unibar.flow..", "dev.unibar.journal..",
+                    "dev.unibar.crm..", "dev.unibar.localapi..",
                     "dev.unibar.screenpop..")
             .should().dependOnClassesThat().resideInAPackage("javafx..")
             .because("connectors run headless (translate, simulate, tests) and reach pages through PageChannel");

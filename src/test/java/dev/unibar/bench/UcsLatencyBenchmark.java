@@ -1,17 +1,9 @@
 package dev.unibar.bench;
 
-import dev.unibar.app.VendorContext;
-import dev.unibar.connectors.ucs.UcsModule;
 
-import dev.unibar.connectors.ucs.sim.UcsSimSettings;
-import dev.unibar.connectors.ucs.sim.UcsSimulator;
 import javafx.application.Platform;
 
-import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Not a test: prints how long a UCS simulator event takes to become native state. One event
@@ -31,31 +23,13 @@ public final class UcsLatencyBenchmark {
         // Not exec.args: that property would also replace the arguments of the build's npm step.
         int n = Integer.getInteger("bench.events", 500);
         int warmup = Math.max(50, n / 10);
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Platform.setImplicitExit(false);
-
-        UcsSimulator sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
-        CompletableFuture<VendorContext> made = new CompletableFuture<>();
-        Platform.runLater(() -> made.complete(VendorContext.open(new UcsModule(), env -> UcsModule.forSimulator(sim, env), Clock.systemUTC())));
-        VendorContext ctx = made.get(30, TimeUnit.SECONDS);
-        UcsRoundTrips.Result r = UcsRoundTrips.measure(ctx, sim, n, warmup);
+        UcsRoundTrips.Result r = UcsRoundTrips.measureFresh(n, warmup);
         System.out.printf(Locale.ROOT, "UCS simulator event -> native state, %d events one at a time (%d warm-up)%n",
                 n, warmup);
         System.out.println(UcsRoundTrips.header());
         System.out.println(UcsRoundTrips.row("to the store (mapped + reduced)", r.toStore()));
         System.out.println(UcsRoundTrips.row("to the view-model property (FX)", r.toFx()));
 
-        CountDownLatch closed = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            ctx.page().load("about:blank");
-            closed.countDown();
-        });
-        closed.await();
-        Thread.sleep(500);
-        ctx.close();
-        sim.stop();
         Platform.exit();
         System.exit(0);
     }

@@ -71,6 +71,35 @@ final class UcsRoundTrips {
         return new Result(toStore, toFx);
     }
 
+    /**
+     * Starts the toolkit and a UCS simulator, opens the bar's WebView page on it, measures, and closes both: the
+     * whole of {@link UcsLatencyBenchmark}'s set-up, for benchmarks that print its figure beside their own.
+     */
+    static Result measureFresh(int n, int warmup) throws Exception {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        javafx.application.Platform.startup(started::countDown);
+        started.await();
+        javafx.application.Platform.setImplicitExit(false);
+        dev.unibar.connectors.ucs.sim.UcsSimulator sim = new dev.unibar.connectors.ucs.sim.UcsSimulator(0,
+                dev.unibar.connectors.ucs.sim.UcsSimSettings.defaults()
+                        .delays(dev.unibar.connectors.ucs.sim.UcsSimSettings.Delays.fast())).start();
+        java.util.concurrent.CompletableFuture<VendorContext> made = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> made.complete(VendorContext.open(new dev.unibar.connectors.ucs.UcsModule(),
+                env -> dev.unibar.connectors.ucs.UcsModule.forSimulator(sim, env), java.time.Clock.systemUTC())));
+        VendorContext ctx = made.get(30, TimeUnit.SECONDS);
+        Result r = measure(ctx, sim, n, warmup);
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        javafx.application.Platform.runLater(() -> {
+            ctx.page().load("about:blank");
+            closed.countDown();
+        });
+        closed.await();
+        Thread.sleep(500);
+        ctx.close();
+        sim.stop();
+        return r;
+    }
+
     /** label, median, p99 and max. */
     static String row(String label, List<Double> ms) {
         List<Double> s = new ArrayList<>(ms);

@@ -142,7 +142,7 @@ class ConfigLoaderTest {
                 error("vendor: ucs\nlangauge: cs\n"));
         // Every registered vendor's section is a known key, in registration order.
         assertEquals("config.yml:1: colour: unknown key; expected one of vendor, demo, language, browser, "
-                + String.join(", ", Vendors.ids()) + ", journal, screenPop, flows, customerLookup, wrapUp", error("colour: blue\n"));
+                + String.join(", ", Vendors.ids()) + ", journal, screenPop, flows, customerLookup, wrapUp, localApi, webhooks, hooks, dispositions", error("colour: blue\n"));
     }
 
     @Test

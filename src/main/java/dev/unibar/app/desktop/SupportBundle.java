@@ -36,6 +36,8 @@ public final class SupportBundle {
         this.config = config;
         List<String> secrets = new ArrayList<>();
         if (config != null) config.sections().values().forEach(s -> secrets.addAll(Redactor.secretsIn(s)));
+        // The CRM link's secrets too (webhook secrets, issue 23): they live outside the vendor sections.
+        if (config != null) secrets.addAll(Redactor.secretsIn(config.features()));
         this.redactor = new Redactor(secrets);
     }
 
