@@ -1,5 +1,9 @@
 package dev.unibar.core.model;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,32 +13,43 @@ import java.util.List;
  */
 public sealed interface Event {
 
-    /** The CONTRACT's {@code type} string. */
-    String type();
+    /** The CONTRACT's {@code type} string: the {@link Type} its record is marked with. */
+    default String type() {
+        return EventTypes.of(getClass());
+    }
 
     String vendor();
 
     /** The vendor's own time for this event, or null when its payload carries none. */
     Instant at();
 
+    /**
+     * Names an event record's CONTRACT type, once, beside the record (read once per class, then cached);
+     * {@code EventTypesTest} checks every record has one, none twice, each documented in docs/events.md.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface Type {
+        String value();
+    }
+
     /** Events about one call. */
     sealed interface CallEvent extends Event {
         String callId();
     }
 
-    record CredentialsRequired(String vendor, Instant at) implements Event {
-        public String type() { return "session.credentialsRequired"; }
-    }
+    @Type("session.credentialsRequired")
+    record CredentialsRequired(String vendor, Instant at) implements Event { }
 
-    record SessionReady(String vendor, Instant at) implements Event {
-        public String type() { return "session.ready"; }
-    }
+    @Type("session.ready")
+    record SessionReady(String vendor, Instant at) implements Event { }
 
     /**
      * A login or connection failure. {@code message} is the English text the CONTRACT carries; {@code key}
      * and {@code args} (both optional, as on {@link Notice}) name the same text in the notice bundles so
      * the bar shows it in the agent's language. A vendor's own error text has no key.
      */
+    @Type("session.error")
     record SessionError(String vendor, Instant at, String message, String code, String key, List<String> args)
             implements Event {
         public SessionError {
@@ -48,149 +63,123 @@ public sealed interface Event {
             List<String> a = Notices.strings(args);
             return new SessionError(vendor, at, Notices.english(key, a), code, key, a);
         }
-        public String type() { return "session.error"; }
     }
 
+    @Type("device.selectionRequired")
     record DeviceSelectionRequired(String vendor, Instant at, List<Device> devices) implements Event {
         public DeviceSelectionRequired { devices = devices == null ? null : List.copyOf(devices); }
-        public String type() { return "device.selectionRequired"; }
     }
 
-    record DevicePaired(String vendor, Instant at, Device device) implements Event {
-        public String type() { return "device.paired"; }
-    }
+    @Type("device.paired")
+    record DevicePaired(String vendor, Instant at, Device device) implements Event { }
 
-    record AgentLoggedIn(String vendor, Instant at, Agent agent) implements Event {
-        public String type() { return "agent.loggedIn"; }
-    }
+    @Type("agent.loggedIn")
+    record AgentLoggedIn(String vendor, Instant at, Agent agent) implements Event { }
 
-    record AgentLoggedOut(String vendor, Instant at, Agent agent) implements Event {
-        public String type() { return "agent.loggedOut"; }
-    }
+    @Type("agent.loggedOut")
+    record AgentLoggedOut(String vendor, Instant at, Agent agent) implements Event { }
 
     /** {@code maxDurationSeconds}: the longest this pause may last (Evolux), null when the vendor sets none. */
+    @Type("agent.state")
     record AgentStateChanged(String vendor, Instant at, AgentState state, String reason, Boolean productive,
                              Integer maxDurationSeconds) implements Event {
         public AgentStateChanged(String vendor, Instant at, AgentState state, String reason, Boolean productive) {
             this(vendor, at, state, reason, productive, null);
         }
-
-        public String type() { return "agent.state"; }
     }
 
+    @Type("agent.pauseReasons")
     record PauseReasons(String vendor, Instant at, List<PauseReason> reasons) implements Event {
         public PauseReasons { reasons = List.copyOf(reasons); }
-        public String type() { return "agent.pauseReasons"; }
     }
 
-    record CallRinging(String vendor, Instant at, String callId, Call call) implements CallEvent {
-        public String type() { return "call.ringing"; }
-    }
+    @Type("call.ringing")
+    record CallRinging(String vendor, Instant at, String callId, Call call) implements CallEvent { }
 
-    record CallDialing(String vendor, Instant at, String callId, Call call) implements CallEvent {
-        public String type() { return "call.dialing"; }
-    }
+    @Type("call.dialing")
+    record CallDialing(String vendor, Instant at, String callId, Call call) implements CallEvent { }
 
-    record CallConnected(String vendor, Instant at, String callId, Call call) implements CallEvent {
-        public String type() { return "call.connected"; }
-    }
+    @Type("call.connected")
+    record CallConnected(String vendor, Instant at, String callId, Call call) implements CallEvent { }
 
     /**
      * Something the vendor knows about a call changed (AgentDesktop {@code DATACHANGED}: its call data). The
      * snapshot's fields are merged into the known call as any snapshot is; the call's status never changes.
      */
-    record CallUpdated(String vendor, Instant at, String callId, Call call) implements CallEvent {
-        public String type() { return "call.updated"; }
-    }
+    @Type("call.updated")
+    record CallUpdated(String vendor, Instant at, String callId, Call call) implements CallEvent { }
 
-    record CallHeld(String vendor, Instant at, String callId) implements CallEvent {
-        public String type() { return "call.held"; }
-    }
+    @Type("call.held")
+    record CallHeld(String vendor, Instant at, String callId) implements CallEvent { }
 
-    record CallResumed(String vendor, Instant at, String callId) implements CallEvent {
-        public String type() { return "call.resumed"; }
-    }
+    @Type("call.resumed")
+    record CallResumed(String vendor, Instant at, String callId) implements CallEvent { }
 
-    record CallMuted(String vendor, Instant at, String callId) implements CallEvent {
-        public String type() { return "call.muted"; }
-    }
+    @Type("call.muted")
+    record CallMuted(String vendor, Instant at, String callId) implements CallEvent { }
 
-    record CallUnmuted(String vendor, Instant at, String callId) implements CallEvent {
-        public String type() { return "call.unmuted"; }
-    }
+    @Type("call.unmuted")
+    record CallUnmuted(String vendor, Instant at, String callId) implements CallEvent { }
 
     /** The agent's recording of this call is paused: the customer's card details are not recorded (MAX MaskEvent). */
-    record CallMasked(String vendor, Instant at, String callId) implements CallEvent {
-        public String type() { return "call.masked"; }
-    }
+    @Type("call.masked")
+    record CallMasked(String vendor, Instant at, String callId) implements CallEvent { }
 
-    record CallUnmasked(String vendor, Instant at, String callId) implements CallEvent {
-        public String type() { return "call.unmasked"; }
-    }
+    @Type("call.unmasked")
+    record CallUnmasked(String vendor, Instant at, String callId) implements CallEvent { }
 
     /** The vendor records this call on the agent's request (or says it does). */
-    record CallRecordingStarted(String vendor, Instant at, String callId) implements CallEvent {
-        public String type() { return "call.recordingStarted"; }
-    }
+    @Type("call.recordingStarted")
+    record CallRecordingStarted(String vendor, Instant at, String callId) implements CallEvent { }
 
-    record CallRecordingStopped(String vendor, Instant at, String callId) implements CallEvent {
-        public String type() { return "call.recordingStopped"; }
-    }
+    @Type("call.recordingStopped")
+    record CallRecordingStopped(String vendor, Instant at, String callId) implements CallEvent { }
 
-    record CallTransferred(String vendor, Instant at, String callId, String target) implements CallEvent {
-        public String type() { return "call.transferred"; }
-    }
+    @Type("call.transferred")
+    record CallTransferred(String vendor, Instant at, String callId, String target) implements CallEvent { }
 
-    record CallConferenced(String vendor, Instant at, String callId) implements CallEvent {
-        public String type() { return "call.conferenced"; }
-    }
+    @Type("call.conferenced")
+    record CallConferenced(String vendor, Instant at, String callId) implements CallEvent { }
 
-    record CallEnded(String vendor, Instant at, String callId, String cause) implements CallEvent {
-        public String type() { return "call.ended"; }
-    }
+    @Type("call.ended")
+    record CallEnded(String vendor, Instant at, String callId, String cause) implements CallEvent { }
 
-    record CallWrapUp(String vendor, Instant at, String callId) implements CallEvent {
-        public String type() { return "call.wrapUp"; }
-    }
+    @Type("call.wrapUp")
+    record CallWrapUp(String vendor, Instant at, String callId) implements CallEvent { }
 
-    record CallFinished(String vendor, Instant at, String callId) implements CallEvent {
-        public String type() { return "call.finished"; }
-    }
+    @Type("call.finished")
+    record CallFinished(String vendor, Instant at, String callId) implements CallEvent { }
 
-    record CallRecording(String vendor, Instant at, String callId, String url) implements CallEvent {
-        public String type() { return "call.recording"; }
-    }
+    @Type("call.recording")
+    record CallRecording(String vendor, Instant at, String callId, String url) implements CallEvent { }
 
     /** A conference leg of this call changed (dialing, connected, left, failed). */
-    record CallParticipant(String vendor, Instant at, String callId, Participant participant) implements CallEvent {
-        public String type() { return "call.participant"; }
-    }
+    @Type("call.participant")
+    record CallParticipant(String vendor, Instant at, String callId, Participant participant) implements CallEvent { }
 
     /** A call waits in one of the agent's queues and can be taken; {@code callId} is its id once taken. */
-    record QueueCallWaiting(String vendor, Instant at, String callId, Call call) implements Event {
-        public String type() { return "queue.callWaiting"; }
-    }
+    @Type("queue.callWaiting")
+    record QueueCallWaiting(String vendor, Instant at, String callId, Call call) implements Event { }
 
     /** That waiting call left the queue (taken by someone, or the caller gave up). */
-    record QueueCallLeft(String vendor, Instant at, String callId) implements Event {
-        public String type() { return "queue.callLeft"; }
-    }
+    @Type("queue.callLeft")
+    record QueueCallLeft(String vendor, Instant at, String callId) implements Event { }
 
     /** Follow-me: the agent's calls go to {@code numbers} (empty when the vendor names none) while active. */
+    @Type("agent.followMe")
     record AgentFollowMe(String vendor, Instant at, boolean active, List<String> numbers) implements Event {
         public AgentFollowMe { numbers = numbers == null ? List.of() : List.copyOf(numbers); }
-        public String type() { return "agent.followMe"; }
     }
 
-    record QueueWaiting(String vendor, Instant at, int count) implements Event {
-        public String type() { return "queue.waiting"; }
-    }
+    @Type("queue.waiting")
+    record QueueWaiting(String vendor, Instant at, int count) implements Event { }
 
     /**
      * A message for the agent. {@code message} is the English text the CONTRACT carries; {@code key} and
      * {@code args} (both optional) name the same text in the notice bundles so the bar can show it in the
      * agent's language ({@link Notices}).
      */
+    @Type("notice")
     record Notice(String vendor, Instant at, NoticeLevel level, String message, String key, List<String> args)
             implements Event {
         public Notice {
@@ -204,10 +193,8 @@ public sealed interface Event {
             List<String> a = Notices.strings(args);
             return new Notice(vendor, at, level, Notices.english(key, a), key, a);
         }
-        public String type() { return "notice"; }
     }
 
-    record VendorUnmapped(String vendor, Instant at, String name) implements Event {
-        public String type() { return "vendor.unmapped"; }
-    }
+    @Type("vendor.unmapped")
+    record VendorUnmapped(String vendor, Instant at, String name) implements Event { }
 }
