@@ -4,9 +4,6 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -14,11 +11,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.representer.Representer;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -193,34 +186,15 @@ public final class ConfigLayers {
         return w.toString();
     }
 
-    /** One file's YAML tree (null root for an empty file). */
+    /** One file's YAML tree (null root for an empty file), read as the loader reads every file. */
     private record Layer(Path path, Node root) {
 
         static Layer read(Path file) throws ConfigException {
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new ConfigException(file.toString(), 0, null, "file not found");
-            } catch (IOException e) {
-                throw new ConfigException(file.toString(), 0, null, "cannot read: " + e.getMessage());
-            }
-            try {
-                return new Layer(file, new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text)));
-            } catch (MarkedYAMLException e) {
-                Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-                throw new ConfigException(file.toString(), mark == null ? 0 : mark.getLine() + 1, null,
-                        "not valid YAML: " + ConfigSection.oneLine(e.getProblem() != null ? e.getProblem() : e.getContext()));
-            } catch (YAMLException e) {
-                throw new ConfigException(file.toString(), 0, null, "not valid YAML: " + ConfigSection.oneLine(e.getMessage()));
-            }
+            return new Layer(file, ConfigLoader.readTree(file));
         }
 
         MappingNode mapping() throws ConfigException {
-            if (root == null || ConfigSection.isNull(root)) return null;
-            if (root instanceof MappingNode m) return m;
-            throw new ConfigException(path.toString(), root.getStartMark().getLine() + 1, null,
-                    "expected a mapping of keys at the top level, got " + ConfigSection.describe(root));
+            return ConfigLoader.topMapping(root, path.toString());
         }
     }
 }

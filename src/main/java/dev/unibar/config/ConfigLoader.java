@@ -103,6 +103,15 @@ public final class ConfigLoader {
     // ---- parsing -------------------------------------------------------------------------------------
 
     public UnibarConfig load(Path file) throws ConfigException {
+        return build(readTree(file), file.toString(), file);
+    }
+
+    /**
+     * One config file's YAML tree (null for an empty file), read the one way every file is: within the
+     * size limit, strict UTF-8, composed within {@link #options()} and the node budget. Every failure is a
+     * {@link ConfigException} naming the file (and the line where there is one).
+     */
+    static Node readTree(Path file) throws ConfigException {
         String text;
         try {
             if (Files.size(file) > MAX_BYTES) {
@@ -114,7 +123,7 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, null, "cannot read: " + e.getMessage());
         }
-        return parse(text, file.toString(), file);
+        return compose(text, file.toString());
     }
 
     /**
@@ -133,6 +142,11 @@ public final class ConfigLoader {
 
     /** @param name the file name used in messages */
     public UnibarConfig parse(String text, String name, Path source) throws ConfigException {
+        return build(compose(text, name), name, source);
+    }
+
+    /** YAML text to its tree (null when empty); a syntax error names {@code name} and the line. */
+    private static Node compose(String text, String name) throws ConfigException {
         Node root;
         try {
             root = new Yaml(new SafeConstructor(options())).compose(new StringReader(text));
@@ -150,11 +164,20 @@ public final class ConfigLoader {
             throw new ConfigException(name, 0, null, "not valid YAML: " + ConfigSection.oneLine(m));
         }
         YamlBudget.check(name, root, MAX_NODES, MAX_DEPTH);
-        if (root == null || ConfigSection.isNull(root)) return new UnibarConfig(source, null, "ucs", null, Map.of());
-        if (!(root instanceof MappingNode m)) {
-            throw new ConfigException(name, ConfigSection.line(root), null,
-                    "expected a mapping of keys at the top level, got " + ConfigSection.describe(root));
-        }
+        return root;
+    }
+
+    /** The top-level mapping of a file's tree; null for an empty file, an error for anything else. */
+    static MappingNode topMapping(Node root, String name) throws ConfigException {
+        if (root == null || ConfigSection.isNull(root)) return null;
+        if (root instanceof MappingNode m) return m;
+        throw new ConfigException(name, ConfigSection.line(root), null,
+                "expected a mapping of keys at the top level, got " + ConfigSection.describe(root));
+    }
+
+    private UnibarConfig build(Node root, String name, Path source) throws ConfigException {
+        MappingNode m = topMapping(root, name);
+        if (m == null) return new UnibarConfig(source, null, "ucs", null, Map.of());
         ConfigSection top = new ConfigSection(name, env, m, "", 1);
         List<String> keys = new ArrayList<>(List.of("vendor", "demo", "language", "browser"));
         keys.addAll(sections.keySet());

@@ -94,6 +94,30 @@ class ConfigLayersTest {
         assertTrue(e.problem().contains("script"), "did-you-mean still works: " + e.problem());
     }
 
+    /** Both layers are read as the loader reads any file: strict UTF-8, the size limit, the YAML budget. */
+    @Test
+    void eachLayerIsReadWithinTheLoadersLimitsAndNamesItsFile() throws Exception {
+        Path sys = file("system.yml", SYSTEM);
+        Path user = dir.resolve("user.yml");
+        Files.write(user, new byte[] {'l', 'a', 'n', 'g', 'u', 'a', 'g', 'e', ':', ' ', 'c', 's', '\n', 'x', ':', ' ', (byte) 0xC3, '\n'});
+        ConfigException e = assertThrows(ConfigException.class, () -> load(sys, user));
+        assertEquals(user.toString(), e.file());
+        assertEquals(2, e.line());
+        assertTrue(e.problem().startsWith("not UTF-8 (byte 0xC3"), e.problem());
+
+        Path big = file("big.yml", "# " + "x".repeat(ConfigLoader.MAX_BYTES) + "\n");
+        e = assertThrows(ConfigException.class, () -> load(big, null));
+        assertEquals(big.toString(), e.file());
+        assertTrue(e.problem().startsWith("file is larger than"), e.problem());
+
+        StringBuilder deep = new StringBuilder("vendor: ucs\nucs:\n");
+        for (int i = 0; i < ConfigLoader.MAX_DEPTH + 5; i++) deep.append("  ".repeat(i + 1)).append("k").append(i).append(":\n");
+        Path deepUser = file("deep.yml", deep.toString());
+        e = assertThrows(ConfigException.class, () -> load(sys, deepUser));
+        assertEquals(deepUser.toString(), e.file());
+        assertTrue(e.problem().startsWith("nested deeper than"), e.problem());
+    }
+
     @Test
     void onlyTheSystemFileMayLock() throws Exception {
         Path sys = file("system.yml", "language: en\nlocked: vendor\n");
