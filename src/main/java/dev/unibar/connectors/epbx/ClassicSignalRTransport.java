@@ -7,7 +7,6 @@ import dev.unibar.connectors.Payloads;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,11 +15,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * ASP.NET SignalR 2 ("classic") over WebSockets, written by hand because the Microsoft Java client
@@ -33,24 +30,15 @@ import java.util.function.Supplier;
  * server no longer knows the connection (it restarted, or DisconnectTimeout passed) the transport
  * negotiates a new one and reports the session as lost so the owner re-runs its start-up.
  */
-public final class ClassicSignalRTransport extends SignalRTransportBase {
+public final class ClassicSignalRTransport extends SignalRTransportBase<ClassicSignalRTransport.Socket> {
 
     private static final System.Logger LOG = System.getLogger(ClassicSignalRTransport.class.getName());
 
-    /**
-     * Java-WebSocket traces the upgrade request, query string and access token included. Its logger is
-     * held here (JUL keeps loggers weakly) and kept at INFO, where it prints no request.
-     */
-    static {
-        dev.unibar.config.LibraryLogs.atLeast("org.java_websocket", java.util.logging.Level.INFO);
-    }
     private static final String PROTOCOL = "1.5";
     /** A reconnect the server accepts and then closes at once is a refusal, not a network problem. */
     private static final long EARLY_CLOSE_MS = 500;
 
-    private final HttpClient http;
     private final String base;
-    private final Invocations invocations;
     private final AtomicInteger tid = new AtomicInteger(random.nextInt(10));
 
     private volatile String hub;
@@ -60,21 +48,15 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
     private volatile long disconnectTimeoutMs = 30_000;
     private volatile long transportConnectMs = 5_000;
     private volatile String cursor;
-    private volatile Socket current;
-    private volatile boolean reconnecting;
     private volatile boolean mustNegotiate;
-    private volatile long droppedAtNanos;
-    private ScheduledFuture<?> watchdog;
 
     public ClassicSignalRTransport(HttpClient http, String serviceBase, Backoff backoff) {
         this(http, serviceBase, backoff, Duration.ofSeconds(30));
     }
 
     public ClassicSignalRTransport(HttpClient http, String serviceBase, Backoff backoff, Duration invokeTimeout) {
-        super(backoff, "epbx-signalr");
-        this.http = http;
+        super(http, backoff, invokeTimeout, "epbx-signalr");
         this.base = serviceBase.endsWith("/") ? serviceBase : serviceBase + "/";
-        this.invocations = new Invocations(invokeTimeout, dispatch, this::clean);
     }
 
     /** The cursor of the last push, sent as messageId on reconnect. */
@@ -83,62 +65,32 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
     }
 
     @Override
-    public CompletableFuture<Void> connect(String hubName, Supplier<String> tokenSupplier) {
+    protected void prepare(String hubName) {
         this.hub = hubName.toLowerCase(Locale.ROOT);
-        this.token = tokenSupplier;
         ObjectNode c = Payloads.JSON.createObjectNode().put("name", hub);
         this.connectionData = Payloads.JSON.createArrayNode().add(c).toString();
-        setState(State.CONNECTING);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        control.execute(() -> {
-            try {
-                establishNew();
-                setState(State.CONNECTED);
-                done.complete(null);
-            } catch (Exception e) {
-                setState(State.DISCONNECTED);
-                done.completeExceptionally(EpbxFailure.keyed("epbx.connectFailed", clean(e)));
-            }
-        });
-        return done;
     }
 
     @Override
-    public CompletableFuture<JsonNode> invoke(String method, Object... args) {
-        Socket s = current;
-        if (closed || s == null || reconnecting || !s.isOpen()) {
-            return CompletableFuture.failedFuture(HubException.notConnected());
-        }
-        return invocations.start(method, id -> {
-            ObjectNode frame = Payloads.JSON.createObjectNode();
-            frame.put("H", hub);
-            frame.put("M", method);
-            ArrayNode a = frame.putArray("A");
-            for (Object arg : args) a.add(Payloads.JSON.valueToTree(arg));
-            frame.put("I", Integer.parseInt(id));
-            s.send(frame.toString());
-        });
+    protected String frame(String method, String id, ArrayNode args) {
+        ObjectNode frame = Payloads.JSON.createObjectNode();
+        frame.put("H", hub);
+        frame.put("M", method);
+        frame.set("A", args);
+        frame.put("I", Integer.parseInt(id));
+        return frame.toString();
     }
 
     @Override
-    public void close() {
-        if (closed) return;
-        closed = true;
-        Socket s = current;
-        current = null;
-        invocations.failAll(HubException::connectionClosed);
-        if (s != null) {
-            s.abandoned = true;
-            s.close();
-            abort();
-        }
-        shutdownThreads();
+    protected void closedSocket(Socket s) {
+        abort();
     }
 
     // ---- connection life ------------------------------------------------------------------------------
 
     /** negotiate → connect → init frame → start. Runs on the control thread. */
-    private void establishNew() throws Exception {
+    @Override
+    protected void open() throws Exception {
         JsonNode n = getJson("negotiate", query(false));
         String ct = Payloads.text(n, "ConnectionToken");
         if (ct == null) throw new IOException("negotiate sent no ConnectionToken");
@@ -151,19 +103,8 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
             transportConnectMs = Math.max(1_000, Math.round(n.get("TransportConnectTimeout").asDouble() * 1000));
         }
         Socket s = new Socket(wsUri("connect", ""), false);
-        if (!s.connectBlocking(transportConnectMs, TimeUnit.MILLISECONDS)) {
-            s.awaitClosed();
-            throw new IOException("WebSocket connect failed" + s.failureText());
-        }
-        try {
-            s.initialized.get(transportConnectMs, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            s.abandoned = true;
-            s.close();
-            throw new IOException("no init frame from the server");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IOException("connection closed before init" + s.failureText());
-        }
+        s.open(transportConnectMs);
+        s.awaitGreeting(s.initialized, transportConnectMs, "init frame");
         current = s;
         JsonNode started = getJson("start", query(true));
         if (!"started".equalsIgnoreCase(Payloads.text(started, "Response"))) {
@@ -173,56 +114,21 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
             throw new IOException("start was not acknowledged");
         }
         mustNegotiate = false;
-        armWatchdog();
+        watchKeepAlive();
     }
 
-    private void armWatchdog() {
-        synchronized (this) {
-            if (watchdog != null) watchdog.cancel(false);
-            watchdog = null;
-            if (keepAliveMs <= 0 || closed) return;
-            long period = Math.max(50, keepAliveMs / 4);
-            watchdog = control.scheduleWithFixedDelay(() -> {
-                Socket s = current;
-                if (s == null || reconnecting || closed) return;
-                long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - s.lastFrameNanos);
-                if (silentMs > keepAliveMs) {
-                    LOG.log(System.Logger.Level.WARNING, "EPBX hub silent for " + silentMs + " ms: reconnecting");
-                    dropped(s);
-                }
-            }, period, period, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** The live socket is gone (closed, errored or silent): fail what waits and start reconnecting. */
-    private void dropped(Socket s) {
-        synchronized (this) {
-            if (closed || reconnecting || s != current) return;
-            reconnecting = true;
-            droppedAtNanos = System.nanoTime();
-            s.abandoned = true;
-        }
-        s.close();
-        invocations.failAll(HubException::connectionLost);
-        setState(State.RECONNECTING);
-        scheduleAttempt(0);
-    }
-
-    @Override
-    protected void gaveUp() {
-        current = null;
+    /** A connection silent for the server's KeepAliveTimeout is dropped (checked four times as often). */
+    private void watchKeepAlive() {
+        watch(keepAliveMs, Math.max(50, keepAliveMs / 4));
     }
 
     @Override
     protected void attempt(int n) {
-        if (closed) return;
-        long since = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - droppedAtNanos);
-        if (!mustNegotiate && since < disconnectTimeoutMs) {
+        if (!mustNegotiate && sinceDropMs() < disconnectTimeoutMs) {
             Outcome o = tryReconnect();
             if (o == Outcome.OK) {
-                reconnecting = false;
                 reconnected(true);
-                armWatchdog();
+                watchKeepAlive();
                 return;
             }
             if (o == Outcome.RETRY) {
@@ -230,20 +136,9 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
                 return;
             }
             LOG.log(System.Logger.Level.INFO, "EPBX no longer knows this connection: negotiating a new one");
-            mustNegotiate = true;
-        } else {
-            mustNegotiate = true;
         }
-        try {
-            establishNew();
-            reconnecting = false;
-            connectedAgain();
-            reconnected(false);
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.INFO, "EPBX renegotiation failed: " + clean(e));
-            if (renewedAfter(e)) attempt(n + 1);
-            else scheduleAttempt(n + 1);
-        }
+        mustNegotiate = true;
+        renegotiate(n);
     }
 
     private enum Outcome { OK, RETRY, REFUSED }
@@ -282,14 +177,8 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
     // ---- frames ---------------------------------------------------------------------------------------
 
     private void onFrame(Socket s, String text) {
-        JsonNode f;
-        try {
-            f = Payloads.JSON.readTree(text);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "Unreadable SignalR frame ignored (" + e.getClass().getSimpleName() + ")");
-            return;
-        }
-        if (f == null || !f.isObject() || f.isEmpty()) return; // keep-alive
+        JsonNode f = message(text);
+        if (f == null || f.isEmpty()) return; // {} is a keep-alive
         if (f.has("S") && f.get("S").asInt() == 1) s.initialized.complete(null);
         if (f.has("I") && !f.has("M")) {
             reply(f);
@@ -310,7 +199,7 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
         }
         if (f.has("T") && f.get("T").asInt() == 1) {
             // The server asks the client to reconnect (e.g. it is shutting a node down).
-            control.execute(() -> dropped(s));
+            onControl(() -> dropped(s));
         }
     }
 
@@ -363,18 +252,8 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
         return v.isEmpty() ? "" : "&access_token=" + enc(v);
     }
 
-    private String clean(Throwable e) {
-        Throwable c = dev.unibar.core.Failures.unwrap(e);
-        String m = c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
-        return Redact.text(m, currentToken());
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
     /** One WebSocket; a new one per connect or reconnect attempt (Java-WebSocket clients are single-use). */
-    private final class Socket extends HubSocket {
+    final class Socket extends HubSocket {
         final CompletableFuture<Void> initialized = new CompletableFuture<>();
         volatile int framesSeen;
 
@@ -392,13 +271,7 @@ public final class ClassicSignalRTransport extends SignalRTransportBase {
         @Override
         protected void closed() {
             initialized.completeExceptionally(new IOException("closed"));
-            if (!abandoned && !closed && this == current) {
-                try {
-                    control.execute(() -> dropped(this));
-                } catch (java.util.concurrent.RejectedExecutionException ignored) {
-                    // closing
-                }
-            }
+            socketClosed(this);
         }
     }
 }

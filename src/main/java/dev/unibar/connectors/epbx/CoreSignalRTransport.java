@@ -7,17 +7,12 @@ import dev.unibar.connectors.Payloads;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * ASP.NET Core SignalR ({@code epbx.signalr: core}): the JSON hub protocol over Java-WebSocket, written
@@ -31,19 +26,9 @@ import java.util.function.Supplier;
  * {@code serverTimeout} is treated as gone; the client pings every {@code pingInterval} so the server
  * does not drop it.
  */
-public final class CoreSignalRTransport extends SignalRTransportBase {
+public final class CoreSignalRTransport extends SignalRTransportBase<CoreHubSocket> {
 
     private static final System.Logger LOG = System.getLogger(CoreSignalRTransport.class.getName());
-
-    /**
-     * Java-WebSocket and the JDK HTTP client trace request URLs, access token included: their loggers
-     * are pinned where they print no request (as in ClassicSignalRTransport and EpbxConnector).
-     */
-    static {
-        dev.unibar.config.LibraryLogs.atLeast("org.java_websocket", java.util.logging.Level.INFO);
-        dev.unibar.config.LibraryLogs.atLeast("jdk.internal.httpclient", java.util.logging.Level.INFO);
-        dev.unibar.config.LibraryLogs.atLeast("jdk.httpclient.HttpClient", java.util.logging.Level.WARNING);
-    }
 
     static final char RS = '\u001e';
     private static final String HANDSHAKE = "{\"protocol\":\"json\",\"version\":1}" + RS;
@@ -51,15 +36,10 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
     /** The Microsoft clients follow at most 100 redirects; a middleware needs one at most. */
     private static final int MAX_REDIRECTS = 10;
 
-    private final HttpClient http;
     private final String url;
     private final long serverTimeoutMs;
     private final long pingMs;
     private final long connectMs = 15_000;
-    private final Invocations invocations;
-
-    private volatile CoreHubSocket current;
-    private ScheduledFuture<?> keepAlive;
 
     /** @param path the hub path below serviceBase, e.g. {@code atendimentoHub} */
     public CoreSignalRTransport(String serviceBase, String path, Backoff backoff) {
@@ -73,88 +53,33 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
      */
     public CoreSignalRTransport(HttpClient http, String serviceBase, String path, Backoff backoff,
                                 Duration invokeTimeout, Duration serverTimeout, Duration pingInterval) {
-        super(backoff, "epbx-core");
-        this.http = http;
+        super(http, backoff, invokeTimeout, "epbx-core");
         String base = serviceBase.endsWith("/") ? serviceBase : serviceBase + "/";
         this.url = base + path.replaceFirst("^/", "");
-        this.invocations = new Invocations(invokeTimeout, dispatch, this::clean);
         this.serverTimeoutMs = serverTimeout.toMillis();
         this.pingMs = pingInterval.toMillis();
     }
 
     @Override
-    public CompletableFuture<Void> connect(String hub, Supplier<String> tokenSupplier) {
-        this.token = tokenSupplier;
-        setState(State.CONNECTING);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        control.execute(() -> {
-            try {
-                open();
-                setState(State.CONNECTED);
-                done.complete(null);
-            } catch (Exception e) {
-                setState(State.DISCONNECTED);
-                done.completeExceptionally(EpbxFailure.keyed("epbx.connectFailed", clean(e)));
-            }
-        });
-        return done;
-    }
-
-    @Override
-    public CompletableFuture<JsonNode> invoke(String method, Object... args) {
-        CoreHubSocket s = current;
-        if (closed || s == null || state() != State.CONNECTED) {
-            return CompletableFuture.failedFuture(HubException.notConnected());
-        }
-        return invocations.start(method, id -> {
-            ObjectNode frame = Payloads.JSON.createObjectNode().put("type", 1).put("invocationId", id)
-                    .put("target", method);
-            ArrayNode a = frame.putArray("arguments");
-            for (Object arg : args) a.add(Payloads.JSON.valueToTree(arg));
-            s.send(frame.toString() + RS);
-        });
-    }
-
-    @Override
-    public void close() {
-        if (closed) return;
-        closed = true;
-        CoreHubSocket s = current;
-        current = null;
-        stopKeepAlive();
-        invocations.failAll(HubException::connectionClosed);
-        if (s != null) {
-            s.abandoned = true;
-            s.close();
-        }
-        shutdownThreads();
+    protected String frame(String method, String id, ArrayNode args) {
+        ObjectNode frame = Payloads.JSON.createObjectNode().put("type", 1).put("invocationId", id).put("target", method);
+        frame.set("arguments", args);
+        return frame.toString() + RS;
     }
 
     // ---- connection life ------------------------------------------------------------------------------
 
     /** negotiate → WebSocket → handshake. Runs on the control thread. */
-    private void open() throws Exception {
+    @Override
+    protected void open() throws Exception {
         Negotiated n = negotiate();
         CoreHubSocket s = new CoreHubSocket(socketUri(n), n.accessToken, this::onRecord, this::socketClosed);
-        if (!s.connectBlocking(connectMs, TimeUnit.MILLISECONDS)) {
-            s.awaitClosed();
-            if (s.httpStatus == 401 || s.httpStatus == 403) throw new Unauthorized("connect", s.httpStatus);
-            throw new IOException("WebSocket connect failed" + s.failureText());
-        }
+        s.open(connectMs);
         s.send(HANDSHAKE);
-        try {
-            s.handshake.get(connectMs, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            s.abandoned = true;
-            s.close();
-            throw new IOException("the hub did not answer the handshake");
-        } catch (java.util.concurrent.ExecutionException e) {
-            s.abandoned = true;
-            s.close();
-            throw new IOException("handshake refused: " + e.getCause().getMessage());
-        }
+        s.awaitGreeting(s.handshake, connectMs, "handshake");
         current = s;
-        startKeepAlive();
+        // Silent past serverTimeout: gone; the client pings every pingInterval.
+        watch(serverTimeoutMs, Math.max(50, Math.min(pingMs, serverTimeoutMs / 4)));
     }
 
     private record Negotiated(String url, String connectionToken, String accessToken) {
@@ -199,78 +124,17 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
         return URI.create(ws + q);
     }
 
-    private void startKeepAlive() {
-        synchronized (this) {
-            stopKeepAlive();
-            if (closed) return;
-            long period = Math.max(50, Math.min(pingMs, serverTimeoutMs / 4));
-            keepAlive = control.scheduleWithFixedDelay(() -> {
-                CoreHubSocket s = current;
-                if (s == null || closed) return;
-                long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - s.lastFrameNanos);
-                if (silentMs > serverTimeoutMs) {
-                    LOG.log(System.Logger.Level.WARNING, "EPBX hub silent for " + silentMs + " ms: reconnecting");
-                    dropped(s);
-                    return;
-                }
-                if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - s.lastSentNanos) >= pingMs) s.send(PING);
-            }, period, period, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private synchronized void stopKeepAlive() {
-        if (keepAlive != null) keepAlive.cancel(false);
-        keepAlive = null;
-    }
-
-    private void socketClosed(CoreHubSocket s) {
-        if (s.abandoned || closed || s != current) return;
-        try {
-            control.execute(() -> dropped(s));
-        } catch (java.util.concurrent.RejectedExecutionException ignored) {
-            // closing
-        }
-    }
-
-    /** The live socket is gone (closed, close message, silent): fail what waits and start reconnecting. */
-    private void dropped(CoreHubSocket s) {
-        if (closed || s != current) return;
-        current = null;
-        s.abandoned = true;
-        s.close();
-        stopKeepAlive();
-        invocations.failAll(HubException::connectionLost);
-        LOG.log(System.Logger.Level.INFO, "EPBX Core connection lost: reconnecting");
-        setState(State.RECONNECTING);
-        scheduleAttempt(0);
-    }
-
     @Override
-    protected void attempt(int n) {
-        if (closed) return;
-        try {
-            open();
-            connectedAgain();
-            reconnected(false);
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.INFO, "EPBX Core reconnect failed: " + clean(e));
-            if (renewedAfter(e)) attempt(n + 1);
-            else scheduleAttempt(n + 1);
-        }
+    protected void tick(CoreHubSocket s) {
+        if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - s.lastSentNanos) >= pingMs) s.send(PING);
     }
 
     // ---- records --------------------------------------------------------------------------------------
 
     /** One JSON record from the server (runs on the socket's read thread). */
     private void onRecord(CoreHubSocket s, String record) {
-        JsonNode m;
-        try {
-            m = Payloads.JSON.readTree(record);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "Unreadable SignalR record ignored (" + e.getClass().getSimpleName() + ")");
-            return;
-        }
-        if (m == null || !m.isObject()) return;
+        JsonNode m = message(record);
+        if (m == null) return;
         if (!s.handshake.isDone()) {
             if (m.hasNonNull("error")) s.handshake.completeExceptionally(new IOException(m.get("error").asText()));
             else s.handshake.complete(null);
@@ -322,15 +186,5 @@ public final class CoreSignalRTransport extends SignalRTransportBase {
         String marker = "HubException: ";
         int i = message.indexOf(marker);
         return i >= 0 && i + marker.length() < message.length() ? message.substring(i + marker.length()) : message;
-    }
-
-    private String clean(Throwable e) {
-        Throwable c = dev.unibar.core.Failures.unwrap(e);
-        String m = c.getMessage() != null ? c.getMessage() : c.getClass().getSimpleName();
-        return Redact.text(m, currentToken());
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -56,6 +56,36 @@ abstract class HubSocket extends WebSocketClient {
         LOG.log(System.Logger.Level.DEBUG, "EPBX socket error: " + Redact.text(String.valueOf(ex.getMessage())));
     }
 
+    /**
+     * Opens the socket within {@code ms}. A refused upgrade fails with its HTTP status (401 or 403 as
+     * {@link HubTransport.Unauthorized}: the token, not the network, is the trouble).
+     */
+    void open(long ms) throws java.io.IOException, InterruptedException {
+        if (connectBlocking(ms, TimeUnit.MILLISECONDS)) return;
+        awaitClosed();
+        if (httpStatus == 401 || httpStatus == 403) throw new HubTransport.Unauthorized("connect", httpStatus);
+        throw new java.io.IOException("WebSocket connect failed" + failureText());
+    }
+
+    /**
+     * Waits up to {@code ms} for the server's first word on this socket ({@code greeting}: the classic
+     * init frame, the Core handshake); without it the socket is given up and the failure names {@code what}.
+     */
+    void awaitGreeting(CompletableFuture<Void> greeting, long ms, String what) throws java.io.IOException,
+            InterruptedException {
+        try {
+            greeting.get(ms, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            abandoned = true;
+            close();
+            throw new java.io.IOException("no " + what + " from the server");
+        } catch (java.util.concurrent.ExecutionException e) {
+            abandoned = true;
+            close();
+            throw new java.io.IOException("no " + what + ": " + e.getCause().getMessage() + failureText());
+        }
+    }
+
     /** Java-WebSocket releases connectBlocking before it calls onClose: wait for the reason to land. */
     void awaitClosed() {
         try {
