@@ -1,5 +1,8 @@
 package dev.unibar.connectors.epbx;
 
+import dev.unibar.core.command.Command;
+import dev.unibar.core.model.Event;
+import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.core.model.Notices.Refusal;
 
 import java.io.IOException;
@@ -25,10 +28,28 @@ final class EpbxRecordings {
 
     private final String base;
     private final HttpClient http;
+    private final EpbxHubSession session;
 
-    EpbxRecordings(String base, HttpClient http) {
-        this.base = base;
-        this.http = http;
+    EpbxRecordings(EpbxHubSession session) {
+        this.base = session.config.base();
+        this.http = session.http;
+        this.session = session;
+    }
+
+    /** The call's recording into the folder the command names, else the configured one; the bar is told where. */
+    CompletableFuture<Void> download(Command.DownloadRecording r) {
+        String globalId = session.mapper.globalIdOf(r.callId());
+        if (globalId == null) return CompletableFuture.failedFuture(new Refusal("epbx.noRecording"));
+        String folder = r.folder() != null && !r.folder().isBlank() ? r.folder() : session.config.recordingsDir();
+        if (folder == null || folder.isBlank()) return CompletableFuture.failedFuture(new Refusal("epbx.recordingFolderMissing"));
+        String token = session.token();
+        if (token == null) return CompletableFuture.failedFuture(new Refusal("epbx.recordingNeedsLogin"));
+        return download(globalId, folder, token).handleAsync((path, err) -> {
+            // A failure reaches the agent as the command's keyed refusal (the session shows it).
+            if (err != null) throw new CompletionException(session.readable(err));
+            session.emit(Event.Notice.keyed(session.vendor(), null, NoticeLevel.INFO, "epbx.recordingSaved", path));
+            return null;
+        }, session.worker);
     }
 
     /** Downloads off the caller's thread; completes with the saved file. */

@@ -70,7 +70,7 @@ class EpbxCaptureReplayTest {
                 null, null, null, null);
         EpbxConnector connector = new EpbxConnector(cfg, HTTP, null);
         // onConexaoErro makes the connector run Iniciar again after a while; the sim's answer is not the capture's.
-        connector.recoveryDelayMs = TimeUnit.HOURS.toMillis(1);
+        connector.recoveryDelayMs(TimeUnit.HOURS.toMillis(1));
         Session session = new Session(connector, Clock.systemUTC());
         session.start();
         try {

@@ -190,9 +190,9 @@ class EpbxConnectorTest {
         await(connector.send(new Command.Login(FakeEpbxHttp.USER, FakeEpbxHttp.PASSWORD, false, "1000", "ramalVirtual")));
         assertEquals(List.of("Iniciar [\"1000\",3]"), transports.get(1).invocations);
         assertTrue(transports.get(0).closed, "a second login replaces the first connection");
-        assertEquals(1, EpbxConnector.logonType(null, "12345"));
-        assertEquals(3, EpbxConnector.logonType(null, "1000"));
-        assertEquals(2, EpbxConnector.logonType(null, "10.1.1.1"));
+        assertEquals(1, EpbxLogin.logonType(null, "12345"));
+        assertEquals(3, EpbxLogin.logonType(null, "1000"));
+        assertEquals(2, EpbxLogin.logonType(null, "10.1.1.1"));
     }
 
     @Test
