@@ -77,8 +77,7 @@ public final class EpbxConnector implements Connector {
     public EpbxConnector(EpbxConfig config, HttpClient http, Supplier<HubTransport> transports) {
         if (config == null || config.base() == null) throw new IllegalArgumentException("epbx.serviceBase is required");
         this.config = config;
-        this.session = new EpbxHubSession(config, http, new EpbxMapper(config.base(), config.wrapUpInterval(),
-                config.readyInterval(), config.inboundDirecao()));
+        this.session = new EpbxHubSession(config, http);
         this.recovery = new EpbxRecovery(session);
         this.login = new EpbxLogin(session, transports != null ? transports : () -> config.coreSignalR()
                 ? new CoreSignalRTransport(http, config.base(), config.effectiveCorePath(),

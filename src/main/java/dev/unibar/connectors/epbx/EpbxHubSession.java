@@ -32,11 +32,7 @@ final class EpbxHubSession {
     final HttpClient http;
     final EpbxMapper mapper;
     /** Commands and hub events touch the mapper; one thread keeps them in order. */
-    final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "epbx-connector");
-        t.setDaemon(true);
-        return t;
-    });
+    final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("epbx-connector"));
 
     private volatile Connector.Sink sink;
     private volatile HubTransport transport;
@@ -44,10 +40,10 @@ final class EpbxHubSession {
     private volatile Object deviceArg;
     private volatile int logonType;
 
-    EpbxHubSession(EpbxConfig config, HttpClient http, EpbxMapper mapper) {
+    EpbxHubSession(EpbxConfig config, HttpClient http) {
         this.config = config;
         this.http = http;
-        this.mapper = mapper;
+        this.mapper = new EpbxMapper(config.base(), config.wrapUpInterval(), config.readyInterval(), config.inboundDirecao());
     }
 
     void sink(Connector.Sink sink) {

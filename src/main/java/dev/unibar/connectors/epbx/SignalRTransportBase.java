@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -71,8 +70,8 @@ abstract class SignalRTransportBase<S extends HubSocket> implements HubTransport
                                    String threadPrefix) {
         this.http = http;
         this.backoff = backoff;
-        this.dispatch = Executors.newSingleThreadExecutor(daemon(threadPrefix + "-dispatch"));
-        this.control = Executors.newSingleThreadScheduledExecutor(daemon(threadPrefix + "-control"));
+        this.dispatch = Executors.newSingleThreadExecutor(DaemonThreads.named(threadPrefix + "-dispatch"));
+        this.control = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(threadPrefix + "-control"));
         this.invocations = new Invocations(invokeTimeout, dispatch, this::clean);
     }
 
@@ -364,13 +363,5 @@ abstract class SignalRTransportBase<S extends HubSocket> implements HubTransport
 
     protected static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -20,11 +20,8 @@ public final class TokenKeeper implements AutoCloseable {
 
     private final OAuthClient oauth;
     private final Consumer<EpbxFailure> onRefused;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "epbx-token");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("epbx-token"));
     private volatile String access;
     private volatile String refresh;
     private volatile long expiresAtNanos;
