@@ -81,6 +81,12 @@ public final class ClassicSignalRTransport extends SignalRTransportBase<ClassicS
         return frame.toString();
     }
 
+    /** SignalR 2's own keep-alive request (the JS client's pingInterval): no token, no connection. */
+    @Override
+    protected URI probeUri() {
+        return URI.create(base + "signalr/ping");
+    }
+
     @Override
     protected void closedSocket(Socket s) {
         abort();
@@ -225,6 +231,7 @@ public final class ClassicSignalRTransport extends SignalRTransportBase<ClassicS
         URI uri = URI.create(base + "signalr/" + what + "?" + query + tokenParam());
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        heard();
         if (r.statusCode() == 401 || r.statusCode() == 403) throw new Unauthorized(what, r.statusCode());
         if (r.statusCode() != 200) throw new IOException(what + " answered HTTP " + r.statusCode());
         return Payloads.JSON.readTree(r.body());
@@ -258,7 +265,7 @@ public final class ClassicSignalRTransport extends SignalRTransportBase<ClassicS
         volatile int framesSeen;
 
         Socket(URI uri, boolean reconnect) {
-            super(uri, Map.of());
+            super(uri, Map.of(), ClassicSignalRTransport.this::heard);
         }
 
         @Override

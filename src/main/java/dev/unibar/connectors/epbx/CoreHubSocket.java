@@ -21,8 +21,9 @@ final class CoreHubSocket extends HubSocket {
     private final Consumer<CoreHubSocket> onClosed;
     private final StringBuilder partial = new StringBuilder();
 
-    CoreHubSocket(URI uri, String bearer, BiConsumer<CoreHubSocket, String> records, Consumer<CoreHubSocket> onClosed) {
-        super(uri, bearer == null || bearer.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + bearer));
+    CoreHubSocket(URI uri, String bearer, Runnable answered, BiConsumer<CoreHubSocket, String> records,
+                  Consumer<CoreHubSocket> onClosed) {
+        super(uri, bearer == null || bearer.isEmpty() ? Map.of() : Map.of("Authorization", "Bearer " + bearer), answered);
         this.records = records;
         this.onClosed = onClosed;
     }

@@ -67,13 +67,19 @@ public final class CoreSignalRTransport extends SignalRTransportBase<CoreHubSock
         return frame.toString() + RS;
     }
 
+    /** A GET of the hub itself: ASP.NET Core answers it at once (400, no connection id), no token needed. */
+    @Override
+    protected URI probeUri() {
+        return URI.create(url);
+    }
+
     // ---- connection life ------------------------------------------------------------------------------
 
     /** negotiate → WebSocket → handshake. Runs on the control thread. */
     @Override
     protected void open() throws Exception {
         Negotiated n = negotiate();
-        CoreHubSocket s = new CoreHubSocket(socketUri(n), n.accessToken, this::onRecord, this::socketClosed);
+        CoreHubSocket s = new CoreHubSocket(socketUri(n), n.accessToken, this::heard, this::onRecord, this::socketClosed);
         s.open(connectMs);
         s.send(HANDSHAKE);
         s.awaitGreeting(s.handshake, connectMs, "handshake");
@@ -98,6 +104,7 @@ public final class CoreSignalRTransport extends SignalRTransportBase<CoreHubSock
                     .POST(HttpRequest.BodyPublishers.noBody());
             if (!bearer.isEmpty()) r.header("Authorization", "Bearer " + bearer);
             HttpResponse<String> resp = http.send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            heard();
             if (resp.statusCode() == 401 || resp.statusCode() == 403) throw new Unauthorized("negotiate", resp.statusCode());
             if (resp.statusCode() != 200) throw new IOException("negotiate answered HTTP " + resp.statusCode());
             JsonNode n = Payloads.JSON.readTree(resp.body());

@@ -79,13 +79,19 @@ public final class EpbxConnector implements Connector {
         this.config = config;
         this.session = new EpbxHubSession(config, http);
         this.recovery = new EpbxRecovery(session);
-        this.login = new EpbxLogin(session, transports != null ? transports : () -> config.coreSignalR()
-                ? new CoreSignalRTransport(http, config.base(), config.effectiveCorePath(),
-                        HubTransport.Backoff.DEFAULT, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(15))
-                : new ClassicSignalRTransport(http, config.base(), HubTransport.Backoff.DEFAULT), recovery);
+        this.login = new EpbxLogin(session, transports != null ? transports
+                : transports(config, http, HubTransport.Backoff.DEFAULT), recovery);
         this.calls = new EpbxCallControls(session);
         this.pauses = new EpbxPauses(session, login::logout);
         this.recordings = new EpbxRecordings(session);
+    }
+
+    /** A fresh transport per login, of the dialect {@code epbx.signalr} names, reconnecting with {@code backoff}. */
+    public static Supplier<HubTransport> transports(EpbxConfig config, HttpClient http, HubTransport.Backoff backoff) {
+        return () -> config.coreSignalR()
+                ? new CoreSignalRTransport(http, config.base(), config.effectiveCorePath(), backoff,
+                        Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(15))
+                : new ClassicSignalRTransport(http, config.base(), backoff);
     }
 
     /** How long after onConexaoErro Iniciar runs again (tests that replay it want no second run). */

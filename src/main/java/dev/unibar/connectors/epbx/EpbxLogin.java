@@ -94,9 +94,7 @@ final class EpbxLogin {
         session.tokens(keeper);
         HubTransport t = transports.get();
         session.transport(t);
-        t.onEvent((name, args) -> session.onWorker(() -> recovery.hubEvent(t, name, args)));
-        t.onState(st -> session.onWorker(() -> recovery.transportState(t, st)));
-        t.onSessionLost(() -> session.onWorker(() -> recovery.sessionLost(t)));
+        recovery.follow(t);
         t.onAuthRejected(() -> {
             // The bar says what it waits for: not the network, a new session token.
             session.onWorker(() -> session.emit(Event.Notice.keyed(session.vendor(), null, NoticeLevel.WARNING,

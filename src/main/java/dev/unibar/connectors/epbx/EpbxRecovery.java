@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  * IntervaloAtual and ChamadaAtiva), a middleware that forgot the session gets {@code Iniciar} again and
  * then the same re-read, and {@code onConexaoErro} (the PBX lost the extension) runs {@code Iniciar}
  * until the extension is taken back, as the vendor's sample does. All on the connector's worker thread.
+ *
+ * <p>From a drop until that re-read the bar is told RECONNECTING, never CONNECTED: what it shows then is
+ * the last state known, not the vendor's (a connector reports CONNECTED only when it knows again).
  */
 final class EpbxRecovery {
 
@@ -31,6 +34,7 @@ final class EpbxRecovery {
 
     private final EpbxHubSession session;
     private final EpbxMapper mapper;
+    /** From a drop until the state is re-read: the bar hears CONNECTED only then. */
     private volatile boolean reconnecting;
     private volatile boolean recovering;
     /** Hub events mapped so far (guarded by the mapper's lock, which also keeps REST and hub updates apart). */
@@ -43,7 +47,15 @@ final class EpbxRecovery {
         this.mapper = session.mapper;
     }
 
-    void hubEvent(HubTransport t, String name, JsonNode args) {
+    /** A new login's transport: its events, states and lost sessions come here, on the worker. */
+    void follow(HubTransport t) {
+        reconnecting = false;
+        t.onEvent((name, args) -> session.onWorker(() -> hubEvent(t, name, args)));
+        t.onState(st -> session.onWorker(() -> transportState(t, st)));
+        t.onSessionLost(() -> session.onWorker(() -> sessionLost(t)));
+    }
+
+    private void hubEvent(HubTransport t, String name, JsonNode args) {
         Connector.Sink sink = session.sink();
         if (!session.current(t) || sink == null) return;
         ObjectNode line = Payloads.JSON.createObjectNode();
@@ -61,16 +73,18 @@ final class EpbxRecovery {
         if (name.equalsIgnoreCase("onConexaoErro")) recover(t, recoveryDelayMs);
     }
 
-    void transportState(HubTransport t, HubTransport.State s) {
+    private void transportState(HubTransport t, HubTransport.State s) {
         if (!session.current(t) || session.sink() == null) return;
         switch (s) {
             case CONNECTING -> session.connection(ConnectionStatus.CONNECTING);
             case CONNECTED -> {
-                session.connection(ConnectionStatus.CONNECTED);
-                // Events pushed while the socket was down may be lost: ask the middleware what is true now.
+                if (!reconnecting) {
+                    session.connection(ConnectionStatus.CONNECTED);
+                } else if (t.resumedSession()) {
+                    // Events pushed while the socket was down may be lost: ask the middleware what is true now.
+                    rebuild(t);
+                }
                 // A lost session asks only after Iniciar (sessionLost): before, the middleware knows no ramal.
-                if (reconnecting && t.resumedSession()) rebuild(t);
-                reconnecting = false;
             }
             case RECONNECTING -> {
                 reconnecting = true;
@@ -81,8 +95,15 @@ final class EpbxRecovery {
         }
     }
 
+    /** The state is the vendor's again (re-read, or newer hub events came first): the bar may say so. */
+    private void known(HubTransport t) {
+        if (!reconnecting || !session.current(t)) return;
+        reconnecting = false;
+        session.connection(ConnectionStatus.CONNECTED);
+    }
+
     /** The middleware forgot us (restart): log the device in again on the new connection. */
-    void sessionLost(HubTransport t) {
+    private void sessionLost(HubTransport t) {
         if (!session.current(t)) return;
         LOG.log(System.Logger.Level.INFO, "EPBX session lost: logging the device in again");
         mapper.sessionRestarted();
@@ -150,13 +171,17 @@ final class EpbxRecovery {
                             applyInterval(sink, bodies[0]);
                             sink.events(bodies[1].isEmpty() ? null : bodies[1],
                                     mapper.reconcile(EpbxRest.firstObject(bodies[1])));
+                            known(t);
                             return;
                         }
                     }
                     if (attempt < 2) rebuild(t, attempt + 1);
+                    else known(t); // the hub keeps talking: its events are newer than any view
                 }, session.worker).exceptionally(err -> {
             LOG.log(System.Logger.Level.WARNING, "EPBX state after reconnect not read: "
                     + Redact.text(String.valueOf(session.readable(err).getMessage()), token));
+            // The link works and the hub's next events will tell; the log says what was missed.
+            session.onWorker(() -> known(t));
             return null;
         });
     }

@@ -27,9 +27,12 @@ abstract class HubSocket extends WebSocketClient {
     volatile String closeReason;
     /** The transport has given this socket up: its close is no drop. */
     volatile boolean abandoned;
+    private final Runnable answered;
 
-    HubSocket(URI uri, Map<String, String> headers) {
+    /** @param answered told when the server answers the upgrade (accepted, or refused with an HTTP status) */
+    HubSocket(URI uri, Map<String, String> headers, Runnable answered) {
         super(uri, headers);
+        this.answered = answered;
         setConnectionLostTimeout(0); // SignalR keep-alives and pings do this job
     }
 
@@ -39,13 +42,17 @@ abstract class HubSocket extends WebSocketClient {
     @Override
     public void onOpen(ServerHandshake handshake) {
         lastFrameNanos = System.nanoTime();
+        answered.run();
     }
 
     @Override
     public final void onClose(int code, String reason, boolean remote) {
         closeReason = Redact.text(reason);
         Matcher m = HTTP_STATUS.matcher(reason == null ? "" : reason);
-        if (m.find()) httpStatus = Integer.parseInt(m.group(1));
+        if (m.find()) {
+            httpStatus = Integer.parseInt(m.group(1));
+            answered.run();
+        }
         closedFuture.complete(null);
         closed();
     }

@@ -104,15 +104,39 @@ public interface HubTransport extends AutoCloseable {
         }
     }
 
-    /** Retry timing for reconnects: the first retry comes within {@code first}, then doubling up to {@code cap}. */
-    record Backoff(long firstMs, long capMs, int maxAttempts) {
-        public static final Backoff DEFAULT = new Backoff(1_000, 30_000, 0);
+    /**
+     * Retry timing for reconnects: the first retry comes within {@code first}, then doubling up to
+     * {@code cap}. While a wait is longer than {@code probeMs} (above 0) and the server gave no answer at
+     * all, a cheap probe asks every {@code probeMs} (with jitter) whether it answers again, and the
+     * attempt is made as soon as it does: a server back after a long outage is not left waiting for a
+     * backoff grown to its cap, while a server that answers and refuses still gets the whole backoff.
+     */
+    record Backoff(long firstMs, long capMs, int maxAttempts, long probeMs) {
+        /** The server is probed every 0.5–1 s once the backoff is longer: back within 2 s of answering again. */
+        public static final Backoff DEFAULT = new Backoff(1_000, 30_000, 0, 1_000);
+
+        /** No probe: the backoff alone. */
+        public Backoff(long firstMs, long capMs, int maxAttempts) {
+            this(firstMs, capMs, maxAttempts, 0);
+        }
 
         /** The delay before attempt {@code n} (0-based): exponential with jitter, never above the cap. */
         public long delayMs(int n, java.util.Random random) {
-            long base = firstMs << Math.min(n, 20);
-            long ceiling = Math.min(capMs, base);
-            // Full jitter within the upper half keeps many bars from reconnecting in lockstep after a restart.
+            return jittered(Math.min(capMs, firstMs << Math.min(n, 20)), random);
+        }
+
+        /** The wait before the next probe. */
+        public long probeDelayMs(java.util.Random random) {
+            return jittered(probeMs, random);
+        }
+
+        /** Whether a wait of {@code delayMs} is long enough to probe during it. */
+        public boolean probesDuring(long delayMs) {
+            return probeMs > 0 && delayMs > probeMs;
+        }
+
+        /** Full jitter within the upper half keeps many bars from reconnecting in lockstep after a restart. */
+        private static long jittered(long ceiling, java.util.Random random) {
             return ceiling / 2 + (long) (random.nextDouble() * (ceiling - ceiling / 2));
         }
 

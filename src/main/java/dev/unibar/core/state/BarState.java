@@ -75,6 +75,15 @@ public record BarState(
                 Map.of(), null, null, Map.of());
     }
 
+    /**
+     * Whether the agent state is the vendor's now: signed in and the connector says it knows
+     * ({@link ConnectionStatus#CONNECTED}). While false the state held is only the last one known: the bar
+     * must not show it as current (no state counting its time, no controls that act on it).
+     */
+    public boolean agentStateKnown() {
+        return connection == ConnectionStatus.CONNECTED && phase == SessionPhase.READY && agentState != null;
+    }
+
     /** The call the agent is working on: the newest one that is not on hold, else the newest. */
     public Optional<CallView> activeCall() {
         CallView last = null;

@@ -150,6 +150,46 @@ class ClassicSignalRTransportTest {
         assertEquals("new", transport.invoke("Iniciar", 12, 1).get(5, TimeUnit.SECONDS).asText());
     }
 
+    /**
+     * Issue 21: the probe is for a silent server. One that answers, if only to refuse, gets the whole
+     * backoff between attempts and no probe: a broken middleware is not hammered once a second.
+     */
+    @Test
+    void aServerThatAnswersButRefusesGetsTheWholeBackoffAndNoProbe() throws Exception {
+        transport.close();
+        transport = new ClassicSignalRTransport(HttpClient.newHttpClient(), hub.base(),
+                new HubTransport.Backoff(1_500, 1_500, 0, 50));
+        transport.onState(states::add);
+        java.util.concurrent.atomic.AtomicReference<String> token = new java.util.concurrent.atomic.AtomicReference<>(FakeClassicHub.TOKEN);
+        transport.connect("AtendimentoHub", token::get).get(5, TimeUnit.SECONDS);
+        token.set("tok-REFUSED-000000");
+        hub.dropConnection();
+        Wait.until("two refused renegotiations", java.time.Duration.ofMillis(10_000),
+                () -> hub.requests.stream().filter(r -> r.startsWith("/Service/signalr/negotiate")).count() == 3);
+        List<String> afterFirstRefusal = hub.requests.subList(
+                hub.requests.indexOf(hub.requests.stream().filter(r -> r.startsWith("/Service/signalr/negotiate"))
+                        .skip(1).findFirst().orElseThrow()), hub.requests.size());
+        assertTrue(afterFirstRefusal.stream().noneMatch(r -> r.startsWith("/Service/signalr/ping")), afterFirstRefusal.toString());
+        // Before the first attempt nothing was known of the server: it was probed, and answered.
+        assertTrue(hub.requests.stream().anyMatch(r -> r.startsWith("/Service/signalr/ping?null")), hub.requests.toString());
+    }
+
+    @Test
+    void theBackoffProbesOnlyWaitsLongerThanItsProbeWithJitter() {
+        HubTransport.Backoff none = new HubTransport.Backoff(1_000, 30_000, 0);
+        assertFalse(none.probesDuring(30_000), "no probe unless asked for");
+        HubTransport.Backoff d = HubTransport.Backoff.DEFAULT;
+        assertFalse(d.probesDuring(1_000));
+        assertTrue(d.probesDuring(1_001));
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < 200; i++) {
+            long p = d.probeDelayMs(r);
+            assertTrue(p >= 500 && p <= 1_000, "probe delay " + p);
+            long a = d.delayMs(10, r);
+            assertTrue(a >= 15_000 && a <= 30_000, "capped delay " + a);
+        }
+    }
+
     @Test
     void aRefusedTokenFailsTheConnectWithoutShowingIt() {
         ExecutionException e = assertThrows(ExecutionException.class,

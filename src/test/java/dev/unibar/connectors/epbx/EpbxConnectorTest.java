@@ -349,14 +349,32 @@ class EpbxConnectorTest {
     }
 
     @Test
-    void connectionChangesReachTheBarAtOnce() throws Exception {
+    void aLostLinkReachesTheBarAtOnceAndConnectedOnlyOnceTheStateIsReadAgain() throws Exception {
         FakeHubTransport t = login();
+        assertEquals(ConnectionStatus.CONNECTED, sink.connection.get(sink.connection.size() - 1));
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        http.restGate = gate;
         t.state(HubTransport.State.RECONNECTING);
         Wait.until("RECONNECTING", java.time.Duration.ofMillis(2000), () -> sink.connection.get(sink.connection.size() - 1)
                 == ConnectionStatus.RECONNECTING);
         t.state(HubTransport.State.CONNECTED);
-        Wait.until("CONNECTED", java.time.Duration.ofMillis(2000), () -> sink.connection.get(sink.connection.size() - 1)
+        Wait.until("REST view asked", java.time.Duration.ofMillis(10_000), () -> !http.restPaths.isEmpty());
+        // The socket is back but the state is not read yet: the bar still hears that it does not know.
+        assertEquals(ConnectionStatus.RECONNECTING, sink.connection.get(sink.connection.size() - 1), sink.connection.toString());
+        gate.countDown();
+        Wait.until("CONNECTED", java.time.Duration.ofMillis(5000), () -> sink.connection.get(sink.connection.size() - 1)
                 == ConnectionStatus.CONNECTED);
+    }
+
+    @Test
+    void aReReadThatFailsStillEndsTheReconnectForTheHubsNextEventsToTell() throws Exception {
+        FakeHubTransport t = login();
+        http.close();
+        t.state(HubTransport.State.RECONNECTING);
+        t.state(HubTransport.State.CONNECTED);
+        Wait.until("CONNECTED", java.time.Duration.ofMillis(15_000), () -> sink.connection.get(sink.connection.size() - 1)
+                == ConnectionStatus.CONNECTED && sink.connection.contains(ConnectionStatus.RECONNECTING));
+        assertTrue(logs.stream().anyMatch(l -> l.contains("EPBX state after reconnect not read")), logs.toString());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.unibar.core.model.Event;
 import dev.unibar.core.state.BarState;
 import dev.unibar.connectors.epbx.sim.EpbxSimulator;
 import dev.unibar.connectors.epbx.EpbxConnector;
+import dev.unibar.connectors.epbx.HubTransport;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -50,6 +51,12 @@ final class SimRig implements AutoCloseable {
 
     /** {@code base} is where the connector is pointed: the simulator, or a proxy in front of it. */
     SimRig(String transport, Consumer<EpbxSimulator.Builder> tune, java.util.function.Function<EpbxSimulator, String> base) {
+        this(transport, tune, base, HubTransport.Backoff.DEFAULT);
+    }
+
+    /** {@code backoff}: how the transport retries after a drop (a test that times recovery sets its own). */
+    SimRig(String transport, Consumer<EpbxSimulator.Builder> tune, java.util.function.Function<EpbxSimulator, String> base,
+           HubTransport.Backoff backoff) {
         this.transport = transport;
         EpbxSimulator.Builder b = EpbxSimulator.builder().port(0).user(USER, PASSWORD, "Maria Souza")
                 // Short keep-alives so a dropped socket is noticed quickly by the classic transport.
@@ -58,7 +65,8 @@ final class SimRig implements AutoCloseable {
         sim = b.build().start();
         EpbxConfig cfg = new EpbxConfig(base.apply(sim), null, "unibar", transport, null, null, null, null, null,
                 null, null, null, null);
-        connector = new EpbxConnector(cfg, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        connector = new EpbxConnector(cfg, http, EpbxConnector.transports(cfg, http, backoff));
         session = new Session(connector, Clock.systemUTC());
         session.start();
         // Far ends react quickly: the tests are about the wiring, not the timing.
