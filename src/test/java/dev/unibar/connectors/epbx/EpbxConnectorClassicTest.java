@@ -60,6 +60,9 @@ class EpbxConnectorClassicTest {
         Wait.until("RECONNECTING", java.time.Duration.ofMillis(5000), () -> sink.connection.contains(ConnectionStatus.RECONNECTING));
         Wait.until("Iniciar again", java.time.Duration.ofMillis(10000), () -> iniciar.size() == 2);
         Wait.until("ready again", java.time.Duration.ofMillis(5000), () -> sink.events.stream().filter(e -> e.contains("session.ready")).count() == 2);
-        assertEquals(ConnectionStatus.CONNECTED, sink.connection.get(sink.connection.size() - 1));
+        // Connected again once the state after the restart was asked for (Iniciar, then the REST view).
+        Wait.until("CONNECTED", java.time.Duration.ofMillis(5000),
+                () -> sink.connection.get(sink.connection.size() - 1) == ConnectionStatus.CONNECTED);
+        assertTrue(hub.requests.stream().anyMatch(r -> r.contains("IntervaloAtual")), hub.requests.toString());
     }
 }
