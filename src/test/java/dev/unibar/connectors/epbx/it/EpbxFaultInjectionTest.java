@@ -13,8 +13,6 @@ import dev.unibar.testkit.FaultProxy;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,16 +49,11 @@ class EpbxFaultInjectionTest {
         return rig(transport, HubTransport.Backoff.DEFAULT);
     }
 
+    /** The rig behind a fault proxy, which the test closes itself ({@link #proxy}). */
     private SimRig rig(String transport, HubTransport.Backoff backoff) {
-        return new SimRig(transport, b -> { }, sim -> {
-            try {
-                proxy = new FaultProxy(sim.port());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            sim.allowForwardedPort(proxy.port());
-            return "http://127.0.0.1:" + proxy.port() + "/Service/";
-        }, backoff);
+        ProxiedRig r = new ProxiedRig(transport, backoff);
+        proxy = r.proxy;
+        return r.rig;
     }
 
     private static long ringing(SimRig rig, String canal) {

@@ -6,8 +6,6 @@ import dev.unibar.core.state.ConnectionStatus;
 import dev.unibar.core.state.SessionPhase;
 import dev.unibar.testkit.FaultProxy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,31 +51,8 @@ public final class EpbxRecoveryFigures {
         System.out.printf(Locale.ROOT, "%-8s %-24s %-34s %10d%n", dialect, backoff, what, ms);
     }
 
-    private static final class Rig implements AutoCloseable {
-        final SimRig rig;
-        FaultProxy proxy;
-
-        Rig(String dialect, HubTransport.Backoff backoff) {
-            rig = new SimRig(dialect, b -> { }, sim -> {
-                try {
-                    proxy = new FaultProxy(sim.port());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                sim.allowForwardedPort(proxy.port());
-                return "http://127.0.0.1:" + proxy.port() + "/Service/";
-            }, backoff);
-        }
-
-        @Override
-        public void close() {
-            rig.close();
-            proxy.close();
-        }
-    }
-
     private static long outage(String dialect, HubTransport.Backoff backoff, long outageMs, boolean forgetTokens) {
-        try (Rig r = new Rig(dialect, backoff)) {
+        try (ProxiedRig r = new ProxiedRig(dialect, backoff)) {
             r.rig.login();
             r.proxy.refuse(true);
             r.proxy.reset();
@@ -93,7 +68,7 @@ public final class EpbxRecoveryFigures {
     }
 
     private static long killDuringCall(String dialect) {
-        try (Rig r = new Rig(dialect, HubTransport.Backoff.DEFAULT)) {
+        try (ProxiedRig r = new ProxiedRig(dialect, HubTransport.Backoff.DEFAULT)) {
             r.rig.login();
             String canal = r.rig.scenario("inbound", Map.of()).get("canalId").asText();
             r.rig.await("ringing", BOUND_MS, s -> s.calls().containsKey(canal));
