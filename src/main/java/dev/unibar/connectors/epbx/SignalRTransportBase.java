@@ -7,8 +7,6 @@ import dev.unibar.connectors.Payloads;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
@@ -46,11 +44,7 @@ abstract class SignalRTransportBase<S extends HubSocket> implements HubTransport
         dev.unibar.config.LibraryLogs.atLeast("jdk.httpclient.HttpClient", java.util.logging.Level.WARNING);
     }
 
-    /** A probe that gets no answer within this is a server still away. */
-    private static final java.time.Duration PROBE_TIMEOUT = java.time.Duration.ofSeconds(2);
-
     protected final HttpClient http;
-    protected final Backoff backoff;
     protected final Random random = new Random();
     protected final ExecutorService dispatch;
     protected final ScheduledExecutorService control;
@@ -69,18 +63,17 @@ abstract class SignalRTransportBase<S extends HubSocket> implements HubTransport
     private volatile State state = State.DISCONNECTED;
     private volatile boolean resumed = true;
     private volatile long droppedAtNanos;
-    /** Whether the server answered since the drop, or in the attempt under way: probing is for a silent one. */
-    private volatile boolean heard = true;
+    private final ReconnectSchedule schedule;
     private ScheduledFuture<?> watchdog;
 
     /** @param threadPrefix names the two threads (prefix-dispatch, prefix-control) in thread dumps */
     protected SignalRTransportBase(HttpClient http, Backoff backoff, java.time.Duration invokeTimeout,
                                    String threadPrefix) {
         this.http = http;
-        this.backoff = backoff;
         this.dispatch = Executors.newSingleThreadExecutor(DaemonThreads.named(threadPrefix + "-dispatch"));
         this.control = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(threadPrefix + "-control"));
         this.invocations = new Invocations(invokeTimeout, dispatch, this::clean);
+        this.schedule = new ReconnectSchedule(backoff, control, http, this::probeUri, () -> closed);
     }
 
     // ---- what a dialect supplies ----------------------------------------------------------------------
@@ -228,7 +221,7 @@ abstract class SignalRTransportBase<S extends HubSocket> implements HubTransport
             if (closed || s != current || state != State.CONNECTED) return;
             current = null;
             droppedAtNanos = System.nanoTime();
-            heard = false;
+            schedule.dropped();
             s.abandoned = true;
         }
         s.close();
@@ -278,80 +271,22 @@ abstract class SignalRTransportBase<S extends HubSocket> implements HubTransport
         }
     }
 
-    /**
-     * Schedules reconnect attempt {@code n} after the backoff's delay, or gives up when the backoff is
-     * spent. When the server gave no answer since the drop or in the last attempt, a long delay is
-     * watched by probes ({@link Backoff}) and the attempt made as soon as the server answers one.
-     */
+    /** Schedules reconnect attempt {@code n} ({@link ReconnectSchedule}), or gives up when the backoff is spent. */
     protected final void scheduleAttempt(int n) {
-        if (closed) return;
-        if (backoff.exhausted(n)) {
-            LOG.log(System.Logger.Level.WARNING, "EPBX hub unreachable after " + n + " attempts: giving up");
-            current = null;
-            setState(State.DISCONNECTED);
-            return;
-        }
-        long delay = backoff.delayMs(n, random);
-        if (!heard && backoff.probesDuring(delay)) probeUntil(n, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay));
-        else later(() -> runAttempt(n), delay);
-    }
-
-    /** Probes until attempt {@code n} is due at {@code dueNanos}; a server that answers gets it at once. */
-    private void probeUntil(int n, long dueNanos) {
-        long left = TimeUnit.NANOSECONDS.toMillis(dueNanos - System.nanoTime());
-        long next = backoff.probeDelayMs(random);
-        if (left <= next) {
-            later(() -> runAttempt(n), Math.max(0, left));
-            return;
-        }
-        later(() -> {
-            if (answers()) {
-                LOG.log(System.Logger.Level.INFO, "EPBX hub answers again: reconnecting now");
-                runAttempt(n);
-            } else {
-                probeUntil(n, dueNanos);
-            }
-        }, next);
+        if (closed || schedule.next(n, this::runAttempt)) return;
+        LOG.log(System.Logger.Level.WARNING, "EPBX hub unreachable after " + n + " attempts: giving up");
+        current = null;
+        setState(State.DISCONNECTED);
     }
 
     private void runAttempt(int n) {
-        heard = false;
+        schedule.starting();
         attempt(n);
     }
 
     /** The server answered (any HTTP status, a WebSocket upgrade): it is there, whatever it said. */
     protected final void heard() {
-        heard = true;
-    }
-
-    /** Runs {@code r} on the control thread after {@code delayMs}, unless the transport is closed by then. */
-    private void later(Runnable r, long delayMs) {
-        try {
-            control.schedule(() -> {
-                if (!closed) r.run();
-            }, delayMs, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException ignored) {
-            // closed meanwhile
-        }
-    }
-
-    /**
-     * Whether the server answers HTTP at all now (any status: a 404 or 401 is an answer). No token is
-     * sent; the request is the dialect's cheapest ({@link #probeUri}).
-     */
-    private boolean answers() {
-        HttpRequest req = HttpRequest.newBuilder(probeUri()).timeout(PROBE_TIMEOUT).GET().build();
-        CompletableFuture<HttpResponse<Void>> f = http.sendAsync(req, HttpResponse.BodyHandlers.discarding());
-        try {
-            f.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            f.cancel(true);
-            return false;
-        }
+        schedule.heard();
     }
 
     static boolean isUnauthorized(Throwable t) {
