@@ -1,7 +1,5 @@
 package dev.unibar.connectors.epbx;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -9,12 +7,9 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
-import java.util.function.Supplier;
 
 /**
  * When a dropped transport tries again (issue 21, decision 0033): after the backoff's delay, unless the
@@ -29,21 +24,15 @@ final class ReconnectSchedule {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final HubTransport.Backoff backoff;
-    private final ScheduledExecutorService control;
-    private final HttpClient http;
-    private final Supplier<URI> probeUri;
-    private final BooleanSupplier closed;
+    private final SignalRTransportBase<?> transport;
     private final Random random = new Random();
     /** Whether the server answered since the drop, or in the attempt under way. */
     private volatile boolean heard = true;
 
-    ReconnectSchedule(HubTransport.Backoff backoff, ScheduledExecutorService control, HttpClient http,
-                      Supplier<URI> probeUri, BooleanSupplier closed) {
+    /** @param transport whose control thread runs the attempts, whose client probes, and which may close meanwhile */
+    ReconnectSchedule(HubTransport.Backoff backoff, SignalRTransportBase<?> transport) {
         this.backoff = backoff;
-        this.control = control;
-        this.http = http;
-        this.probeUri = probeUri;
-        this.closed = closed;
+        this.transport = transport;
     }
 
     /** The connection dropped: nothing is known of the server until it answers. */
@@ -93,8 +82,8 @@ final class ReconnectSchedule {
     /** Runs {@code r} on the control thread after {@code delayMs}, unless the transport is closed by then. */
     private void later(Runnable r, long delayMs) {
         try {
-            control.schedule(() -> {
-                if (!closed.getAsBoolean()) r.run();
+            transport.control.schedule(() -> {
+                if (!transport.closed) r.run();
             }, delayMs, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException ignored) {
             // closed meanwhile
@@ -103,8 +92,8 @@ final class ReconnectSchedule {
 
     /** Whether the server answers HTTP at all now (a 404 or 401 is an answer). */
     private boolean answers() {
-        HttpRequest req = HttpRequest.newBuilder(probeUri.get()).timeout(PROBE_TIMEOUT).GET().build();
-        CompletableFuture<HttpResponse<Void>> f = http.sendAsync(req, HttpResponse.BodyHandlers.discarding());
+        HttpRequest req = HttpRequest.newBuilder(transport.probeUri()).timeout(PROBE_TIMEOUT).GET().build();
+        CompletableFuture<HttpResponse<Void>> f = transport.http.sendAsync(req, HttpResponse.BodyHandlers.discarding());
         try {
             f.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return true;

@@ -73,7 +73,7 @@ abstract class SignalRTransportBase<S extends HubSocket> implements HubTransport
         this.dispatch = Executors.newSingleThreadExecutor(DaemonThreads.named(threadPrefix + "-dispatch"));
         this.control = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(threadPrefix + "-control"));
         this.invocations = new Invocations(invokeTimeout, dispatch, this::clean);
-        this.schedule = new ReconnectSchedule(backoff, control, http, this::probeUri, () -> closed);
+        this.schedule = new ReconnectSchedule(backoff, this);
     }
 
     // ---- what a dialect supplies ----------------------------------------------------------------------
