@@ -162,6 +162,8 @@ class FlowRunWindowTest {
         testkitWait("step 3 failed", () -> Fx.get(() -> w.state(3) == FlowRunWindow.State.FAILED));
         Path file = dir.resolve("report.html");
         Fx.run(() -> w.setReportChooser(win -> file.toFile()));
+        // The step is marked failed before the run's end enables Save report…; a click before that is lost.
+        testkitWait("Save report… is enabled", () -> Fx.get(() -> !robot.lookup("#flowSaveReport").query().isDisabled()));
         Click.on(robot, "#flowSaveReport");
         testkitWait("the report is written", () -> java.nio.file.Files.exists(file));
         String html = java.nio.file.Files.readString(file);
