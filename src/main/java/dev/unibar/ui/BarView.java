@@ -180,13 +180,13 @@ public final class BarView extends VBox {
         // After the pass that lays out the new content, so the window gets its new preferred height.
         Platform.runLater(() -> {
             if (getScene() == null || getScene().getWindow() == null) return;
-            Window w = getScene().getWindow();
             Parent root = getScene().getRoot();
+            // The window's width as it is now (the agent may have resized it): only the height is the content's.
+            // Both through sizeToScene: a height set alone reached GTK with no width ("width > 0" failed).
+            if (root instanceof javafx.scene.layout.Region r) r.setPrefWidth(getScene().getWidth());
             root.applyCss();
             root.layout();
-            double frame = w.getHeight() - getScene().getHeight();
-            double wanted = root.prefHeight(getScene().getWidth());
-            if (Double.isFinite(frame) && Double.isFinite(wanted) && wanted > 0) w.setHeight(frame + wanted);
+            getScene().getWindow().sizeToScene();
         });
     }
 

@@ -16,8 +16,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +39,6 @@ final class CallCard extends VBox {
     private final Label number;
     private final Label name;
     private final Label duration;
-    private final FontIcon arrow;
     private final HBox line1;
 
     CallCard(BarViewModel vm, Messages msg) {
@@ -51,10 +48,6 @@ final class CallCard extends VBox {
         setFocusTraversable(true);
         setAccessibleRole(AccessibleRole.TEXT);
 
-        arrow = Ui.icon(Material2AL.CALL_RECEIVED);
-        arrow.getStyleClass().add("call-arrow");
-        vm.activeDirectionProperty().addListener((o, a, d) -> arrow.setIconCode(
-                d == Direction.OUTBOUND ? Material2AL.CALL_MADE : Material2AL.CALL_RECEIVED));
         number = Ui.label("callNumber", "call-number");
         number.textProperty().bind(vm.activeNumberProperty());
         number.setMinWidth(USE_PREF_SIZE);
@@ -66,7 +59,7 @@ final class CallCard extends VBox {
         duration.setMinWidth(USE_PREF_SIZE);
         Region gap1 = new Region();
         HBox.setHgrow(gap1, Priority.ALWAYS);
-        line1 = new HBox(8, arrow, number, name, gap1, duration);
+        line1 = new HBox(8, number, name, gap1, duration);
         line1.setAlignment(Pos.CENTER_LEFT);
         line1.setId("callLine");
         Label none = Ui.label("noCall", "no-call");
@@ -119,7 +112,6 @@ final class CallCard extends VBox {
         Ui.shown(line2, hasCall);
         StackPane second = new StackPane(line2);
         second.setAlignment(Pos.CENTER_LEFT);
-        second.setMinHeight(USE_PREF_SIZE);
         // Always one line's height, empty or not.
         second.setMinHeight(20);
 
@@ -174,8 +166,7 @@ final class CallCard extends VBox {
     protected double computeMinWidth(double height) {
         double room = SituationLook.widest(font(number), List.of(ROOM_FOR_NUMBER))
                 + SituationLook.widest(font(name), List.of(ROOM_FOR_NAME))
-                + SituationLook.widest(font(duration), List.of("0:00:00"))
-                + arrow.prefWidth(-1) + 3 * line1.getSpacing();
+                + SituationLook.widest(font(duration), List.of("0:00:00")) + 2 * line1.getSpacing();
         return snappedLeftInset() + room + snappedRightInset();
     }
 

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.LongSupplier;
 
 /**
  * The primary row: four fixed {@link Slot}s holding the actions that fit the moment
@@ -50,15 +49,11 @@ final class CallControls extends HBox {
     }
 
     CallControls(BarViewModel vm, Messages msg, Node safeFocus, Openers open) {
-        this(vm, msg, safeFocus, open, System::nanoTime);
-    }
-
-    CallControls(BarViewModel vm, Messages msg, Node safeFocus, Openers open, LongSupplier nanos) {
         super(4);
         setId("callControls");
         getStyleClass().add("call-controls");
         setAlignment(Pos.CENTER_LEFT);
-        for (int i = 0; i < PrimaryActions.SLOTS; i++) slots.add(new Slot("slot" + i, safeFocus, nanos));
+        for (int i = 0; i < PrimaryActions.SLOTS; i++) slots.add(new Slot("slot" + i, safeFocus));
 
         StableButton answer = put(Action.ANSWER, Ui.commandButton(msg, "answer", "button.answer", Material2AL.CALL,
                 "shortcut.answer", vm.enabledProperty(CommandKind.ANSWER), vm.supportedProperty(CommandKind.ANSWER),

@@ -71,13 +71,14 @@ final class MoreMenu extends MenuButton {
                 vm.enabledProperty(CommandKind.DOWNLOAD_RECORDING),
                 vm.supportedProperty(CommandKind.DOWNLOAD_RECORDING), open::downloadRecording);
 
-        getItems().setAll(entries);
+        // Only what this vendor can do at all is in the menu.
+        getItems().setAll(entries.stream().filter(i -> Boolean.TRUE.equals(i.getProperties().get("supported"))).toList());
         BooleanBinding anyNow = Bindings.createBooleanBinding(
                 () -> entries.stream().anyMatch(MenuItem::isVisible),
                 entries.stream().map(MenuItem::visibleProperty).toArray(javafx.beans.Observable[]::new));
         disableProperty().bind(anyNow.not());
         // A vendor that offers none of these gets no "More" at all.
-        boolean offered = entries.stream().anyMatch(i -> Boolean.TRUE.equals(i.getProperties().get("supported")));
+        boolean offered = !getItems().isEmpty();
         setVisible(offered);
         setManaged(offered);
     }

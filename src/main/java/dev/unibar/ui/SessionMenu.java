@@ -40,7 +40,7 @@ final class SessionMenu extends Menu {
             Runnable states = () -> {
                 getItems().removeAll(stateItems);
                 stateItems.clear();
-                stateItems.addAll(StateSelector.menuItems(vm, msg, "menu"));
+                stateItems.addAll(StateSelector.menuItems(vm, msg, "menu-"));
                 stateItems.add(new SeparatorMenuItem());
                 getItems().addAll(0, stateItems);
             };

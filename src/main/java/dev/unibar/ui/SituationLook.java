@@ -42,8 +42,15 @@ final class SituationLook {
         return out;
     }
 
-    /** The reason as shown beside the pill (productive ones marked), or "". */
+    /**
+     * What goes beside the pill: the pause reason (productive ones marked), or while the bar does not know because
+     * the connection is not up, what the connection is doing ("Reconnecting…"); else "".
+     */
     static String reason(Messages msg, Presentation p) {
+        if (p.situation() == Situation.NOT_KNOWN && p.said().connection() != null
+                && p.said().connection() != dev.unibar.core.state.ConnectionStatus.CONNECTED) {
+            return msg.get("connection." + p.said().connection().name());
+        }
         if (p.reason() == null) return "";
         return Boolean.TRUE.equals(p.productive()) ? msg.format("state.reasonProductive", p.reason()) : p.reason();
     }

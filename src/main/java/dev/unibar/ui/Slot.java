@@ -9,51 +9,51 @@ import javafx.scene.layout.StackPane;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 
 /**
  * One of the primary row's fixed places: it shows the button of the action that fits the moment, or nothing,
  * and is always as wide as the widest button it may show, so the row never moves. When the button it shows
- * changes under the mouse (Answer becomes Hold), a second click of the same double-click is not taken by the
- * new button: the agent meant the first one. Focus that sat on a button that goes away goes to the call card,
+ * changes under the mouse (Answer becomes Hold), the second click of a double-click is not taken by the new
+ * button: the agent meant the first one. Focus that sat on a button that goes away goes to the call card,
  * never on to the next button (which may be Hang up).
  */
 final class Slot extends StackPane {
 
-    /** A click this soon after the last one here, on a button that was not there then, is the same gesture. */
-    static final long SAME_GESTURE_NANOS = 500_000_000L;
-
     private final Map<Action, StableButton> buttons = new EnumMap<>(Action.class);
     private final Node safeFocus;
-    private final LongSupplier nanos;
     private Action shown = Action.NONE;
-    private long lastPress = Long.MIN_VALUE / 2;
-    private Action pressedWhileShown = Action.NONE;
+    /** The click count of the mouse press that led to the next action (0: the keyboard's). */
+    private int clicks;
+    /** The action the slot's last action event was for. */
+    private Action lastActed = Action.NONE;
 
-    Slot(String id, Node safeFocus, LongSupplier nanos) {
+    Slot(String id, Node safeFocus) {
         this.safeFocus = safeFocus;
-        this.nanos = nanos;
         setId(id);
         getStyleClass().add("slot");
         setAlignment(Pos.CENTER_LEFT);
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> clicks = e.getClickCount());
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> clicks = 0);
     }
 
     /** Adds the button for {@code action}; hidden until the moment asks for it. */
     StableButton add(Action action, StableButton b) {
         buttons.put(action, b);
-        b.setVisible(false);
+        // Shown by the moment (show()); whether the vendor offers it at all stays in "managed".
+        b.visibleProperty().unbind();
+        b.setVisible(action == shown);
         // Every button fills its slot: one size per place, whichever action it holds now.
         b.setMaxWidth(Double.MAX_VALUE);
         getChildren().add(b);
         b.visibleProperty().addListener((o, was, now) -> leaveSafely(b, !now));
         b.disabledProperty().addListener((o, was, now) -> leaveSafely(b, now));
-        // Before the button's own action: a second press of one double-click lands here first.
+        // Before the button's own action: the second click of a double-click on the button that was here.
         b.addEventFilter(ActionEvent.ACTION, e -> {
-            long at = nanos.getAsLong();
-            boolean sameGesture = at - lastPress < SAME_GESTURE_NANOS && pressedWhileShown != action;
-            lastPress = at;
-            pressedWhileShown = action;
-            if (sameGesture) e.consume();
+            boolean secondClickOfAnother = clicks >= 2 && lastActed != action;
+            lastActed = action;
+            if (secondClickOfAnother) e.consume();
         });
         return b;
     }

@@ -42,7 +42,7 @@ final class StateSelector extends MenuButton {
 
     /**
      * Ready, each pause reason (or "Not ready" where the vendor lists none), Offline: the pill's menu, and with
-     * {@code idPrefix} "menu" the Session menu's state entries. Each acts only when the state may change now.
+     * {@code idPrefix} "menu-" the Session menu's state entries. Each acts only when the state may change now.
      */
     static List<MenuItem> menuItems(BarViewModel vm, Messages msg, String idPrefix) {
         List<MenuItem> out = new ArrayList<>();

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -63,18 +64,7 @@ final class StatusLine extends HBox {
 
         // One timer for every situation: time in it, or the time left of a limit the vendor set, counting down
         // to zero and then over it in red. As wide as its widest text, so nothing after it moves.
-        Label timer = new Label() {
-            @Override
-            protected double computePrefWidth(double height) {
-                return snappedLeftInset() + SituationLook.widest(getFont(), java.util.List.of("+00:00:00"))
-                        + snappedRightInset();
-            }
-
-            @Override
-            protected double computeMinWidth(double height) {
-                return computePrefWidth(height);
-            }
-        };
+        Label timer = new Label();
         timer.setId("timeInState");
         timer.getStyleClass().add("time-in-state");
         timer.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
@@ -87,6 +77,22 @@ final class StatusLine extends HBox {
         timer.accessibleTextProperty().bind(Bindings.concat(meaning, ": ", timer.textProperty()));
         vm.timerOverProperty().addListener((o, a, b) -> timer.pseudoClassStateChanged(OVER, b));
         timer.pseudoClassStateChanged(OVER, vm.timerOverProperty().get());
+        timer.setMinWidth(USE_PREF_SIZE);
+        // Its place is as wide as the widest time ("+00:00:00"), whatever it shows now: nothing after it moves.
+        StackPane timerPlace = new StackPane(timer) {
+            @Override
+            protected double computePrefWidth(double height) {
+                return timer.snappedLeftInset() + SituationLook.widest(timer.getFont(), List.of("+00:00:00"))
+                        + timer.snappedRightInset();
+            }
+
+            @Override
+            protected double computeMinWidth(double height) {
+                return computePrefWidth(height);
+            }
+        };
+        timerPlace.setId("timerPlace");
+        timerPlace.setAlignment(Pos.CENTER_LEFT);
 
         Label reason = Ui.label("stateReason", "state-reason");
         reason.getStyleClass().add(MAY_SHORTEN);
@@ -136,8 +142,9 @@ final class StatusLine extends HBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(vendorLabel, connection, agent, stateSelector, stateReadOnly, timer, reason,
-                waiting, spacer, missedBadge, problems, inspector, logoutButton);
+        // The pill first, where it never moves (the agent's name arrives with the sign-in: it goes on the right).
+        getChildren().addAll(vendorLabel, connection, stateSelector, stateReadOnly, timerPlace, reason,
+                waiting, spacer, missedBadge, problems, agent, inspector, logoutButton);
         buttons = List.of(inspector, logoutButton);
         // Nothing here changes the window's width: the texts that come and go (the agent's name, the reason, the
         // waiting callers, the missed calls) give way first ("…", whole in their tooltips), then the two buttons

@@ -51,18 +51,13 @@ final class TransferPopOver extends BarPopOver {
 
         // Enter in the number does what its first button says (a transfer), or says why it cannot.
         target.setOnAction(e -> {
-            if (target.getText().isBlank()) {
-                hint.setText(msg.get("transfer.enter.empty"));
-            } else if (vm.isEnabled(CommandKind.BLIND_TRANSFER)) {
-                blind.fire();
-            } else if (vm.isEnabled(CommandKind.CONSULT)) {
-                consult.fire();
-            } else {
-                hint.setText(msg.get("transfer.enter.notNow"));
-            }
+            boolean blindNow = vm.isEnabled(CommandKind.BLIND_TRANSFER);
+            if (!blindNow && !vm.isEnabled(CommandKind.CONSULT)) hint.setText(msg.get("transfer.enter.notNow"));
+            else if (target.getText().isBlank()) hint.setText(msg.get("transfer.enter.empty"));
+            else if (blindNow) blind.fire();
+            else consult.fire();
         });
         target.textProperty().addListener((o, a, b) -> hint.setText(""));
-        blind.setDefaultButton(false);
 
         StableButton star = new StableButton(msg.get("button.favouriteAdd"));
         star.setId("favouriteToggle");
