@@ -47,6 +47,8 @@ final class CallCard extends VBox {
         getStyleClass().add("call-card");
         setFocusTraversable(true);
         setAccessibleRole(AccessibleRole.TEXT);
+        // A click on the card gives it the keyboard: the safe place, from where Tab and Shift+Tab go on.
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
 
         number = Ui.label("callNumber", "call-number");
         number.textProperty().bind(vm.activeNumberProperty());

@@ -138,6 +138,16 @@ class BarViewTest {
     }
 
     @Test
+    void enterInTheTransferNumberTransfersIt(FxRobot robot) {
+        ready();
+        talking(robot, "c1");
+        Click.on(robot, "#transfer");
+        Click.on(robot, "#transferTarget").write("2002");
+        robot.type(KeyCode.ENTER);
+        awaitCommand("BlindTransfer by Enter", new Command.BlindTransfer("c1", "2002", false));
+    }
+
+    @Test
     void consultThenCompleteTransfer(FxRobot robot) {
         ready();
         talking(robot, "c1");
@@ -184,7 +194,8 @@ class BarViewTest {
         ready();
         assertFalse(Fx.get(() -> node(robot, "#dialPad").isDisabled()), "dial allowed with no call");
         assertTrue(Fx.get(() -> node(robot, "#hangup").isDisabled()));
-        assertTrue(Fx.get(() -> node(robot, "#hangup").isVisible()), "forbidden controls stay visible");
+        assertFalse(Fx.get(() -> node(robot, "#hangup").isVisible()), "no Hang up in the row with no call");
+        assertTrue(Fx.get(() -> node(robot, "#hangup").isManaged()), "its place is kept: the vendor can hang up");
         assertFalse(Fx.get(() -> node(robot, "#accountCode").isManaged()), "vendor has no account codes");
         List<String> more = Fx.get(() -> bar.callControls().more().getItems().stream().map(i -> i.getId()).toList());
         assertFalse(more.contains("endConference"), "vendor cannot end conferences: " + more);
@@ -193,6 +204,7 @@ class BarViewTest {
         assertFalse(More.offered(bar, "conference"), "no conference without a call");
         talking(robot, "c1");
         assertTrue(Fx.get(() -> node(robot, "#answer").isDisabled()));
+        assertTrue(Fx.get(() -> node(robot, "#hangup").isVisible() && !node(robot, "#hangup").isDisabled()));
         assertTrue(More.offered(bar, "conference"), "conference offered during the call");
     }
 

@@ -173,7 +173,8 @@ class InCallCapabilitiesTest {
                 Favourites.inMemory(List.of())));
         TextField target = (TextField) pop.getContentNode().lookup("#transferTarget");
         Label hint = (Label) pop.getContentNode().lookup("#transferHint");
-        KeyEvent enter = new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false);
+        // What Enter in a text field does (the field's skin turns the key into this action).
+        javafx.event.ActionEvent enter = new javafx.event.ActionEvent();
         Fx.run(() -> target.fireEvent(enter.copyFor(target, target)));
         assertEquals("The call cannot be transferred now.", Fx.get(hint::getText), "nothing to transfer yet");
         talking(b);

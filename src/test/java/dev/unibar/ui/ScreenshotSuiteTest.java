@@ -85,7 +85,7 @@ class ScreenshotSuiteTest {
             stage.setScene(scene);
             stage.show();
             return b;
-        });
+        }, 60);
         if (width > 0) {
             Fx.run(() -> stage.setWidth(width));
             Fx.until("window narrowed to " + width, () -> stage.getScene().getWidth() <= width + 0.5);
