@@ -12,6 +12,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -48,6 +49,7 @@ public final class BarView extends VBox {
     private final Shortcuts shortcuts;
     private final SessionMenu sessionMenu;
     private final TitledPane vendorPanel = new TitledPane();
+    private final boolean pageInBar;
     private Alert confirmation;
     private Function<Window, File> folderChooser;
 
@@ -107,6 +109,7 @@ public final class BarView extends VBox {
         extraPanels.setId("extraPanels");
         Ui.visible(extraPanels, Bindings.isNotEmpty(extraPanels.getChildren()));
 
+        pageInBar = holdsAWebPage(vendorNode);
         vendorPanel.setId("vendorPanel");
         vendorPanel.setText(msg.get("vendor.panel"));
         if (vendorNode instanceof Parent page) Theme.asTheVendorMadeIt(page);
@@ -164,10 +167,25 @@ public final class BarView extends VBox {
         content.getChildren().addAll(forms);
     }
 
-    /** The bar's own width: its status line's and its call panel's, never the vendor page's or a message's. */
+    /**
+     * The bar's own width: its status line's and its call panel's, never a message's; with the vendor's page in
+     * the bar, at least the room a WebView asks for ({@link #PAGE_ROOM}), known from the first frame even though
+     * the WebView is made after it (decision 0026).
+     */
     @Override
     protected double computePrefWidth(double height) {
-        return snappedLeftInset() + Math.max(statusLine.prefWidth(-1), content.prefWidth(-1)) + snappedRightInset();
+        double w = Math.max(statusLine.prefWidth(-1), content.prefWidth(-1));
+        if (pageInBar) w = Math.max(w, PAGE_ROOM);
+        return snappedLeftInset() + w + snappedRightInset();
+    }
+
+    /** The width a WebView asks for by default: what the vendors' pages have been shown in. */
+    static final double PAGE_ROOM = 800;
+
+    /** The vendor's WebView, or the empty place it will be made in after the first frame (a browser's panel is neither). */
+    private static boolean holdsAWebPage(Node n) {
+        if (n instanceof javafx.scene.web.WebView) return true;
+        return n instanceof StackPane p && (p.getChildren().isEmpty() || p.getChildren().get(0) instanceof javafx.scene.web.WebView);
     }
 
     /** Mounts a self-contained part (the CRM link's panels) under the call panel, above the message strip. */
