@@ -113,6 +113,17 @@ final class StatusLine extends HBox {
             return n != null && n > 0;
         }, vm.waitingCallersProperty()));
 
+        // Follow-me the agent set stays in sight until cancelled (Session → Cancel follow-me).
+        Label followMe = Ui.label("followMeActive", "waiting");
+        followMe.getStyleClass().add(MAY_SHORTEN);
+        followMe.setGraphic(Ui.icon(Material2MZ.PHONE_FORWARDED));
+        followMe.textProperty().bind(Bindings.createStringBinding(() -> {
+            var s = vm.stateProperty().get();
+            return s == null || s.followMe() == null ? "" : msg.format("followMe.active", String.join(", ", s.followMe()));
+        }, vm.stateProperty()));
+        Ui.tip(followMe, msg.get("followMe.hint"));
+        Ui.visible(followMe, followMe.textProperty().isNotEmpty());
+
         Label problems = Ui.label("problemCount", "problems");
         problems.getStyleClass().add(MAY_SHORTEN);
         problems.textProperty().bind(Bindings.createStringBinding(
@@ -144,7 +155,7 @@ final class StatusLine extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // The pill first, where it never moves (the agent's name arrives with the sign-in: it goes on the right).
         getChildren().addAll(vendorLabel, connection, stateSelector, stateReadOnly, timerPlace, reason,
-                waiting, spacer, missedBadge, problems, agent, inspector, logoutButton);
+                waiting, followMe, spacer, missedBadge, problems, agent, inspector, logoutButton);
         buttons = List.of(inspector, logoutButton);
         // Nothing here changes the window's width: the texts that come and go (the agent's name, the reason, the
         // waiting callers, the missed calls) give way first ("…", whole in their tooltips), then the two buttons

@@ -252,4 +252,16 @@ class PresentationLookTest {
                 && ((Labeled) robot.lookup("#timeInState").query()).getText().isEmpty());
         assertNotEquals("", Fx.get(() -> ((Node) robot.lookup("#stateSelector").query()).getAccessibleText()));
     }
+
+    @Test
+    void followMeTheAgentSetStaysInSightUntilCancelled(FxRobot robot) {
+        connector.push(Scenes.loggedInReady());
+        Labeled chip = robot.lookup("#followMeActive").query();
+        Fx.until("ready", () -> vm.situationProperty().get() == Situation.READY);
+        assertFalse(Fx.get(chip::isVisible), "nothing while no follow-me is set");
+        connector.push(new Event.AgentFollowMe(Scenes.V, null, true, List.of("11999990000", "2005")));
+        Fx.until("shown", () -> chip.isVisible() && chip.getText().equals("Follow-me: 11999990000, 2005"));
+        connector.push(new Event.AgentFollowMe(Scenes.V, null, false, List.of()));
+        Fx.until("gone once cancelled", () -> !chip.isVisible());
+    }
 }
