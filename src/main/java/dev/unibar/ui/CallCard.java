@@ -53,6 +53,8 @@ final class CallCard extends VBox {
         number = Ui.label("callNumber", "call-number");
         number.textProperty().bind(vm.activeNumberProperty());
         number.setMinWidth(USE_PREF_SIZE);
+        // A chat has no number: its name starts the line.
+        Ui.visible(number, vm.activeNumberProperty().isNotEmpty());
         name = Ui.label("callName", "call-name");
         name.textProperty().bind(vm.activeNameProperty());
         Ui.tip(name, vm.activeNameProperty());
