@@ -16,6 +16,8 @@ final class SituationLabel extends Label {
         this.msg = msg;
         setId("stateReadOnly");
         getStyleClass().addAll("state-read-only", SituationLook.BASE);
+        setMinWidth(USE_PREF_SIZE);
+        setMaxWidth(USE_PREF_SIZE);
         Ui.visible(this, vm.supportedProperty(CommandKind.SET_STATE).not());
         Ui.tip(this, Bindings.createStringBinding(() -> SituationLook.detail(msg, vm.presentationProperty().get())
                 + "\n" + msg.format("state.changeInVendorPanel", msg.vendorName(vm.vendorProperty().get())),
@@ -27,15 +29,5 @@ final class SituationLabel extends Label {
     @Override
     protected double computePrefWidth(double height) {
         return SituationLook.fixedWidth(this, super.computePrefWidth(height), getText(), msg);
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return computePrefWidth(height);
-    }
-
-    @Override
-    protected double computeMaxWidth(double height) {
-        return computePrefWidth(height);
     }
 }

@@ -33,6 +33,8 @@ final class Slot extends StackPane {
         this.safeFocus = safeFocus;
         setId(id);
         getStyleClass().add("slot");
+        setMinWidth(USE_PREF_SIZE);
+        setMaxWidth(USE_PREF_SIZE);
         setAlignment(Pos.CENTER_LEFT);
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> clicks = e.getClickCount());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> clicks = 0);
@@ -111,15 +113,5 @@ final class Slot extends StackPane {
     @Override
     protected double computePrefWidth(double height) {
         return snappedLeftInset() + (compact() ? widthIconOnly() : widthWithText()) + snappedRightInset();
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return computePrefWidth(height);
-    }
-
-    @Override
-    protected double computeMaxWidth(double height) {
-        return computePrefWidth(height);
     }
 }

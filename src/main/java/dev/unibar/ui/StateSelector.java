@@ -27,6 +27,8 @@ final class StateSelector extends MenuButton {
         this.msg = msg;
         setId("stateSelector");
         getStyleClass().addAll("state-selector", SituationLook.BASE);
+        setMinWidth(USE_PREF_SIZE);
+        setMaxWidth(USE_PREF_SIZE);
         setFocusTraversable(true);
         setMnemonicParsing(false);
         setAccessibleHelp(msg.get("state.change"));
@@ -89,15 +91,5 @@ final class StateSelector extends MenuButton {
     @Override
     protected double computePrefWidth(double height) {
         return SituationLook.fixedWidth(this, super.computePrefWidth(height), getText(), msg);
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return computePrefWidth(height);
-    }
-
-    @Override
-    protected double computeMaxWidth(double height) {
-        return computePrefWidth(height);
     }
 }

@@ -4,7 +4,6 @@ import dev.unibar.core.Session;
 import dev.unibar.core.model.NoticeLevel;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
@@ -91,14 +90,7 @@ class EveryWordTranslatedTest {
         Session session = new Session(connector, Clock.systemUTC());
         Stage stage = Fx.get(Stage::new);
         BarViewModel vm = Fx.get(() -> new BarViewModel(session));
-        BarView bar = Fx.get(() -> {
-            BarView b = new BarView(vm, msg, dev.unibar.core.LoginForm.plain(null), null, () -> { });
-            Scene scene = new Scene(b);
-            scene.getStylesheets().add(UnibarApp.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-            return b;
-        }, 60);
+        BarView bar = TestBar.onStage(stage, vm, lang);
         session.start();
         for (Map.Entry<String, Runnable> s : ScreenshotSuiteTest.states(connector).entrySet()) {
             s.getValue().run();

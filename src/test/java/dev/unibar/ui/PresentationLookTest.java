@@ -52,12 +52,10 @@ class PresentationLookTest {
     private FakeConnector connector;
     private BarViewModel vm;
     private BarView bar;
-    private Stage stage;
     private int pass;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         connector = new FakeConnector(FakeConnector.capabilitiesWithout());
         TestBar t = TestBar.show(stage, connector);
         vm = t.vm();
@@ -136,14 +134,7 @@ class PresentationLookTest {
         Session s = new Session(readOnly, Clock.systemUTC());
         Stage other = Fx.get(Stage::new);
         BarViewModel otherVm = Fx.get(() -> new BarViewModel(s));
-        BarView otherBar = Fx.get(() -> {
-            BarView b = new BarView(otherVm, Messages.forLanguage("en"), dev.unibar.core.LoginForm.plain(null), null, null);
-            Scene scene = new Scene(b);
-            scene.getStylesheets().add(UnibarApp.stylesheet());
-            other.setScene(scene);
-            other.show();
-            return b;
-        });
+        BarView otherBar = TestBar.onStage(other, otherVm, "en");
         s.start();
         readOnly.push(Scenes.loggedInReady());
         readOnly.push(Scenes.ringing("c1"), Scenes.connected("c1"));

@@ -10,7 +10,6 @@ import dev.unibar.core.state.ConnectionStatus;
 import dev.unibar.core.state.SessionPhase;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -78,14 +77,7 @@ class ScreenshotSuiteTest {
         Session session = new Session(connector, Clock.systemUTC());
         Stage stage = Fx.get(Stage::new);
         BarViewModel vm = Fx.get(() -> new BarViewModel(session));
-        BarView bar = Fx.get(() -> {
-            BarView b = new BarView(vm, Messages.forLanguage(lang), dev.unibar.core.LoginForm.plain(null), null, () -> { });
-            Scene scene = new Scene(b);
-            scene.getStylesheets().add(UnibarApp.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-            return b;
-        }, 60);
+        BarView bar = TestBar.onStage(stage, vm, lang);
         if (width > 0) {
             Fx.run(() -> stage.setWidth(width));
             Fx.until("window narrowed to " + width, () -> stage.getScene().getWidth() <= width + 0.5);
