@@ -71,7 +71,18 @@ final class CallCard extends VBox {
         BooleanBinding hasCall = Bindings.isNotNull(vm.activeCallProperty());
         Ui.shown(none, hasCall.not());
         Ui.shown(line1, hasCall);
-        StackPane first = new StackPane(none, line1);
+        // As tall as the number's line whether a number shows or not (a chat has none): the controls stay put.
+        StackPane first = new StackPane(none, line1) {
+            @Override
+            protected double computeMinHeight(double width) {
+                return Math.max(super.computeMinHeight(width), snappedTopInset() + number.prefHeight(-1) + snappedBottomInset());
+            }
+
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.max(super.computePrefHeight(width), computeMinHeight(width));
+            }
+        };
         first.setAlignment(Pos.CENTER_LEFT);
 
         Label direction = detail("callDirection", "call-direction");
