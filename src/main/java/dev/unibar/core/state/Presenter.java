@@ -53,7 +53,7 @@ public final class Presenter {
             return new Presentation(Situation.WRAP_UP, null, null, timed ? s.stateSince() : null,
                     timed ? s.stateMaxSeconds() : null, Presentation.Badges.NONE, false, false, said);
         }
-        if (s.agentState() == null) return plain(Situation.NOT_KNOWN, null, false, said);
+        if (!s.agentStateKnown()) return plain(Situation.NOT_KNOWN, null, false, said);
         return switch (s.agentState()) {
             case READY -> plain(Situation.READY, s, false, said);
             case OFFLINE -> plain(Situation.OFFLINE, s, false, said);
