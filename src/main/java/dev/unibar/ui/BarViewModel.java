@@ -75,8 +75,6 @@ public final class BarViewModel {
     private final ReadOnlyStringWrapper stateReason = new ReadOnlyStringWrapper(this, "stateReason");
     private final ReadOnlyStringWrapper stateReasonLabel = new ReadOnlyStringWrapper(this, "stateReasonLabel", "");
     private final ReadOnlyObjectWrapper<Boolean> stateProductive = new ReadOnlyObjectWrapper<>(this, "stateProductive");
-    private final ReadOnlyStringWrapper timeInState = new ReadOnlyStringWrapper(this, "timeInState", "");
-    private final ReadOnlyStringWrapper pauseRemaining = new ReadOnlyStringWrapper(this, "pauseRemaining", "");
     private final ObservableList<PauseReason> pauseReasons = FXCollections.observableArrayList();
     private final ObservableList<Device> devices = FXCollections.observableArrayList();
     // One read-only view each, kept here: a fresh wrapper per call is only weakly attached to its
@@ -90,6 +88,7 @@ public final class BarViewModel {
     private final ReadOnlyLongWrapper mappedCount = new ReadOnlyLongWrapper(this, "mappedCount");
 
     private final CallProperties callProps = new CallProperties();
+    private final SituationProperties situation = new SituationProperties();
     private final BarMessages messages = new BarMessages();
     private final CallCommands callCommands;
     private final SessionCommands sessionCommands;
@@ -198,7 +197,7 @@ public final class BarViewModel {
         agentName.set(s.agent() == null ? "" : firstNonBlank(s.agent().name(), s.agent().login(), s.agent().id()));
         agentState.set(s.agentState());
         stateReason.set(s.stateReason());
-        stateReasonLabel.set(reasonLabel(s));
+        stateReasonLabel.set(java.util.Objects.requireNonNullElse(dev.unibar.core.state.Presenter.reasonLabel(s), ""));
         stateProductive.set(s.stateProductive());
         if (!pauseReasons.equals(s.pauseReasons())) pauseReasons.setAll(s.pauseReasons());
         if (!devices.equals(s.devices())) devices.setAll(s.devices());
@@ -206,44 +205,32 @@ public final class BarViewModel {
         callProps.apply(s);
         waitingCallers.set(s.waitingCallers());
         messages.apply(before, s);
+        situation.apply(s, clock.instant());
         tick();
     }
 
-    /** The guard's answer, and no phone control on a chat (see {@link VoiceOnly}). */
+    /**
+     * The guard's answer, no phone control on a chat (see {@link VoiceOnly}), and nothing but the session's own
+     * commands while the connection is down: the calls the bar shows then are the last known, not the truth.
+     */
     private boolean allowed(BarState s, CommandKind k) {
-        return Guard.allowed(caps, s, k) && VoiceOnly.fits(s, k);
+        return Guard.allowed(caps, s, k) && VoiceOnly.fits(s, k)
+                && (WHILE_NOT_KNOWN.contains(k) || !dev.unibar.core.state.Presenter.present(s).stale());
     }
+
+    private static final java.util.Set<CommandKind> WHILE_NOT_KNOWN = java.util.EnumSet.of(CommandKind.LOGIN,
+            CommandKind.SSO, CommandKind.LOGOUT, CommandKind.SELECT_DEVICE, CommandKind.PROVISION, CommandKind.IDENTIFY);
 
     private void tick() {
         BarState s = state.get();
         if (s == null) return;
         Instant now = clock.instant();
-        timeInState.set(s.stateSince() == null || s.agentState() == null ? "" : elapsed(s.stateSince(), now));
-        pauseRemaining.set(remaining(s, now));
+        situation.tick(now);
         callProps.tick(s, now);
     }
 
-    /** A pause with a maximum duration counts down to it, then up past it with a "+". */
-    static String remaining(BarState s, Instant now) {
-        if (s.stateMaxSeconds() == null || s.stateSince() == null || s.agentState() != AgentState.NOT_READY) return "";
-        long left = s.stateMaxSeconds() - java.time.Duration.between(s.stateSince(), now).getSeconds();
-        Instant zero = Instant.EPOCH;
-        return left >= 0 ? "-" + elapsed(zero, zero.plusSeconds(left)) : "+" + elapsed(zero, zero.plusSeconds(-left));
-    }
-
     static String elapsed(Instant from, Instant now) {
-        long secs = Math.max(0, java.time.Duration.between(from, now).getSeconds());
-        long h = secs / 3600, m = (secs % 3600) / 60, sec = secs % 60;
-        return h > 0 ? String.format("%d:%02d:%02d", h, m, sec) : String.format("%02d:%02d", m, sec);
-    }
-
-    private static String reasonLabel(BarState s) {
-        String r = s.stateReason();
-        if (r == null) return "";
-        for (PauseReason p : s.pauseReasons()) {
-            if (r.equals(p.id()) || r.equals(p.label())) return p.label() != null ? p.label() : r;
-        }
-        return r;
+        return dev.unibar.core.state.Presentation.clock(java.time.Duration.between(from, now).getSeconds());
     }
 
     private static String firstNonBlank(String... values) {
@@ -363,8 +350,13 @@ public final class BarViewModel {
     public ReadOnlyStringProperty stateReasonProperty() { return stateReason.getReadOnlyProperty(); }
     public ReadOnlyStringProperty stateReasonLabelProperty() { return stateReasonLabel.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Boolean> stateProductiveProperty() { return stateProductive.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty timeInStateProperty() { return timeInState.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty pauseRemainingProperty() { return pauseRemaining.getReadOnlyProperty(); }
+    /** The timer beside the state pill: time in the situation, or time left of a limit the vendor set. */
+    public ReadOnlyStringProperty timeInStateProperty() { return situation.timer.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty timerCountsDownProperty() { return situation.countdown.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty timerOverProperty() { return situation.over.getReadOnlyProperty(); }
+    /** The agent's situation as every vendor shows it (docs/decisions/0044). */
+    public ReadOnlyObjectProperty<dev.unibar.core.state.Presentation> presentationProperty() { return situation.presentation.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<dev.unibar.core.state.Situation> situationProperty() { return situation.situation.getReadOnlyProperty(); }
     public ObservableList<PauseReason> pauseReasons() { return pauseReasonsView; }
     public ObservableList<CallView> calls() { return callProps.callsView; }
     public ObservableList<Device> devices() { return devicesView; }

@@ -6,6 +6,7 @@ import dev.unibar.core.state.CallView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
@@ -14,19 +15,31 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who is on the line, which queue or number they came through, the call's timer and its status; a
- * second line for the held caller during a consultation, the conference's participants, or the other
- * contacts (chats, e-mails) with their medium. Its height never changes with the calls
- * (both lines always take their place), so the controls below it stay where the agent's mouse is.
- * It takes the keyboard focus when the control that had it goes away (see {@link CallControls}):
- * a safe place, where Space and Enter do nothing.
+ * Who is on the line, in three lines that always keep their place (so the controls below never move): the
+ * caller's number and name with the call's timer; the details (direction, medium, queue or campaign, status,
+ * customer id) with the badges (held, muted, conference); and the held caller during a consultation, the
+ * conference's legs, the other open contacts, or why the last call ended. Number and name are never cut: the
+ * card's minimum width keeps room for a long number and a name of ordinary length, and the details shorten
+ * first. It takes the keyboard focus when the control that had it goes away: a safe place, where Space and
+ * Enter do nothing. While the bar does not know (connection down) it shows the last known call, dimmed.
  */
 final class CallCard extends VBox {
+
+    /** A long international number and an ordinary full name: what the card keeps room for, at least. */
+    static final String ROOM_FOR_NUMBER = "+55 11 98888-7777";
+    static final String ROOM_FOR_NAME = "Maria Aparecida Silva";
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
+    private final Label number;
+    private final Label name;
+    private final Label duration;
+    private final HBox line1;
 
     CallCard(BarViewModel vm, Messages msg) {
         super(2);
@@ -34,32 +47,67 @@ final class CallCard extends VBox {
         getStyleClass().add("call-card");
         setFocusTraversable(true);
         setAccessibleRole(AccessibleRole.TEXT);
+        // A click on the card gives it the keyboard: the safe place, from where Tab and Shift+Tab go on.
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> requestFocus());
 
-        Label direction = Ui.label("callDirection", "call-direction");
-        direction.textProperty().bind(Bindings.createStringBinding(() -> {
-            Direction d = vm.activeDirectionProperty().get();
-            if (vm.activeCallProperty().get() == null) return "";
-            return d == Direction.OUTBOUND ? msg.get("call.outbound") : msg.get("call.inbound");
-        }, vm.activeDirectionProperty(), vm.activeCallProperty()));
-        Label number = Ui.label("callNumber", "call-number");
+        number = Ui.label("callNumber", "call-number");
         number.textProperty().bind(vm.activeNumberProperty());
-        Label name = Ui.label("callName", "call-name");
+        number.setMinWidth(USE_PREF_SIZE);
+        // A chat has no number: its name starts the line.
+        Ui.visible(number, vm.activeNumberProperty().isNotEmpty());
+        name = Ui.label("callName", "call-name");
         name.textProperty().bind(vm.activeNameProperty());
-        Label customerId = Ui.label("callCustomerId", "call-customer-id");
+        Ui.tip(name, vm.activeNameProperty());
+        duration = Ui.readout("callDuration", "call-duration", msg.get("call.duration"));
+        duration.textProperty().bind(vm.activeDurationProperty());
+        duration.setMinWidth(USE_PREF_SIZE);
+        Region gap1 = new Region();
+        HBox.setHgrow(gap1, Priority.ALWAYS);
+        line1 = new HBox(8, number, name, gap1, duration);
+        line1.setAlignment(Pos.CENTER_LEFT);
+        line1.setId("callLine");
+        Label none = Ui.label("noCall", "no-call");
+        none.setText(msg.get("call.none"));
+        BooleanBinding hasCall = Bindings.isNotNull(vm.activeCallProperty());
+        Ui.shown(none, hasCall.not());
+        Ui.shown(line1, hasCall);
+        // As tall as the number's line whether a number shows or not (a chat has none): the controls stay put.
+        StackPane first = new StackPane(none, line1) {
+            @Override
+            protected double computeMinHeight(double width) {
+                return Math.max(super.computeMinHeight(width), snappedTopInset() + number.prefHeight(-1) + snappedBottomInset());
+            }
+
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.max(super.computePrefHeight(width), computeMinHeight(width));
+            }
+        };
+        first.setAlignment(Pos.CENTER_LEFT);
+
+        Label direction = detail("callDirection", "call-direction");
+        direction.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (vm.activeCallProperty().get() == null) return "";
+            return vm.activeDirectionProperty().get() == Direction.OUTBOUND ? msg.get("call.outbound")
+                    : msg.get("call.inbound");
+        }, vm.activeDirectionProperty(), vm.activeCallProperty()));
+        Label media = Ui.label("callMedia", "badge");
+        media.textProperty().bind(Bindings.createStringBinding(() -> mediumName(msg, vm.activeMediaProperty().get()),
+                vm.activeMediaProperty()));
+        Ui.visible(media, vm.activeMediaProperty().isNotEmpty());
+        Label queue = detail("callQueue", "call-queue");
+        queue.textProperty().bind(vm.activeQueueProperty());
+        Label status = detail("callStatus", "call-status");
+        status.textProperty().bind(Bindings.createStringBinding(() -> {
+            CallStatus s = vm.activeStatusProperty().get();
+            return s == null ? "" : msg.get("call.status." + s.name());
+        }, vm.activeStatusProperty()));
+        Label customerId = detail("callCustomerId", "call-customer-id");
         customerId.textProperty().bind(Bindings.createStringBinding(() -> {
             String id = vm.activeCustomerIdProperty().get();
             return id == null || id.isEmpty() ? "" : msg.format("call.customerId", id);
         }, vm.activeCustomerIdProperty()));
         Ui.visible(customerId, vm.activeCustomerIdProperty().isNotEmpty());
-        Label queue = Ui.label("callQueue", "call-queue");
-        queue.textProperty().bind(vm.activeQueueProperty());
-        Label status = Ui.label("callStatus", "call-status");
-        status.textProperty().bind(Bindings.createStringBinding(() -> {
-            CallStatus s = vm.activeStatusProperty().get();
-            return s == null ? "" : msg.get("call.status." + s.name());
-        }, vm.activeStatusProperty()));
-        Label duration = Ui.readout("callDuration", "call-duration", msg.get("call.duration"));
-        duration.textProperty().bind(vm.activeDurationProperty());
         Label held = badge(msg, "heldBadge", "call.held", vm.activeHeldProperty());
         Label muted = badge(msg, "mutedBadge", "call.muted", vm.mutedProperty());
         Label conference = badge(msg, "conferenceBadge", "call.conference", vm.conferenceRunningProperty());
@@ -67,57 +115,78 @@ final class CallCard extends VBox {
         conference.textProperty().bind(Bindings.createStringBinding(() -> vm.participants().isEmpty()
                 ? msg.get("call.conference") : msg.format("call.conferenceCount", vm.participants().size()),
                 vm.participants()));
-        Label media = Ui.label("callMedia", "badge");
-        media.textProperty().bind(Bindings.createStringBinding(() -> mediumName(msg, vm.activeMediaProperty().get()),
-                vm.activeMediaProperty()));
-        Ui.visible(media, vm.activeMediaProperty().isNotEmpty());
-        Label none = Ui.label("noCall", "no-call");
-        none.setText(msg.get("call.none"));
-        BooleanBinding hasCall = Bindings.isNotNull(vm.activeCallProperty());
-        Ui.shown(none, hasCall.not());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox line1 = new HBox(8, direction, media, number, name, customerId, queue, status, spacer, held, muted, conference, duration);
-        line1.setAlignment(Pos.CENTER_LEFT);
-        line1.setId("callLine");
-        Ui.shown(line1, hasCall);
-        StackPane first = new StackPane(none, line1);
-        first.setAlignment(Pos.CENTER_LEFT);
+        Label recording = badge(msg, "recordingBadge", "call.recording", vm.recordingProperty());
+        Label masked = badge(msg, "maskedBadge", "call.masked", vm.maskedProperty());
+        Region gap2 = new Region();
+        HBox.setHgrow(gap2, Priority.ALWAYS);
+        HBox line2 = new HBox(6, direction, media, queue, status, customerId, gap2, held, muted, conference,
+                recording, masked);
+        line2.setId("callDetails");
+        line2.setAlignment(Pos.CENTER_LEFT);
+        line2.setMinHeight(USE_PREF_SIZE);
+        Ui.shown(line2, hasCall);
+        StackPane second = new StackPane(line2);
+        second.setAlignment(Pos.CENTER_LEFT);
+        // Always one line's height, empty or not.
+        second.setMinHeight(20);
 
         Label heldLabel = Ui.label("heldLabel", "held-label");
         heldLabel.setText(msg.get("call.heldLine"));
         Label heldNumber = Ui.label("heldNumber", "held-number");
         heldNumber.textProperty().bind(vm.heldNumberProperty());
-        HBox line2 = new HBox(6, heldLabel, heldNumber);
-        line2.setId("heldLine");
-        line2.setAlignment(Pos.CENTER_LEFT);
-        line2.setMinHeight(USE_PREF_SIZE);
+        HBox heldLine = new HBox(6, heldLabel, heldNumber);
+        heldLine.setId("heldLine");
+        heldLine.setAlignment(Pos.CENTER_LEFT);
         BooleanBinding consulting = Bindings.isNotNull(vm.heldCallProperty());
-        Ui.shown(line2, consulting);
-
+        Ui.shown(heldLine, consulting);
         // The same place, when no one is held: the conference's legs, else the other (non-voice) contacts.
-        Label legs = Ui.label("conferenceLine", "held-label");
+        Label legs = detail("conferenceLine", "held-label");
         legs.textProperty().bind(Bindings.createStringBinding(() -> vm.participants().isEmpty() ? ""
                 : msg.format("call.participants", String.join(", ",
                 vm.participants().stream().map(p -> ConferencePopOver.describe(msg, p)).toList())), vm.participants()));
         Ui.shown(legs, consulting.not().and(Bindings.isNotEmpty(vm.participants())));
-        Label contacts = Ui.label("contactsLine", "held-label");
+        Label contacts = detail("contactsLine", "held-label");
         contacts.textProperty().bind(Bindings.createStringBinding(() -> otherContacts(msg, vm),
                 vm.calls(), vm.activeCallProperty()));
         Ui.shown(contacts, consulting.not().and(Bindings.isEmpty(vm.participants()))
                 .and(contacts.textProperty().isNotEmpty()));
-        StackPane second = new StackPane(line2, legs, contacts);
-        second.setAlignment(Pos.CENTER_LEFT);
-        second.setMinHeight(USE_PREF_SIZE);
+        EndCauseLabel endCause = new EndCauseLabel(vm, msg);
+        StackPane third = new StackPane(heldLine, legs, contacts, endCause);
+        third.setAlignment(Pos.CENTER_LEFT);
+        third.setMinHeight(20);
 
-        getChildren().addAll(first, second, new EndCauseLabel(vm, msg));
+        getChildren().addAll(first, second, third);
+        vm.presentationProperty().addListener((o, a, p) -> pseudoClassStateChanged(STALE, p.stale()));
+        pseudoClassStateChanged(STALE, vm.presentationProperty().get().stale());
         accessibleTextProperty().bind(Bindings.createStringBinding(() -> vm.activeCallProperty().get() == null
                         ? none.getText()
                         : String.join(" ", direction.getText(), media.getText(), number.getText(), name.getText(),
                         queue.getText(), status.getText()).replaceAll(" +", " ").trim(),
                 vm.activeCallProperty(), media.textProperty(), number.textProperty(), name.textProperty(),
                 status.textProperty()));
+    }
+
+    /** A detail that shortens ("…") before the number or the name would. */
+    private static Label detail(String id, String styleClass) {
+        Label l = Ui.label(id, styleClass);
+        l.getStyleClass().add(StatusLine.MAY_SHORTEN);
+        return l;
+    }
+
+    /**
+     * Never narrower than a long number, an ordinary name and the timer side by side, in the card's own fonts:
+     * the window's minimum width follows, so the one thing the agent needs is never cut.
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        double room = SituationLook.widest(font(number), List.of(ROOM_FOR_NUMBER))
+                + SituationLook.widest(font(name), List.of(ROOM_FOR_NAME))
+                + SituationLook.widest(font(duration), List.of("0:00:00")) + 2 * line1.getSpacing();
+        return snappedLeftInset() + room + snappedRightInset();
+    }
+
+    private static Font font(Label l) {
+        return l.getFont();
     }
 
     /** A medium's name in the agent's language; an unknown one as the vendor named it. */
@@ -146,6 +215,7 @@ final class CallCard extends VBox {
     private static Label badge(Messages msg, String id, String key, ObservableBooleanValue when) {
         Label l = Ui.label(id, "badge");
         l.setText(msg.get(key));
+        l.setMinWidth(USE_PREF_SIZE);
         Ui.visible(l, when);
         return l;
     }

@@ -174,7 +174,8 @@ public final class InspectorView extends VBox {
             stage.setHeight(Math.min(stage.getHeight(), Math.max(200, below - 8)));
         } else {
             stage.setHeight(Math.min(stage.getHeight(), Math.max(200, above - 8)));
-            stage.setY(owner.getY() - stage.getHeight() - 8);
+            // Never above the screen's top (a tall bar leaves less room above than the inspector's least height).
+            stage.setY(Math.max(screen.getMinY(), owner.getY() - stage.getHeight() - 8));
         }
         stage.setX(x);
     }

@@ -1,27 +1,23 @@
 package dev.unibar.ui;
 
 import dev.unibar.core.command.CommandKind;
-import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.PauseReason;
-import dev.unibar.core.state.SessionPhase;
+import dev.unibar.core.state.Presentation;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The agent's state in colour and words, and the menu to change it (Ready, each pause reason, Offline).
- * The colour comes from one state style class; the base class {@code state-selector} always stays.
+ * The state pill where the vendor lets the bar change the state: the agent's situation in one word and colour
+ * ({@link SituationLook}) and the menu to change it (Ready, each pause reason, Offline), also reached with the
+ * keyboard (Tab) and from the Session menu ({@link #menuItems}).
  */
 final class StateSelector extends MenuButton {
-
-    /** The style classes this control swaps; nothing else in its style class list is touched. */
-    static final List<String> STATE_CLASSES = List.of("state-ready", "state-not-ready", "state-wrap-up",
-            "state-offline", "state-unknown", "state-productive");
 
     private final BarViewModel vm;
     private final Messages msg;
@@ -30,43 +26,53 @@ final class StateSelector extends MenuButton {
         this.vm = vm;
         this.msg = msg;
         setId("stateSelector");
-        getStyleClass().add("state-selector");
+        getStyleClass().addAll("state-selector", SituationLook.BASE);
+        setMinWidth(USE_PREF_SIZE);
+        setMaxWidth(USE_PREF_SIZE);
+        setFocusTraversable(true);
+        setMnemonicParsing(false);
         setAccessibleHelp(msg.get("state.change"));
         disableProperty().bind(vm.enabledProperty(CommandKind.SET_STATE).not());
-        Ui.visible(this, Bindings.and(vm.supportedProperty(CommandKind.SET_STATE),
-                Bindings.isNotNull(vm.agentStateProperty()).or(
-                        Bindings.equal(vm.phaseProperty(), SessionPhase.READY))));
-        vm.agentStateProperty().addListener((o, a, b) -> update());
-        vm.stateReasonLabelProperty().addListener((o, a, b) -> update());
-        vm.stateProductiveProperty().addListener((o, a, b) -> update());
-        vm.pauseReasons().addListener((ListChangeListener<PauseReason>) c -> rebuild());
-        rebuild();
-        update();
+        Ui.visible(this, vm.supportedProperty(CommandKind.SET_STATE));
+        Ui.tip(this, Bindings.createStringBinding(() -> SituationLook.detail(msg, vm.presentationProperty().get()),
+                vm.presentationProperty()));
+        vm.presentationProperty().addListener((o, a, p) -> SituationLook.apply(this, msg, p));
+        SituationLook.apply(this, msg, vm.presentationProperty().get());
+        vm.pauseReasons().addListener((ListChangeListener<PauseReason>) c -> getItems().setAll(menuItems(vm, msg, "")));
+        getItems().setAll(menuItems(vm, msg, ""));
     }
 
-    private void rebuild() {
-        getItems().clear();
-        getItems().add(item("state-READY", msg.get("state.READY"), vm::ready));
+    /**
+     * Ready, each pause reason (or "Not ready" where the vendor lists none), Offline: the pill's menu, and with
+     * {@code idPrefix} "menu-" the Session menu's state entries. Each acts only when the state may change now.
+     */
+    static List<MenuItem> menuItems(BarViewModel vm, Messages msg, String idPrefix) {
+        List<MenuItem> out = new ArrayList<>();
+        out.add(item(vm, idPrefix + "state-READY", msg.get("state.READY"), vm::ready));
         if (vm.pauseReasons().isEmpty()) {
-            getItems().add(item("state-NOT_READY", msg.get("state.NOT_READY"), () -> vm.pause(null)));
+            out.add(item(vm, idPrefix + "state-NOT_READY", msg.get("state.NOT_READY"), () -> vm.pause(null)));
         } else {
             for (PauseReason r : vm.pauseReasons()) {
                 String text = r.label() != null ? r.label() : r.id();
                 boolean productive = Boolean.TRUE.equals(r.productive());
                 if (productive) text = msg.format("state.reasonProductive", text);
                 String id = r.id();
-                MenuItem item = item("reason-" + safeId(id), text, () -> vm.pause(id));
+                MenuItem item = item(vm, idPrefix + "reason-" + safeId(id),
+                        msg.format("state.withReason", msg.get("state.NOT_READY"), text), () -> vm.pause(id));
                 item.getStyleClass().add(productive ? "productive" : "unproductive");
-                getItems().add(item);
+                out.add(item);
             }
         }
-        getItems().add(new SeparatorMenuItem());
-        getItems().add(item("state-OFFLINE", msg.get("state.OFFLINE"), vm::offline));
+        out.add(new SeparatorMenuItem());
+        out.add(item(vm, idPrefix + "state-OFFLINE", msg.get("state.OFFLINE"), vm::offline));
+        return out;
     }
 
-    private MenuItem item(String id, String text, Runnable action) {
+    private static MenuItem item(BarViewModel vm, String id, String text, Runnable action) {
         MenuItem item = new MenuItem(text);
         item.setId(id);
+        item.setMnemonicParsing(false);
+        item.disableProperty().bind(vm.enabledProperty(CommandKind.SET_STATE).not());
         item.setOnAction(e -> {
             if (vm.isEnabled(CommandKind.SET_STATE)) action.run();
         });
@@ -77,24 +83,13 @@ final class StateSelector extends MenuButton {
         return s == null ? "none" : s.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
-    private void update() {
-        AgentState s = vm.agentStateProperty().get();
-        String reason = vm.stateReasonLabelProperty().get();
-        String text;
-        if (s == null) text = msg.get("state.unknown");
-        else if (s == AgentState.NOT_READY && reason != null && !reason.isBlank())
-            text = msg.format("state.withReason", msg.get("state.NOT_READY"), reason);
-        else text = msg.get("state." + s.name());
-        setText(text);
-        setAccessibleText(msg.format("state.accessible", text));
-        getStyleClass().removeAll(STATE_CLASSES);
-        getStyleClass().add(styleClass(s));
-        if (s == AgentState.NOT_READY && Boolean.TRUE.equals(vm.stateProductiveProperty().get())) {
-            getStyleClass().add("state-productive");
-        }
+    /** The current presentation, for tests. */
+    Presentation presentation() {
+        return vm.presentationProperty().get();
     }
 
-    static String styleClass(AgentState s) {
-        return "state-" + (s == null ? "unknown" : s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    @Override
+    protected double computePrefWidth(double height) {
+        return SituationLook.fixedWidth(this, super.computePrefWidth(height), getText(), msg);
     }
 }

@@ -30,6 +30,7 @@ final class TransferPopOver extends BarPopOver {
     private final CheckBox internal;
     private final ListView<Entry> directory;
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
+    private final Label hint = new Label();
 
     TransferPopOver(BarViewModel vm, Messages msg, boolean distinguishesInternal, Favourites favourites) {
         internal = InternalBox.create(msg, "transferInternal", distinguishesInternal);
@@ -47,6 +48,16 @@ final class TransferPopOver extends BarPopOver {
                     vm.consult(target.getText(), internal.isSelected());
                     hide();
                 });
+
+        // Enter in the number does what its first button says (a transfer), or says why it cannot.
+        target.setOnAction(e -> {
+            boolean blindNow = vm.isEnabled(CommandKind.BLIND_TRANSFER);
+            if (!blindNow && !vm.isEnabled(CommandKind.CONSULT)) hint.setText(msg.get("transfer.enter.notNow"));
+            else if (target.getText().isBlank()) hint.setText(msg.get("transfer.enter.empty"));
+            else if (blindNow) blind.fire();
+            else consult.fire();
+        });
+        target.textProperty().addListener((o, a, b) -> hint.setText(""));
 
         StableButton star = new StableButton(msg.get("button.favouriteAdd"));
         star.setId("favouriteToggle");
@@ -87,19 +98,34 @@ final class TransferPopOver extends BarPopOver {
                 e.consume();
             }
         });
-        ListChangeListener<String> refill = c -> refill(favourites.numbers(), vm.recentNumbers());
-        favourites.numbers().addListener(refill);
-        vm.recentNumbers().addListener(refill);
-        refill(favourites.numbers(), vm.recentNumbers());
+        Runnable refill = () -> refill(favourites.numbers(), vm.recentNumbers(), onTheLine(vm));
+        favourites.numbers().addListener((ListChangeListener<String>) c -> refill.run());
+        vm.recentNumbers().addListener((ListChangeListener<String>) c -> refill.run());
+        vm.calls().addListener((ListChangeListener<dev.unibar.core.state.CallView>) c -> refill.run());
+        refill.run();
 
+        hint.setId("transferHint");
+        hint.getStyleClass().add("error-text");
+        hint.setWrapText(true);
+        hint.setMaxWidth(260);
+        Ui.visible(hint, hint.textProperty().isNotEmpty());
         content("transferPane", msg.get("transfer.title"), new HBox(6, target, star), internal,
-                new HBox(6, blind, consult), title, directory);
+                new HBox(6, blind, consult), hint, title, directory);
     }
 
-    private void refill(java.util.List<String> favs, java.util.List<String> recent) {
+    /** The numbers of the calls on the line now: transferring a caller to their own number makes no sense. */
+    private static java.util.Set<String> onTheLine(BarViewModel vm) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (dev.unibar.core.state.CallView c : vm.calls()) {
+            if (c.call().remoteNumber() != null) out.add(c.call().remoteNumber());
+        }
+        return out;
+    }
+
+    private void refill(java.util.List<String> favs, java.util.List<String> recent, java.util.Set<String> onLine) {
         java.util.List<Entry> all = new java.util.ArrayList<>();
         for (String f : favs) all.add(new Entry(f, true));
-        for (String r : recent) if (!favs.contains(r)) all.add(new Entry(r, false));
+        for (String r : recent) if (!favs.contains(r) && !onLine.contains(r)) all.add(new Entry(r, false));
         entries.setAll(all);
     }
 
@@ -116,6 +142,7 @@ final class TransferPopOver extends BarPopOver {
 
     void open(Node anchor) {
         target.clear();
+        hint.setText("");
         internal.setSelected(false);
         directory.getSelectionModel().clearSelection();
         show(anchor);

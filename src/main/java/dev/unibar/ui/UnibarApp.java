@@ -32,6 +32,7 @@ public final class UnibarApp extends Application {
 
     private BarContext context;
     private BarViewModel viewModel;
+    private BarView bar;
     private Stage inspectorStage;
     private java.util.function.Consumer<Scene> shortcuts;
 
@@ -96,7 +97,11 @@ public final class UnibarApp extends Application {
             stage.setTitle(title(msg, context));
             stage.setScene(scene);
             iconsAfterFirstFrame(stage);
-            stage.setOnCloseRequest(e -> Platform.exit());
+            // Closing the window quits; it asks first when that would drop a session or a call.
+            stage.setOnCloseRequest(e -> {
+                e.consume();
+                bar.quit(Platform::exit);
+            });
             if (stageHook != null) stageHook.accept(stage, context);
             stage.show();
             // Never narrower than the bar's minimum (call buttons as icons, the state in words): below that
@@ -133,6 +138,7 @@ public final class UnibarApp extends Application {
         Node vendorNode = ctx.vendorView().orElse(null);
         BarView bar = new BarView(viewModel, msg, ctx.loginForm(), vendorNode,
                 () -> toggleInspector(stage, ctx, msg));
+        this.bar = bar;
 
         Menu view = new Menu(msg.get("menu.view"));
         view.setId("menuView");
@@ -144,7 +150,7 @@ public final class UnibarApp extends Application {
         inspector.setOnAction(e -> toggleInspector(stage, ctx, msg));
         MenuItem quit = new MenuItem(msg.get("menu.quit"));
         quit.setId("menuQuit");
-        quit.setOnAction(e -> stage.close());
+        quit.setOnAction(e -> bar.quit(stage::close));
         CheckMenuItem dark = new CheckMenuItem(msg.get("menu.darkTheme"));
         dark.setId("menuDarkTheme");
         dark.setSelected(Theme.isDark());

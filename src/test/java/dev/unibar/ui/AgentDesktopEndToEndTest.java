@@ -118,7 +118,7 @@ class AgentDesktopEndToEndTest {
         String[] ids = consultationInProgress(robot);
         String main = ids[0];
         String leg = ids[1];
-        Click.on(robot, "#conference");
+        More.choose(robot, "conference");
         Click.on(robot, "#conferenceStart");
         Fx.until("one call left, talking, in conference", () -> {
             var calls = ctx.session().store().state().calls();

@@ -126,16 +126,16 @@ class AppTest {
     void conferenceAndAccountCode(FxRobot robot) {
         connector.push(Scenes.loggedInReady());
         connector.push(Scenes.ringing("c1"), Scenes.connected("c1"));
-        Fx.until("talking", () -> !robot.lookup("#conference").query().isDisabled());
+        Fx.until("talking", () -> More.offered(robot, "conference"));
         WaitForAsyncUtils.waitForFxEvents();
-        Click.on(robot, "#conference");
+        More.choose(robot, "conference");
         Click.on(robot, "#conferenceStart");
         Fx.until("Conference", () -> connector.commands.contains(new Command.Conference("c1", null, false)));
         connector.push(new dev.unibar.core.model.Event.CallEnded(Scenes.V, null, "c1", null));
         Fx.until("call gone, account code still allowed", () -> session.store().state().calls().isEmpty()
-                && !robot.lookup("#accountCode").query().isDisabled());
+                && More.offered(robot, "moreAccountCode"));
         WaitForAsyncUtils.waitForFxEvents();
-        Click.on(robot, "#accountCode");
+        More.choose(robot, "moreAccountCode");
         Click.on(robot, "#accountCodeField").write("ACME-42");
         Click.on(robot, "#accountCodeSave");
         Fx.until("SetAccountCode for the last call", () -> connector.commands.contains(

@@ -102,17 +102,17 @@ class BarBehaviourTest {
     void stateSelectorShowsEachStateInItsOwnColour(FxRobot robot) {
         ready();
         MenuButton selector = node(robot, "#stateSelector");
-        Fx.until("ready class", () -> selector.getStyleClass().contains("state-ready"));
+        Fx.until("ready class", () -> selector.getStyleClass().contains("situation-ready"));
         assertTrue(Fx.get(() -> selector.getStyleClass().contains("state-selector")), "base class kept");
         Paint readyFill = Fx.get(() -> fill(selector));
         connector.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.NOT_READY, "lunch", false));
-        Fx.until("paused class", () -> selector.getStyleClass().contains("state-not-ready")
-                && !selector.getStyleClass().contains("state-ready"));
+        Fx.until("paused class", () -> selector.getStyleClass().contains("situation-not-ready")
+                && !selector.getStyleClass().contains("situation-ready"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Fx.get(() -> selector.getStyleClass().contains("state-selector")), "base class kept");
         Paint pausedFill = Fx.get(() -> fill(selector));
         connector.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.OFFLINE, null, null));
-        Fx.until("offline class", () -> selector.getStyleClass().contains("state-offline"));
+        Fx.until("offline class", () -> selector.getStyleClass().contains("situation-offline"));
         WaitForAsyncUtils.waitForFxEvents();
         Paint offlineFill = Fx.get(() -> fill(selector));
         assertNotEquals(readyFill, pausedFill);

@@ -79,9 +79,11 @@ class BarViewTest {
         ready();
         Button answer = node(robot, "#answer");
         assertTrue(Fx.get(answer::isDisabled), "nothing rings yet");
+        assertFalse(Fx.get(answer::isVisible), "no Answer in the row while nothing rings");
         connector.push(Scenes.ringing("c1"));
-        Fx.until("answer enabled", () -> !answer.isDisabled());
+        Fx.until("answer shown and enabled", () -> !answer.isDisabled() && answer.isVisible());
         assertTrue(Fx.get(() -> node(robot, "#hold").isDisabled()), "hold is forbidden while ringing");
+        assertFalse(Fx.get(() -> node(robot, "#hold").isVisible()), "and not in the row: Answer has its place");
         assertTrue(Fx.get(() -> node(robot, "#dialPad").isDisabled()), "dial is forbidden while a call is up");
 
         Click.on(robot, "#answer");
@@ -97,6 +99,8 @@ class BarViewTest {
         assertTrue(first.matches("\\d\\d:\\d\\d"), first);
         Fx.until("duration ticks", () -> !duration.getText().equals(first) && duration.getText().matches("\\d\\d:\\d\\d"));
         assertTrue(Fx.get(answer::isDisabled), "answer is disabled again once talking");
+        assertFalse(Fx.get(answer::isVisible), "and Hold is in its place");
+        assertTrue(Fx.get(() -> node(robot, "#hold").isVisible()));
     }
 
     @Test
@@ -124,13 +128,18 @@ class BarViewTest {
     }
 
     @Test
-    void blindTransferSendsTheTypedTarget(FxRobot robot) {
+    void blindTransferSendsTheTypedTargetByClickOrEnter(FxRobot robot) {
         ready();
         talking(robot, "c1");
         Click.on(robot, "#transfer");
         Click.on(robot, "#transferTarget").write("2002");
         Click.on(robot, "#blindTransfer");
         awaitCommand("BlindTransfer", new Command.BlindTransfer("c1", "2002", false));
+        // Enter in the number does the same (it used to empty the field and do nothing).
+        Click.on(robot, "#transfer");
+        Click.on(robot, "#transferTarget").write("2003");
+        robot.type(KeyCode.ENTER);
+        awaitCommand("BlindTransfer by Enter", new Command.BlindTransfer("c1", "2003", false));
     }
 
     @Test
@@ -161,16 +170,17 @@ class BarViewTest {
         MenuButton selector = node(robot, "#stateSelector");
         assertEquals("Ready", Fx.get(selector::getText));
         Click.on(robot, "#stateSelector");
-        Click.on(robot, "Lunch");
+        Click.on(robot, "#reason-lunch");
         awaitCommand("SetState lunch", new Command.SetState(AgentState.NOT_READY, "lunch"));
         connector.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.NOT_READY, "lunch", false));
-        Fx.until("paused shown", () -> selector.getText().equals("Not ready: Lunch")
-                && selector.getStyleClass().contains("state-not-ready"));
+        Fx.until("paused shown", () -> selector.getText().equals("Not ready")
+                && selector.getStyleClass().contains("situation-not-ready")
+                && ((Label) node(robot, "#stateReason")).getText().equals("Lunch"));
         Fx.until("time in state shown", () -> ((Label) node(robot, "#timeInState")).getText().matches("\\d\\d:\\d\\d"));
 
         Click.on(robot, "#stateSelector");
-        assertTrue(robot.lookup("Training ★ productive").tryQuery().isPresent(), "productive marker shown");
-        Click.on(robot, "Ready");
+        assertTrue(robot.lookup("Not ready: Training ★ productive").tryQuery().isPresent(), "productive marker shown");
+        Click.on(robot, "#state-READY");
         awaitCommand("SetState ready", new Command.SetState(AgentState.READY, null));
     }
 
@@ -179,14 +189,18 @@ class BarViewTest {
         ready();
         assertFalse(Fx.get(() -> node(robot, "#dialPad").isDisabled()), "dial allowed with no call");
         assertTrue(Fx.get(() -> node(robot, "#hangup").isDisabled()));
-        assertTrue(Fx.get(() -> node(robot, "#hangup").isVisible()), "forbidden controls stay visible");
-        assertFalse(Fx.get(() -> node(robot, "#accountCode").isVisible()), "vendor has no account codes");
-        assertFalse(Fx.get(() -> node(robot, "#endConference").isVisible()), "vendor cannot end conferences");
-        assertTrue(Fx.get(() -> node(robot, "#conference").isVisible()));
+        assertFalse(Fx.get(() -> node(robot, "#hangup").isVisible()), "no Hang up in the row with no call");
+        assertTrue(Fx.get(() -> node(robot, "#hangup").isManaged()), "its place is kept: the vendor can hang up");
+        assertFalse(Fx.get(() -> node(robot, "#accountCode").isManaged()), "vendor has no account codes");
+        List<String> more = Fx.get(() -> bar.callControls().more().getItems().stream().map(i -> i.getId()).toList());
+        assertFalse(more.contains("endConference"), "vendor cannot end conferences: " + more);
+        assertFalse(more.contains("moreAccountCode"), more.toString());
+        assertTrue(more.contains("conference"), more.toString());
+        assertFalse(More.offered(bar, "conference"), "no conference without a call");
         talking(robot, "c1");
-        assertTrue(Fx.get(() -> node(robot, "#dialPad").isDisabled()), "no dialing while a call is up");
         assertTrue(Fx.get(() -> node(robot, "#answer").isDisabled()));
-        assertFalse(Fx.get(() -> node(robot, "#conference").isDisabled()));
+        assertTrue(Fx.get(() -> node(robot, "#hangup").isVisible() && !node(robot, "#hangup").isDisabled()));
+        assertTrue(More.offered(bar, "conference"), "conference offered during the call");
     }
 
     @Test
@@ -204,10 +218,10 @@ class BarViewTest {
     void recordingDownloadAsksForAFolder(FxRobot robot) {
         ready();
         Fx.run(() -> bar.setFolderChooser(w -> new File("/tmp/recs")));
-        assertTrue(Fx.get(() -> node(robot, "#downloadRecording").isDisabled()), "no recording yet");
+        assertFalse(More.offered(bar, "downloadRecording"), "no recording yet");
         connector.push(new Event.CallRecording(Scenes.V, null, "c9", "http://127.0.0.1/rec/c9.wav"));
-        Fx.until("recording offered", () -> !node(robot, "#downloadRecording").isDisabled());
-        Click.on(robot, "#downloadRecording");
+        Fx.until("recording offered", () -> More.offered(bar, "downloadRecording"));
+        More.choose(robot, "downloadRecording");
         awaitCommand("DownloadRecording", new Command.DownloadRecording("c9", new File("/tmp/recs").getAbsolutePath()));
     }
 
@@ -221,8 +235,8 @@ class BarViewTest {
             return new File("/tmp/recs");
         }));
         connector.push(new Event.CallRecording(Scenes.V, null, "c9", "http://127.0.0.1/rec/c9.wav"));
-        Fx.until("recording offered", () -> !node(robot, "#downloadRecording").isDisabled());
-        Click.on(robot, "#downloadRecording");
+        Fx.until("recording offered", () -> More.offered(bar, "downloadRecording"));
+        More.choose(robot, "downloadRecording");
         awaitCommand("DownloadRecording", new Command.DownloadRecording("c9", null));
         assertEquals(0, asked.get(), "no folder dialog when the configuration names the folder");
     }
@@ -251,20 +265,26 @@ class BarViewTest {
     }
 
     @Test
-    void theCallPanelIsNotInTheFirstFrameAndIsMadeRightAfterIt(FxRobot robot) {
+    void theCallPanelIsInTheFirstFrameSoTheBarsWidthIsKnownThere(FxRobot robot) {
         Stage[] other = new Stage[1];
         BarView[] fresh = new BarView[1];
+        double[] firstWidth = new double[1];
         boolean inFirstFrame = Fx.get(() -> {
             fresh[0] = new BarView(new BarViewModel(new Session(new FakeConnector(FakeConnector.capabilitiesWithout()),
                     Clock.systemUTC())), Messages.forLanguage("en"), LoginForm.plain(null), null, null);
             other[0] = new Stage();
-            other[0].setScene(new Scene(fresh[0]));
+            Scene scene = new Scene(fresh[0]);
+            scene.getStylesheets().add(UnibarApp.stylesheet());
+            other[0].setScene(scene);
             other[0].show();
-            return fresh[0].lookup("#callPanel") != null;
+            firstWidth[0] = other[0].getWidth();
+            return fresh[0].lookup("#callPanel") != null && fresh[0].lookup("#answer") != null;
         });
-        assertFalse(inFirstFrame, "the first frame is made without the call panel");
-        Fx.until("call panel made after the first frame", () -> fresh[0].lookup("#answer") != null);
-        assertFalse(Fx.get(() -> fresh[0].lookup("#callPanel").isVisible()), "and hidden until the session is ready");
+        assertTrue(inFirstFrame, "the first frame has the call panel (hidden): its row is the bar's width");
+        assertFalse(Fx.get(() -> fresh[0].lookup("#callPanel").isVisible()), "hidden until the session is ready");
+        double row = Fx.get(() -> fresh[0].callControls().widthWithText());
+        assertTrue(firstWidth[0] + 0.5 >= row, "the first frame (" + firstWidth[0] + ") fits the row (" + row + ")");
+        assertEquals(0, Fx.get(fresh[0]::popOversMade), "no pop-over in the first frame");
         Fx.run(other[0]::close);
     }
 

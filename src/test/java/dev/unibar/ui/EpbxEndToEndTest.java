@@ -96,11 +96,11 @@ class EpbxEndToEndTest {
         MenuButton selector = node(robot, "#stateSelector");
         Fx.until("wrap-up after the dialer call", () -> ctx.session().store().state().agentState() == AgentState.WRAP_UP
                 && ctx.session().store().state().wrapUp() && ctx.session().store().state().calls().isEmpty());
-        Fx.until("recording offered", () -> !node(robot, "#downloadRecording").isDisabled());
+        Fx.until("recording offered", () -> More.offered(robot, "downloadRecording"));
 
         BarView view = robot.lookup(n -> n instanceof BarView).query();
         Fx.run(() -> view.setFolderChooser(w -> folder.toFile()));
-        Click.on(robot, "#downloadRecording");
+        More.choose(robot, "downloadRecording");
         Fx.until("recording saved", () -> {
             try (var files = Files.list(folder)) {
                 return files.anyMatch(f -> f.toString().endsWith(".mp3"));

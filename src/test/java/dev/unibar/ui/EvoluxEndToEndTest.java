@@ -142,16 +142,19 @@ class EvoluxEndToEndTest {
         open(host);
         ready();
         sim.scenario("pause", Map.of("reason", "Lanche", "maxDuration", 900));
-        Label remaining = node(robot, "#pauseRemaining");
+        Label remaining = node(robot, "#timeInState");
         Label state = node(robot, "#stateReadOnly");
-        Fx.until("the countdown shows", () -> remaining.isVisible() && remaining.getText().startsWith("-1"));
-        assertTrue(Fx.get(() -> state.isVisible() && state.getText().contains("Lanche")), "pause and reason shown read-only");
+        Fx.until("the countdown shows", () -> remaining.isVisible() && remaining.getText().startsWith("1"));
+        assertTrue(Fx.get(() -> state.isVisible() && state.getText().equals("Not ready")
+                && state.getStyleClass().contains("situation-not-ready")), "the pause shown read-only, in its colour");
+        assertEquals("Lanche", Fx.get(() -> ((Label) node(robot, "#stateReason")).getText()), "with its reason");
         assertFalse(Fx.get(() -> node(robot, "#stateSelector").isVisible()), "Evolux offers no state change to the bar");
         int first = seconds(Fx.get(remaining::getText));
         assertTrue(first <= 900 && first > 880, "about 15 minutes left: " + first);
         Fx.until("it counts down", () -> seconds(remaining.getText()) < first);
         sim.scenario("stop-pause", Map.of());
-        Fx.until("the countdown goes with the pause", () -> !remaining.isVisible());
+        Fx.until("the countdown goes with the pause", () -> !state.getText().equals("Not ready")
+                && remaining.getText().matches("00:0\\d"));
     }
 
     private static int seconds(String t) {

@@ -108,6 +108,11 @@ final class FakeConnector implements Connector {
         sink.events(raw, List.of(events));
     }
 
+    /** The vendor's connection drops, comes back, ... */
+    void connection(ConnectionStatus status) {
+        sink.connection(status);
+    }
+
     void malformed(String raw, String reason) {
         sink.malformed(raw, reason);
     }

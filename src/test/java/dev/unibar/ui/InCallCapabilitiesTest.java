@@ -40,8 +40,8 @@ class InCallCapabilitiesTest {
             CommandKind.START_RECORDING, CommandKind.STOP_RECORDING, CommandKind.MASK, CommandKind.UNMASK,
             CommandKind.TO_VOICEMAIL, CommandKind.PICKUP, CommandKind.LEAVE_CONFERENCE,
             CommandKind.CANCEL_CONFERENCE, CommandKind.REMOVE_PARTICIPANT};
-    private static final List<String> EXTRA_IDS = List.of("#dtmf", "#swap", "#recordToggle", "#maskToggle",
-            "#toVoicemail", "#pickup");
+    /** "More" entries for the extras. */
+    private static final List<String> EXTRA_IDS = List.of("swap", "recordToggle", "maskToggle", "toVoicemail", "pickup");
 
     private final List<Session> sessions = new ArrayList<>();
 
@@ -77,17 +77,32 @@ class InCallCapabilitiesTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private static List<String> moreIds(Bar b) {
+        return Fx.get(() -> b.view().callControls().more().getItems().stream().map(i -> i.getId()).toList());
+    }
+
     @Test
     void aVendorWithoutTheExtrasShowsNoneOfThem() {
         Bar without = bar(FakeConnector.capabilitiesWithout(EXTRAS));
         Bar with = bar(FakeConnector.capabilitiesWithout());
         for (String id : EXTRA_IDS) {
-            assertFalse(Fx.get(() -> without.find(id).isVisible() || without.find(id).isManaged()), id + " shown");
-            assertTrue(Fx.get(() -> with.find(id).isVisible() && with.find(id).isManaged()), id + " missing");
+            assertFalse(moreIds(without).contains(id), id + " offered by a vendor without it");
+            assertTrue(moreIds(with).contains(id), id + " missing");
         }
-        assertFalse(Fx.get(() -> without.find("#callExtras").isManaged()), "an empty row takes no room");
+        assertTrue(Fx.get(() -> without.find("#dialPad").isManaged()), "the pad still dials");
         assertFalse(Fx.get(() -> without.find("#conferenceRunning").isVisible()));
         assertTrue(Fx.get(() -> with.find("#conferenceRunning").isVisible()));
+    }
+
+    @Test
+    void aVendorWithNothingForMoreOrThePadHasNeither() {
+        Bar bare = bar(FakeConnector.capabilitiesWithout(CommandKind.SEND_DTMF, CommandKind.DIAL, CommandKind.SWAP,
+                CommandKind.START_RECORDING, CommandKind.STOP_RECORDING, CommandKind.MASK, CommandKind.UNMASK,
+                CommandKind.TO_VOICEMAIL, CommandKind.PICKUP, CommandKind.CANCEL_CONSULT, CommandKind.CONFERENCE,
+                CommandKind.END_CONFERENCE, CommandKind.SET_ACCOUNT_CODE, CommandKind.DOWNLOAD_RECORDING));
+        assertFalse(Fx.get(() -> bare.find("#more").isManaged()), "no empty More");
+        assertFalse(Fx.get(() -> bare.find("#dialPad").isManaged()), "no pad where the vendor neither dials nor tones");
+        assertTrue(Fx.get(() -> bare.find("#hold").isManaged()), "the primary actions stay");
     }
 
     @Test
@@ -121,15 +136,16 @@ class InCallCapabilitiesTest {
         Fx.until("second call up", () -> b.vm().recentNumbers().size() == 2);
         Favourites favs = Favourites.inMemory(List.of("3003"));
         TransferPopOver pop = Fx.get(() -> new TransferPopOver(b.vm(), Messages.forLanguage("en"), false, favs));
-        assertEquals(List.of(new TransferPopOver.Entry("3003", true), new TransferPopOver.Entry("2002", false),
-                new TransferPopOver.Entry(Scenes.NUMBER, false)), Fx.get(() -> List.copyOf(pop.entries())));
+        // 2002 is on the line: transferring the caller to their own number is never offered.
+        assertEquals(List.of(new TransferPopOver.Entry("3003", true), new TransferPopOver.Entry(Scenes.NUMBER, false)),
+                Fx.get(() -> List.copyOf(pop.entries())));
 
         Node pane = pop.getContentNode();
         @SuppressWarnings("unchecked")
         ListView<TransferPopOver.Entry> dir = (ListView<TransferPopOver.Entry>) pane.lookup("#transferDirectory");
         TextField target = (TextField) pane.lookup("#transferTarget");
         Fx.run(() -> {
-            dir.getSelectionModel().select(2);
+            dir.getSelectionModel().select(1);
             dir.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
         });
         assertEquals(Scenes.NUMBER, Fx.get(target::getText));
@@ -141,10 +157,36 @@ class InCallCapabilitiesTest {
         Fx.run(star::fire);
         assertEquals("Unfavourite", Fx.get(star::getText));
         assertEquals(new TransferPopOver.Entry(Scenes.NUMBER, true), Fx.get(() -> pop.entries().get(1)));
-        assertEquals(3, Fx.get(() -> pop.entries().size()), "a favourite is not listed twice");
+        assertEquals(2, Fx.get(() -> pop.entries().size()), "a favourite is not listed twice");
         Fx.run(() -> ((Button) pane.lookup("#blindTransfer")).fire());
         Fx.until("transfer", () -> b.connector().commands.contains(
                 new Command.BlindTransfer("c2", Scenes.NUMBER, false)));
+        b.connector().push(new Event.CallEnded(Scenes.V, null, "c2", "transferred"));
+        Fx.until("2002 is a recent number again once its call ended", () -> pop.entries().contains(
+                new TransferPopOver.Entry("2002", false)));
+    }
+
+    @Test
+    void enterInTheTransferNumberTransfersOrSaysWhyNot() {
+        Bar b = bar(FakeConnector.capabilitiesWithout());
+        TransferPopOver pop = Fx.get(() -> new TransferPopOver(b.vm(), Messages.forLanguage("en"), false,
+                Favourites.inMemory(List.of())));
+        TextField target = (TextField) pop.getContentNode().lookup("#transferTarget");
+        Label hint = (Label) pop.getContentNode().lookup("#transferHint");
+        // What Enter in a text field does (the field's skin turns the key into this action).
+        javafx.event.ActionEvent enter = new javafx.event.ActionEvent();
+        Fx.run(() -> target.fireEvent(enter.copyFor(target, target)));
+        assertEquals("The call cannot be transferred now.", Fx.get(hint::getText), "nothing to transfer yet");
+        talking(b);
+        Fx.run(() -> target.fireEvent(enter.copyFor(target, target)));
+        assertEquals("Type the number to transfer to first.", Fx.get(hint::getText));
+        Fx.run(() -> {
+            target.setText("2005");
+            target.fireEvent(enter.copyFor(target, target));
+        });
+        Fx.until("Enter transferred the call", () -> b.connector().commands.contains(
+                new Command.BlindTransfer("c1", "2005", false)));
+        assertEquals("", Fx.get(hint::getText));
     }
 
     @Test

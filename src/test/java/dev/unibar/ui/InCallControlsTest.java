@@ -36,11 +36,14 @@ class InCallControlsTest {
 
     private FakeConnector connector;
     private BarViewModel vm;
+    private BarView bar;
 
     @Start
     void start(Stage stage) {
         connector = new FakeConnector(FakeConnector.capabilitiesWithout());
-        vm = TestBar.show(stage, connector).vm();
+        TestBar t = TestBar.show(stage, connector);
+        vm = t.vm();
+        bar = t.bar();
     }
 
     @org.junit.jupiter.api.BeforeEach
@@ -65,19 +68,22 @@ class InCallControlsTest {
     }
 
     @Test
-    void theKeypadSendsEachToneToTheCallOnTheLine(FxRobot robot) {
-        Button keypad = node(robot, "#dtmf");
-        assertTrue(Fx.get(keypad::isDisabled), "no tones without a call");
+    void theOneDialPadSendsTonesWhileACallIsUp(FxRobot robot) {
+        Button pad = node(robot, "#dialPad");
+        assertFalse(Fx.get(pad::isDisabled), "with no call the pad dials");
         talking("c1");
-        Click.on(robot, "#dtmf");
-        Fx.until("keypad open", () -> robot.lookup("#dtmf5").tryQuery().isPresent());
-        Click.on(robot, "#dtmf5");
-        Click.on(robot, "#dtmfHash");
+        assertFalse(Fx.get(pad::isDisabled), "with a call up the same pad sends tones");
+        Click.on(robot, "#dialPad");
+        Fx.until("pad open in tones", () -> robot.lookup("#dtmfSent").tryQuery().map(Node::isVisible).orElse(false));
+        assertFalse(Fx.get(() -> node(robot, "#dialNumber").isVisible()), "no number to dial during a call");
+        Click.on(robot, "#key5");
+        Click.on(robot, "#keyHash");
         awaitCommand(new Command.SendDtmf("c1", "5"));
         awaitCommand(new Command.SendDtmf("c1", "#"));
         assertEquals("5#", Fx.get(() -> ((javafx.scene.control.TextField) node(robot, "#dtmfSent")).getText()));
+        assertTrue(connector.recorded(Command.Dial.class).isEmpty(), "tones never dial");
         // The keys never hold the focus: Space now must not send another tone.
-        Node focused = Fx.get(() -> ((Node) node(robot, "#dtmf5")).getScene().getFocusOwner());
+        Node focused = Fx.get(() -> ((Node) node(robot, "#key5")).getScene().getFocusOwner());
         assertFalse(focused instanceof Button, "focus on " + focused);
         int before = connector.commands.size();
         robot.type(KeyCode.SPACE);
@@ -87,53 +93,53 @@ class InCallControlsTest {
     }
 
     @Test
-    void swapNamesTheHeldCall(FxRobot robot) {
+    void swapIsOfferedWithAHeldCallAndNamesIt(FxRobot robot) {
         talking("c1");
-        assertTrue(Fx.get(() -> node(robot, "#swap").isDisabled()), "nothing to swap with one call");
+        assertFalse(More.offered(bar, "swap"), "nothing to swap with one call");
         connector.push(new Event.CallHeld(Scenes.V, null, "c1"),
                 new Event.CallDialing(Scenes.V, null, "c2", Scenes.outbound("c2", "2002")),
                 new Event.CallConnected(Scenes.V, null, "c2", null));
-        Fx.until("swap enabled", () -> !node(robot, "#swap").isDisabled());
-        Click.on(robot, "#swap");
+        Fx.until("swap offered", () -> More.offered(bar, "swap"));
+        More.choose(robot, "swap");
         awaitCommand(new Command.Swap("c1"));
     }
 
     @Test
-    void recordingAndMaskToggleFollowTheCallAndKeepTheirWidth(FxRobot robot) {
+    void recordingAndMaskToggleFollowTheCallAndNothingMoves(FxRobot robot) {
         talking("c1");
-        Button record = node(robot, "#recordToggle");
-        Button mask = node(robot, "#maskToggle");
-        Button voicemail = node(robot, "#toVoicemail");
-        Bounds recordAt = Fx.get(() -> record.localToScene(record.getLayoutBounds()));
-        Bounds voicemailAt = Fx.get(() -> voicemail.localToScene(voicemail.getLayoutBounds()));
-        Click.on(robot, "#recordToggle");
+        Node more = node(robot, "#more");
+        Node hangup = node(robot, "#hangup");
+        Bounds moreAt = Fx.get(() -> more.localToScene(more.getLayoutBounds()));
+        Bounds hangupAt = Fx.get(() -> hangup.localToScene(hangup.getLayoutBounds()));
+        More.choose(robot, "recordToggle");
         awaitCommand(new Command.StartRecording("c1"));
         connector.push(new Event.CallRecordingStarted(Scenes.V, null, "c1"));
-        Fx.until("shown as recording", () -> record.getText().equals("Stop rec."));
-        Click.on(robot, "#maskToggle");
+        Fx.until("shown as recording", () -> More.entry(bar, "recordToggle").getText().equals("Stop rec.")
+                && node(robot, "#recordingBadge").isVisible());
+        More.choose(robot, "maskToggle");
         awaitCommand(new Command.Mask("c1"));
         connector.push(new Event.CallMasked(Scenes.V, null, "c1"));
-        Fx.until("shown as masked", () -> mask.getText().equals("Unmask"));
+        Fx.until("shown as masked", () -> More.entry(bar, "maskToggle").getText().equals("Unmask")
+                && node(robot, "#maskedBadge").isVisible());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(recordAt, Fx.get(() -> record.localToScene(record.getLayoutBounds())), "record moved");
-        assertEquals(voicemailAt, Fx.get(() -> voicemail.localToScene(voicemail.getLayoutBounds())), "row moved");
-        assertTrue(Fx.get(() -> record.getAccessibleText().startsWith("Stop rec.")));
-        Click.on(robot, "#recordToggle");
+        assertEquals(moreAt, Fx.get(() -> more.localToScene(more.getLayoutBounds())), "More moved");
+        assertEquals(hangupAt, Fx.get(() -> hangup.localToScene(hangup.getLayoutBounds())), "the row moved");
+        More.choose(robot, "recordToggle");
         awaitCommand(new Command.StopRecording("c1"));
-        Click.on(robot, "#maskToggle");
+        More.choose(robot, "maskToggle");
         awaitCommand(new Command.Unmask("c1"));
     }
 
     @Test
     void voicemailTakesTheRingingCallAndPickupAsksForTheExtension(FxRobot robot) {
-        Click.on(robot, "#pickup");
+        More.choose(robot, "pickup");
         Fx.until("pick-up open", () -> robot.lookup("#pickupExtension").tryQuery().isPresent());
         assertTrue(Fx.get(() -> node(robot, "#pickupTake").isDisabled()), "no pick-up without an extension");
         Click.on(robot, "#pickupExtension").write("2005").type(KeyCode.ENTER);
         awaitCommand(new Command.Pickup("2005"));
         connector.push(Scenes.ringing("c9"));
-        Fx.until("voicemail enabled", () -> !node(robot, "#toVoicemail").isDisabled());
-        Click.on(robot, "#toVoicemail");
+        Fx.until("voicemail offered", () -> More.offered(bar, "toVoicemail"));
+        More.choose(robot, "toVoicemail");
         awaitCommand(new Command.ToVoicemail("c9"));
     }
 
@@ -151,7 +157,7 @@ class InCallControlsTest {
         connector.push(new Event.CallParticipant(Scenes.V, null, "c1", new Participant("p2", "2003", "left")));
         Fx.until("a leg that left is gone", () -> badge.getText().equals("Conference (1)"));
 
-        Click.on(robot, "#conference");
+        More.choose(robot, "conference");
         Fx.until("pop-over open", () -> robot.lookup("#conferenceParticipants").tryQuery().isPresent());
         ListView<Participant> legs = node(robot, "#conferenceParticipants");
         assertEquals(1, Fx.get(() -> legs.getItems().size()));
@@ -179,8 +185,11 @@ class InCallControlsTest {
         connector.push(new Event.CallEnded(Scenes.V, null, "c1", "remote"),
                 new Event.CallConnected(Scenes.V, null, "chat1", null));
         Fx.until("medium on the card", () -> media.isVisible() && media.getText().equals("Chat"));
-        for (String id : List.of("#hold", "#mute", "#transfer", "#dtmf", "#recordToggle", "#maskToggle", "#toVoicemail")) {
+        for (String id : List.of("#hold", "#mute", "#transfer", "#dialPad")) {
             assertTrue(Fx.get(() -> node(robot, id).isDisabled()), id + " must be off for a chat");
+        }
+        for (String id : List.of("recordToggle", "maskToggle", "toVoicemail", "swap", "conference")) {
+            assertFalse(More.offered(bar, id), id + " must not be offered for a chat");
         }
         assertFalse(Fx.get(() -> node(robot, "#hangup").isDisabled()), "the chat can still be ended");
         assertTrue(Fx.get(() -> ((Node) node(robot, "#callCard")).getAccessibleText().contains("Chat")));

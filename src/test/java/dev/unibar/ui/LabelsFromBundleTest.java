@@ -114,7 +114,9 @@ class LabelsFromBundleTest {
                     if (allowed.stream().noneMatch(p -> p.matcher(t).matches())) strayElsewhere.add("prompt=" + t);
                 });
             }
-            for (javafx.scene.control.MenuItem i : bar.sessionMenu().getItems()) {
+            List<javafx.scene.control.MenuItem> items = new ArrayList<>(bar.sessionMenu().getItems());
+            items.addAll(bar.callControls().more().getItems());
+            for (javafx.scene.control.MenuItem i : items) {
                 String t = i.getText();
                 if (t != null && allowed.stream().noneMatch(p -> p.matcher(t).matches())) strayElsewhere.add(i.getId() + "=" + t);
             }
@@ -126,7 +128,7 @@ class LabelsFromBundleTest {
 
         assertTrue(seen.size() > 20, "the walk saw the bar: " + seen);
         assertTrue(seen.contains("Retomar") || seen.contains("Espera"), "hold button seen in Portuguese: " + seen);
-        assertTrue(seen.contains("Em pausa: Lunch"), "state shown with its reason: " + seen);
+        assertTrue(seen.contains("Em chamada"), "on a call while the vendor still says paused: " + seen);
         assertEquals(List.of(), stray, "labels not from the bundle");
         assertTrue(vm.isSupported(CommandKind.CONFERENCE));
     }

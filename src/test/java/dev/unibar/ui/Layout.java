@@ -26,7 +26,9 @@ final class Layout {
 
     private static void walk(Node n, List<String> out) {
         if (!n.isVisible()) return;
+        // Details that give way first ("…", whole in their tooltips) are not cut-off words.
         if (n instanceof Labeled l && !l.isWrapText() && l.getText() != null && !l.getText().isEmpty()
+                && !l.getStyleClass().contains(StatusLine.MAY_SHORTEN)
                 && l.getContentDisplay() != javafx.scene.control.ContentDisplay.GRAPHIC_ONLY) {
             Node t = l.lookup(".text");
             if (t instanceof Text text && !l.getText().equals(text.getText())) {

@@ -6,9 +6,10 @@ import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.core.model.Participant;
+import dev.unibar.core.state.ConnectionStatus;
+import dev.unibar.core.state.SessionPhase;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -25,27 +26,30 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The bar in each state (offline, ready, ringing, talking, recording + masked, held + consultation,
- * conference, a chat beside a call, wrap-up, error) in
- * English, Czech and Brazilian Portuguese, light and dark. Every picture is saved (target/screenshots,
- * or docs/screenshots with -Dunibar.screenshots=docs, the reference images) and checked: no visible
- * text is cut off, and no call control or the state selector moves or changes width between states.
+ * The bar in every situation an agent meets (connecting, sign-in, ready, paused, ringing, talking, recording and
+ * masked, a consultation, a conference, a chat beside a call, wrap-up counting down and over time, an error,
+ * the connection lost during a call) in English and Czech, light and dark, plus a narrow window. Every picture is
+ * saved (target/screenshots, or the reference images in docs/screenshots with -Dunibar.screenshots=docs; the
+ * narrow ones only in target) and checked: the window never changes width from the first frame on, no visible
+ * text is cut off (the details that may shorten aside), and nothing in the primary row, the pill or the timer
+ * moves or changes width between states.
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotSuiteTest {
 
-    private static final List<String> LANGUAGES = List.of("en", "cs", "pt-BR");
-    private static final Path OUT = Path.of("docs".equals(System.getProperty("unibar.screenshots"))
-            ? "docs/screenshots" : "target/screenshots");
+    private static final List<String> LANGUAGES = List.of("en", "cs");
+    private static final boolean DOCS = "docs".equals(System.getProperty("unibar.screenshots"));
+    private static final Path OUT = Path.of(DOCS ? "docs/screenshots" : "target/screenshots");
+    private static final Path NARROW_OUT = Path.of("target/screenshots");
 
     @AfterAll
     static void lightAgain() {
@@ -55,64 +59,58 @@ class ScreenshotSuiteTest {
     @Test
     void everyStateInEveryLanguageAndTheme() throws IOException {
         Files.createDirectories(OUT);
+        Files.createDirectories(NARROW_OUT);
         List<String> problems = new ArrayList<>();
         for (boolean dark : new boolean[]{false, true}) {
             for (String lang : LANGUAGES) problems.addAll(run(lang, dark, 0));
         }
         // Narrower than the words need: the buttons fall back to their icons, and still nothing is cut off.
-        for (String lang : LANGUAGES) problems.addAll(run(lang, false, 680));
+        for (String lang : LANGUAGES) problems.addAll(run(lang, false, 560));
         assertEquals(List.of(), problems);
     }
 
     private List<String> run(String lang, boolean dark, double width) {
         Fx.run(() -> Theme.apply(dark));
-        // A vendor with the common set: no account codes, no recordings, no ending of conferences.
-        FakeConnector connector = new FakeConnector(FakeConnector.capabilitiesWithout(CommandKind.SET_ACCOUNT_CODE,
+        // A vendor with the common set: no recordings to download, no ending of conferences.
+        FakeConnector connector = new FakeConnector(FakeConnector.capabilitiesWithout(
                 CommandKind.DOWNLOAD_RECORDING, CommandKind.END_CONFERENCE));
         Session session = new Session(connector, Clock.systemUTC());
         Stage stage = Fx.get(Stage::new);
-        BarView bar = Fx.get(() -> {
-            BarViewModel vm = new BarViewModel(session);
-            BarView b = new BarView(vm, Messages.forLanguage(lang), dev.unibar.core.LoginForm.plain(null), null, () -> { });
-            Scene scene = new Scene(b);
-            scene.getStylesheets().add(UnibarApp.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-            return b;
-        });
-        session.start();
+        BarViewModel vm = Fx.get(() -> new BarViewModel(session));
+        BarView bar = TestBar.onStage(stage, vm, lang);
+        if (width > 0) {
+            Fx.run(() -> stage.setWidth(width));
+            Fx.until("window narrowed to " + width, () -> stage.getScene().getWidth() <= width + 0.5);
+        }
+        double firstWidth = Fx.get(stage::getWidth);
         String tag = lang + "-" + (dark ? "dark" : "light") + (width > 0 ? "-narrow" : "");
+        Path out = width > 0 ? NARROW_OUT : OUT;
         List<String> problems = new ArrayList<>();
-        Map<String, List<String>> positions = new LinkedHashMap<>();
-        String[] first = {null};
-        Map<String, Runnable> states = states(connector);
-        for (Map.Entry<String, Runnable> s : states.entrySet()) {
+        Map<String, String> first = new LinkedHashMap<>();
+        session.start();
+        for (Map.Entry<String, Runnable> s : states(connector).entrySet()) {
             s.getValue().run();
-            WaitForAsyncUtils.sleep(150, java.util.concurrent.TimeUnit.MILLISECONDS);
+            // Each state is pushed through the coalesced store; wait until the bar shows it, then for its layout.
             WaitForAsyncUtils.waitForFxEvents();
-            if (width > 0) {
-                // The window's new size reaches the scene asynchronously: measure only once it has, or the first
-                // state is measured at the old width and every later one seems to have moved.
-                Fx.run(() -> stage.setWidth(width));
-                Fx.until("window narrowed to " + width, () -> stage.getScene().getWidth() <= width + 0.5);
-                WaitForAsyncUtils.waitForFxEvents();
-            }
+            Fx.until(s.getKey() + " shown", () -> session.store().state() == vm.stateProperty().get());
+            WaitForAsyncUtils.waitForFxEvents();
             Fx.run(() -> {
                 bar.applyCss();
                 bar.layout();
             });
             String name = s.getKey();
-            save(stage, OUT.resolve("bar-" + name + "-" + tag + ".png"));
+            save(stage, out.resolve("bar-" + name + "-" + tag + ".png"));
+            double w = Fx.get(stage::getWidth);
+            if (Math.abs(w - firstWidth) > 0.5) {
+                problems.add(tag + " " + name + ": the window changed width from " + firstWidth + " to " + w);
+            }
             for (String cut : Fx.get(() -> Layout.cutOff(bar))) problems.add(tag + " " + name + ": cut off: " + cut);
-            Map<String, String> now = Fx.get(() -> places(bar));
-            if (first[0] == null) first[0] = name;
-            for (Map.Entry<String, String> p : now.entrySet()) {
-                List<String> seen = positions.computeIfAbsent(p.getKey(), k -> new ArrayList<>());
-                if (!seen.isEmpty() && !seen.get(0).equals(p.getValue())) {
-                    problems.add(tag + " " + name + ": " + p.getKey() + " moved from " + seen.get(0) + " to "
-                            + p.getValue());
+            if (Fx.get(() -> session.store().state().phase() != SessionPhase.READY)) continue;
+            for (Map.Entry<String, String> p : Fx.get(() -> places(bar)).entrySet()) {
+                String was = first.putIfAbsent(p.getKey(), p.getValue());
+                if (was != null && !was.equals(p.getValue())) {
+                    problems.add(tag + " " + name + ": " + p.getKey() + " moved from " + was + " to " + p.getValue());
                 }
-                seen.add(p.getValue());
             }
         }
         Fx.run(stage::close);
@@ -121,19 +119,20 @@ class ScreenshotSuiteTest {
     }
 
     /** The states in order; each builds on the one before, as a shift would. */
-    private static Map<String, Runnable> states(FakeConnector c) {
+    static Map<String, Runnable> states(FakeConnector c) {
         Map<String, Runnable> m = new LinkedHashMap<>();
-        m.put("offline", () -> {
-            c.push(Scenes.loggedInReady());
-            c.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.OFFLINE, null, null));
-        });
-        m.put("ready", () -> c.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.READY, null, null),
-                new Event.QueueWaiting(Scenes.V, null, 3)));
-        m.put("ringing", () -> c.push(Scenes.ringing("c1")));
+        m.put("connecting", () -> c.push(new Event.QueueWaiting(Scenes.V, null, 0)));
+        m.put("sign-in", () -> c.push(new Event.CredentialsRequired(Scenes.V, null)));
+        m.put("ready", () -> c.push(Scenes.loggedInReady()[0], Scenes.loggedInReady()[1], Scenes.loggedInReady()[2],
+                Scenes.loggedInReady()[3], new Event.QueueWaiting(Scenes.V, null, 3)));
+        m.put("not-ready", () -> c.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.NOT_READY, "lunch", false)));
+        m.put("ringing", () -> c.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.READY, null, null),
+                Scenes.ringing("c1")));
         m.put("talking", () -> c.push(Scenes.connected("c1")));
         m.put("recording-masked", () -> c.push(new Event.CallRecordingStarted(Scenes.V, null, "c1"),
-                new Event.CallMasked(Scenes.V, null, "c1")));
-        m.put("held-consultation", () -> c.push(new Event.CallHeld(Scenes.V, null, "c1"),
+                new Event.CallMasked(Scenes.V, null, "c1"), new Event.CallMuted(Scenes.V, null, "c1")));
+        m.put("held-consultation", () -> c.push(new Event.CallUnmuted(Scenes.V, null, "c1"),
+                new Event.CallHeld(Scenes.V, null, "c1"),
                 new Event.CallDialing(Scenes.V, null, "c2", Scenes.outbound("c2", "2002")),
                 new Event.CallConnected(Scenes.V, null, "c2", null)));
         m.put("conference", () -> c.push(new Event.CallEnded(Scenes.V, null, "c2", "agent"),
@@ -144,26 +143,32 @@ class ScreenshotSuiteTest {
                 new Event.CallConnected(Scenes.V, null, "chat1", null)));
         m.put("wrap-up", () -> c.push(new Event.CallEnded(Scenes.V, null, "chat1", "agent"),
                 new Event.CallEnded(Scenes.V, null, "c1", "remote"),
-                new Event.AgentStateChanged(Scenes.V, null, AgentState.WRAP_UP, null, null)));
+                new Event.AgentStateChanged(Scenes.V, Instant.now().minusSeconds(2), AgentState.WRAP_UP, null, null, 120)));
+        m.put("wrap-up-over", () -> c.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.READY, null, null),
+                new Event.AgentStateChanged(Scenes.V, Instant.now().minusSeconds(95), AgentState.WRAP_UP, null, null, 60)));
         m.put("error", () -> c.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.NOT_READY, "lunch", false),
                 new Event.Notice(Scenes.V, null, NoticeLevel.ERROR, "Ramal em intervalo não permite discar")));
+        m.put("reconnecting", () -> {
+            c.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.READY, null, null), Scenes.ringing("c3"),
+                    Scenes.connected("c3"));
+            c.connection(ConnectionStatus.RECONNECTING);
+        });
         return m;
     }
 
-    /** Where each call control and the state selector sit (x and width; y for the row). */
+    /** Where each primary control, the pill and the timer sit (x and width; y for the row). */
     private static Map<String, String> places(BarView bar) {
         Map<String, String> out = new LinkedHashMap<>();
-        List<Node> nodes = new ArrayList<>(bar.callControls().buttons());
-        nodes.addAll(bar.callExtras().buttons());
+        List<Node> nodes = new ArrayList<>(bar.callControls().slots());
+        nodes.add(bar.callControls().dialPadButton());
+        nodes.add(bar.callControls().more());
         nodes.add(bar.lookup("#stateSelector"));
+        nodes.add(bar.lookup("#timerPlace"));
         nodes.add(bar.lookup("#notice"));
         for (Node n : nodes) {
             if (n == null || !n.isManaged()) continue;
             Bounds b = n.localToScene(n.getLayoutBounds());
-            String where = n.getId().equals("stateSelector")
-                    ? String.format("x=%.0f y=%.0f", b.getMinX(), b.getMinY())
-                    : String.format("x=%.0f y=%.0f w=%.0f", b.getMinX(), b.getMinY(), b.getWidth());
-            out.put(n.getId(), where);
+            out.put(n.getId(), String.format("x=%.0f y=%.0f w=%.0f", b.getMinX(), b.getMinY(), b.getWidth()));
         }
         return out;
     }

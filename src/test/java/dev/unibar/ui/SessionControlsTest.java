@@ -12,6 +12,7 @@ import dev.unibar.core.model.Event;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -160,13 +161,80 @@ class SessionControlsTest {
     // ---- logout ----
 
     @Test
-    void logoutWhenIdleSendsLogoutAtOnce(FxRobot robot) {
+    void logoutAlwaysAsksAndAStrayKeyInTheQuestionKeepsTheSession(FxRobot robot) {
         ready();
         menu(robot, "#menuLogout");
-        awaitCommand("Logout from the menu", new Command.Logout());
-        assertTrue(robot.lookup("#logoutConfirm").tryQuery().isEmpty(), "no question when no call is up");
+        Fx.until("question", () -> robot.lookup("#logoutConfirm").tryQuery().isPresent());
+        Fx.until("the safe answer has the keyboard", () -> robot.lookup("#logoutCancel").query().isFocused());
+        assertFalse(Fx.get(() -> ((javafx.scene.control.Button) robot.lookup("#logoutConfirm").query()).isDefaultButton()),
+                "Enter never approves");
+        robot.type(KeyCode.ENTER);
+        Fx.until("closed by Enter", () -> robot.lookup("#logoutConfirm").tryQuery().isEmpty());
+        assertEquals(List.of(), connector.recorded(Command.Logout.class), "Enter kept the session");
+
+        // Shift+Tab from the call card lands on Log out: Space there asks, it never signs out at once.
+        Click.on(robot, "#callCard");
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        Fx.until("Log out focused", () -> robot.lookup("#logout").query().isFocused());
+        robot.type(KeyCode.SPACE);
+        Fx.until("question again", () -> robot.lookup("#logoutConfirm").tryQuery().isPresent());
+        Fx.until("the safe answer has the keyboard", () -> robot.lookup("#logoutCancel").query().isFocused());
+        robot.type(KeyCode.SPACE);
+        Fx.until("closed by Space", () -> robot.lookup("#logoutConfirm").tryQuery().isEmpty());
+        assertEquals(List.of(), connector.recorded(Command.Logout.class), "Space kept the session");
+
         Click.on(robot, "#logout");
-        Fx.until("second Logout from the status line", () -> connector.recorded(Command.Logout.class).size() == 2);
+        Fx.until("question a third time", () -> robot.lookup("#logoutConfirm").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Click.on(robot, "#logoutConfirm");
+        awaitCommand("Logout once confirmed", new Command.Logout());
+    }
+
+    @Test
+    void quitAsksOnlyWhenItWouldDropASession(FxRobot robot) {
+        java.util.concurrent.atomic.AtomicInteger quits = new java.util.concurrent.atomic.AtomicInteger();
+        Fx.run(() -> bar.quit(quits::incrementAndGet));
+        assertEquals(1, quits.get(), "nothing to drop before the sign-in: quits at once");
+        ready();
+        Click.on(robot, "View");
+        Click.on(robot, "#menuQuit");
+        Fx.until("View, Quit asks", () -> robot.lookup("#quitConfirm").tryQuery().isPresent());
+        Fx.until("the safe answer has the keyboard", () -> robot.lookup("#quitCancel").query().isFocused());
+        robot.type(KeyCode.ENTER);
+        Fx.until("closed by Enter", () -> robot.lookup("#quitConfirm").tryQuery().isEmpty());
+        assertTrue(Fx.get(stage::isShowing), "the bar is still there");
+        Fx.run(() -> bar.quit(quits::incrementAndGet));
+        Fx.until("asked again", () -> robot.lookup("#quitConfirm").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Click.on(robot, "#quitConfirm");
+        Fx.until("quit once confirmed", () -> quits.get() == 2);
+    }
+
+    @Test
+    void theAgentStateIsInTheSessionMenuAndReachedByTab(FxRobot robot) {
+        ready();
+        menu(robot, "#menu-reason-lunch");
+        awaitCommand("pause from the Session menu", new Command.SetState(AgentState.NOT_READY, "lunch"));
+        menu(robot, "#menu-state-READY");
+        awaitCommand("ready from the Session menu", new Command.SetState(AgentState.READY, null));
+
+        Click.on(robot, "#callCard");
+        List<String> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 8 && !seen.contains("stateSelector"); i++) {
+            robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Node owner = Fx.get(() -> stage.getScene().getFocusOwner());
+            seen.add(owner == null ? "none" : String.valueOf(owner.getId()));
+        }
+        assertTrue(seen.contains("stateSelector"), "Shift+Tab reaches the state pill: " + seen);
+        robot.type(KeyCode.SPACE);
+        Fx.until("its menu open", () -> robot.lookup("#reason-lunch").tryQuery().map(Node::isVisible).orElse(false));
+        for (int i = 0; i < 4 && !Fx.get(() -> robot.lookup("#reason-lunch").query().isFocused()); i++) {
+            robot.type(KeyCode.DOWN);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        robot.type(KeyCode.ENTER);
+        awaitCommand("a state picked with the keyboard", new Command.SetState(AgentState.NOT_READY, "lunch"));
     }
 
     @Test
@@ -317,9 +385,9 @@ class SessionControlsTest {
     @Test
     void conferenceWithAParticipant(FxRobot robot) {
         ready();
-        assertTrue(Fx.get(() -> node(robot, "#conference").isDisabled()), "no conference without a call");
+        assertFalse(More.offered(bar, "conference"), "no conference without a call");
         talking(robot, "c1");
-        Click.on(robot, "#conference");
+        More.choose(robot, "conference");
         Fx.until("conference popover", () -> robot.lookup("#conferenceStart").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(Fx.get(() -> node(robot, "#conferenceInternal").isVisible()));
@@ -336,9 +404,9 @@ class SessionControlsTest {
         connector.push(new Event.CallHeld(Scenes.V, null, "c1"),
                 new Event.CallDialing(Scenes.V, null, "c2", Scenes.outbound("c2", "2003")),
                 new Event.CallConnected(Scenes.V, null, "c2", null));
-        Fx.until("consultation", () -> node(robot, "#heldLine").isVisible() && !node(robot, "#conference").isDisabled());
+        Fx.until("consultation", () -> node(robot, "#heldLine").isVisible() && More.offered(bar, "conference"));
         WaitForAsyncUtils.waitForFxEvents();
-        Click.on(robot, "#conference");
+        More.choose(robot, "conference");
         Fx.until("conference popover", () -> robot.lookup("#conferenceStart").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
         Click.on(robot, "#conferenceInternal");
@@ -350,7 +418,7 @@ class SessionControlsTest {
     void conferenceStartFollowsTheGuardAndHidesWhenUnsupported(FxRobot robot) {
         ready();
         talking(robot, "c1");
-        Click.on(robot, "#conference");
+        More.choose(robot, "conference");
         Fx.until("conference popover", () -> robot.lookup("#conferenceStart").tryQuery().map(Node::isVisible).orElse(false));
         assertFalse(Fx.get(() -> node(robot, "#conferenceStart").isDisabled()));
         connector.push(new Event.CallEnded(Scenes.V, null, "c1", null));
@@ -359,7 +427,8 @@ class SessionControlsTest {
 
         rebuild(FakeConnector.capabilitiesWithout(true, CommandKind.CONFERENCE), true);
         ready();
-        assertFalse(Fx.get(() -> node(robot, "#conference").isVisible()), "vendor without conferences");
+        assertFalse(Fx.get(() -> bar.callControls().more().getItems().stream().anyMatch(i -> "conference".equals(i.getId()))),
+                "vendor without conferences");
     }
 
     /** Absent, hidden or disabled: the agent cannot press it. */

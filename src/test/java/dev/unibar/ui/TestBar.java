@@ -34,4 +34,19 @@ record TestBar(FakeConnector connector, Session session, BarViewModel vm, BarVie
         session.start();
         return new TestBar(connector, session, vm, bar);
     }
+
+    /**
+     * Off the FX thread: a styled bar in {@code lang} for {@code vm} on a stage of the test's own, shown; the
+     * session is the test's to start. The first scene of a JVM is slow on a loaded machine: up to a minute.
+     */
+    static BarView onStage(Stage stage, BarViewModel vm, String lang) {
+        return Fx.get(() -> {
+            BarView b = new BarView(vm, Messages.forLanguage(lang), LoginForm.plain(null), null, () -> { });
+            Scene scene = new Scene(b);
+            scene.getStylesheets().add(UnibarApp.stylesheet());
+            stage.setScene(scene);
+            stage.show();
+            return b;
+        }, 60);
+    }
 }

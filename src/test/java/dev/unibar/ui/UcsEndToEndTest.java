@@ -185,11 +185,12 @@ class UcsEndToEndTest {
         MenuButton selector = node(robot, "#stateSelector");
         Fx.until("AUX reasons offered", () -> !ctx.session().store().state().pauseReasons().isEmpty());
         Click.on(robot, "#stateSelector");
-        Click.on(robot, "Oběd");
+        Click.on(robot, "#reason-Ob_d");
         assertEquals(List.of("AUX", "Oběd"), recorded("changeStatus").args());
         Fx.until("paused with the reason", () -> ctx.session().store().state().agentState() == AgentState.NOT_READY
                 && "Oběd".equals(ctx.session().store().state().stateReason())
-                && selector.getText().contains("Oběd"));
+                && selector.getText().equals("Not ready")
+                && "Oběd".equals(((Label) node(robot, "#stateReason")).getText()));
 
         goReady(robot);
         Click.on(robot, "#dialPad");

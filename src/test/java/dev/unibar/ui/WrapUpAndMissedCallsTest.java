@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class WrapUpAndMissedCallsTest {
 
-    private static final PseudoClass EXCEEDED = PseudoClass.getPseudoClass("exceeded");
+    private static final PseudoClass OVER = PseudoClass.getPseudoClass("over");
     private FakeConnector connector;
     private BarViewModel vm;
     private BarView bar;
@@ -57,8 +57,9 @@ class WrapUpAndMissedCallsTest {
         String id = "a9f3-77c1-internal";
         connector.push(Scenes.ringing(id));
         connector.push(Scenes.connected(id));
-        Fx.until("account code allowed", () -> !node(robot, "#accountCode").isDisabled());
-        Click.on(robot, "#accountCode");
+        // During the call the code is one click away in "More"; in after-call work it is in the row.
+        Fx.until("account code offered", () -> More.offered(bar, "moreAccountCode"));
+        More.choose(robot, "moreAccountCode");
         Label line = Fx.get(() -> bar.accountCodePopOver().callLine());
         Fx.until("call named", () -> !line.getText().isEmpty());
         String text = Fx.get(line::getText);
@@ -74,7 +75,9 @@ class WrapUpAndMissedCallsTest {
         connector.push(new Event.CallEnded(Scenes.V, null, "c1", null));
         connector.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.WRAP_UP, null, null, 60));
         Fx.until("wrap-up", () -> vm.agentStateProperty().get() == AgentState.WRAP_UP
-                && !node(robot, "#accountCode").isDisabled());
+                && !node(robot, "#accountCode").isDisabled() && node(robot, "#accountCode").isVisible()
+                && node(robot, "#goReady").isVisible());
+        assertFalse(More.offered(bar, "moreAccountCode"), "the codes are in the row, not in More as well");
         Click.on(robot, "#accountCode");
         Fx.until("the ended call is named", () -> bar.accountCodePopOver().callLine().getText().startsWith("With "));
         assertEquals("No sale", Fx.get(() -> ((Button) node(robot, "#accountCodeChoice1")).getText()));
@@ -83,35 +86,52 @@ class WrapUpAndMissedCallsTest {
     }
 
     @Test
-    void wrapUpWithALimitCountsDownThenWarnsWithoutMoving(FxRobot robot) {
+    void wrapUpWithALimitCountsDownToZeroThenOverInRedWithoutMoving(FxRobot robot) {
         ready();
-        Label countdown = node(robot, "#pauseRemaining");
-        assertFalse(Fx.get(countdown::isVisible), "no limit, no countdown");
+        Label timer = node(robot, "#timeInState");
+        Fx.until("ready counts up", () -> timer.getText().matches("\\d\\d:\\d\\d"));
         connector.push(new Event.AgentStateChanged(Scenes.V, Instant.now().minusSeconds(5), AgentState.WRAP_UP,
                 null, null, 60));
-        Fx.until("counting down", () -> countdown.isVisible() && countdown.getText().matches("-00:5\\d"));
-        assertFalse(Fx.get(() -> countdown.getPseudoClassStates().contains(EXCEEDED)));
+        // Time left, counting down to zero: never "-00:55" (which read as time over).
+        Fx.until("counting down", () -> timer.getText().matches("00:5\\d") && vm.timerCountsDownProperty().get());
+        assertFalse(Fx.get(() -> timer.getPseudoClassStates().contains(OVER)));
+        int first = seconds(Fx.get(timer::getText));
+        Fx.until("down, not up", () -> seconds(timer.getText()) < first);
         WaitForAsyncUtils.waitForFxEvents();
-        Bounds before = Fx.get(() -> countdown.localToScene(countdown.getBoundsInLocal()));
-        assertTrue(Fx.get(() -> countdown.getTooltip() == null), "the tooltip is made when the mouse first comes");
-        Click.hover(robot, countdown);
-        Fx.until("tooltip made on hover", () -> countdown.getTooltip() != null);
-        assertTrue(Fx.get(() -> countdown.getTooltip().getText()).contains("after-call work"));
+        Node place = node(robot, "#timerPlace");
+        Bounds before = Fx.get(() -> place.localToScene(place.getBoundsInLocal()));
+        Bounds textBefore = Fx.get(() -> timer.localToScene(timer.getBoundsInLocal()));
+        assertTrue(Fx.get(() -> timer.getTooltip() == null), "the tooltip is made when the mouse first comes");
+        Click.hover(robot, timer);
+        Fx.until("tooltip made on hover", () -> timer.getTooltip() != null);
+        assertTrue(Fx.get(() -> timer.getTooltip().getText()).contains("after-call work"));
 
         // A second after-call work (the reducer keeps the start of a state that does not change) begun long ago.
         connector.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.READY, null, null));
-        Fx.until("ready again", () -> !countdown.isVisible());
+        Fx.until("ready again", () -> !vm.timerCountsDownProperty().get());
         connector.push(new Event.AgentStateChanged(Scenes.V, Instant.now().minusSeconds(100), AgentState.WRAP_UP,
                 null, null, 30));
-        Fx.until("past the limit", () -> countdown.getText().matches("\\+01:1\\d")
-                && countdown.getPseudoClassStates().contains(EXCEEDED));
+        Fx.until("past the limit, in red", () -> timer.getText().matches("\\+01:1\\d")
+                && timer.getPseudoClassStates().contains(OVER));
         WaitForAsyncUtils.waitForFxEvents();
-        Bounds after = Fx.get(() -> countdown.localToScene(countdown.getBoundsInLocal()));
-        assertEquals(before.getMinX(), after.getMinX(), 0.5, "the countdown does not move");
+        Bounds after = Fx.get(() -> place.localToScene(place.getBoundsInLocal()));
+        assertEquals(before.getMinX(), after.getMinX(), 0.5, "the timer's place does not move");
         assertEquals(before.getWidth(), after.getWidth(), 0.5, "nor change its width");
+        assertEquals(textBefore.getMinX(), Fx.get(() -> timer.localToScene(timer.getBoundsInLocal())).getMinX(), 0.5,
+                "the time starts where it did");
+        assertEquals(javafx.scene.paint.Color.web("#cf222e"), Fx.get(() -> timer.getBackground().getFills().get(0).getFill()),
+                "over time is red");
 
         connector.push(new Event.AgentStateChanged(Scenes.V, null, AgentState.READY, null, null));
-        Fx.until("gone when ready", () -> !countdown.isVisible());
+        Fx.until("counting up again when ready", () -> !timer.getPseudoClassStates().contains(OVER)
+                && !vm.timerCountsDownProperty().get());
+    }
+
+    private static int seconds(String t) {
+        String[] p = t.replace("+", "").split(":");
+        int s = 0;
+        for (String x : p) s = s * 60 + Integer.parseInt(x);
+        return s;
     }
 
     @Test
