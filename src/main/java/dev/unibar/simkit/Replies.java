@@ -113,12 +113,16 @@ public final class Replies {
         return new String(resource(owner, name), StandardCharsets.UTF_8);
     }
 
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a simulator value could not be written as JSON", e);
+        }
+    }
+
     /** A value as JSON inside a page's {@code <script>}: "&lt;/" cannot close the script. */
     public static String inScript(Object value) {
-        try {
-            return JSON.writeValueAsString(value).replace("</", "<\\/");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return toJson(value).replace("</", "<\\/");
     }
 }
