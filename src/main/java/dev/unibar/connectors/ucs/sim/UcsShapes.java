@@ -59,7 +59,7 @@ final class UcsShapes {
             agents.add(a);
         }
         m.put("agents", agents);
-        m.put("waitingCallers", st.waitingCallersNow());
+        m.put("waitingCallers", st.queues().waitingCallers());
         m.put("now", st.nowSeconds());
         return m;
     }
@@ -119,7 +119,7 @@ final class UcsShapes {
         m.put("queue_id", q.id());
         m.put("ringtime", 0);
         m.put("supervisor", user != null && user.superuser());
-        m.put("suspended", st.suspendedNow().contains(q.id()));
+        m.put("suspended", st.queues().suspended(q.id()));
         m.put("suspendtime", 0);
         m.put("talktime", 0);
         m.put("team_id", 1);

@@ -1,14 +1,11 @@
 package dev.unibar.connectors.ucs.sim;
 
-import dev.unibar.connectors.ucs.sim.UcsSimSettings.SimQueue;
 import dev.unibar.simkit.Scheduler;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +14,10 @@ import java.util.function.Consumer;
 
 /**
  * The UCS operator bar's state machine for one connected page (seed 002), without any socket: method
- * calls go in through {@link #handle}, callbacks come out through a {@link Sink}. The session
- * ({@link UcsSession}), the calls ({@link UcsCalls}) and the queues live here under one lock: every
- * public method is synchronized, and timed actions re-enter through the same lock, so pushes leave in a
- * consistent order.
+ * calls go in through {@link #handle} ({@link UcsMethods}), callbacks come out through a {@link Sink}. The
+ * session ({@link UcsSession}), the calls ({@link UcsCalls}) and the queues ({@link UcsQueues}) share this
+ * one lock: every public method is synchronized, and timed actions re-enter through the same lock, so
+ * pushes leave in a consistent order.
  */
 public final class UcsSimState {
 
@@ -35,31 +32,9 @@ public final class UcsSimState {
 
     public static final List<String> STATUSES = List.of("OFFLINE", "READY", "ACW", "AUX");
 
-    /** Seed 002, "Funkce je možné volat v následujících stavech", plus the methods the seed lists no state for. */
-    static final Map<String, Set<Phase>> ALLOWED;
-
-    static {
-        Map<String, Set<Phase>> m = new LinkedHashMap<>();
-        Set<Phase> ready = EnumSet.of(Phase.READY);
-        m.put("login", EnumSet.of(Phase.CREDENTIALS));
-        m.put("sso", EnumSet.of(Phase.CREDENTIALS));
-        m.put("logout", EnumSet.of(Phase.IDENTIFY, Phase.DEVICE, Phase.READY));
-        m.put("selectIdentifier", EnumSet.of(Phase.IDENTIFY, Phase.DEVICE));
-        m.put("provision", EnumSet.of(Phase.IDENTIFY, Phase.DEVICE));
-        m.put("identify", EnumSet.of(Phase.DEVICE, Phase.READY));
-        for (String s : List.of("changeStatus", "suspend", "resume", "answer", "dial", "hangup", "transfer",
-                "hold", "unhold", "state", "selectRingingSound",
-                // Not in the seed's list; they act on calls or the phone, which exist only when READY.
-                "finishTransfer", "blindTransfer", "mute", "setAccountCode", "testRingingSound", "stopRingingSoundTest")) {
-            m.put(s, ready);
-        }
-        m.put("notify", EnumSet.allOf(Phase.class));
-        ALLOWED = Collections.unmodifiableMap(m);
-    }
-
     /** Every method the fake script adds to window.ucsOperator. */
     public static Set<String> methods() {
-        return ALLOWED.keySet();
+        return UcsMethods.ALLOWED.keySet();
     }
 
     private final UcsSimSettings settings;
@@ -70,11 +45,10 @@ public final class UcsSimState {
     private final UcsSession session;
     private final UcsCalls calls;
     private final UcsShapes shapes;
+    private final UcsQueues queues;
 
     private Phase phase = Phase.CONNECTING;
     private Map<String, Object> flags = Map.of();
-    private final Set<Integer> suspended = new HashSet<>();
-    private int waitingCallers;
     private String ringingSound = "default";
     private boolean closed;
     /** Callbacks of the method being handled, sent once it is recorded; null outside handle(). */
@@ -89,6 +63,7 @@ public final class UcsSimState {
         this.session = new UcsSession(this, settings);
         this.calls = new UcsCalls(this, settings);
         this.shapes = new UcsShapes(this, settings);
+        this.queues = new UcsQueues(this, settings);
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -119,11 +94,11 @@ public final class UcsSimState {
         List<Object> a = args == null ? List.of() : args;
         Phase before = phase;
         boolean ok = false;
-        Set<Phase> allowed = ALLOWED.get(method);
+        Set<Phase> allowed = UcsMethods.ALLOWED.get(method);
         List<Object[]> out = new ArrayList<>();
         held = out;
         try {
-            if (!closed && allowed != null && allowed.contains(phase)) ok = dispatch(method, a);
+            if (!closed && allowed != null && allowed.contains(phase)) ok = UcsMethods.run(this, method, a);
             else if (!closed) refuse(allowed == null ? "Unknown method " + method : method + " is not allowed in state " + phase);
         } finally {
             held = null;
@@ -134,63 +109,7 @@ public final class UcsSimState {
         return ok;
     }
 
-    private boolean dispatch(String m, List<Object> a) {
-        return switch (m) {
-            case "login" -> session.login(str(a, 0), str(a, 1));
-            case "sso" -> session.sso(str(a, 0), str(a, 1));
-            case "logout" -> {
-                calls.dropAll();
-                yield session.logout(phase == Phase.READY);
-            }
-            case "selectIdentifier" -> session.selectIdentifier(str(a, 0));
-            case "provision" -> session.provision();
-            case "identify" -> session.identify();
-            case "changeStatus" -> session.changeStatus(str(a, 0), str(a, 1));
-            case "suspend" -> suspendQueue(arg(a, 0), true, "suspend");
-            case "resume" -> suspendQueue(arg(a, 0), false, "resume");
-            case "answer" -> calls.answer();
-            case "dial" -> calls.dial(str(a, 0), arg(a, 1), arg(a, 3));
-            case "hangup" -> calls.hangup();
-            case "transfer" -> calls.transfer(str(a, 0));
-            case "finishTransfer" -> calls.finishTransfer();
-            case "blindTransfer" -> calls.blindTransfer(str(a, 0));
-            case "hold" -> calls.hold();
-            case "unhold" -> calls.unhold();
-            case "mute" -> calls.mute();
-            case "notify" -> notifyMessage(a);
-            case "setAccountCode" -> calls.setAccountCode(str(a, 0), str(a, 1), str(a, 2));
-            case "selectRingingSound" -> selectRingingSound(str(a, 0));
-            case "state", "testRingingSound", "stopRingingSoundTest" -> true;
-            default -> refuse("Unknown method " + m);
-        };
-    }
-
-    private boolean suspendQueue(Object queueArg, boolean suspend, String method) {
-        Integer q = toInt(queueArg);
-        if (q == null || queue(q) == null) return refuse(method + ": unknown queue " + queueArg);
-        applySuspend(q, suspend);
-        return true;
-    }
-
-    private void applySuspend(int q, boolean suspend) {
-        if (suspend) suspended.add(q);
-        else suspended.remove(q);
-        push(suspend ? "onAgentSuspend" : "onAgentResume", q);
-    }
-
-    private boolean notifyMessage(List<Object> a) {
-        Map<String, Object> msg = new LinkedHashMap<>();
-        msg.put("message", str(a, 0));
-        String type = str(a, 1);
-        msg.put("type", type == null ? "info" : type);
-        msg.put("group", str(a, 5));
-        Object other = arg(a, 6);
-        msg.put("data", other instanceof Map ? other : new LinkedHashMap<>());
-        push("onMessage", msg);
-        return true;
-    }
-
-    private boolean selectRingingSound(String sound) {
+    boolean selectRingingSound(String sound) {
         if (!UcsSimSettings.RINGING_SOUNDS.contains(sound)) return refuse("selectRingingSound: unknown sound " + sound);
         ringingSound = sound;
         return true;
@@ -207,7 +126,7 @@ public final class UcsSimState {
     public synchronized SimCall offerInbound(String number, String name, Object queue, Map<String, Object> data,
                                              long autoHangupAfterMs) {
         requireReady("inbound");
-        return calls.offerInbound(number, name, queueByIdOrName(queue), queue, data, autoHangupAfterMs);
+        return calls.offerInbound(number, name, queues.byIdOrName(queue), queue, data, autoHangupAfterMs);
     }
 
     /** The other party hangs up the current call: cause 3 when they called, 4 when the agent did. */
@@ -216,8 +135,7 @@ public final class UcsSimState {
     }
 
     public synchronized void waitingCallers(int count) {
-        waitingCallers = Math.max(0, count);
-        if (phase == Phase.READY) push("onWaitingCallersChange", waitingCallers);
+        queues.waitingCallers(count);
     }
 
     public synchronized void pushError(String message) {
@@ -231,8 +149,7 @@ public final class UcsSimState {
     /** A supervisor (or UCS itself) takes the agent out of a queue or back in. */
     public synchronized void queueSuspend(int queueId, boolean suspend) {
         requireReady("queue-suspend");
-        if (queue(queueId) == null) throw new IllegalArgumentException("queue-suspend: unknown queue " + queueId);
-        applySuspend(queueId, suspend);
+        queues.supervisorSuspends(queueId, suspend);
     }
 
     /** The demo loop's question: would a real queue offer this agent a call now? */
@@ -276,11 +193,11 @@ public final class UcsSimState {
     }
 
     public synchronized int waitingCallers() {
-        return waitingCallers;
+        return queues.waitingCallers();
     }
 
     public synchronized Set<Integer> suspendedQueues() {
-        return Set.copyOf(suspended);
+        return queues.suspended();
     }
 
     public synchronized String accountCode(String uniqueid) {
@@ -315,7 +232,7 @@ public final class UcsSimState {
         for (SimCall c : calls.live()) live.add(c.toMap(nowSeconds()));
         m.put("calls", live);
         m.put("auxReasons", settings.auxReasons());
-        m.put("waitingCallers", waitingCallers);
+        m.put("waitingCallers", queues.waitingCallers());
         m.put("state", stateForPage());
         return m;
     }
@@ -343,12 +260,8 @@ public final class UcsSimState {
         phase = p;
     }
 
-    int waitingCallersNow() {
-        return waitingCallers;
-    }
-
-    Set<Integer> suspendedNow() {
-        return suspended;
+    UcsQueues queues() {
+        return queues;
     }
 
     boolean refuse(String message) {
@@ -385,32 +298,10 @@ public final class UcsSimState {
         sink.push(callback, new ArrayList<>(Arrays.asList(args)));
     }
 
-    private SimQueue queue(int id) {
-        for (SimQueue q : settings.queues()) if (q.id() == id) return q;
-        return null;
-    }
-
-    private SimQueue queueByIdOrName(Object queue) {
-        if (queue == null) return null;
-        Integer id = toInt(queue);
-        if (id != null) return queue(id);
-        for (SimQueue q : settings.queues()) if (q.name().equalsIgnoreCase(String.valueOf(queue))) return q;
-        return null;
-    }
-
     private void requireReady(String what) {
         if (closed || phase != Phase.READY) {
             throw new IllegalStateException(what + ": the agent is not READY (phase " + phase + ")");
         }
-    }
-
-    private static Object arg(List<Object> a, int i) {
-        return i < a.size() ? a.get(i) : null;
-    }
-
-    private static String str(List<Object> a, int i) {
-        Object o = arg(a, i);
-        return o == null ? null : String.valueOf(o);
     }
 
     static Integer toInt(Object o) {
