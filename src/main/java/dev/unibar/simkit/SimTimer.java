@@ -40,6 +40,23 @@ public final class SimTimer implements Scheduler, AutoCloseable {
         }
     }
 
+    /** {@code action} every {@code periodMs}, first after one period, until the task is cancelled or the timer closed. */
+    public Task repeat(Runnable action, long periodMs) {
+        long every = Math.max(1, periodMs);
+        try {
+            ScheduledFuture<?> f = exec.scheduleAtFixedRate(() -> {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a simulated periodic action failed", e);
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+            return () -> f.cancel(false);
+        } catch (RejectedExecutionException stopping) {
+            return () -> { };
+        }
+    }
+
     @Override
     public void close() {
         exec.shutdownNow();

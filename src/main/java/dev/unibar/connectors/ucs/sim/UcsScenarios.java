@@ -15,6 +15,14 @@ import java.util.function.Supplier;
  */
 final class UcsScenarios {
 
+    /** What the menu's items (which give no parameters) change the reasons and phones to. */
+    private static final List<String> MENU_REASONS = List.of("Oběd", "Přestávka", "Školení", "Porada", "Administrativa");
+    private static final List<UcsSimSettings.SimDevice> MENU_DEVICES = List.of(
+            new UcsSimSettings.SimDevice(1, "201", "Linka 201 (Yealink T46)", "201"),
+            new UcsSimSettings.SimDevice(2, "202", "Linka 202 (Yealink T46)", "202"),
+            new UcsSimSettings.SimDevice(3, "softphone-201", "Softphone 201", "201"),
+            new UcsSimSettings.SimDevice(4, "softphone-202", "Softphone 202", "202"));
+
     private UcsScenarios() {
     }
 
@@ -51,9 +59,11 @@ final class UcsScenarios {
                     if (p.bool("always", false)) settings.acwAfterEveryCall(ms);
                     else settings.armAcw(ms);
                 }, "ms", "ACW length (default delays.acwMs)", "always", "true: after every call until reset")
-                .add("aux-reasons", "Replaces the AUX reasons.", (p, out) -> settings.auxReasons(strings(p, "reasons")),
+                .add("aux-reasons", "Replaces the AUX reasons (without reasons: the demo's four and Administrativa).",
+                        (p, out) -> settings.auxReasons(p.has("reasons") ? strings(p, "reasons") : MENU_REASONS),
                         "reasons", "array of strings")
-                .add("devices", "Replaces the phones offered in onIdentify.", (p, out) -> settings.devices(devices(p)),
+                .add("devices", "Replaces the phones offered in onIdentify (without devices: the demo's three and a"
+                        + " softphone for 202).", (p, out) -> settings.devices(p.has("devices") ? devices(p) : MENU_DEVICES),
                         "devices", "array of {identifier, name, number?, id?}")
                 .add("consult-answer", "How consultation (transfer) targets behave.",
                         (p, out) -> settings.consultBehavior(behavior(p)), "behavior", "answer | busy | noanswer (default answer)")
