@@ -71,6 +71,15 @@ final class EpbxConnections {
         return targets.size();
     }
 
+    /** The same, timed: {@link System#nanoTime()} just before the first frame is written; -1 when nobody is logged in. */
+    long pushTimed(String ramal, String event, ArrayNode args) {
+        List<SimConnection> targets = logged(ramal);
+        if (targets.isEmpty()) return -1;
+        long stamp = System.nanoTime();
+        for (SimConnection c : targets) c.push(event, args.deepCopy());
+        return stamp;
+    }
+
     List<EpbxSimulator.ConnectionInfo> infos() {
         List<EpbxSimulator.ConnectionInfo> out = new ArrayList<>();
         for (SimConnection c : all()) {

@@ -39,7 +39,7 @@ final class EpbxHttp extends Handler.Abstract {
         this.oauth = new SimOAuth(sim);
         this.signalr = new SimSignalR(sim, oauth, ws);
         this.control = new ControlRoutes("/Service/sim/").ignoreCase()
-                .get("recorded", p -> sim.recordedJson())
+                .get("recorded", p -> recorded(sim))
                 .get("connections", p -> sim.json.valueToTree(sim.connections()))
                 .post("reset", p -> {
                     sim.reset();
@@ -125,6 +125,23 @@ final class EpbxHttp extends Handler.Abstract {
     }
 
     // ---- sim control ----
+
+    private static ArrayNode recorded(EpbxSimulator sim) {
+        ArrayNode a = sim.json.createArrayNode();
+        for (EpbxSimulator.Invocation i : sim.recorded()) {
+            ObjectNode n = a.addObject();
+            n.put("transport", i.transport());
+            n.put("method", i.method());
+            n.put("wireMethod", i.wireMethod());
+            n.set("args", i.args());
+            n.put("connectionId", i.connectionId());
+            n.put("at", i.at().toString());
+            n.put("ok", i.ok());
+            if (i.error() == null) n.putNull("error");
+            else n.put("error", i.error());
+        }
+        return a;
+    }
 
     /**
      * {@code {"event":"onChamada","args":[...],"ramal":"1000"}}: one client-method invocation sent as

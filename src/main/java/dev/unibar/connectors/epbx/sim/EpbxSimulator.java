@@ -3,7 +3,6 @@ package dev.unibar.connectors.epbx.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unibar.simkit.CommandLog;
 import dev.unibar.simkit.LoopbackServer;
 import dev.unibar.simkit.Replies;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,74 +63,9 @@ public final class EpbxSimulator implements AutoCloseable {
             new EpbxDevice("1002", 14, "10.0.0.7"),
             new EpbxDevice("2001", 20, "10.0.0.20"));
 
-    /** Simulator settings; the defaults are the ones documented in docs/simulators/epbx.md. */
-    public static final class Builder {
-        private int port;
-        private final Map<String, EpbxUser> users = new LinkedHashMap<>();
-        private List<EpbxDevice> devices = DEFAULT_DEVICES;
-        private List<EpbxInterval> intervals = DEFAULT_INTERVALS;
-        private int initialInterval;
-        private Duration tokenLifetime = Duration.ofMinutes(10);
-        private Duration keepAlive = Duration.ofSeconds(2);
-        private Duration disconnectTimeout = Duration.ofSeconds(30);
-        private Clock clock = Clock.systemUTC();
-
+    /** Simulator settings (docs/simulators/epbx.md has the defaults), then {@link #build()}. */
+    public static final class Builder extends EpbxSimSettings<Builder> {
         private Builder() {
-            users.put("agent", new EpbxUser("agent", "agent", "Agente Simulado"));
-        }
-
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** Adds an account (the default "agent"/"agent" stays unless {@link #clearUsers()}). */
-        public Builder user(String username, String password, String nome) {
-            users.put(username, new EpbxUser(username, password, nome));
-            return this;
-        }
-
-        public Builder clearUsers() {
-            users.clear();
-            return this;
-        }
-
-        public Builder devices(List<EpbxDevice> devices) {
-            this.devices = List.copyOf(devices);
-            return this;
-        }
-
-        public Builder intervals(List<EpbxInterval> intervals) {
-            this.intervals = List.copyOf(intervals);
-            return this;
-        }
-
-        /** Interval a ramal is in right after Iniciar (0 = none). */
-        public Builder initialInterval(int id) {
-            this.initialInterval = id;
-            return this;
-        }
-
-        public Builder tokenLifetime(Duration d) {
-            this.tokenLifetime = d;
-            return this;
-        }
-
-        /** Interval between classic {@code {}} keep-alives and Core pings. */
-        public Builder keepAlive(Duration d) {
-            this.keepAlive = d;
-            return this;
-        }
-
-        /** How long a classic connection survives without a transport (then a reconnect is refused). */
-        public Builder disconnectTimeout(Duration d) {
-            this.disconnectTimeout = d;
-            return this;
-        }
-
-        public Builder clock(Clock c) {
-            this.clock = c;
-            return this;
         }
 
         public EpbxSimulator build() {
@@ -364,12 +297,7 @@ public final class EpbxSimulator implements AutoCloseable {
      * JVM can time push → client reaction. Returns -1 when nobody was logged in.
      */
     public long pushRaw(String ramal, String event, Object... args) {
-        ArrayNode a = json.valueToTree(args == null ? new Object[0] : args);
-        List<SimConnection> targets = connections.logged(ramal);
-        if (targets.isEmpty()) return -1;
-        long stamp = System.nanoTime();
-        for (SimConnection c : targets) c.push(event, a.deepCopy());
-        return stamp;
+        return connections.pushTimed(ramal, event, json.valueToTree(args == null ? new Object[0] : args));
     }
 
     /** Whether a GlobalId can be downloaded. */
@@ -408,28 +336,7 @@ public final class EpbxSimulator implements AutoCloseable {
         recorded.add(inv);
     }
 
-    ArrayNode recordedJson() {
-        ArrayNode a = json.createArrayNode();
-        for (Invocation i : recorded()) {
-            ObjectNode n = a.addObject();
-            n.put("transport", i.transport());
-            n.put("method", i.method());
-            n.put("wireMethod", i.wireMethod());
-            n.set("args", i.args());
-            n.put("connectionId", i.connectionId());
-            n.put("at", i.at().toString());
-            n.put("ok", i.ok());
-            if (i.error() == null) n.putNull("error");
-            else n.put("error", i.error());
-        }
-        return a;
-    }
-
     void forgetCore(CoreConnection c) {
         connections.forgetCore(c);
-    }
-
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }
