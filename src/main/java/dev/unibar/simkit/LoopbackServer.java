@@ -79,16 +79,22 @@ public final class LoopbackServer {
         try {
             s.start();
         } catch (Exception e) {
-            try {
-                s.stop();
-            } catch (Exception ignored) {
-                // the start failure is what matters
-            }
-            throw new IllegalStateException(name + " could not start on 127.0.0.1:" + requestedPort, e);
+            IllegalStateException failed = new IllegalStateException(name + " could not start on 127.0.0.1:" + requestedPort, e);
+            stopAfterFailedStart(s, failed);
+            throw failed;
         }
         server = s;
         connector = c;
         port = c.getLocalPort();
+    }
+
+    /** Threads a half-started server may hold go too; a failure on the way is noted on the start's failure. */
+    private static void stopAfterFailedStart(Server s, IllegalStateException failed) {
+        try {
+            s.stop();
+        } catch (Exception e) {
+            failed.addSuppressed(e);
+        }
     }
 
     private ServerConnector tlsConnector(Server s) {

@@ -1,7 +1,7 @@
 package dev.unibar.connectors.agentdesktop.sim;
 
 import dev.unibar.simkit.Feed;
-import dev.unibar.simkit.LoopbackServer;
+import dev.unibar.simkit.LoopbackSimulator;
 import dev.unibar.simkit.Replies;
 import dev.unibar.simkit.SimGate;
 import dev.unibar.simkit.SimTimer;
@@ -26,7 +26,7 @@ import java.util.Set;
  * {@link #pageUrl()} opens (once, as a login link would), or the run's secret in {@code X-Sim-Secret}
  * ({@link #secret()}, printed by {@code simulate}). No page carries a secret.
  */
-public final class AgentDesktopSimulator implements AutoCloseable {
+public final class AgentDesktopSimulator extends LoopbackSimulator {
 
     public static final String PAGE_PATH = "/AD/";
     public static final String SDK_PATH = "/AD/widget/agentdesktop_widget.js";
@@ -37,9 +37,6 @@ public final class AgentDesktopSimulator implements AutoCloseable {
     private final int requestedPort;
     private final AdSimState state;
     private final Feed<Map<String, Object>> log = new Feed<>(MAX_EVENTS);
-    private final LoopbackServer server = new LoopbackServer("ad-sim", 24);
-    private final SimGate gate = new SimGate(server::port, SimGate.Origins.OWN)
-            .session(PAGE_PATH, "/AD/api/*", "/control/*");
     private volatile String widgetUri;
     private volatile boolean lowerCaseEvents;
     private volatile long answerDelayMs = 600;
@@ -50,6 +47,8 @@ public final class AgentDesktopSimulator implements AutoCloseable {
     }
 
     public AgentDesktopSimulator(int port) {
+        super("ad-sim", 24, SimGate.Origins.OWN);
+        gate.session(PAGE_PATH, "/AD/api/*", "/control/*");
         this.requestedPort = port;
         this.state = new AdSimState(this::contactEvent, this::alertEvent);
     }
@@ -77,6 +76,7 @@ public final class AgentDesktopSimulator implements AutoCloseable {
         return this;
     }
 
+    @Override
     public synchronized void stop() {
         if (!server.running()) return;
         try {
@@ -87,28 +87,13 @@ public final class AgentDesktopSimulator implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        stop();
-    }
-
-    public int port() {
-        int p = server.port();
-        if (p < 0) throw new IllegalStateException("not started");
-        return p;
-    }
-
-    public String origin() {
-        return server.scheme() + "://127.0.0.1:" + port();
-    }
-
     /**
      * The agent page, {@code http://127.0.0.1:<port>/simkey/<one-time key>/AD/}: the base URL Unibar is
      * configured with (the SDK below it is public). The browser that opens it first holds the page's
      * session; each call hands out a new key.
      */
     public String pageUrl() {
-        return origin() + gate.keyedPath(PAGE_PATH);
+        return keyedUrl(PAGE_PATH);
     }
 
     /** This run's secret for {@code /control/*} and the page's channel ({@value #SECRET_HEADER}). */

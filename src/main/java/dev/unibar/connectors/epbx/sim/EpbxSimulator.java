@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.unibar.simkit.CommandLog;
 import dev.unibar.simkit.LoopbackServer;
+import dev.unibar.simkit.LoopbackSimulator;
 import dev.unibar.simkit.Replies;
 import dev.unibar.simkit.ScenarioBook;
 import dev.unibar.simkit.Scheduler;
@@ -27,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * for scenarios and faults. HTTP and WebSocket share one port on 127.0.0.1. The wire surface follows
  * docs/vendors/epbx-protocol.md; docs/simulators/epbx.md describes what is simulated.
  */
-public final class EpbxSimulator implements AutoCloseable {
+public final class EpbxSimulator extends LoopbackSimulator {
 
     /** One hub invocation as received, kept for tests and {@code GET sim/recorded}. */
     public record Invocation(String transport, String method, String wireMethod, JsonNode args,
@@ -103,15 +104,14 @@ public final class EpbxSimulator implements AutoCloseable {
     private final CommandLog<TokenGrant> grants = new CommandLog<>(5_000);
     private final ScenarioBook book = Scenarios.book(this);
     private final int requestedPort;
-    private final LoopbackServer server = new LoopbackServer("epbx-sim", 32);
-    /** One per simulator: the secret, origins and forwarded ports stay the same across restarts of the same run. */
-    private final SimGate gate = new SimGate(server::port, SimGate.Origins.LOOPBACK).secretInQuery().ignoreCase()
-            .secret("/service/sim/*");
     private int restarts;
     private SimTimer timer;
     private Scheduler.Task keepAliveTask;
 
     private EpbxSimulator(Builder b) {
+        super("epbx-sim", 32, SimGate.Origins.LOOPBACK);
+        // One gate per simulator: the secret, origins and forwarded ports stay the same across restarts of the run.
+        gate.secretInQuery().ignoreCase().secret("/service/sim/*");
         this.requestedPort = b.port;
         this.users = Map.copyOf(b.users);
         this.devices = b.devices;
@@ -141,6 +141,7 @@ public final class EpbxSimulator implements AutoCloseable {
         });
     }
 
+    @Override
     public synchronized void stop() {
         if (keepAliveTask != null) keepAliveTask.cancel();
         keepAliveTask = null;
@@ -149,11 +150,6 @@ public final class EpbxSimulator implements AutoCloseable {
         connections.forgetAll();
         if (timer != null) timer.close();
         timer = null;
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 
     /** Fault: the middleware goes down and comes back on the same port; connections are forgotten. */
@@ -189,10 +185,6 @@ public final class EpbxSimulator implements AutoCloseable {
     /** Fault: every WebSocket is cut without a close frame. Classic connections stay reconnectable. */
     public void dropConnections() {
         connections.dropAll();
-    }
-
-    public int port() {
-        return server.port();
     }
 
     /** This run's secret, which every {@code /Service/sim/*} request must carry. */

@@ -2,7 +2,7 @@ package dev.unibar.connectors.evolux.sim;
 
 import dev.unibar.simkit.CommandLog;
 import dev.unibar.simkit.Feed;
-import dev.unibar.simkit.LoopbackServer;
+import dev.unibar.simkit.LoopbackSimulator;
 import dev.unibar.simkit.Replies;
 import dev.unibar.simkit.ScenarioBook;
 import dev.unibar.simkit.SimGate;
@@ -18,7 +18,7 @@ import java.util.Map;
  * it, the vendor-like test page around it, a fake {@code POST /api/v1/call} and a control API. Binds to
  * 127.0.0.1 only (the kit's server and gate). Plays the vendor: it imports nothing of Unibar but the kit.
  */
-public final class EvoluxSimulator implements AutoCloseable {
+public final class EvoluxSimulator extends LoopbackSimulator {
 
     public static final String PHONE_PATH = "/phone";
     public static final String TEST_PAGE_PATH = "/monitor/agent/evolux_phone_test";
@@ -36,9 +36,6 @@ public final class EvoluxSimulator implements AutoCloseable {
     private final Feed<Message> posted = new Feed<>(5_000);
     private final CommandLog<ApiCall> apiCalls = new CommandLog<>(5_000);
     private final Scenarios scenarios;
-    private final LoopbackServer server = new LoopbackServer("evolux-sim", 12);
-    private final SimGate gate = new SimGate(server::port, SimGate.Origins.OWN)
-            .session(PHONE_PATH, PHONE_PATH + "/*", TEST_PAGE_PATH).secret("/control/*");
     private SimTimer timer;
 
     public EvoluxSimulator() {
@@ -50,6 +47,8 @@ public final class EvoluxSimulator implements AutoCloseable {
     }
 
     public EvoluxSimulator(int port, String apiToken, SimAgent agent, Clock clock) {
+        super("evolux-sim", 12, SimGate.Origins.OWN);
+        gate.session(PHONE_PATH, PHONE_PATH + "/*", TEST_PAGE_PATH).secret("/control/*");
         this.requestedPort = port;
         this.apiToken = apiToken;
         this.agent = agent;
@@ -75,6 +74,7 @@ public final class EvoluxSimulator implements AutoCloseable {
         return this;
     }
 
+    @Override
     public synchronized void stop() {
         server.stop();
         if (timer != null) timer.close();
@@ -82,31 +82,17 @@ public final class EvoluxSimulator implements AutoCloseable {
         posted.close();
     }
 
-    @Override
-    public void close() {
-        stop();
-    }
-
-    public int port() {
-        return server.port();
-    }
-
-    /** The simulated customer's Evolux origin, e.g. {@code http://127.0.0.1:PORT}. */
-    public String origin() {
-        return "http://127.0.0.1:" + port();
-    }
-
     /**
      * The URL Unibar embeds (the fake Evolux Phone), behind a one-time key: the browser that opens it first
      * holds the phone's session, as the agent's browser holds an Evolux login.
      */
     public String phoneUrl() {
-        return origin() + gate.keyedPath(PHONE_PATH);
+        return keyedUrl(PHONE_PATH);
     }
 
     /** The vendor-like test page (the phone plus a live list of the events it posts), behind a one-time key. */
     public String testPageUrl() {
-        return origin() + gate.keyedPath(TEST_PAGE_PATH);
+        return keyedUrl(TEST_PAGE_PATH);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.unibar.connectors.max.sim;
 
-import dev.unibar.simkit.LoopbackServer;
+import dev.unibar.simkit.LoopbackSimulator;
 import dev.unibar.simkit.SimGate;
 
 import java.security.SecureRandom;
@@ -17,21 +17,20 @@ import java.util.Map;
  * <p>The page and its channel need the page's session, which only the address from {@link #pageUrl()}
  * opens (once); {@code /control/*} needs the control secret (printed by {@code simulate}).
  */
-public final class MaxSimulator implements AutoCloseable {
+public final class MaxSimulator extends LoopbackSimulator {
 
     static final String PAGE_PATH = "/max/";
 
     private final int requestedPort;
     private final MaxSimState state;
-    private final LoopbackServer server = new LoopbackServer("max-sim", 32);
-    private final SimGate gate = new SimGate(server::port, SimGate.Origins.OWN)
-            .session("/", "/max", PAGE_PATH, "/max/api/*").secret("/control/*");
 
     public MaxSimulator() {
         this(0);
     }
 
     public MaxSimulator(int port) {
+        super("max-sim", 32, SimGate.Origins.OWN);
+        gate.session("/", "/max", PAGE_PATH, "/max/api/*").secret("/control/*");
         this.requestedPort = port;
         byte[] b = new byte[16];
         new SecureRandom().nextBytes(b);
@@ -43,23 +42,10 @@ public final class MaxSimulator implements AutoCloseable {
         return this;
     }
 
+    @Override
     public synchronized void stop() {
         state.close();
         server.stop();
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
-
-    public int port() {
-        return server.port();
-    }
-
-    /** MAX's origin, as the children see it. */
-    public String origin() {
-        return "http://127.0.0.1:" + port();
     }
 
     /**
@@ -67,7 +53,7 @@ public final class MaxSimulator implements AutoCloseable {
      * session. Add {@code ?workspace=<URL>} for a custom workspace.
      */
     public String pageUrl() {
-        return origin() + gate.keyedPath(PAGE_PATH);
+        return keyedUrl(PAGE_PATH);
     }
 
     public String controlSecret() {

@@ -1,7 +1,7 @@
 package dev.unibar.connectors.ucs.sim;
 
 import dev.unibar.simkit.CommandLog;
-import dev.unibar.simkit.LoopbackServer;
+import dev.unibar.simkit.LoopbackSimulator;
 import dev.unibar.simkit.ScenarioBook;
 import dev.unibar.simkit.Scheduler;
 import dev.unibar.simkit.SimGate;
@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * takes any loopback page origin (Unibar's host page is on a port nobody can predict) and asks
  * {@code /control/*} for the run's secret; the vendor's own protocol needs none, as the real page knows none.
  */
-public final class UcsSimulator implements AutoCloseable {
+public final class UcsSimulator extends LoopbackSimulator {
 
     public static final String SCRIPT_PATH = "/operator/operator-v4.0.0.js";
     public static final String WS_PATH = "/operator/ws";
@@ -38,8 +38,6 @@ public final class UcsSimulator implements AutoCloseable {
     private final CommandLog<Recorded> recorded = new CommandLog<>(MAX_RECORDED);
     private final UcsPages pages;
     private final ScenarioBook book;
-    private final LoopbackServer server = new LoopbackServer("ucs-sim", 16);
-    private final SimGate gate = new SimGate(server::port, SimGate.Origins.LOOPBACK).cors().secretInQuery().secret("/control/*");
     private SimTimer timer;
     private Scheduler.Task reaper;
     private UcsDemoLoop demo;
@@ -53,6 +51,8 @@ public final class UcsSimulator implements AutoCloseable {
     }
 
     public UcsSimulator(int port, UcsSimSettings settings) {
+        super("ucs-sim", 16, SimGate.Origins.LOOPBACK);
+        gate.cors().secretInQuery().secret("/control/*");
         this.requestedPort = port;
         this.settings = settings;
         this.initial = settings.copy();
@@ -94,6 +94,7 @@ public final class UcsSimulator implements AutoCloseable {
         }, 15_000);
     }
 
+    @Override
     public synchronized void stop() {
         stopDemoLoop();
         if (reaper != null) reaper.cancel();
@@ -105,19 +106,6 @@ public final class UcsSimulator implements AutoCloseable {
         }
         if (timer != null) timer.close();
         timer = null;
-    }
-
-    @Override
-    public void close() {
-        stop();
-    }
-
-    public int port() {
-        return Math.max(0, server.port());
-    }
-
-    public String origin() {
-        return "http://127.0.0.1:" + port();
     }
 
     /** This run's secret, which every {@code /control/*} request must carry (see {@link #controlUrl()}). */
