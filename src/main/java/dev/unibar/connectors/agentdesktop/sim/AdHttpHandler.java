@@ -38,6 +38,8 @@ final class AdHttpHandler extends Handler.Abstract {
     AdHttpHandler(AgentDesktopSimulator sim) {
         this.sim = sim;
         this.control = new ControlRoutes("/control/")
+                // Another browser (a supervisor's) gets the page through a fresh one-time address, asked with the secret.
+                .post("page-url", p -> Map.of("url", sim.pageUrl()))
                 .get("recorded", p -> recorded())
                 .get("state", p -> sim.state())
                 .get("scenarios", p -> Scenarios.book(null).list())

@@ -27,7 +27,7 @@ final class AdSimState {
     private final Map<String, AdContact> contacts = new LinkedHashMap<>();
     static final int MAX_RECORDED = 2000;
     private final CommandLog<Recorded> recorded = new CommandLog<>(MAX_RECORDED);
-    private final AdTransfers transfers = new AdTransfers(this);
+    private final AdCalls calls = new AdCalls(this);
     private String consultMethod = DEFAULT_CONSULT_METHOD;
     private String agentState = "LOGGEDOUT";
     private String pauseCode = "";
@@ -115,23 +115,7 @@ final class AdSimState {
     }
 
     private String dispatch(String ns, String method, List<Object> args) {
-        if ("CONTACT".equals(ns)) {
-            if (method.equals(consultMethod)) return transfers.consult(arg(args, 0), arg(args, 1), arg(args, 3));
-            return switch (method) {
-                case "MakeCall" -> makeCall(arg(args, 0), arg(args, 4));
-                case "Answer" -> answer(arg(args, 0));
-                case "Hangup", "HangupByContactID" -> hangup(arg(args, 0), method.equals("HangupByContactID"));
-                case "Hold" -> hold(arg(args, 0));
-                case "Transfer_Direct" -> transfers.direct(arg(args, 0), arg(args, 1));
-                case "Transfer_Complete" -> transfers.complete(args, false);
-                case "Transfer_Complete_Conference" -> transfers.complete(args, true);
-                case "OfflineEnd" -> offlineEnd(arg(args, 0));
-                case "SetCallData" -> setCallData(arg(args, 0), arg(args, 1));
-                case "OfflineEnable" -> known(arg(args, 0));
-                case "StartRecording", "StopRecording" -> recording(arg(args, 0));
-                default -> "no such CONTACT method";
-            };
-        }
+        if ("CONTACT".equals(ns)) return calls.run(method, args);
         if ("AGENT".equals(ns)) {
             return switch (method) {
                 case "Login" -> agent("READY", "AGENT:LOGGEDIN", null);
@@ -145,20 +129,9 @@ final class AdSimState {
         return "no such namespace";
     }
 
-    private static String arg(List<Object> args, int i) {
+    static String arg(List<Object> args, int i) {
         if (i >= args.size() || args.get(i) == null) return "";
         return String.valueOf(args.get(i)).trim();
-    }
-
-    private String makeCall(String number, String callData) {
-        if (number.isEmpty()) return "destination number missing";
-        AdContact c = outbound(number);
-        c.putCallData(callData);
-        contacts.put(c.id, c);
-        send(c, "CONNECTIONSTARTED");
-        send(c, "DIALING");
-        remoteAnswers(c);
-        return null;
     }
 
     AdContact outbound(String number) {
@@ -182,21 +155,6 @@ final class AdSimState {
         else later.accept(answer);
     }
 
-    private String answer(String id) {
-        AdContact c = id.isEmpty() ? latestWhere(x -> x.online && "inbound".equals(x.type)) : contacts.get(id);
-        if (c == null || !c.online) return "no contact to answer";
-        send(c, "ESTABLISHED");
-        return null;
-    }
-
-    private String hangup(String id, boolean idRequired) {
-        if (idRequired && id.isEmpty()) return "contact id missing";
-        AdContact c = id.isEmpty() ? current() : contacts.get(id);
-        if (c == null || !c.online) return "no such online contact";
-        clear(c, "");
-        return null;
-    }
-
     /** The line is released; a consultation leg just goes, a customer contact enters after-call work. */
     void clear(AdContact c, String reason) {
         c.online = false;
@@ -209,44 +167,6 @@ final class AdSimState {
         }
         c.jobState = "offline";
         send(c, "JOBCHANGED");
-    }
-
-    private String hold(String id) {
-        AdContact c = id.isEmpty() ? current() : contacts.get(id);
-        if (c == null || !c.online || !c.telephony()) return "no call to hold";
-        c.held = !c.held;
-        // No "retrieved" event is documented: the simulator reports a retrieved call as ESTABLISHED (assumed).
-        send(c, c.held ? "HELD" : "ESTABLISHED");
-        return null;
-    }
-
-    private String offlineEnd(String id) {
-        AdContact c = contacts.get(id);
-        if (c == null || !"offline".equals(c.jobState)) return "contact not in after-call work";
-        c.jobState = "finished";
-        send(c, "JOBFINISHED");
-        contacts.remove(id);
-        return null;
-    }
-
-    private String setCallData(String id, String data) {
-        AdContact c = contacts.get(id);
-        if (c == null) return "no such contact";
-        if (!data.contains("=")) return "call data must be key=value";
-        c.putCallData(data);
-        send(c, "DATACHANGED");
-        return null;
-    }
-
-    /** Recording acts on a call; no recording event is documented, so none is sent (assumed). */
-    private String recording(String id) {
-        AdContact c = contacts.get(id);
-        if (c == null || !c.online) return "no such online contact";
-        return c.telephony() ? null : "not a telephony contact";
-    }
-
-    private String known(String id) {
-        return contacts.containsKey(id) ? null : "no such contact";
     }
 
     private String agent(String state, String event, String code) {

@@ -42,6 +42,7 @@ final class SimHttp extends Handler.Abstract {
                 .get("scenarios", p -> EvoluxSimulator.scenarioNames())
                 .get("api-calls", p -> sim.apiCalls().stream().map(SimHttp::apiCallJson).toList())
                 .get("posted", p -> sim.posted())
+                .post("page-url", p -> Map.of("url", sim.phoneUrl(), "testPage", sim.testPageUrl()))
                 .post("reset", p -> {
                     sim.reset();
                     return null;

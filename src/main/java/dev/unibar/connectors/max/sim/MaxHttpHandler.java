@@ -30,6 +30,7 @@ final class MaxHttpHandler extends Handler.Abstract {
                 .scenarios(MaxScenarios.book(st))
                 .get("received", p -> st.received().stream().map(MaxHttpHandler::received).toList())
                 .get("state", p -> st.snapshot())
+                .post("page-url", p -> Map.of("url", sim.pageUrl()))
                 .postUnder("flavor/", p -> {
                     try {
                         st.flavor(MaxSimState.Flavor.valueOf(p.str("_", "").toUpperCase(Locale.ROOT)));

@@ -172,6 +172,11 @@ class AgentDesktopSimulatorTest {
         assertEquals(401, again.statusCode(), "its address works once");
         assertFalse(again.body().contains(sim.secret()));
         assertEquals(200, get(AgentDesktopSimulator.SDK_PATH, false).statusCode(), "the SDK is public, as AgentDesktop's is");
+        assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(sim.origin() + "/control/page-url"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        String another = JSON.readTree(post("/control/page-url", "").body()).get("url").asText();
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(another)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode(), "with the secret a supervisor's browser gets an address of its own");
     }
 
     /** Issue 22: /control/state and /control/recorded answered anyone; what they show (calls, numbers) is the agent's. */
