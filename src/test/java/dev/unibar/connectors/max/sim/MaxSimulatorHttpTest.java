@@ -1,13 +1,9 @@
 package dev.unibar.connectors.max.sim;
 
+import dev.unibar.simkit.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.net.Socket;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -31,18 +27,7 @@ class MaxSimulatorHttpTest {
     }
 
     private static String send(String method, String path, String host, String body, String... headers) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", sim.port())) {
-            StringBuilder r = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
-            for (String h : headers) r.append(h).append("\r\n");
-            byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            r.append("Content-Length: ").append(b.length).append("\r\n\r\n");
-            OutputStream out = s.getOutputStream();
-            out.write(r.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(b);
-            out.flush();
-            InputStream in = s.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.exchange(sim.port(), method, path, host, body, headers);
     }
 
     private static String host() {
