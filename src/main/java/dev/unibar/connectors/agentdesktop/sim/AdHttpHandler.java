@@ -91,7 +91,12 @@ final class AdHttpHandler extends Handler.Abstract {
         if (get && path.equals("/AD/api/events")) {
             long after = Replies.query(request, "after", 0);
             long wait = Math.min(MAX_WAIT_MS, Math.max(0, Replies.query(request, "wait", 0)));
-            return Replies.json(response, callback, 200, sim.events(after, Replies.query(request, "epoch", -1), wait));
+            try {
+                return Replies.json(response, callback, 200, sim.events(after, Replies.query(request, "epoch", -1), wait));
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return Replies.error(response, callback, 503, "stopping");
+            }
         }
         return pageApi.handle(request, response, callback) || control.handle(request, response, callback)
                 || Replies.error(response, callback, 404, "not found");

@@ -120,7 +120,15 @@ final class SimHttp extends Handler.Abstract {
         long wait = Math.min(MAX_WAIT_MS, Math.max(0, Replies.query(request, "wait", MAX_WAIT_MS)));
         List<Object> messages = new ArrayList<>();
         long next = after;
-        for (Posted p : sim.postedAfter(after, Duration.ofMillis(wait))) {
+        List<Posted> batch;
+        try {
+            batch = sim.postedAfter(after, Duration.ofMillis(wait));
+        } catch (InterruptedException stopping) {
+            // The simulator is stopping: an empty answer, and the phone polls again.
+            Thread.currentThread().interrupt();
+            batch = List.of();
+        }
+        for (Posted p : batch) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("eventName", p.eventName());
             m.put("payload", p.payload());

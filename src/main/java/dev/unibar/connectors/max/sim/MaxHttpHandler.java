@@ -52,7 +52,13 @@ final class MaxHttpHandler extends Handler.Abstract {
         if ("GET".equals(method) && path.equals("/max/api/next")) {
             long after = Replies.query(request, "after", 0);
             long wait = Math.min(MAX_WAIT_MS, Math.max(0, Replies.query(request, "wait", MAX_WAIT_MS)));
-            List<MaxSimState.Delivery> ds = sim.state().awaitDeliveries(after, wait);
+            List<MaxSimState.Delivery> ds;
+            try {
+                ds = sim.state().awaitDeliveries(after, wait);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                ds = List.of();
+            }
             List<Object> out = ds.stream().map(d -> (Object) Map.of("seq", d.seq(), "window", d.window(), "message", d.message()))
                     .toList();
             return Replies.json(response, callback, 200, Map.of("deliveries", out, "last", sim.state().lastSeq()));

@@ -154,6 +154,10 @@ public final class MaxSimState {
         subscribers.close();
     }
 
+    void open() {
+        subscribers.open();
+    }
+
     // ------------------------------------------------------------------ what the children send
 
     /** A message a child window posted to MAX. Anything not for MAX is recorded and ignored, as MAX does. */

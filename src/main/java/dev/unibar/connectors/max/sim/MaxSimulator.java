@@ -38,7 +38,9 @@ public final class MaxSimulator extends LoopbackSimulator {
     }
 
     public synchronized MaxSimulator start() {
-        if (!server.running()) server.start(requestedPort, gate, s -> new MaxHttpHandler(this));
+        if (server.running()) return this;
+        state.open();
+        server.start(requestedPort, gate, s -> new MaxHttpHandler(this));
         return this;
     }
 

@@ -137,8 +137,12 @@ final class MaxSubscribers {
         return deliveries.last();
     }
 
-    /** The simulator stops: a page waiting for deliveries gets its answer now. */
+    /** The simulator stops: a page waiting for deliveries gets its answer now; {@code open} on a new start. */
     void close() {
         deliveries.close();
+    }
+
+    void open() {
+        deliveries.open();
     }
 }
