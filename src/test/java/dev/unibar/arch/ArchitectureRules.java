@@ -71,7 +71,12 @@ final class ArchitectureRules {
 
     static final ArchRule SIMULATORS_PLAY_THE_VENDOR = classes().that().resideInAPackage("dev.unibar.connectors.*.sim..")
             .should(useNothingOfUnibarButTheirOwnSimulator())
-            .because("a simulator plays the vendor, not Unibar: if it shared Unibar's code it would share its bugs");
+            .because("a simulator plays the vendor, not Unibar: if it shared Unibar's code it would share its bugs;"
+                    + " what simulators share lives once, in dev.unibar.simkit");
+
+    static final ArchRule SIMKIT_USES_NOTHING_OF_UNIBAR = classes().that().resideInAPackage("dev.unibar.simkit..")
+            .should(useNothingOfUnibarOutside("dev.unibar.simkit"))
+            .because("the simulator kit is the simulators' own plumbing: it knows no vendor and nothing of the bar");
 
     static final ArchRule CONNECTORS_NEVER_USE_THEIR_SIMULATOR = noClasses()
             .that().resideInAPackage("dev.unibar.connectors..")
@@ -83,10 +88,12 @@ final class ArchitectureRules {
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.unibar.(**)")
             .should().beFreeOfCycles();
 
+    private static final String SIMKIT = "dev.unibar.simkit";
+
     private static final Pattern SIM_ROOT = Pattern.compile("^(dev\\.unibar\\.connectors\\.[^.]+\\.sim)(\\..*)?$");
 
     private static ArchCondition<JavaClass> useNothingOfUnibarButTheirOwnSimulator() {
-        return new ArchCondition<>("use nothing of Unibar but their own simulator package") {
+        return new ArchCondition<>("use nothing of Unibar but their own simulator package and the simulator kit") {
             @Override
             public void check(JavaClass item, ConditionEvents events) {
                 Matcher own = SIM_ROOT.matcher(item.getPackageName());
@@ -94,11 +101,28 @@ final class ArchitectureRules {
                 String root = own.group(1);
                 for (Dependency d : item.getDirectDependenciesFromSelf()) {
                     String target = d.getTargetClass().getPackageName();
-                    boolean unibar = target.equals("dev.unibar") || target.startsWith("dev.unibar.");
-                    boolean ownSim = target.equals(root) || target.startsWith(root + ".");
+                    boolean unibar = within(target, "dev.unibar");
+                    boolean ownSim = within(target, root) || within(target, SIMKIT);
                     if (unibar && !ownSim) events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                 }
             }
         };
+    }
+
+    private static ArchCondition<JavaClass> useNothingOfUnibarOutside(String root) {
+        return new ArchCondition<>("use nothing of Unibar outside " + root) {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (Dependency d : item.getDirectDependenciesFromSelf()) {
+                    String target = d.getTargetClass().getPackageName();
+                    boolean unibar = within(target, "dev.unibar");
+                    if (unibar && !within(target, root)) events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                }
+            }
+        };
+    }
+
+    private static boolean within(String pkg, String root) {
+        return pkg.equals(root) || pkg.startsWith(root + ".");
     }
 }

@@ -51,6 +51,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSimulatorKitUsesNothingOfUnibar() {
+        ArchitectureRules.SIMKIT_USES_NOTHING_OF_UNIBAR.check(main);
+    }
+
+    @Test
     void connectorsNeverUseTheirOwnSimulator() {
         ArchitectureRules.CONNECTORS_NEVER_USE_THEIR_SIMULATOR.check(main);
     }

@@ -62,7 +62,7 @@ class EvoluxFaultInjectionTest {
         proxy = new FaultProxy(sim.port());
         sim.allowForwardedPort(proxy.port());
         // The phone is loaded, and polls, through the proxy; click-to-call (Java, not the page) goes direct.
-        EvoluxConfig cfg = new EvoluxConfig("http://127.0.0.1:" + proxy.port() + EvoluxSimulator.PHONE_PATH, null,
+        EvoluxConfig cfg = new EvoluxConfig(sim.phoneUrl().replace(sim.origin(), "http://127.0.0.1:" + proxy.port()), null,
                 sim.origin(), Secret.of(TOKEN), null);
         ctx = OnFx.get(() -> host.open(new EvoluxModule(), env -> EvoluxModule.forSimulator(sim, cfg, env)));
         ctx.session().start();

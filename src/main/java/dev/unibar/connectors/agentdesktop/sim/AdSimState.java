@@ -1,5 +1,7 @@
 package dev.unibar.connectors.agentdesktop.sim;
 
+import dev.unibar.simkit.CommandLog;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +26,8 @@ final class AdSimState {
     private final Consumer<String> alert;
     private final Map<String, AdContact> contacts = new LinkedHashMap<>();
     static final int MAX_RECORDED = 2000;
-    private final List<Recorded> recorded = new ArrayList<>();
+    private final CommandLog<Recorded> recorded = new CommandLog<>(MAX_RECORDED);
+    private final AdCalls calls = new AdCalls(this);
     private String consultMethod = DEFAULT_CONSULT_METHOD;
     private String agentState = "LOGGEDOUT";
     private String pauseCode = "";
@@ -67,8 +70,8 @@ final class AdSimState {
         return consultMethod;
     }
 
-    synchronized List<Recorded> recorded() {
-        return List.copyOf(recorded);
+    List<Recorded> recorded() {
+        return recorded.all();
     }
 
     synchronized void reset() {
@@ -106,30 +109,13 @@ final class AdSimState {
         } catch (RuntimeException e) {
             refusal = "error: " + e.getMessage();
         }
+        // A rehearsal that runs all day must not grow without end (the soak showed it): the log keeps the latest.
         recorded.add(new Recorded(ns, method, args, refusal == null, refusal == null ? "" : refusal, Instant.now()));
-        // A rehearsal that runs all day must not grow without end (the soak showed it): keep the latest.
-        if (recorded.size() > MAX_RECORDED) recorded.subList(0, recorded.size() - MAX_RECORDED).clear();
         if (refusal != null && !"WIDGET".equals(ns) && !"ALERT".equals(ns)) alert.accept(ns + "." + method + ": " + refusal);
     }
 
     private String dispatch(String ns, String method, List<Object> args) {
-        if ("CONTACT".equals(ns)) {
-            if (method.equals(consultMethod)) return consult(arg(args, 0), arg(args, 1), arg(args, 3));
-            return switch (method) {
-                case "MakeCall" -> makeCall(arg(args, 0), arg(args, 4));
-                case "Answer" -> answer(arg(args, 0));
-                case "Hangup", "HangupByContactID" -> hangup(arg(args, 0), method.equals("HangupByContactID"));
-                case "Hold" -> hold(arg(args, 0));
-                case "Transfer_Direct" -> transferDirect(arg(args, 0), arg(args, 1));
-                case "Transfer_Complete" -> complete(args, false);
-                case "Transfer_Complete_Conference" -> complete(args, true);
-                case "OfflineEnd" -> offlineEnd(arg(args, 0));
-                case "SetCallData" -> setCallData(arg(args, 0), arg(args, 1));
-                case "OfflineEnable" -> known(arg(args, 0));
-                case "StartRecording", "StopRecording" -> recording(arg(args, 0));
-                default -> "no such CONTACT method";
-            };
-        }
+        if ("CONTACT".equals(ns)) return calls.run(method, args);
         if ("AGENT".equals(ns)) {
             return switch (method) {
                 case "Login" -> agent("READY", "AGENT:LOGGEDIN", null);
@@ -143,41 +129,12 @@ final class AdSimState {
         return "no such namespace";
     }
 
-    private static String arg(List<Object> args, int i) {
+    static String arg(List<Object> args, int i) {
         if (i >= args.size() || args.get(i) == null) return "";
         return String.valueOf(args.get(i)).trim();
     }
 
-    private String makeCall(String number, String callData) {
-        if (number.isEmpty()) return "destination number missing";
-        AdContact c = outbound(number);
-        c.putCallData(callData);
-        contacts.put(c.id, c);
-        send(c, "CONNECTIONSTARTED");
-        send(c, "DIALING");
-        remoteAnswers(c);
-        return null;
-    }
-
-    private String consult(String contactId, String destination, String callData) {
-        if (destination.isEmpty()) return "destination missing";
-        AdContact main = contactId.isEmpty() ? current() : contacts.get(contactId);
-        if (main == null || !main.online || !main.telephony()) return "no call to consult for";
-        if (!main.held) {
-            main.held = true;
-            send(main, "HELD");
-        }
-        AdContact leg = outbound(destination);
-        leg.putCallData(callData);
-        leg.consultFor = main.id;
-        contacts.put(leg.id, leg);
-        send(leg, "CONNECTIONSTARTED");
-        send(leg, "DIALING");
-        remoteAnswers(leg);
-        return null;
-    }
-
-    private AdContact outbound(String number) {
+    AdContact outbound(String number) {
         AdContact c = presetLegId != null ? new AdContact(presetLegId, presetLegUuid)
                 : new AdContact(Integer.toHexString(nextLeg++) + "-5e5fbc28@B2BUAEP.enghouse.com", UUID.randomUUID().toString());
         presetLegId = null;
@@ -188,7 +145,7 @@ final class AdSimState {
         return c;
     }
 
-    private void remoteAnswers(AdContact c) {
+    void remoteAnswers(AdContact c) {
         Runnable answer = () -> {
             synchronized (this) {
                 if (contacts.get(c.id) == c && c.online && !c.established) send(c, "ESTABLISHED");
@@ -198,23 +155,8 @@ final class AdSimState {
         else later.accept(answer);
     }
 
-    private String answer(String id) {
-        AdContact c = id.isEmpty() ? latestWhere(x -> x.online && "inbound".equals(x.type)) : contacts.get(id);
-        if (c == null || !c.online) return "no contact to answer";
-        send(c, "ESTABLISHED");
-        return null;
-    }
-
-    private String hangup(String id, boolean idRequired) {
-        if (idRequired && id.isEmpty()) return "contact id missing";
-        AdContact c = id.isEmpty() ? current() : contacts.get(id);
-        if (c == null || !c.online) return "no such online contact";
-        clear(c, "");
-        return null;
-    }
-
     /** The line is released; a consultation leg just goes, a customer contact enters after-call work. */
-    private void clear(AdContact c, String reason) {
+    void clear(AdContact c, String reason) {
         c.online = false;
         c.held = false;
         c.reason = reason;
@@ -225,97 +167,6 @@ final class AdSimState {
         }
         c.jobState = "offline";
         send(c, "JOBCHANGED");
-    }
-
-    private String hold(String id) {
-        AdContact c = id.isEmpty() ? current() : contacts.get(id);
-        if (c == null || !c.online || !c.telephony()) return "no call to hold";
-        c.held = !c.held;
-        // No "retrieved" event is documented: the simulator reports a retrieved call as ESTABLISHED (assumed).
-        send(c, c.held ? "HELD" : "ESTABLISHED");
-        return null;
-    }
-
-    private String transferDirect(String id, String destination) {
-        if (destination.isEmpty()) return "destination missing";
-        AdContact c = id.isEmpty() ? current() : contacts.get(id);
-        if (c == null || !c.online) return "no contact to transfer";
-        if (!c.held) {
-            c.held = true;
-            send(c, "HELD");
-        }
-        send(c, "TRANSFERRED");
-        clear(c, "transferred");
-        return null;
-    }
-
-    /** Transfer_Complete(_Conference): the arguments are not public; any id given must be one of the pair. */
-    private String complete(List<Object> args, boolean conference) {
-        AdContact leg = null;
-        for (Object a : args) {
-            AdContact c = a == null ? null : contacts.get(String.valueOf(a));
-            if (a != null && !String.valueOf(a).isBlank() && c == null) return "unknown contact " + a;
-            if (c != null && c.consultFor != null) leg = c;
-            if (c != null && c.consultFor == null) leg = legOf(c.id);
-        }
-        if (leg == null) leg = latestWhere(x -> x.consultFor != null && x.online);
-        if (leg == null) return "no consultation in progress";
-        AdContact main = contacts.get(leg.consultFor);
-        if (main == null || !main.online) return "the consulted call is gone";
-        if (conference) {
-            main.held = false;
-            send(main, "ESTABLISHED");
-            leg.online = false;
-            leg.reason = "conference";
-            send(leg, "CONNECTIONCLEARED");
-            contacts.remove(leg.id);
-            return null;
-        }
-        send(main, "TRANSFERRED");
-        main.online = false;
-        main.held = false;
-        main.reason = "transferred";
-        send(main, "CONNECTIONCLEARED");
-        leg.online = false;
-        leg.reason = "transferred";
-        send(leg, "CONNECTIONCLEARED");
-        contacts.remove(leg.id);
-        main.jobState = "offline";
-        send(main, "JOBCHANGED");
-        return null;
-    }
-
-    private AdContact legOf(String mainId) {
-        return latestWhere(x -> mainId.equals(x.consultFor) && x.online);
-    }
-
-    private String offlineEnd(String id) {
-        AdContact c = contacts.get(id);
-        if (c == null || !"offline".equals(c.jobState)) return "contact not in after-call work";
-        c.jobState = "finished";
-        send(c, "JOBFINISHED");
-        contacts.remove(id);
-        return null;
-    }
-
-    private String setCallData(String id, String data) {
-        AdContact c = contacts.get(id);
-        if (c == null) return "no such contact";
-        if (!data.contains("=")) return "call data must be key=value";
-        c.putCallData(data);
-        send(c, "DATACHANGED");
-        return null;
-    }
-
-    /** Recording acts on a call; no recording event is documented, so none is sent (assumed). */
-    private String recording(String id) {
-        AdContact c = contacts.get(id);
-        if (c == null || !c.online) return "no such online contact";
-        return c.telephony() ? null : "not a telephony contact";
-    }
-
-    private String known(String id) {
-        return contacts.containsKey(id) ? null : "no such contact";
     }
 
     private String agent(String state, String event, String code) {
@@ -331,7 +182,19 @@ final class AdSimState {
 
     // ---- supervisor ------------------------------------------------------------------------
 
-    /** A CTI-routed call offered to the agent: POPUP then RINGING (assumed order). */
+    AdContact contact(String id) {
+        return contacts.get(id);
+    }
+
+    void add(AdContact c) {
+        contacts.put(c.id, c);
+    }
+
+    void drop(AdContact c) {
+        contacts.remove(c.id);
+    }
+
+    /** A CTI-routed call offered to the agent: POPUP then RINGING (assumed order); it rings until answered. */
     synchronized String inbound(String ani, String dnis, String queue, String id) {
         return inbound(ani, dnis, queue, id, UUID.randomUUID().toString());
     }
@@ -400,19 +263,19 @@ final class AdSimState {
     // ---- helpers ---------------------------------------------------------------------------
 
     /** The contact a call without an id acts on: the online telephony call not on hold, else any online call. */
-    private AdContact current() {
+    AdContact current() {
         AdContact c = latestWhere(x -> x.online && x.telephony() && !x.held);
         return c != null ? c : latestWhere(x -> x.online && x.telephony());
     }
 
     /** The most recent contact that matches. */
-    private AdContact latestWhere(java.util.function.Predicate<AdContact> p) {
+    AdContact latestWhere(java.util.function.Predicate<AdContact> p) {
         AdContact found = null;
         for (AdContact c : contacts.values()) if (p.test(c)) found = c;
         return found;
     }
 
-    private void send(AdContact c, String event) {
+    void send(AdContact c, String event) {
         if ("ESTABLISHED".equals(event)) c.established = true;
         emit.accept(c.payload(event));
     }

@@ -1,73 +1,55 @@
 package dev.unibar.connectors.agentdesktop.sim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.SecureRequestCustomizer;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import dev.unibar.simkit.Feed;
+import dev.unibar.simkit.LoopbackSimulator;
+import dev.unibar.simkit.Replies;
+import dev.unibar.simkit.SimGate;
+import dev.unibar.simkit.SimTimer;
 
 import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 
 /**
  * A fake Enghouse AgentDesktop on 127.0.0.1: the agent page {@code /AD/} with a widget side bar
  * that loads the configured widget URI, the SDK {@code /AD/widget/agentdesktop_widget.js} (same
  * objects and methods as the documented SDK, talking to its parent by postMessage) and a control API
- * under {@code /control/}. It plays the vendor, not Unibar: nothing here imports Unibar.
+ * under {@code /control/}. It plays the vendor, not Unibar: nothing here imports Unibar but the kit.
  *
- * <p>Every request must name a loopback Host with this port; a request carrying an Origin must come
- * from this simulator's own origin; anything that changes state needs the per-run secret in
- * {@code X-Sim-Secret} (the simulator's own pages carry it; tests read {@link #secret()}).
+ * <p>The kit's gate: a loopback Host with this port, no Origin but this simulator's own. The agent page,
+ * its channel and {@code /control/*} need the page's session, which only the address from
+ * {@link #pageUrl()} opens (once, as a login link would), or the run's secret in {@code X-Sim-Secret}
+ * ({@link #secret()}, printed by {@code simulate}). No page carries a secret.
  */
-public final class AgentDesktopSimulator implements AutoCloseable {
+public final class AgentDesktopSimulator extends LoopbackSimulator {
 
     public static final String PAGE_PATH = "/AD/";
     public static final String SDK_PATH = "/AD/widget/agentdesktop_widget.js";
     public static final String SAMPLE_WIDGET_PATH = "/AD/widget/agentdesktop_widget_sample.html";
-    public static final String SECRET_HEADER = "X-Sim-Secret";
+    public static final String SECRET_HEADER = SimGate.SECRET_HEADER;
     static final int MAX_EVENTS = 10_000;
 
-    final ObjectMapper json = new ObjectMapper();
     private final int requestedPort;
-    private final String secret;
     private final AdSimState state;
-    private final List<Map<String, Object>> log = new ArrayList<>();
-    private long dropped;
-    /** Counts resets, so a reader holding a position from before one starts over. */
-    private long epoch;
+    private final Feed<Map<String, Object>> log = new Feed<>(MAX_EVENTS);
     private volatile String widgetUri;
     private volatile boolean lowerCaseEvents;
     private volatile long answerDelayMs = 600;
-    private ScheduledExecutorService timer;
-    private Server server;
-    private ServerConnector connector;
-    private KeyStore tlsKeys;
-    private char[] tlsPassword;
+    private SimTimer timer;
 
     public AgentDesktopSimulator() {
         this(0);
     }
 
     public AgentDesktopSimulator(int port) {
+        super("ad-sim", 24, SimGate.Origins.OWN);
+        gate.session(PAGE_PATH, "/AD/api/*", "/control/*");
         this.requestedPort = port;
-        byte[] b = new byte[24];
-        new SecureRandom().nextBytes(b);
-        this.secret = HexFormat.of().formatHex(b);
         this.state = new AdSimState(this::contactEvent, this::alertEvent);
     }
 
@@ -76,96 +58,47 @@ public final class AgentDesktopSimulator implements AutoCloseable {
      * is usually https, which changes what a browser lets its page frame (decision 0010 of Unibar).
      */
     public synchronized AgentDesktopSimulator https(KeyStore keys, char[] password) {
-        if (server != null) throw new IllegalStateException("already started");
-        this.tlsKeys = keys;
-        this.tlsPassword = password.clone();
+        server.https(keys, password);
+        gate.scheme("https");
         return this;
     }
 
     public synchronized AgentDesktopSimulator start() {
-        if (server != null) return this;
-        QueuedThreadPool pool = new QueuedThreadPool(24, 2);
-        pool.setName("ad-sim");
-        pool.setDaemon(true);
-        Server s = new Server(pool);
-        ServerConnector c = tlsKeys == null ? new ServerConnector(s, 1, 1) : tlsConnector(s);
-        c.setHost("127.0.0.1");
-        c.setPort(requestedPort);
-        s.addConnector(c);
-        s.setHandler(new AdHttpHandler(this));
-        try {
-            s.start();
-        } catch (Exception e) {
-            try {
-                s.stop();
-            } catch (Exception ignored) {
-                // already failing
-            }
-            throw new IllegalStateException("AgentDesktop simulator could not start on 127.0.0.1:" + requestedPort, e);
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ad-sim-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        if (server.running()) return this;
+        log.open();
+        server.start(requestedPort, gate, s -> new AdHttpHandler(this));
+        timer = new SimTimer("ad-sim-timer");
         state.answerLater(r -> {
             long d = answerDelayMs;
             if (d <= 0) r.run();
-            else timer.schedule(r, d, TimeUnit.MILLISECONDS);
+            else timer.schedule(r, d);
         });
-        server = s;
-        connector = c;
         return this;
     }
 
-    private ServerConnector tlsConnector(Server s) {
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStore(tlsKeys);
-        ssl.setKeyStorePassword(new String(tlsPassword));
-        HttpConfiguration hc = new HttpConfiguration();
-        SecureRequestCustomizer src = new SecureRequestCustomizer();
-        src.setSniHostCheck(false);
-        hc.addCustomizer(src);
-        return new ServerConnector(s, 1, 1, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(hc));
-    }
-
-    String scheme() {
-        return tlsKeys == null ? "http" : "https";
-    }
-
+    @Override
     public synchronized void stop() {
-        if (server == null) return;
+        if (!server.running()) return;
         try {
+            log.close();
             server.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         } finally {
-            timer.shutdownNow();
-            server = null;
+            timer.close();
         }
     }
 
-    @Override
-    public void close() {
-        stop();
-    }
-
-    public int port() {
-        if (connector == null) throw new IllegalStateException("not started");
-        return connector.getLocalPort();
-    }
-
-    public String origin() {
-        return scheme() + "://127.0.0.1:" + port();
-    }
-
-    /** The agent page, {@code http://127.0.0.1:<port>/AD/}: the base URL Unibar is configured with. */
+    /**
+     * The agent page, {@code http://127.0.0.1:<port>/simkey/<one-time key>/AD/}: the base URL Unibar is
+     * configured with (the SDK below it is public). The browser that opens it first holds the page's
+     * session; each call hands out a new key.
+     */
     public String pageUrl() {
-        return origin() + PAGE_PATH;
+        return keyedUrl(PAGE_PATH);
     }
 
+    /** This run's secret for {@code /control/*} and the page's channel ({@value #SECRET_HEADER}). */
     public String secret() {
-        return secret;
+        return gate.secret();
     }
 
     // ---- settings --------------------------------------------------------------------------
@@ -207,7 +140,7 @@ public final class AgentDesktopSimulator implements AutoCloseable {
         return state.snapshot();
     }
 
-    /** Offers a CTI-routed inbound call; returns its contact id. */
+    /** Offers a CTI-routed inbound call, ringing until a widget answers it; returns its contact id. */
     public String inbound(String ani, String dnis, String queue) {
         return state.inbound(ani, dnis, queue, null);
     }
@@ -234,22 +167,19 @@ public final class AgentDesktopSimulator implements AutoCloseable {
         alertEvent(message);
     }
 
-    public synchronized void reset() {
+    public void reset() {
         state.reset();
-        log.clear();
-        dropped = 0;
-        epoch++;
-        notifyAll();
+        log.reset();
     }
 
     /** The scenario names {@link #play} knows. */
-    public java.util.Set<String> scenarios() {
-        return Scenarios.ALL.keySet();
+    public Set<String> scenarios() {
+        return Set.copyOf(Scenarios.book(null).names());
     }
 
     /** Plays one of the seed's sequences with the seed's own contact ids; see {@link Scenarios}. */
     public void play(String scenario) {
-        Scenarios.play(this, state, scenario);
+        Scenarios.play(state, scenario);
     }
 
     // ---- event log the agent page long-polls ----------------------------------------------
@@ -257,45 +187,25 @@ public final class AgentDesktopSimulator implements AutoCloseable {
     private void contactEvent(Map<String, Object> payload) {
         Map<String, Object> p = new LinkedHashMap<>(payload);
         if (lowerCaseEvents) p.put("event", String.valueOf(p.get("event")).toLowerCase(Locale.ROOT));
-        try {
-            append("contact", json.writeValueAsString(p));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        log.append(Map.of("kind", "contact", "data", Replies.toJson(p)));
     }
 
     private void alertEvent(String message) {
-        append("alert", Objects.requireNonNullElse(message, ""));
-    }
-
-    private synchronized void append(String kind, String data) {
-        if (log.size() >= MAX_EVENTS) {
-            log.remove(0);
-            dropped++;
-        }
-        log.add(Map.of("kind", kind, "data", data));
-        notifyAll();
+        log.append(Map.of("kind", "alert", "data", Objects.requireNonNullElse(message, "")));
     }
 
     /**
      * Entries after {@code after} (a count since reset), waiting up to {@code waitMs} for one. A reader
      * whose {@code readerEpoch} is not the current one saw a reset: it reads again from the start.
      */
-    synchronized Map<String, Object> events(long after, long readerEpoch, long waitMs) throws InterruptedException {
-        if (readerEpoch != epoch || after > dropped + log.size()) after = 0;
-        long deadline = System.currentTimeMillis() + waitMs;
-        while (dropped + log.size() <= after) {
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0 || server == null) break;
-            wait(left);
-        }
-        long from = Math.max(after, dropped);
-        List<Map<String, Object>> out = new ArrayList<>(log.subList((int) (from - dropped), log.size()));
-        return Map.of("next", dropped + log.size(), "epoch", epoch, "events", out);
+    Map<String, Object> events(long after, long readerEpoch, long waitMs) throws InterruptedException {
+        Feed.Batch<Map<String, Object>> b = log.read(after, readerEpoch, Duration.ofMillis(waitMs));
+        return Map.of("next", b.next(), "epoch", b.epoch(), "events", b.entries().stream().map(Feed.Entry::item).toList());
     }
 
     /** The contact-event data strings sent so far (since reset), for tests. */
-    public synchronized List<String> sentEvents() {
-        return log.stream().filter(m -> "contact".equals(m.get("kind"))).map(m -> (String) m.get("data")).toList();
+    public List<String> sentEvents() {
+        return log.entries().stream().map(Feed.Entry::item).filter(m -> "contact".equals(m.get("kind")))
+                .map(m -> (String) m.get("data")).toList();
     }
 }

@@ -3,27 +3,24 @@ package dev.unibar.connectors.epbx.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import dev.unibar.simkit.CommandLog;
+import dev.unibar.simkit.LoopbackServer;
+import dev.unibar.simkit.LoopbackSimulator;
+import dev.unibar.simkit.Replies;
+import dev.unibar.simkit.ScenarioBook;
+import dev.unibar.simkit.Scheduler;
+import dev.unibar.simkit.SimGate;
+import dev.unibar.simkit.SimTimer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Talk Telecom EPBX middleware simulator: OAuth token endpoint, classic ASP.NET SignalR 2 and ASP.NET
@@ -31,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * for scenarios and faults. HTTP and WebSocket share one port on 127.0.0.1. The wire surface follows
  * docs/vendors/epbx-protocol.md; docs/simulators/epbx.md describes what is simulated.
  */
-public final class EpbxSimulator implements AutoCloseable {
+public final class EpbxSimulator extends LoopbackSimulator {
 
     /** One hub invocation as received, kept for tests and {@code GET sim/recorded}. */
     public record Invocation(String transport, String method, String wireMethod, JsonNode args,
@@ -67,74 +64,9 @@ public final class EpbxSimulator implements AutoCloseable {
             new EpbxDevice("1002", 14, "10.0.0.7"),
             new EpbxDevice("2001", 20, "10.0.0.20"));
 
-    /** Simulator settings; the defaults are the ones documented in docs/simulators/epbx.md. */
-    public static final class Builder {
-        private int port;
-        private final Map<String, EpbxUser> users = new LinkedHashMap<>();
-        private List<EpbxDevice> devices = DEFAULT_DEVICES;
-        private List<EpbxInterval> intervals = DEFAULT_INTERVALS;
-        private int initialInterval;
-        private Duration tokenLifetime = Duration.ofMinutes(10);
-        private Duration keepAlive = Duration.ofSeconds(2);
-        private Duration disconnectTimeout = Duration.ofSeconds(30);
-        private Clock clock = Clock.systemUTC();
-
+    /** Simulator settings (docs/simulators/epbx.md has the defaults), then {@link #build()}. */
+    public static final class Builder extends EpbxSimSettings<Builder> {
         private Builder() {
-            users.put("agent", new EpbxUser("agent", "agent", "Agente Simulado"));
-        }
-
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** Adds an account (the default "agent"/"agent" stays unless {@link #clearUsers()}). */
-        public Builder user(String username, String password, String nome) {
-            users.put(username, new EpbxUser(username, password, nome));
-            return this;
-        }
-
-        public Builder clearUsers() {
-            users.clear();
-            return this;
-        }
-
-        public Builder devices(List<EpbxDevice> devices) {
-            this.devices = List.copyOf(devices);
-            return this;
-        }
-
-        public Builder intervals(List<EpbxInterval> intervals) {
-            this.intervals = List.copyOf(intervals);
-            return this;
-        }
-
-        /** Interval a ramal is in right after Iniciar (0 = none). */
-        public Builder initialInterval(int id) {
-            this.initialInterval = id;
-            return this;
-        }
-
-        public Builder tokenLifetime(Duration d) {
-            this.tokenLifetime = d;
-            return this;
-        }
-
-        /** Interval between classic {@code {}} keep-alives and Core pings. */
-        public Builder keepAlive(Duration d) {
-            this.keepAlive = d;
-            return this;
-        }
-
-        /** How long a classic connection survives without a transport (then a reconnect is refused). */
-        public Builder disconnectTimeout(Duration d) {
-            this.disconnectTimeout = d;
-            return this;
-        }
-
-        public Builder clock(Clock c) {
-            this.clock = c;
-            return this;
         }
 
         public EpbxSimulator build() {
@@ -146,33 +78,15 @@ public final class EpbxSimulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
-    private static final java.util.logging.Logger JETTY_LOG = java.util.logging.Logger.getLogger("org.eclipse.jetty");
-
-    /**
-     * Starts a simulator with default settings on {@code port} (0 = ephemeral); prints nothing (Jetty's
-     * start-up INFO lines are silenced too, the caller prints the address).
-     */
-    /**
-     * Jetty's debug traces print request headers and query strings, bearer tokens included: a JVM whose
-     * root logger is turned up to ALL (a test capturing logs, a support session) would log them. Jetty
-     * stays at INFO at most, unless someone pinned it quieter (run() pins WARNING).
-     */
-    private static void quietJetty() {
-        java.util.logging.Level l = JETTY_LOG.getLevel();
-        if (l == null || l.intValue() < java.util.logging.Level.INFO.intValue()) {
-            JETTY_LOG.setLevel(java.util.logging.Level.INFO);
-        }
-    }
-
+    /** Starts a simulator with default settings on {@code port} (0 = ephemeral); prints nothing, Jetty neither. */
     public static EpbxSimulator run(int port) {
-        JETTY_LOG.setLevel(java.util.logging.Level.WARNING);
+        LoopbackServer.silenceJettyInfo();
         EpbxSimulator sim = builder().port(port).build();
         sim.start();
         return sim;
     }
 
-    final ObjectMapper json = new ObjectMapper();
+    final ObjectMapper json = Replies.JSON;
     final Map<String, EpbxUser> users;
     final List<EpbxDevice> devices;
     final List<EpbxInterval> intervals;
@@ -181,29 +95,23 @@ public final class EpbxSimulator implements AutoCloseable {
     final Duration disconnectTimeout;
     final Clock clock;
     final TokenStore tokens;
-    /** One per simulator: the secret stays the same across restarts of the same run. */
-    private final String secret = LoopbackGuard.newSecret();
-    private int restarts;
-    private final java.util.Set<String> allowedOrigins = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.Set<Integer> forwardedPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final SimBehaviour behaviour = new SimBehaviour();
     final Set<String> recordings = ConcurrentHashMap.newKeySet();
+    final EpbxConnections connections = new EpbxConnections();
     volatile boolean refuseRefresh;
 
-    /** Classic connections by connection token. */
-    final Map<String, ClassicConnection> classic = new ConcurrentHashMap<>();
-    /** Core connections by connection token (negotiated, possibly not yet connected). */
-    final Map<String, CoreConnection> core = new ConcurrentHashMap<>();
-
-    private final List<Invocation> recorded = new ArrayList<>();
-    private final List<TokenGrant> grants = new ArrayList<>();
+    private final CommandLog<Invocation> recorded = new CommandLog<>(20_000);
+    private final CommandLog<TokenGrant> grants = new CommandLog<>(5_000);
+    private final ScenarioBook book = Scenarios.book(this);
     private final int requestedPort;
-    private volatile int port = -1;
-    private Server server;
-    private ScheduledExecutorService timer;
-    private ScheduledFuture<?> keepAliveTask;
+    private int restarts;
+    private SimTimer timer;
+    private Scheduler.Task keepAliveTask;
 
     private EpbxSimulator(Builder b) {
+        super("epbx-sim", 32, SimGate.Origins.LOOPBACK);
+        // One gate per simulator: the secret, origins and forwarded ports stay the same across restarts of the run.
+        gate.secretInQuery().ignoreCase().secret("/service/sim/*");
         this.requestedPort = b.port;
         this.users = Map.copyOf(b.users);
         this.devices = b.devices;
@@ -218,105 +126,30 @@ public final class EpbxSimulator implements AutoCloseable {
     // ---- lifecycle ----
 
     public synchronized EpbxSimulator start() {
-        if (server != null) return this;
-        quietJetty();
-        if (timer == null) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "epbx-sim-timer");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        startServer(port > 0 ? port : requestedPort);
-        long every = Math.max(50, keepAlive.toMillis());
-        keepAliveTask = timer.scheduleAtFixedRate(this::keepAliveTick, every, every, TimeUnit.MILLISECONDS);
+        if (server.running()) return this;
+        if (timer == null) timer = new SimTimer("epbx-sim-timer");
+        startServer(server.port() > 0 ? server.port() : requestedPort);
+        keepAliveTask = timer.repeat(() -> connections.keepAlive(disconnectTimeout), Math.max(50, keepAlive.toMillis()));
         return this;
     }
 
     private void startServer(int onPort) {
-        QueuedThreadPool pool = new QueuedThreadPool(32, 4);
-        pool.setName("epbx-sim");
-        pool.setDaemon(true);
-        Server s = new Server(pool);
-        ServerConnector connector = new ServerConnector(s);
-        connector.setHost("127.0.0.1");
-        connector.setPort(onPort);
-        connector.setReuseAddress(true);
-        s.addConnector(connector);
-        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(s, c -> c.setIdleTimeout(Duration.ofMinutes(10)));
-        ws.setHandler(new EpbxHttp(this, ws.getServerWebSocketContainer()));
-        LoopbackGuard g = new LoopbackGuard(() -> port, secret, allowedOrigins, forwardedPorts);
-        g.setHandler(ws);
-        s.setHandler(g);
-        try {
-            s.start();
-        } catch (Exception e) {
-            try {
-                s.stop();
-            } catch (Exception ignored) {
-                // the start failure is what matters
-            }
-            throw new IllegalStateException("EPBX simulator could not listen on 127.0.0.1:" + onPort, e);
-        }
-        server = s;
-        port = connector.getLocalPort();
-    }
-
-    public synchronized void stop() {
-        if (keepAliveTask != null) keepAliveTask.cancel(false);
-        keepAliveTask = null;
-        closeCoreGracefully();
-        stopServer();
-        forgetConnections();
-        if (timer != null) timer.shutdownNow();
-        timer = null;
+        server.start(onPort, gate, s -> {
+            WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(s, c -> c.setIdleTimeout(Duration.ofMinutes(10)));
+            ws.setHandler(new EpbxHttp(this, ws.getServerWebSocketContainer()));
+            return ws;
+        });
     }
 
     @Override
-    public void close() {
-        stop();
-    }
-
-    private void stopServer() {
-        Server s = server;
-        server = null;
-        if (s == null) return;
-        try {
-            s.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("EPBX simulator did not stop cleanly", e);
-        }
-    }
-
-    /**
-     * A server going down on purpose tells Core clients (close message, type 7) and closes every socket
-     * with 1001 before the connector stops: stopping Jetty alone can leave a client unaware for a while.
-     */
-    private void closeCoreGracefully() {
-        for (CoreConnection c : List.copyOf(core.values())) {
-            // Under load the close frame overtook an unwritten type 7 and clients never read it.
-            if (c.open() && c.handshaken) c.sendTextFlushed("{\"type\":7}" + CoreConnection.RS, 2000);
-        }
-        Collection<SimConnection> all = allConnections();
-        all.forEach(SimConnection::closeGoingAway);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (all.stream().anyMatch(SimConnection::open) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private void forgetConnections() {
-        for (SimConnection c : allConnections()) {
-            if (c.hub != null) c.hub.close();
-            c.dropAbruptly();
-        }
-        classic.clear();
-        core.clear();
+    public synchronized void stop() {
+        if (keepAliveTask != null) keepAliveTask.cancel();
+        keepAliveTask = null;
+        connections.closeGracefully();
+        server.stop();
+        connections.forgetAll();
+        if (timer != null) timer.close();
+        timer = null;
     }
 
     /** Fault: the middleware goes down and comes back on the same port; connections are forgotten. */
@@ -329,11 +162,11 @@ public final class EpbxSimulator implements AutoCloseable {
      * token store lived in memory: a kill -9): clients must log in again.
      */
     public synchronized void restart(boolean forgetTokens) {
-        if (server == null) throw new IllegalStateException("not running");
-        int same = port;
-        closeCoreGracefully();
-        stopServer();
-        forgetConnections();
+        if (!server.running()) throw new IllegalStateException("not running");
+        int same = server.port();
+        connections.closeGracefully();
+        server.stop();
+        connections.forgetAll();
         if (forgetTokens) tokens.clear();
         startServer(same);
         restarts++;
@@ -351,19 +184,12 @@ public final class EpbxSimulator implements AutoCloseable {
 
     /** Fault: every WebSocket is cut without a close frame. Classic connections stay reconnectable. */
     public void dropConnections() {
-        for (SimConnection c : allConnections()) c.dropAbruptly();
-        for (CoreConnection c : List.copyOf(core.values())) {
-            if (c.session != null) forgetCore(c);
-        }
-    }
-
-    public int port() {
-        return port;
+        connections.dropAll();
     }
 
     /** This run's secret, which every {@code /Service/sim/*} request must carry. */
     public String secret() {
-        return secret;
+        return gate.secret();
     }
 
     /** A control address with the secret in it, for a supervisor's browser: {@code controlUrl("scenarios")}. */
@@ -373,18 +199,18 @@ public final class EpbxSimulator implements AutoCloseable {
 
     /** Accepts requests addressed to another loopback port that forwards here (a proxy in tests). */
     public EpbxSimulator allowForwardedPort(int forwarded) {
-        forwardedPorts.add(forwarded);
+        gate.allowPort(forwarded);
         return this;
     }
 
     /** Lets one more (non-loopback) browser origin use the simulator; loopback origins always may. */
     public EpbxSimulator allowOrigin(String origin) {
-        allowedOrigins.add(origin.toLowerCase(java.util.Locale.ROOT));
+        gate.allowOrigin(origin);
         return this;
     }
 
     public String serviceBase() {
-        return "http://127.0.0.1:" + port + "/Service/";
+        return "http://127.0.0.1:" + port() + "/Service/";
     }
 
     // ---- control API ----
@@ -410,22 +236,20 @@ public final class EpbxSimulator implements AutoCloseable {
 
     /** Scenario and fault names with their descriptions, in the order the control API lists them. */
     public static Map<String, String> scenarioNames() {
-        return java.util.Collections.unmodifiableMap(Scenarios.NAMES);
+        return Scenarios.book(null).descriptions();
     }
 
-    /** Runs a scenario or fault; see {@link Scenarios#NAMES}. */
+    /** Runs a scenario or fault; see docs/simulators/epbx.md. */
     public JsonNode scenario(String name, Map<String, ?> params) {
-        return Scenarios.run(this, name, json.valueToTree(params == null ? Map.of() : params));
+        return json.valueToTree(book.run(name, params == null ? Map.of() : params));
     }
 
-    JsonNode scenario(String name, JsonNode params) {
-        return Scenarios.run(this, name, params);
+    ScenarioBook book() {
+        return book;
     }
 
     public List<Invocation> recorded() {
-        synchronized (recorded) {
-            return List.copyOf(recorded);
-        }
+        return recorded.all();
     }
 
     /** Waits for the first invocation of {@code method} (case-insensitive) since the last reset. */
@@ -435,56 +259,27 @@ public final class EpbxSimulator implements AutoCloseable {
 
     /** Waits until {@code count} invocations of {@code method} arrived; returns them in order. */
     public List<Invocation> awaitRecordedCount(String method, int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (recorded) {
-            while (true) {
-                List<Invocation> found = new ArrayList<>();
-                for (Invocation i : recorded) if (i.method().equalsIgnoreCase(method)) found.add(i);
-                if (found.size() >= count) return found;
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("no " + count + " invocation(s) of " + method + " within "
-                            + timeout + "; got " + found.size());
-                }
-                try {
-                    recorded.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-        }
+        return recorded.await(i -> i.method().equalsIgnoreCase(method), count, timeout, "invocation(s) of " + method);
     }
 
     /** Every request to the token endpoint since start (reset does not clear them), oldest first. */
     public List<TokenGrant> tokenGrants() {
-        synchronized (grants) {
-            return List.copyOf(grants);
-        }
+        return grants.all();
     }
 
     void noteGrant(String grantType, String accessToken) {
-        synchronized (grants) {
-            grants.add(new TokenGrant(grantType, accessToken != null, accessToken, clock.instant()));
-        }
+        grants.add(new TokenGrant(grantType, accessToken != null, accessToken, clock.instant()));
     }
 
     /** Clears recorded invocations and scenario settings; users, tokens and connections stay. */
     public void reset() {
-        synchronized (recorded) {
-            recorded.clear();
-        }
+        recorded.clear();
         behaviour.reset();
         refuseRefresh = false;
     }
 
     public List<ConnectionInfo> connections() {
-        List<ConnectionInfo> out = new ArrayList<>();
-        for (SimConnection c : allConnections()) {
-            String ramal = c.hub == null ? null : c.hub.ramal();
-            out.add(new ConnectionInfo(c.connectionId, c.transport, c.user, ramal, c.open()));
-        }
-        return out;
+        return connections.infos();
     }
 
     /**
@@ -494,33 +289,7 @@ public final class EpbxSimulator implements AutoCloseable {
      * JVM can time push → client reaction. Returns -1 when nobody was logged in.
      */
     public long pushRaw(String ramal, String event, Object... args) {
-        ArrayNode a = json.valueToTree(args == null ? new Object[0] : args);
-        List<SimConnection> targets = loggedConnections(ramal);
-        if (targets.isEmpty()) return -1;
-        long stamp = System.nanoTime();
-        for (SimConnection c : targets) c.push(event, a.deepCopy());
-        return stamp;
-    }
-
-    /**
-     * The same for {@code POST sim/push}: one client-method invocation, name and arguments exactly as
-     * given, to every logged-in open connection (of {@code ramal} when not null). Returns how many got it.
-     */
-    int pushInvocation(String ramal, String event, ArrayNode args) {
-        List<SimConnection> targets = loggedConnections(ramal);
-        for (SimConnection c : targets) c.push(event, args.deepCopy());
-        return targets.size();
-    }
-
-    private List<SimConnection> loggedConnections(String ramal) {
-        List<SimConnection> targets = new ArrayList<>();
-        for (SimConnection c : allConnections()) {
-            AtendimentoHub h = c.hub;
-            if (h == null || !h.loggedIn() || !c.open()) continue;
-            if (ramal != null && !ramal.equals(h.ramal())) continue;
-            targets.add(c);
-        }
-        return targets;
+        return connections.pushTimed(ramal, event, json.valueToTree(args == null ? new Object[0] : args));
     }
 
     /** Whether a GlobalId can be downloaded. */
@@ -530,53 +299,21 @@ public final class EpbxSimulator implements AutoCloseable {
 
     // ---- internals shared with the transports ----
 
-    Collection<SimConnection> allConnections() {
-        List<SimConnection> all = new ArrayList<>(classic.values());
-        all.addAll(core.values());
-        return all;
-    }
-
-    /** Hubs with a logged-in ramal, open connections first, optionally for one ramal. */
-    /** The hub that last logged each extension in (calls survive a lost connection, as on a real PBX). */
-    private final Map<String, AtendimentoHub> extensions = new ConcurrentHashMap<>();
-
     List<AtendimentoHub> loggedHubs(String ramal) {
-        List<AtendimentoHub> open = new ArrayList<>();
-        List<AtendimentoHub> closed = new ArrayList<>();
-        for (SimConnection c : allConnections()) {
-            AtendimentoHub h = c.hub;
-            if (h == null || !h.loggedIn()) continue;
-            if (ramal != null && !ramal.equals(h.ramal())) continue;
-            (c.open() ? open : closed).add(h);
-        }
-        open.addAll(closed);
-        return open;
+        return connections.loggedHubs(ramal);
     }
 
     AtendimentoHub newHub(SimConnection c) {
         EpbxUser u = users.get(c.user);
         String nome = u == null ? c.user : u.nome();
-        AtendimentoHub hub = new AtendimentoHub(c.user, nome, devices, intervals, initialInterval, behaviour,
-                c::push, this::schedule, recordings::add, clock);
-        hub.extensions(extensions::put);
-        c.hub = hub;
-        return hub;
+        return connections.attach(c, new AtendimentoHub(c.user, nome, devices, intervals, initialInterval, behaviour,
+                c::push, this::schedule, recordings::add, clock));
     }
 
+    /** A far-end reaction later; after a stop the far end never answers. */
     void schedule(long delayMs, Runnable r) {
-        ScheduledExecutorService t = timer;
-        if (t == null || t.isShutdown()) return;
-        try {
-            t.schedule(() -> {
-                try {
-                    r.run();
-                } catch (RuntimeException ignored) {
-                    // a far-end reaction to a connection that is gone
-                }
-            }, Math.max(0, delayMs), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            // the simulator is stopping: the far end never answers
-        }
+        SimTimer t = timer;
+        if (t != null) t.schedule(r, delayMs);
     }
 
     void runLater(Runnable r) {
@@ -588,59 +325,10 @@ public final class EpbxSimulator implements AutoCloseable {
         Invocation inv = new Invocation(transport, canonical == null ? wireMethod : canonical, wireMethod,
                 args == null ? json.createArrayNode() : args.deepCopy(), connectionId, clock.instant(),
                 error == null, error);
-        synchronized (recorded) {
-            recorded.add(inv);
-            recorded.notifyAll();
-        }
-    }
-
-    ArrayNode recordedJson() {
-        ArrayNode a = json.createArrayNode();
-        for (Invocation i : recorded()) {
-            ObjectNode n = a.addObject();
-            n.put("transport", i.transport());
-            n.put("method", i.method());
-            n.put("wireMethod", i.wireMethod());
-            n.set("args", i.args());
-            n.put("connectionId", i.connectionId());
-            n.put("at", i.at().toString());
-            n.put("ok", i.ok());
-            if (i.error() == null) n.putNull("error");
-            else n.put("error", i.error());
-        }
-        return a;
-    }
-
-    void forgetClassic(ClassicConnection c) {
-        classic.remove(c.connectionToken);
-        if (c.hub != null) c.hub.close();
-        c.dropAbruptly();
+        recorded.add(inv);
     }
 
     void forgetCore(CoreConnection c) {
-        core.remove(c.connectionToken);
-        if (c.hub != null) c.hub.close();
-    }
-
-    private void keepAliveTick() {
-        Instant now = Instant.now();
-        for (ClassicConnection c : List.copyOf(classic.values())) {
-            if (c.open()) {
-                c.sendText("{}");
-            } else if (c.disconnectedAt != null && now.isAfter(c.disconnectedAt.plus(disconnectTimeout))) {
-                forgetClassic(c);
-            }
-        }
-        for (CoreConnection c : List.copyOf(core.values())) {
-            if (c.open() && c.handshaken) {
-                c.sendText("{\"type\":6}" + CoreConnection.RS);
-            } else if (c.session == null && now.isAfter(c.negotiatedAt.plus(disconnectTimeout))) {
-                forgetCore(c);
-            }
-        }
-    }
-
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
+        connections.forgetCore(c);
     }
 }

@@ -33,15 +33,22 @@ public final class SimBehaviour {
     public volatile int dialerWrapUpInterval = 9;
 
     private final Map<String, String> rejectNext = new ConcurrentHashMap<>();
+    private final AtomicReference<String> rejectAny = new AtomicReference<>();
     private final AtomicReference<String> logadoErro = new AtomicReference<>();
 
     public void rejectNext(String method, String message) {
         rejectNext.put(method.toLowerCase(Locale.ROOT), message);
     }
 
-    /** The one-shot rejection of this method, consumed by the call. */
+    /** The next hub invocation, whichever method it is, fails with {@code message}. */
+    public void rejectAnyNext(String message) {
+        rejectAny.set(message);
+    }
+
+    /** The one-shot rejection of this method (or of whichever comes next), consumed by the call. */
     public String takeRejection(String method) {
-        return rejectNext.remove(method.toLowerCase(Locale.ROOT));
+        String own = rejectNext.remove(method.toLowerCase(Locale.ROOT));
+        return own != null ? own : rejectAny.getAndSet(null);
     }
 
     /** Numbers that are busy for a conference participant. */
@@ -94,6 +101,7 @@ public final class SimBehaviour {
         recordCalls = true;
         dialerWrapUpInterval = 9;
         rejectNext.clear();
+        rejectAny.set(null);
         busyNumbers.clear();
         dialError.set(null);
         pickup.set(null);

@@ -1,49 +1,42 @@
 package dev.unibar.connectors.evolux.sim;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import dev.unibar.simkit.CommandLog;
+import dev.unibar.simkit.Feed;
+import dev.unibar.simkit.LoopbackSimulator;
+import dev.unibar.simkit.Replies;
+import dev.unibar.simkit.ScenarioBook;
+import dev.unibar.simkit.SimGate;
+import dev.unibar.simkit.SimTimer;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for a customer's Evolux: a fake Evolux Phone page that posts its events to the page embedding
  * it, the vendor-like test page around it, a fake {@code POST /api/v1/call} and a control API. Binds to
- * 127.0.0.1 only. Plays the vendor: it imports nothing of Unibar.
+ * 127.0.0.1 only (the kit's server and gate). Plays the vendor: it imports nothing of Unibar but the kit.
  */
-public final class EvoluxSimulator implements AutoCloseable {
+public final class EvoluxSimulator extends LoopbackSimulator {
 
     public static final String PHONE_PATH = "/phone";
     public static final String TEST_PAGE_PATH = "/monitor/agent/evolux_phone_test";
     public static final String CALL_API_PATH = "/api/v1/call";
     public static final String DEFAULT_API_TOKEN = "sim-evolux-api-token";
-    private static final int MAX_POSTED = 5_000;
-    private static final System.Logger LOG = System.getLogger(EvoluxSimulator.class.getName());
 
-    final ObjectMapper json = new ObjectMapper();
+    /** One message for the phone page to post: {@code {eventName, payload}}. */
+    private record Message(String eventName, Map<String, Object> payload) {
+    }
+
     final Clock clock;
     private final int requestedPort;
     private final String apiToken;
     private final SimAgent agent;
-    private final String controlSecret;
-    private final List<Posted> posted = new ArrayList<>();
-    private final List<ApiCall> apiCalls = new ArrayList<>();
+    private final Feed<Message> posted = new Feed<>(5_000);
+    private final CommandLog<ApiCall> apiCalls = new CommandLog<>(5_000);
     private final Scenarios scenarios;
-    private final java.util.Set<String> forwardedOrigins = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private long seq;
-    private ScheduledExecutorService timer;
-    private Server server;
-    private int port;
+    private SimTimer timer;
 
     public EvoluxSimulator() {
         this(0, DEFAULT_API_TOKEN);
@@ -54,13 +47,12 @@ public final class EvoluxSimulator implements AutoCloseable {
     }
 
     public EvoluxSimulator(int port, String apiToken, SimAgent agent, Clock clock) {
+        super("evolux-sim", 12, SimGate.Origins.OWN);
+        gate.session(PHONE_PATH, PHONE_PATH + "/*", TEST_PAGE_PATH).secret("/control/*");
         this.requestedPort = port;
         this.apiToken = apiToken;
         this.agent = agent;
         this.clock = clock;
-        byte[] b = new byte[24];
-        new SecureRandom().nextBytes(b);
-        this.controlSecret = HexFormat.of().formatHex(b);
         this.scenarios = new Scenarios(this);
     }
 
@@ -70,83 +62,45 @@ public final class EvoluxSimulator implements AutoCloseable {
     }
 
     public synchronized EvoluxSimulator start() {
-        if (server != null) return this;
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "evolux-sim-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        QueuedThreadPool pool = new QueuedThreadPool(12, 2);
-        pool.setName("evolux-sim");
-        pool.setDaemon(true);
-        Server s = new Server(pool);
-        ServerConnector connector = new ServerConnector(s, 1, 1);
-        connector.setHost("127.0.0.1");
-        connector.setPort(requestedPort);
-        s.addConnector(connector);
-        s.setHandler(new SimHttp(this));
+        if (server.running()) return this;
+        timer = new SimTimer("evolux-sim-timer");
+        posted.open();
         try {
-            s.start();
-        } catch (Exception e) {
-            timer.shutdownNow();
-            throw new IllegalStateException("Evolux simulator could not start on 127.0.0.1:" + requestedPort, e);
+            server.start(requestedPort, gate, s -> new SimHttp(this));
+        } catch (IllegalStateException e) {
+            timer.close();
+            throw e;
         }
-        server = s;
-        port = connector.getLocalPort();
         return this;
     }
 
-    public synchronized void stop() {
-        if (server != null) {
-            try {
-                server.stop();
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "Evolux simulator stop failed", e);
-            }
-            server = null;
-        }
-        if (timer != null) timer.shutdownNow();
-        timer = null;
-        synchronized (posted) {
-            posted.notifyAll();
-        }
-    }
-
     @Override
-    public void close() {
-        stop();
+    public synchronized void stop() {
+        server.stop();
+        if (timer != null) timer.close();
+        timer = null;
+        posted.close();
     }
 
-    public int port() {
-        return port;
-    }
-
-    /** The simulated customer's Evolux origin, e.g. {@code http://127.0.0.1:PORT}. */
-    public String origin() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    /** The URL Unibar embeds (the fake Evolux Phone). */
+    /**
+     * The URL Unibar embeds (the fake Evolux Phone), behind a one-time key: the browser that opens it first
+     * holds the phone's session, as the agent's browser holds an Evolux login.
+     */
     public String phoneUrl() {
-        return origin() + PHONE_PATH;
+        return keyedUrl(PHONE_PATH);
     }
 
-    /** The vendor-like test page: the phone plus a live list of the events it posts. */
+    /** The vendor-like test page (the phone plus a live list of the events it posts), behind a one-time key. */
     public String testPageUrl() {
-        return origin() + TEST_PAGE_PATH;
+        return keyedUrl(TEST_PAGE_PATH);
     }
 
     /**
      * Also answers pages served through a loopback proxy on {@code port} (tests put a fault-injecting proxy
-     * between the phone and the simulator): the phone's requests then carry that port's origin.
+     * between the phone and the simulator): the phone's requests then carry that port's Host and origin.
      */
     public void allowForwardedPort(int port) {
-        forwardedOrigins.add("http://127.0.0.1:" + port);
-    }
-
-    /** The simulator's own origin, or one it was told is forwarded to it. */
-    boolean ownOrigin(String origin) {
-        return origin.equals(origin()) || forwardedOrigins.contains(origin);
+        gate.allowPort(port);
     }
 
     /** The current call and pause, as the platform holds them. */
@@ -162,9 +116,9 @@ public final class EvoluxSimulator implements AutoCloseable {
         return agent;
     }
 
-    /** Header {@code X-Sim-Secret} for /control/* and the phone page's own actions; new every run. */
+    /** Header {@code X-Sim-Secret} for /control/*; new every run, never in a page. */
     public String controlSecret() {
-        return controlSecret;
+        return gate.secret();
     }
 
     // ------------------------------------------------------------------ events the phone posts
@@ -178,32 +132,21 @@ public final class EvoluxSimulator implements AutoCloseable {
     }
 
     void post(String eventName, Map<String, Object> payload) {
-        synchronized (posted) {
-            posted.add(new Posted(++seq, eventName, payload));
-            if (posted.size() > MAX_POSTED) posted.remove(0);
-            posted.notifyAll();
-        }
+        posted.append(new Message(eventName, payload));
     }
 
     /** Every message posted so far (oldest first, bounded). */
     public List<Posted> posted() {
-        synchronized (posted) {
-            return List.copyOf(posted);
-        }
+        return posted.entries().stream().map(EvoluxSimulator::posted).toList();
+    }
+
+    private static Posted posted(Feed.Entry<Message> e) {
+        return new Posted(e.seq(), e.item().eventName(), e.item().payload());
     }
 
     /** The messages after {@code after}, waiting up to {@code wait} for one; the phone page long-polls this. */
     List<Posted> postedAfter(long after, Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        synchronized (posted) {
-            while (true) {
-                List<Posted> out = new ArrayList<>();
-                for (Posted p : posted) if (p.seq() > after) out.add(p);
-                long left = deadline - System.nanoTime();
-                if (!out.isEmpty() || left <= 0 || server == null) return out;
-                TimeUnit.NANOSECONDS.timedWait(posted, left);
-            }
-        }
+        return posted.after(after, wait).stream().map(EvoluxSimulator::posted).toList();
     }
 
     void phoneOpened() {
@@ -211,9 +154,7 @@ public final class EvoluxSimulator implements AutoCloseable {
     }
 
     long lastSeq() {
-        synchronized (posted) {
-            return seq;
-        }
+        return posted.last();
     }
 
     // ------------------------------------------------------------------ the REST API
@@ -246,17 +187,14 @@ public final class EvoluxSimulator implements AutoCloseable {
             message = "Agent " + from + " is not logged in.";
         }
         ApiCall c = new ApiCall(clock.instant(), from, to, callInfo, present, valid, status, message);
-        synchronized (apiCalls) {
-            apiCalls.add(c);
-            apiCalls.notifyAll();
-        }
+        apiCalls.add(c);
         if (status == 200) scenarios.clickToCall(to);
         return c;
     }
 
     private boolean validJson(String s) {
         try {
-            json.readTree(s);
+            Replies.JSON.readTree(s);
             return true;
         } catch (java.io.IOException e) {
             return false;
@@ -264,22 +202,17 @@ public final class EvoluxSimulator implements AutoCloseable {
     }
 
     public List<ApiCall> apiCalls() {
-        synchronized (apiCalls) {
-            return List.copyOf(apiCalls);
-        }
+        return apiCalls.all();
     }
 
-    /** Waits until at least {@code n} API requests were recorded; returns them all. */
+    /** Waits until at least {@code n} API requests were recorded; returns them all (fewer when time ran out). */
     public List<ApiCall> awaitApiCalls(int n, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (apiCalls) {
-            while (apiCalls.size() < n) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) break;
-                TimeUnit.NANOSECONDS.timedWait(apiCalls, left);
-            }
-            return List.copyOf(apiCalls);
+        try {
+            apiCalls.await(c -> true, n, timeout, "API requests");
+        } catch (IllegalStateException late) {
+            // the caller compares what came with what it wanted
         }
+        return apiCalls.all();
     }
 
     // ------------------------------------------------------------------ scenarios
@@ -290,26 +223,21 @@ public final class EvoluxSimulator implements AutoCloseable {
     }
 
     public static List<Map<String, String>> scenarioNames() {
-        return Scenarios.DESCRIPTIONS;
+        return Scenarios.LIST.namesAndDescriptions();
+    }
+
+    static ScenarioBook book() {
+        return Scenarios.LIST;
     }
 
     /** Clears recorded API requests and the current call and pause; posted history stays for pages. */
     public void reset() {
-        synchronized (apiCalls) {
-            apiCalls.clear();
-        }
+        apiCalls.clear();
         scenarios.reset();
     }
 
     void later(long delayMs, Runnable r) {
-        ScheduledExecutorService t = timer;
-        if (t == null) return;
-        t.schedule(() -> {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Evolux simulator timer task failed", e);
-            }
-        }, Math.max(0, delayMs), TimeUnit.MILLISECONDS);
+        SimTimer t = timer;
+        if (t != null) t.schedule(r, delayMs);
     }
 }

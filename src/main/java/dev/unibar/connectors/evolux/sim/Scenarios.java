@@ -1,38 +1,58 @@
 package dev.unibar.connectors.evolux.sim;
 
+import dev.unibar.simkit.Params;
+import dev.unibar.simkit.ScenarioBook;
+
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The scripted things that happen on the simulated Evolux; each posts what the real phone would. */
 final class Scenarios {
 
-    static final List<Map<String, String>> DESCRIPTIONS = List.of(
-            d("login", "agentLogin (extension as a string, email null, as in the seed)"),
-            d("queue-call", "queue call: invited, accepted after answerAfterMs unless answer=false; params number, name, queue, queueNumber, cpf, answer, answerAfterMs, variant"),
-            d("campaign-call", "dialer call: subscriber name/number/externalId, campaign id/slug; params as queue-call plus campaignId, campaignSlug, subscriberName, externalId"),
-            d("missed-call", "invited, then ended unanswered after ringMs (ORIGINATOR CANCEL)"),
-            d("answer", "the agent accepts the ringing call in the panel"),
-            d("hangup", "the current call ends; param cause (NORMAL CLEARING)"),
-            d("pause", "agentStartPause; params reason, productive, maxDuration (seconds, or as given)"),
-            d("change-pause", "agentChangePause; same params"),
-            d("stop-pause", "agentStopPause"),
-            d("unknown", "an event name Unibar does not know; param name"));
+    /** The list alone, for the menu and {@code GET /control/scenarios}. */
+    static final ScenarioBook LIST = new Scenarios(null).book;
 
     private final EvoluxSimulator sim;
+    private final ScenarioBook book;
     private SimCall call;
     private Map<String, Object> pause;
     private boolean loggedIn;
 
     Scenarios(EvoluxSimulator sim) {
         this.sim = sim;
+        String callParams = "number, name, queue, queueNumber, cpf, answer, answerAfterMs, variant";
+        this.book = new ScenarioBook()
+                .add("login", "agentLogin (extension as a string, email null, as in the seed)", (p, out) -> {
+                    loggedIn = true;
+                    post("agentLogin", login(variant(p)));
+                }, "variant", "seed | strings | newer | older")
+                .add("queue-call", "queue call: invited, accepted after answerAfterMs unless answer=false; params " + callParams,
+                        (p, out) -> offer(queueCall(p, variant(p)), p, 1500), "number", "caller (84999010101)", "name",
+                        "caller name (Cliente)", "queue", "queue slug (suporte)", "queueNumber", "4000", "cpf", "customer CPF",
+                        "answer", "the agent answers (true)", "answerAfterMs", "1500", "variant", "seed | strings | newer | older")
+                .add("campaign-call", "dialer call: subscriber name/number/externalId, campaign id/slug; params as queue-call"
+                        + " plus campaignId, campaignSlug, subscriberName, externalId",
+                        (p, out) -> offer(campaignCall(p, variant(p)), p, 800), "number", "subscriber number", "campaignName",
+                        "campaign name", "campaignId", "1", "campaignSlug", "slug", "subscriberName", "Maria", "externalId",
+                        "000120", "answer", "true", "answerAfterMs", "800", "variant", "seed | strings | newer | older")
+                .add("missed-call", "invited, then ended unanswered after ringMs (ORIGINATOR CANCEL)",
+                        (p, out) -> missed(queueCall(p, variant(p)), p.num("ringMs", 2000)), "ringMs", "2000")
+                .add("answer", "the agent accepts the ringing call in the panel", (p, out) -> answer(requireCall()))
+                .add("hangup", "the current call ends; param cause (NORMAL CLEARING)",
+                        (p, out) -> end(requireCall(), p.str("cause", "NORMAL CLEARING")), "cause", "NORMAL CLEARING")
+                .add("pause", "agentStartPause; params reason, productive, maxDuration (seconds, or as given)",
+                        (p, out) -> startPause("agentStartPause", p), "reason", "Lanche", "productive", "false",
+                        "maxDuration", "passed through as given")
+                .add("change-pause", "agentChangePause; same params", (p, out) -> startPause("agentChangePause", p),
+                        "reason", "Lanche", "productive", "false", "maxDuration", "passed through as given")
+                .add("stop-pause", "agentStopPause", (p, out) -> stopPause(variant(p)))
+                .add("unknown", "an event name Unibar does not know; param name",
+                        (p, out) -> post(p.str("name", "softphoneCallHeld"), Map.of("id", call == null ? "none" : call.id)),
+                        "name", "softphoneCallHeld");
     }
 
-    private static Map<String, String> d(String name, String description) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("description", description);
-        return m;
+    private static Variant variant(Params p) {
+        return Variant.parse(p.raw("variant"));
     }
 
     synchronized void reset() {
@@ -53,26 +73,7 @@ final class Scenarios {
     }
 
     synchronized Map<String, Object> run(String name, Map<String, Object> p) {
-        Variant v = Variant.parse(p.get("variant"));
-        switch (name) {
-            case "login" -> {
-                loggedIn = true;
-                post("agentLogin", login(v));
-            }
-            case "queue-call" -> offer(queueCall(p, v), p, 1500);
-            case "campaign-call" -> offer(campaignCall(p, v), p, 800);
-            case "missed-call" -> missed(queueCall(p, v), longParam(p, "ringMs", 2000));
-            case "answer" -> answer(requireCall());
-            case "hangup" -> end(requireCall(), str(p, "cause", "NORMAL CLEARING"));
-            case "pause" -> startPause("agentStartPause", p, v);
-            case "change-pause" -> startPause("agentChangePause", p, v);
-            case "stop-pause" -> stopPause(v);
-            case "unknown" -> post(str(p, "name", "softphoneCallHeld"), Map.of("id", call == null ? "none" : call.id));
-            default -> throw new IllegalArgumentException("unknown scenario " + name);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("ok", true);
-        out.put("scenario", name);
+        Map<String, Object> out = book.run(name, p);
         if (call != null) out.put("callId", call.id);
         return out;
     }
@@ -82,7 +83,7 @@ final class Scenarios {
         SimAgent a = sim.agent();
         SimCall c = new SimCall("outbound", SimCall.party(a.name(), String.valueOf(a.extension())),
                 SimCall.party(to, to), Variant.SEED, sim.clock.instant());
-        offer(c, Map.of(), 1000);
+        offer(c, Params.none(), 1000);
     }
 
     private Map<String, Object> login(Variant v) {
@@ -93,11 +94,11 @@ final class Scenarios {
         return m;
     }
 
-    private SimCall queueCall(Map<String, Object> p, Variant v) {
+    private SimCall queueCall(Params p, Variant v) {
         SimAgent a = sim.agent();
-        String slug = str(p, "queue", "suporte");
-        String number = str(p, "queueNumber", "4000");
-        SimCall c = new SimCall("inbound", SimCall.party(str(p, "name", "Cliente"), str(p, "number", "84999010101")),
+        String slug = p.str("queue", "suporte");
+        String number = p.str("queueNumber", "4000");
+        SimCall c = new SimCall("inbound", SimCall.party(p.str("name", "Cliente"), p.str("number", "84999010101")),
                 SimCall.party(String.valueOf(a.extension()), java.util.UUID.randomUUID().toString()), v,
                 sim.clock.instant());
         if (v != Variant.OLDER) {
@@ -105,18 +106,18 @@ final class Scenarios {
             c.extra.put("evolux_cc_queue_number", number);
             c.extra.put("evolux_cc_queue_slug", slug);
         }
-        if (p.containsKey("cpf")) c.extra.put("cpf", String.valueOf(p.get("cpf")));
+        if (p.has("cpf")) c.extra.put("cpf", p.str("cpf", ""));
         c.queue = new LinkedHashMap<>(Map.of("slug", slug, "number", number));
         return c;
     }
 
-    private SimCall campaignCall(Map<String, Object> p, Variant v) {
-        String campaignName = str(p, "campaignName", "Campanha de Cobrança Anual");
-        String number = str(p, "number", "84988887777");
-        String name = str(p, "subscriberName", "Maria");
-        String ext = str(p, "externalId", "000120");
-        String id = str(p, "campaignId", "1");
-        String slug = str(p, "campaignSlug", "campanha_de_cobranca_anual");
+    private SimCall campaignCall(Params p, Variant v) {
+        String campaignName = p.str("campaignName", "Campanha de Cobrança Anual");
+        String number = p.str("number", "84988887777");
+        String name = p.str("subscriberName", "Maria");
+        String ext = p.str("externalId", "000120");
+        String id = p.str("campaignId", "1");
+        String slug = p.str("campaignSlug", "campanha_de_cobranca_anual");
         SimCall c = new SimCall("inbound", SimCall.party(campaignName, number), SimCall.party(campaignName, number), v,
                 sim.clock.instant());
         c.answer = c.start.plusMillis(1200); // a dialer call is answered by the subscriber before the agent sees it
@@ -137,11 +138,11 @@ final class Scenarios {
         return c;
     }
 
-    private void offer(SimCall c, Map<String, Object> p, long defaultAnswerMs) {
+    private void offer(SimCall c, Params p, long defaultAnswerMs) {
         call = c;
         post("softphoneCallInvited", c.payload(sim.agent()));
-        if (bool(p, "answer", true)) {
-            sim.later(longParam(p, "answerAfterMs", defaultAnswerMs), () -> {
+        if (p.bool("answer", true)) {
+            sim.later(p.num("answerAfterMs", defaultAnswerMs), () -> {
                 synchronized (this) {
                     if (call == c && c.end == null) answer(c);
                 }
@@ -179,13 +180,14 @@ final class Scenarios {
         return call;
     }
 
-    private void startPause(String event, Map<String, Object> p, Variant v) {
+    private void startPause(String event, Params p) {
+        Variant v = variant(p);
         Map<String, Object> ps = new LinkedHashMap<>();
-        ps.put("reason", str(p, "reason", "Lanche"));
-        ps.put("productive", bool(p, "productive", false));
+        ps.put("reason", p.str("reason", "Lanche"));
+        ps.put("productive", p.bool("productive", false));
         ps.put("timeStart", SimTimes.pauseTime(sim.clock.instant()));
         ps.put("timeEnd", null);
-        ps.put("maxDuration", p.get("maxDuration"));
+        ps.put("maxDuration", p.raw("maxDuration"));
         pause = ps;
         post(event, pausePayload(ps, v));
     }
@@ -210,25 +212,4 @@ final class Scenarios {
     private void post(String name, Map<String, Object> payload) {
         sim.post(name, payload);
     }
-
-    private static String str(Map<String, Object> p, String k, String def) {
-        Object o = p.get(k);
-        return o == null ? def : String.valueOf(o);
-    }
-
-    private static boolean bool(Map<String, Object> p, String k, boolean def) {
-        Object o = p.get(k);
-        return o == null ? def : Boolean.parseBoolean(String.valueOf(o));
-    }
-
-    private static long longParam(Map<String, Object> p, String k, long def) {
-        Object o = p.get(k);
-        if (o == null) return def;
-        try {
-            return Long.parseLong(String.valueOf(o).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(k + " must be a number of milliseconds");
-        }
-    }
 }
-

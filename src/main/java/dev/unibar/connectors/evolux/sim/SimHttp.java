@@ -1,5 +1,8 @@
 package dev.unibar.connectors.evolux.sim;
 
+import dev.unibar.simkit.ControlRoutes;
+import dev.unibar.simkit.Params;
+import dev.unibar.simkit.Replies;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartFormData;
@@ -8,13 +11,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,89 +21,60 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulator's HTTP surface. A trust boundary like every local server: loopback Host only, no foreign
- * Origin, the per-run secrets for the phone's own requests and /control/*, the API token for the API.
+ * The simulator's HTTP surface behind the kit's gate (which asks the phone's pages for their session and
+ * the control API for the run's secret): the phone page and its long poll, the test page, the
+ * click-to-call API (its own token) and the control routes.
  */
 final class SimHttp extends Handler.Abstract {
 
-    private static final String RES = "/dev/unibar/connectors/evolux/sim/";
     private static final long MAX_WAIT_MS = 25_000;
     private static final long MAX_BODY = 64 * 1024;
     private final EvoluxSimulator sim;
-    private final String phonePage;
-    private final byte[] testPage;
-    private final String phoneSecret;
+    private final byte[] phonePage = Replies.resource(SimHttp.class, "phone.html");
+    private final byte[] testPage = Replies.resource(SimHttp.class, "evolux_phone_test.html");
+    private final ControlRoutes control;
+    private final ControlRoutes phoneActions;
 
     SimHttp(EvoluxSimulator sim) {
         this.sim = sim;
-        this.phonePage = new String(resource("phone.html"), StandardCharsets.UTF_8);
-        this.testPage = resource("evolux_phone_test.html");
-        byte[] b = new byte[16];
-        new java.security.SecureRandom().nextBytes(b);
-        this.phoneSecret = java.util.HexFormat.of().formatHex(b);
+        this.control = new ControlRoutes("/control/")
+                .postUnder("scenario/", p -> scenario(p))
+                .get("scenarios", p -> EvoluxSimulator.scenarioNames())
+                .get("api-calls", p -> sim.apiCalls().stream().map(SimHttp::apiCallJson).toList())
+                .get("posted", p -> sim.posted())
+                .post("page-url", p -> Map.of("url", sim.phoneUrl(), "testPage", sim.testPageUrl()))
+                .post("reset", p -> {
+                    sim.reset();
+                    return null;
+                });
+        // The phone's own buttons run the same scenarios, without parameters.
+        this.phoneActions = new ControlRoutes(EvoluxSimulator.PHONE_PATH + "/action/")
+                .postUnder("", p -> sim.scenario(p.str("_", ""), Map.of()));
     }
 
-    private static byte[] resource(String name) {
-        try (InputStream in = SimHttp.class.getResourceAsStream(RES + name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + RES + name);
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Object scenario(Params p) {
+        Map<String, Object> params = new LinkedHashMap<>(p.asMap());
+        String name = String.valueOf(params.remove("_"));
+        return sim.scenario(name, params);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        if (!loopbackHost(request.getHeaders().get(HttpHeader.HOST))) {
-            return refuse(request, response, callback, 421, "host not allowed");
-        }
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin != null && !sim.ownOrigin(origin)) {
-            return refuse(request, response, callback, 403, "origin not allowed");
-        }
         if ("GET".equals(method) && path.equals(EvoluxSimulator.PHONE_PATH)) {
-            String page = phonePage.replace("__PHONE_SECRET__", phoneSecret);
-            return send(response, callback, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
+            return Replies.send(response, callback, 200, Replies.HTML_TYPE, phonePage);
         }
         if ("GET".equals(method) && path.equals(EvoluxSimulator.TEST_PAGE_PATH)) {
-            return send(response, callback, 200, "text/html; charset=utf-8", testPage);
+            return Replies.send(response, callback, 200, Replies.HTML_TYPE, testPage);
         }
         if (path.equals(EvoluxSimulator.CALL_API_PATH)) {
             if (!"POST".equals(method)) return meta(response, callback, 405, "Method not allowed.");
             return apiCall(request, response, callback);
         }
-        if (path.startsWith("/phone/")) {
-            if (!secret(request, "X-Phone-Secret", phoneSecret)) return refuse(request, response, callback, 403, "phone secret required");
-            return phone(request, response, callback, method, path.substring(7));
-        }
-        if (path.startsWith("/control/")) {
-            if (!secret(request, "X-Sim-Secret", sim.controlSecret())) return refuse(request, response, callback, 403, "X-Sim-Secret required");
-            return control(request, response, callback, method, path.substring(9));
-        }
-        return json(response, callback, 404, Map.of("error", "not found"));
-    }
-
-    /** Reads what the client sent before refusing, so its kept-alive connection stays usable. */
-    private boolean refuse(Request request, Response response, Callback callback, int status, String why) throws Exception {
-        Content.Source.consumeAll(request);
-        return json(response, callback, status, Map.of("error", why));
-    }
-
-    static boolean loopbackHost(String host) {
-        if (host == null) return false;
-        String h = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
-                : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
-        return h.equals("127.0.0.1") || h.equalsIgnoreCase("localhost") || h.equals("[::1]");
-    }
-
-    private static boolean secret(Request request, String header, String expected) {
-        String got = request.getHeaders().get(header);
-        return got != null && java.security.MessageDigest.isEqual(got.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
+        if ("GET".equals(method) && path.equals(EvoluxSimulator.PHONE_PATH + "/poll")) return poll(request, response, callback);
+        return phoneActions.handle(request, response, callback) || control.handle(request, response, callback)
+                || Replies.error(response, callback, 404, "not found");
     }
 
     private boolean apiCall(Request request, Response response, Callback callback) throws Exception {
@@ -126,7 +95,7 @@ final class SimHttp extends Handler.Abstract {
             MultiPartFormData.Parts parts = parser.parse(request).get(10, java.util.concurrent.TimeUnit.SECONDS);
             for (MultiPart.Part p : parts) out.putIfAbsent(p.getName(), p.getContentAsString(StandardCharsets.UTF_8));
         } else if (type != null && type.toLowerCase().startsWith("application/json")) {
-            Object o = sim.json.readValue(Content.Source.asString(request, StandardCharsets.UTF_8), Object.class);
+            Object o = Replies.JSON.readValue(Content.Source.asString(request, StandardCharsets.UTF_8), Object.class);
             if (o instanceof Map<?, ?> m) m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
         } else {
             for (String pair : Content.Source.asString(request, StandardCharsets.UTF_8).split("&")) {
@@ -140,78 +109,36 @@ final class SimHttp extends Handler.Abstract {
         return out;
     }
 
-    private boolean phone(Request request, Response response, Callback callback, String method, String what) throws Exception {
-        if ("GET".equals(method) && what.equals("poll")) {
-            Fields q = Request.extractQueryParameters(request);
-            long after = parseLong(q.getValue("after"), -1);
-            if (after < 0) {
-                long next = sim.lastSeq();
-                sim.phoneOpened();
-                return json(response, callback, 200, Map.of("next", next, "messages", List.of()));
-            }
-            long wait = Math.min(MAX_WAIT_MS, Math.max(0, parseLong(q.getValue("wait"), MAX_WAIT_MS)));
-            List<Posted> batch;
-            try {
-                batch = sim.postedAfter(after, Duration.ofMillis(wait));
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-                batch = List.of();
-            }
-            List<Object> messages = new ArrayList<>();
-            long next = after;
-            for (Posted p : batch) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("eventName", p.eventName());
-                m.put("payload", p.payload());
-                messages.add(m);
-                next = p.seq();
-            }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("next", next);
-            out.put("messages", messages);
-            return json(response, callback, 200, out);
+    /** The phone's long poll; {@code after=-1} answers the current position (and the phone logs in). */
+    private boolean poll(Request request, Response response, Callback callback) throws Exception {
+        long after = Replies.query(request, "after", -1);
+        if (after < 0) {
+            long next = sim.lastSeq();
+            sim.phoneOpened();
+            return Replies.json(response, callback, 200, Map.of("next", next, "messages", List.of()));
         }
-        if ("POST".equals(method) && what.startsWith("action/")) {
-            return runScenario(response, callback, what.substring(7), Map.of());
-        }
-        return json(response, callback, 404, Map.of("error", "not found"));
-    }
-
-    private boolean control(Request request, Response response, Callback callback, String method, String what) throws Exception {
-        if ("GET".equals(method) && what.equals("scenarios")) return json(response, callback, 200, EvoluxSimulator.scenarioNames());
-        if ("GET".equals(method) && what.equals("api-calls")) return json(response, callback, 200, sim.apiCalls().stream().map(SimHttp::apiCallJson).toList());
-        if ("GET".equals(method) && what.equals("posted")) return json(response, callback, 200, sim.posted());
-        if ("POST".equals(method) && what.equals("reset")) {
-            sim.reset();
-            return json(response, callback, 200, Map.of("ok", true));
-        }
-        if ("POST".equals(method) && what.startsWith("scenario/")) {
-            String body = Content.Source.asString(request, StandardCharsets.UTF_8);
-            Map<String, Object> params = new LinkedHashMap<>();
-            if (body != null && !body.isBlank()) {
-                Object parsed;
-                try {
-                    parsed = sim.json.readValue(body, Object.class);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    return json(response, callback, 400, Map.of("error", "body is not JSON"));
-                }
-                if (!(parsed instanceof Map<?, ?> m)) return json(response, callback, 400, Map.of("error", "body must be a JSON object"));
-                m.forEach((k, v) -> params.put(String.valueOf(k), v));
-            }
-            return runScenario(response, callback, what.substring(9), params);
-        }
-        return json(response, callback, 404, Map.of("error", "unknown control endpoint " + method + " /control/" + what));
-    }
-
-    private boolean runScenario(Response response, Callback callback, String name, Map<String, Object> params) throws Exception {
+        long wait = Math.min(MAX_WAIT_MS, Math.max(0, Replies.query(request, "wait", MAX_WAIT_MS)));
+        List<Object> messages = new ArrayList<>();
+        long next = after;
+        List<Posted> batch;
         try {
-            return json(response, callback, 200, sim.scenario(name, params));
-        } catch (IllegalArgumentException e) {
-            boolean unknown = String.valueOf(e.getMessage()).startsWith("unknown scenario");
-            return json(response, callback, unknown ? 404 : 400, Map.of("error", String.valueOf(e.getMessage())));
-        } catch (IllegalStateException e) {
-            return json(response, callback, 409, Map.of("error", String.valueOf(e.getMessage())));
+            batch = sim.postedAfter(after, Duration.ofMillis(wait));
+        } catch (InterruptedException stopping) {
+            // The simulator is stopping: an empty answer, and the phone polls again.
+            Thread.currentThread().interrupt();
+            batch = List.of();
         }
+        for (Posted p : batch) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("eventName", p.eventName());
+            m.put("payload", p.payload());
+            messages.add(m);
+            next = p.seq();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("next", next);
+        out.put("messages", messages);
+        return Replies.json(response, callback, 200, out);
     }
 
     private static Map<String, Object> apiCallJson(ApiCall c) {
@@ -227,31 +154,11 @@ final class SimHttp extends Handler.Abstract {
         return m;
     }
 
-    private static long parseLong(String s, long def) {
-        if (s == null) return def;
-        try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            return def;
-        }
-    }
-
     /** Evolux's answer shape: {@code {"meta": {"status": 200, "message": "OK"}}}. */
-    private boolean meta(Response response, Callback callback, int status, String message) throws Exception {
+    private static boolean meta(Response response, Callback callback, int status, String message) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("status", status);
         meta.put("message", message);
-        return json(response, callback, status, Map.of("meta", meta));
-    }
-
-    private boolean json(Response response, Callback callback, int status, Object body) throws Exception {
-        return send(response, callback, status, "application/json; charset=utf-8", sim.json.writeValueAsBytes(body));
-    }
-
-    private static boolean send(Response response, Callback callback, int status, String type, byte[] body) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-        response.write(true, ByteBuffer.wrap(body), callback);
-        return true;
+        return Replies.json(response, callback, status, Map.of("meta", meta));
     }
 }

@@ -1,22 +1,20 @@
 package dev.unibar.connectors.max.sim;
 
+import dev.unibar.simkit.CommandLog;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The fake MAX's agent session: its subscribers (one per child window), the agent state, the voice
- * contacts, the seven call commands with MAX's state rules, and everything it was sent.
- *
- * <p>Windows are known by the id the fake MAX page gives each child window; the page posts each
- * {@link Delivery} to the window with that id. Registration follows the seed and NICE's own host code
- * (docs/vendors/max.md): contact id checked first, then the subscription types; a second registration
- * from a window already subscribed is refused without any answer. Thread-safe (one lock).
+ * The fake MAX's agent session: the agent state and after-call work, the voice contacts, what the children
+ * send ({@link MaxCommands}) and who is subscribed to what ({@link MaxSubscribers}), and the record of
+ * everything received. Windows are known by the id the fake MAX page gives each child window. Thread-safe
+ * (one lock).
  */
 public final class MaxSimState {
 
@@ -47,23 +45,14 @@ public final class MaxSimState {
                            boolean accepted, String note, Instant at) {
     }
 
-    record Subscription(String window, Set<String> types, Long contactId) {
-    }
-
-    static final Set<String> VALID_TYPES = Set.of("all", "agent", "contact", "contacts", "sessioninfo", "agentassist");
-    private static final Set<String> COMMANDS = Set.of("AnswerEvent", "RefuseEvent", "HoldEvent", "MuteEvent",
-            "MaskEvent", "RecordEvent", "HangupEvent");
-
     private final Clock clock;
     private final String sessionToken;
+    private final MaxSubscribers subscribers = new MaxSubscribers();
+    private final MaxCommands commands = new MaxCommands(this);
+    private final CommandLog<Received> received = new CommandLog<>(10_000);
+    private final Map<String, SimContact> contacts = new LinkedHashMap<>();
     private Flavor flavor = Flavor.MAX;
     private boolean replayExtras;
-    private final Map<String, Subscription> subscribers = new LinkedHashMap<>();
-    private String pageLoad;
-    private final Map<String, SimContact> contacts = new LinkedHashMap<>();
-    private final List<Delivery> deliveries = new ArrayList<>();
-    private final List<Received> received = new ArrayList<>();
-    private long seq;
     private long receivedSeq;
     private long nextContactId = 584_920_101L;
     private String agentState = "Available";
@@ -105,11 +94,11 @@ public final class MaxSimState {
     }
 
     public synchronized boolean isSubscribed(String window) {
-        return subscribers.containsKey(window);
+        return subscribers.has(window);
     }
 
     public synchronized int subscriberCount() {
-        return subscribers.size();
+        return subscribers.count();
     }
 
     /** The status of a contact, or null when MAX no longer has it. */
@@ -132,49 +121,64 @@ public final class MaxSimState {
         return List.copyOf(contacts.keySet());
     }
 
-    public synchronized List<Received> received() {
-        return List.copyOf(received);
+    public List<Received> received() {
+        return received.all();
     }
 
     /** Deliveries after {@code after} (a sequence number); see {@link #lastSeq()}. */
-    public synchronized List<Delivery> deliveriesAfter(long after) {
-        List<Delivery> out = new ArrayList<>();
-        for (Delivery d : deliveries) if (d.seq() > after) out.add(d);
-        return out;
+    public List<Delivery> deliveriesAfter(long after) {
+        try {
+            return subscribers.after(after, Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
-    public synchronized long lastSeq() {
-        return seq;
+    public long lastSeq() {
+        return subscribers.lastSeq();
     }
 
     /** Waits up to {@code millis} for a delivery after {@code after}. */
-    public synchronized List<Delivery> awaitDeliveries(long after, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (true) {
-            List<Delivery> out = deliveriesAfter(after);
-            long left = deadline - System.currentTimeMillis();
-            if (!out.isEmpty() || left <= 0) return out;
-            wait(left);
-        }
+    public List<Delivery> awaitDeliveries(long after, long millis) throws InterruptedException {
+        return subscribers.after(after, Duration.ofMillis(millis));
+    }
+
+    /** The agent, contacts, subscribers and flavor, as {@code GET /control/state} shows them. */
+    public synchronized Map<String, Object> snapshot() {
+        return Map.of("agentState", agentState, "acw", acw, "contacts", contactIds(), "subscribers", subscribers.count(),
+                "flavor", flavor.name());
+    }
+
+    void close() {
+        subscribers.close();
+    }
+
+    void open() {
+        subscribers.open();
     }
 
     // ------------------------------------------------------------------ what the children send
 
     /** A message a child window posted to MAX. Anything not for MAX is recorded and ignored, as MAX does. */
     public synchronized void onClientMessage(String window, String origin, Map<String, Object> data) {
-        forgetGonePages(window);
+        subscribers.forgetGonePages(window);
         Object mt = data == null ? null : data.get("messageType");
         String type = mt instanceof String s ? s : "";
         switch (type) {
             case "RegisterForClientEvents" -> register(window, origin, data);
             case "UnregisterFromClientEvents" -> {
-                boolean had = subscribers.remove(window) != null;
+                boolean had = subscribers.drop(window);
                 record(window, origin, type, data, had, had ? "unsubscribed" : "was not subscribed");
             }
-            case "ContactCardData" -> contactCard(window, origin, data);
+            case "ContactCardData" -> {
+                String note = commands.contactCard(data);
+                record(window, origin, type, data, note != null, note != null ? note : "no contact");
+            }
             default -> {
-                if (COMMANDS.contains(type)) {
-                    command(window, origin, type, data);
+                if (MaxCommands.NAMES.contains(type)) {
+                    String note = commands.run(type);
+                    record(window, origin, type, data, note != null, note == null ? "not valid now: ignored" : note);
                 } else {
                     record(window, origin, type, data, false, "not a MAX message type");
                 }
@@ -183,71 +187,24 @@ public final class MaxSimState {
         notifyAll();
     }
 
-    /**
-     * MAX's registry of subscribed windows lives in its page, so a MAX page loaded afresh has no subscribers.
-     * The page names each window {@code <page load>/w<n>}: a message from a new load drops the subscribers of
-     * the loads before it, as the real reload would have. Ids without a load (tests) are left alone.
-     */
-    private void forgetGonePages(String window) {
-        int slash = window == null ? -1 : window.indexOf('/');
-        if (slash <= 0) return;
-        String load = window.substring(0, slash + 1);
-        if (load.equals(pageLoad)) return;
-        pageLoad = load;
-        subscribers.keySet().removeIf(w -> w.indexOf('/') > 0 && !w.startsWith(load));
-    }
-
     private void register(String window, String origin, Map<String, Object> data) {
-        if (subscribers.containsKey(window)) {
+        if (subscribers.has(window)) {
             // MAX only prints a console warning: no acknowledgement, no second subscription.
             record(window, origin, "RegisterForClientEvents", data, false, "already subscribed: no answer");
             return;
         }
-        Object rawId = data.get("contactId");
-        Long contactId = null;
-        String error = null;
-        if (rawId != null && !"".equals(rawId)) {
-            contactId = parseContactId(rawId);
-            if (contactId == null) error = flavor.badContact;
-        }
-        List<String> types = new ArrayList<>();
-        if (error == null) {
-            if (data.get("subscriptionTypes") instanceof List<?> list) {
-                for (Object t : list) {
-                    if (t instanceof String s && VALID_TYPES.contains(s.toLowerCase(Locale.ROOT))) {
-                        types.add(s.toLowerCase(Locale.ROOT));
-                    }
-                }
-            }
-            if (types.isEmpty()) error = flavor.badTypes;
-        }
-        Map<String, Object> ack = MaxEvents.ack(contactId, error == null, error == null ? "Success" : error);
+        MaxSubscribers.Verdict v = subscribers.register(window, data, flavor);
+        Map<String, Object> ack = MaxEvents.ack(v.contactId(), v.error() == null, v.error() == null ? "Success" : v.error());
         List<Map<String, Object>> batch = new ArrayList<>();
-        if (error == null) {
-            Subscription s = new Subscription(window, Set.copyOf(types), contactId);
-            subscribers.put(window, s);
-            batch.addAll(snapshot(s));
-        }
+        if (v.subscription() != null) batch.addAll(snapshot(v.subscription()));
         if (flavor.ackFirst) batch.add(0, ack);
         else batch.add(ack);
-        deliver(window, contactId, batch);
-        record(window, origin, "RegisterForClientEvents", data, error == null, error == null ? "subscribed " + types : error);
+        subscribers.deliver(window, v.contactId(), batch, flavor);
+        record(window, origin, "RegisterForClientEvents", data, v.error() == null,
+                v.error() == null ? "subscribed " + v.types() : v.error());
     }
 
-    /** An integer above zero, given as a number or a string of digits; anything else is invalid. */
-    static Long parseContactId(Object raw) {
-        String s = String.valueOf(raw).trim();
-        if (raw instanceof Double || raw instanceof Float) {
-            double d = ((Number) raw).doubleValue();
-            if (d != Math.rint(d)) return null;
-            s = String.valueOf((long) d);
-        }
-        if (!s.matches("[0-9]{1,18}")) return null;
-        long v = Long.parseLong(s);
-        return v > 0 ? v : null;
-    }
-
-    private List<Map<String, Object>> snapshot(Subscription s) {
+    private List<Map<String, Object>> snapshot(MaxSubscribers.Subscription s) {
         Instant now = clock.instant();
         List<Map<String, Object>> out = new ArrayList<>();
         boolean all = s.types().contains("all");
@@ -255,9 +212,7 @@ public final class MaxSimState {
             out.add(MaxEvents.sessionStart("12214", "8013203420", "58070815"));
             out.add(MaxEvents.agentLeg("91001", "Active", false));
         }
-        if (all || s.types().contains("agent")) {
-            out.add(MaxEvents.agentState(agentState, outReason, acw, 120, now));
-        }
+        if (all || s.types().contains("agent")) out.add(MaxEvents.agentState(agentState, outReason, acw, 120, now));
         for (SimContact c : contacts.values()) {
             boolean followed = s.contactId() != null && c.contactId.equals(String.valueOf(s.contactId()));
             if (all || s.types().contains("contacts") || followed) out.add(MaxEvents.callContact(c, now));
@@ -266,102 +221,16 @@ public final class MaxSimState {
         return out;
     }
 
-    private void contactCard(String window, String origin, Map<String, Object> data) {
-        SimContact target = currentContact(data);
-        boolean ok = target != null && data.get("contactCardData") instanceof Map<?, ?>;
-        if (ok) {
-            Object name = ((Map<?, ?>) data.get("contactCardData")).get("name");
-            target.customerName = name == null ? null : String.valueOf(name);
-        }
-        record(window, origin, "ContactCardData", data, ok, ok ? "card for " + target.contactId : "no contact");
+    private void record(String window, String origin, String type, Map<String, Object> data, boolean ok, String note) {
+        received.add(new Received(++receivedSeq, window, origin, type,
+                data == null ? Map.of() : new LinkedHashMap<>(data), ok, note, clock.instant()));
     }
 
-    // ------------------------------------------------------------------ the seven commands
+    // ------------------------------------------------------------------ used by commands and scenarios
 
-    private void command(String window, String origin, String type, Map<String, Object> data) {
-        String note = switch (type) {
-            case "AnswerEvent" -> answer();
-            case "RefuseEvent" -> refuse();
-            case "HoldEvent" -> hold();
-            case "MuteEvent" -> mute();
-            case "MaskEvent" -> mask();
-            case "RecordEvent" -> recordCall();
-            case "HangupEvent" -> hangup();
-            default -> null;
-        };
-        record(window, origin, type, data, note != null, note == null ? "not valid now: ignored" : note);
+    Instant now() {
+        return clock.instant();
     }
-
-    private SimContact withStatus(String... statuses) {
-        SimContact found = null;
-        for (SimContact c : contacts.values()) {
-            for (String s : statuses) if (c.status.equals(s)) found = c;
-        }
-        return found;
-    }
-
-    private SimContact currentContact(Map<String, Object> data) {
-        Object id = data == null ? null : data.get("contactId");
-        if (id != null && contacts.containsKey(String.valueOf(id))) return contacts.get(String.valueOf(id));
-        SimContact live = withStatus("Active", "Holding", "Masking", "Joined", "Dialing");
-        return live != null ? live : withStatus("Incoming");
-    }
-
-    private String answer() {
-        SimContact c = withStatus("Incoming");
-        if (c == null) return null;
-        setStatus(c, "Active");
-        setAgent(c.inbound ? "InboundContact" : "OutboundContact", "", false);
-        return "answered " + c.contactId;
-    }
-
-    private String refuse() {
-        SimContact c = withStatus("Incoming");
-        if (c == null) return null;
-        c.finalState = true;
-        setStatus(c, "Disconnected");
-        contacts.remove(c.contactId);
-        setAgent("Unavailable", "Refused", false);
-        return "refused " + c.contactId;
-    }
-
-    private String hold() {
-        SimContact c = withStatus("Active", "Holding");
-        if (c == null) return null;
-        setStatus(c, c.status.equals("Active") ? "Holding" : "Active");
-        return c.status.equals("Holding") ? "held " + c.contactId : "resumed " + c.contactId;
-    }
-
-    private String mute() {
-        if (withStatus("Active", "Holding", "Masking", "Joined") == null) return null;
-        muted = !muted;
-        emit(List.of(MaxEvents.mute(muted)));
-        return muted ? "muted" : "unmuted";
-    }
-
-    private String mask() {
-        SimContact c = withStatus("Active", "Masking");
-        if (c == null) return null;
-        setStatus(c, c.status.equals("Active") ? "Masking" : "Active");
-        return c.status.equals("Masking") ? "masked " + c.contactId : "unmasked " + c.contactId;
-    }
-
-    private String recordCall() {
-        SimContact c = withStatus("Active", "Holding", "Masking", "Joined");
-        if (c == null || c.logging) return null;
-        c.logging = true;
-        emit(List.of(MaxEvents.callContact(c, clock.instant())));
-        return "recording " + c.contactId;
-    }
-
-    private String hangup() {
-        SimContact c = withStatus("Active", "Holding", "Masking", "Joined", "Dialing");
-        if (c == null) return null;
-        endVoice(List.of(c), "");
-        return "hung up " + c.contactId;
-    }
-
-    // ------------------------------------------------------------------ used by scenarios
 
     synchronized SimContact newContact(boolean inbound, String ani, String dnis, String skill, String status,
                                        String masterId, String callType) {
@@ -370,26 +239,39 @@ public final class MaxSimState {
         if (callType != null) c.callType = callType;
         contacts.put(id, c);
         emit(List.of(MaxEvents.callContact(c, clock.instant())));
-        notifyAll();
         return c;
     }
 
+    /** The contact on the line: what hold, mute, mask, record and hang-up act on. */
     synchronized SimContact live() {
-        return withStatus("Active", "Holding", "Masking", "Joined", "Dialing");
+        return find("Active", "Holding", "Masking", "Joined", "Dialing");
     }
 
     synchronized SimContact findById(String id) {
         return contacts.get(id);
     }
 
+    /** The newest contact in one of these statuses. */
     synchronized SimContact find(String... statuses) {
-        return withStatus(statuses);
+        SimContact found = null;
+        for (SimContact c : contacts.values()) {
+            for (String s : statuses) if (c.status.equals(s)) found = c;
+        }
+        return found;
+    }
+
+    synchronized void forget(SimContact c) {
+        contacts.remove(c.contactId);
+    }
+
+    synchronized boolean toggleMute() {
+        muted = !muted;
+        return muted;
     }
 
     synchronized void setStatus(SimContact c, String status) {
         c.status = status;
         emit(List.of(MaxEvents.callContact(c, clock.instant())));
-        notifyAll();
     }
 
     synchronized void setScreenPop(SimContact c, String url) {
@@ -401,7 +283,6 @@ public final class MaxSimState {
         outReason = reason == null ? "" : reason;
         acw = isAcw;
         emit(List.of(MaxEvents.agentState(agentState, outReason, acw, 120, clock.instant())));
-        notifyAll();
     }
 
     /** The voice path of these contacts ends together; after-call work starts (FinalState False). */
@@ -419,7 +300,6 @@ public final class MaxSimState {
         muted = false;
         batch.add(MaxEvents.agentState(agentState, outReason, true, 120, clock.instant()));
         emit(batch);
-        notifyAll();
     }
 
     /** After-call work ends: the contacts are closed (FinalState True) and the agent is Available. */
@@ -436,7 +316,6 @@ public final class MaxSimState {
         acw = false;
         batch.add(MaxEvents.agentState(agentState, outReason, false, 120, clock.instant()));
         emit(batch);
-        notifyAll();
     }
 
     synchronized void logOff(String type, String message) {
@@ -445,7 +324,6 @@ public final class MaxSimState {
         agentState = "LoggedOut";
         acw = false;
         emit(List.of(MaxEvents.sessionEnd(type, message), MaxEvents.agentState("LoggedOut", "", false, 0, clock.instant())));
-        notifyAll();
     }
 
     synchronized void logOn() {
@@ -453,7 +331,6 @@ public final class MaxSimState {
         agentState = "Available";
         emit(List.of(MaxEvents.sessionStart("12214", "8013203420", "58070816"),
                 MaxEvents.agentState(agentState, "", false, 0, clock.instant())));
-        notifyAll();
     }
 
     synchronized boolean loggedIn() {
@@ -462,41 +339,7 @@ public final class MaxSimState {
 
     /** Events MAX got from the platform: each subscriber receives those its subscription lets through. */
     synchronized void emit(List<Map<String, Object>> events) {
-        for (Subscription s : subscribers.values()) {
-            List<Map<String, Object>> mine = new ArrayList<>();
-            for (Map<String, Object> e : events) if (passes(s, e)) mine.add(e);
-            if (!mine.isEmpty()) deliver(s.window(), s.contactId(), mine);
-        }
+        subscribers.emit(events, flavor);
         notifyAll();
-    }
-
-    static boolean passes(Subscription s, Map<String, Object> e) {
-        Set<String> t = s.types();
-        if (t.contains("all")) return true;
-        String cid = MaxEvents.contactIdOf(e);
-        boolean sessionInfo = "SessionInfo".equals(e.get("messageType"));
-        Object type = e.get("Type");
-        if (t.contains("sessioninfo") && (sessionInfo || "AgentSessionEnd".equals(type) || "RemoteAgentSessionEnd".equals(type))) {
-            return true;
-        }
-        if (sessionInfo) return false;
-        if (t.contains("agent") && cid == null) return true;
-        if (t.contains("contacts") && cid != null) return true;
-        return s.contactId() != null && cid != null && cid.equals(String.valueOf(s.contactId()));
-    }
-
-    private void deliver(String window, Long contactId, List<Map<String, Object>> events) {
-        Map<String, Object> msg = new LinkedHashMap<>();
-        msg.put("issuer", flavor.issuer);
-        msg.put("contactId", contactId);
-        msg.put("events", List.copyOf(events));
-        deliveries.add(new Delivery(++seq, window, msg));
-        if (deliveries.size() > 5_000) deliveries.remove(0);
-    }
-
-    private void record(String window, String origin, String type, Map<String, Object> data, boolean ok, String note) {
-        received.add(new Received(++receivedSeq, window, origin, type,
-                data == null ? Map.of() : new LinkedHashMap<>(data), ok, note, clock.instant()));
-        if (received.size() > 10_000) received.remove(0);
     }
 }

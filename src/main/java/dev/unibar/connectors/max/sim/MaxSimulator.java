@@ -1,9 +1,7 @@
 package dev.unibar.connectors.max.sim;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import dev.unibar.simkit.LoopbackSimulator;
+import dev.unibar.simkit.SimGate;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,90 +14,52 @@ import java.util.Map;
  * iframes, opened windows) and speaks MAX's postMessage subscription protocol to them, a long-poll
  * channel between that page and {@link MaxSimState}, and a control API. Binds 127.0.0.1 only.
  *
- * <p>Two per-run secrets: the page token (embedded in the page it serves; required by the page's own
- * API) and the control secret (printed by {@code simulate}; required by {@code /control/*}).
+ * <p>The page and its channel need the page's session, which only the address from {@link #pageUrl()}
+ * opens (once); {@code /control/*} needs the control secret (printed by {@code simulate}).
  */
-public final class MaxSimulator implements AutoCloseable {
+public final class MaxSimulator extends LoopbackSimulator {
+
+    static final String PAGE_PATH = "/max/";
 
     private final int requestedPort;
-    final ObjectMapper json = new ObjectMapper();
     private final MaxSimState state;
-    private final String pageToken = secret();
-    private final String controlSecret = secret();
-    private Server server;
-    private int port;
 
     public MaxSimulator() {
         this(0);
     }
 
     public MaxSimulator(int port) {
+        super("max-sim", 32, SimGate.Origins.OWN);
+        gate.session("/", "/max", PAGE_PATH, "/max/api/*").secret("/control/*");
         this.requestedPort = port;
-        this.state = new MaxSimState(Clock.systemUTC(), "sim-session-" + secret());
-    }
-
-    private static String secret() {
         byte[] b = new byte[16];
         new SecureRandom().nextBytes(b);
-        return HexFormat.of().formatHex(b);
+        this.state = new MaxSimState(Clock.systemUTC(), "sim-session-" + HexFormat.of().formatHex(b));
     }
 
     public synchronized MaxSimulator start() {
-        if (server != null) return this;
-        QueuedThreadPool pool = new QueuedThreadPool(32, 2);
-        pool.setName("max-sim");
-        pool.setDaemon(true);
-        Server s = new Server(pool);
-        ServerConnector c = new ServerConnector(s, 1, 1);
-        c.setHost("127.0.0.1");
-        c.setPort(requestedPort);
-        s.addConnector(c);
-        s.setHandler(new MaxHttpHandler(this));
-        try {
-            s.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("MAX simulator could not start on 127.0.0.1:" + requestedPort, e);
-        }
-        server = s;
-        port = c.getLocalPort();
+        if (server.running()) return this;
+        state.open();
+        server.start(requestedPort, gate, s -> new MaxHttpHandler(this));
         return this;
     }
 
-    public synchronized void stop() {
-        if (server == null) return;
-        try {
-            server.stop();
-        } catch (Exception e) {
-            System.getLogger(MaxSimulator.class.getName()).log(System.Logger.Level.WARNING, "MAX simulator stop failed", e);
-        }
-        server = null;
-    }
-
     @Override
-    public void close() {
-        stop();
+    public synchronized void stop() {
+        state.close();
+        server.stop();
     }
 
-    public int port() {
-        return port;
-    }
-
-    /** MAX's origin, as the children see it. */
-    public String origin() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    /** The fake MAX agent page. */
+    /**
+     * The fake MAX agent page, behind a one-time key: the browser that opens it first holds the page's
+     * session. Add {@code ?workspace=<URL>} for a custom workspace.
+     */
     public String pageUrl() {
-        return origin() + "/max/";
+        return keyedUrl(PAGE_PATH);
     }
 
     public String controlSecret() {
-        return controlSecret;
-    }
-
-    String pageToken() {
-        return pageToken;
+        return gate.secret();
     }
 
     public MaxSimState state() {

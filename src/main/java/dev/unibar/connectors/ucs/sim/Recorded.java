@@ -1,5 +1,7 @@
 package dev.unibar.connectors.ucs.sim;
 
+import dev.unibar.simkit.CommandLog;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +17,7 @@ import java.util.Set;
  */
 public record Recorded(String method, List<Object> args, String state, boolean accepted, Instant at) {
 
-    public static final String MASK = "******";
+    public static final String MASK = CommandLog.MASK;
 
     /** Methods whose second argument is a secret: login's password and sso's token. */
     private static final Set<String> SECRET_AT_1 = Set.of("login", "sso");
@@ -25,8 +27,6 @@ public record Recorded(String method, List<Object> args, String state, boolean a
     }
 
     public static List<Object> mask(String method, List<Object> args) {
-        List<Object> copy = new ArrayList<>(args == null ? List.of() : args);
-        if (SECRET_AT_1.contains(method) && copy.size() > 1 && copy.get(1) != null) copy.set(1, MASK);
-        return copy;
+        return SECRET_AT_1.contains(method) ? CommandLog.masked(args, 1) : CommandLog.masked(args);
     }
 }

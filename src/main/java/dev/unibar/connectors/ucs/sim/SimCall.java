@@ -1,5 +1,7 @@
 package dev.unibar.connectors.ucs.sim;
 
+import dev.unibar.simkit.Scheduler;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,7 +49,7 @@ public final class SimCall {
     boolean consultation;
     /** Not part of UCS's object: the agent's microphone, kept on whichever side the agent is. */
     boolean agentMuted;
-    SimScheduler.Task pending;
+    Scheduler.Task pending;
 
     SimCall(String uniqueid, int id, String direction, long created) {
         this.uniqueid = uniqueid;

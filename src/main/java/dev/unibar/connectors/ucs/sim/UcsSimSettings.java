@@ -113,25 +113,23 @@ public final class UcsSimSettings {
 
     public synchronized UcsSimSettings copy() {
         UcsSimSettings c = new UcsSimSettings();
-        c.users.putAll(users);
-        c.devices.addAll(devices);
-        c.auxReasons.addAll(auxReasons);
-        c.callReasons.addAll(callReasons);
-        c.queues.addAll(queues);
-        c.busySuffixes.addAll(busySuffixes);
-        c.ssoSecret = ssoSecret;
-        c.ssoWindowSeconds = ssoWindowSeconds;
-        c.delays = delays;
-        c.initialStatus = initialStatus;
-        c.initialReason = initialReason;
-        c.acwAfterEveryCallMs = acwAfterEveryCallMs;
-        c.consultBehavior = consultBehavior;
+        c.assign(this);
         return c;
     }
 
-    /** Takes over everything from {@code other} (used by reset to restore the start-up settings). */
-    public synchronized void restore(UcsSimSettings other) {
+    /** Takes over everything from {@code other} (used by reset to restore the start-up settings); arms are dropped. */
+    public void restore(UcsSimSettings other) {
         UcsSimSettings o = other.copy();
+        synchronized (this) {
+            assign(o);
+            nextDial = null;
+            nextLoginError = null;
+            nextAcwMs = null;
+        }
+    }
+
+    /** Everything but the one-shot arms, from a settings object nobody else is changing. */
+    private void assign(UcsSimSettings o) {
         users.clear();
         users.putAll(o.users);
         devices.clear();
@@ -151,9 +149,6 @@ public final class UcsSimSettings {
         initialReason = o.initialReason;
         acwAfterEveryCallMs = o.acwAfterEveryCallMs;
         consultBehavior = o.consultBehavior;
-        nextDial = null;
-        nextLoginError = null;
-        nextAcwMs = null;
     }
 
     public synchronized UcsSimSettings putUser(SimUser u) {

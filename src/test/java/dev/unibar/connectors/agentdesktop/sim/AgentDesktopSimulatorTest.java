@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -145,12 +146,86 @@ class AgentDesktopSimulatorTest {
     void pageCarriesTheWidgetUriAndSdkHasTheConfiguredConsultationName() throws Exception {
         sim.widgetUri("http://127.0.0.1:1/widget?x=</script>");
         sim.consultMethod("Transfer_Consult");
-        String page = get("/AD/", false).body();
+        String page = get(keyed(), false).body();
         assertTrue(page.contains("http://127.0.0.1:1/widget?x=<\\/script>"), "widget URI, escaped inside the script");
         assertFalse(page.contains("__AD_SIM_CONFIG__"));
         String sdk = get(AgentDesktopSimulator.SDK_PATH, false).body();
         assertTrue(sdk.contains("\"Transfer_Consult\""), "consultation name in the SDK");
         assertTrue(sdk.contains("\"Transfer_Complete_Conference\""));
+    }
+
+    /**
+     * Issue 22: the agent page carried the control secret and any local process could fetch it. Now a
+     * bare request gets no page, the page holds no secret, and its one-time address works once.
+     */
+    @Test
+    void thePageGivesNoSecretToAnotherLocalProcess() throws Exception {
+        HttpResponse<String> bare = get(AgentDesktopSimulator.PAGE_PATH, false);
+        assertEquals(401, bare.statusCode());
+        assertFalse(bare.body().contains(sim.secret()));
+        String keyed = keyed();
+        HttpResponse<String> page = get(keyed, false);
+        assertEquals(200, page.statusCode());
+        assertFalse(page.body().contains(sim.secret()), "the page holds no secret");
+        assertTrue(page.headers().firstValue("Set-Cookie").orElse("").contains("HttpOnly"), "its session is a cookie scripts cannot read");
+        HttpResponse<String> again = get(keyed, false);
+        assertEquals(401, again.statusCode(), "its address works once");
+        assertFalse(again.body().contains(sim.secret()));
+        assertEquals(200, get(AgentDesktopSimulator.SDK_PATH, false).statusCode(), "the SDK is public, as AgentDesktop's is");
+        assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(sim.origin() + "/control/page-url"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        String another = JSON.readTree(post("/control/page-url", "").body()).get("url").asText();
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(another)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode(), "with the secret a supervisor's browser gets an address of its own");
+    }
+
+    /** Issue 22: /control/state and /control/recorded answered anyone; what they show (calls, numbers) is the agent's. */
+    @Test
+    void stateAndRecordAreReadWithTheSecretOrThePagesSessionOnly() throws Exception {
+        sim.inbound("3393669393", "225727273", "QUEUE25");
+        invoke("CONTACT", "Hold", "nope");
+        for (String path : List.of("/control/state", "/control/recorded", "/control/scenarios")) {
+            HttpResponse<String> r = get(path, false);
+            assertEquals(401, r.statusCode(), path);
+            assertFalse(r.body().contains("3393669393"), path + " leaks nothing");
+            assertEquals(200, get(path, true).statusCode(), path);
+        }
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        assertEquals(200, browser.send(HttpRequest.newBuilder(URI.create(sim.pageUrl())).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<String> state = browser.send(HttpRequest.newBuilder(URI.create(sim.origin() + "/control/state")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, state.statusCode(), "the page that holds the session reads it");
+        assertTrue(state.body().contains("3393669393"));
+    }
+
+    /**
+     * Issue 20: Simulator → Inbound call (the scenario) arrived already talking. It rings, and only the
+     * agent's Answer (a widget call) makes it ESTABLISHED, as the page's own Inbound call button does.
+     */
+    @Test
+    void theInboundCallScenarioRingsUntilTheAgentAnswers() throws Exception {
+        sim.answerDelayMs(1);
+        sim.play("inbound-call");
+        List<String> events = eventNames();
+        assertEquals(List.of("POPUP", "RINGING"), events);
+        Map<?, ?> contact = (Map<?, ?>) ((List<?>) sim.state().get("contacts")).get(0);
+        String id = (String) contact.get("id");
+        assertEquals("online", contact.get("job_state"));
+        invoke("CONTACT", "Answer", id);
+        assertEquals(List.of("POPUP", "RINGING", "ESTABLISHED"), eventNames());
+        assertEquals(List.of("CONTACT.Answer[" + id + "]true"),
+                sim.recorded().stream().map(r -> r.qualified() + r.args() + r.accepted()).toList());
+    }
+
+    private List<String> eventNames() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String e : sim.sentEvents()) out.add(JSON.readTree(e).get("event").asText());
+        return out;
+    }
+
+    private String keyed() {
+        return sim.pageUrl().substring(sim.origin().length());
     }
 
     @Test

@@ -4,21 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.unibar.simkit.RawHttp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -126,52 +124,64 @@ class EvoluxSimulatorTest {
 
     @Test
     void controlNeedsTheRunSecretAndRefusesForeignOrigins() throws Exception {
-        assertEquals(403, post("/control/scenario/login", Map.of(), "application/json", "{}").statusCode());
-        assertEquals(403, post("/control/scenario/login", Map.of("X-Sim-Secret", "guess"), "application/json", "{}").statusCode());
+        assertEquals(401, post("/control/scenario/login", Map.of(), "application/json", "{}").statusCode());
+        assertEquals(401, post("/control/scenario/login", Map.of("X-Sim-Secret", "guess"), "application/json", "{}").statusCode());
         assertEquals(403, post("/control/scenario/login", Map.of("X-Sim-Secret", sim.controlSecret(),
                 "Origin", "http://evil.example"), "application/json", "{}").statusCode());
         assertEquals(403, post("/api/v1/call", Map.of("token", "t0k3n-under-test", "Origin", "http://evil.example"),
                 "application/x-www-form-urlencoded", "from=joao&to=1").statusCode());
+        assertEquals(401, get("/control/posted", Map.of()).statusCode(), "what the phone posted is read with the secret only");
         assertTrue(sim.posted().isEmpty());
         assertTrue(sim.apiCalls().isEmpty());
     }
 
-    @Test
-    void aNonLoopbackHostIsRefused() throws Exception {
-        try (Socket s = new Socket("127.0.0.1", sim.port())) {
-            OutputStream out = s.getOutputStream();
-            out.write(("GET /phone HTTP/1.1\r\nHost: rebind.example:" + sim.port() + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = s.getInputStream();
-            String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-            assertEquals("HTTP/1.1 421", head);
-        }
-        assertTrue(SimHttp.loopbackHost("localhost:8080"));
-        assertTrue(SimHttp.loopbackHost("[::1]:8080"));
-        assertFalse(SimHttp.loopbackHost("127.0.0.1.evil.example"));
+    /**
+     * Issue 22: the Evolux simulator's own Host check ignored the port, so {@code Host: 127.0.0.1},
+     * {@code 127.0.0.1:1} and {@code [::1]evil} were served. With the kit's gate none of them is.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"rebind.example:PORT", "127.0.0.1", "127.0.0.1:1", "[::1]evil", "localhost", "127.0.0.1.evil:PORT"})
+    void aHostThatIsNotLoopbackWithThisPortIsRefused(String trick) throws Exception {
+        String host = trick.replace("PORT", String.valueOf(sim.port()));
+        String answer = RawHttp.exchange(sim.port(), "POST", "/api/v1/call", host, "from=joao&to=5551",
+                "token: t0k3n-under-test", "Content-Type: application/x-www-form-urlencoded");
+        int status = RawHttp.status(answer);
+        assertTrue(status == 421 || status == 400, host + ": " + answer);
+        assertTrue(sim.apiCalls().isEmpty(), "the API never saw it");
+        assertTrue(sim.posted().isEmpty(), "no call started");
+        assertEquals(200, RawHttp.status(RawHttp.exchange(sim.port(), "POST", "/api/v1/call", "localhost:" + sim.port(),
+                "from=joao&to=5551", "token: t0k3n-under-test", "Content-Type: application/x-www-form-urlencoded")));
     }
 
     @Test
-    void thePhonePagePollsWithItsOwnSecret() throws Exception {
-        HttpResponse<String> page = get("/phone", Map.of());
+    void thePhonePageHoldsNoSecretAndItsChannelNeedsTheSessionItsAddressGives() throws Exception {
+        assertEquals(401, get("/phone", Map.of()).statusCode(), "another local process gets no phone");
+        assertEquals(401, get("/phone/poll?after=0&wait=0", Map.of()).statusCode());
+        assertEquals(401, post("/phone/action/pause", Map.of(), null, "").statusCode(), "nor its buttons");
+        assertTrue(sim.posted().isEmpty());
+
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(sim.phoneUrl())).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
-        Matcher m = Pattern.compile("var SECRET = '([0-9a-f]+)'").matcher(page.body());
-        assertTrue(m.find(), "the page carries its secret");
-        String secret = m.group(1);
-        assertFalse(secret.equals(sim.controlSecret()), "the page never carries the control secret");
-        assertEquals(403, get("/phone/poll?after=0&wait=0", Map.of()).statusCode());
+        assertFalse(page.body().contains(sim.controlSecret()), "the page never carries the control secret");
+        assertFalse(page.body().contains("SECRET"), "nor a secret of its own");
 
         control("login", "{}");
-        JsonNode polled = JSON.readTree(get("/phone/poll?after=0&wait=0", Map.of("X-Phone-Secret", secret)).body());
+        JsonNode polled = JSON.readTree(browser.send(HttpRequest.newBuilder(URI.create(sim.origin()
+                + "/phone/poll?after=0&wait=0")).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertEquals("agentLogin", polled.path("messages").path(0).path("eventName").asText());
         assertEquals("700", polled.path("messages").path(0).path("payload").path("agent").path("extension").asText());
         assertTrue(polled.path("messages").path(0).path("payload").path("agent").path("extension").isTextual());
 
-        HttpResponse<String> action = post("/phone/action/pause", Map.of("X-Phone-Secret", secret), null, "");
+        HttpResponse<String> action = browser.send(HttpRequest.newBuilder(URI.create(sim.origin() + "/phone/action/pause"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, action.statusCode(), action.body());
         assertEquals("agentStartPause", sim.posted().get(1).eventName());
-        assertEquals(200, get(EvoluxSimulator.TEST_PAGE_PATH, Map.of()).statusCode());
+        assertEquals(200, browser.send(HttpRequest.newBuilder(URI.create(sim.origin() + EvoluxSimulator.TEST_PAGE_PATH)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "the same browser opens the test page");
+        assertEquals(401, get(EvoluxSimulator.TEST_PAGE_PATH, Map.of()).statusCode(), "a bare request does not");
+        assertEquals(200, get(sim.testPageUrl().substring(sim.origin().length()), Map.of()).statusCode());
     }
 
     @Test

@@ -213,12 +213,12 @@ class MaxSimStateTest {
 
     @Test
     void contactIdParsing() {
-        assertEquals(42L, MaxSimState.parseContactId("42"));
-        assertEquals(42L, MaxSimState.parseContactId(42));
-        assertNull(MaxSimState.parseContactId("4.2"));
-        assertNull(MaxSimState.parseContactId(0));
-        assertNull(MaxSimState.parseContactId("-5"));
-        assertNull(MaxSimState.parseContactId(4.5));
+        assertEquals(42L, MaxSubscribers.parseContactId("42"));
+        assertEquals(42L, MaxSubscribers.parseContactId(42));
+        assertNull(MaxSubscribers.parseContactId("4.2"));
+        assertNull(MaxSubscribers.parseContactId(0));
+        assertNull(MaxSubscribers.parseContactId("-5"));
+        assertNull(MaxSubscribers.parseContactId(4.5));
     }
 
     @Test

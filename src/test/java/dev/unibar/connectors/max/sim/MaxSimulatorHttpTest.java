@@ -1,13 +1,9 @@
 package dev.unibar.connectors.max.sim;
 
+import dev.unibar.simkit.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.net.Socket;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -31,32 +27,32 @@ class MaxSimulatorHttpTest {
     }
 
     private static String send(String method, String path, String host, String body, String... headers) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", sim.port())) {
-            StringBuilder r = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
-            for (String h : headers) r.append(h).append("\r\n");
-            byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            r.append("Content-Length: ").append(b.length).append("\r\n\r\n");
-            OutputStream out = s.getOutputStream();
-            out.write(r.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(b);
-            out.flush();
-            InputStream in = s.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.exchange(sim.port(), method, path, host, body, headers);
     }
 
     private static String host() {
         return "127.0.0.1:" + sim.port();
     }
 
+    /** The page's one-time address, opened: the session cookie it gave ("simkit-PORT=…"). */
+    private static String openPage() throws Exception {
+        String page = request("GET", sim.pageUrl().substring(sim.origin().length()), host());
+        assertTrue(page.startsWith("HTTP/1.1 200"), page);
+        String cookie = page.lines().filter(l -> l.regionMatches(true, 0, "Set-Cookie:", 0, 11)).findFirst().orElseThrow();
+        return cookie.substring(11).trim().split(";")[0];
+    }
+
     @Test
-    void servesThePageWithItsTokenOnlyToLoopbackHosts() throws Exception {
-        String ok = request("GET", "/max/", host());
+    void servesThePageOnlyToLoopbackHostsAndOnlyThroughItsOneTimeAddress() throws Exception {
+        assertTrue(request("GET", "/max/", host()).startsWith("HTTP/1.1 401"), "a bare request gets no page");
+        String keyed = sim.pageUrl().substring(sim.origin().length());
+        assertTrue(request("GET", keyed, "evil.example:" + sim.port()).startsWith("HTTP/1.1 421"));
+        String ok = request("GET", keyed, "localhost:" + sim.port());
         assertTrue(ok.startsWith("HTTP/1.1 200"), ok);
-        assertTrue(ok.contains(sim.pageToken()));
         assertFalse(ok.contains("Access-Control-Allow-Origin"));
-        assertTrue(request("GET", "/max/", "evil.example:" + sim.port()).startsWith("HTTP/1.1 421"));
-        assertTrue(request("GET", "/max/", "localhost:" + sim.port()).startsWith("HTTP/1.1 200"));
+        assertFalse(ok.contains(sim.controlSecret()), "no secret in the page");
+        assertFalse(ok.contains("TOKEN"), "no token in the page any more");
+        assertTrue(request("GET", keyed, host()).startsWith("HTTP/1.1 401"), "the address works once");
     }
 
     @Test
@@ -73,17 +69,28 @@ class MaxSimulatorHttpTest {
     }
 
     @Test
-    void pageChannelNeedsThePageTokenAndRoundTrips() throws Exception {
+    void pageChannelNeedsThePageSessionAndRoundTrips() throws Exception {
         assertTrue(request("GET", "/max/api/next?wait=0", host()).startsWith("HTTP/1.1 401"));
+        String session = "Cookie: " + openPage();
         String body = "{\"window\":\"wT\",\"origin\":\"" + sim.origin() + "\",\"data\":{\"messageType\":\"RegisterForClientEvents\","
                 + "\"issuer\":\"T\",\"subscriptionTypes\":[\"agent\"]}}";
-        String posted = send("POST", "/max/api/client", host(), body, "X-Max-Page-Token: " + sim.pageToken(),
-                "Content-Type: application/json", "Origin: " + sim.origin());
+        assertTrue(send("POST", "/max/api/client", host(), body, "Content-Type: application/json").startsWith("HTTP/1.1 401"));
+        String posted = send("POST", "/max/api/client", host(), body, session, "Content-Type: application/json",
+                "Origin: " + sim.origin());
         assertTrue(posted.startsWith("HTTP/1.1 200"), posted);
-        String next = request("GET", "/max/api/next?after=0&wait=0", host(), "X-Max-Page-Token: " + sim.pageToken());
+        String next = request("GET", "/max/api/next?after=0&wait=0", host(), session);
         assertTrue(next.contains("\"window\":\"wT\""), next);
         assertTrue(next.contains("ClientEventSubscriptionAcknowledge"), next);
+        assertTrue(request("GET", "/control/received", host(), session).startsWith("HTTP/1.1 401"),
+                "the page's session is not the control secret");
         String received = request("GET", "/control/received", host(), "X-Sim-Secret: " + sim.controlSecret());
         assertTrue(received.contains("RegisterForClientEvents"), received);
+    }
+
+    @Test
+    void theStateNeedsTheSecretToo() throws Exception {
+        assertTrue(request("GET", "/control/state", host()).startsWith("HTTP/1.1 401"));
+        String state = request("GET", "/control/state", host(), "X-Sim-Secret: " + sim.controlSecret());
+        assertTrue(state.contains("\"flavor\""), state);
     }
 }

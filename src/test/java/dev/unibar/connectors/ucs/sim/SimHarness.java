@@ -1,5 +1,6 @@
 package dev.unibar.connectors.ucs.sim;
 
+import dev.unibar.simkit.Scheduler;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -39,7 +40,7 @@ final class SimHarness {
         }
     }
 
-    static final class ManualScheduler implements SimScheduler {
+    static final class ManualScheduler implements Scheduler {
         private final ManualClock clock;
         private final List<Object[]> tasks = new ArrayList<>();
         private long seq;

@@ -128,7 +128,7 @@ class UcsSimStateTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (String method : UcsSimState.methods()) {
             for (Phase phase : Phase.values()) {
-                boolean allowed = UcsSimState.ALLOWED.get(method).contains(phase);
+                boolean allowed = UcsMethods.ALLOWED.get(method).contains(phase);
                 tests.add(DynamicTest.dynamicTest(method + " in " + phase + (allowed ? " runs" : " is refused"), () -> {
                     SimHarness h = inPhase(phase);
                     List<Object> args = allowed ? FIXTURES.get(method).apply(h) : List.of("x");
@@ -157,17 +157,17 @@ class UcsSimStateTest {
 
     @Test
     void seedStateTableIsKept() {
-        assertEquals(Set.of(Phase.CREDENTIALS), UcsSimState.ALLOWED.get("login"));
-        assertEquals(Set.of(Phase.CREDENTIALS), UcsSimState.ALLOWED.get("sso"));
-        assertEquals(Set.of(Phase.IDENTIFY, Phase.DEVICE, Phase.READY), UcsSimState.ALLOWED.get("logout"));
-        assertEquals(Set.of(Phase.IDENTIFY, Phase.DEVICE), UcsSimState.ALLOWED.get("selectIdentifier"));
-        assertEquals(Set.of(Phase.IDENTIFY, Phase.DEVICE), UcsSimState.ALLOWED.get("provision"));
-        assertEquals(Set.of(Phase.DEVICE, Phase.READY), UcsSimState.ALLOWED.get("identify"));
+        assertEquals(Set.of(Phase.CREDENTIALS), UcsMethods.ALLOWED.get("login"));
+        assertEquals(Set.of(Phase.CREDENTIALS), UcsMethods.ALLOWED.get("sso"));
+        assertEquals(Set.of(Phase.IDENTIFY, Phase.DEVICE, Phase.READY), UcsMethods.ALLOWED.get("logout"));
+        assertEquals(Set.of(Phase.IDENTIFY, Phase.DEVICE), UcsMethods.ALLOWED.get("selectIdentifier"));
+        assertEquals(Set.of(Phase.IDENTIFY, Phase.DEVICE), UcsMethods.ALLOWED.get("provision"));
+        assertEquals(Set.of(Phase.DEVICE, Phase.READY), UcsMethods.ALLOWED.get("identify"));
         for (String m : List.of("changeStatus", "suspend", "resume", "answer", "dial", "hangup", "transfer", "hold",
                 "unhold", "state", "selectRingingSound")) {
-            assertEquals(Set.of(Phase.READY), UcsSimState.ALLOWED.get(m), m);
+            assertEquals(Set.of(Phase.READY), UcsMethods.ALLOWED.get(m), m);
         }
-        assertEquals(Set.of(Phase.values()), UcsSimState.ALLOWED.get("notify"));
+        assertEquals(Set.of(Phase.values()), UcsMethods.ALLOWED.get("notify"));
     }
 
     @Test

@@ -1,0 +1,106 @@
+package dev.unibar.connectors.max.sim;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The seven call commands a child window may post, with MAX's rules: a command in the wrong state is
+ * ignored (recorded as not accepted), as MAX does; and {@code ContactCardData}. Runs under the
+ * {@link MaxSimState} lock; returns the record's note, or null when MAX ignores the command.
+ */
+final class MaxCommands {
+
+    static final Set<String> NAMES = Set.of("AnswerEvent", "RefuseEvent", "HoldEvent", "MuteEvent", "MaskEvent",
+            "RecordEvent", "HangupEvent");
+
+    private final MaxSimState st;
+
+    MaxCommands(MaxSimState st) {
+        this.st = st;
+    }
+
+    String run(String type) {
+        return switch (type) {
+            case "AnswerEvent" -> answer();
+            case "RefuseEvent" -> refuse();
+            case "HoldEvent" -> hold();
+            case "MuteEvent" -> mute();
+            case "MaskEvent" -> mask();
+            case "RecordEvent" -> record();
+            case "HangupEvent" -> hangup();
+            default -> null;
+        };
+    }
+
+    private String answer() {
+        SimContact c = st.find("Incoming");
+        if (c == null) return null;
+        st.setStatus(c, "Active");
+        st.setAgent(c.inbound ? "InboundContact" : "OutboundContact", "", false);
+        return "answered " + c.contactId;
+    }
+
+    private String refuse() {
+        SimContact c = st.find("Incoming");
+        if (c == null) return null;
+        c.finalState = true;
+        st.setStatus(c, "Disconnected");
+        st.forget(c);
+        st.setAgent("Unavailable", "Refused", false);
+        return "refused " + c.contactId;
+    }
+
+    private String hold() {
+        SimContact c = st.find("Active", "Holding");
+        if (c == null) return null;
+        st.setStatus(c, c.status.equals("Active") ? "Holding" : "Active");
+        return c.status.equals("Holding") ? "held " + c.contactId : "resumed " + c.contactId;
+    }
+
+    private String mute() {
+        if (st.find("Active", "Holding", "Masking", "Joined") == null) return null;
+        boolean muted = st.toggleMute();
+        st.emit(List.of(MaxEvents.mute(muted)));
+        return muted ? "muted" : "unmuted";
+    }
+
+    private String mask() {
+        SimContact c = st.find("Active", "Masking");
+        if (c == null) return null;
+        st.setStatus(c, c.status.equals("Active") ? "Masking" : "Active");
+        return c.status.equals("Masking") ? "masked " + c.contactId : "unmasked " + c.contactId;
+    }
+
+    private String record() {
+        SimContact c = st.find("Active", "Holding", "Masking", "Joined");
+        if (c == null || c.logging) return null;
+        c.logging = true;
+        st.emit(List.of(MaxEvents.callContact(c, st.now())));
+        return "recording " + c.contactId;
+    }
+
+    private String hangup() {
+        SimContact c = st.live();
+        if (c == null) return null;
+        st.endVoice(List.of(c), "");
+        return "hung up " + c.contactId;
+    }
+
+    /** {@code contactCardData.name} shown on the contact named by {@code contactId}, else the current one. */
+    String contactCard(Map<String, Object> data) {
+        SimContact target = current(data);
+        if (target == null || !(data.get("contactCardData") instanceof Map<?, ?> card)) return null;
+        Object name = card.get("name");
+        target.customerName = name == null ? null : String.valueOf(name);
+        return "card for " + target.contactId;
+    }
+
+    private SimContact current(Map<String, Object> data) {
+        Object id = data == null ? null : data.get("contactId");
+        SimContact named = id == null ? null : st.findById(String.valueOf(id));
+        if (named != null) return named;
+        SimContact live = st.live();
+        return live != null ? live : st.find("Incoming");
+    }
+}
