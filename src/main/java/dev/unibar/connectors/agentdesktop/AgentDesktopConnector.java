@@ -94,6 +94,8 @@ public final class AgentDesktopConnector implements Connector {
             }
         });
         widget.start();
+        // The page's token reaches only a frame of the widget's own origin inside this panel (decision 0037).
+        if (page != null) widget.pageOrigins().forEach(o -> page.shareWithFrames(o, widget.token()));
         LOG.log(System.Logger.Level.INFO, "AgentDesktop widget page: " + widget.widgetUri()
                 + (widget.httpsWidgetUri() == null ? "" : " (in a Chromium browser: " + widget.httpWidgetUri() + ")"));
         widgetUriListener.accept(widget.widgetUri());
@@ -116,6 +118,11 @@ public final class AgentDesktopConnector implements Connector {
         book.clear();
         Sink s = sink;
         if (s != null) s.connection(ConnectionStatus.DISCONNECTED);
+    }
+
+    /** The widget's per-run token, for tests that stand in for the page in the vendor panel. */
+    synchronized String widgetToken() {
+        return widget == null ? null : widget.token();
     }
 
     /** The Widget URI to register in AgentDesktop Manager (after start). */

@@ -44,7 +44,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Trust boundary: loopback Host with this port, same-origin requests only (no CORS headers), the
  * per-run token on every request but the page itself, and {@code frame-ancestors} limited to the
- * AgentDesktop origin so no other site can frame the page.
+ * AgentDesktop origin so no other site can frame the page. The page does not carry the token: any local
+ * process of any user can fetch the page, so it only gets the token from the bar's own vendor panel, which
+ * posts it to a frame of exactly this server's origin when the page asks its top window (decision 0037).
+ * Every other local client can fetch an empty page and nothing more.
  */
 public final class WidgetServer implements AutoCloseable {
 
@@ -194,6 +197,21 @@ public final class WidgetServer implements AutoCloseable {
         return httpsConnector == null ? null : "https://127.0.0.1:" + httpsConnector.getLocalPort() + PAGE_PATH;
     }
 
+    /** The origins the page is served from: the only frames the vendor panel hands the token to. */
+    public List<String> pageOrigins() {
+        List<String> out = new ArrayList<>();
+        for (String host : List.of("127.0.0.1", "localhost")) {
+            out.add("http://" + host + ":" + port());
+            if (httpsConnector != null) out.add("https://" + host + ":" + httpsConnector.getLocalPort());
+        }
+        return out;
+    }
+
+    /** The per-run secret of the widget's requests: for the vendor panel's bridge, never for a page or a log. */
+    public String token() {
+        return token;
+    }
+
     public boolean widgetConnected() {
         return current != null;
     }
@@ -313,7 +331,6 @@ public final class WidgetServer implements AutoCloseable {
 
     private String page() throws JsonProcessingException {
         Map<String, Object> cfg = new LinkedHashMap<>();
-        cfg.put("token", token);
         cfg.put("sdkUrl", sdkUrl);
         String config = JSON.writeValueAsString(cfg).replace("</", "<\\/");
         return page.replace("__SDK_URL__", htmlAttr(sdkUrl)).replace("__CONFIG__", config);

@@ -59,10 +59,8 @@ class WidgetServerTest {
                     }
                 });
         server.start();
-        HttpResponse<String> page = get(WidgetServer.PAGE_PATH, null);
-        Matcher m = Pattern.compile("\"token\":\"([0-9a-f]+)\"").matcher(page.body());
-        assertTrue(m.find(), "the page carries its token");
-        token = m.group(1);
+        // What the bar's vendor panel hands the real page (decision 0037).
+        token = server.token();
     }
 
     @AfterEach
@@ -77,6 +75,38 @@ class WidgetServerTest {
         assertTrue(page.body().contains("<script type=\"text/javascript\" src=\"https://ad.example.it/AD/widget/agentdesktop_widget.js\">"));
         assertEquals("frame-ancestors https://ad.example.it", page.headers().firstValue("Content-Security-Policy").orElse(""));
         assertTrue(page.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+
+    /**
+     * Issue 22: any OS user could fetch the page and read the token in it, then become the widget and ring the
+     * bar. The page carries no token now; whatever a process without the vendor panel can read in it opens
+     * nothing.
+     */
+    @Test
+    void aProcessWithoutTheVendorPanelGetsNoTokenAndCannotDriveTheBar() throws Exception {
+        HttpResponse<String> page = get(WidgetServer.PAGE_PATH, null);
+        assertEquals(200, page.statusCode());
+        assertFalse(page.body().contains(token), "the page does not carry the token");
+        Matcher words = Pattern.compile("[0-9A-Za-z_-]{16,}").matcher(page.body());
+        List<String> guesses = new java.util.ArrayList<>(List.of("", "null", "undefined"));
+        while (words.find()) guesses.add(words.group());
+        for (String guess : guesses) {
+            assertEquals(401, post("/agentdesktop/status", "{\"instance\":\"evil\",\"ready\":true}", guess).statusCode(), guess);
+            assertEquals(401, post("/agentdesktop/events", "{\"instance\":\"evil\",\"lines\":[\"{\\\"event\\\":\\\"RINGING\\\","
+                    + "\\\"id\\\":\\\"evil-1\\\",\\\"ani\\\":\\\"6669999\\\"}\"]}", guess).statusCode(), guess);
+            assertEquals(401, get("/agentdesktop/commands?instance=evil", guess).statusCode(), guess);
+        }
+        HttpResponse<String> bare = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/agentdesktop/status"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"instance\":\"evil\",\"ready\":true}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, bare.statusCode(), "no token at all");
+        assertFalse(server.widgetConnected(), "no forged instance became the widget");
+        assertEquals(List.of(), widgets);
+        assertEquals(List.of(), lines);
+
+        // The real widget, with the token the panel handed it, is heard, and the forger still is not.
+        assertEquals(200, post("/agentdesktop/status", "{\"instance\":\"real\",\"ready\":true}", token).statusCode());
+        assertEquals(401, post("/agentdesktop/status", "{\"instance\":\"evil\",\"ready\":true}", guesses.get(guesses.size() - 1)).statusCode());
+        assertEquals(List.of("true "), widgets);
     }
 
     @Test
@@ -156,19 +186,18 @@ class WidgetServerTest {
             HttpClient client = HttpClient.newBuilder().sslContext(ctx).build();
             HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
-            Matcher m = Pattern.compile("\"token\":\"([0-9a-f]+)\"").matcher(page.body());
-            assertTrue(m.find());
+            assertFalse(page.body().contains(tls.token()), "the https page carries no token either");
             String httpsOrigin = uri.substring(0, uri.indexOf(WidgetServer.PAGE_PATH));
             String status = uri.replace(WidgetServer.PAGE_PATH, "/agentdesktop/status");
             for (String origin : List.of(httpsOrigin.replace("https:", "http:"), "https://127.0.0.1:" + tls.port())) {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(status)).header("Origin", origin)
-                        .header(WidgetServer.TOKEN_HEADER, m.group(1))
+                        .header(WidgetServer.TOKEN_HEADER, tls.token())
                         .POST(HttpRequest.BodyPublishers.ofString("{\"instance\":\"x\",\"ready\":true}")).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(403, r.statusCode(), origin + " is not the https page's origin");
                 assertEquals("close", r.headers().firstValue("Connection").orElse(""), "the refused socket is not reused");
             }
             HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(status)).header("Origin", httpsOrigin)
-                    .header(WidgetServer.TOKEN_HEADER, m.group(1))
+                    .header(WidgetServer.TOKEN_HEADER, tls.token())
                     .POST(HttpRequest.BodyPublishers.ofString("{\"instance\":\"x\",\"ready\":true}")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ok.statusCode());
             assertEquals(List.of("tls true"), widgets);
