@@ -203,7 +203,7 @@ public final class ConfigLayers {
             } catch (NoSuchFileException e) {
                 throw new ConfigException(file.toString(), 0, null, "file not found");
             } catch (IOException e) {
-                throw new ConfigException(file.toString(), 0, null, "cannot read: " + e.getMessage());
+                throw new ConfigException(file.toString(), 0, null, ConfigLoader.cannotRead(e));
             }
             try {
                 return new Layer(file, new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text)));

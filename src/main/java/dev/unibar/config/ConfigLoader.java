@@ -112,9 +112,22 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), 0, null, "file not found");
         } catch (IOException e) {
-            throw new ConfigException(file.toString(), 0, null, "cannot read: " + e.getMessage());
+            throw new ConfigException(file.toString(), 0, null, cannotRead(e));
         }
         return parse(text, file.toString(), file);
+    }
+
+    /**
+     * Why a file could not be read, in words: the JDK's file exceptions carry the path as their message (the
+     * error already names the file) and the reason apart, or nothing at all (issue 22: "cannot read: PATH").
+     */
+    static String cannotRead(IOException e) {
+        String why;
+        if (e instanceof java.nio.file.AccessDeniedException) why = "permission denied";
+        else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) why = f.getReason();
+        else if (e instanceof java.nio.file.FileSystemException) why = e.getClass().getSimpleName();
+        else why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return "cannot read: " + why;
     }
 
     /**

@@ -128,12 +128,13 @@ public final class DesktopShell implements AutoCloseable {
     /** A request from another start of Unibar (already authenticated by the channel). */
     String handle(List<String> args) {
         String number = null;
-        if (args.size() == 2 && args.get(0).equals("dial")) {
-            number = DialTarget.parse(args.get(1)).orElse(null);
-            if (number == null) return "error: not a number to dial: " + args.get(1);
-        } else if (args.size() == 1 && DialTarget.isLink(args.get(0))) {
-            number = DialTarget.parse(args.get(0)).orElse(null);
-            if (number == null) return "error: not a number to dial: " + args.get(0);
+        DialTarget.Checked dial = null;
+        if (args.size() == 2 && args.get(0).equals("dial")) dial = DialTarget.check(args.get(1));
+        else if (args.size() == 1 && DialTarget.isLink(args.get(0))) dial = DialTarget.check(args.get(0));
+        if (dial != null) {
+            // The reply reaches the caller's terminal: the argument in it is escaped and cut.
+            if (dial.problem() != null) return "error: " + dial.problem();
+            number = dial.number();
         }
         String n = number;
         CompletableFuture<String> reply = new CompletableFuture<>();

@@ -106,7 +106,7 @@ class DesktopShellTest {
         assertEquals("ok: will dial +420601123456 once the agent is logged in", reply);
         Wait.until("the bar tells the agent", WAIT, () -> "Will dial +420601123456 once you are logged in."
                 .equals(fx(() -> robot.lookup("#notice").queryAs(Label.class).getText())));
-        assertEquals("error: not a number to dial: javascript:alert(1)",
+        assertEquals("error: not a number to dial: \"javascript:alert(1)\"",
                 InstanceChannel.send(dirs.state(), List.of("dial", "javascript:alert(1)")));
 
         Wait.until("login form", WAIT, () -> ctx.session().store().state().phase() == SessionPhase.CREDENTIALS);
