@@ -135,7 +135,7 @@ public final class ConfigLoader {
      * count alone does not bound the work (each alias may double the tree), so {@link YamlBudget} also
      * walks the composed graph within a node budget.
      */
-    private static LoaderOptions options() {
+    static LoaderOptions options() {
         LoaderOptions o = new LoaderOptions();
         o.setMaxAliasesForCollections(MAX_ALIASES);
         o.setAllowRecursiveKeys(false);

@@ -56,9 +56,7 @@ public final class DesktopShell implements AutoCloseable {
         this.dirs = dirs;
         this.channel = channel;
         this.startDial = startDial;
-        List<String> secrets = new ArrayList<>();
-        config.sections().values().forEach(s -> secrets.addAll(Redactor.secretsIn(s)));
-        this.logs = LogFiles.install(dirs.logs(), new Redactor(secrets));
+        this.logs = LogFiles.install(dirs.logs(), Redactor.forConfig(config));
     }
 
     /** What {@link #claim} found: this process is the bar, or another bar took the arguments. */
