@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -82,6 +83,7 @@ public final class WidgetServer implements AutoCloseable {
     private final Map<Long, Pending> inFlight = new ConcurrentHashMap<>();
     private long nextId = 1;
     private volatile String current;
+    private int polling;
     private Server server;
     private ServerConnector connector;
     private ServerConnector httpsConnector;
@@ -125,7 +127,12 @@ public final class WidgetServer implements AutoCloseable {
         Server s = LoopbackRequests.server("ad-widget", 12);
         ServerConnector c = LoopbackRequests.connector(s, requestedPort);
         ServerConnector sc = tls == null ? null : httpsConnector(s);
-        s.setHandler(new Http());
+        // Stopping waits (a bounded while) for requests in flight: close() wakes the long-polls, whose replies a
+        // plain stop() cut, which reached stderr as Jetty's EofException after a passing flow run (issue 22).
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(new Http());
+        s.setHandler(graceful);
+        s.setStopTimeout(2_000);
         try {
             s.start();
         } catch (Exception e) {
@@ -237,13 +244,29 @@ public final class WidgetServer implements AutoCloseable {
         return done;
     }
 
+    /** Requests being answered now (tests). */
+    int answering() {
+        Server s = server;
+        return s == null || !(s.getHandler() instanceof GracefulHandler g) ? 0 : (int) g.getCurrentRequestCount();
+    }
+
+    /** Long-polls waiting for commands now (tests). */
+    synchronized int polling() {
+        return polling;
+    }
+
     /** Commands after {@code after} for the current instance, waiting up to {@code waitMs}. */
     private synchronized List<Pending> take(String instance, long waitMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + waitMs;
-        while (pending.isEmpty() && server != null && instance.equals(current)) {
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0) break;
-            wait(left);
+        polling++;
+        try {
+            while (pending.isEmpty() && server != null && instance.equals(current)) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) break;
+                wait(left);
+            }
+        } finally {
+            polling--;
         }
         if (!instance.equals(current)) return List.of();
         List<Pending> out = new ArrayList<>(pending);

@@ -140,6 +140,73 @@ class WidgetServerTest {
         assertEquals(1, lines.size());
     }
 
+    /**
+     * Issue 22: a passing flow run printed Jetty's EofException: close() woke the widget's long-poll and stopped the
+     * server under its reply. The reply is whole now, and Jetty has nothing to complain about.
+     */
+    @Test
+    void closingAnswersTheWaitingLongPollBeforeTheConnectionsGo() throws Exception {
+        List<java.util.logging.LogRecord> jetty = new CopyOnWriteArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) jetty.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.eclipse.jetty");
+        log.addHandler(h);
+        try {
+            assertEquals(200, post("/agentdesktop/status", "{\"instance\":\"a\",\"ready\":true}", token).statusCode());
+            CompletableFuture<HttpResponse<String>> poll = http.sendAsync(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.port() + "/agentdesktop/commands?instance=a"))
+                    .header(WidgetServer.TOKEN_HEADER, token).build(), HttpResponse.BodyHandlers.ofString());
+            dev.unibar.testkit.Wait.until("the long-poll waits in the server", java.time.Duration.ofSeconds(30),
+                    () -> server.polling() > 0);
+            server.close();
+            HttpResponse<String> r = poll.get(30, TimeUnit.SECONDS);
+            assertEquals(200, r.statusCode());
+            assertEquals("[]", JSON.readTree(r.body()).get("commands").toString(), "a whole reply: " + r.body());
+            assertEquals(List.of(), jetty.stream().map(x -> x.getMessage() + " " + x.getThrown()).toList());
+        } finally {
+            log.removeHandler(h);
+        }
+    }
+
+    /** What makes the reply above whole: stopping waits (a bounded while) for a request still being answered. */
+    @Test
+    void stoppingWaitsForARequestInFlight() throws Exception {
+        String body = "{\"instance\":\"a\",\"ready\":true}";
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /agentdesktop/status HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n" + WidgetServer.TOKEN_HEADER
+                    + ": " + token + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 5))
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            dev.unibar.testkit.Wait.until("the request is being read", java.time.Duration.ofSeconds(30), () -> server.answering() > 0);
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+            dev.unibar.testkit.Wait.until("the server is stopping", java.time.Duration.ofSeconds(30), () -> {
+                try {
+                    return get(WidgetServer.PAGE_PATH, null).statusCode() == 503;
+                } catch (Exception refused) {
+                    return true;
+                }
+            });
+            out.write(body.substring(5).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertTrue(status != null && status.contains(" 200 "), "the request in flight was answered: " + status);
+            closing.get(30, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void foreignOriginsAndHostsAreRefused() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/agentdesktop/status"))
