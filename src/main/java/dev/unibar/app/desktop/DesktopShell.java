@@ -3,8 +3,6 @@ package dev.unibar.app.desktop;
 import dev.unibar.ui.NextFrame;
 import dev.unibar.config.UnibarConfig;
 import dev.unibar.core.Session;
-import dev.unibar.core.model.Event;
-import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.ui.BarContext;
 import dev.unibar.ui.Messages;
 import javafx.application.Platform;
@@ -50,6 +48,7 @@ public final class DesktopShell implements AutoCloseable {
     private final String startDial;
     private volatile Stage stage;
     private volatile DialRequests dialer;
+    private final ResultNote resultNote = new ResultNote();
 
     private DesktopShell(UnibarConfig config, AppDirs dirs, InstanceChannel channel, String startDial) {
         this.config = config;
@@ -196,8 +195,8 @@ public final class DesktopShell implements AutoCloseable {
         }).whenComplete((p, t) -> {
             String text = t == null ? msg.format("desktop.supportBundle.saved", p)
                     : msg.format("desktop.supportBundle.failed", dev.unibar.core.Failures.unwrap(t).getMessage());
-            session.store().apply(new Event.Notice(session.connector().vendor(), null,
-                    t == null ? NoticeLevel.INFO : NoticeLevel.ERROR, text));
+            // The agent asked for it: it stays until read and dismissed, whatever the vendor says meanwhile.
+            Platform.runLater(() -> resultNote.show(stage, text, t != null));
         });
     }
 

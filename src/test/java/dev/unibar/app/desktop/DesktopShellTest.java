@@ -132,7 +132,29 @@ class DesktopShellTest {
         shell.saveSupportBundle(zip, ctx.session(), Messages.forLanguage("en")).get(20, TimeUnit.SECONDS);
         assertTrue(Files.size(zip) > 0);
         Wait.until("the agent is told where it went", WAIT,
-                () -> fx(() -> robot.lookup("#notice").queryAs(Label.class).getText()).contains("bundle.zip"));
+                () -> fx(() -> robot.lookup("#" + ResultNote.ID).tryQueryAs(Label.class).map(Label::getText).orElse("")).contains("bundle.zip"));
+    }
+
+    /**
+     * Issue 22: "saved to …" went with the next vendor notice (or its timer) before the agent read it. The result of
+     * the agent's own action stays until the agent dismisses it or acts in the bar again.
+     */
+    @Test
+    void theSupportBundlesResultStaysUntilTheAgentActs(FxRobot robot) throws Exception {
+        Path zip = dirs.data().resolve("kept.zip");
+        Files.createDirectories(dirs.data());
+        shell.saveSupportBundle(zip, ctx.session(), Messages.forLanguage("en")).get(20, TimeUnit.SECONDS);
+        Wait.until("the result is shown", WAIT, () -> fx(() -> robot.lookup("#" + ResultNote.ID).tryQuery().isPresent()));
+        ctx.session().store().apply(new dev.unibar.core.model.Event.Notice("ucs", null,
+                dev.unibar.core.model.NoticeLevel.WARNING, "a vendor notice meanwhile"));
+        Wait.until("the vendor notice is in the strip", WAIT,
+                () -> fx(() -> robot.lookup("#notice").queryAs(Label.class).getText()).contains("a vendor notice meanwhile"));
+        assertTrue(fx(() -> robot.lookup("#" + ResultNote.ID).queryAs(Label.class).getText()).contains("kept.zip"),
+                "the agent's own result is still there");
+        robot.clickOn("#menuBar");
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        Wait.until("the agent's next action takes it away", WAIT,
+                () -> fx(() -> robot.lookup("#" + ResultNote.ID).tryQuery().isEmpty()));
     }
 
     private static Object findMenuItem(FxRobot robot) {
