@@ -43,16 +43,13 @@ class AgentDesktopWidgetTokenTest {
     private VendorContext ctx;
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage s) {
+        stage = s;
     }
 
     @AfterEach
     void stop() {
-        if (ctx != null) {
-            Fx.run(() -> ctx.page().load("about:blank"));
-            Fx.run(ctx::close);
-        }
+        HostedBar.close(ctx);
         if (sim != null) sim.close();
     }
 
