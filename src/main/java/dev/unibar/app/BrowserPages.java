@@ -3,6 +3,8 @@ package dev.unibar.app;
 import dev.unibar.bridge.OriginPolicy;
 import dev.unibar.bridge.browser.BrowserOptions;
 import dev.unibar.bridge.browser.BrowserPageChannel;
+import dev.unibar.bridge.browser.DevToolsChoice;
+import dev.unibar.bridge.browser.BrowserPageChannel.WindowState;
 import dev.unibar.config.PageHosting;
 import dev.unibar.ui.Messages;
 import javafx.scene.Node;
@@ -50,6 +52,11 @@ final class BrowserPages extends PageHost<BrowserPageChannel> {
             return BrowserOptions.Transport.PORT;
         }
         return BrowserOptions.Transport.PIPE;
+    }
+
+    /** Whether and how browser mode runs on this machine (decision 0038: not silently on a shared Windows host). */
+    static DevToolsChoice choice(PageHosting.Transport configured, String osName, Function<String, String> env) {
+        return DevToolsChoice.choose(osName, env, configured == PageHosting.Transport.PORT);
     }
 
     /** The per-user profile folder of a vendor's browser window. */

@@ -53,6 +53,11 @@ final class DeferredPage implements PageChannel, AutoCloseable {
         run(p -> p.setCaptureHandler(handler));
     }
 
+    @Override
+    public void shareWithFrames(String frameOrigin, String secret) {
+        run(p -> p.shareWithFrames(frameOrigin, secret));
+    }
+
     private void run(Consumer<WebPageChannel> op) {
         WebPageChannel p;
         synchronized (this) {

@@ -3,6 +3,8 @@ package dev.unibar.app;
 import dev.unibar.bridge.PageChannel;
 import dev.unibar.bridge.browser.BrowserFinder;
 import dev.unibar.bridge.browser.BrowserOptions;
+import dev.unibar.bridge.browser.BrowserPageChannel.WindowState;
+import dev.unibar.bridge.browser.DevToolsChoice;
 import dev.unibar.config.PageHosting.Embed;
 import dev.unibar.config.UnibarConfig;
 import dev.unibar.connectors.VendorEnvironment;
@@ -85,9 +87,15 @@ public final class VendorContext implements BarContext {
         VendorContext ctx;
         if (config.hosting().embed(id, module.defaultEmbed()) == Embed.BROWSER) {
             Optional<Path> browser = BrowserFinder.find(config.hosting().browserPath());
-            if (browser.isPresent()) {
+            DevToolsChoice choice = BrowserPages.choice(config.hosting().transport(), System.getProperty("os.name", ""), System::getenv);
+            if (browser.isPresent() && choice == DevToolsChoice.REFUSED_ON_SHARED_HOST) {
+                ctx = open(module, setUp, Clock.systemUTC(), new WebViewPages(Clock.systemUTC()), msg,
+                        new Event.Notice(id, null, NoticeLevel.WARNING, msg.get("browser.notice.sharedHost")));
+            } else if (browser.isPresent()) {
                 BrowserOptions options = BrowserPages.options(browser.get(), id, config.hosting().transport());
-                ctx = open(module, setUp, Clock.systemUTC(), new BrowserPages(Clock.systemUTC(), options, msg), msg, null);
+                ctx = open(module, setUp, Clock.systemUTC(), new BrowserPages(Clock.systemUTC(), options, msg), msg,
+                        choice == DevToolsChoice.PORT_ON_SHARED_HOST
+                                ? new Event.Notice(id, null, NoticeLevel.WARNING, msg.get("browser.notice.sharedHostPort")) : null);
             } else {
                 ctx = open(module, setUp, Clock.systemUTC(), new WebViewPages(Clock.systemUTC()), msg,
                         new Event.Notice(id, null, NoticeLevel.WARNING, msg.get("browser.notice.missing")));

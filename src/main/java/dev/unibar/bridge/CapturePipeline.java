@@ -1,7 +1,13 @@
 package dev.unibar.bridge;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibar.json.StrictJson;
+
+import java.io.IOException;
+import java.util.List;
 
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
@@ -17,16 +23,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code unibar-bridge}, parses each batch with Jackson and hands its entries to the handler in
  * order; one thread means order across batches is the order the page captured in.
  *
- * <p>A batch is {@code [{"o": origin, "d": data}, ...]}. Per entry: an untrusted origin is dropped
- * (counted, never mapped); {@code d} that is a JSON object is captured; {@code d} that is a string
- * holding a JSON object (a vendor that posts {@code JSON.stringify(...)}) is parsed and captured;
- * anything else, and the shim's {@code {"__unserializable": reason}} stand-in, is malformed.
- * Entries {@code {"c": level, "m": text}} are page console output and go to
- * {@link CaptureHandler#console} only.
+ * <p>A batch is {@code [{"o": origin, "d": data}, ...]}, and each entry is read on its own
+ * ({@link BatchEntries}): a bad entry costs only itself. Per entry: an untrusted origin is dropped (counted,
+ * never parsed, never kept: the shim sends {@code {"o": origin, "n": count}} for the frames it already knows
+ * to be foreign); {@code d} that is a JSON object is captured; {@code d} that is a string holding a JSON
+ * object (a vendor that posts {@code JSON.stringify(...)}) is parsed and captured; anything else, the shim's
+ * {@code {"__unserializable": reason}} stand-in and its {@code {"o": origin, "big": length}} for a message
+ * over {@link #MAX_ENTRY_CHARS}, is malformed. Entries {@code {"c": level, "m": text}} are page console output
+ * and go to {@link CaptureHandler#console} only; {@code {"lost": count}} says the page had more waiting than
+ * the shim holds.
  */
 public final class CapturePipeline implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CapturePipeline.class.getName());
+    /** One entry: the line limit {@code translate} reads with. */
+    static final int MAX_ENTRY_CHARS = StrictJson.MAX_LINE_BYTES;
+    /** How much of a refused entry or batch goes on to the handler (the inspector keeps a bounded excerpt too). */
+    static final int MAX_REPORTED_CHARS = 4096;
+    private static final JsonFactory LENIENT = new JsonFactory();
     private static final String STOP = new String("stop");
     private static final CaptureHandler IGNORE = new CaptureHandler() {
         @Override
@@ -175,29 +189,57 @@ public final class CapturePipeline implements AutoCloseable {
 
     /** Package-private for the fuzz test, which runs it on its own thread; otherwise the worker only. */
     void process(String batch) {
-        JsonNode root;
+        List<String> entries;
         try {
-            root = StrictJson.read(batch);
-        } catch (StrictJson.Unreadable e) {
-            malformed(batch, "batch is not JSON: " + e.getMessage());
+            entries = BatchEntries.split(batch);
+        } catch (BatchEntries.NotABatch e) {
+            malformed(batch, notABatch(batch, e));
             return;
         }
-        if (!root.isArray()) {
-            malformed(batch, "batch is not a JSON array");
-            return;
-        }
-        for (JsonNode entry : root) {
+        for (String text : entries) {
             try {
-                entry(entry);
+                entry(text);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "capture handler failed", e);
             }
         }
     }
 
-    private void entry(JsonNode entry) {
+    /** Says it as a whole reading would: JSON that is not an array, or text that is not JSON. */
+    private static String notABatch(String batch, BatchEntries.NotABatch e) {
+        if (batch.length() > MAX_ENTRY_CHARS) return "batch is not JSON: " + e.getMessage();
+        try {
+            StrictJson.read(batch);
+            return "batch is not a JSON array";
+        } catch (StrictJson.Unreadable u) {
+            return "batch is not JSON: " + u.getMessage();
+        }
+    }
+
+    private void entry(String text) {
+        String lead = leadingOrigin(text);
+        if (lead != null && !policy.isTrusted(lead)) {
+            foreign(lead, text);
+            return;
+        }
+        if (text.length() > MAX_ENTRY_CHARS) {
+            malformed(text, "entry of " + text.length() + " characters is over the limit of " + MAX_ENTRY_CHARS);
+            return;
+        }
+        JsonNode entry;
+        try {
+            entry = StrictJson.read(text);
+        } catch (StrictJson.Unreadable e) {
+            malformed(text, "entry is not JSON: " + e.getMessage());
+            return;
+        }
         if (!entry.isObject()) {
             malformed(entry.toString(), "entry is not a JSON object");
+            return;
+        }
+        JsonNode lost = entry.get("lost");
+        if (lost != null && !entry.has("o")) {
+            malformed("", lost.asLong() + " page messages were lost: more were waiting for the bridge than it holds");
             return;
         }
         JsonNode c = entry.get("c");
@@ -212,28 +254,32 @@ public final class CapturePipeline implements AutoCloseable {
             malformed(entry.toString(), "entry has no origin");
             return;
         }
-        JsonNode d = entry.get("d");
-        if (d == null) {
-            malformed(entry.toString(), "entry has no data");
-            return;
-        }
         String origin = o.asText();
         if (!policy.isTrusted(origin)) {
-            dropped.incrementAndGet();
-            handler.dropped(origin, d.isTextual() ? d.asText() : d.toString());
+            foreign(origin, text);
+            return;
+        }
+        JsonNode d = entry.get("d");
+        if (d == null) {
+            JsonNode big = entry.get("big");
+            if (big != null && big.canConvertToLong()) {
+                malformed("", "message of " + big.asLong() + " characters from " + origin + " is over the limit of " + MAX_ENTRY_CHARS);
+            } else {
+                malformed(entry.toString(), "entry has no data");
+            }
             return;
         }
         JsonNode line = d;
         if (d.isTextual()) {
-            String text = d.asText();
+            String payload = d.asText();
             try {
-                line = StrictJson.read(text);
+                line = StrictJson.read(payload);
             } catch (StrictJson.Unreadable e) {
-                malformed(text, "string payload is not JSON: " + e.getMessage());
+                malformed(payload, "string payload is not JSON: " + e.getMessage());
                 return;
             }
             if (!line.isObject()) {
-                malformed(text, "string payload is not a JSON object");
+                malformed(payload, "string payload is not a JSON object");
                 return;
             }
         } else if (!d.isObject()) {
@@ -248,6 +294,45 @@ public final class CapturePipeline implements AutoCloseable {
         delivered.incrementAndGet();
         // As the policy matched it (found by fuzzing: "Http://..." was trusted but handed on as written).
         handler.captured(OriginPolicy.normalize(origin).orElse(origin), line, line.toString());
+    }
+
+    /**
+     * An entry from a frame outside the vendor's origins: counted, never parsed beyond its size and count, never
+     * passed on (an attacker's text is nobody's to keep). The shim's {@code {"o", "n"}} counts n messages.
+     */
+    private void foreign(String origin, String text) {
+        long count = 1;
+        if (text.length() < 256) {
+            try {
+                JsonNode e = StrictJson.read(text);
+                JsonNode n = e.has("d") ? null : e.get("n");
+                if (n != null && n.canConvertToLong() && n.asLong() > 0) count = n.asLong();
+            } catch (StrictJson.Unreadable ignored) {
+                // one message that is not even JSON
+            }
+        }
+        dropped.addAndGet(count);
+        handler.dropped(origin, "not kept: " + count + (count == 1 ? " message" : " messages")
+                + (count == 1 && text.length() >= 256 ? " of " + text.length() + " characters" : ""));
+    }
+
+    /**
+     * The origin an entry names first, read without parsing the rest (the shim writes {@code "o"} first); null
+     * when the entry does not start so.
+     */
+    static String leadingOrigin(String text) {
+        try (JsonParser p = LENIENT.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            if (p.nextToken() != JsonToken.FIELD_NAME || !"o".equals(p.currentName())) return null;
+            if (p.nextToken() != JsonToken.VALUE_STRING || p.getTextLength() > 2048) return null;
+            return p.getText();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static String excerpt(String s) {
+        return s.length() <= MAX_REPORTED_CHARS ? s : s.substring(0, MAX_REPORTED_CHARS) + "... (" + s.length() + " characters)";
     }
 
     private record Refused(String origin, String raw) {
@@ -272,6 +357,6 @@ public final class CapturePipeline implements AutoCloseable {
 
     private void malformed(String raw, String reason) {
         malformed.incrementAndGet();
-        handler.malformed(raw, reason);
+        handler.malformed(excerpt(raw), reason);
     }
 }

@@ -30,6 +30,10 @@ import java.util.regex.Pattern;
  * ephemeral port; refuses a {@code Host} that is not a loopback name with this port (421) and an
  * {@code Origin} other than its own or one added with {@link #allowOrigin} (403). It sends no CORS
  * headers at all.
+ *
+ * <p>Pages live under a per-run random path ({@link #url} gives it): another user of the machine can find the
+ * port, but not the page, which may carry what the configuration says about the vendor (a phone URL's query,
+ * say). The shim under {@code /unibar/} holds nothing of the run and stays where any page can include it.
  */
 public final class HostServer implements AutoCloseable {
 
@@ -39,6 +43,8 @@ public final class HostServer implements AutoCloseable {
     private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*\\.(js|css|html)");
 
     private final Map<String, Supplier<String>> pages = new ConcurrentHashMap<>();
+    /** {@code /p/<random>}: what a page's address starts with this run. */
+    private final String pagePrefix = "/p/" + randomSegment();
     private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
     private final java.util.Set<String> allowedOrigins = ConcurrentHashMap.newKeySet();
     private Server server;
@@ -108,9 +114,16 @@ public final class HostServer implements AutoCloseable {
         return "http://127.0.0.1:" + connector.getLocalPort();
     }
 
+    /** A page's address this run (its path behind the run's random prefix); {@code /unibar/} resources as they are. */
     public String url(String path) {
-        if (path == null || path.isEmpty()) return origin() + "/";
-        return origin() + (path.startsWith("/") ? path : "/" + path);
+        String p = path == null || path.isEmpty() ? "/" : path.startsWith("/") ? path : "/" + path;
+        return origin() + (p.startsWith(RESOURCE_PREFIX) ? p : pagePrefix + p);
+    }
+
+    private static String randomSegment() {
+        byte[] b = new byte[18];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     /**
@@ -148,7 +161,7 @@ public final class HostServer implements AutoCloseable {
         }
         String path = Request.getPathInContext(request);
         try {
-            Supplier<String> page = pages.get(path);
+            Supplier<String> page = path.startsWith(pagePrefix + "/") ? pages.get(path.substring(pagePrefix.length())) : null;
             if (page != null) {
                 String html = page.get();
                 if (html == null) {

@@ -20,4 +20,12 @@ public interface PageChannel {
 
     /** Where captured vendor lines go; called on a worker thread, never the FX thread. */
     void setCaptureHandler(CaptureHandler handler);
+
+    /**
+     * Hands {@code secret} to a frame of {@code frameOrigin} inside the page when it asks the page's top window
+     * for it, in documents of the vendor's origins only, and to no other frame (a page Unibar serves itself,
+     * such as AgentDesktop's widget; decision 0037). Channels that host no frames ignore it.
+     */
+    default void shareWithFrames(String frameOrigin, String secret) {
+    }
 }

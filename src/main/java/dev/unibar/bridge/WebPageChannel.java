@@ -49,6 +49,7 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
     private final WebView view;
     private final WebEngine engine;
     private final CapturePipeline pipeline;
+    private final ShimConfig shimConfig;
     /** The current document's bridge; null while the document is not one of the policy's origins. */
     private JsBridge bridge;
     private final WebSocketRelay sockets;
@@ -64,7 +65,9 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
             throw new IllegalStateException("WebPageChannel must be created on the FX thread");
         }
         this.pipeline = new CapturePipeline(Objects.requireNonNull(policy, "policy"));
+        this.shimConfig = new ShimConfig(policy);
         this.sockets = new WebSocketRelay(pipeline.policy());
+        WebKitSockets.closeToLoopback();
         this.view = new WebView();
         this.engine = view.getEngine();
         // The document is there long before SUCCEEDED when a frame (the vendor bar, over the internet)
@@ -145,6 +148,25 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
     @Override
     public void setCaptureHandler(CaptureHandler handler) {
         pipeline.setHandler(handler);
+    }
+
+    /** Told to the current trusted document at once, and to every trusted one after it when it attaches. */
+    @Override
+    public void shareWithFrames(String frameOrigin, String secret) {
+        shimConfig.shareWithFrames(frameOrigin, secret);
+        onFx(() -> {
+            if (closed || bridge == null || attachments.get() == 0) return;
+            try {
+                JSObject window = (JSObject) engine.executeScript("window");
+                if (window.getMember("unibarBridge") == bridge) configure();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "the page could not take its frames' secrets yet: " + e.getMessage());
+            }
+        });
+    }
+
+    private void configure() {
+        engine.executeScript("window.unibar && window.unibar.attached(" + shimConfig.json() + ")");
     }
 
     /**
@@ -229,7 +251,8 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
             if (!Boolean.TRUE.equals(hasShim)) engine.executeScript(shim());
             window.setMember("unibarBridge", b);
             attachSockets(window, b.documentOrigin());
-            engine.executeScript("window.unibar.attached()");
+            // Only here, for a document whose origin Java read and trusts: the frames' secrets go nowhere else.
+            configure();
             attachments.incrementAndGet();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not attach the bridge to " + withoutQuery(engine.getLocation()), e);

@@ -102,7 +102,14 @@ public final class Cli {
             default:
                 if (cmd.startsWith("-")) return bar(List.of(args));
                 // A tel:/callto:/sip: link opened from the desktop (the installers register Unibar for them).
-                if (rest.isEmpty() && DialTarget.isLink(cmd)) return launchBar(loadBarConfig(null), List.of(cmd));
+                if (rest.isEmpty() && DialTarget.isLink(cmd)) {
+                    String problem = DialTarget.check(cmd).problem();
+                    if (problem != null) {
+                        err.println("unibar: " + problem);
+                        return USAGE;
+                    }
+                    return launchBar(loadBarConfig(null), List.of(cmd));
+                }
                 return usage("unknown command \"" + cmd + "\"");
         }
     }
@@ -159,9 +166,14 @@ public final class Cli {
      * Never loads JavaFX.
      */
     private int dial(List<String> args) {
-        if (args.size() != 1) return usage("dial: give one number or tel:/callto:/sip: link");
-        String number = DialTarget.parse(args.get(0)).orElse(null);
-        if (number == null) return usage("dial: not a number to dial: \"" + args.get(0) + "\"");
+        DialTarget.Checked dial = args.size() == 1 ? DialTarget.check(args.get(0))
+                : new DialTarget.Checked(null, "give one number or tel:/callto:/sip: link");
+        if (dial.problem() != null) {
+            err.println("unibar: dial: " + dial.problem());
+            err.println("usage: unibar dial NUMBER   (also tel:, callto:, sip: links)");
+            return USAGE;
+        }
+        String number = dial.number();
         try {
             String reply = InstanceChannel.sendIfRunning(AppDirs.of(env, osName, userHome).state(), List.of("dial", number));
             boolean refused = reply.startsWith("error");
@@ -181,6 +193,11 @@ public final class Cli {
     /** {@code args} go to the user's running bar instead, if there is one. */
     int launchBar(UnibarConfig config, List<String> args) {
         if (config == null) return USAGE;
+        if (!canShowWindow(env, osName)) {
+            // One line, as README says: JavaFX is not even loaded (it would warn twice before failing).
+            err.println("unibar: cannot start: no display (neither DISPLAY nor WAYLAND_DISPLAY is set)");
+            return 1;
+        }
         err.println("unibar: " + (config.demo() ? "demo mode against the built-in " + config.effectiveVendor()
                 + " simulator" : "config " + config.source() + ", vendor " + config.effectiveVendor()));
         return dev.unibar.app.Launcher.launch(config, args, out, err);

@@ -121,9 +121,22 @@ public final class ConfigLoader {
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), 0, null, "file not found");
         } catch (IOException e) {
-            throw new ConfigException(file.toString(), 0, null, "cannot read: " + e.getMessage());
+            throw new ConfigException(file.toString(), 0, null, cannotRead(e));
         }
         return compose(text, file.toString());
+    }
+
+    /**
+     * Why a file could not be read, in words: the JDK's file exceptions carry the path as their message (the
+     * error already names the file) and the reason apart, or nothing at all (issue 22: "cannot read: PATH").
+     */
+    static String cannotRead(IOException e) {
+        String why;
+        if (e instanceof java.nio.file.AccessDeniedException) why = "permission denied";
+        else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) why = f.getReason();
+        else if (e instanceof java.nio.file.FileSystemException) why = e.getClass().getSimpleName();
+        else why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return "cannot read: " + why;
     }
 
     /**
@@ -131,7 +144,7 @@ public final class ConfigLoader {
      * count alone does not bound the work (each alias may double the tree), so {@link YamlBudget} also
      * walks the composed graph within a node budget.
      */
-    private static LoaderOptions options() {
+    static LoaderOptions options() {
         LoaderOptions o = new LoaderOptions();
         o.setMaxAliasesForCollections(MAX_ALIASES);
         o.setAllowRecursiveKeys(false);

@@ -24,7 +24,7 @@ public final class BarTabs implements Consumer<String> {
 
     @Override
     public void accept(String url) {
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+        if (!WebAddress.isHttp(url)) {
             throw new IllegalArgumentException("only http and https pages are opened");
         }
         Consumer<String> w = window.get();

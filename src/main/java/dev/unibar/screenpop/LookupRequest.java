@@ -87,7 +87,7 @@ final class LookupRequest {
         String name = text(root.at(JsonPointer.compile(config.namePointer())));
         String image = text(root.at(JsonPointer.compile(config.imagePointer())));
         // A picture is shown by the vendor's page: only a web address, never javascript: or data of any size.
-        if (image != null && !(image.startsWith("https://") || image.startsWith("http://"))) image = null;
+        if (image != null && !WebAddress.isHttp(image)) image = null;
         return new Answer(name, image, null, List.of());
     }
 

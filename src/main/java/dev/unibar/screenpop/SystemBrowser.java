@@ -29,7 +29,7 @@ public final class SystemBrowser implements Consumer<String> {
 
     @Override
     public void accept(String url) {
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
+        if (!WebAddress.isHttp(url)) {
             throw new IllegalArgumentException("only http and https pages are opened");
         }
         try {

@@ -27,7 +27,7 @@ public final class UrlTemplate {
             m.appendReplacement(b, Matcher.quoteReplacement(encode(v == null ? "" : v)));
         }
         m.appendTail(b);
-        return b.toString();
+        return WebAddress.canonical(b.toString());
     }
 
     /**

@@ -58,7 +58,7 @@ final class ScreenPopWindow {
 
     /** Opens {@code url} in a new tab; safe from any thread. Only http and https pages are opened. */
     void open(String url) {
-        if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) return;
+        if (url == null || !(url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8))) return;
         if (Platform.isFxApplicationThread()) show(url);
         else Platform.runLater(() -> show(url));
     }

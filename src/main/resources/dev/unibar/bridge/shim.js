@@ -14,6 +14,13 @@
  *   what was captured, and a value JSON cannot represent becomes {"__unserializable": reason}
  *   instead of breaking the whole batch.
  * - Console output is carried as separate {"c": level, "m": text} entries, never as vendor captures.
+ * - Java says at attached(cfg) which origins it trusts: a postMessage from any other frame is counted, never
+ *   serialized or kept ({"o": origin, "n": count} per batch). An entry over MAX_ENTRY_CHARS travels as
+ *   {"o": origin, "big": length}, never whole: one message costs only itself (issue 22).
+ * - Frames Unibar serves itself (the AgentDesktop widget) ask the top window for their per-run secret with
+ *   postMessage {unibarFrame: 'hello'}; Java hands the secret to this shim only in documents it trusts, and
+ *   the shim posts it to the asking window with that window's origin as the target, so no other frame can
+ *   receive it (docs/decisions/0037-widget-secret-through-the-bridge.md).
  * - Inside JavaFX, window.WebSocket is replaced by a relay through Java (window.unibarSockets): the
  *   WebView's own WebSocket never opens (docs/decisions/0006-websocket-relay.md).
  */
@@ -23,12 +30,22 @@
 
   var MAX_ENTRIES = 2000;      // per deliver() call
   var MAX_CHARS = 1 << 20;     // per deliver() call, keeps one string well under parser limits
+  var MAX_ENTRY_CHARS = 1 << 20; // one entry: the line limit Java reads with (StrictJson.MAX_LINE_BYTES)
+  var MAX_PENDING = 20000;     // entries waiting for Java; more are counted as lost
+  var MAX_PENDING_CHARS = 32 << 20;
   var MAX_CONSOLE_CHARS = 2000;
 
   var pending = [];            // serialized entries, in capture order
+  var pendingChars = 0;
   var attached = false;
   var scheduled = false;
   var flushing = false;
+  var trusted = null;          // origin -> true once Java has said (attached(cfg)); null: keep everything
+  var droppedFrom = Object.create(null); // origin -> messages from untrusted frames since the last flush
+  var droppedAny = false;
+  var lost = 0;                // entries refused because too many waited for Java
+  var frameSecrets = Object.create(null); // origin of a frame Unibar serves -> its secret (never on window)
+  var askingFrames = [];       // [source, origin] of frames that asked before Java handed their secret
 
   /*
    * A new task without a timer. In JavaFX's WebView a setTimeout(0) waits for WebKit's next timer
@@ -70,12 +87,89 @@
   }
 
   function push(entry) {
+    if (pending.length >= MAX_PENDING || pendingChars + entry.length > MAX_PENDING_CHARS) {
+      lost++;
+      return;
+    }
     pending.push(entry);
+    pendingChars += entry.length;
     schedule();
   }
 
   function enqueue(origin, data) {
-    push('{"o":' + quote(origin) + ',"d":' + serializeData(data) + '}');
+    var d = serializeData(data);
+    // Only its size leaves the page: a huge message costs only itself, never its batch or the heap.
+    if (d.length > MAX_ENTRY_CHARS) push('{"o":' + quote(origin) + ',"big":' + d.length + '}');
+    else push('{"o":' + quote(origin) + ',"d":' + d + '}');
+  }
+
+  /** A message from a frame Java does not trust: counted, neither serialized nor kept. */
+  function dropForeign(origin) {
+    droppedFrom[origin] = (droppedFrom[origin] || 0) + 1;
+    droppedAny = true;
+    schedule();
+  }
+
+  /** The drop counts (and what was lost while detached) go out as entries of the next batch. */
+  function takeCounts() {
+    function add(entry) {
+      pending.push(entry);
+      pendingChars += entry.length;
+    }
+    if (droppedAny) {
+      Object.keys(droppedFrom).forEach(function (o) { add('{"o":' + quote(o) + ',"n":' + droppedFrom[o] + '}'); });
+      droppedFrom = Object.create(null);
+      droppedAny = false;
+    }
+    if (lost > 0) {
+      add('{"lost":' + lost + '}');
+      lost = 0;
+    }
+  }
+
+  function isFrameHello(data) {
+    return data !== null && typeof data === 'object' && data.unibarFrame === 'hello';
+  }
+
+  /** Posts a frame its secret, to that window only if it still has the origin it asked from. */
+  function answerFrame(source, origin) {
+    var secret = frameSecrets[origin];
+    if (secret === undefined) {
+      if (askingFrames.length < 16) askingFrames.push([source, origin]);
+      return;
+    }
+    try {
+      source.postMessage({ unibarFrame: 'secret', secret: secret }, origin);
+    } catch (ignored) { /* the frame went away */ }
+  }
+
+  function onMessage(event) {
+    if (isFrameHello(event.data)) {
+      // Never a vendor event; a frame without a secret of its own is simply not answered.
+      if (event.isTrusted && event.source) answerFrame(event.source, event.origin);
+      return;
+    }
+    if (trusted !== null && !trusted[event.origin]) {
+      dropForeign(event.origin);
+      return;
+    }
+    enqueue(event.origin, event.data);
+  }
+
+  /** What Java says about this document at attach time (trusted origins, secrets of its own frames). */
+  function configure(cfg) {
+    if (!cfg || typeof cfg !== 'object') return;
+    if (Array.isArray(cfg.trusted)) {
+      var t = Object.create(null);
+      cfg.trusted.forEach(function (o) { t[String(o)] = true; });
+      trusted = t;
+    }
+    if (cfg.frames && typeof cfg.frames === 'object') {
+      Object.keys(cfg.frames).forEach(function (o) { frameSecrets[o] = String(cfg.frames[o]); });
+      var asking = askingFrames;
+      askingFrames = [];
+      asking.forEach(function (a) { answerFrame(a[0], a[1]); });
+    }
   }
 
   var lastFlush = -Infinity;
@@ -98,7 +192,9 @@
   function flush() {
     scheduled = false;
     lastFlush = Date.now();
-    if (flushing || !attached || pending.length === 0) return;
+    if (flushing || !attached) return;
+    takeCounts();
+    if (pending.length === 0) return;
     var b = bridge();
     if (!b) {
       // The Java object is gone (navigation in progress): wait for the next attached().
@@ -117,6 +213,7 @@
         var batch = '[' + pending.slice(0, n).join(',') + ']';
         b.deliver(batch);
         pending.splice(0, n);
+        pendingChars -= chars;
       }
     } catch (e) {
       // Keep what was not delivered; a persistent failure must not spin, so wait for attached().
@@ -525,9 +622,7 @@
     });
   });
 
-  window.addEventListener('message', function (event) {
-    enqueue(event.origin, event.data);
-  });
+  window.addEventListener('message', onMessage);
   hookConsole();
 
   window.unibar = {
@@ -536,8 +631,12 @@
     capture: function (obj) {
       enqueue(location.origin, obj);
     },
-    /** Called by Java once window.unibarBridge (and window.unibarSockets) is set. */
-    attached: function () {
+    /**
+     * Called by Java once window.unibarBridge (and window.unibarSockets) is set, with what it says about this
+     * document: {trusted: [origins], frames: {origin: secret}} (either may be missing).
+     */
+    attached: function (cfg) {
+      configure(cfg);
       attached = true;
       schedule();
       flushOpens();

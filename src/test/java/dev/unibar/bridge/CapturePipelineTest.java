@@ -117,10 +117,62 @@ class CapturePipelineTest {
         drain();
         assertEquals(0, recorder.capturedCount());
         assertEquals(List.of(), recorder.malformed());
-        assertEquals(List.of(new FxSupport.Dropped("https://evil.example", "{\"eventName\":\"x\"}"),
-                new FxSupport.Dropped("null", "not json"),
-                new FxSupport.Dropped("*", "{\"eventName\":\"y\"}")), recorder.dropped());
+        // Counted, never passed on: a foreign frame's text is nobody's to keep (issue 22).
+        assertEquals(List.of(new FxSupport.Dropped("https://evil.example", "not kept: 1 message"),
+                new FxSupport.Dropped("null", "not kept: 1 message"),
+                new FxSupport.Dropped("*", "not kept: 1 message")), recorder.dropped());
         assertEquals(3, pipeline.dropped());
+    }
+
+    /**
+     * Issue 22: a foreign frame's depth-70 object in the same batch as the vendor's events voided the whole batch.
+     * Each entry is read on its own now: the poison is dropped (foreign) or malformed (the vendor's own), alone.
+     */
+    @Test
+    void aPoisonedEntryCostsOnlyItself() throws Exception {
+        String deep = "{\"a\":".repeat(70) + "1" + "}".repeat(70);
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 1; i <= 20; i++) {
+            b.append("{\"o\":\"https://evil.example\",\"d\":").append(deep).append("},");
+            b.append("{\"o\":\"").append(VENDOR).append("\",\"d\":{\"n\":").append(i).append("}},");
+        }
+        b.append("{\"o\":\"").append(VENDOR).append("\",\"d\":").append(deep).append("},");
+        b.append("{\"o\":\"").append(VENDOR).append("\",\"d\":{\"n\":21}}]");
+        pipeline.deliver(b.toString());
+        drain();
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 21).boxed().toList(),
+                recorder.captured().stream().map(c -> c.line().path("n").asInt()).toList());
+        assertEquals(20, pipeline.dropped(), "the foreign poison is dropped, never malformed");
+        assertEquals(1, recorder.malformed().size(), "the vendor's own deep entry alone is malformed");
+        assertTrue(recorder.malformed().get(0).reason().startsWith("entry is not JSON"), recorder.malformed().get(0).reason());
+    }
+
+    /**
+     * Issue 22: a message over 1 MiB made its whole batch one malformed line, kept raw. Now a foreign one is dropped
+     * without being parsed or kept, the shim's size stand-in is malformed without content, and the vendor's
+     * events beside them arrive.
+     */
+    @Test
+    void aHugeEntryIsDroppedOrRefusedAloneAndNothingOfItIsKept() throws Exception {
+        String huge = "\u017e".repeat(2 * CapturePipeline.MAX_ENTRY_CHARS);
+        pipeline.deliver("[{\"o\":\"https://evil.example\",\"d\":\"" + huge + "\"},"
+                + "{\"o\":\"" + VENDOR + "\",\"d\":{\"n\":1}},"
+                + "{\"o\":\"" + VENDOR + "\",\"d\":\"" + huge + "\"},"
+                + "{\"o\":\"" + VENDOR + "\",\"big\":16000002},"
+                + "{\"o\":\"https://evil.example\",\"n\":41},"
+                + "{\"lost\":3},"
+                + "{\"o\":\"" + VENDOR + "\",\"d\":{\"n\":2}}]");
+        drain();
+        assertEquals(List.of(1, 2), recorder.captured().stream().map(c -> c.line().path("n").asInt()).toList());
+        assertEquals(42, pipeline.dropped(), "one huge message and the shim's count of 41");
+        assertTrue(recorder.dropped().stream().allMatch(d -> d.raw().startsWith("not kept")), recorder.dropped().toString());
+        List<FxSupport.Malformed> bad = recorder.malformed();
+        assertEquals(3, bad.size(), bad.toString());
+        assertTrue(bad.get(0).reason().contains("over the limit"), bad.get(0).reason());
+        assertTrue(bad.get(1).reason().startsWith("message of 16000002 characters"), bad.get(1).reason());
+        assertTrue(bad.get(2).reason().startsWith("3 page messages were lost"), bad.get(2).reason());
+        assertTrue(bad.stream().allMatch(m -> m.raw().length() <= CapturePipeline.MAX_REPORTED_CHARS + 40),
+                "what is passed on is an excerpt");
     }
 
     @Test

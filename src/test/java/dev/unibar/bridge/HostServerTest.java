@@ -42,14 +42,37 @@ class HostServerTest {
     void servesDynamicPagesFreshEveryTime() throws Exception {
         AtomicInteger n = new AtomicInteger();
         server.addPage("/bar", () -> "<p>é " + n.incrementAndGet() + "</p>");
-        HttpResponse<String> first = get("/bar");
+        HttpResponse<String> first = page("/bar");
         assertEquals(200, first.statusCode());
         assertEquals("<p>é 1</p>", first.body());
         assertEquals("text/html; charset=utf-8", first.headers().firstValue("Content-Type").orElse(""));
         assertEquals("no-store", first.headers().firstValue("Cache-Control").orElse(""));
-        assertEquals("<p>é 2</p>", get("/bar").body());
-        assertEquals(server.origin() + "/bar", server.url("/bar"));
+        assertEquals("<p>é 2</p>", page("/bar").body());
+        assertTrue(server.url("/bar").matches(java.util.regex.Pattern.quote(server.origin()) + "/p/[A-Za-z0-9_-]{24}/bar"), server.url("/bar"));
         assertTrue(server.origin().matches("http://127\\.0\\.0\\.1:\\d+"), server.origin());
+    }
+
+    private HttpResponse<String> page(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url(path))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Another user of the machine finds the port by scanning, but not the page: its path has this run's secret. */
+    @Test
+    void aPageIsOnlyAtThisRunsAddress() throws Exception {
+        server.addPage("/evolux.html", () -> "<iframe src=\"https://evolux.example/phone?auth=secret\"></iframe>");
+        assertEquals(200, page("/evolux.html").statusCode());
+        assertEquals(404, get("/evolux.html").statusCode());
+        assertEquals(404, get("/p/evolux.html").statusCode());
+        assertEquals(404, get("/p/x/evolux.html").statusCode());
+        HostServer other = new HostServer();
+        other.start();
+        try {
+            other.addPage("/evolux.html", () -> "x");
+            assertTrue(!other.url("/evolux.html").substring(other.origin().length())
+                    .equals(server.url("/evolux.html").substring(server.origin().length())), "a prefix per run");
+        } finally {
+            other.stop();
+        }
     }
 
     @Test
@@ -116,13 +139,14 @@ class HostServerTest {
     void refusesHostNamesThatAreNotLoopbackAndForeignOrigins() throws Exception {
         server.addPage("/bar", () -> "<p>caller 603987654</p>");
         int port = URI.create(server.origin()).getPort();
-        assertEquals(200, rawStatus("/bar", "127.0.0.1:" + port, null));
-        assertEquals(200, rawStatus("/bar", "localhost:" + port, null));
-        assertEquals(421, rawStatus("/bar", "rebind.evil.example:" + port, null), "DNS rebinding");
-        assertEquals(421, rawStatus("/bar", "127.0.0.1:" + (port + 1), null));
-        assertEquals(200, rawStatus("/bar", "127.0.0.1:" + port, server.origin()));
-        assertEquals(403, rawStatus("/bar", "127.0.0.1:" + port, "https://evil.example"));
-        assertEquals(403, rawStatus("/bar", "127.0.0.1:" + port, "null"));
+        String bar = URI.create(server.url("/bar")).getPath();
+        assertEquals(200, rawStatus(bar, "127.0.0.1:" + port, null));
+        assertEquals(200, rawStatus(bar, "localhost:" + port, null));
+        assertEquals(421, rawStatus(bar, "rebind.evil.example:" + port, null), "DNS rebinding");
+        assertEquals(421, rawStatus(bar, "127.0.0.1:" + (port + 1), null));
+        assertEquals(200, rawStatus(bar, "127.0.0.1:" + port, server.origin()));
+        assertEquals(403, rawStatus(bar, "127.0.0.1:" + port, "https://evil.example"));
+        assertEquals(403, rawStatus(bar, "127.0.0.1:" + port, "null"));
         server.allowOrigin("https://bar.vendor.example");
         assertEquals(200, rawStatus("/unibar/shim.js", "127.0.0.1:" + port, "https://bar.vendor.example"));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.url("/bar")))

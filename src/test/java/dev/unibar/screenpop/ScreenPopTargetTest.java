@@ -52,6 +52,28 @@ class ScreenPopTargetTest {
         assertTrue(e.getMessage().contains("expected one of browser, bar"), e.getMessage());
     }
 
+    /** Issue 22: {@code HTTPS://} passed the config check and then never opened anywhere. */
+    @Test
+    void aSchemeInCapitalsOpensLikeAnyOther() throws Exception {
+        FeaturesConfig.ScreenPop cfg = ScreenPopTest.config("""
+                screenPop:
+                  rules:
+                    - url: HTTPS://CRM.example.com/Any?phone={number}
+                      open: bar
+                """).features().screenPop();
+        List<String> browser = new ArrayList<>();
+        List<String> window = new ArrayList<>();
+        BarTabs tabs = new BarTabs(browser::add);
+        tabs.attach(window::add);
+        new ScreenPop(cfg, browser::add, tabs).seen(new Event.CallRinging("ucs", null, "u1", ScreenPopTest.CALL));
+        assertEquals(List.of("https://CRM.example.com/Any?phone=%2B420%20603%20123%20456"), window);
+        tabs.accept("Http://crm.example.com/2");
+        assertEquals("Http://crm.example.com/2", window.get(1));
+        assertTrue(WebAddress.isHttp("HTTPS://x") && WebAddress.isHttp("hTtP://x"));
+        assertTrue(!WebAddress.isHttp("javascript:alert(1)") && !WebAddress.isHttp("FILE:///etc/passwd") && !WebAddress.isHttp("https:/x"));
+        assertEquals(List.of(), browser);
+    }
+
     @Test
     void barTabsFallBackToTheBrowserUntilTheBarAttachesItsWindow() {
         List<String> browser = new ArrayList<>();

@@ -30,4 +30,11 @@ final class HostedBar {
         host.awaitPage(ctx[0]);
         return ctx[0];
     }
+
+    /** Unloads the page before its servers stop (a page polling a dead server has crashed the JVM), then closes. */
+    static void close(VendorContext ctx) {
+        if (ctx == null) return;
+        Fx.run(() -> ctx.page().load("about:blank"));
+        Fx.run(ctx::close);
+    }
 }

@@ -61,6 +61,9 @@ class ScreenPopWindowTest {
         pops.open("javascript:alert(1)");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, (int) Fx.get(() -> pops.tabs().getTabs().size()));
+        pops.open("HTTPS://crm.example.com/capitals");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, (int) Fx.get(() -> pops.tabs().getTabs().size()), "a scheme in capitals is a web page too");
         for (int i = 0; i < ScreenPopWindow.MAX_TABS + 3; i++) pops.open("https://crm.example.com/c/" + i);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(ScreenPopWindow.MAX_TABS, (int) Fx.get(() -> pops.tabs().getTabs().size()));

@@ -3,8 +3,6 @@ package dev.unibar.app.desktop;
 import dev.unibar.ui.NextFrame;
 import dev.unibar.config.UnibarConfig;
 import dev.unibar.core.Session;
-import dev.unibar.core.model.Event;
-import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.ui.BarContext;
 import dev.unibar.ui.Messages;
 import javafx.application.Platform;
@@ -51,15 +49,14 @@ public final class DesktopShell implements AutoCloseable {
     private volatile Stage stage;
     private volatile DialRequests dialer;
     private volatile dev.unibar.flow.RecordRequests records;
+    private final ResultNote resultNote = new ResultNote();
 
     private DesktopShell(UnibarConfig config, AppDirs dirs, InstanceChannel channel, String startDial) {
         this.config = config;
         this.dirs = dirs;
         this.channel = channel;
         this.startDial = startDial;
-        List<String> secrets = new ArrayList<>();
-        config.sections().values().forEach(s -> secrets.addAll(Redactor.secretsIn(s)));
-        this.logs = LogFiles.install(dirs.logs(), new Redactor(secrets));
+        this.logs = LogFiles.install(dirs.logs(), Redactor.forConfig(config));
     }
 
     /** What {@link #claim} found: this process is the bar, or another bar took the arguments. */
@@ -132,12 +129,13 @@ public final class DesktopShell implements AutoCloseable {
         // unibar flow record: the session's recorder, off the FX thread (it writes a file).
         if (dev.unibar.flow.RecordRequests.handles(args)) return records == null ? "error: the bar is still starting" : records.handle(args);
         String number = null;
-        if (args.size() == 2 && args.get(0).equals("dial")) {
-            number = DialTarget.parse(args.get(1)).orElse(null);
-            if (number == null) return "error: not a number to dial: " + args.get(1);
-        } else if (args.size() == 1 && DialTarget.isLink(args.get(0))) {
-            number = DialTarget.parse(args.get(0)).orElse(null);
-            if (number == null) return "error: not a number to dial: " + args.get(0);
+        DialTarget.Checked dial = null;
+        if (args.size() == 2 && args.get(0).equals("dial")) dial = DialTarget.check(args.get(1));
+        else if (args.size() == 1 && DialTarget.isLink(args.get(0))) dial = DialTarget.check(args.get(0));
+        if (dial != null) {
+            // The reply reaches the caller's terminal: the argument in it is escaped and cut.
+            if (dial.problem() != null) return "error: " + dial.problem();
+            number = dial.number();
         }
         String n = number;
         CompletableFuture<String> reply = new CompletableFuture<>();
@@ -201,8 +199,8 @@ public final class DesktopShell implements AutoCloseable {
         }).whenComplete((p, t) -> {
             String text = t == null ? msg.format("desktop.supportBundle.saved", p)
                     : msg.format("desktop.supportBundle.failed", dev.unibar.core.Failures.unwrap(t).getMessage());
-            session.store().apply(new Event.Notice(session.connector().vendor(), null,
-                    t == null ? NoticeLevel.INFO : NoticeLevel.ERROR, text));
+            // The agent asked for it: it stays until read and dismissed, whatever the vendor says meanwhile.
+            Platform.runLater(() -> resultNote.show(stage, text, t != null));
         });
     }
 

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -32,27 +31,35 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One bar per user: the first start holds a lock in the user's state folder and listens on a per-user
  * channel; a later start hands its arguments over and exits. The channel is a trust boundary: a Unix
- * domain socket in a folder only the user can open (Windows 10+, Linux and macOS all have them; where
- * binding one fails, a 127.0.0.1 port), and every request must carry the secret that the running bar
- * wrote, readable by the user alone, next to the lock. Without the secret nothing happens.
+ * domain socket in a folder only the user can open ({@link SocketPlace}: the state folder, or a short
+ * name in {@code $XDG_RUNTIME_DIR} or a private temporary folder when its path is too long; Windows 10+,
+ * Linux and macOS all have them; only where none can be bound, a 127.0.0.1 port), and every request must
+ * carry the secret that the running bar wrote, readable by the user alone, next to the lock. Without the
+ * secret nothing happens.
  *
  * <p>A request is one JSON line {@code {"token": ..., "args": [...]}} of at most {@value #MAX_BYTES}
  * bytes and {@value #MAX_ARGS} arguments, read within {@link #READ_LIMIT}; the answer is one line
- * ({@code ok ...} or {@code error: ...}).
+ * ({@code ok ...} or {@code error: ...}). Connections are served at once, each on its own thread with its
+ * own deadline, at most {@value #MAX_CONNECTIONS} together (more are told {@code error: busy}): idle
+ * clients cannot hold the bar's {@code unibar dial} back (issue 22).
  */
 public final class InstanceChannel implements AutoCloseable {
 
     static final int MAX_BYTES = 16 * 1024;
     static final int MAX_ARGS = 32;
     static final Duration READ_LIMIT = Duration.ofSeconds(3);
+    static final int MAX_CONNECTIONS = 32;
     private static final Duration REPLY_LIMIT = Duration.ofSeconds(15);
     private static final System.Logger LOG = System.getLogger(InstanceChannel.class.getName());
 
@@ -69,6 +76,8 @@ public final class InstanceChannel implements AutoCloseable {
     private final byte[] token;
     private final CompletableFuture<Function<List<String>, String>> handler = new CompletableFuture<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "unibar-instance-watchdog"));
+    private final ExecutorService requests = Executors.newCachedThreadPool(r -> daemon(r, "unibar-instance-request"));
+    private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
     private volatile boolean closed;
 
     private InstanceChannel(Path dir, FileChannel lockFile, FileLock lock, ServerSocketChannel server, Path socketFile,
@@ -94,6 +103,12 @@ public final class InstanceChannel implements AutoCloseable {
      * @throws IOException when neither works (the folder cannot be written, the running bar does not answer)
      */
     public static Claim claim(Path dir, List<String> args) throws IOException {
+        return claim(dir, args, () -> SocketPlace.choose(dir, System::getenv,
+                Path.of(System.getProperty("java.io.tmpdir")), System.getProperty("user.name")));
+    }
+
+    /** @param socketPlace where the socket goes, empty for the loopback port (tests choose) */
+    static Claim claim(Path dir, List<String> args, Supplier<Optional<Path>> socketPlace) throws IOException {
         createPrivateDir(dir);
         FileChannel ch = FileChannel.open(dir.resolve("instance.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
@@ -107,7 +122,7 @@ public final class InstanceChannel implements AutoCloseable {
             return new Claim(null, send(dir, args));
         }
         try {
-            return new Claim(listen(dir, ch, lock), null);
+            return new Claim(listen(dir, ch, lock, socketPlace.get()), null);
         } catch (IOException | RuntimeException e) {
             lock.release();
             ch.close();
@@ -121,9 +136,37 @@ public final class InstanceChannel implements AutoCloseable {
         return send(dir, args);
     }
 
-    /** Sends {@code args} to the running bar; its answer, or an IOException when there is none. */
+    /** Sends {@code args} to the running bar; its answer, or an IOException that says what happened. */
     public static String send(Path dir, List<String> args) throws IOException {
-        Endpoint ep = Endpoint.read(dir.resolve("instance"), Duration.ofSeconds(5));
+        InstanceEndpoint ep = InstanceEndpoint.read(dir.resolve("instance"), Duration.ofSeconds(5));
+        try {
+            return exchange(ep, args);
+        } catch (java.nio.channels.AsynchronousCloseException e) {
+            throw new IOException("the running bar did not answer within " + REPLY_LIMIT.toSeconds() + " s", e);
+        } catch (Refused e) {
+            throw new IOException("the running bar's channel refused the connection (" + where(ep) + "): "
+                    + reason(e.getCause()), e.getCause());
+        } catch (IOException e) {
+            throw new IOException("the running bar's channel failed (" + where(ep) + "): " + reason(e), e);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Connecting failed: nobody listens there (a bar that crashed, or a file left behind). */
+    private static final class Refused extends IOException {
+        Refused(IOException cause) {
+            super(cause);
+        }
+    }
+
+    private static String where(InstanceEndpoint ep) {
+        return ep.address() instanceof UnixDomainSocketAddress u ? u.getPath().toString() : ep.address().toString();
+    }
+
+    private static String exchange(InstanceEndpoint ep, List<String> args) throws IOException {
         ObjectNode req = Json.MAPPER.createObjectNode();
         req.put("token", ep.token());
         var arr = req.putArray("args");
@@ -131,7 +174,11 @@ public final class InstanceChannel implements AutoCloseable {
         byte[] line = (Json.MAPPER.writeValueAsString(req) + "\n").getBytes(StandardCharsets.UTF_8);
         try (SocketChannel c = ep.address() instanceof UnixDomainSocketAddress
                 ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open()) {
-            c.connect(ep.address());
+            try {
+                c.connect(ep.address());
+            } catch (IOException e) {
+                throw new Refused(e);
+            }
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "unibar-instance-client"));
             try {
                 timer.schedule(() -> closeQuietly(c), REPLY_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -145,14 +192,15 @@ public final class InstanceChannel implements AutoCloseable {
         }
     }
 
-    private static InstanceChannel listen(Path dir, FileChannel lockFile, FileLock lock) throws IOException {
+    private static InstanceChannel listen(Path dir, FileChannel lockFile, FileLock lock, Optional<Path> place) throws IOException {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Path sock = dir.resolve("instance.sock");
+        Path sock = place.orElse(null);
         ServerSocketChannel server;
         SocketAddress bound;
         try {
+            if (sock == null) throw new IOException("no folder of this user's has a socket path short enough");
             Files.deleteIfExists(sock); // a stale one: we hold the lock, so nobody listens on it
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             try {
@@ -163,7 +211,8 @@ public final class InstanceChannel implements AutoCloseable {
                 throw e;
             }
         } catch (IOException | UnsupportedOperationException | java.nio.file.InvalidPathException e) {
-            // Old Windows builds, or a path too long for a socket: loopback, still behind the secret.
+            // Old Windows builds, or nowhere to put a socket: loopback, any local user can connect, still behind the secret.
+            LOG.log(System.Logger.Level.WARNING, "single-instance channel on a loopback port: " + e.getMessage());
             sock = null;
             server = ServerSocketChannel.open();
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -171,7 +220,7 @@ public final class InstanceChannel implements AutoCloseable {
         }
         InstanceChannel ic = new InstanceChannel(dir, lockFile, lock, server, sock,
                 token.getBytes(StandardCharsets.US_ASCII));
-        Endpoint.write(dir.resolve("instance"), bound, token);
+        InstanceEndpoint.write(dir.resolve("instance"), bound, token);
         Thread t = new Thread(ic::acceptLoop, "unibar-instance");
         t.setDaemon(true);
         t.start();
@@ -192,7 +241,32 @@ public final class InstanceChannel implements AutoCloseable {
                 if (!closed) LOG.log(System.Logger.Level.WARNING, "single-instance channel stopped: " + e.getMessage());
                 return;
             }
-            serve(c);
+            if (!slots.tryAcquire()) {
+                busy(c);
+                continue;
+            }
+            try {
+                requests.execute(() -> {
+                    try {
+                        serve(c);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                slots.release();
+                closeQuietly(c);
+            }
+        }
+    }
+
+    /** Too many at once: said at once, without reading, so the accepting thread never waits on a client. */
+    private static void busy(SocketChannel c) {
+        try (c) {
+            c.configureBlocking(false);
+            c.write(ByteBuffer.wrap(("error: busy: " + MAX_CONNECTIONS + " connections are open\n").getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException ignored) {
+            // the client went away
         }
     }
 
@@ -268,6 +342,7 @@ public final class InstanceChannel implements AutoCloseable {
         closed = true;
         closeQuietly(server);
         watchdog.shutdownNow();
+        requests.shutdownNow();
         try {
             Files.deleteIfExists(dir.resolve("instance"));
             if (socketFile != null) Files.deleteIfExists(socketFile);
@@ -293,54 +368,6 @@ public final class InstanceChannel implements AutoCloseable {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         } else {
             Files.createDirectories(dir); // under %LOCALAPPDATA%: the user's own by its ACL
-        }
-    }
-
-    /** The address and secret of the running bar, in a file only the user can read. */
-    record Endpoint(SocketAddress address, String token) {
-
-        static void write(Path file, SocketAddress address, String token) throws IOException {
-            String where = address instanceof UnixDomainSocketAddress u ? "unix " + u.getPath()
-                    : "tcp " + ((InetSocketAddress) address).getPort();
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            if (posix()) {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            Files.writeString(tmp, "unibar-instance 1\n" + where + "\n" + token + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-
-        /** Waits up to {@code wait} for a bar that holds the lock but has not written its file yet. */
-        static Endpoint read(Path file, Duration wait) throws IOException {
-            long until = System.nanoTime() + wait.toNanos();
-            while (true) {
-                Optional<Endpoint> e = tryRead(file);
-                if (e.isPresent()) return e.get();
-                if (System.nanoTime() > until) throw new IOException("a bar is running but its channel is not ready (" + file + ")");
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted");
-                }
-            }
-        }
-
-        private static Optional<Endpoint> tryRead(Path file) throws IOException {
-            if (!Files.isRegularFile(file)) return Optional.empty();
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.size() < 3 || !lines.get(0).equals("unibar-instance 1")) return Optional.empty();
-            String where = lines.get(1);
-            SocketAddress a;
-            if (where.startsWith("unix ")) {
-                a = UnixDomainSocketAddress.of(where.substring(5));
-            } else if (where.startsWith("tcp ")) {
-                a = new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(where.substring(4).trim()));
-            } else {
-                return Optional.empty();
-            }
-            return Optional.of(new Endpoint(a, lines.get(2)));
         }
     }
 

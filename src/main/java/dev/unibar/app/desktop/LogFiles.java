@@ -34,7 +34,8 @@ public final class LogFiles {
     /** Adds the rotating file handler to the root logger; returns it (to close), or null when the folder is not writable. */
     public static Handler install(Path dir, Redactor redactor) {
         try {
-            Files.createDirectories(dir);
+            // Call numbers and vendor lines are in there: the user's alone, as the state folder is.
+            InstanceChannel.createPrivateDir(dir);
             FileHandler h = new FileHandler(dir.resolve("unibar-%g.log").toString(), LIMIT_BYTES, COUNT, true);
             h.setEncoding("UTF-8");
             h.setLevel(Level.INFO);

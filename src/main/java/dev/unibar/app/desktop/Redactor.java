@@ -1,6 +1,8 @@
 package dev.unibar.app.desktop;
 
 import dev.unibar.config.Secret;
+import dev.unibar.config.SecretScrub;
+import dev.unibar.config.UnibarConfig;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ public final class Redactor {
     public static final String MASK = "******";
     private static final Pattern KEYED = Pattern.compile(
             "(?i)(\"?(?:password|passwd|pwd|secret|token|access_token|refresh_token|id_token|api[_-]?key|"
-                    + "authorization|client_secret|sso)\"?\\s*[:=]\\s*\"?)([^\"\\s&,;}]+)");
+                    + "authorization|client_secret|sso)\"?[ \\t]*[:=][ \\t]*\"?)([^\"\\s&,;}]+)");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]{4,}");
 
     private final List<String> known;
@@ -39,6 +41,32 @@ public final class Redactor {
 
     public static Redactor none() {
         return new Redactor(List.of());
+    }
+
+    /**
+     * Knows every secret of a configuration: each {@link Secret} the readers made (vendor sections and the
+     * bar's own features, such as the customer lookup's bearer token), and each value the file holds under a
+     * key named like a secret or in a URL's user info, query or fragment ({@link SecretScrub}).
+     */
+    public static Redactor forConfig(UnibarConfig config) {
+        List<String> secrets = new ArrayList<>();
+        if (config == null) return new Redactor(secrets);
+        config.sections().values().forEach(s -> secrets.addAll(secretsIn(s)));
+        secrets.addAll(secretsIn(config.features()));
+        configCopy(config).ifPresent(r -> secrets.addAll(r.masked()));
+        return new Redactor(secrets);
+    }
+
+    /** The configuration file as the parser read it, secrets masked; empty when there is none or it cannot be read. */
+    static java.util.Optional<SecretScrub.Result> configCopy(UnibarConfig config) {
+        if (config == null || config.source() == null || !java.nio.file.Files.isRegularFile(config.source())) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(SecretScrub.of(java.nio.file.Files.readString(config.source())));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     public String redact(String text) {

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -34,11 +33,7 @@ public final class SupportBundle {
         this.logs = List.copyOf(logs);
         this.inspector = inspector;
         this.config = config;
-        List<String> secrets = new ArrayList<>();
-        if (config != null) config.sections().values().forEach(s -> secrets.addAll(Redactor.secretsIn(s)));
-        // The CRM link's secrets too (webhook secrets, issue 23): they live outside the vendor sections.
-        if (config != null) secrets.addAll(Redactor.secretsIn(config.features()));
-        this.redactor = new Redactor(secrets);
+        this.redactor = Redactor.forConfig(config);
     }
 
     /** The default file name, e.g. {@code unibar-support-20261201-150405.zip}. */
@@ -65,7 +60,11 @@ public final class SupportBundle {
                 entry(z, "inspector/captures.txt", captures());
             }
             if (config != null && config.source() != null && Files.isRegularFile(config.source())) {
-                entry(z, "config/" + config.source().getFileName(), Files.readString(config.source(), StandardCharsets.UTF_8));
+                // From what the parser read, never the file's text (issue 22): no YAML style can hide a secret.
+                String copy = Redactor.configCopy(config).map(r -> "# " + config.source().getFileName()
+                        + " as Unibar read it: secrets masked, comments and layout not kept\n" + r.yaml())
+                        .orElse("# " + config.source().getFileName() + " could not be read as YAML now: left out\n");
+                entry(z, "config/" + config.source().getFileName(), copy);
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);

@@ -7,6 +7,7 @@ import dev.unibar.bridge.CapturePipeline;
 import dev.unibar.bridge.OriginPolicy;
 import dev.unibar.bridge.PageChannel;
 import dev.unibar.bridge.PageEvent;
+import dev.unibar.bridge.ShimConfig;
 import dev.unibar.bridge.WebPageChannel;
 
 import java.io.IOException;
@@ -46,6 +47,7 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
 
     private final BrowserOptions options;
     private final CapturePipeline pipeline;
+    private final ShimConfig shimConfig;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "unibar-browser");
         t.setDaemon(true);
@@ -64,6 +66,7 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
     public BrowserPageChannel(OriginPolicy policy, BrowserOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.pipeline = new CapturePipeline(Objects.requireNonNull(policy, "policy"));
+        this.shimConfig = new ShimConfig(policy);
         this.restarts = new RestartBudget(options.maxRestarts(), TimeUnit.MINUTES.toMillis(1));
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -149,6 +152,21 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
         pipeline.setHandler(handler);
     }
 
+    /** Told to each new top document of a trusted origin, in its own context (never through the prelude). */
+    @Override
+    public void shareWithFrames(String frameOrigin, String secret) {
+        shimConfig.shareWithFrames(frameOrigin, secret);
+        post(() -> {
+            BrowserSession s = session;
+            if (s != null && s.alive()) s.evaluate(trustedTopScript());
+        });
+    }
+
+    /** Runs only in a top document of a trusted origin: the session calls it with the context's origin. */
+    private String trustedTopScript() {
+        return "window.unibar && window.unibar.attached(" + shimConfig.json() + ")";
+    }
+
     /** Closes the window and the browser; waits a bounded time for it to go. */
     @Override
     public void close() {
@@ -188,10 +206,20 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
     private void start(WindowState announce) {
         setState(announce);
         try {
-            session = BrowserSession.launch(options, pipeline.policy().origins(), new BrowserSession.Listener() {
+            session = BrowserSession.launch(options, pipeline.policy().origins(), shimConfig.trustedOnlyJson(), new BrowserSession.Listener() {
                 @Override
                 public void bindingCalled(String origin, String payload) {
                     deliver(origin, payload);
+                }
+
+                @Override
+                public void oversized(long bytes) {
+                    tooBig(bytes);
+                }
+
+                @Override
+                public String configureTrustedTop(String origin) {
+                    return pipeline.policy().isTrusted(origin) ? trustedTopScript() : null;
                 }
 
                 @Override
@@ -243,7 +271,16 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "a page context of untrusted origin " + origin + " called the bridge; refused");
         }
         CaptureHandler h = handler;
-        if (h != null) h.dropped(String.valueOf(origin), payload.length() > 200 ? payload.substring(0, 200) + "..." : payload);
+        // Counted, never kept: what a context Unibar does not trust says is nobody's to hold.
+        if (h != null) h.dropped(String.valueOf(origin), "not kept: a call of " + payload.length() + " characters");
+    }
+
+    /** A binding call too big for the DevTools transport: counted and said, never held (issue 22). */
+    private void tooBig(long bytes) {
+        refused.incrementAndGet();
+        CaptureHandler h = handler;
+        if (h != null) h.malformed("", "a message of " + bytes + " bytes from the vendor window is over the DevTools limit of "
+                + CdpConnection.Transport.MAX_MESSAGE_BYTES + " bytes; skipped");
     }
 
     private void onWindowClosed(BrowserSession s) {
@@ -273,6 +310,17 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
             return;
         }
         LOG.log(System.Logger.Level.WARNING, "the browser exited unexpectedly; restarting it");
+        // What is left of it (helpers, a browser that only lost its DevTools connection) holds the profile:
+        // a new browser on the same profile would hand over to it and exit.
+        s.kill();
+        try {
+            s.process().onExit().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException stillThere) {
+            LOG.log(System.Logger.Level.WARNING, "the old browser has not exited yet; starting anyway");
+        }
         start(WindowState.RESTARTING);
     }
 

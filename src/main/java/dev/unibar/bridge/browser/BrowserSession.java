@@ -29,6 +29,12 @@ final class BrowserSession {
         /** A binding call, with the origin of the context that made it (null when unknown). */
         void bindingCalled(String origin, String payload);
 
+        /** A message over the transport's limit was skipped (a binding call too big to hold, most likely). */
+        void oversized(long bytes);
+
+        /** The top frame has a new context of a trusted origin: what Java tells its shim, as a script (or null). */
+        String configureTrustedTop(String origin);
+
         void windowClosed(BrowserSession s);
 
         void rendererCrashed(BrowserSession s);
@@ -40,8 +46,12 @@ final class BrowserSession {
     }
 
     static final String BINDING = "unibarCdpDeliver";
+    /** The isolated world that alone has the binding (never the page's own scripts, nor any frame's). */
+    static final String WORLD = "unibar";
+    /** What the shim's bridge dispatches on the top document, for the isolated world to carry to the binding. */
+    static final String BATCH_EVENT = "unibar-cdp-batch";
     private static final long STEP_SECONDS = 30;
-    private static volatile String prelude;
+    private static volatile String shim;
 
     private final Process process;
     private final Listener listener;
@@ -56,7 +66,11 @@ final class BrowserSession {
         this.listener = listener;
     }
 
-    static BrowserSession launch(BrowserOptions options, Collection<String> micOrigins, Listener listener) throws IOException {
+    /**
+     * @param trustedOnlyConfig what every top document's shim is told at once (the trusted origins, no secret)
+     */
+    static BrowserSession launch(BrowserOptions options, Collection<String> micOrigins, String trustedOnlyConfig,
+                                 Listener listener) throws IOException {
         Path profile = privateDir(options.profileDir());
         long timeout = TimeUnit.SECONDS.toMillis(STEP_SECONDS);
         LaunchedTransport transport = switch (options.transport()) {
@@ -66,7 +80,7 @@ final class BrowserSession {
         BrowserSession s = new BrowserSession(transport.process(), listener);
         s.cdp = new CdpConnection(transport, s::event, () -> listener.disconnected(s));
         try {
-            s.attach(micOrigins);
+            s.attach(micOrigins, trustedOnlyConfig);
         } catch (IOException | RuntimeException e) {
             s.kill();
             throw e;
@@ -132,7 +146,7 @@ final class BrowserSession {
         if (cdp != null) cdp.close();
     }
 
-    private void attach(Collection<String> micOrigins) throws IOException {
+    private void attach(Collection<String> micOrigins, String trustedOnlyConfig) throws IOException {
         await(cdp.send("Target.setDiscoverTargets", CdpConnection.params().put("discover", true)));
         targetId = findAppWindow();
         JsonNode attached = await(cdp.send("Target.attachToTarget",
@@ -143,9 +157,15 @@ final class BrowserSession {
             p.putArray("permissions").add("audioCapture");
             await(cdp.send("Browser.grantPermissions", p));
         }
-        await(cdp.send(sessionId, "Runtime.addBinding", CdpConnection.params().put("name", BINDING)));
+        // The binding exists only in Unibar's isolated world, and that world carries batches only in the top
+        // frame: no frame of any origin, nor a page script, can call it (issue 22).
+        await(cdp.send(sessionId, "Runtime.addBinding", CdpConnection.params().put("name", BINDING)
+                .put("executionContextName", WORLD)));
         await(cdp.send(sessionId, "Page.enable", null));
-        await(cdp.send(sessionId, "Page.addScriptToEvaluateOnNewDocument", CdpConnection.params().put("source", prelude())));
+        await(cdp.send(sessionId, "Page.addScriptToEvaluateOnNewDocument", CdpConnection.params()
+                .put("source", isolatedCarrier()).put("worldName", WORLD)));
+        await(cdp.send(sessionId, "Page.addScriptToEvaluateOnNewDocument", CdpConnection.params()
+                .put("source", prelude(trustedOnlyConfig))));
         await(cdp.send(sessionId, "Inspector.enable", null));
         await(cdp.send(sessionId, "Runtime.enable", null));
     }
@@ -175,8 +195,14 @@ final class BrowserSession {
             case "Runtime.executionContextCreated" -> {
                 if (!e.sessionId().equals(sessionId)) return;
                 JsonNode c = p.path("context");
-                contextOrigins.put(c.path("id").asInt(), c.path("origin").asText(""));
+                String origin = c.path("origin").asText("");
+                contextOrigins.put(c.path("id").asInt(), origin);
+                JsonNode aux = c.path("auxData");
+                if (aux.path("isDefault").asBoolean(false) && aux.path("frameId").asText("").equals(targetId)) {
+                    configure(c.path("id").asInt(), origin);
+                }
             }
+            case CdpConnection.OVERSIZED_EVENT -> listener.oversized(p.path("bytes").asLong());
             case "Runtime.executionContextDestroyed" -> contextOrigins.remove(p.path("executionContextId").asInt());
             case "Runtime.executionContextsCleared" -> contextOrigins.clear();
             case "Runtime.bindingCalled" -> {
@@ -199,6 +225,13 @@ final class BrowserSession {
             default -> {
             }
         }
+    }
+
+    /** The page's main world in the top frame, of an origin the channel trusts, gets what only it may hold. */
+    private void configure(int contextId, String origin) {
+        String script = listener.configureTrustedTop(origin);
+        if (script == null) return;
+        cdp.send(sessionId, "Runtime.evaluate", CdpConnection.params().put("expression", script).put("contextId", contextId));
     }
 
     private void gone() {
@@ -255,31 +288,50 @@ final class BrowserSession {
     }
 
     /**
-     * Runs first in every new document of the window: the top frame gets a {@code window.unibarBridge} that
-     * forwards to the binding, then the shim itself, already attached. Frames get nothing, as in the WebView.
+     * Runs first in every new document of the window, in Unibar's isolated world: in the top frame it carries
+     * the shim's batches, which the page's world dispatches as events on the document (strings cross worlds,
+     * functions do not), to the binding that exists only here. In other frames it does nothing.
      */
-    static String prelude() {
-        String p = prelude;
-        if (p != null) return p;
-        String shim;
+    static String isolatedCarrier() {
+        return "if (window === window.top) {\n"
+                + "  (function () {\n"
+                + "    var send = window." + BINDING + ";\n"
+                + "    if (typeof send !== 'function') return;\n"
+                + "    document.addEventListener('" + BATCH_EVENT + "', function (e) {\n"
+                + "      if (typeof e.detail === 'string') send(e.detail);\n"
+                + "    }, true);\n"
+                + "  })();\n"
+                + "}\n";
+    }
+
+    /**
+     * Runs first in every new document of the window, in the page's world: the top frame gets a
+     * {@code window.unibarBridge} that hands batches to the isolated world, then the shim itself, already
+     * attached with the trusted origins (no secret: this runs in top documents of any origin). Frames get
+     * nothing, as in the WebView.
+     */
+    static String prelude(String trustedOnlyConfig) {
+        return "if (window === window.top) {\n"
+                + "(function () {\n"
+                + "  var d = document;\n"
+                + "  Object.defineProperty(window, 'unibarBridge', {value: Object.freeze({deliver: function (batch) {"
+                + " d.dispatchEvent(new CustomEvent('" + BATCH_EVENT + "', {detail: String(batch)})); }})});\n"
+                + "})();\n"
+                + shim() + "\n"
+                + ";if (window.unibar && window.unibar.attached) window.unibar.attached(" + trustedOnlyConfig + ");\n"
+                + "}\n";
+    }
+
+    private static String shim() {
+        String s = shim;
+        if (s != null) return s;
         try (InputStream in = WebPageChannel.class.getResourceAsStream("shim.js")) {
             if (in == null) throw new IllegalStateException("shim.js missing from the classpath");
-            shim = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        p = "if (window === window.top) {\n"
-                + "(function () {\n"
-                + "  var send = window." + BINDING + ";\n"
-                + "  if (typeof send !== 'function') return;\n"
-                + "  try { delete window." + BINDING + "; } catch (ignored) { /* kept, harmless */ }\n"
-                + "  Object.defineProperty(window, 'unibarBridge', {value: Object.freeze({deliver: function (batch) {"
-                + " send(String(batch)); }})});\n"
-                + "})();\n"
-                + shim + "\n"
-                + ";if (window.unibar && window.unibar.attached) window.unibar.attached();\n"
-                + "}\n";
-        prelude = p;
-        return p;
+        shim = s;
+        return s;
     }
 }

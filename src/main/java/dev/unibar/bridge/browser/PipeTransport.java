@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The DevTools protocol over {@code --remote-debugging-pipe}: the browser reads commands on its file
@@ -83,8 +82,8 @@ final class PipeTransport implements LaunchedTransport {
     }
 
     @Override
-    public void start(Consumer<String> onMessage, Runnable onClosed) {
-        Thread reader = new Thread(() -> read(onMessage, onClosed), "unibar-cdp-reader");
+    public void start(CdpConnection.Receiver receiver) {
+        Thread reader = new Thread(() -> read(receiver), "unibar-cdp-reader");
         reader.setDaemon(true);
         reader.start();
     }
@@ -108,31 +107,71 @@ final class PipeTransport implements LaunchedTransport {
         }
     }
 
-    private void read(Consumer<String> onMessage, Runnable onClosed) {
-        ByteArrayOutputStream message = new ByteArrayOutputStream();
+    private void read(CdpConnection.Receiver receiver) {
+        Framer framer = new Framer(CdpConnection.Transport.MAX_MESSAGE_BYTES, receiver);
         byte[] buf = new byte[64 * 1024];
         try (InputStream i = in) {
             int n;
-            while ((n = i.read(buf)) > 0) {
-                int start = 0;
-                for (int k = 0; k < n; k++) {
-                    if (buf[k] != 0) continue;
-                    message.write(buf, start, k - start);
-                    start = k + 1;
-                    String text = message.toString(StandardCharsets.UTF_8);
-                    message.reset();
-                    try {
-                        onMessage.accept(text);
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "DevTools message handler failed", e);
-                    }
-                }
-                message.write(buf, start, n - start);
-            }
+            while ((n = i.read(buf)) > 0) framer.accept(buf, n);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "DevTools pipe closed: " + e.getMessage());
         } finally {
-            onClosed.run();
+            receiver.closed();
+        }
+    }
+
+    /**
+     * Cuts the pipe's bytes into NUL-ended messages, holding at most {@code max} bytes of one: a longer
+     * message is skipped to its NUL and reported by its head, and the reader goes on with the next.
+     */
+    static final class Framer {
+        private final int max;
+        private final CdpConnection.Receiver receiver;
+        private final ByteArrayOutputStream message = new ByteArrayOutputStream();
+        private long size;
+        private String head;
+
+        Framer(int max, CdpConnection.Receiver receiver) {
+            this.max = max;
+            this.receiver = receiver;
+        }
+
+        void accept(byte[] buf, int n) {
+            int start = 0;
+            for (int k = 0; k < n; k++) {
+                if (buf[k] != 0) continue;
+                take(buf, start, k - start);
+                start = k + 1;
+                end();
+            }
+            take(buf, start, n - start);
+        }
+
+        private void take(byte[] buf, int from, int len) {
+            size += len;
+            if (head != null) return;
+            if (size <= max) {
+                message.write(buf, from, len);
+                return;
+            }
+            // Over the limit: keep only what says what it was, and count the rest.
+            message.write(buf, from, Math.max(0, Math.min(len, CdpConnection.Transport.HEAD_BYTES - message.size())));
+            byte[] h = message.toByteArray();
+            head = new String(h, 0, Math.min(h.length, CdpConnection.Transport.HEAD_BYTES), StandardCharsets.UTF_8);
+            message.reset();
+        }
+
+        private void end() {
+            try {
+                if (head != null) receiver.oversized(head, size);
+                else receiver.message(message.toString(StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "DevTools message handler failed", e);
+            } finally {
+                message.reset();
+                size = 0;
+                head = null;
+            }
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * The DevTools protocol over {@code --remote-debugging-port=0}: the browser picks a free loopback port and
@@ -117,9 +116,8 @@ final class PortTransport implements LaunchedTransport {
     }
 
     @Override
-    public void start(Consumer<String> onMessage, Runnable onClosed) {
-        listener.onMessage = onMessage;
-        listener.onClosed = onClosed;
+    public void start(CdpConnection.Receiver receiver) {
+        listener.receiver = receiver;
         // Nothing was requested before the handlers were set: no message can have been missed.
         socket.request(1);
     }
@@ -146,11 +144,17 @@ final class PortTransport implements LaunchedTransport {
         listener.closed();
     }
 
+    /**
+     * Frames of one message are joined up to {@link CdpConnection.Transport#MAX_MESSAGE_BYTES} characters; a longer
+     * message is skipped to its last frame and reported by its head (the JDK hands frames over as they arrive,
+     * one per {@code request(1)}, so nothing bigger is ever held).
+     */
     private static final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
         private final AtomicBoolean closed = new AtomicBoolean();
-        volatile Consumer<String> onMessage;
-        volatile Runnable onClosed;
+        private long size;
+        private String head;
+        volatile CdpConnection.Receiver receiver;
 
         @Override
         public void onOpen(WebSocket webSocket) {
@@ -159,12 +163,24 @@ final class PortTransport implements LaunchedTransport {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
+            size += data.length();
+            if (head == null && size <= CdpConnection.Transport.MAX_MESSAGE_BYTES) {
+                partial.append(data);
+            } else if (head == null) {
+                partial.append(data, 0, Math.max(0, Math.min(data.length(), CdpConnection.Transport.HEAD_BYTES - partial.length())));
+                head = partial.substring(0, Math.min(partial.length(), CdpConnection.Transport.HEAD_BYTES));
+                partial.setLength(0);
+            }
             if (last) {
                 String text = partial.toString();
+                String skipped = head;
+                long bytes = size;
                 partial.setLength(0);
+                size = 0;
+                head = null;
                 try {
-                    onMessage.accept(text);
+                    if (skipped != null) receiver.oversized(skipped, bytes);
+                    else receiver.message(text);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "DevTools message handler failed", e);
                 }
@@ -186,8 +202,8 @@ final class PortTransport implements LaunchedTransport {
         }
 
         void closed() {
-            Runnable r = onClosed;
-            if (r != null && closed.compareAndSet(false, true)) r.run();
+            CdpConnection.Receiver r = receiver;
+            if (r != null && closed.compareAndSet(false, true)) r.closed();
         }
     }
 }

@@ -83,6 +83,8 @@ public final class AgentDesktopConnector extends WebBarConnector {
             }
         });
         widget.start();
+        // The page's token reaches only a frame of the widget's own origin inside this panel (decision 0037).
+        if (channel() != null) widget.pageOrigins().forEach(o -> channel().shareWithFrames(o, widget.token()));
         LOG.log(System.Logger.Level.INFO, "AgentDesktop widget page: " + widget.widgetUri()
                 + (widget.httpsWidgetUri() == null ? "" : " (in a Chromium browser: " + widget.httpWidgetUri() + ")"));
         widgetUriListener.accept(widget.widgetUri());
@@ -108,6 +110,11 @@ public final class AgentDesktopConnector extends WebBarConnector {
     @Override
     protected boolean readsPage() {
         return false;
+    }
+
+    /** The widget's per-run token, for tests that stand in for the page in the vendor panel. */
+    synchronized String widgetToken() {
+        return widget == null ? null : widget.token();
     }
 
     /** The Widget URI to register in AgentDesktop Manager (after start). */

@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -44,7 +45,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Trust boundary: loopback Host with this port, same-origin requests only (no CORS headers), the
  * per-run token on every request but the page itself, and {@code frame-ancestors} limited to the
- * AgentDesktop origin so no other site can frame the page.
+ * AgentDesktop origin so no other site can frame the page. The page does not carry the token: any local
+ * process of any user can fetch the page, so it only gets the token from the bar's own vendor panel, which
+ * posts it to a frame of exactly this server's origin when the page asks its top window (decision 0037).
+ * Every other local client can fetch an empty page and nothing more.
  */
 public final class WidgetServer implements AutoCloseable {
 
@@ -79,6 +83,7 @@ public final class WidgetServer implements AutoCloseable {
     private final Map<Long, Pending> inFlight = new ConcurrentHashMap<>();
     private long nextId = 1;
     private volatile String current;
+    private int polling;
     private Server server;
     private ServerConnector connector;
     private ServerConnector httpsConnector;
@@ -122,7 +127,12 @@ public final class WidgetServer implements AutoCloseable {
         Server s = LoopbackRequests.server("ad-widget", 12);
         ServerConnector c = LoopbackRequests.connector(s, requestedPort);
         ServerConnector sc = tls == null ? null : httpsConnector(s);
-        s.setHandler(new Http());
+        // Stopping waits (a bounded while) for requests in flight: close() wakes the long-polls, whose replies a
+        // plain stop() cut, which reached stderr as Jetty's EofException after a passing flow run (issue 22).
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(new Http());
+        s.setHandler(graceful);
+        s.setStopTimeout(2_000);
         try {
             s.start();
         } catch (Exception e) {
@@ -194,6 +204,21 @@ public final class WidgetServer implements AutoCloseable {
         return httpsConnector == null ? null : "https://127.0.0.1:" + httpsConnector.getLocalPort() + PAGE_PATH;
     }
 
+    /** The origins the page is served from: the only frames the vendor panel hands the token to. */
+    public List<String> pageOrigins() {
+        List<String> out = new ArrayList<>();
+        for (String host : List.of("127.0.0.1", "localhost")) {
+            out.add("http://" + host + ":" + port());
+            if (httpsConnector != null) out.add("https://" + host + ":" + httpsConnector.getLocalPort());
+        }
+        return out;
+    }
+
+    /** The per-run secret of the widget's requests: for the vendor panel's bridge, never for a page or a log. */
+    public String token() {
+        return token;
+    }
+
     public boolean widgetConnected() {
         return current != null;
     }
@@ -219,13 +244,29 @@ public final class WidgetServer implements AutoCloseable {
         return done;
     }
 
+    /** Requests being answered now (tests). */
+    int answering() {
+        Server s = server;
+        return s == null || !(s.getHandler() instanceof GracefulHandler g) ? 0 : (int) g.getCurrentRequestCount();
+    }
+
+    /** Long-polls waiting for commands now (tests). */
+    synchronized int polling() {
+        return polling;
+    }
+
     /** Commands after {@code after} for the current instance, waiting up to {@code waitMs}. */
     private synchronized List<Pending> take(String instance, long waitMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + waitMs;
-        while (pending.isEmpty() && server != null && instance.equals(current)) {
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0) break;
-            wait(left);
+        polling++;
+        try {
+            while (pending.isEmpty() && server != null && instance.equals(current)) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) break;
+                wait(left);
+            }
+        } finally {
+            polling--;
         }
         if (!instance.equals(current)) return List.of();
         List<Pending> out = new ArrayList<>(pending);
@@ -313,7 +354,6 @@ public final class WidgetServer implements AutoCloseable {
 
     private String page() throws JsonProcessingException {
         Map<String, Object> cfg = new LinkedHashMap<>();
-        cfg.put("token", token);
         cfg.put("sdkUrl", sdkUrl);
         String config = JSON.writeValueAsString(cfg).replace("</", "<\\/");
         return page.replace("__SDK_URL__", htmlAttr(sdkUrl)).replace("__CONFIG__", config);

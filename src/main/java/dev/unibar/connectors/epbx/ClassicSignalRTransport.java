@@ -241,10 +241,15 @@ public final class ClassicSignalRTransport extends SignalRTransportBase<ClassicS
         if (connectionToken == null) return;
         try {
             URI uri = URI.create(base + "signalr/abort?" + query(true) + tokenParam());
+            // Waits for the answer (bounded): a process that exits right after stop() (flow run) closed the
+            // request under the server's reply, which the server's log then reported as an EofException.
             http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "abort not sent: " + e.getClass().getSimpleName());
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                    .get(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (RuntimeException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.log(System.Logger.Level.DEBUG, "abort not answered: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -319,15 +319,19 @@ abstract class SignalRTransportBase<S extends HubSocket> implements HubTransport
 
     /** Hands a push to the owner on the dispatch thread; a failing handler is logged, not fatal. */
     protected final void deliver(String name, JsonNode args) {
-        dispatch.execute(() -> {
-            for (BiConsumer<String, JsonNode> h : eventHandlers) {
-                try {
-                    h.accept(name, args);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.ERROR, "EPBX event handler failed for " + name, e);
+        try {
+            dispatch.execute(() -> {
+                for (BiConsumer<String, JsonNode> h : eventHandlers) {
+                    try {
+                        h.accept(name, args);
+                    } catch (RuntimeException e) {
+                        LOG.log(System.Logger.Level.ERROR, "EPBX event handler failed for " + name, e);
+                    }
                 }
-            }
-        });
+            });
+        } catch (RejectedExecutionException closed) {
+            // A frame that was in flight when the transport closed: nobody listens any more.
+        }
     }
 
     /** Runs {@code r} on the control thread; nothing once the transport is closing. */

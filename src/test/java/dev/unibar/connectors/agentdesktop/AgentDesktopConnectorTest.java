@@ -45,7 +45,7 @@ class AgentDesktopConnectorTest {
                 null, List.of(), List.of());
         connector = new AgentDesktopConnector(cfg, null, new AgentDesktopMapper(), uri -> { });
         connector.start(sink);
-        widget = new HeadlessWidget(sim, connector.widgetUri());
+        widget = new HeadlessWidget(sim, connector.widgetUri(), connector.widgetToken());
     }
 
     @AfterEach

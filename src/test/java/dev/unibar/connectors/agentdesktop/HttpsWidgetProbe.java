@@ -5,7 +5,8 @@ import dev.unibar.connectors.agentdesktop.sim.Recorded;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.model.Event;
 import javafx.application.Platform;
-import javafx.scene.web.WebView;
+import dev.unibar.bridge.OriginPolicy;
+import dev.unibar.bridge.WebPageChannel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class HttpsWidgetProbe {
 
-    private static volatile WebView view;
+    private static volatile WebPageChannel page;
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("unibar-https-probe");
@@ -41,15 +42,17 @@ public final class HttpsWidgetProbe {
             check(made.certificate().equals(https.certificate().certificate()), "the kept certificate is reused");
             RecordingSink sink = new RecordingSink();
             List<Event> events = sink.events;
-            connector = new AgentDesktopConnector(cfg, null, new AgentDesktopMapper(), sim::widgetUri, https.certificate(), null);
+            // The vendor panel as the bar makes it: the widget gets its token through this channel only (decision 0037).
+            java.util.concurrent.CountDownLatch panel = new java.util.concurrent.CountDownLatch(1);
+            Platform.startup(() -> {
+                page = new WebPageChannel(new OriginPolicy(List.of(sim.origin())));
+                panel.countDown();
+            });
+            panel.await();
+            connector = new AgentDesktopConnector(cfg, new dev.unibar.connectors.webbar.WebPage(page, cfg::baseUrl, false), new AgentDesktopMapper(), sim::widgetUri, https.certificate(), null);
             connector.start(sink);
             check(connector.widgetUri().startsWith("https://127.0.0.1:"), "widget URI is https: " + connector.widgetUri());
             System.out.println("widget " + connector.widgetUri() + " in " + sim.pageUrl());
-
-            Platform.startup(() -> {
-                view = new WebView();
-                view.getEngine().load(sim.pageUrl());
-            });
             until(() -> sim.recorded().stream().anyMatch(r -> r.qualified().equals("WIDGET.bindContactCallback")),
                     "the https widget loaded the SDK and bound its callback");
             until(() -> events.stream().anyMatch(e -> e instanceof Event.SessionReady), "the widget announced itself to Unibar");
@@ -66,7 +69,7 @@ public final class HttpsWidgetProbe {
             System.out.println("FAIL " + t);
         } finally {
             Platform.runLater(() -> {
-                if (view != null) view.getEngine().load("about:blank");
+                if (page != null) page.load("about:blank");
             });
             if (connector != null) connector.stop();
             sim.close();

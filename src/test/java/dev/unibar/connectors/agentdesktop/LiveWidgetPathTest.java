@@ -49,7 +49,7 @@ class LiveWidgetPathTest {
         AgentDesktopConnector connector = new AgentDesktopConnector(cfg, null, new AgentDesktopMapper(), uri -> { });
         RecordingSink sink = new RecordingSink();
         connector.start(sink);
-        try (HeadlessWidget widget = new HeadlessWidget(null, connector.widgetUri())) {
+        try (HeadlessWidget widget = new HeadlessWidget(null, connector.widgetUri(), connector.widgetToken())) {
             for (String l : lines) widget.forward(List.of(l));
         } finally {
             connector.stop();

@@ -59,10 +59,8 @@ class WidgetServerTest {
                     }
                 });
         server.start();
-        HttpResponse<String> page = get(WidgetServer.PAGE_PATH, null);
-        Matcher m = Pattern.compile("\"token\":\"([0-9a-f]+)\"").matcher(page.body());
-        assertTrue(m.find(), "the page carries its token");
-        token = m.group(1);
+        // What the bar's vendor panel hands the real page (decision 0037).
+        token = server.token();
     }
 
     @AfterEach
@@ -77,6 +75,38 @@ class WidgetServerTest {
         assertTrue(page.body().contains("<script type=\"text/javascript\" src=\"https://ad.example.it/AD/widget/agentdesktop_widget.js\">"));
         assertEquals("frame-ancestors https://ad.example.it", page.headers().firstValue("Content-Security-Policy").orElse(""));
         assertTrue(page.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+
+    /**
+     * Issue 22: any OS user could fetch the page and read the token in it, then become the widget and ring the
+     * bar. The page carries no token now; whatever a process without the vendor panel can read in it opens
+     * nothing.
+     */
+    @Test
+    void aProcessWithoutTheVendorPanelGetsNoTokenAndCannotDriveTheBar() throws Exception {
+        HttpResponse<String> page = get(WidgetServer.PAGE_PATH, null);
+        assertEquals(200, page.statusCode());
+        assertFalse(page.body().contains(token), "the page does not carry the token");
+        Matcher words = Pattern.compile("[0-9A-Za-z_-]{16,}").matcher(page.body());
+        List<String> guesses = new java.util.ArrayList<>(List.of("", "null", "undefined"));
+        while (words.find()) guesses.add(words.group());
+        for (String guess : guesses) {
+            assertEquals(401, post("/agentdesktop/status", "{\"instance\":\"evil\",\"ready\":true}", guess).statusCode(), guess);
+            assertEquals(401, post("/agentdesktop/events", "{\"instance\":\"evil\",\"lines\":[\"{\\\"event\\\":\\\"RINGING\\\","
+                    + "\\\"id\\\":\\\"evil-1\\\",\\\"ani\\\":\\\"6669999\\\"}\"]}", guess).statusCode(), guess);
+            assertEquals(401, get("/agentdesktop/commands?instance=evil", guess).statusCode(), guess);
+        }
+        HttpResponse<String> bare = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/agentdesktop/status"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"instance\":\"evil\",\"ready\":true}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, bare.statusCode(), "no token at all");
+        assertFalse(server.widgetConnected(), "no forged instance became the widget");
+        assertEquals(List.of(), widgets);
+        assertEquals(List.of(), lines);
+
+        // The real widget, with the token the panel handed it, is heard, and the forger still is not.
+        assertEquals(200, post("/agentdesktop/status", "{\"instance\":\"real\",\"ready\":true}", token).statusCode());
+        assertEquals(401, post("/agentdesktop/status", "{\"instance\":\"evil\",\"ready\":true}", guesses.get(guesses.size() - 1)).statusCode());
+        assertEquals(List.of("true "), widgets);
     }
 
     @Test
@@ -108,6 +138,73 @@ class WidgetServerTest {
         assertEquals(409, post("/agentdesktop/events", "{\"instance\":\"a\",\"lines\":[\"{}\"]}", token).statusCode());
         assertEquals(409, get("/agentdesktop/commands?instance=a", token).statusCode());
         assertEquals(1, lines.size());
+    }
+
+    /**
+     * Issue 22: a passing flow run printed Jetty's EofException: close() woke the widget's long-poll and stopped the
+     * server under its reply. The reply is whole now, and Jetty has nothing to complain about.
+     */
+    @Test
+    void closingAnswersTheWaitingLongPollBeforeTheConnectionsGo() throws Exception {
+        List<java.util.logging.LogRecord> jetty = new CopyOnWriteArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) jetty.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.eclipse.jetty");
+        log.addHandler(h);
+        try {
+            assertEquals(200, post("/agentdesktop/status", "{\"instance\":\"a\",\"ready\":true}", token).statusCode());
+            CompletableFuture<HttpResponse<String>> poll = http.sendAsync(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.port() + "/agentdesktop/commands?instance=a"))
+                    .header(WidgetServer.TOKEN_HEADER, token).build(), HttpResponse.BodyHandlers.ofString());
+            dev.unibar.testkit.Wait.until("the long-poll waits in the server", java.time.Duration.ofSeconds(30),
+                    () -> server.polling() > 0);
+            server.close();
+            HttpResponse<String> r = poll.get(30, TimeUnit.SECONDS);
+            assertEquals(200, r.statusCode());
+            assertEquals("[]", JSON.readTree(r.body()).get("commands").toString(), "a whole reply: " + r.body());
+            assertEquals(List.of(), jetty.stream().map(x -> x.getMessage() + " " + x.getThrown()).toList());
+        } finally {
+            log.removeHandler(h);
+        }
+    }
+
+    /** What makes the reply above whole: stopping waits (a bounded while) for a request still being answered. */
+    @Test
+    void stoppingWaitsForARequestInFlight() throws Exception {
+        String body = "{\"instance\":\"a\",\"ready\":true}";
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /agentdesktop/status HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n" + WidgetServer.TOKEN_HEADER
+                    + ": " + token + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body.substring(0, 5))
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            dev.unibar.testkit.Wait.until("the request is being read", java.time.Duration.ofSeconds(30), () -> server.answering() > 0);
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+            dev.unibar.testkit.Wait.until("the server is stopping", java.time.Duration.ofSeconds(30), () -> {
+                try {
+                    return get(WidgetServer.PAGE_PATH, null).statusCode() == 503;
+                } catch (Exception refused) {
+                    return true;
+                }
+            });
+            out.write(body.substring(5).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertTrue(status != null && status.contains(" 200 "), "the request in flight was answered: " + status);
+            closing.get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test
@@ -156,19 +253,18 @@ class WidgetServerTest {
             HttpClient client = HttpClient.newBuilder().sslContext(ctx).build();
             HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
-            Matcher m = Pattern.compile("\"token\":\"([0-9a-f]+)\"").matcher(page.body());
-            assertTrue(m.find());
+            assertFalse(page.body().contains(tls.token()), "the https page carries no token either");
             String httpsOrigin = uri.substring(0, uri.indexOf(WidgetServer.PAGE_PATH));
             String status = uri.replace(WidgetServer.PAGE_PATH, "/agentdesktop/status");
             for (String origin : List.of(httpsOrigin.replace("https:", "http:"), "https://127.0.0.1:" + tls.port())) {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(status)).header("Origin", origin)
-                        .header(WidgetServer.TOKEN_HEADER, m.group(1))
+                        .header(WidgetServer.TOKEN_HEADER, tls.token())
                         .POST(HttpRequest.BodyPublishers.ofString("{\"instance\":\"x\",\"ready\":true}")).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(403, r.statusCode(), origin + " is not the https page's origin");
                 assertEquals("close", r.headers().firstValue("Connection").orElse(""), "the refused socket is not reused");
             }
             HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(status)).header("Origin", httpsOrigin)
-                    .header(WidgetServer.TOKEN_HEADER, m.group(1))
+                    .header(WidgetServer.TOKEN_HEADER, tls.token())
                     .POST(HttpRequest.BodyPublishers.ofString("{\"instance\":\"x\",\"ready\":true}")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ok.statusCode());
             assertEquals(List.of("tls true"), widgets);

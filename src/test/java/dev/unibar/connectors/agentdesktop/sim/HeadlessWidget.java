@@ -12,12 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Stands in, without a browser, for Unibar's widget page inside the simulated AgentDesktop: it speaks the
- * widget server's HTTP exactly as widget.html does (token from the page, status, events, commands,
+ * widget server's HTTP exactly as widget.html does (the token the vendor panel hands it, status, events, commands,
  * results) and hands each command to the simulator as the fake SDK's postMessage would. The fake SDK
  * never throws, so every result is ok, as in the browser. Tests call {@link #pump()} after driving the
  * simulator's supervisor side; commands pump by themselves. Without a simulator it forwards the lines a
@@ -26,7 +24,6 @@ import java.util.regex.Pattern;
 public final class HeadlessWidget implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern TOKEN = Pattern.compile("\"token\":\"([0-9a-f]+)\"");
 
     private final AgentDesktopSimulator sim;
     private final String origin;
@@ -37,14 +34,15 @@ public final class HeadlessWidget implements AutoCloseable {
     private volatile boolean closed;
     private int forwarded;
 
-    public HeadlessWidget(AgentDesktopSimulator sim, String widgetUri) throws IOException, InterruptedException {
+    /**
+     * @param token the widget's per-run token, which the bar's vendor panel hands the real page (decision 0037);
+     *              the page itself never carries it
+     */
+    public HeadlessWidget(AgentDesktopSimulator sim, String widgetUri, String token) throws IOException, InterruptedException {
         this.sim = sim;
         URI u = URI.create(widgetUri);
         this.origin = u.getScheme() + "://" + u.getAuthority();
-        String page = http.send(HttpRequest.newBuilder(u).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = TOKEN.matcher(page);
-        if (!m.find()) throw new IllegalStateException("no token in the widget page");
-        this.token = m.group(1);
+        this.token = token;
         if (sim != null) sim.invoke("WIDGET", "bindContactCallback", List.of());
         post("/agentdesktop/status", Map.of("instance", instance, "ready", true, "container", "headless"));
         forwarded = sim == null ? 0 : sim.sentEvents().size();
