@@ -271,7 +271,14 @@ public final class InstanceChannel implements AutoCloseable {
     }
 
     private void serve(SocketChannel c) {
-        var deadline = watchdog.schedule(() -> closeQuietly(c), READ_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        java.util.concurrent.ScheduledFuture<?> deadline;
+        try {
+            deadline = watchdog.schedule(() -> closeQuietly(c), READ_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // The channel closed between accepting this connection and serving it: nobody will answer.
+            closeQuietly(c);
+            return;
+        }
         try (c) {
             byte[] line = readLine(c, MAX_BYTES);
             deadline.cancel(false);
