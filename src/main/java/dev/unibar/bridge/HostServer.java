@@ -73,16 +73,7 @@ public final class HostServer implements AutoCloseable {
                 return true;
             }
         });
-        try {
-            s.start();
-        } catch (Exception e) {
-            try {
-                s.stop();
-            } catch (Exception ignored) {
-                // the start failure is the one worth reporting
-            }
-            throw new IllegalStateException("host server did not start", e);
-        }
+        LoopbackRequests.start(s, "host server did not start");
         server = s;
         connector = c;
     }

@@ -68,4 +68,21 @@ public final class LoopbackRequests {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
     }
+
+    /**
+     * Starts {@code server}; when it cannot (the port is taken, a handler fails), stops what did start, so no
+     * thread or half-bound connector outlives the failure, and throws with {@code failure} as the message.
+     */
+    public static void start(Server server, String failure) {
+        try {
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // the start failure is the one worth reporting
+            }
+            throw new IllegalStateException(failure, e);
+        }
+    }
 }

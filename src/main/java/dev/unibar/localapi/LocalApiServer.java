@@ -72,17 +72,8 @@ public final class LocalApiServer implements AutoCloseable {
         ws.setHandler(new ApiHttp(this));
         context.setHandler(ws);
         s.setHandler(new ApiGate(this, ws));
-        try {
-            s.start();
-        } catch (Exception e) {
-            try {
-                s.stop();
-            } catch (Exception ignored) {
-                // the start failure is the one to report
-            }
-            throw new IllegalStateException("the local API could not listen on 127.0.0.1:" + requestedPort
-                    + " (another program, or another bar, has it?)", e);
-        }
+        LoopbackRequests.start(s, "the local API could not listen on 127.0.0.1:" + requestedPort
+                    + " (another program, or another bar, has it?)");
         server = s;
         connector = c;
         LOG.log(System.Logger.Level.INFO, "Local API on http://127.0.0.1:" + c.getLocalPort() + "/v1/");

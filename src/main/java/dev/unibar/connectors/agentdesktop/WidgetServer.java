@@ -133,17 +133,8 @@ public final class WidgetServer implements AutoCloseable {
         graceful.setHandler(new Http());
         s.setHandler(graceful);
         s.setStopTimeout(2_000);
-        try {
-            s.start();
-        } catch (Exception e) {
-            try {
-                s.stop();
-            } catch (Exception ignored) {
-                // already failing
-            }
-            throw new IllegalStateException("the AgentDesktop widget server could not listen on 127.0.0.1:" + requestedPort
-                    + (sc == null ? "" : " and " + requestedHttpsPort), e);
-        }
+        LoopbackRequests.start(s, "the AgentDesktop widget server could not listen on 127.0.0.1:" + requestedPort
+                    + (sc == null ? "" : " and " + requestedHttpsPort));
         server = s;
         connector = c;
         httpsConnector = sc;
