@@ -145,7 +145,10 @@ public final class Dispositions implements AutoCloseable {
                 && Guard.allowed(caps, session.store().state(), CommandKind.SET_ACCOUNT_CODE)) {
             return new Command.SetAccountCode(callId, code, null, true);
         }
-        if (caps.supports(CommandKind.SET_CALL_DATA)) return new Command.SetCallData(callId, Map.of(CALL_DATA_KEY, code));
+        if (caps.supports(CommandKind.SET_CALL_DATA)
+                && Guard.allowed(caps, session.store().state(), CommandKind.SET_CALL_DATA)) {
+            return new Command.SetCallData(callId, Map.of(CALL_DATA_KEY, code));
+        }
         return null;
     }
 

@@ -154,4 +154,17 @@ class GuardTest {
         assertTrue(Guard.allowed(IN_CALL_EXTRAS, two, SWAP));
         assertFalse(Guard.allowed(IN_CALL_EXTRAS, ready(), SEND_DTMF));
     }
+
+    /** A disposition given at wrap-up reaches the contact, which lives until after-call work is done (issue 23). */
+    @Test
+    void callDataMayChangeDuringWrapUpAndNotAfter() {
+        Capabilities caps = Capabilities.builder().allow(EnumSet.of(SET_CALL_DATA), SessionPhase.READY).build();
+        BarState wrapping = ready(new Event.CallRinging(V, null, "c1", in("c1")), new Event.CallConnected(V, null, "c1", null),
+                new Event.CallWrapUp(V, null, "c1"));
+        assertTrue(Guard.allowed(caps, wrapping, SET_CALL_DATA), "during after-call work");
+        BarState done = Reducer.reduce(wrapping, new Event.CallFinished(V, null, "c1"), T);
+        assertFalse(Guard.allowed(caps, done, SET_CALL_DATA), "once the contact is finished");
+        BarState ended = ready(new Event.CallRinging(V, null, "c2", in("c2")), new Event.CallEnded(V, null, "c2", null));
+        assertFalse(Guard.allowed(caps, ended, SET_CALL_DATA), "a call that ended without after-call work");
+    }
 }

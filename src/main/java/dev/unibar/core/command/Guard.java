@@ -49,7 +49,9 @@ public final class Guard {
                     s.calls().values().stream().anyMatch(CallView::conference);
             case SEND_DTMF -> talking;
             case SWAP -> s.heldCall().isPresent() && talking;
-            case SET_CALL_DATA, CONTACT_CARD -> anyCall;
+            // A contact lives on through after-call work (AgentDesktop's until JOBFINISHED): its data may still change.
+            case SET_CALL_DATA -> anyCall || (s.wrapUp() && s.lastEnded() != null);
+            case CONTACT_CARD -> anyCall;
             case START_RECORDING -> talking && !active.get().recording();
             case STOP_RECORDING -> active.map(CallView::recording).orElse(false);
             case MASK -> talking && !active.get().masked();
