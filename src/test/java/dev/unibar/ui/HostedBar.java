@@ -17,12 +17,18 @@ final class HostedBar {
 
     /** Skips the calling test when the host cannot run here (no browser). Call off the FX thread. */
     static VendorContext show(Host host, Stage stage, VendorModule module, Function<VendorEnvironment, VendorSetup> setUp) {
+        return show(host, stage, module, setUp, "en");
+    }
+
+    /** The same with the bar in {@code language}. */
+    static VendorContext show(Host host, Stage stage, VendorModule module, Function<VendorEnvironment, VendorSetup> setUp,
+                              String language) {
         host.assumeAvailable();
         VendorContext[] ctx = new VendorContext[1];
         // The first WebView and scene of a JVM take long on a loaded machine: 10 s failed under CI-like load.
         Fx.get(() -> {
             ctx[0] = host.open(module, setUp);
-            stage.setScene(new UnibarApp().buildScene(stage, ctx[0], Messages.forLanguage("en")));
+            stage.setScene(new UnibarApp().buildScene(stage, ctx[0], Messages.forLanguage(language)));
             stage.show();
             ctx[0].session().start();
             return null;
@@ -34,7 +40,7 @@ final class HostedBar {
     /** Unloads the page before its servers stop (a page polling a dead server has crashed the JVM), then closes. */
     static void close(VendorContext ctx) {
         if (ctx == null) return;
-        Fx.run(() -> ctx.page().load("about:blank"));
+        if (ctx.page() != null) Fx.run(() -> ctx.page().load("about:blank"));
         Fx.run(ctx::close);
     }
 }

@@ -16,6 +16,9 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -41,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * saved (target/screenshots, or the reference images in docs/screenshots with -Dunibar.screenshots=docs; the
  * narrow ones only in target) and checked: the window never changes width from the first frame on, no visible
  * text is cut off (the details that may shorten aside), and nothing in the primary row, the pill or the timer
- * moves or changes width between states.
+ * moves or changes width between states. The same for every vendor in the real bar against its simulator (ready,
+ * ringing, talking).
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotSuiteTest {
@@ -50,6 +54,17 @@ class ScreenshotSuiteTest {
     private static final boolean DOCS = "docs".equals(System.getProperty("unibar.screenshots"));
     private static final Path OUT = Path.of(DOCS ? "docs/screenshots" : "target/screenshots");
     private static final Path NARROW_OUT = Path.of("target/screenshots");
+
+    /** The vendors' states pictured (the day's step after which the picture is taken → the picture's name). */
+    private static final Map<String, String> VENDOR_STATES = Map.of("ready", "ready", "rings", "ringing",
+            "answer", "talking");
+
+    private Stage primary;
+
+    @Start
+    void start(Stage stage) {
+        primary = stage;
+    }
 
     @AfterAll
     static void lightAgain() {
@@ -66,6 +81,51 @@ class ScreenshotSuiteTest {
         }
         // Narrower than the words need: the buttons fall back to their icons, and still nothing is cut off.
         for (String lang : LANGUAGES) problems.addAll(run(lang, false, 560));
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * Every registered vendor in the real bar against its simulator (the WebView), English and Czech: the agent's
+     * day ({@code scenarios/agent-day.yml}) played from sign-in to the answered call, pictured ready, ringing and
+     * talking as {@code vendor-<vendor>-<state>-<lang>.png}; the window keeps its first frame's width throughout
+     * and no text is cut off.
+     */
+    @Test
+    void everyVendorReadyRingingAndTalkingInTheRealBar(FxRobot robot, @TempDir Path journals) throws Exception {
+        Files.createDirectories(OUT);
+        AgentDay day = AgentDay.read();
+        List<String> problems = new ArrayList<>();
+        for (dev.unibar.connectors.VendorModule m : dev.unibar.app.Vendors.all()) {
+            AgentDay.Vendor v = day.vendors().get(m.id());
+            if (v == null) {
+                problems.add(m.id() + ": no block in agent-day.yml");
+                continue;
+            }
+            for (String lang : LANGUAGES) {
+                AgentDayRun run = new AgentDayRun(day, m, v, dev.unibar.testkit.Host.WEBVIEW, robot, primary, lang,
+                        journals);
+                String tag = m.id() + " " + lang;
+                run.afterStep(s -> {
+                    WaitForAsyncUtils.waitForFxEvents();
+                    double w = Fx.get(primary::getWidth);
+                    if (Math.abs(w - run.firstWidth()) > 0.5) {
+                        problems.add(tag + " " + s.id() + ": the window changed width from " + run.firstWidth() + " to " + w);
+                    }
+                    BarView bar = robot.lookup("#bar").query();
+                    for (String cut : Fx.get(() -> Layout.cutOff(bar))) problems.add(tag + " " + s.id() + ": cut off: " + cut);
+                    String state = VENDOR_STATES.get(s.id());
+                    if (state != null) save(primary, OUT.resolve("vendor-" + m.id() + "-" + state + "-" + lang + ".png"));
+                });
+                try {
+                    for (AgentDay.Step s : day.stepsFor(v)) {
+                        run.step(s);
+                        if (s.id().equals("answer")) break;
+                    }
+                } finally {
+                    run.close();
+                }
+            }
+        }
         assertEquals(List.of(), problems);
     }
 
