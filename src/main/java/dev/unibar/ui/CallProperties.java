@@ -60,7 +60,8 @@ final class CallProperties {
         activeCall.set(active);
         Call c = active == null ? null : active.call();
         activeNumber.set(c == null ? "" : nz(c.remoteNumber()));
-        activeName.set(c == null ? "" : nz(c.remoteName()));
+        // A name that only repeats the number (Evolux's click-to-call names the call by it) says nothing new.
+        activeName.set(c == null || nz(c.remoteName()).trim().equals(nz(c.remoteNumber()).trim()) ? "" : nz(c.remoteName()));
         activeCustomerId.set(c == null || c.customer() == null ? "" : nz(c.customer().externalId()));
         activeQueue.set(c == null ? "" : queueOrCampaign(c));
         activeDirection.set(c == null ? null : c.direction());

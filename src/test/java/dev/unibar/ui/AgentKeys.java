@@ -142,7 +142,10 @@ final class AgentKeys {
         for (int i = 0; i <= TABS; i++) {
             WaitForAsyncUtils.waitForFxEvents();
             String owner = Fx.get(AgentKeys::focusOwner);
-            if (id.equals(owner)) return;
+            if (id.equals(owner)) {
+                if (i > 0) System.out.println("agent-day keys: #" + id + " after " + i + " Tab(s) via " + seen);
+                return;
+            }
             if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(owner)) seen.add(owner);
             robot.type(KeyCode.TAB);
         }

@@ -30,7 +30,9 @@ final class Layout {
         if (n instanceof Labeled l && !l.isWrapText() && l.getText() != null && !l.getText().isEmpty()
                 && !l.getStyleClass().contains(StatusLine.MAY_SHORTEN)
                 && l.getContentDisplay() != javafx.scene.control.ContentDisplay.GRAPHIC_ONLY) {
-            Node t = l.lookup(".text");
+            // A titled pane's own words are in its title; lookup() would go on into its content (a vendor's page).
+            Node scope = l instanceof javafx.scene.control.TitledPane ? l.lookup(".title") : l;
+            Node t = scope == null ? null : scope.lookup(".text");
             if (t instanceof Text text && !l.getText().equals(text.getText())) {
                 out.add((l.getId() == null ? l.getClass().getSimpleName() : l.getId()) + ": \"" + l.getText()
                         + "\" shown as \"" + text.getText() + "\"");
