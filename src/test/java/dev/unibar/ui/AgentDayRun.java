@@ -174,6 +174,8 @@ final class AgentDayRun {
             if (broken != null) throw new TestAbortedException("the day stopped at " + broken);
             List<String> missing = new ArrayList<>();
             List<CallRecord> rows = journal.all();
+            rows.forEach(r -> System.out.println("agent-day " + vendor.id() + "/" + host + " journal: " + r.direction() + " "
+                    + r.remoteNumber() + " answered=" + (r.answeredAt() != null) + " end=" + r.endCause()));
             for (JsonNode want : vendor.journal() != null ? vendor.journal() : day.journal()) {
                 String step = want.get("step").asText();
                 if (!done.contains(step) || vendor.noJournal().contains(step)) continue;
