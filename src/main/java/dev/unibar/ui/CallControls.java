@@ -110,10 +110,13 @@ final class CallControls extends HBox {
         };
         vm.presentationProperty().addListener((o, a, b) -> place.run());
         place.run();
-        // A slot the vendor can fill in no moment takes no room.
+        // The same places for every vendor: a slot this vendor cannot fill stays empty but keeps its room, so
+        // the row reads the same after a change of vendor. Only a vendor with no primary action at all (its
+        // calls are handled in its own page) gives the row's room back.
+        boolean anyOffered = slots.stream().anyMatch(Slot::offersAny);
         for (Slot s : slots) {
             s.setVisible(s.offersAny());
-            s.setManaged(s.offersAny());
+            s.setManaged(anyOffered);
         }
     }
 

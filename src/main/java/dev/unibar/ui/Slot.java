@@ -85,15 +85,17 @@ final class Slot extends StackPane {
         return buttons.get(a);
     }
 
+    // Every action the slot may hold counts, offered by this vendor or not: a place has one width in a language
+    // whichever the vendor, so Hang up stands where it stands for every vendor.
     double widthWithText() {
         double w = 0;
-        for (StableButton b : buttons.values()) if (b.isManaged()) w = Math.max(w, b.widthWithText());
+        for (StableButton b : buttons.values()) w = Math.max(w, b.widthWithText());
         return w;
     }
 
     double widthIconOnly() {
         double w = 0;
-        for (StableButton b : buttons.values()) if (b.isManaged()) w = Math.max(w, b.widthIconOnly());
+        for (StableButton b : buttons.values()) w = Math.max(w, b.widthIconOnly());
         return w;
     }
 

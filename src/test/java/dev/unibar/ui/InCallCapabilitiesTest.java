@@ -81,6 +81,31 @@ class InCallCapabilitiesTest {
         return Fx.get(() -> b.view().callControls().more().getItems().stream().map(i -> i.getId()).toList());
     }
 
+    /** Where Hang up stands in the primary row, laid out in a scene of its own. */
+    private static double hangUpX(Bar b) {
+        return Fx.get(() -> {
+            if (b.view().getScene() == null) new javafx.scene.Scene(b.view(), 900, 300);
+            b.view().applyCss();
+            b.view().layout();
+            Node row = b.view().callControls();
+            Node hangup = b.find("#hangup");
+            assertTrue(hangup.isVisible(), "Hang up shown");
+            return hangup.localToScene(0, 0).getX() - row.localToScene(0, 0).getX();
+        });
+    }
+
+    /** Issue 20: the same controls in the same places, whatever the vendor can do besides. */
+    @Test
+    void hangUpStandsInTheSamePlaceForAVendorWithoutMuteOrTransfer() {
+        Bar full = bar(FakeConnector.capabilitiesWithout());
+        Bar fewer = bar(FakeConnector.capabilitiesWithout(CommandKind.MUTE, CommandKind.UNMUTE, CommandKind.BLIND_TRANSFER,
+                CommandKind.CONSULT, CommandKind.COMPLETE_TRANSFER));
+        talking(full);
+        talking(fewer);
+        assertFalse(Fx.get(() -> fewer.find("#transfer").isVisible()), "no Transfer for a vendor without it");
+        assertEquals(hangUpX(full), hangUpX(fewer), 0.5, "Hang up's place in the row");
+    }
+
     @Test
     void aVendorWithoutTheExtrasShowsNoneOfThem() {
         Bar without = bar(FakeConnector.capabilitiesWithout(EXTRAS));
