@@ -162,6 +162,7 @@ final class PipeTransport implements LaunchedTransport {
         }
 
         private void end() {
+            dev.unibar.bridge.BridgeProbe.read();
             try {
                 if (head != null) receiver.oversized(head, size);
                 else receiver.message(message.toString(StandardCharsets.UTF_8));

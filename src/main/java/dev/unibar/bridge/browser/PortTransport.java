@@ -172,6 +172,7 @@ final class PortTransport implements LaunchedTransport {
                 partial.setLength(0);
             }
             if (last) {
+                dev.unibar.bridge.BridgeProbe.read();
                 String text = partial.toString();
                 String skipped = head;
                 long bytes = size;
