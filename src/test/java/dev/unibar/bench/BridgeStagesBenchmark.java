@@ -38,13 +38,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BridgeStagesBenchmark {
 
-    /** Wraps the host glue's capture call and listens for the batches the shim hands the isolated world. */
+    /**
+     * Wraps the host glue's capture call and listens for the batches the shim hands the isolated world: on the
+     * window in the capture phase (before the isolated world's listener on the document calls the binding) and
+     * on the document after it (registered later, so called later).
+     */
     private static final String PAGE_PROBE = "(function () {\n"
-            + "  var P = window.__unibarProbe = {cap: [], flush: []};\n"
+            + "  var P = window.__unibarProbe = {cap: [], start: [], flush: []};\n"
             + "  var base = performance.timeOrigin || (Date.now() - performance.now());\n"
             + "  function now() { return base + performance.now(); }\n"
             + "  var u = window.unibar, c = u.capture;\n"
             + "  u.capture = function () { P.cap.push(now()); return c.apply(this, arguments); };\n"
+            + "  window.addEventListener('unibar-cdp-batch', function () { P.start.push(now()); }, true);\n"
             + "  document.addEventListener('unibar-cdp-batch', function () { P.flush.push(now()); }, true);\n"
             + "  return 'ok';\n"
             + "})()";
@@ -142,12 +147,15 @@ public final class BridgeStagesBenchmark {
         long epochMinusNano = epochMinusNano();
         JsonNode page = new ObjectMapper().readTree(call(ctx, "JSON.stringify(window.__unibarProbe)"));
         double[] cap0 = doubles(page.path("cap"));
+        double[] start0 = doubles(page.path("start"));
         double[] flush0 = doubles(page.path("flush"));
 
         Map<String, List<Double>> st = new java.util.LinkedHashMap<>();
         String[] names = host.browser()
                 ? new String[]{"total: simulator -> store", "sim -> page capture (WebSocket, vendor script, glue) *",
-                "page capture -> shim flush (batching)", "shim flush -> pipe read (isolated world, binding, DevTools) *",
+                "page capture -> shim flush (batching)",
+                "shim flush -> binding called (page event, isolated world, binding)",
+                "binding called -> pipe read (DevTools, browser process, pipe) *",
                 "sum of the two * stages (one clock each)", "pipe read -> pipeline (decode, CDP parse)",
                 "pipeline -> worker (thread hand-off)", "worker -> store (split, parse, map, reduce)"}
                 : new String[]{"total: simulator -> store", "sim -> page capture (WebSocket relay, vendor script, glue) *",
@@ -169,14 +177,16 @@ public final class BridgeStagesBenchmark {
             st.get(names[0]).add((stored[i] - sent[i]) / 1e6);
             st.get(names[1]).add(capAt - t0);
             if (host.browser()) {
-                double flushAt = firstAfter(flush0, capAt);
+                double startAt = firstAfter(start0, capAt);
+                double flushAt = firstAfter(flush0, startAt);
                 double readMs = (m.read()[k] - sent[i]) / 1e6;
-                st.get(names[2]).add(flushAt - capAt);
-                st.get(names[3]).add(readMs - (flushAt - t0));
-                st.get(names[4]).add(readMs - (flushAt - capAt));
-                st.get(names[5]).add((m.delivered()[k] - m.read()[k]) / 1e6);
-                st.get(names[6]).add((m.taken()[k] - m.delivered()[k]) / 1e6);
-                st.get(names[7]).add((stored[i] - m.taken()[k]) / 1e6);
+                st.get(names[2]).add(startAt - capAt);
+                st.get(names[3]).add(flushAt - startAt);
+                st.get(names[4]).add(readMs - (flushAt - t0));
+                st.get(names[5]).add(readMs - (flushAt - capAt));
+                st.get(names[6]).add((m.delivered()[k] - m.read()[k]) / 1e6);
+                st.get(names[7]).add((m.taken()[k] - m.delivered()[k]) / 1e6);
+                st.get(names[8]).add((stored[i] - m.taken()[k]) / 1e6);
             } else {
                 st.get(names[2]).add(deliveredMs - (capAt - t0));
                 st.get(names[3]).add(deliveredMs);
