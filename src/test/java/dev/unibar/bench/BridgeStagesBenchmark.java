@@ -61,6 +61,16 @@ public final class BridgeStagesBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            measure();
+        } catch (Exception | Error e) {
+            // The toolkit's thread would keep the JVM alive after a failed run.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void measure() throws Exception {
         int n = Integer.getInteger("bench.events", 200);
         int warmup = Math.max(20, n / 10);
         List<String> hosts = List.of(System.getProperty("bench.hosts", "BROWSER,WEBVIEW").split(","));

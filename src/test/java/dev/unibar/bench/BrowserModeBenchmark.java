@@ -40,6 +40,7 @@ public final class BrowserModeBenchmark {
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("bench.events", 200);
         int warmup = Math.max(20, n / 10);
+        System.out.println("load before: " + BridgeStagesBenchmark.load());
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -62,6 +63,7 @@ public final class BrowserModeBenchmark {
         System.out.println(UcsRoundTrips.header());
         rows.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "JVM with the FX toolkit alone, before either host: %d MiB PSS%n", baseline / 1024);
+        System.out.println("load after: " + BridgeStagesBenchmark.load());
         Platform.exit();
         System.exit(0);
     }
