@@ -48,7 +48,7 @@ public final class BarMemory {
         int idle = Integer.getInteger("bench.idle", 20);
         String image = System.getProperty("bench.image");
         String extra = System.getProperty("bench.jvm", "").trim();
-        System.out.println("load before: " + BridgeStagesBenchmark.load());
+        System.out.println("load before: " + Bench.load());
 
         Path tmp = Files.createTempDirectory("unibar-memory");
         Path trace = tmp.resolve("trace.txt");
@@ -103,7 +103,7 @@ public final class BarMemory {
             if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
             if (xvfb != null) xvfb.destroy();
         }
-        System.out.println("load after: " + BridgeStagesBenchmark.load());
+        System.out.println("load after: " + Bench.load());
     }
 
     private static void report(long pid, int settle, int idle, long cpuTicks, String what, String extra) throws Exception {

@@ -4,17 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unibar.app.VendorContext;
 import dev.unibar.bridge.BridgeProbe;
-import dev.unibar.connectors.ucs.UcsModule;
-import dev.unibar.connectors.ucs.sim.UcsSimSettings;
 import dev.unibar.connectors.ucs.sim.UcsSimulator;
-import dev.unibar.core.command.Command;
-import dev.unibar.core.state.SessionPhase;
 import dev.unibar.testkit.Browsers;
 import dev.unibar.testkit.Host;
 import javafx.application.Platform;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.unibar.bench.BridgeStagesBenchmark \
- *     -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw [-Dbench.events=200] [-Dbench.hosts=BROWSER,WEBVIEW]
+ *     -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw [-Dbench.events=200] [-Dbench.hosts=BROWSER,WEBVIEW] \
+ *     [-Dbench.gapMs=0]
  * </pre>
  */
 public final class BridgeStagesBenchmark {
@@ -60,25 +55,14 @@ public final class BridgeStagesBenchmark {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        try {
-            measure();
-        } catch (Exception | Error e) {
-            // The toolkit's thread would keep the JVM alive after a failed run.
-            e.printStackTrace();
-            System.exit(1);
-        }
+    public static void main(String[] args) {
+        Bench.main(BridgeStagesBenchmark::measure);
     }
 
     private static void measure() throws Exception {
         int n = Integer.getInteger("bench.events", 200);
         int warmup = Math.max(20, n / 10);
         List<String> hosts = List.of(System.getProperty("bench.hosts", "BROWSER,WEBVIEW").split(","));
-        System.out.println("load before: " + load());
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Platform.setImplicitExit(false);
         List<String> out = new ArrayList<>();
         for (String h : hosts) {
             Host host = Host.valueOf(h.trim());
@@ -88,18 +72,15 @@ public final class BridgeStagesBenchmark {
             }
             out.addAll(run(host, n, warmup));
         }
-        System.out.printf(Locale.ROOT, "UCS simulator event -> store, by stage; %d events one at a time after %d warm-up%n", n, warmup);
+        System.out.printf(Locale.ROOT, "UCS simulator event -> store, by stage; %d events one at a time after %d warm-up, %d ms apart%n",
+                n, warmup, Long.getLong("bench.gapMs", 0));
         out.forEach(System.out::println);
-        System.out.println("load after: " + load());
-        Platform.exit();
-        System.exit(0);
     }
 
     private static List<String> run(Host host, int n, int warmup) throws Exception {
-        UcsSimulator sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
-        CompletableFuture<VendorContext> made = new CompletableFuture<>();
-        Platform.runLater(() -> made.complete(host.open(new UcsModule(), env -> UcsModule.forSimulator(sim, env))));
-        VendorContext ctx = made.get(60, TimeUnit.SECONDS);
+        UcsRoundTrips.Opened opened = UcsRoundTrips.open(host);
+        UcsSimulator sim = opened.sim();
+        VendorContext ctx = opened.ctx();
         int total = warmup + n;
         long[] storeAt = new long[1];
         int[] expect = new int[1];
@@ -107,12 +88,7 @@ public final class BridgeStagesBenchmark {
             Integer w = s.waitingCallers();
             if (w != null && w == expect[0] && storeAt[0] == 0) storeAt[0] = System.nanoTime();
         });
-        ctx.session().start();
-        UcsRoundTrips.await("credentials", () -> ctx.session().store().state().phase() == SessionPhase.CREDENTIALS);
-        ctx.session().send(new Command.Login("agent", "agent", false));
-        UcsRoundTrips.await("device list", () -> ctx.session().store().state().phase() == SessionPhase.DEVICE_SELECTION);
-        ctx.session().send(new Command.SelectDevice("201"));
-        UcsRoundTrips.await("ready", () -> ctx.session().store().state().phase() == SessionPhase.READY);
+        UcsRoundTrips.signIn(ctx);
         call(ctx, PAGE_PROBE);
 
         // Every batch is recorded (console lines travel too); each event's batch is the last one delivered
@@ -142,7 +118,10 @@ public final class BridgeStagesBenchmark {
         });
         long[] sent = new long[total];
         long[] stored = new long[total];
+        long gapMs = Long.getLong("bench.gapMs", 0);
         for (int i = 1; i <= total; i++) {
+            // A pause lets the page finish what the previous event made it do (the UCS operator page redraws).
+            if (gapMs > 0) Thread.sleep(gapMs);
             storeAt[0] = 0;
             expect[0] = i;
             long t0 = System.nanoTime();
@@ -266,13 +245,5 @@ public final class BridgeStagesBenchmark {
             else hi = mid;
         }
         return lo < times.length ? times[lo] : Double.NaN;
-    }
-
-    static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "?";
-        }
     }
 }

@@ -11,7 +11,6 @@ import dev.unibar.connectors.max.sim.MaxSimulator;
 import dev.unibar.connectors.ucs.UcsModule;
 import dev.unibar.connectors.ucs.sim.UcsSimSettings;
 import dev.unibar.connectors.ucs.sim.UcsSimulator;
-import dev.unibar.core.command.Command;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.SessionPhase;
@@ -55,14 +54,8 @@ public final class WebBarLatencyBenchmark {
         List<Step> round(int i);
     }
 
-    public static void main(String[] args) throws Exception {
-        try {
-            measure();
-        } catch (Exception | Error e) {
-            // The toolkit's thread would keep the JVM alive after a failed run.
-            e.printStackTrace();
-            System.exit(1);
-        }
+    public static void main(String[] args) {
+        Bench.main(WebBarLatencyBenchmark::measure);
     }
 
     private static void measure() throws Exception {
@@ -70,20 +63,12 @@ public final class WebBarLatencyBenchmark {
         int warmup = Math.max(20, n / 10);
         Host host = Host.valueOf(System.getProperty("bench.host", "WEBVIEW"));
         List<String> vendors = List.of(System.getProperty("bench.vendors", "ucs,agentdesktop,max,evolux").split(","));
-        System.out.println("load before: " + BridgeStagesBenchmark.load());
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Platform.setImplicitExit(false);
         List<String> rows = new ArrayList<>();
         for (String v : vendors) rows.addAll(run(v.trim(), host, n, warmup));
         System.out.printf(Locale.ROOT, "vendor event -> native state in the %s, %d timed events one at a time after %d warm-up; goal: p99 <= %.0f ms to FX%n",
                 host.name().toLowerCase(Locale.ROOT), n, warmup, GOAL_P99_MS);
         System.out.println(UcsRoundTrips.header() + String.format(Locale.ROOT, " %10s", "goal p99"));
         rows.forEach(System.out::println);
-        System.out.println("load after: " + BridgeStagesBenchmark.load());
-        Platform.exit();
-        System.exit(0);
     }
 
     private static List<String> run(String vendor, Host host, int n, int warmup) throws Exception {
@@ -159,11 +144,7 @@ public final class WebBarLatencyBenchmark {
         var s = ctx.session();
         switch (vendor) {
             case "ucs" -> {
-                UcsRoundTrips.await("credentials", () -> s.store().state().phase() == SessionPhase.CREDENTIALS);
-                s.send(new Command.Login("agent", "agent", false));
-                UcsRoundTrips.await("device list", () -> s.store().state().phase() == SessionPhase.DEVICE_SELECTION);
-                s.send(new Command.SelectDevice("201"));
-                UcsRoundTrips.await("ready", () -> s.store().state().phase() == SessionPhase.READY);
+                UcsRoundTrips.signInStarted(ctx);
                 return i -> List.of(new Step("waiting-callers", () -> ucs.scenario("waiting-callers", Map.of("count", i + 1)),
                         st -> st.waitingCallers() != null && st.waitingCallers() == i + 1, true));
             }
@@ -183,21 +164,23 @@ public final class WebBarLatencyBenchmark {
             }
             case "max" -> {
                 MaxSimulator sim = ctx.simulator(MaxSimulator.class);
-                UcsRoundTrips.await("ready", () -> s.store().state().phase() == SessionPhase.READY
-                        && s.store().state().agentState() == AgentState.READY);
-                return i -> List.of(
-                        new Step("unavailable", () -> sim.scenario("unavailable", Map.of()), st -> st.agentState() != AgentState.READY, true),
-                        new Step("available", () -> sim.scenario("available", Map.of()), st -> st.agentState() == AgentState.READY, true));
+                return pauseAndBack(s, "unavailable", "available", name -> sim.scenario(name, Map.of()));
             }
             case "evolux" -> {
                 EvoluxSimulator sim = ctx.simulator(EvoluxSimulator.class);
-                UcsRoundTrips.await("ready", () -> s.store().state().phase() == SessionPhase.READY
-                        && s.store().state().agentState() == AgentState.READY);
-                return i -> List.of(
-                        new Step("pause", () -> sim.scenario("pause", Map.of()), st -> st.agentState() != AgentState.READY, true),
-                        new Step("stop-pause", () -> sim.scenario("stop-pause", Map.of()), st -> st.agentState() == AgentState.READY, true));
+                return pauseAndBack(s, "pause", "stop-pause", name -> sim.scenario(name, Map.of()));
             }
             default -> throw new IllegalArgumentException(vendor);
         }
+    }
+
+    /** Once the agent is ready: each round, a scenario that takes the agent out of Ready and one that brings it back. */
+    private static Rounds pauseAndBack(dev.unibar.core.Session s, String away, String back,
+                                       java.util.function.Consumer<String> play) throws InterruptedException {
+        UcsRoundTrips.await("ready", () -> s.store().state().phase() == SessionPhase.READY
+                && s.store().state().agentState() == AgentState.READY);
+        return i -> List.of(
+                new Step(away, () -> play.accept(away), st -> st.agentState() != AgentState.READY, true),
+                new Step(back, () -> play.accept(back), st -> st.agentState() == AgentState.READY, true));
     }
 }

@@ -42,7 +42,7 @@ public final class WebViewPromiseProbe {
             + "</script></body></html>";
 
     public static void main(String[] args) throws Exception {
-        System.out.println("load before: " + BridgeStagesBenchmark.load());
+        System.out.println("load before: " + Bench.load());
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -57,7 +57,7 @@ public final class WebViewPromiseProbe {
         String r;
         while ((r = get(ch, "window.results")) == null) Thread.sleep(200);
         System.out.println("WebView, 200 loopback requests each way, page clock, [median, p99] ms: " + r);
-        System.out.println("load after: " + BridgeStagesBenchmark.load());
+        System.out.println("load after: " + Bench.load());
         System.exit(0);
     }
 
