@@ -189,6 +189,9 @@
 
   function schedule() {
     if (!attached || scheduled) return;
+    // Nothing to send (attached() with an empty queue): a flush scheduled for nothing would hold back the
+    // next capture until it ran, and in the WebView a promise job queued in a call from Java waits for a pulse.
+    if (pending.length === 0 && !droppedAny && lost === 0) return;
     // A CTI event comes alone or with a few others (a call rings with its data and state), and each is
     // wanted at once: a capture with nothing else waiting leaves now, inside the vendor's callback. Waiting
     // for the end of the task would add whatever the vendor's page does after its callback (the UCS
