@@ -89,6 +89,7 @@ public final class CapturePipeline implements AutoCloseable {
     public void deliver(String batch) {
         if (closed) return;
         batches.incrementAndGet();
+        BridgeProbe.mark(BridgeProbe.Stage.DELIVERED);
         queue.add(batch == null ? "null" : batch);
     }
 
@@ -176,6 +177,7 @@ public final class CapturePipeline implements AutoCloseable {
                 pageEvent(e);
                 continue;
             }
+            BridgeProbe.mark(BridgeProbe.Stage.TAKEN);
             try {
                 process((String) item);
             } catch (RuntimeException e) {
@@ -183,6 +185,7 @@ public final class CapturePipeline implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "capture handler failed", e);
             } finally {
                 processedBatches.incrementAndGet();
+                BridgeProbe.mark(BridgeProbe.Stage.HANDLED);
             }
         }
     }

@@ -2,8 +2,6 @@ package dev.unibar.bench;
 
 import dev.unibar.app.VendorContext;
 import dev.unibar.bridge.browser.BrowserPageChannel;
-import dev.unibar.connectors.ucs.UcsModule;
-import dev.unibar.connectors.ucs.sim.UcsSimSettings;
 import dev.unibar.connectors.ucs.sim.UcsSimulator;
 import dev.unibar.testkit.Browsers;
 import dev.unibar.testkit.Host;
@@ -15,9 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +36,7 @@ public final class BrowserModeBenchmark {
     public static void main(String[] args) throws Exception {
         int n = Integer.getInteger("bench.events", 200);
         int warmup = Math.max(20, n / 10);
+        System.out.println("load before: " + Bench.load());
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -62,15 +59,15 @@ public final class BrowserModeBenchmark {
         System.out.println(UcsRoundTrips.header());
         rows.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "JVM with the FX toolkit alone, before either host: %d MiB PSS%n", baseline / 1024);
+        System.out.println("load after: " + Bench.load());
         Platform.exit();
         System.exit(0);
     }
 
     private static List<String> run(Host host, int n, int warmup) throws Exception {
-        UcsSimulator sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
-        CompletableFuture<VendorContext> made = new CompletableFuture<>();
-        Platform.runLater(() -> made.complete(host.open(new UcsModule(), env -> UcsModule.forSimulator(sim, env))));
-        VendorContext ctx = made.get(60, TimeUnit.SECONDS);
+        UcsRoundTrips.Opened opened = UcsRoundTrips.open(host);
+        UcsSimulator sim = opened.sim();
+        VendorContext ctx = opened.ctx();
         UcsRoundTrips.Result r = UcsRoundTrips.measure(ctx, sim, n, warmup);
         System.gc();
         Thread.sleep(1000);

@@ -161,7 +161,7 @@ public final class StartupBenchmark {
         return out.lines().findFirst().orElse(null);
     }
 
-    private static Map<String, Long> read(Path trace) throws IOException {
+    static Map<String, Long> read(Path trace) throws IOException {
         Map<String, Long> m = new LinkedHashMap<>();
         if (!Files.isRegularFile(trace)) return m;
         for (String line : Files.readAllLines(trace, StandardCharsets.UTF_8)) {
@@ -249,7 +249,7 @@ public final class StartupBenchmark {
                 ? "made for this path" : "could not be made; it starts without one"));
     }
 
-    private static String freeDisplay() {
+    static String freeDisplay() {
         for (int n = 80; n < 120; n++) {
             if (!new File("/tmp/.X11-unix/X" + n).exists() && !new File("/tmp/.X" + n + "-lock").exists()) return ":" + n;
         }

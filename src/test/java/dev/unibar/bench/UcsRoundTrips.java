@@ -45,12 +45,7 @@ final class UcsRoundTrips {
             if (b != null && b == expect[0] && fxAt[0] == 0) fxAt[0] = System.nanoTime();
         }));
 
-        ctx.session().start();
-        await("credentials", () -> ctx.session().store().state().phase() == SessionPhase.CREDENTIALS);
-        ctx.session().send(new Command.Login("agent", "agent", false));
-        await("device list", () -> ctx.session().store().state().phase() == SessionPhase.DEVICE_SELECTION);
-        ctx.session().send(new Command.SelectDevice("201"));
-        await("ready", () -> ctx.session().store().state().phase() == SessionPhase.READY);
+        signIn(ctx);
 
         List<Double> toStore = new ArrayList<>();
         List<Double> toFx = new ArrayList<>();
@@ -69,6 +64,35 @@ final class UcsRoundTrips {
         }
         Platform.runLater(vm::dispose);
         return new Result(toStore, toFx);
+    }
+
+    /** A UCS simulator with fast delays, and the bar's context on it in {@code host}. */
+    record Opened(UcsSimulator sim, VendorContext ctx) {
+    }
+
+    /** The toolkit must be running. */
+    static Opened open(dev.unibar.testkit.Host host) throws Exception {
+        UcsSimulator sim = new UcsSimulator(0, dev.unibar.connectors.ucs.sim.UcsSimSettings.defaults()
+                .delays(dev.unibar.connectors.ucs.sim.UcsSimSettings.Delays.fast())).start();
+        CompletableFuture<VendorContext> made = new CompletableFuture<>();
+        Platform.runLater(() -> made.complete(host.open(new dev.unibar.connectors.ucs.UcsModule(),
+                env -> dev.unibar.connectors.ucs.UcsModule.forSimulator(sim, env))));
+        return new Opened(sim, made.get(60, TimeUnit.SECONDS));
+    }
+
+    /** Starts the session and signs the agent in on device 201; returns once the bar is ready. */
+    static void signIn(VendorContext ctx) throws InterruptedException {
+        ctx.session().start();
+        signInStarted(ctx);
+    }
+
+    /** {@link #signIn} once the session has started. */
+    static void signInStarted(VendorContext ctx) throws InterruptedException {
+        await("credentials", () -> ctx.session().store().state().phase() == SessionPhase.CREDENTIALS);
+        ctx.session().send(new Command.Login("agent", "agent", false));
+        await("device list", () -> ctx.session().store().state().phase() == SessionPhase.DEVICE_SELECTION);
+        ctx.session().send(new Command.SelectDevice("201"));
+        await("ready", () -> ctx.session().store().state().phase() == SessionPhase.READY);
     }
 
     /**

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A burst of 10,000 captures, half of them before the bridge is attached, crosses the bridge complete
- * and in order, in few JavaScript-to-Java calls, with garbage collections running meanwhile.
+ * and in order, in few JavaScript-to-Java calls, with garbage collections running meanwhile. A lone capture
+ * leaves inside the call that made it; a burst in one task waits to share a few calls (issue 25).
  */
 class BridgeBurstTest {
 
@@ -96,5 +97,42 @@ class BridgeBurstTest {
         long batches = channel.pipeline().batches();
         assertTrue(batches >= 1 && batches < 1_000, "batched: " + batches + " deliver() calls for " + N + " captures");
         assertEquals(1, channel.attachments());
+    }
+
+    @Test
+    void aLoneCaptureLeavesAtOnceABurstInOneTaskIsBatched() throws Exception {
+        host = new HostServer();
+        host.addPage("/lone", () -> FxSupport.page(""));
+        host.start();
+        FxSupport.Recorder recorder = new FxSupport.Recorder();
+        channel = FxSupport.channel(new OriginPolicy(host.origin()));
+        channel.setCaptureHandler(recorder);
+        channel.load(host.url("/lone"));
+        FxSupport.await(Duration.ofSeconds(60), "the shim attached", () -> "true".equals(call("String(!!(window.unibar && window.unibar.isAttached()))")));
+
+        // pending() is read in the same task as the capture: 0 means the capture had already left.
+        assertEquals("0", call("(function () { unibar.capture({callback: 'lone'}); return String(unibar.pending()); })()"),
+                "a lone capture left inside the call that made it, before its task ended");
+        FxSupport.await(Duration.ofSeconds(30), "the lone capture", () -> recorder.capturedCount() == 1);
+        assertEquals("lone", recorder.captured().get(0).line().path("callback").asText());
+
+        long before = channel.pipeline().batches();
+        int burst = 200;
+        String waiting = call("(function () { for (var i = 0; i < " + burst + "; i++) unibar.capture({callback: 'b', args: [i]});"
+                + " return String(unibar.pending()); })()");
+        assertTrue(Integer.parseInt(waiting) > 0, "a burst in one task waits for a later one: " + waiting + " captures still waiting");
+        FxSupport.await(Duration.ofSeconds(30), "the burst", () -> recorder.capturedCount() == 1 + burst);
+        List<FxSupport.Captured> got = recorder.captured();
+        for (int i = 0; i < burst; i++) assertEquals(i, got.get(1 + i).line().path("args").path(0).asInt(-1), "entry " + i + " in order");
+        long calls = channel.pipeline().batches() - before;
+        assertTrue(calls < burst / 4, "the burst shared its deliver() calls: " + calls + " for " + burst + " captures");
+    }
+
+    private String call(String script) {
+        try {
+            return channel.call(script).toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.unibar.bridge.browser;
 
+import dev.unibar.bridge.BridgeProbe;
+
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -162,6 +164,7 @@ final class PipeTransport implements LaunchedTransport {
         }
 
         private void end() {
+            BridgeProbe.read();
             try {
                 if (head != null) receiver.oversized(head, size);
                 else receiver.message(message.toString(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package dev.unibar.bridge.browser;
 
+import dev.unibar.bridge.BridgeProbe;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -172,6 +174,7 @@ final class PortTransport implements LaunchedTransport {
                 partial.setLength(0);
             }
             if (last) {
+                BridgeProbe.read();
                 String text = partial.toString();
                 String skipped = head;
                 long bytes = size;
