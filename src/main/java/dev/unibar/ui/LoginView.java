@@ -94,7 +94,18 @@ public final class LoginView extends VBox {
             if (e == null) return "";
             return e.message() != null && !e.message().isBlank() ? msg.sessionError(e) : msg.get("login.failed");
         }, vm.lastErrorProperty()));
-        BarView.visible(error, Bindings.isNotEmpty(error.textProperty()));
+        // Its two lines are kept from the first frame (as the message strip's): an error appearing moves nothing
+        // below the form, such as the vendor panel, out of the window.
+        error.getStyleClass().add("login-error");
+        error.visibleProperty().bind(Bindings.isNotEmpty(error.textProperty()));
+        // The vendor's own words behind a sentence Unibar knows ("The user name or password is incorrect."): for the
+        // screen reader and the tooltip, never in place of the agent's language.
+        error.accessibleHelpProperty().bind(Bindings.createStringBinding(() -> {
+            Event.SessionError e = vm.lastErrorProperty().get();
+            return e == null ? null : dev.unibar.core.model.Notices.detail(e);
+        }, vm.lastErrorProperty()));
+        Ui.tip(error, Bindings.createStringBinding(() -> error.getAccessibleHelp() == null ? error.getText()
+                : error.getText() + "\n" + error.getAccessibleHelp(), error.textProperty(), error.accessibleHelpProperty()));
 
         HBox buttons = new HBox(6, remember, login, sso);
         buttons.setAlignment(Pos.CENTER_LEFT);

@@ -1,6 +1,9 @@
 package dev.unibar.ui;
 
 import dev.unibar.core.model.NoticeLevel;
+import dev.unibar.core.model.Notices;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.animation.PauseTransition;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
@@ -15,6 +18,8 @@ import javafx.util.Duration;
 final class MessageStrip extends Label {
 
     private final PauseTransition timer = new PauseTransition();
+    /** The text and, below it, the vendor's own words behind a sentence Unibar knows (its detail). */
+    private final StringProperty whole = new SimpleStringProperty(this, "whole", "");
 
     MessageStrip(BarViewModel vm, Messages msg) {
         setId("notice");
@@ -23,7 +28,7 @@ final class MessageStrip extends Label {
         setMaxWidth(Double.MAX_VALUE);
         setAccessibleRole(AccessibleRole.TEXT);
         // A long notice may be cut to the strip's width; the tooltip holds it whole.
-        Ui.tip(this, textProperty());
+        Ui.tip(this, whole);
         vm.messageProperty().addListener((o, a, m) -> show(vm, msg, m));
         show(vm, msg, vm.messageProperty().get());
     }
@@ -33,11 +38,16 @@ final class MessageStrip extends Label {
         timer.stop();
         if (m == null) {
             setText("");
+            whole.set("");
+            setAccessibleHelp(null);
             getStyleClass().add("empty");
             return;
         }
         getStyleClass().add(m.level().wire());
         setText(m.text(msg));
+        String detail = m.notice() == null ? null : Notices.detail(m.notice());
+        setAccessibleHelp(detail);
+        whole.set(detail == null ? getText() : getText() + "\n" + detail);
         timer.setDuration(Duration.seconds(m.level() == NoticeLevel.ERROR ? 20 : 10));
         timer.setOnFinished(e -> {
             if (vm.messageProperty().get() == m) vm.clearMessage();

@@ -23,9 +23,18 @@ public class EpbxFailure extends IOException {
     }
 
     protected EpbxFailure(String key, List<String> args) {
-        super(Notices.english(key, args));
+        this(Notices.english(key, args), key, args);
+    }
+
+    private EpbxFailure(String message, String key, List<String> args) {
+        super(message);
         this.key = key;
         this.args = args;
+    }
+
+    /** A failure EPBX worded and Unibar knows: our sentence by key, the server's words as the message (detail). */
+    static EpbxFailure known(String vendorText, String key) {
+        return new EpbxFailure(vendorText, key, List.of());
     }
 
     public static EpbxFailure keyed(String key, Object... args) {

@@ -158,6 +158,10 @@ final class EpbxHubSession {
         Throwable c = dev.unibar.core.Failures.unwrap(err);
         if (c instanceof HubTransport.HubException h && h.refusal() != null) return h.refusal();
         if (c instanceof Refusal) return c;
+        if (c instanceof HubTransport.HubException) {
+            Refusal known = EpbxKnownErrors.refusal(c.getMessage());
+            if (known != null) return known;
+        }
         String msg = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
         String clean = Redact.text(msg, token());
         if (clean.equals(c.getMessage())) return c;

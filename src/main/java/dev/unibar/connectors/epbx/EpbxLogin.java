@@ -77,7 +77,7 @@ final class EpbxLogin {
         try {
             keeper.login(user, password);
         } catch (OAuthClient.RefusedException e) {
-            throw new CompletionException(new LoginException(e, e.error()));
+            throw new CompletionException(new LoginException(EpbxKnownErrors.passwordRefused(e), e.error()));
         } catch (EpbxFailure e) {
             throw new CompletionException(new LoginException(e, null));
         } catch (IOException e) {

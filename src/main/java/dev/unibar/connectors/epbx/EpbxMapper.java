@@ -123,7 +123,7 @@ public final class EpbxMapper implements VendorMapper {
         // SignalR clients match client methods case-insensitively (the C# client subscribes "OnChamada").
         switch (key) {
             case "onlogado": return onLogado(name, args);
-            case "onlogadoerro": return List.of(new Event.SessionError(VENDOR, null, exception(args, name), null));
+            case "onlogadoerro": return List.of(EpbxKnownErrors.loginError(VENDOR, exception(args, name)));
             case "ondeslogado": return onDeslogado(name, args);
             case "onconexaoerro": return notice(NoticeLevel.WARNING, exception(args, name));
             case "oninfointervaloramal": return intervals.offered(intervalo(args, name));

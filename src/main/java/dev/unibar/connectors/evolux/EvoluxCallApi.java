@@ -31,6 +31,9 @@ final class EvoluxCallApi {
         this.token = token;
     }
 
+    /** Evolux's answer when {@code from} is not a logged-in agent (docs/simulators/evolux.md: wording guessed). */
+    private static final java.util.regex.Pattern NOT_LOGGED_IN = java.util.regex.Pattern.compile("Agent .* is not logged in\\.?");
+
     CompletionStage<Void> call(String from, String to) {
         String body = "from=" + URLEncoder.encode(from, StandardCharsets.UTF_8)
                 + "&to=" + URLEncoder.encode(to, StandardCharsets.UTF_8);
@@ -52,6 +55,9 @@ final class EvoluxCallApi {
                     LOG.log(System.Logger.Level.INFO, "Evolux click-to-call: HTTP " + resp.statusCode()
                             + (message == null ? "" : " " + message));
                     if (resp.statusCode() / 100 != 2) {
+                        if (message != null && NOT_LOGGED_IN.matcher(message).matches()) {
+                            throw Notices.Refusal.known(message, "vendor.notLoggedIn");
+                        }
                         throw new Notices.Refusal("evolux.callRefused", message != null ? message : "HTTP " + resp.statusCode());
                     }
                     return (Void) null;

@@ -6,7 +6,9 @@ import dev.unibar.connectors.Payloads;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import static dev.unibar.connectors.ucs.UcsMapper.VENDOR;
@@ -28,11 +30,25 @@ final class UcsTexts {
         return Event.Notice.keyed(VENDOR, null, level, key, args);
     }
 
-    /** A session error: UCS's own text as it wrote it; only its absence is ours to say (keyed). */
+    /**
+     * UCS's texts Unibar knows, lower-cased: the seed's examples of a login error ("invalid credentials", onLoginError)
+     * and of a notification under the sign-in form ("Špatné heslo", notify). The agent reads our sentence in the bar's
+     * language, UCS's words as its detail.
+     */
+    private static final Map<String, String> KNOWN = Map.of(
+            "invalid credentials", "vendor.wrongPassword",
+            "špatné heslo", "vendor.wrongPassword");
+
+    /** Message groups (onMessage {@code group}) Unibar words itself; the key's arguments are the message's values. */
+    private static final Map<String, String> GROUPS = Map.of("accountCode", "ucs.accountCodeSet");
+
+    /** A session error: UCS's own text as it wrote it (keyed when Unibar knows it); only its absence is ours to say. */
     static Event sessionError(JsonNode message, String code, String fallbackKey) {
         String text = messageOr(message, null);
-        return text == null ? Event.SessionError.keyed(VENDOR, null, code, fallbackKey)
-                : new Event.SessionError(VENDOR, null, text, code);
+        if (text == null) return Event.SessionError.keyed(VENDOR, null, code, fallbackKey);
+        String key = KNOWN.get(text.strip().toLowerCase(java.util.Locale.ROOT));
+        return key == null ? new Event.SessionError(VENDOR, null, text, code)
+                : Event.SessionError.known(VENDOR, null, code, text, key);
     }
 
     /** UCS's own text as it wrote it (in the operator's language); only its absence is ours to say. */
@@ -49,8 +65,24 @@ final class UcsTexts {
         if ("warning".equalsIgnoreCase(type)) level = NoticeLevel.WARNING;
         else if ("error".equalsIgnoreCase(type)) level = NoticeLevel.ERROR;
         String text = Payloads.text(m, "message");
-        if (text == null) text = Payloads.text(m, "group") != null ? Payloads.text(m, "group") : "";
-        return notice(level, fill(text, m.get("data")));
+        String group = Payloads.text(m, "group");
+        if (text == null) text = group != null ? group : "";
+        String said = fill(text, m.get("data"));
+        String key = group == null ? null : GROUPS.get(group);
+        if (key != null) return Event.Notice.known(VENDOR, null, level, said, key, values(m.get("data")).toArray());
+        return notice(level, said);
+    }
+
+    /** The template values of a message's data, in their order (data.values, or data itself). */
+    private static List<String> values(JsonNode data) {
+        List<String> out = new ArrayList<>();
+        if (data == null || !data.isObject()) return out;
+        JsonNode values = data.get("values") != null && data.get("values").isObject() ? data.get("values") : data;
+        values.fields().forEachRemaining(en -> {
+            String v = Payloads.scalar(en.getValue());
+            if (v != null) out.add(v);
+        });
+        return out;
     }
 
     /**

@@ -63,6 +63,16 @@ public sealed interface Event {
             List<String> a = Notices.strings(args);
             return new SessionError(vendor, at, Notices.english(key, a), code, key, a);
         }
+        /**
+         * A vendor error Unibar knows (wrong password, extension busy, ...): {@code key} is the sentence the agent
+         * reads in the bar's language, {@code vendorText} the vendor's own words, kept as the CONTRACT's
+         * {@code message} and shown as the sentence's detail ({@link Notices#detail}).
+         */
+        public static SessionError known(String vendor, Instant at, String code, String vendorText, String key,
+                                         Object... args) {
+            List<String> a = Notices.strings(args);
+            return new SessionError(vendor, at, vendorText == null ? Notices.english(key, a) : vendorText, code, key, a);
+        }
     }
 
     @Type("device.selectionRequired")
@@ -192,6 +202,12 @@ public sealed interface Event {
         public static Notice keyed(String vendor, Instant at, NoticeLevel level, String key, Object... args) {
             List<String> a = Notices.strings(args);
             return new Notice(vendor, at, level, Notices.english(key, a), key, a);
+        }
+        /** A vendor message Unibar knows: our sentence by {@code key}, the vendor's words as {@code message} (detail). */
+        public static Notice known(String vendor, Instant at, NoticeLevel level, String vendorText, String key,
+                                   Object... args) {
+            List<String> a = Notices.strings(args);
+            return new Notice(vendor, at, level, vendorText == null ? Notices.english(key, a) : vendorText, key, a);
         }
     }
 

@@ -34,6 +34,23 @@ public final class Notices {
         return format(locale, e.key(), e.args());
     }
 
+    /**
+     * The vendor's own words behind a keyed sentence ({@code Notice.known}): the message when it is not the
+     * key's English text; null when the text is all ours or all the vendor's.
+     */
+    public static String detail(Event.Notice n) {
+        return detail(n.key(), n.args(), n.message());
+    }
+
+    public static String detail(Event.SessionError e) {
+        return detail(e.key(), e.args(), e.message());
+    }
+
+    private static String detail(String key, List<String> args, String message) {
+        if (key == null || message == null || message.isBlank() || !has(key)) return null;
+        return message.equals(english(key, args)) ? null : message;
+    }
+
     public static boolean has(String key) {
         try {
             ResourceBundle.getBundle(BUNDLE, Locale.ROOT, control()).getString(key);
@@ -72,9 +89,22 @@ public final class Notices {
         }
 
         private Refusal(String key, List<String> args) {
-            super(english(key, args));
+            this(english(key, args), key, args);
+        }
+
+        private Refusal(String message, String key, List<String> args) {
+            super(message);
             this.key = key;
             this.args = args;
+        }
+
+        /**
+         * A vendor's refusal Unibar knows: the agent reads {@code key}'s sentence; the message is the vendor's own
+         * text, which the session keeps as the notice's detail.
+         */
+        public static Refusal known(String vendorText, String key, Object... args) {
+            List<String> a = strings(args);
+            return new Refusal(vendorText == null ? english(key, a) : vendorText, key, a);
         }
 
         public String key() {

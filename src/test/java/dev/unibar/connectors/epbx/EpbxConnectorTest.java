@@ -204,10 +204,25 @@ class EpbxConnectorTest {
         Wait.until("session.error", java.time.Duration.ofMillis(2000), () -> sink.has("session.error"));
         assertTrue(sink.events.contains("{\"type\":\"session.error\",\"vendor\":\"epbx\","
                 + "\"message\":\"Usuário ou senha inválidos\",\"code\":\"invalid_grant\"}"), sink.events.toString());
-        // The OAuth server's own words: no key, shown as it wrote them in every language.
+        // invalid_grant is a wrong password: the agent reads our sentence in the bar's language, the server's own
+        // words (the CONTRACT's message above) stay as its detail.
         Event.SessionError err = sessionError();
-        assertEquals(null, err.key());
-        assertEquals("Usuário ou senha inválidos", Notices.text(err, Locale.forLanguageTag("cs")));
+        assertEquals("vendor.wrongPassword", err.key());
+        assertEquals("Nesprávné uživatelské jméno nebo heslo.", Notices.text(err, Locale.forLanguageTag("cs")));
+        assertEquals("Usuário ou senha inválidos", Notices.detail(err));
+    }
+
+    @Test
+    void theHubsKnownRefusalsAreKeyedWithTheServersWordsAsDetail() throws Exception {
+        FakeHubTransport t = login();
+        t.errors.put("Discar", "Ramal já possui uma chamada em curso");
+        Refusal busy = refusal(new Command.Dial("11987654321"));
+        assertEquals("vendor.extensionBusy", busy.key());
+        assertEquals("Ramal já possui uma chamada em curso", busy.getMessage(), "the vendor's words travel as the detail");
+        // ASP.NET Core wraps the hub's text in its own sentence: the vendor's words after "HubException: " are known too.
+        t.errors.put("Discar", "An unexpected error occurred invoking 'Discar' on the server. HubException: "
+                + "Ramal já possui uma chamada em curso");
+        assertEquals("vendor.extensionBusy", refusal(new Command.Dial("11987654321")).key());
     }
 
     private Event.SessionError sessionError() {

@@ -146,6 +146,15 @@ class EpbxMapperSessionTest {
     }
 
     @Test
+    void aKnownLogInErrorIsKeyedWithTheMiddlewaresWordsAsDetail() throws Exception {
+        Event.SessionError e = (Event.SessionError) new EpbxMapper().mapLine(
+                cb("onLogadoErro", R + ",{\"ClassName\":\"System.Exception\",\"Message\":\"Ramal já está logado\"}")).get(0);
+        assertEquals("vendor.extensionInUse", e.key());
+        assertEquals("Ramal já está logado", e.message(), "the CONTRACT's message stays the vendor's");
+        assertEquals("Ramal já está logado", dev.unibar.core.model.Notices.detail(e));
+    }
+
+    @Test
     void exceptionsInEveryFormTheClientsSend() throws Exception {
         assertEquals("Ramal inválido", ((Event.SessionError) new EpbxMapper().mapLine(
                 cb("onLogadoErro", R + ",{\"ClassName\":\"System.Exception\",\"Message\":\"Ramal inválido\"}")).get(0)).message());

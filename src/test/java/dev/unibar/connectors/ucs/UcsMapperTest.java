@@ -117,6 +117,30 @@ class UcsMapperTest {
     }
 
     @Test
+    void aWrongPasswordIsKeyedWithUcsWordsAsDetail() throws Exception {
+        for (String said : List.of("Invalid credentials", "Špatné heslo")) {
+            Event.SessionError e = (Event.SessionError) mapper.mapLine("{\"callback\":\"onLoginError\",\"args\":[401,\""
+                    + said + "\"]}").get(0);
+            assertEquals("vendor.wrongPassword", e.key(), said);
+            assertEquals(said, dev.unibar.core.model.Notices.detail(e));
+        }
+        Event.SessionError other = (Event.SessionError) mapper.mapLine(
+                "{\"callback\":\"onLoginError\",\"args\":[401,\"SSO token expired\"]}").get(0);
+        assertEquals(null, other.key(), "a text Unibar does not know is shown as UCS wrote it");
+    }
+
+    @Test
+    void theAccountCodeConfirmationIsKeyedWithoutTheCallId() throws Exception {
+        Event.Notice n = (Event.Notice) mapper.mapLine("{\"callback\":\"onMessage\",\"args\":[{\"message\":"
+                + "\"Account kód {accountCode} byl nastaven\",\"type\":\"success\",\"group\":\"accountCode\","
+                + "\"data\":{\"values\":{\"accountCode\":\"REKL/vada\"}}}]}").get(0);
+        assertEquals("ucs.accountCodeSet", n.key());
+        assertEquals(List.of("REKL/vada"), n.args());
+        assertEquals("Kód účtu REKL/vada nastaven.", dev.unibar.core.model.Notices.text(n, java.util.Locale.forLanguageTag("cs")));
+        assertEquals("Account kód REKL/vada byl nastaven", dev.unibar.core.model.Notices.detail(n));
+    }
+
+    @Test
     void onUser() throws Exception {
         String user = "[{\"id\":17,\"username\":\"jana.novakova\",\"displayname\":\"Jana Nováková\",\"firstname\":\"Jana\","
                 + "\"lastname\":\"Nováková\",\"email\":\"jana.novakova@zakaznik.cz\",\"number\":\"+420221000201\","

@@ -199,7 +199,10 @@ final class UcsCalls {
         if (c == null) return st.refuse("setAccountCode: unknown call " + uniqueid);
         String full = sub == null || sub.isBlank() ? code : code + "/" + sub;
         accountCodes.put(uniqueid, full);
-        st.push("onInfo", "Account code " + full + " set for call " + uniqueid);
+        // UCS words its messages in the operator's language (Czech here, as the seed's own examples) and sends
+        // the values apart from the template, as notify's "other" does; the group says what kind of message it is.
+        st.push("onMessage", java.util.Map.of("message", "Account kód {accountCode} byl nastaven", "type", "success",
+                "group", "accountCode", "data", java.util.Map.of("values", java.util.Map.of("accountCode", full))));
         return true;
     }
 

@@ -663,13 +663,16 @@ class UcsSimStateTest {
     }
 
     @Test
-    void setAccountCodeConfirmsWithInfo() {
+    void setAccountCodeConfirmsWithAMessageOfItsGroupAndNoCallId() {
         SimHarness h = new SimHarness().readyAgent();
         SimCall c = h.talkingInbound();
         h.call("hangup");
         h.drain();
         assertTrue(h.call("setAccountCode", c.uniqueid(), "REKL", "vada", true), "works after the call too");
-        assertEquals("Account code REKL/vada set for call " + c.uniqueid(), h.last("onInfo").args().get(0));
+        Map<String, Object> m = h.last("onMessage").map(0);
+        assertEquals("accountCode", m.get("group"));
+        assertEquals(Map.of("values", Map.of("accountCode", "REKL/vada")), m.get("data"));
+        assertFalse(String.valueOf(m).contains(c.uniqueid()), "no raw call id for the agent: " + m);
         assertEquals("REKL/vada", h.state.accountCode(c.uniqueid()));
     }
 
