@@ -54,6 +54,7 @@ final class CallFeatures implements AutoCloseable {
             if (demo) file = file.resolveSibling("demo-" + file.getFileName());
             try {
                 journal = CallJournal.open(file, j.retentionDays() == 0 ? null : Duration.ofDays(j.retentionDays()), clock);
+                journal.endCauses(Vendors.endCauses());
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; calls are not journaled this time");
             }

@@ -41,6 +41,13 @@ public final class Vendors {
     }
 
     /** The ids that have a module, in registration order. */
+    /** Every vendor's end causes in the common vocabulary (decision 0055), by vendor id: what the journal reads. */
+    public static java.util.Map<String, java.util.Map<String, dev.unibar.core.model.CallEnd>> endCauses() {
+        java.util.Map<String, java.util.Map<String, dev.unibar.core.model.CallEnd>> out = new java.util.LinkedHashMap<>();
+        for (VendorModule m : all()) out.put(m.id(), m.endCauses());
+        return out;
+    }
+
     public static List<String> ids() {
         return MODULES.stream().map(VendorModule::id).toList();
     }

@@ -58,4 +58,13 @@ public interface VendorModule {
     default Optional<FarEnd> farEnd(Object simulator) {
         return Optional.empty();
     }
+
+    /**
+     * The vendor's end causes (the {@code cause} of its {@code call.ended}, lower case, spaces as underscores) in the
+     * common vocabulary, where a cause says more than the facts of the call (decision 0055); a cause left out is a
+     * plain hang-up. docs/vendors/&lt;vendor&gt;.md shows the same table.
+     */
+    default java.util.Map<String, dev.unibar.core.model.CallEnd> endCauses() {
+        return java.util.Map.of();
+    }
 }

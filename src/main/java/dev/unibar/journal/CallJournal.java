@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unibar.core.Session;
 import dev.unibar.core.inspect.InspectorEntry;
+import dev.unibar.core.model.CallEnd;
 import dev.unibar.core.model.Event;
 
 import java.io.IOException;
@@ -50,6 +51,8 @@ public final class CallJournal implements AutoCloseable {
     private final CallLogging logging = new CallLogging(this);
     /** The agent the vendor last reported logged in; written on the calls that follow. */
     private volatile String agent;
+    /** Each vendor's end causes in the common vocabulary (VendorModule.endCauses), by vendor id. */
+    private volatile Map<String, Map<String, CallEnd>> endCauses = Map.of();
 
     private CallJournal(Connection db, Clock clock, Duration retention) {
         this.db = db;
@@ -92,6 +95,11 @@ public final class CallJournal implements AutoCloseable {
         } catch (SQLException e) {
             throw new IOException("cannot open the call journal " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The vendors' end-cause tables (id → cause → end), read for each call that ends from now on. */
+    public void endCauses(Map<String, Map<String, CallEnd>> tables) {
+        endCauses = Map.copyOf(tables);
     }
 
     /** Records what the session's connector reports, from now until the returned handle is closed. */
@@ -202,6 +210,7 @@ public final class CallJournal implements AutoCloseable {
             row.endHold(at);
             row.endedAt = at;
             row.endCause = x.cause();
+            row.vendorEnd = CallEnd.fromCause(endCauses.getOrDefault(e.vendor(), Map.of()), x.cause());
         } else if (e instanceof Event.CallWrapUp) {
             if (row.wrapUpAt == null) row.wrapUpAt = at;
         } else if (e instanceof Event.CallFinished) {

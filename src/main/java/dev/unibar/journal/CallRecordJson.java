@@ -59,6 +59,8 @@ public final class CallRecordJson {
         o.put("holdCount", c.holdCount());
         o.put("heldSeconds", c.held().toSeconds());
         put(o, "outcome", c.endCause());
+        // The common vocabulary beside the vendor's word, which receivers already read as outcome (decision 0055).
+        o.put("end", c.end().word());
         put(o, "transferTarget", c.transferTarget());
         o.put("conference", c.conference());
         if (c.recorded()) o.putObject("recording").put("available", true);

@@ -1,6 +1,7 @@
 package dev.unibar.journal;
 
 import dev.unibar.core.model.Call;
+import dev.unibar.core.model.CallEnd;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,8 @@ final class CallRow {
     private static final String[] COLUMNS = {"direction", "from_number", "from_name", "to_number", "to_name", "queue_id",
             "queue_name", "campaign_id", "campaign_name", "customer_name", "customer_number", "customer_id", "data",
             "first_seen", "ringing_at", "answered_at", "hold_count", "held_ms", "held_since", "last_hold_at", "ended_at", "end_cause",
-            "wrap_up_at", "finished_at", "transfer_target", "conference", "recorded", "disposition", "notes", "logged_at", "agent"};
+            "wrap_up_at", "finished_at", "transfer_target", "conference", "recorded", "disposition", "notes", "logged_at", "agent",
+            "vendor_end"};
 
     final String vendor;
     final String callId;
@@ -28,6 +30,8 @@ final class CallRow {
     int holdCount;
     long heldMs;
     boolean conference, recorded;
+    /** What the vendor's end cause said in the common vocabulary ({@link CallEnd#fromCause}), or null. */
+    CallEnd vendorEnd;
 
     CallRow(String vendor, String callId, Instant firstSeen) {
         this.vendor = vendor;
@@ -119,6 +123,7 @@ final class CallRow {
                 row.notes = r.getString("notes");
                 row.loggedAt = time(r, "logged_at");
                 row.agent = r.getString("agent");
+                row.vendorEnd = end(r);
                 return row;
             }
         }
@@ -137,7 +142,7 @@ final class CallRow {
                     customerName, customerNumber, customerId, CallJournal.json(data), text(firstSeen), text(ringingAt),
                     text(answeredAt), holdCount, heldMs, text(heldSince), text(lastHoldAt), text(endedAt), endCause, text(wrapUpAt),
                     text(finishedAt), transferTarget, conference ? 1 : 0, recorded ? 1 : 0, disposition, notes, text(loggedAt), agent,
-                    vendor, callId};
+                    vendorEnd == null ? null : vendorEnd.name(), vendor, callId};
             for (int i = 0; i < v.length; i++) p.setObject(i + 1, v[i]);
             p.executeUpdate();
         }
@@ -152,7 +157,18 @@ final class CallRow {
                 r.getInt("hold_count"), Duration.ofMillis(r.getLong("held_ms")), time(r, "ended_at"), r.getString("end_cause"),
                 time(r, "wrap_up_at"), time(r, "finished_at"), r.getString("transfer_target"), r.getInt("conference") == 1,
                 r.getInt("recorded") == 1, r.getString("disposition"), r.getString("notes"), time(r, "logged_at"),
-                r.getString("agent"));
+                r.getString("agent"), end(r));
+    }
+
+    /** A name this version does not know (a journal written by a newer one) reads as no word from the vendor. */
+    private static CallEnd end(ResultSet r) throws SQLException {
+        String s = r.getString("vendor_end");
+        if (s == null) return null;
+        try {
+            return CallEnd.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Instant time(ResultSet r, String col) throws SQLException {

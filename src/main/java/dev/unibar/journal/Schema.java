@@ -28,7 +28,9 @@ final class Schema {
      * added to a journal made before them, which keeps every row it had.
      */
     static final String[][] ADDED_CALL_COLUMNS = {
-            {"disposition", "TEXT"}, {"notes", "TEXT"}, {"logged_at", "TEXT"}, {"agent", "TEXT"}};
+            {"disposition", "TEXT"}, {"notes", "TEXT"}, {"logged_at", "TEXT"}, {"agent", "TEXT"},
+            // decision 0055: the vendor's end cause in the common vocabulary, when it said one
+            {"vendor_end", "TEXT"}};
 
     /**
      * Call records waiting for (or done with) a webhook, written in the transaction that finished the call

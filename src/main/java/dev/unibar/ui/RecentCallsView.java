@@ -81,7 +81,8 @@ public final class RecentCallsView extends VBox implements AutoCloseable {
         table.getColumns().add(column("recent.column.queue", c -> text(c.queueName() != null ? c.queueName()
                 : c.queueId() != null ? c.queueId() : c.campaignName() != null ? c.campaignName() : c.campaignId())));
         table.getColumns().add(column("recent.column.talk", RecentCallsView::talk));
-        table.getColumns().add(column("recent.column.end", c -> text(c.endCause())));
+        // How the call ended in the one vocabulary of every vendor; the vendor's own word is for the export.
+        table.getColumns().add(column("recent.column.end", c -> msg.get("callEnd." + c.end().word())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 

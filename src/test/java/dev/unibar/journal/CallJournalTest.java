@@ -34,7 +34,8 @@ class CallJournalTest {
     @TempDir
     Path dir;
 
-    static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
+    static final Instant T0 = Instant.parse("2026-12-01T09:00:00.123456789Z");
+    static final java.time.ZoneId PRAGUE = java.time.ZoneId.of("Europe/Prague");
     static final Clock CLOCK = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
 
     static Call dialerCall() {
@@ -185,24 +186,70 @@ class CallJournalTest {
                     new Party("+420 603 123 456", "=HYPERLINK(\"http://x\")"), null, QueueRef.of("1", "Podpora, 1. linie", null),
                     null, null, null, null))));
             StringWriter csv = new StringWriter();
-            JournalExport.csv(j.all(), csv);
+            JournalExport.csv(j.all(), csv, PRAGUE);
             String[] lines = csv.toString().split("\r\n");
             assertEquals(3, lines.length);
             assertEquals(String.join(",", JournalExport.CSV_COLUMNS), lines[0]);
+            // The agent's time zone with its offset, to the second; the end in the common vocabulary, the vendor's word beside.
             assertTrue(lines[1].startsWith("epbx,SIP/1000-1,inbound,11987654321,,1000,,,,42,,João da Silva,11987654321,C-778,"
-                    + "2026-12-01T09:00:00Z,2026-12-01T09:00:03Z,2,25.0,2026-12-01T09:00:40Z,transfer,2026-12-01T09:00:41Z,,2001,false,true,"), lines[1]);
+                    + "2026-12-01T10:00:00+01:00,2026-12-01T10:00:03+01:00,2,25.0,2026-12-01T10:00:40+01:00,transferred,transfer,"
+                    + "2026-12-01T10:00:41+01:00,,2001,false,true,"), lines[1]);
+            assertTrue(lines[2].contains(",in_progress,"), "a call not ended yet says so: " + lines[2]);
             assertTrue(lines[2].startsWith("ucs,u1,inbound,+420 603 123 456,\"'=HYPERLINK(\"\"http://x\"\")\",,,1,\"Podpora, 1. linie\","),
                     "a formula is defused, a phone number kept: " + lines[2]);
 
             StringWriter json = new StringWriter();
-            JournalExport.json(j.all(), j.agentStates(), json);
+            JournalExport.json(j.all(), j.agentStates(), json, PRAGUE);
             var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString());
             assertEquals("C-778", root.at("/calls/0/customer/externalId").asText());
             assertEquals("Plano Ouro", root.at("/calls/0/data/InfoAdicional1").asText());
             assertEquals(25.0, root.at("/calls/0/heldSeconds").asDouble());
             assertTrue(root.at("/calls/1/endedAt").isMissingNode(), "absent values are left out");
+            assertEquals("in_progress", root.at("/calls/1/endCause").asText());
+            assertEquals("transferred", root.at("/calls/0/endCause").asText());
+            assertEquals("transfer", root.at("/calls/0/vendorEndCause").asText());
+            assertEquals("2026-12-01T10:00:40+01:00", root.at("/calls/0/endedAt").asText());
+            assertEquals("2026-12-01T10:00:41+01:00", root.at("/agentStates/0/at").asText());
             assertEquals("WRAP_UP", root.at("/agentStates/0/state").asText());
             assertFalse(json.toString().contains("Download"));
+        }
+    }
+
+    /** Each vendor's end causes through its table (the app hands the journal Vendors.endCauses()). */
+    static final Map<String, Map<String, dev.unibar.core.model.CallEnd>> TABLES = Map.of("ucs", Map.of(
+            "busy", dev.unibar.core.model.CallEnd.FAILED_BUSY, "caller_hangup", dev.unibar.core.model.CallEnd.ABANDONED));
+
+    @Test
+    void everyEndedCallHasAWordOfTheCommonVocabulary() throws Exception {
+        try (CallJournal j = CallJournal.open(dir.resolve("j.db"), null, CLOCK)) {
+            j.endCauses(TABLES);
+            Call in = new Call("a", Direction.INBOUND, new Party("111", null), null, null, null, null, null, null);
+            // answered, then a plain hang-up with no cause at all (EPBX onDesliga, AgentDesktop's empty reason)
+            j.record(List.of(new Event.CallRinging("epbx", T0, "a", in), new Event.CallConnected("epbx", T0.plusSeconds(2), "a", null),
+                    new Event.CallEnded("epbx", T0.plusSeconds(9), "a", null)));
+            // rang, nobody answered, no cause: missed
+            j.record(List.of(new Event.CallRinging("epbx", T0, "b", new Call("b", Direction.INBOUND, new Party("111", null), null, null, null, null, null, null)),
+                    new Event.CallEnded("epbx", T0.plusSeconds(20), "b", null)));
+            // the caller gave up (UCS cause 3): abandoned; the same word on an answered call is a plain end
+            j.record(List.of(new Event.CallRinging("ucs", T0, "c", in), new Event.CallEnded("ucs", T0.plusSeconds(5), "c", "caller_hangup")));
+            j.record(List.of(new Event.CallRinging("ucs", T0, "d", in), new Event.CallConnected("ucs", T0.plusSeconds(1), "d", null),
+                    new Event.CallEnded("ucs", T0.plusSeconds(5), "d", "caller_hangup")));
+            // the agent's outbound call was busy (UCS cause 1)
+            j.record(List.of(new Event.CallDialing("ucs", T0, "e", new Call("e", Direction.OUTBOUND, null, new Party("222", null),
+                    null, null, null, null, null)), new Event.CallEnded("ucs", T0.plusSeconds(3), "e", "busy")));
+            Map<String, String> ends = new java.util.TreeMap<>();
+            for (CallRecord c : j.all()) ends.put(c.vendor() + "/" + c.callId(), c.end().word());
+            assertEquals(Map.of("epbx/a", "answered", "epbx/b", "missed", "ucs/c", "abandoned", "ucs/d", "answered",
+                    "ucs/e", "failed_busy"), ends);
+
+            StringWriter csv = new StringWriter();
+            JournalExport.csv(j.all(), csv, java.time.ZoneOffset.UTC);
+            for (String line : csv.toString().split("\r\n")) {
+                assertFalse(line.contains(",,,,,,,,,,,,,,,,,,,,,,,,,"), line);
+                assertFalse(line.matches(".*\\d{2}:\\d{2}:\\d{2}\\.\\d.*"), "to the second: " + line);
+            }
+            assertTrue(csv.toString().contains("2026-12-01T09:00:09+00:00,answered,,"),
+                    "a normally ended call has its end, and no vendor word: " + csv);
         }
     }
 }

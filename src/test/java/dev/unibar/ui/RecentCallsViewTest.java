@@ -92,6 +92,8 @@ class RecentCallsViewTest {
         Fx.until("the search keeps the matching call", () -> table.getItems().size() == 1);
         assertTrue(robot.lookup(Scenes.NUMBER).tryQuery().isPresent());
         assertTrue(robot.lookup(Scenes.QUEUE).tryQuery().isPresent());
+        assertTrue(robot.lookup("Answered").tryQuery().isPresent(), "the End column speaks the common vocabulary");
+        assertFalse(robot.lookup("caller_hangup").tryQuery().isPresent(), "never the vendor's code");
 
         Fx.run(() -> table.getSelectionModel().select(0));
         Click.on(robot, "#recentRedial");

@@ -31,6 +31,14 @@ public final class AgentDesktopMapper extends NamedEventMapper {
     private final Set<String> held = new HashSet<>();
     private final Map<String, String> legToMain = new HashMap<>();
 
+    /**
+     * CONNECTIONCLEARED's {@code reason} in the common vocabulary (decision 0055): seed 001 shows "" and
+     * "transferred"; a consultation leg joined to a conference ends with "conference" (assumed, as the mapper reads it).
+     */
+    static final java.util.Map<String, dev.unibar.core.model.CallEnd> END_CAUSES = java.util.Map.of(
+            "transferred", dev.unibar.core.model.CallEnd.TRANSFERRED,
+            "conference", dev.unibar.core.model.CallEnd.CONFERENCED_AWAY);
+
     public AgentDesktopMapper() {
         super(VENDOR, "event", "no \"event\" name");
     }

@@ -100,4 +100,9 @@ public final class AgentDesktopModule extends WebBarModule<AgentDesktopConfig, A
     protected FarEnd.Builder farEnd(AgentDesktopSimulator sim, FarEnd.Builder far) {
         return far.scenario((name, params) -> sim.play(name));
     }
+
+    @Override
+    public java.util.Map<String, dev.unibar.core.model.CallEnd> endCauses() {
+        return AgentDesktopMapper.END_CAUSES;
+    }
 }

@@ -73,4 +73,9 @@ public final class EpbxModule extends VendorModuleBase<EpbxConfig, EpbxSimulator
                 .nextDial(o -> sim.scenario("outbound", Map.of("outcome", o.name().toLowerCase(Locale.ROOT))))
                 .scenario(sim::scenario);
     }
+
+    @Override
+    public java.util.Map<String, dev.unibar.core.model.CallEnd> endCauses() {
+        return EpbxShapes.END_CAUSES;
+    }
 }

@@ -3,9 +3,11 @@ package dev.unibar.connectors.epbx;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibar.connectors.MalformedCaptureException;
 import dev.unibar.connectors.Payloads;
+import dev.unibar.core.model.CallEnd;
 
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Lenient readers of the EPBX hub shapes (docs/vendors/epbx-protocol.md): RamalInfo, .NET Exception,
@@ -78,6 +80,22 @@ final class EpbxShapes {
         }
         return iv;
     }
+
+    /**
+     * The causes EpbxMapper gives call.ended in the common vocabulary (decision 0055): StatusDiscagemExterno's
+     * outcomes, onChamadaPerdida (missed), onDiscaErro (failed), a transfer, a call the middleware no longer has
+     * after a reconnect (lost). Left out: unknown, and the end of a conference (onConferenciaTermino: a plain end).
+     */
+    static final Map<String, CallEnd> END_CAUSES = Map.of(
+            "no_answer", CallEnd.FAILED_NO_ANSWER,
+            "busy", CallEnd.FAILED_BUSY,
+            "congestion", CallEnd.FAILED_CONGESTION,
+            "service", CallEnd.FAILED,
+            "extension_hangup", CallEnd.ABANDONED,
+            "failed", CallEnd.FAILED,
+            "missed", CallEnd.MISSED,
+            "lost", CallEnd.LOST,
+            "transfer", CallEnd.TRANSFERRED);
 
     /** StatusDiscagemExterno as the cause word; the enum's number or its name. */
     static String dialCause(JsonNode resultado) {

@@ -26,6 +26,20 @@ import java.util.regex.Pattern;
 public final class EvoluxMapper extends NamedEventMapper {
 
     public static final String VENDOR = "evolux";
+
+    /**
+     * softphoneCallEnded's {@code hangupCause} in the common vocabulary (decision 0055). Seed 000 shows only
+     * "NORMAL CLEARING" (a plain end); the others are the Q.850 cause names it follows (assumed).
+     */
+    static final java.util.Map<String, dev.unibar.core.model.CallEnd> END_CAUSES = java.util.Map.of(
+            "user_busy", dev.unibar.core.model.CallEnd.FAILED_BUSY,
+            "no_answer", dev.unibar.core.model.CallEnd.FAILED_NO_ANSWER,
+            "no_user_response", dev.unibar.core.model.CallEnd.FAILED_NO_ANSWER,
+            "originator_cancel", dev.unibar.core.model.CallEnd.ABANDONED,
+            "call_rejected", dev.unibar.core.model.CallEnd.REJECTED,
+            "normal_temporary_failure", dev.unibar.core.model.CallEnd.FAILED_CONGESTION,
+            "switch_congestion", dev.unibar.core.model.CallEnd.FAILED_CONGESTION,
+            "unallocated_number", dev.unibar.core.model.CallEnd.FAILED);
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 

@@ -73,4 +73,9 @@ public final class EvoluxModule extends WebBarModule<EvoluxConfig, EvoluxSimulat
                 .customerHangsUp(() -> sim.scenario("hangup", Map.of()))
                 .scenario(sim::scenario);
     }
+
+    @Override
+    public java.util.Map<String, dev.unibar.core.model.CallEnd> endCauses() {
+        return EvoluxMapper.END_CAUSES;
+    }
 }

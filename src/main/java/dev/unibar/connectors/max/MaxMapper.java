@@ -36,6 +36,13 @@ import java.util.Set;
 public final class MaxMapper implements VendorMapper {
 
     public static final String VENDOR = "max";
+
+    /**
+     * CallContactEvent's {@code DisconnectCode} in the common vocabulary (decision 0055): only "Transferred" is seen
+     * in NICE's own captures; "None" and every other code are a plain end.
+     */
+    static final java.util.Map<String, dev.unibar.core.model.CallEnd> END_CAUSES = java.util.Map.of(
+            "transferred", dev.unibar.core.model.CallEnd.TRANSFERRED);
     public static final Set<String> ISSUERS = Set.of("MAX", "CXA", "CXoneAgent");
     private static final Set<String> WORKING = Set.of("InboundContact", "OutboundContact", "InboundConsult",
             "OutboundConsult", "Dialer", "DialerPending");

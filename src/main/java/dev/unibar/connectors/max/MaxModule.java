@@ -68,4 +68,9 @@ public final class MaxModule extends WebBarModule<MaxConfig, MaxSimulator> {
                 .customerHangsUp(() -> sim.scenario("caller-hangup", Map.of()))
                 .scenario(sim::scenario);
     }
+
+    @Override
+    public java.util.Map<String, dev.unibar.core.model.CallEnd> endCauses() {
+        return MaxMapper.END_CAUSES;
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibar.connectors.MalformedCaptureException;
 import dev.unibar.connectors.Payloads;
 import dev.unibar.core.model.Call;
+import dev.unibar.core.model.CallEnd;
 import dev.unibar.core.model.Campaign;
 import dev.unibar.core.model.Customer;
 import dev.unibar.core.model.Direction;
@@ -13,6 +14,7 @@ import dev.unibar.core.model.QueueRef;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static dev.unibar.connectors.ucs.UcsArgs.arg;
 import static dev.unibar.connectors.ucs.UcsArgs.first;
@@ -26,6 +28,18 @@ final class UcsCalls {
             null, "unknown", "busy", "invalid_number", "caller_hangup", "callee_hangup", "rejected",
             "unavailable", "pickup", "transfer"};
     private static final int CAUSE_TRANSFER = 8;
+
+    /**
+     * Seed 002's Call.cause words in the common vocabulary (decision 0055). Left out: unknown, callee_hangup (a
+     * plain hang-up) and pickup (someone picked the call up: the facts say whether this agent answered it).
+     */
+    static final Map<String, CallEnd> END_CAUSES = Map.of(
+            "busy", CallEnd.FAILED_BUSY,
+            "invalid_number", CallEnd.FAILED,
+            "caller_hangup", CallEnd.ABANDONED,
+            "rejected", CallEnd.REJECTED,
+            "unavailable", CallEnd.FAILED,
+            "transfer", CallEnd.TRANSFERRED);
 
     private UcsCalls() {
     }

@@ -101,4 +101,9 @@ public final class UcsModule extends WebBarModule<UcsConfig, UcsSimulator> {
                 .scenario(sim::scenario)
                 .quiet(sim::stopDemoLoop);
     }
+
+    @Override
+    public java.util.Map<String, dev.unibar.core.model.CallEnd> endCauses() {
+        return UcsCalls.END_CAUSES;
+    }
 }
