@@ -24,6 +24,7 @@ final class ConferencePopOver extends BarPopOver {
     private final TextField participant = new TextField();
     private final CheckBox internal;
     private final ListView<Participant> legs;
+    private final javafx.beans.binding.BooleanBinding consulting;
 
     /** The conference button opens this pop-over to start a conference or to manage the running one. */
     static ObservableBooleanValue usable(BarViewModel vm) {
@@ -45,16 +46,27 @@ final class ConferencePopOver extends BarPopOver {
         participant.setPromptText(msg.get(needsParticipant ? "conference.participant.required"
                 : "conference.participant.prompt"));
         participant.setAccessibleText(participant.getPromptText());
+        // In a consultation a conference joins the held caller and the consulted party: there is no number to ask.
+        consulting = vm.heldCallProperty().isNotNull();
         StableButton start = Ui.commandButton(msg, "conferenceStart", "button.conferenceStart", Material2AL.CALL_MERGE,
                 null, vm.enabledProperty(CommandKind.CONFERENCE), vm.supportedProperty(CommandKind.CONFERENCE), () -> {
+                    if (consulting.get()) {
+                        calls.conference("", false);
+                        hide();
+                        return;
+                    }
                     if (needsParticipant && participant.getText().isBlank()) return;
                     calls.conference(participant.getText(), internal.isSelected());
                     hide();
                 });
         if (needsParticipant) start.disableProperty().bind(vm.enabledProperty(CommandKind.CONFERENCE).not()
-                .or(participant.textProperty().isEmpty()));
+                .or(participant.textProperty().isEmpty().and(consulting.not())));
         participant.setOnAction(e -> start.fire());
-        Label hint = new Label(msg.get(needsParticipant ? "conference.hint.participant" : "conference.hint"));
+        Ui.visible(participant, consulting.not());
+        if (distinguishesInternal) Ui.visible(internal, consulting.not());
+        Label hint = new Label();
+        hint.textProperty().bind(Bindings.when(consulting).then(msg.get("conference.hint.consultation"))
+                .otherwise(msg.get(needsParticipant ? "conference.hint.participant" : "conference.hint")));
         hint.setId("conferenceHint");
         hint.setWrapText(true);
         hint.setMaxWidth(260);
@@ -110,6 +122,6 @@ final class ConferencePopOver extends BarPopOver {
         internal.setSelected(false);
         legs.getSelectionModel().clearSelection();
         show(anchor);
-        participant.requestFocus();
+        if (!consulting.get()) participant.requestFocus();
     }
 }

@@ -128,6 +128,43 @@ class EpbxNativeControlsTest {
     }
 
     @Test
+    void aConferenceInAConsultationJoinsTheHeldCallerAndTheConsultedParty(FxRobot robot) {
+        login(robot);
+        String caller = answeredInbound(robot);
+        More.choose(robot, "conference");
+        Fx.until("conference pop-over", () -> visible(robot, "#conferenceStart"));
+        assertTrue(visible(robot, "#conferenceParticipant"), "outside a consultation the number is asked for");
+        Fx.run(() -> robot.lookup("#conferenceStart").query().getScene().getWindow().hide());
+
+        openTransfer(robot);
+        Click.on(robot, "#transferTarget").write("2001");
+        Click.on(robot, "#transferInternal");
+        Click.on(robot, "#consult");
+        Fx.until("talking to the consulted party, the caller held", () -> state().calls().size() == 2
+                && state().calls().get(caller).status() == CallStatus.HELD
+                && state().calls().values().stream().anyMatch(c -> !c.id().equals(caller)
+                        && c.status() == CallStatus.CONNECTED));
+        String consulted = state().calls().keySet().stream().filter(id -> !id.equals(caller)).findFirst().orElseThrow();
+
+        More.choose(robot, "conference");
+        Fx.until("conference pop-over", () -> visible(robot, "#conferenceStart"));
+        assertFalse(visible(robot, "#conferenceParticipant"), "in a consultation there is no number to ask");
+        assertEquals(Messages.forLanguage("en").get("conference.hint.consultation"),
+                Fx.get(() -> ((Label) node(robot, "#conferenceHint")).getText()));
+        Click.on(robot, "#conferenceStart");
+
+        assertEquals("[\"2001\",2]", args("ConferenciaAdicionar"), "the consulted party, by its number and type");
+        assertEquals("[]", args("ConferenciaIniciar"));
+        Fx.until("one call, the caller back and the consulted party joined", () -> state().calls().size() == 1
+                && state().calls().containsKey(caller) && !state().calls().containsKey(consulted)
+                && state().calls().get(caller).status() == CallStatus.CONNECTED
+                && state().participantsOf(caller).stream().anyMatch(p -> "2001".equals(p.number())
+                        && "connected".equals(p.state())));
+        assertTrue(state().participantsOf(caller).stream().noneMatch(p -> "dialing".equals(p.state())),
+                "the consulted party was joined, not called again: " + state().participantsOf(caller));
+    }
+
+    @Test
     void aQueuedCallIsTakenFromTheList(FxRobot robot) {
         login(robot);
         assertFalse(Fx.get(() -> visible(robot, "#queuedCalls")), "no list while nobody waits");

@@ -69,9 +69,18 @@ final class EpbxCallControls {
         return other ? call("DesligarChamada", callId) : call("Desligar");
     }
 
-    /** Without a named participant the server joins whoever it holds (the consulted party). */
+    /**
+     * In a consultation, a conference with no number joins the held caller and the consulted party: the consulted
+     * number is added (as EPBX adds every participant, by number and TipoDiscagem), then the conference starts.
+     * Outside one a number is required (the capabilities say so; EPBX answers "no participant added" without one).
+     */
     private CompletableFuture<Void> conference(Command.Conference x) {
-        if (x.participant() == null || x.participant().isBlank()) return call("ConferenciaIniciar");
+        if (x.participant() == null || x.participant().isBlank()) {
+            String[] consulted = session.mapper.consultTarget();
+            if (consulted == null) return call("ConferenciaIniciar");
+            return call("ConferenciaAdicionar", consulted[0], tipoOf(consulted[1]))
+                    .thenCompose(ok -> call("ConferenciaIniciar"));
+        }
         return call("ConferenciaAdicionar", x.participant(), tipo(x.internal()))
                 .thenCompose(ok -> call("ConferenciaIniciar"));
     }
@@ -96,6 +105,12 @@ final class EpbxCallControls {
         }
         session.mapper.followMeNumbers(x.numbers());
         return call("SigaMeMultiplo", x.numbers());
+    }
+
+    /** TipoDiscagem as EPBX sent it: 2 (or LigacaoRamal) an extension, anything else an external number. */
+    private static int tipoOf(String sent) {
+        String t = sent.trim();
+        return t.equals("2") || t.equalsIgnoreCase("LigacaoRamal") ? 2 : 1;
     }
 
     /** TipoDiscagem: 1 an external number, 2 an extension. */

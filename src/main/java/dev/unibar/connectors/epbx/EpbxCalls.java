@@ -44,6 +44,8 @@ final class EpbxCalls {
     private final String inboundDirecao;
     private final Map<String, Call> open = new LinkedHashMap<>();
     private final Set<String> consultLegs = new LinkedHashSet<>();
+    /** Each consultation leg's TipoDiscagem as EPBX sent it (1 external, 2 extension). */
+    private final Map<String, String> consultTipos = new java.util.HashMap<>();
     private final Set<String> ended = new LinkedHashSet<>();
     /** Open calls already reported connected: a reconnect's REST view need not announce them again. */
     private final Set<String> answered = new LinkedHashSet<>();
@@ -77,11 +79,23 @@ final class EpbxCalls {
         open.clear();
         answered.clear();
         consultLegs.clear();
+        consultTipos.clear();
         lastEnded = null;
     }
 
     void transferringTo(String number) {
         transferTarget = number;
+    }
+
+    /** A consultation leg that is talking: its number and TipoDiscagem (null when none), what a conference joins. */
+    String[] consultTarget() {
+        for (String id : consultLegs) {
+            Call c = open.get(id);
+            if (c != null && answered.contains(id) && c.to() != null && c.to().number() != null) {
+                return new String[]{c.to().number(), consultTipos.getOrDefault(id, "1")};
+            }
+        }
+        return null;
     }
 
     /** onChamada: a call offered to the agent (the agent's own dial is onDisca). */
@@ -94,7 +108,11 @@ final class EpbxCalls {
     /** onDisca (the agent's own call) and onConsultaChamada (a consultation leg). */
     List<Event> dialing(JsonNode c, String ramal, boolean consult) {
         Call call = remember(c, snapshot(c, ramal, false, true));
-        if (consult) consultLegs.add(call.id());
+        if (consult) {
+            consultLegs.add(call.id());
+            String tipo = text(c, "TipoDiscagem");
+            if (tipo != null) consultTipos.put(call.id(), tipo);
+        }
         return List.of(new Event.CallDialing(vendor, time(c), call.id(), call));
     }
 
@@ -190,6 +208,9 @@ final class EpbxCalls {
         if (c == null && message == null) throw new MalformedCaptureException(name + ": no ChamadaInfo");
         String main = current();
         List<Event> out = new ArrayList<>();
+        // The consulted party joining the conference: their line is no longer a call of its own.
+        String leg = c == null ? null : text(c, "CanalId");
+        if (leg != null && consultLegs.contains(leg) && open.containsKey(leg)) out.addAll(endById(leg, "conference"));
         Participant p = c == null ? new Participant(null, null, state)
                 : new Participant(text(c, "CanalId"), text(c, "Telefone"), state);
         if (main != null) out.add(new Event.CallParticipant(vendor, null, main, p));
@@ -237,6 +258,7 @@ final class EpbxCalls {
         boolean wasOpen = open.remove(id) != null;
         answered.remove(id);
         boolean consult = consultLegs.remove(id);
+        consultTipos.remove(id);
         if (ended.add(id)) {
             while (ended.size() > 64) ended.remove(ended.iterator().next());
             // The contact the agent wraps up is the main call, not the consultation leg.

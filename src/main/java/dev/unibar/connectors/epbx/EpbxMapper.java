@@ -99,6 +99,11 @@ public final class EpbxMapper implements VendorMapper {
         return calls.openIds();
     }
 
+    /** The talking consultation leg's number and TipoDiscagem, or null: whom a conference in it joins. */
+    public String[] consultTarget() {
+        return calls.consultTarget();
+    }
+
     /** The call the bar is on (not a consultation leg), or null. */
     public String currentCallId() {
         return calls.current();

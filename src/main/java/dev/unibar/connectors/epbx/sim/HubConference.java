@@ -27,6 +27,15 @@ final class HubConference {
         String numero = numeroArg(a, "ConferenciaAdicionar");
         int tipo = tipoDiscagemArg(a);
         if (l.main == null || !l.main.answered) throw new HubError(ERR_NO_CALL);
+        if (l.consult != null && l.consult.answered && numero.equals(l.consult.telefone)) {
+            // Assumed (the evidence adds participants by number only): the consulted party is already on a line, so
+            // the conference takes that line instead of calling them a second time.
+            HubLeg consulted = l.consult;
+            l.consult = null;
+            l.participants.add(consulted);
+            if (l.conference) joined(consulted);
+            return;
+        }
         HubLeg leg = l.newLeg(numero, tipo, VendorShapes.DIRECAO_SAINTE, null);
         l.participants.add(leg);
         if (l.conference) dialParticipant(leg);
@@ -47,9 +56,21 @@ final class HubConference {
             return;
         }
         l.conference = true;
-        l.main.held = false;
-        for (HubLeg p : new ArrayList<>(l.participants)) dialParticipant(p);
+        if (l.main.held) {
+            // The held caller joins the conference: their hold ends (assumed; the evidence is silent).
+            l.main.held = false;
+            l.push("onTerminoEspera", l.ri());
+        }
+        for (HubLeg p : new ArrayList<>(l.participants)) {
+            if (p.answered) joined(p);
+            else dialParticipant(p);
+        }
         l.push("onConferenciaInicio", l.ri());
+    }
+
+    /** A participant already on a line (the consulted party) joins without being dialled. */
+    private void joined(HubLeg p) {
+        l.push("onConferenciaAtendido", l.ri(), l.chamada(p));
     }
 
     private void dialParticipant(HubLeg p) {
