@@ -138,9 +138,7 @@ public final class CallCommands {
     /** The newest call with a recording on offer. */
     public Optional<String> recordingCallId() {
         BarState s = state.get();
-        if (s == null || s.recordings().isEmpty()) return Optional.empty();
-        List<String> ids = new ArrayList<>(s.recordings().keySet());
-        return Optional.of(ids.get(ids.size() - 1));
+        return s == null ? Optional.empty() : dev.unibar.core.command.Guard.recordingAfterCall(s);
     }
 
     public void downloadRecording(String folder) {

@@ -123,6 +123,17 @@ class GuardTest {
     }
 
     @Test
+    void aRecordingIsOfferedOnlyOnceItsCallHasLeftTheLine() {
+        // EPBX names the recording when the call is answered, and serves it only after the hang-up (HTTP 404 before).
+        BarState live = ready(new Event.CallConnected(V, null, "c", in("c")), new Event.CallRecording(V, null, "c", "http://x/1"));
+        assertFalse(Guard.allowed(ALL_IN_READY, live, DOWNLOAD_RECORDING), "not during the call");
+        BarState after = ready(new Event.CallConnected(V, null, "c", in("c")), new Event.CallRecording(V, null, "c", "http://x/1"),
+                new Event.CallEnded(V, null, "c", null));
+        assertTrue(Guard.allowed(ALL_IN_READY, after, DOWNLOAD_RECORDING), "after the hang-up");
+        assertEquals(java.util.Optional.of("c"), Guard.recordingAfterCall(after));
+    }
+
+    @Test
     void conferenceEndNeedsAConference() {
         assertTrue(Guard.allowed(ALL_IN_READY, ready(new Event.CallConnected(V, null, "c", in("c")),
                 new Event.CallConferenced(V, null, "c")), END_CONFERENCE));

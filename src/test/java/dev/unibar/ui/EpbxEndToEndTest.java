@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -91,6 +92,9 @@ class EpbxEndToEndTest {
         assertTrue(Fx.get(() -> node(robot, "#answer").isVisible()) == false,
                 "EPBX has no answer method: the SIP phone answers, so the bar offers none");
 
+        Fx.until("EPBX named the call's recording as it was answered",
+                () -> !ctx.session().store().state().recordings().isEmpty());
+        assertFalse(More.offered(robot, "downloadRecording"), "EPBX serves a recording only after the call: not offered now");
         Click.on(robot, "#hangup");
         recorded("Desligar");
         MenuButton selector = node(robot, "#stateSelector");

@@ -39,7 +39,7 @@ public final class Guard {
             case DIAL -> s.calls().isEmpty();
             case SET_ACCOUNT_CODE -> anyCall || s.lastEnded() != null;
             case SET_STATE -> true;
-            case DOWNLOAD_RECORDING -> !s.recordings().isEmpty();
+            case DOWNLOAD_RECORDING -> recordingAfterCall(s).isPresent();
             case CANCEL_CONSULT -> s.heldCall().isPresent() && s.calls().size() >= 2;
             case TAKE_QUEUED_CALL -> !s.queuedCalls().isEmpty() && s.calls().isEmpty();
             case PICKUP -> s.calls().isEmpty();
@@ -58,6 +58,16 @@ public final class Guard {
             case UNMASK -> active.map(CallView::masked).orElse(false);
             default -> true;
         };
+    }
+
+    /**
+     * The newest recording whose call has left the line: a recording is whole, and EPBX serves it (HTTP 404 before),
+     * only once the call ended; during the call the bar does not offer it.
+     */
+    public static Optional<String> recordingAfterCall(BarState s) {
+        String found = null;
+        for (String id : s.recordings().keySet()) if (!s.calls().containsKey(id)) found = id;
+        return Optional.ofNullable(found);
     }
 
     public static Set<CommandKind> allowedNow(Capabilities caps, BarState s) {
