@@ -14,12 +14,27 @@ import java.util.List;
  * @param username      pre-filled user name, or null
  * @param device        pre-filled device, or null
  * @param deviceType    pre-selected pairing kind, or null
+ * @param demo          the simulator's own account, which the form tells the agent in demo mode; null otherwise
  */
 public record LoginForm(boolean vendorPage, List<String> deviceTypes, boolean distinguishesInternalNumbers,
-                        String username, String device, String deviceType) {
+                        String username, String device, String deviceType, Demo demo) {
+
+    /** The demo's account: a simulator's test user, never a real secret. */
+    public record Demo(String user, String password) { }
 
     public LoginForm {
         deviceTypes = deviceTypes == null ? List.of() : List.copyOf(deviceTypes);
+    }
+
+    public LoginForm(boolean vendorPage, List<String> deviceTypes, boolean distinguishesInternalNumbers,
+                     String username, String device, String deviceType) {
+        this(vendorPage, deviceTypes, distinguishesInternalNumbers, username, device, deviceType, null);
+    }
+
+    /** The same form telling the agent the simulator's account (demo mode). */
+    public LoginForm withDemo(String user, String password) {
+        return new LoginForm(vendorPage, deviceTypes, distinguishesInternalNumbers, username, device, deviceType,
+                new Demo(user, password));
     }
 
     /** The vendor pairs the phone in the login request itself. */

@@ -74,6 +74,7 @@ public final class BarView extends VBox {
         statusLine = new StatusLine(vm, msg, new StateSelector(vm, msg), openInspector, this::logout);
 
         loginView = new LoginView(vm, msg, form.deviceTypes());
+        loginView.showDemo(form.demo());
         Ui.visible(loginView, Bindings.createBooleanBinding(
                 () -> loginMode == LoginMode.NATIVE && vm.phaseProperty().get() == SessionPhase.CREDENTIALS,
                 vm.phaseProperty()));

@@ -27,10 +27,13 @@ public final class LoginView extends VBox {
     private final CheckBox remember;
     private final TextField device = new TextField();
     private final ComboBox<String> deviceType = new ComboBox<>();
+    private final Label demo = new Label();
+    private final Messages msg;
 
     /** @param deviceTypes the pairing kinds the vendor's login takes, by the names the Login command carries; empty: none */
     public LoginView(BarViewModel vm, Messages msg, java.util.List<String> deviceTypes) {
         boolean pairsDeviceAtLogin = !deviceTypes.isEmpty();
+        this.msg = msg;
         setId("loginView");
         getStyleClass().add("login-view");
         setSpacing(6);
@@ -109,7 +112,10 @@ public final class LoginView extends VBox {
 
         HBox buttons = new HBox(6, remember, login, sso);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, grid, buttons, error);
+        demo.setId("loginDemo");
+        demo.setWrapText(true);
+        Ui.visible(demo, Bindings.isNotEmpty(demo.textProperty()));
+        getChildren().addAll(title, demo, grid, buttons, error);
     }
 
     private static ListCell<String> typeCell(Messages msg) {
@@ -120,6 +126,11 @@ public final class LoginView extends VBox {
                 setText(empty || item == null ? null : msg.get("deviceType." + item));
             }
         };
+    }
+
+    /** Demo mode: the simulator's account, said on the form (the agent need not look it up in README). */
+    public void showDemo(dev.unibar.core.LoginForm.Demo d) {
+        demo.setText(d == null ? "" : msg.format("login.demo", d.user(), d.password()));
     }
 
     /** Fills what configuration knows; the password is always typed. */

@@ -39,7 +39,10 @@ public final class EpbxModule extends VendorModuleBase<EpbxConfig, EpbxSimulator
     public static VendorSetup forSimulator(EpbxSimulator sim, String signalr) {
         EpbxConfig cfg = new EpbxConfig(sim.serviceBase(), null, "unibar", signalr, null, null, "agent", null,
                 "1000", "ramalVirtual", null);
-        return new SimpleSetup(new EpbxConnector(cfg), loginForm(cfg), sim,
+        // The simulator's account fills the user name; the form tells the agent the password too.
+        LoginForm form = loginForm(cfg).withDemo(EpbxSimulator.DEMO_USER,
+                EpbxSimulator.DEMO_PASSWORD);
+        return new SimpleSetup(new EpbxConnector(cfg), form, sim,
                 List.copyOf(EpbxSimulator.scenarioNames().keySet()), name -> sim.scenario(name, Map.of()), sim::stop);
     }
 

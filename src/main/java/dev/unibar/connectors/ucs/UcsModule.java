@@ -57,7 +57,9 @@ public final class UcsModule extends WebBarModule<UcsConfig, UcsSimulator> {
     /** The simulator's own bar draws itself in the vendor panel; the native form drives it as well. */
     @Override
     protected LoginForm demoLoginForm(UcsConfig ucs) {
-        return LoginForm.plain("agent");
+        return LoginForm.plain(dev.unibar.connectors.ucs.sim.UcsSimSettings.DEMO_USER)
+                .withDemo(dev.unibar.connectors.ucs.sim.UcsSimSettings.DEMO_USER,
+                        dev.unibar.connectors.ucs.sim.UcsSimSettings.DEMO_PASSWORD);
     }
 
     @Override

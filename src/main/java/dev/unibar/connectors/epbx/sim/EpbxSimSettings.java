@@ -25,7 +25,7 @@ abstract class EpbxSimSettings<B extends EpbxSimSettings<B>> {
     Clock clock = Clock.systemUTC();
 
     EpbxSimSettings() {
-        users.put("agent", new EpbxUser("agent", "agent", "Agente Simulado"));
+        users.put(EpbxSimulator.DEMO_USER, new EpbxUser(EpbxSimulator.DEMO_USER, EpbxSimulator.DEMO_PASSWORD, "Agente Simulado"));
     }
 
     public B port(int port) {

@@ -30,6 +30,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EpbxSimulator extends LoopbackSimulator {
 
+    /** The demo's account (README, the sign-in form in demo mode). */
+    public static final String DEMO_USER = "agent";
+    public static final String DEMO_PASSWORD = "agent";
+
+
     /** One hub invocation as received, kept for tests and {@code GET sim/recorded}. */
     public record Invocation(String transport, String method, String wireMethod, JsonNode args,
                              String connectionId, Instant at, boolean ok, String error) {

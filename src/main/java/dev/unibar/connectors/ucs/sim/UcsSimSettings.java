@@ -13,6 +13,11 @@ import java.util.Objects;
  */
 public final class UcsSimSettings {
 
+    /** The demo's account (README, the sign-in form in demo mode). */
+    public static final String DEMO_USER = "agent";
+    public static final String DEMO_PASSWORD = "agent";
+
+
     /** A UCS user; the password never appears in {@link #toString()}. */
     public record SimUser(String username, String password, int id, String firstname, String lastname,
                           String email, String extension, boolean superuser) {
@@ -97,7 +102,7 @@ public final class UcsSimSettings {
 
     public static UcsSimSettings defaults() {
         UcsSimSettings s = new UcsSimSettings();
-        s.putUser(new SimUser("agent", "agent", 101, "Alena", "Agentová", "agent@example.invalid", "201", false));
+        s.putUser(new SimUser(DEMO_USER, DEMO_PASSWORD, 101, "Alena", "Agentová", "agent@example.invalid", "201", false));
         s.putUser(new SimUser("supervisor", "supervisor", 102, "Petr", "Supervizor", "supervisor@example.invalid", "202", true));
         s.devices.add(new SimDevice(1, "201", "Linka 201 (Yealink T46)", "201"));
         s.devices.add(new SimDevice(2, "202", "Linka 202 (Yealink T46)", "202"));
