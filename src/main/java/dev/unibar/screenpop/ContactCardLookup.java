@@ -6,6 +6,7 @@ import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.inspect.InspectorEntry;
 import dev.unibar.core.model.Call;
+import dev.unibar.core.model.Customer;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
 
@@ -88,6 +89,9 @@ public final class ContactCardLookup {
                         a.failureArgs().toArray()));
             } else if (a.name() != null && session.store().state().calls().containsKey(callId)) {
                 // An answer after the call ended is dropped: the vendor would only refuse it, to the agent's confusion.
+                // The agent sees the customer found on the call card and the pop-up, as the vendor's own data would be.
+                session.store().apply(new Event.CallUpdated(vendor, null, callId, new Call(callId, null, null, null, null,
+                        null, Customer.of(a.name(), null, null), null, null)));
                 session.send(new Command.ContactCard(callId, a.name(), a.imageUrl())).exceptionally(err -> {
                     LOG.log(System.Logger.Level.DEBUG, "contact card not sent: " + err.getMessage());
                     return null;

@@ -75,7 +75,8 @@ final class LookupRequest {
             if (r.statusCode() == 404) return new Answer(null, null, null, List.of()); // no such customer: nothing to say
             if (r.statusCode() / 100 != 2) return Answer.failed("lookup.status", String.valueOf(r.statusCode()));
             byte[] body = in.readNBytes(MAX_BYTES + 1);
-            if (body.length > MAX_BYTES) return Answer.failed("lookup.notJson");
+            // Too large is said as such: a valid customer record of 5 MB is not "not JSON" (issue 20).
+            if (body.length > MAX_BYTES) return Answer.failed("lookup.tooLarge", String.valueOf(MAX_BYTES / 1024));
             return pick(JSON.readTree(body));
         } catch (IOException e) {
             return Answer.failed("lookup.notJson");

@@ -30,6 +30,8 @@ public final class IncomingCallNotifier {
     private java.util.function.Consumer<Scene> shortcuts = s -> { };
     /** The last call announced: dismissing or answering it must not bring the popup back. */
     private String announced;
+    /** The shown pop-up's name line. */
+    private Label shownName;
 
     public IncomingCallNotifier(BarViewModel vm, Messages msg, Window owner, String stylesheet) {
         this.vm = vm;
@@ -52,6 +54,10 @@ public final class IncomingCallNotifier {
         } else if (!Objects.equals(id, announced)) {
             hide();
             show(ringing);
+        } else if (shownName != null) {
+            // The same call, known better now (a customer lookup's answer): the pop-up says the name found.
+            String name = ringing.call().remoteName();
+            shownName.setText(name == null ? "" : name);
         }
     }
 
@@ -66,6 +72,9 @@ public final class IncomingCallNotifier {
         who.getStyleClass().add("call-number");
         Label nameLabel = new Label(name == null ? "" : name);
         nameLabel.setId("incomingName");
+        // Room for a name that arrives later, so the pop-up never grows under the mouse.
+        nameLabel.setMinWidth(220);
+        shownName = nameLabel;
         Button answer = new Button(msg.get("button.answer"));
         answer.setGraphic(Ui.icon(org.kordamp.ikonli.material2.Material2AL.CALL));
         answer.setTooltip(Ui.tooltip(msg.get("shortcut.answer")));

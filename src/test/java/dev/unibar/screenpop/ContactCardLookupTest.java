@@ -160,6 +160,20 @@ class ContactCardLookupTest {
     }
 
     @Test
+    void aValidAnswerOverTheSizeLimitSaysSoAndTheCardShowsTheNameFound() throws Exception {
+        CardVendor v = new CardVendor(true);
+        Session s = session(v, config("customerLookup:\n  url: " + crm.base() + "/c/{number}\n"));
+        crm.body = "{\"name\":\"Ada\",\"notes\":\"" + "x".repeat(LookupRequest.MAX_BYTES) + "\"}";
+        v.ring("a", "1");
+        until("a too-large notice", () -> lastIs(s, "lookup.tooLarge", String.valueOf(LookupRequest.MAX_BYTES / 1024)));
+        assertEquals(List.of(), v.sent);
+        crm.body = "{\"name\":\"Ada Lovelace\"}";
+        v.ring("b", "2");
+        until("the name found is on the call", () -> s.store().state().calls().containsKey("b")
+                && "Ada Lovelace".equals(s.store().state().calls().get("b").call().remoteName()));
+    }
+
+    @Test
     void aServerThatDoesNotAnswerInTimeIsANotice() throws Exception {
         CardVendor v = new CardVendor(true);
         Session s = session(v, config("customerLookup:\n  url: " + crm.base() + "/c/{number}\n  timeoutSeconds: 1\n"));

@@ -1,5 +1,7 @@
 package dev.unibar.ui;
 
+import javafx.scene.control.Label;
+import org.testfx.api.FxRobot;
 import dev.unibar.app.VendorContext;
 import dev.unibar.config.CustomerLookup;
 import dev.unibar.connectors.max.MaxModule;
@@ -109,7 +111,7 @@ class MaxCallFeaturesTest {
     }
 
     @Test
-    void theCustomerLookupNameReachesMaxAsContactCardData() throws Exception {
+    void theCustomerLookupNameReachesMaxAsContactCardData(FxRobot robot) throws Exception {
         crm = new LookupServer();
         crm.body = "{\"name\":\"Ada Lovelace\",\"imageUrl\":\"https://img.example/ada.png\"}";
         lookup = new ContactCardLookup(new CustomerLookup(crm.base() + "/customers?ani={from.number}", null, null, null,
@@ -118,6 +120,10 @@ class MaxCallFeaturesTest {
         Fx.until("subscribed to MAX", () -> ctx.session().store().state().phase() == SessionPhase.READY);
         String id = String.valueOf(sim.scenario("inbound", Map.of("ani", "+1 801 555 1234")).get("contactId"));
         Fx.until("MAX has the customer's name", () -> "Ada Lovelace".equals(sim.state().customerName(id)));
+        Fx.until("the agent sees the customer found on the call card",
+                () -> "Ada Lovelace".equals(((Label) robot.lookup("#callName").query()).getText()));
+        Fx.until("and on the pop-up", () -> robot.lookup("#incomingName").tryQuery()
+                .map(n -> "Ada Lovelace".equals(((Label) n).getText())).orElse(false));
 
         assertEquals("/customers?ani=%2B1%20801%20555%201234", crm.hits.get(0).uri());
         MaxSimState.Received card = sim.state().received().stream()
