@@ -99,6 +99,7 @@ public final class BarView extends VBox {
             @Override public void accountCode() { openAccountCode(); }
             @Override public void downloadRecording() { BarView.this.downloadRecording(); }
             @Override public void pickup() { popOvers.pickup(controls.more()); }
+            @Override public void callData() { popOvers.callData(controls.more()); }
         });
         VBox callPanel = new VBox(6, card, controls, new QueuedCallsView(vm, msg, this::refit));
         callPanel.setId("callPanel");

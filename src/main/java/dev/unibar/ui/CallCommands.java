@@ -185,6 +185,13 @@ public final class CallCommands {
                 .ifPresent(id -> send.apply(new Command.ToVoicemail(id)));
     }
 
+    /** One field of the contact's data (AgentDesktop SetCallData) on the active call. */
+    public void setCallData(String name, String value) {
+        if (blank(name) || !can(CommandKind.SET_CALL_DATA)) return;
+        activeId().ifPresent(id -> send.apply(new Command.SetCallData(id,
+                java.util.Map.of(name.trim(), value == null ? "" : value.trim()))));
+    }
+
     /** Directed pick-up of a call ringing at another extension. */
     public void pickup(String extension) {
         if (blank(extension) || !can(CommandKind.PICKUP)) return;

@@ -46,6 +46,8 @@ final class CallControls extends HBox {
         void downloadRecording();
 
         void pickup();
+
+        void callData();
     }
 
     CallControls(BarViewModel vm, Messages msg, Node safeFocus, Openers open) {

@@ -67,6 +67,8 @@ final class MoreMenu extends MenuButton {
         entry(vm, msg, "moreAccountCode", "button.accountCode", Material2MZ.RECEIPT,
                 vm.enabledProperty(CommandKind.SET_ACCOUNT_CODE).and(vm.situationProperty().isNotEqualTo(Situation.WRAP_UP)),
                 vm.supportedProperty(CommandKind.SET_ACCOUNT_CODE), open::accountCode);
+        entry(vm, msg, "callData", "button.callData", Material2AL.DESCRIPTION,
+                vm.enabledProperty(CommandKind.SET_CALL_DATA), vm.supportedProperty(CommandKind.SET_CALL_DATA), open::callData);
         entry(vm, msg, "downloadRecording", "button.downloadRecording", Material2AL.GET_APP,
                 vm.enabledProperty(CommandKind.DOWNLOAD_RECORDING),
                 vm.supportedProperty(CommandKind.DOWNLOAD_RECORDING), open::downloadRecording);

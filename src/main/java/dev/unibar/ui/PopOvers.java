@@ -19,6 +19,7 @@ final class PopOvers {
     private final Lazy<ConferencePopOver> conference;
     private final Lazy<QueuePopOver> queues;
     private final Lazy<PickupPopOver> pickup;
+    private final Lazy<CallDataPopOver> callData;
     private List<String> accountCodes = List.of();
 
     PopOvers(BarViewModel vm, Messages msg, boolean distinguishesInternal) {
@@ -34,6 +35,7 @@ final class PopOvers {
         conference = new Lazy<>(() -> new ConferencePopOver(vm, msg, distinguishesInternal));
         queues = new Lazy<>(() -> new QueuePopOver(vm, msg));
         pickup = new Lazy<>(() -> new PickupPopOver(vm, msg));
+        callData = new Lazy<>(() -> new CallDataPopOver(vm, msg));
     }
 
     private boolean can(CommandKind... any) {
@@ -69,6 +71,10 @@ final class PopOvers {
         if (can(CommandKind.PICKUP)) pickup.get().open(anchor);
     }
 
+    void callData(Node anchor) {
+        if (can(CommandKind.SET_CALL_DATA)) callData.get().open(anchor);
+    }
+
     /** The wrap-up (account) codes the agent picks from; a typed code is always accepted as well. */
     void setAccountCodes(List<String> codes) {
         accountCodes = codes == null ? List.of() : codes;
@@ -80,7 +86,7 @@ final class PopOvers {
     }
 
     private List<Lazy<? extends BarPopOver>> all() {
-        return List.of(transfer, dialPad, accountCode, conference, queues, pickup);
+        return List.of(transfer, dialPad, accountCode, conference, queues, pickup, callData);
     }
 
     /** Every pop-over's content, making those not made yet (for the test that no text is hard-coded). */

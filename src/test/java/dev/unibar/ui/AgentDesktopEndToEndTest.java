@@ -169,16 +169,22 @@ class AgentDesktopEndToEndTest {
         assertLiveEqualsTranslate();
     }
 
-    /** Call data and recording through the real page and the fake SDK: the simulator records them with the contact id. */
+    /** Call data (from the bar's control) and recording through the real page and the fake SDK, with the contact id. */
     @Test
-    void callDataAndRecordingFromTheSessionReachTheSdk(FxRobot robot) throws Exception {
+    void callDataAndRecordingFromTheBarReachTheSdk(FxRobot robot) throws Exception {
         widgetAndAgentReady(robot);
         String call = sim.inbound("3393669393", "225727273", "QUEUE25");
         Fx.until("ringing", () -> !node(robot, "#answer").isDisabled());
         Click.on(robot, "#answer");
         Fx.until("talking", () -> ctx.session().store().state().calls().get(call) != null
                 && ctx.session().store().state().calls().get(call).status() == CallStatus.CONNECTED);
-        ctx.session().send(new Command.SetCallData(call, java.util.Map.of("TICKET", "42"))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // Call data from the bar's own control (More → Call data…), as the agent sets it.
+        More.choose(robot, "callData");
+        Fx.until("call data pop-over", () -> robot.lookup("#callDataName").tryQuery().map(Node::isVisible).orElse(false));
+        Click.on(robot, "#callDataName").write("TICKET");
+        Click.on(robot, "#callDataValue").write("42");
+        Click.on(robot, "#callDataSave");
+        Fx.until("SetCallData recorded", () -> calls().contains("CONTACT.SetCallData[" + call + ", TICKET=42]"));
         ctx.session().send(new Command.StartRecording(call)).toCompletableFuture().get(10, TimeUnit.SECONDS);
         Fx.until("the bar shows the call recording", () -> ctx.session().store().state().calls().get(call).recording());
         ctx.session().send(new Command.StopRecording(call)).toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -124,7 +124,8 @@ class InCallCapabilitiesTest {
         Bar bare = bar(FakeConnector.capabilitiesWithout(CommandKind.SEND_DTMF, CommandKind.DIAL, CommandKind.SWAP,
                 CommandKind.START_RECORDING, CommandKind.STOP_RECORDING, CommandKind.MASK, CommandKind.UNMASK,
                 CommandKind.TO_VOICEMAIL, CommandKind.PICKUP, CommandKind.CANCEL_CONSULT, CommandKind.CONFERENCE,
-                CommandKind.END_CONFERENCE, CommandKind.SET_ACCOUNT_CODE, CommandKind.DOWNLOAD_RECORDING));
+                CommandKind.END_CONFERENCE, CommandKind.SET_ACCOUNT_CODE, CommandKind.DOWNLOAD_RECORDING,
+                CommandKind.SET_CALL_DATA));
         assertFalse(Fx.get(() -> bare.find("#more").isManaged()), "no empty More");
         assertFalse(Fx.get(() -> bare.find("#dialPad").isManaged()), "no pad where the vendor neither dials nor tones");
         assertTrue(Fx.get(() -> bare.find("#hold").isManaged()), "the primary actions stay");
