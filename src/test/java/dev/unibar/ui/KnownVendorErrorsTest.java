@@ -1,6 +1,10 @@
 package dev.unibar.ui;
 
+import dev.unibar.connectors.VendorSetup;
+import dev.unibar.connectors.epbx.EpbxModule;
+import dev.unibar.connectors.epbx.sim.EpbxSimulator;
 import dev.unibar.connectors.ucs.UcsMapper;
+import dev.unibar.core.LoginForm;
 import dev.unibar.core.Session;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.model.Event;
@@ -24,13 +28,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The vendors' errors Unibar knows (wrong password, not logged in, extension busy or in use, UCS's account-code
  * confirmation) read in the agent's language on the sign-in form and in the message strip, in all five languages,
  * with the vendor's own words as the detail (screen reader, tooltip). A text that is the English one in another
- * language fails, unless it is a product name or a number.
+ * language fails, unless it is a product name or a number. In demo mode the form also says the simulator's account.
  */
 @ExtendWith(ApplicationExtension.class)
 class KnownVendorErrorsTest {
@@ -140,5 +146,35 @@ class KnownVendorErrorsTest {
         out.put("ucs.accountCodeSet", said);
         session.stop();
         return out;
+    }
+
+    @Test
+    void theDemoFormSaysTheAccountInTheAgentsLanguage() throws Exception {
+        EpbxSimulator sim = EpbxSimulator.builder().port(0).build().start();
+        try {
+            VendorSetup setup = EpbxModule.forSimulator(sim, "classic");
+            LoginForm.Demo demo = setup.loginForm().demo();
+            assertEquals(new LoginForm.Demo(EpbxSimulator.DEMO_USER, EpbxSimulator.DEMO_PASSWORD), demo);
+            assertEquals("Demo: uživatel agent, heslo agent", shown(demo, "cs"));
+            assertEquals("Demo: user agent, password agent", shown(demo, "en"));
+            setup.close();
+        } finally {
+            sim.stop();
+        }
+        assertNull(LoginForm.plain("ana").demo(), "a live vendor's form has no demo account");
+        assertEquals("", shown(null, "cs"));
+    }
+
+    private String shown(LoginForm.Demo demo, String lang) {
+        Session session = new Session(new FakeConnector(FakeConnector.capabilitiesWithout()), Clock.systemUTC());
+        LoginView view = Fx.get(() -> {
+            LoginView v = new LoginView(new BarViewModel(session), Messages.forLanguage(lang), List.of());
+            v.showDemo(demo);
+            stage.setScene(new Scene(v));
+            return v;
+        });
+        Label l = (Label) view.lookup("#loginDemo");
+        if (demo == null) assertFalse(Fx.get(l::isVisible), "nothing to say outside the demo");
+        return Fx.get(l::getText);
     }
 }

@@ -3,8 +3,6 @@ package dev.unibar.connectors.evolux;
 import dev.unibar.config.Secret;
 import dev.unibar.connectors.evolux.sim.EvoluxSimulator;
 import dev.unibar.core.model.Notices;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.ExecutionException;
@@ -16,20 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** Click-to-call against the simulator's API: the refusals Unibar knows are keyed, Evolux's words kept as detail. */
 class EvoluxCallApiTest {
 
-    private EvoluxSimulator sim;
-
-    @BeforeEach
-    void start() {
-        sim = new EvoluxSimulator(0, "t0k3n-under-test").start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.stop();
-    }
-
     @Test
     void anAgentWhoIsNotLoggedInIsAKeyedRefusal() {
+        EvoluxSimulator sim = new EvoluxSimulator(0, "t0k3n-under-test").start();
+        try {
+            refusals(sim);
+        } finally {
+            sim.stop();
+        }
+    }
+
+    private static void refusals(EvoluxSimulator sim) {
         EvoluxCallApi api = new EvoluxCallApi(sim.origin(), SECRET);
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> api.call("someone-else", "84999010101").toCompletableFuture().get(10, TimeUnit.SECONDS));
