@@ -49,9 +49,7 @@ final class CallFeatures implements AutoCloseable {
         CallJournal journal = null;
         FeaturesConfig.Journal j = features.journal();
         if (j.enabled()) {
-            Path file = j.file() != null ? j.file()
-                    : JournalFiles.defaultFile(System::getenv, System.getProperty("os.name"), System.getProperty("user.home"));
-            if (demo) file = file.resolveSibling("demo-" + file.getFileName());
+            Path file = JournalFiles.file(j.file(), demo);
             try {
                 journal = CallJournal.open(file, j.retentionDays() == 0 ? null : Duration.ofDays(j.retentionDays()), clock);
                 journal.endCauses(Vendors.endCauses());

@@ -46,6 +46,7 @@ public final class Cli {
             "       unibar simulate --vendor ID [--port P]        run a vendor simulator on 127.0.0.1",
             "       unibar dial NUMBER                            dial through the running bar (also tel:, callto:, sip: links)",
             FlowCommand.USAGE,
+            JournalCommand.USAGE,
             "vendor ids: ");
 
     private final InputStream in;
@@ -99,6 +100,8 @@ public final class Cli {
                 return dial(rest);
             case "flow":
                 return new FlowCommand(new Terminal(in, out, err, env, osName, userHome)).run(rest, this::usage);
+            case "journal":
+                return new JournalCommand(new Terminal(in, out, err, env, osName, userHome)).run(rest, this::usage);
             default:
                 if (cmd.startsWith("-")) return bar(List.of(args));
                 // A tel:/callto:/sip: link opened from the desktop (the installers register Unibar for them).

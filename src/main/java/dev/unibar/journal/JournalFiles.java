@@ -35,4 +35,14 @@ public final class JournalFiles {
     public static Path defaultFile(Function<String, String> env, String osName, String userHome) {
         return dataFolder(env, osName, userHome).resolve(FILE_NAME);
     }
+
+    /** The journal's file: {@code configured}, else this platform's; demo calls go to a file of their own beside it. */
+    public static Path file(Path configured, boolean demo) {
+        return file(configured, demo, System::getenv, System.getProperty("os.name"), System.getProperty("user.home"));
+    }
+
+    public static Path file(Path configured, boolean demo, Function<String, String> env, String osName, String userHome) {
+        Path file = configured != null ? configured : defaultFile(env, osName, userHome);
+        return demo ? file.resolveSibling("demo-" + file.getFileName()) : file;
+    }
 }

@@ -217,7 +217,11 @@ class CliTest {
         Files.writeString(secret, "s3cr3t\n");
         Path badConfig = dir.resolve("bad.yml");
         Files.writeString(badConfig, "vendor: nobody\n");
+        Path journalConfig = dir.resolve("journal.yml");
+        Files.writeString(journalConfig, "journal:\n  file: " + dir.resolve("j.db") + "\n");
+        dev.unibar.journal.CallJournal.open(dir.resolve("demo-j.db"), null, java.time.Clock.systemUTC()).close();
         List<List<String>> commands = List.of(
+                List.of("journal", "export", "--config", journalConfig.toString()),
                 List.of("--version"),
                 List.of("translate", "--vendor", "ucs", CAPTURES.resolve("session.jsonl").toString()),
                 List.of("sso-token", "--username", "jan.novak", "--timestamp", "1763721000"),
