@@ -237,10 +237,13 @@ class CallJournalTest {
             // the agent's outbound call was busy (UCS cause 1)
             j.record(List.of(new Event.CallDialing("ucs", T0, "e", new Call("e", Direction.OUTBOUND, null, new Party("222", null),
                     null, null, null, null, null)), new Event.CallEnded("ucs", T0.plusSeconds(3), "e", "busy")));
+            // the bar's own reconciliation ends a call it lost with "lost", whatever the vendor (no table names it)
+            j.record(List.of(new Event.CallRinging("agentdesktop", T0, "f", in), new Event.CallConnected("agentdesktop", T0, "f", null),
+                    new Event.CallEnded("agentdesktop", T0.plusSeconds(3), "f", "lost")));
             Map<String, String> ends = new java.util.TreeMap<>();
             for (CallRecord c : j.all()) ends.put(c.vendor() + "/" + c.callId(), c.end().word());
             assertEquals(Map.of("epbx/a", "answered", "epbx/b", "missed", "ucs/c", "abandoned", "ucs/d", "answered",
-                    "ucs/e", "failed_busy"), ends);
+                    "ucs/e", "failed_busy", "agentdesktop/f", "lost"), ends);
 
             StringWriter csv = new StringWriter();
             JournalExport.csv(j.all(), csv, java.time.ZoneOffset.UTC);

@@ -43,11 +43,17 @@ public enum CallEnd {
 
     /**
      * The vendor's end cause through its table (keys lower-case, spaces and dashes read as underscores), or null
-     * when the cause says nothing the facts of the call do not (a plain hang-up, an unknown word).
+     * when the cause says nothing the facts of the call do not (a plain hang-up, an unknown word). A cause that is
+     * itself a word of this vocabulary means it for every vendor: the bar's own reconciliation ends a call it lost
+     * with {@code lost}, whatever the vendor.
      */
     public static CallEnd fromCause(Map<String, CallEnd> table, String cause) {
         if (cause == null || cause.isBlank()) return null;
-        return table.get(cause.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
+        String key = cause.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        CallEnd mapped = table.get(key);
+        if (mapped != null) return mapped;
+        for (CallEnd e : values()) if (e != IN_PROGRESS && e.word.equals(key)) return e;
+        return null;
     }
 
     /**

@@ -137,10 +137,13 @@ final class SimRig implements AutoCloseable {
         }
     }
 
-    /** The inspector's last sequence number, to look at what comes after it. */
+    /**
+     * The highest sequence number the inspector holds, to look at what comes after it. Not the last entry's: an entry
+     * numbered on one thread may be appended after one numbered later on another (the command's and the hub's), and
+     * an older event must not count as one that came after the mark.
+     */
     long mark() {
-        List<InspectorEntry> all = session.inspector().snapshot();
-        return all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
+        return session.inspector().snapshot().stream().mapToLong(InspectorEntry::seq).max().orElse(0);
     }
 
     List<Event> events(long after) {
