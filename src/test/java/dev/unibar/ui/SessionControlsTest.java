@@ -409,7 +409,9 @@ class SessionControlsTest {
         More.choose(robot, "conference");
         Fx.until("conference popover", () -> robot.lookup("#conferenceStart").tryQuery().map(Node::isVisible).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
-        Click.on(robot, "#conferenceInternal");
+        // In a consultation there is no number to give: the conference joins the two parties the agent has.
+        assertFalse(robot.lookup("#conferenceParticipant").tryQuery().map(Node::isVisible).orElse(false));
+        assertFalse(robot.lookup("#conferenceInternal").tryQuery().map(Node::isVisible).orElse(false));
         Click.on(robot, "#conferenceStart");
         awaitCommand("Conference of held and consulted", new Command.Conference("c1", null, false));
     }

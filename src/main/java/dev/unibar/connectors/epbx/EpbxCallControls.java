@@ -76,9 +76,9 @@ final class EpbxCallControls {
      */
     private CompletableFuture<Void> conference(Command.Conference x) {
         if (x.participant() == null || x.participant().isBlank()) {
-            String[] consulted = session.mapper.consultTarget();
+            EpbxCalls.Consulted consulted = session.mapper.consulted();
             if (consulted == null) return call("ConferenciaIniciar");
-            return call("ConferenciaAdicionar", consulted[0], tipoOf(consulted[1]))
+            return call("ConferenciaAdicionar", consulted.number(), consulted.tipoDiscagem())
                     .thenCompose(ok -> call("ConferenciaIniciar"));
         }
         return call("ConferenciaAdicionar", x.participant(), tipo(x.internal()))
@@ -105,12 +105,6 @@ final class EpbxCallControls {
         }
         session.mapper.followMeNumbers(x.numbers());
         return call("SigaMeMultiplo", x.numbers());
-    }
-
-    /** TipoDiscagem as EPBX sent it: 2 (or LigacaoRamal) an extension, anything else an external number. */
-    private static int tipoOf(String sent) {
-        String t = sent.trim();
-        return t.equals("2") || t.equalsIgnoreCase("LigacaoRamal") ? 2 : 1;
     }
 
     /** TipoDiscagem: 1 an external number, 2 an extension. */

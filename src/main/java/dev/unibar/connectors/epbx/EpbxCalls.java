@@ -87,12 +87,21 @@ final class EpbxCalls {
         transferTarget = number;
     }
 
-    /** A consultation leg that is talking: its number and TipoDiscagem (null when none), what a conference joins. */
-    String[] consultTarget() {
+    /** The consulted party: the number and TipoDiscagem (as EPBX sent it) of a consultation leg that talks. */
+    record Consulted(String number, String tipo) {
+        /** TipoDiscagem 2 (LigacaoRamal) is an extension; anything else an external number (1). */
+        int tipoDiscagem() {
+            String t = tipo == null ? "" : tipo.trim();
+            return t.equals("2") || t.equalsIgnoreCase("LigacaoRamal") ? 2 : 1;
+        }
+    }
+
+    /** The consulted party a conference in the consultation joins, or null when no consultation leg talks. */
+    Consulted consulted() {
         for (String id : consultLegs) {
             Call c = open.get(id);
             if (c != null && answered.contains(id) && c.to() != null && c.to().number() != null) {
-                return new String[]{c.to().number(), consultTipos.getOrDefault(id, "1")};
+                return new Consulted(c.to().number(), consultTipos.get(id));
             }
         }
         return null;

@@ -100,8 +100,8 @@ public final class EpbxMapper implements VendorMapper {
     }
 
     /** The talking consultation leg's number and TipoDiscagem, or null: whom a conference in it joins. */
-    public String[] consultTarget() {
-        return calls.consultTarget();
+    EpbxCalls.Consulted consulted() {
+        return calls.consulted();
     }
 
     /** The call the bar is on (not a consultation leg), or null. */
