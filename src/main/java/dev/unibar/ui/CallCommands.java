@@ -185,10 +185,13 @@ public final class CallCommands {
                 .ifPresent(id -> send.apply(new Command.ToVoicemail(id)));
     }
 
-    /** One field of the contact's data (AgentDesktop SetCallData) on the active call. */
+    /**
+     * One field of the contact's data (AgentDesktop SetCallData): on the call on the line, else, in after-call work
+     * (where the vendor keeps the contact), on the call that just ended.
+     */
     public void setCallData(String name, String value) {
         if (blank(name) || !can(CommandKind.SET_CALL_DATA)) return;
-        activeId().ifPresent(id -> send.apply(new Command.SetCallData(id,
+        accountCodeCallId().ifPresent(id -> send.apply(new Command.SetCallData(id,
                 java.util.Map.of(name.trim(), value == null ? "" : value.trim()))));
     }
 

@@ -7,6 +7,7 @@ import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Event;
+import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -104,6 +105,22 @@ class InCallCapabilitiesTest {
         talking(fewer);
         assertFalse(Fx.get(() -> fewer.find("#transfer").isVisible()), "no Transfer for a vendor without it");
         assertEquals(hangUpX(full), hangUpX(fewer), 0.5, "Hang up's place in the row");
+    }
+
+    @Test
+    void callDataGoesToTheCallOnTheLineAndInAfterCallWorkToTheOneThatEnded() {
+        Bar b = bar(FakeConnector.capabilitiesWithout());
+        talking(b);
+        Fx.until("More offers call data", () -> b.view().callControls().more().entry("callData").isVisible());
+        Fx.run(() -> b.vm().callCommands().setCallData(" TICKET ", "42"));
+        Fx.until("on the call", () -> b.connector().commands.contains(new Command.SetCallData("c1", Map.of("TICKET", "42"))));
+        b.connector().push(new Event.CallEnded(Scenes.V, null, "c1", null), new Event.CallWrapUp(Scenes.V, null, "c1"));
+        Fx.until("after-call work", () -> b.vm().stateProperty().get().calls().isEmpty()
+                && b.vm().isEnabled(CommandKind.SET_CALL_DATA));
+        assertTrue(Fx.get(() -> b.view().callControls().more().entry("callData").isVisible()), "still offered in wrap-up");
+        Fx.run(() -> b.vm().callCommands().setCallData("RESULT", "sold"));
+        Fx.until("on the call that ended", () -> b.connector().commands.contains(
+                new Command.SetCallData("c1", Map.of("RESULT", "sold"))));
     }
 
     @Test
