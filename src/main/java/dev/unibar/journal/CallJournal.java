@@ -1,8 +1,5 @@
 package dev.unibar.journal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unibar.core.Session;
 import dev.unibar.core.inspect.InspectorEntry;
 import dev.unibar.core.model.CallEnd;
@@ -37,7 +34,6 @@ import java.util.function.Consumer;
 public final class CallJournal implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CallJournal.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** How many recent calls listeners are handed after each change. */
     public static final int RECENT = 500;
 
@@ -384,23 +380,6 @@ public final class CallJournal implements AutoCloseable {
             db.close();
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.WARNING, "Call journal close failed: " + e.getMessage());
-        }
-    }
-
-    static String json(Map<String, String> data) {
-        try {
-            return data.isEmpty() ? null : JSON.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    static Map<String, String> data(String json) {
-        if (json == null) return Map.of();
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            return Map.of();
         }
     }
 

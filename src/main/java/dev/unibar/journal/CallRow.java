@@ -1,5 +1,8 @@
 package dev.unibar.journal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unibar.core.model.Call;
 import dev.unibar.core.model.CallEnd;
 
@@ -14,6 +17,8 @@ import java.util.Map;
 
 /** One row of {@code calls} while an event is folded into it: read, changed in Java, written back. */
 final class CallRow {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String[] COLUMNS = {"direction", "from_number", "from_name", "to_number", "to_name", "queue_id",
             "queue_name", "campaign_id", "campaign_name", "customer_name", "customer_number", "customer_id", "data",
@@ -105,7 +110,7 @@ final class CallRow {
                 row.customerName = r.getString("customer_name");
                 row.customerNumber = r.getString("customer_number");
                 row.customerId = r.getString("customer_id");
-                row.data = new LinkedHashMap<>(CallJournal.data(r.getString("data")));
+                row.data = new LinkedHashMap<>(data(r.getString("data")));
                 row.ringingAt = time(r, "ringing_at");
                 row.answeredAt = time(r, "answered_at");
                 row.holdCount = r.getInt("hold_count");
@@ -139,7 +144,7 @@ final class CallRow {
         }
         try (PreparedStatement p = db.prepareStatement(sql)) {
             Object[] v = {direction, fromNumber, fromName, toNumber, toName, queueId, queueName, campaignId, campaignName,
-                    customerName, customerNumber, customerId, CallJournal.json(data), text(firstSeen), text(ringingAt),
+                    customerName, customerNumber, customerId, json(data), text(firstSeen), text(ringingAt),
                     text(answeredAt), holdCount, heldMs, text(heldSince), text(lastHoldAt), text(endedAt), endCause, text(wrapUpAt),
                     text(finishedAt), transferTarget, conference ? 1 : 0, recorded ? 1 : 0, disposition, notes, text(loggedAt), agent,
                     vendorEnd == null ? null : vendorEnd.name(), vendor, callId};
@@ -153,7 +158,7 @@ final class CallRow {
                 r.getString("from_number"), r.getString("from_name"), r.getString("to_number"), r.getString("to_name"),
                 r.getString("queue_id"), r.getString("queue_name"), r.getString("campaign_id"), r.getString("campaign_name"),
                 r.getString("customer_name"), r.getString("customer_number"), r.getString("customer_id"),
-                CallJournal.data(r.getString("data")), time(r, "first_seen"), time(r, "ringing_at"), time(r, "answered_at"),
+                data(r.getString("data")), time(r, "first_seen"), time(r, "ringing_at"), time(r, "answered_at"),
                 r.getInt("hold_count"), Duration.ofMillis(r.getLong("held_ms")), time(r, "ended_at"), r.getString("end_cause"),
                 time(r, "wrap_up_at"), time(r, "finished_at"), r.getString("transfer_target"), r.getInt("conference") == 1,
                 r.getInt("recorded") == 1, r.getString("disposition"), r.getString("notes"), time(r, "logged_at"),
@@ -182,5 +187,23 @@ final class CallRow {
 
     private static String or(String a, String b) {
         return a != null ? a : b;
+    }
+
+    /** The row's {@code data} column: the call data as a JSON object, null when there is none. */
+    static String json(Map<String, String> data) {
+        try {
+            return data.isEmpty() ? null : JSON.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    static Map<String, String> data(String json) {
+        if (json == null) return Map.of();
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
     }
 }
