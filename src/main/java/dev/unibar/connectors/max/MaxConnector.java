@@ -41,6 +41,7 @@ public final class MaxConnector extends WebBarConnector {
     private static final long WATCH_MS = 500;
 
     private final MaxConfig config;
+    private final boolean webRtc;
     /** Where MAX answers from: its own origin and the configured ones, as the bridge reports origins. */
     private final Set<String> maxOrigins = new HashSet<>();
     private final Capabilities capabilities = MaxCapabilities.of();
@@ -59,8 +60,14 @@ public final class MaxConnector extends WebBarConnector {
 
     /** @param page MAX's own page ({@link WebPage#vendor}), at {@link MaxConfig#url()} */
     public MaxConnector(MaxConfig config, WebPage page) {
+        this(config, page, false);
+    }
+
+    /** @param webRtc whether the page host carries MAX's integrated WebRTC softphone (the browser window does) */
+    public MaxConnector(MaxConfig config, WebPage page, boolean webRtc) {
         super(page, new MaxMapper());
         this.config = config;
+        this.webRtc = webRtc;
         maxOrigins.addAll(Origins.trusted(config.trustedOrigins(), config.origin()));
     }
 
@@ -83,6 +90,20 @@ public final class MaxConnector extends WebBarConnector {
     @Override
     protected boolean restartsByReload() {
         return true;
+    }
+
+    /**
+     * A registration is answered with the acknowledgement and, in the same batch, the snapshot: the agent state and
+     * the contacts MAX has now ([X1], docs/vendors/max.md): after a new page that batch is MAX's whole truth.
+     */
+    @Override
+    protected boolean relearnedBy(List<Event> events) {
+        return events.stream().anyMatch(e -> e instanceof Event.SessionReady);
+    }
+
+    @Override
+    protected boolean audioInPage() {
+        return webRtc;
     }
 
     /** Unregisters first, as MAX asks of a window that goes away. */
@@ -227,7 +248,7 @@ public final class MaxConnector extends WebBarConnector {
                 acknowledged = true;
                 ready = true;
                 cancelAckTimer();
-                s.connection(ConnectionStatus.CONNECTED);
+                if (!relearning()) s.connection(ConnectionStatus.CONNECTED);
             } else if (e instanceof Event.SessionError err) {
                 refused = err;
                 acknowledged = true;
