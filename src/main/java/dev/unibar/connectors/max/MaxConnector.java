@@ -41,6 +41,7 @@ public final class MaxConnector extends WebBarConnector {
     private static final long WATCH_MS = 500;
 
     private final MaxConfig config;
+    private final MaxMapper mapper;
     private final boolean webRtc;
     /** Where MAX answers from: its own origin and the configured ones, as the bridge reports origins. */
     private final Set<String> maxOrigins = new HashSet<>();
@@ -65,7 +66,12 @@ public final class MaxConnector extends WebBarConnector {
 
     /** @param webRtc whether the page host carries MAX's integrated WebRTC softphone (the browser window does) */
     public MaxConnector(MaxConfig config, WebPage page, boolean webRtc) {
-        super(page, new MaxMapper());
+        this(config, page, webRtc, new MaxMapper());
+    }
+
+    private MaxConnector(MaxConfig config, WebPage page, boolean webRtc, MaxMapper mapper) {
+        super(page, mapper);
+        this.mapper = mapper;
         this.config = config;
         this.webRtc = webRtc;
         maxOrigins.addAll(Origins.trusted(config.trustedOrigins(), config.origin()));
@@ -90,6 +96,12 @@ public final class MaxConnector extends WebBarConnector {
     @Override
     protected boolean restartsByReload() {
         return true;
+    }
+
+    /** The new page's snapshot tells each contact's status anew: the bar re-learns its calls from it. */
+    @Override
+    protected void pageLoaded(boolean reload) {
+        if (reload) mapper.newPage();
     }
 
     /**

@@ -62,6 +62,8 @@ final class Reconciler {
     synchronized List<Event> settle(List<? extends Event> last, String vendor) {
         if (unsure == null) return null;
         saw(onlyAnnouncements(last));
+        // A call the vendor ends in that batch ends with the vendor's own cause, not as lost.
+        for (Event e : last) if (e instanceof Event.CallEvent c) unsure.remove(c.callId());
         List<Event> ends = new ArrayList<>();
         for (String id : unsure) {
             ends.add(new Event.CallEnded(vendor, null, id, LOST));
