@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -46,6 +47,17 @@ public enum PageFault {
      * bar said it does not know while the window was closed).
      */
     public void apply(VendorContext ctx) throws Exception {
+        apply(ctx, false);
+    }
+
+    /**
+     * The same, for a simulator whose page holds a session cookie (its one-time address): a browser that exits or is
+     * killed keeps only the cookies it has written to disk, which Chromium does some seconds after it got them. A
+     * fault right after the start would then lose the vendor's session as a test artefact, not as the agent would:
+     * wait until the cookie is on disk first.
+     */
+    public void apply(VendorContext ctx, boolean sessionCookie) throws Exception {
+        if (sessionCookie && this != RELOAD) awaitCookiesOnDisk((BrowserPageChannel) ctx.page());
         switch (this) {
             case RELOAD -> ctx.page().call("setTimeout(function () { location.reload(); }, 0); 0")
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -70,6 +82,26 @@ public enum PageFault {
             throw new AssertionError(e.getMessage() + "; the bar: " + b.connection() + " " + b.phase() + " " + b.agentState()
                     + " " + b.stateReason() + " calls " + b.calls().keySet() + ", inspector "
                     + ctx.session().inspector().snapshot().stream().map(x -> x.kind() + " " + x.events()).toList(), e);
+        }
+    }
+
+    private static void awaitCookiesOnDisk(BrowserPageChannel b) {
+        Path profile = b.browserProcess().flatMap(p -> p.info().arguments()).stream().flatMap(java.util.Arrays::stream)
+                .filter(a -> a.startsWith("--user-data-dir=")).findFirst()
+                .map(a -> Path.of(a.substring("--user-data-dir=".length()))).orElse(null);
+        if (profile == null) return;
+        List<Path> stores = List.of(profile.resolve("Default").resolve("Cookies"),
+                profile.resolve("Default").resolve("Network").resolve("Cookies"));
+        Wait.until("the browser wrote the simulator's session cookie to disk", WAIT,
+                () -> stores.stream().anyMatch(f -> holds(f, "simkit-")));
+    }
+
+    private static boolean holds(Path file, String text) {
+        try {
+            return Files.exists(file) && new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .contains(text);
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -82,6 +82,15 @@ public final class MaxConnector extends WebBarConnector {
         return capabilities;
     }
 
+    /**
+     * Whether MAX's live call events reach a child with these subscriptions: NICE's messenger routes by the
+     * camelCase {@code contactId} those events do not carry, so only {@code all} and {@code agent} see them
+     * (docs/vendors/max.md, "Routing").
+     */
+    static boolean seesCalls(List<String> types) {
+        return types.stream().anyMatch(t -> t.equalsIgnoreCase("all") || t.equalsIgnoreCase("agent"));
+    }
+
     /** The agent's session token, when subscribed to {@code sessioninfo}; never logged or shown. */
     String sessionToken() {
         return sessionToken;
@@ -89,6 +98,10 @@ public final class MaxConnector extends WebBarConnector {
 
     @Override
     protected synchronized void starting(Sink sink) {
+        if (!seesCalls(config.subscriptionTypes())) {
+            sink.events(null, List.of(Event.Notice.keyed(VENDOR, null, NoticeLevel.WARNING, "max.subscriptionSeesNoCalls",
+                    String.join(", ", config.subscriptionTypes()))));
+        }
         watch = timer.scheduleWithFixedDelay(this::keepChild, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS);
     }
 

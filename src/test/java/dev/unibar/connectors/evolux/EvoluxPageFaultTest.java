@@ -79,7 +79,7 @@ class EvoluxPageFaultTest {
         PageFault.await(ctx, "the answered call and the pause on the bar", BOUND,
                 () -> sim.state().callAnswered() && barEqualsSimulator());
 
-        fault.apply(ctx);
+        fault.apply(ctx, true);
 
         try {
             PageFault.await(ctx, "the call gone and the bar equal to the simulator, connected", BOUND,

@@ -77,7 +77,7 @@ class MaxPageFaultTest {
         PageFault.await(ctx, "the call is live on the bar", BOUND, () -> talking(call));
         long registrations = PageFault.told(ctx, Event.SessionReady.class);
 
-        fault.apply(ctx);
+        fault.apply(ctx, true);
 
         PageFault.await(ctx, "MAX answered the new page's registration, the call kept", BOUND,
                 () -> PageFault.told(ctx, Event.SessionReady.class) > registrations
