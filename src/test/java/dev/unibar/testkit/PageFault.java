@@ -57,7 +57,7 @@ public enum PageFault {
      * wait until the cookie is on disk first.
      */
     public void apply(VendorContext ctx, boolean sessionCookie) throws Exception {
-        if (sessionCookie && this != RELOAD) awaitCookiesOnDisk((BrowserPageChannel) ctx.page());
+        if (sessionCookie && this != RELOAD) awaitSessionCookie(ctx);
         switch (this) {
             case RELOAD -> ctx.page().call("setTimeout(function () { location.reload(); }, 0); 0")
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -85,7 +85,9 @@ public enum PageFault {
         }
     }
 
-    private static void awaitCookiesOnDisk(BrowserPageChannel b) {
+    /** In browser mode: waits until the browser has written the simulator's page-session cookie to disk. */
+    public static void awaitSessionCookie(VendorContext ctx) {
+        BrowserPageChannel b = (BrowserPageChannel) ctx.page();
         Path profile = b.browserProcess().flatMap(p -> p.info().arguments()).stream().flatMap(java.util.Arrays::stream)
                 .filter(a -> a.startsWith("--user-data-dir=")).findFirst()
                 .map(a -> Path.of(a.substring("--user-data-dir=".length()))).orElse(null);

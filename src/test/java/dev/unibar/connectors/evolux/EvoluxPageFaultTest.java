@@ -1,22 +1,14 @@
 package dev.unibar.connectors.evolux;
 
-import dev.unibar.app.VendorContext;
 import dev.unibar.connectors.evolux.sim.EvoluxSimulator;
 import dev.unibar.core.model.AgentState;
-import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.ConnectionStatus;
-import dev.unibar.journal.CallJournal;
 import dev.unibar.testkit.Host;
-import dev.unibar.testkit.OnFx;
 import dev.unibar.testkit.PageFault;
-import dev.unibar.testkit.Wait;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import dev.unibar.testkit.PageFaultSuite;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.testfx.api.FxToolkit;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,32 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * it ends once, its journal row is closed, and the bar equals the simulator again (no call, the same pause),
  * connected, and it takes the next call.
  */
-class EvoluxPageFaultTest {
-
-    private static final Duration BOUND = Duration.ofSeconds(60);
+class EvoluxPageFaultTest extends PageFaultSuite {
 
     private EvoluxSimulator sim;
-    private VendorContext ctx;
-    private CallJournal journal;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (ctx != null) OnFx.run(() -> ctx.close());
-            if (journal != null) journal.close();
-        } finally {
-            if (sim != null) sim.stop();
-        }
-    }
-
-    private BarState bar() {
-        return ctx.session().store().state();
-    }
 
     private boolean barEqualsSimulator() {
         var s = sim.state();
@@ -69,20 +38,17 @@ class EvoluxPageFaultTest {
     void aCallThePhoneNoLongerHasEndsOnceAndTheBarEqualsTheSimulator(Host host, PageFault fault) throws Exception {
         host.assumeAvailable();
         sim = EvoluxSimulator.run(0);
-        ctx = OnFx.get(() -> host.open(new EvoluxModule(), env -> EvoluxModule.forSimulator(sim, env)));
-        journal = PageFault.journal(ctx);
-        ctx.session().start();
-        host.awaitPage(ctx);
-        PageFault.await(ctx, "signed in", BOUND, () -> bar().agentState() != null && bar().connection() == ConnectionStatus.CONNECTED);
+        open(host, new EvoluxModule(), env -> EvoluxModule.forSimulator(sim, env), sim::stop);
+        await("signed in", () -> bar().agentState() != null && bar().connection() == ConnectionStatus.CONNECTED);
         sim.scenario("pause", Map.of("reason", "Lanche"));
         String call = String.valueOf(sim.scenario("queue-call", Map.of("answerAfterMs", 0)).get("callId"));
-        PageFault.await(ctx, "the answered call and the pause on the bar", BOUND,
+        await("the answered call and the pause on the bar",
                 () -> sim.state().callAnswered() && barEqualsSimulator());
 
         fault.apply(ctx, true);
 
         try {
-            PageFault.await(ctx, "the call gone and the bar equal to the simulator, connected", BOUND,
+            await("the call gone and the bar equal to the simulator, connected",
                     () -> !bar().calls().containsKey(call) && barEqualsSimulator()
                             && bar().connection() == ConnectionStatus.CONNECTED);
         } catch (AssertionError e) {
@@ -94,6 +60,6 @@ class EvoluxPageFaultTest {
         assertEquals("Lanche", bar().stateReason(), "the pause the phone last posted stays");
 
         String next = String.valueOf(sim.scenario("queue-call", Map.of("answerAfterMs", 0)).get("callId"));
-        PageFault.await(ctx, "the next call reaches the bar", BOUND, () -> bar().calls().containsKey(next) && barEqualsSimulator());
+        await("the next call reaches the bar", () -> bar().calls().containsKey(next) && barEqualsSimulator());
     }
 }

@@ -1,25 +1,18 @@
 package dev.unibar.connectors.ucs;
 
-import dev.unibar.app.VendorContext;
 import dev.unibar.connectors.ucs.sim.SimCall;
 import dev.unibar.connectors.ucs.sim.UcsSimSettings;
 import dev.unibar.connectors.ucs.sim.UcsSimulator;
 import dev.unibar.core.command.Command;
-import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.CallStatus;
 import dev.unibar.core.state.ConnectionStatus;
 import dev.unibar.core.state.SessionPhase;
-import dev.unibar.journal.CallJournal;
 import dev.unibar.testkit.Host;
-import dev.unibar.testkit.OnFx;
 import dev.unibar.testkit.PageFault;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import dev.unibar.testkit.PageFaultSuite;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.testfx.api.FxToolkit;
 
-import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,39 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * keep the call it can no longer see. It ends once as {@code lost}, its journal row is closed (issue 21: it stayed
  * open for good), the bar shows the sign-in the page shows, and the agent signs in again to the next call.
  */
-class UcsPageFaultTest {
-
-    private static final Duration BOUND = Duration.ofSeconds(60);
+class UcsPageFaultTest extends PageFaultSuite {
 
     private UcsSimulator sim;
-    private VendorContext ctx;
-    private CallJournal journal;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        try {
-            if (ctx != null) OnFx.run(() -> ctx.close());
-            if (journal != null) journal.close();
-        } finally {
-            if (sim != null) sim.stop();
-        }
-    }
-
-    private BarState bar() {
-        return ctx.session().store().state();
-    }
 
     private void signIn() {
-        PageFault.await(ctx, "the sign-in form", BOUND, () -> bar().phase() == SessionPhase.CREDENTIALS);
+        await("the sign-in form", () -> bar().phase() == SessionPhase.CREDENTIALS);
         ctx.session().send(new Command.Login("agent", "agent", false));
-        PageFault.await(ctx, "the phone list", BOUND, () -> bar().phase() == SessionPhase.DEVICE_SELECTION);
+        await("the phone list", () -> bar().phase() == SessionPhase.DEVICE_SELECTION);
         ctx.session().send(new Command.SelectDevice("201"));
-        PageFault.await(ctx, "ready", BOUND, () -> bar().phase() == SessionPhase.READY && bar().agentStateKnown());
+        await("ready", () -> bar().phase() == SessionPhase.READY && bar().agentStateKnown());
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -70,21 +40,18 @@ class UcsPageFaultTest {
     void aCallTheNewPageCannotSeeEndsOnceAsLostAndTheBarShowsTheSignIn(Host host, PageFault fault) throws Exception {
         host.assumeAvailable();
         sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
-        ctx = OnFx.get(() -> host.open(new UcsModule(), env -> UcsModule.forSimulator(sim, env)));
-        journal = PageFault.journal(ctx);
-        ctx.session().start();
-        host.awaitPage(ctx);
+        open(host, new UcsModule(), env -> UcsModule.forSimulator(sim, env), sim::stop);
         signIn();
         sim.scenario("inbound", Map.of("number", "777123456"));
-        PageFault.await(ctx, "the call rings", BOUND, () -> bar().ringingInbound().isPresent());
+        await("the call rings", () -> bar().ringingInbound().isPresent());
         String call = bar().ringingInbound().orElseThrow().id();
         ctx.session().send(new Command.Answer(call));
-        PageFault.await(ctx, "talking", BOUND, () -> bar().calls().containsKey(call)
+        await("talking", () -> bar().calls().containsKey(call)
                 && bar().calls().get(call).status() == CallStatus.CONNECTED);
 
         fault.apply(ctx);
 
-        PageFault.await(ctx, "the new page's sign-in, the call gone", BOUND,
+        await("the new page's sign-in, the call gone",
                 () -> bar().phase() == SessionPhase.CREDENTIALS && bar().calls().isEmpty()
                         && bar().connection() == ConnectionStatus.CONNECTED && sim.state() != null
                         && sim.state().calls().isEmpty());
@@ -93,7 +60,7 @@ class UcsPageFaultTest {
 
         signIn();
         sim.scenario("inbound", Map.of("number", "777000111"));
-        PageFault.await(ctx, "the next call reaches the bar", BOUND, () -> bar().ringingInbound().isPresent()
+        await("the next call reaches the bar", () -> bar().ringingInbound().isPresent()
                 && sim.state().calls().stream().map(SimCall::uniqueid).toList()
                         .equals(bar().calls().keySet().stream().toList()));
     }
