@@ -87,7 +87,7 @@ class WebBarConnectorTest {
     }
 
     /** {"name": "x"} is x's event; anything else is malformed; a "secret" field is hidden. */
-    static final class Mapper implements VendorMapper {
+    static class Mapper implements VendorMapper {
         @Override
         public String vendor() {
             return "acme";

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibar.bridge.PageEvent;
 import dev.unibar.connectors.MalformedCaptureException;
 import dev.unibar.connectors.Payloads;
-import dev.unibar.connectors.VendorMapper;
 import dev.unibar.core.command.Capabilities;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.model.Call;
@@ -27,12 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class WebBarReconcileTest {
 
     /** {"call": id, "is": ringing|talking|ended}, {"ready": true} (the vendor's truth, complete), {"signedOut": true}. */
-    static final class Mapper implements VendorMapper {
-        @Override
-        public String vendor() {
-            return "acme";
-        }
-
+    static final class Mapper extends WebBarConnectorTest.Mapper {
         @Override
         public List<Event> map(JsonNode line) throws MalformedCaptureException {
             if (line.has("ready")) return List.of(new Event.SessionReady("acme", null));
