@@ -116,6 +116,11 @@ public final class BarViewModel {
             return msg.format(key, a);
         }
 
+        /** A notice that the vendor's page is gone (the web-bar kit's {@code page.*}): it says why the bar does not know. */
+        boolean standing() {
+            return notice != null && notice.key() != null && notice.key().startsWith("page.");
+        }
+
         /**
          * Errors (a refused command, a session error) and the bar's own warnings describe a situation; once it
          * changes they are stale. A vendor's warning describes a standing condition (no audio here, use the

@@ -4,6 +4,7 @@ import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.core.model.Notices;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import dev.unibar.core.state.ConnectionStatus;
 import javafx.animation.PauseTransition;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
@@ -12,7 +13,8 @@ import javafx.util.Duration;
 /**
  * The last message for the agent (a vendor notice, a refusal, a session error). It always takes the
  * same two lines, shown or empty, so a message coming and going never moves the controls under the
- * mouse. Info goes after 10 s, errors after 20 s; a refusal goes as soon as the situation that caused
+ * mouse. Info goes after 10 s, errors after 20 s (a notice of the vendor window gone stays while the connection is
+ * not back); a refusal goes as soon as the situation that caused
  * it changes (the view model clears it).
  */
 final class MessageStrip extends Label {
@@ -50,7 +52,10 @@ final class MessageStrip extends Label {
         whole.set(detail == null ? getText() : getText() + "\n" + detail);
         timer.setDuration(Duration.seconds(m.level() == NoticeLevel.ERROR ? 20 : 10));
         timer.setOnFinished(e -> {
-            if (vm.messageProperty().get() == m) vm.clearMessage();
+            if (vm.messageProperty().get() != m) return;
+            // Why the bar does not know (the vendor window is closed) stays while it still does not.
+            if (m.standing() && vm.connectionProperty().get() != ConnectionStatus.CONNECTED) timer.playFromStart();
+            else vm.clearMessage();
         });
         timer.playFromStart();
     }

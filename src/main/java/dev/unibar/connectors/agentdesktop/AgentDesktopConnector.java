@@ -126,7 +126,10 @@ public final class AgentDesktopConnector extends WebBarConnector {
         Sink s = sink();
         if (s == null) return;
         if (ready) {
-            s.connection(ConnectionStatus.CONNECTED);
+            // A reloaded agent page replays no earlier event (docs/vendors/agentdesktop.md, "After a reload"): the
+            // widget's new start is all the vendor re-announces.
+            if (relearning()) relearned();
+            else s.connection(ConnectionStatus.CONNECTED);
             s.events(null, List.of(new Event.SessionReady(vendor(), null)));
         } else {
             // The only failure the widget page reports is its own: the vendor's SDK script did not load.

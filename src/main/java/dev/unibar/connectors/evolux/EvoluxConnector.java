@@ -72,10 +72,21 @@ public final class EvoluxConnector extends WebBarConnector {
         return CompletableFuture.failedFuture(new Notices.Refusal(key, args));
     }
 
-    /** The host page's iframe has loaded the phone: the bar is connected (the phone may say nothing more). */
+    /**
+     * The host page's iframe has loaded the phone: the bar is connected (the phone may say nothing more). A
+     * reloaded phone re-announces nothing (it posts changes only, seed 000): the calls the bar held are lost to it,
+     * the pause stays the last the phone posted (docs/vendors/evolux.md, "After a reload").
+     */
     @Override
     protected void hostSignal(String signal, Sink s) {
-        if (signal.equals("frameLoaded")) s.connection(ConnectionStatus.CONNECTED);
+        if (!signal.equals("frameLoaded")) return;
+        if (relearning()) relearned();
+        else s.connection(ConnectionStatus.CONNECTED);
+    }
+
+    @Override
+    protected boolean audioInPage() {
+        return webRtc;
     }
 
     /** Other scripts in the phone's origin may post too: only the documented shape is the phone's. */

@@ -41,6 +41,8 @@ public final class MaxConnector extends WebBarConnector {
     private static final long WATCH_MS = 500;
 
     private final MaxConfig config;
+    private final MaxMapper mapper;
+    private final boolean webRtc;
     /** Where MAX answers from: its own origin and the configured ones, as the bridge reports origins. */
     private final Set<String> maxOrigins = new HashSet<>();
     private final Capabilities capabilities = MaxCapabilities.of();
@@ -59,14 +61,34 @@ public final class MaxConnector extends WebBarConnector {
 
     /** @param page MAX's own page ({@link WebPage#vendor}), at {@link MaxConfig#url()} */
     public MaxConnector(MaxConfig config, WebPage page) {
-        super(page, new MaxMapper());
+        this(config, page, false);
+    }
+
+    /** @param webRtc whether the page host carries MAX's integrated WebRTC softphone (the browser window does) */
+    public MaxConnector(MaxConfig config, WebPage page, boolean webRtc) {
+        this(config, page, webRtc, new MaxMapper());
+    }
+
+    private MaxConnector(MaxConfig config, WebPage page, boolean webRtc, MaxMapper mapper) {
+        super(page, mapper);
+        this.mapper = mapper;
         this.config = config;
+        this.webRtc = webRtc;
         maxOrigins.addAll(Origins.trusted(config.trustedOrigins(), config.origin()));
     }
 
     @Override
     public Capabilities capabilities() {
         return capabilities;
+    }
+
+    /**
+     * Whether MAX's live call events reach a child with these subscriptions: NICE's messenger routes by the
+     * camelCase {@code contactId} those events do not carry, so only {@code all} and {@code agent} see them
+     * (docs/vendors/max.md, "Routing").
+     */
+    static boolean seesCalls(List<String> types) {
+        return types.stream().anyMatch(t -> t.equalsIgnoreCase("all") || t.equalsIgnoreCase("agent"));
     }
 
     /** The agent's session token, when subscribed to {@code sessioninfo}; never logged or shown. */
@@ -76,6 +98,10 @@ public final class MaxConnector extends WebBarConnector {
 
     @Override
     protected synchronized void starting(Sink sink) {
+        if (!seesCalls(config.subscriptionTypes())) {
+            sink.events(null, List.of(Event.Notice.keyed(VENDOR, null, NoticeLevel.WARNING, "max.subscriptionSeesNoCalls",
+                    String.join(", ", config.subscriptionTypes()))));
+        }
         watch = timer.scheduleWithFixedDelay(this::keepChild, WATCH_MS, WATCH_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -83,6 +109,26 @@ public final class MaxConnector extends WebBarConnector {
     @Override
     protected boolean restartsByReload() {
         return true;
+    }
+
+    /** The new page's snapshot tells each contact's status anew: the bar re-learns its calls from it. */
+    @Override
+    protected void pageLoaded(boolean reload) {
+        if (reload) mapper.newPage();
+    }
+
+    /**
+     * A registration is answered with the acknowledgement and, in the same batch, the snapshot: the agent state and
+     * the contacts MAX has now ([X1], docs/vendors/max.md): after a new page that batch is MAX's whole truth.
+     */
+    @Override
+    protected boolean relearnedBy(List<Event> events) {
+        return events.stream().anyMatch(e -> e instanceof Event.SessionReady);
+    }
+
+    @Override
+    protected boolean audioInPage() {
+        return webRtc;
     }
 
     /** Unregisters first, as MAX asks of a window that goes away. */
@@ -227,7 +273,7 @@ public final class MaxConnector extends WebBarConnector {
                 acknowledged = true;
                 ready = true;
                 cancelAckTimer();
-                s.connection(ConnectionStatus.CONNECTED);
+                if (!relearning()) s.connection(ConnectionStatus.CONNECTED);
             } else if (e instanceof Event.SessionError err) {
                 refused = err;
                 acknowledged = true;

@@ -59,6 +59,14 @@ public final class MaxMapper implements VendorMapper {
         return VENDOR;
     }
 
+    /**
+     * A new MAX page: its registration's snapshot repeats each contact's current status, which is then news again
+     * (the bar re-learns its calls from it); what is known of ended, conferenced and recorded contacts stays.
+     */
+    public synchronized void newPage() {
+        lastStatus.keySet().removeIf(id -> !ended.contains(id));
+    }
+
     /** Whether a capture line is a MAX reply at all (and not our own echo or MAX's internal traffic). */
     public static boolean isFromMax(JsonNode line) {
         JsonNode issuer = line == null ? null : line.get("issuer");
@@ -82,6 +90,11 @@ public final class MaxMapper implements VendorMapper {
     private void mapEvent(JsonNode e, List<Event> out) throws MalformedCaptureException {
         String type = Payloads.text(e, "Type");
         if (type == null) type = Payloads.text(e, "type");
+        if (type == null && !e.has("messageType") && e.has("contactId") && e.has("status")) {
+            // NICE's agent client clears a stuck contact with a CallContactEvent of its own making: camelCase, no Type.
+            callContact(pascalCase(e), out);
+            return;
+        }
         if (type == null) {
             String mt = Payloads.text(e, "messageType");
             if ("ClientEventSubscriptionAcknowledge".equals(mt)) {
@@ -158,6 +171,25 @@ public final class MaxMapper implements VendorMapper {
                 && recording.add(id)) {
             out.add(new Event.CallRecordingStarted(VENDOR, at, id));
         }
+    }
+
+    /**
+     * The fields of NICE's camelCase {@code CallContactEvent} ({@code mapToCallContactEvent} in [X6]'s
+     * contact-manager.js) under the names MAX's own events give them; its {@code callType} is the client's contact
+     * type, not MAX's CallType, so it is left out.
+     */
+    private static final Map<String, String> CAMEL = Map.ofEntries(Map.entry("contactId", "ContactID"),
+            Map.entry("masterId", "MasterID"), Map.entry("status", "Status"), Map.entry("finalState", "FinalState"),
+            Map.entry("disconnectCode", "DisconnectCode"), Map.entry("lastStateChangeTimeUtc", "LastStateChangeTimeUTC"),
+            Map.entry("isInbound", "IsInbound"), Map.entry("ani", "ANI"), Map.entry("dnis", "DNIS"),
+            Map.entry("skill", "Skill"), Map.entry("screenPopUrl", "ScreenPopUrl"), Map.entry("isLogging", "IsLogging"));
+
+    private static JsonNode pascalCase(JsonNode e) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = Payloads.JSON.createObjectNode();
+        CAMEL.forEach((camel, pascal) -> {
+            if (e.has(camel)) out.set(pascal, e.get(camel));
+        });
+        return out;
     }
 
     private void statusChanged(JsonNode e, String id, String status, String seen, Instant at, List<Event> out) {

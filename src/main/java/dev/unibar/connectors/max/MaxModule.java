@@ -37,7 +37,8 @@ public final class MaxModule extends WebBarModule<MaxConfig, MaxSimulator> {
     /** The panel loads MAX itself; the child frame's messages count only from MAX's origins. */
     @Override
     protected MaxConnector connector(MaxConfig cfg, VendorEnvironment env, MaxSimulator sim) {
-        return new MaxConnector(cfg, WebPage.vendor(env, id(), cfg.url(), Origins.trusted(cfg.trustedOrigins(), cfg.url())));
+        return new MaxConnector(cfg, WebPage.vendor(env, id(), cfg.url(), Origins.trusted(cfg.trustedOrigins(), cfg.url())),
+                env.pagesCarryWebRtc());
     }
 
     @Override

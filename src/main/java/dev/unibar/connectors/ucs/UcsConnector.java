@@ -133,10 +133,24 @@ public final class UcsConnector extends WebBarConnector {
                 + "})()";
     }
 
-    /** UCS has connected to its server: the bar is connected, whatever the callback's other news. */
+    /**
+     * UCS has connected to its server: the bar is connected, whatever the callback's other news. After a new
+     * document the connection alone is not the agent's truth: that comes with the sign-in's answer
+     * ({@link #relearnedBy}).
+     */
     @Override
     protected void deliver(Sink s, JsonNode line, String raw, List<Event> events) {
-        if (line.path("callback").asText("").equals("onConnect")) s.connection(ConnectionStatus.CONNECTED);
+        if (line.path("callback").asText("").equals("onConnect") && !relearning()) s.connection(ConnectionStatus.CONNECTED);
         super.deliver(s, line, raw, events);
+    }
+
+    /**
+     * A reloaded UCS page announces the agent's truth once signed in: {@code onReady} carries the status and
+     * "the active call on the paired phone" (seed 002, onReady {@code call}); {@code onCredentials} says the agent
+     * is signed out, so the page has no call to show.
+     */
+    @Override
+    protected boolean relearnedBy(List<Event> events) {
+        return events.stream().anyMatch(e -> e instanceof Event.SessionReady || e instanceof Event.CredentialsRequired);
     }
 }

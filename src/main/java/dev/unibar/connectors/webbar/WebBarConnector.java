@@ -44,6 +44,7 @@ public abstract class WebBarConnector implements Connector, CaptureHandler {
     private final WebPage page;
     private final VendorMapper mapper;
     private final AtomicInteger documents = new AtomicInteger();
+    private final Reconciler reconciler = new Reconciler();
     private volatile Sink sink;
     private volatile String hostOrigin;
 
@@ -142,13 +143,29 @@ public abstract class WebBarConnector implements Connector, CaptureHandler {
     }
 
     /**
+     * After a new document, whether this batch of the vendor's events completes what its page re-announces on load
+     * (its session and calls): the calls the bar held and the vendor did not announce again since the load then end
+     * as {@code lost}, and the bar is CONNECTED again. False by default: a vendor says so here, or calls
+     * {@link #relearned()} when its truth comes another way.
+     */
+    protected boolean relearnedBy(List<Event> events) {
+        return false;
+    }
+
+    /** Whether the vendor's call audio lives in its page (a WebRTC softphone in the browser window). */
+    protected boolean audioInPage() {
+        return false;
+    }
+
+    /**
      * The page is gone: closed by the agent ({@link PageEvent.Kind#CLOSED}, until reopened), crashed and being
      * brought back ({@link PageEvent.Kind#CRASHED}), or given up ({@link PageEvent.Kind#FAILED}). By default the
      * agent is told; a vendor that says more (or other words) overrides it.
      */
     protected void pageGone(PageEvent.Kind why) {
-        tell(Event.Notice.keyed(vendor(), null, why == PageEvent.Kind.FAILED ? NoticeLevel.ERROR : NoticeLevel.WARNING,
-                "page." + why.name().toLowerCase(Locale.ROOT)));
+        String key = "page." + why.name().toLowerCase(Locale.ROOT);
+        if (why == PageEvent.Kind.CLOSED && !audioInPage()) key = "page.closed.paired";
+        tell(Event.Notice.keyed(vendor(), null, why == PageEvent.Kind.FAILED ? NoticeLevel.ERROR : NoticeLevel.WARNING, key));
     }
 
     // ---- what a vendor may use ------------------------------------------------------------------------
@@ -156,6 +173,25 @@ public abstract class WebBarConnector implements Connector, CaptureHandler {
     /** The page channel, for the vendor's commands; null when the page is shown elsewhere. */
     protected final PageChannel channel() {
         return page.channel();
+    }
+
+    /**
+     * The vendor's truth is known again after a new document, though it re-announced no call (it has none, or its
+     * page cannot say): the calls the bar held that were not announced since the load end as {@code lost}, and
+     * the bar is CONNECTED. Nothing when the connector is not re-learning.
+     */
+    protected final void relearned() {
+        Sink s = sink;
+        if (s == null) return;
+        List<Event> lost = reconciler.settle(List.of(), vendor());
+        if (lost == null) return;
+        if (!lost.isEmpty()) s.events(null, lost);
+        s.connection(ConnectionStatus.CONNECTED);
+    }
+
+    /** True from a new document until the vendor's truth is known again ({@link #relearnedBy}, {@link #relearned}). */
+    protected final boolean relearning() {
+        return reconciler.relearning();
     }
 
     /** The sink while started, else null. */
@@ -166,7 +202,9 @@ public abstract class WebBarConnector implements Connector, CaptureHandler {
     /** Events the connector made itself (no capture line), while started. */
     protected final void tell(Event... events) {
         Sink s = sink;
-        if (s != null) s.events(null, List.of(events));
+        if (s == null) return;
+        reconciler.saw(List.of(events));
+        s.events(null, List.of(events));
     }
 
     /**
@@ -212,7 +250,13 @@ public abstract class WebBarConnector implements Connector, CaptureHandler {
             s.malformed(raw, e.getMessage());
             return;
         }
+        boolean settles = reconciler.relearning() && relearnedBy(events);
+        List<Event> lost = settles ? reconciler.settle(events, vendor()) : null;
+        // Ended before the batch: a batch that signs the agent out would otherwise drop the calls unended.
+        if (lost != null && !lost.isEmpty()) s.events(null, lost);
+        reconciler.saw(events);
         deliver(s, line, raw, events);
+        if (lost != null) s.connection(ConnectionStatus.CONNECTED);
     }
 
     @Override
@@ -229,9 +273,20 @@ public abstract class WebBarConnector implements Connector, CaptureHandler {
 
     @Override
     public final void page(PageEvent event) {
-        if (sink == null) return;
-        if (event.kind() == PageEvent.Kind.LOADED) pageLoaded(documents.getAndIncrement() > 0);
-        else pageGone(event.kind());
+        Sink s = sink;
+        if (s == null) return;
+        if (event.kind() == PageEvent.Kind.LOADED) {
+            boolean reload = documents.getAndIncrement() > 0;
+            if (reload) {
+                reconciler.reloaded();
+                s.connection(ConnectionStatus.RECONNECTING);
+            }
+            pageLoaded(reload);
+        } else {
+            // What the page showed is gone with it: until a new document says otherwise, the bar does not know.
+            s.connection(ConnectionStatus.RECONNECTING);
+            pageGone(event.kind());
+        }
     }
 
     /**

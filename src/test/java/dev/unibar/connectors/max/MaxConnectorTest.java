@@ -93,6 +93,26 @@ class MaxConnectorTest {
     }
 
     @Test
+    void aSubscriptionThatCannotSeeCallsIsToldToTheAgentAtStart() {
+        for (List<String> types : List.of(List.of("contacts"), List.of("contact", "sessioninfo"), List.of("agent", "contacts"),
+                List.of("ALL"))) {
+            Sink sink = new Sink();
+            MaxConnector c = connector(new MaxConfig(ORIGIN + "/", types, null, null), new FakePage());
+            c.start(sink);
+            c.stop();
+            List<Event.Notice> warned = sink.events.stream().filter(e -> e instanceof Event.Notice n
+                    && "max.subscriptionSeesNoCalls".equals(n.key())).map(e -> (Event.Notice) e).toList();
+            boolean blind = !types.contains("agent") && !types.contains("ALL");
+            assertEquals(blind ? 1 : 0, warned.size(), types.toString());
+            if (blind) {
+                assertTrue(warned.get(0).message().contains(String.join(", ", types)), warned.get(0).message());
+                assertTrue(dev.unibar.core.model.Notices.text(warned.get(0), java.util.Locale.forLanguageTag("it"))
+                        .startsWith("I tipi di sottoscrizione MAX"));
+            }
+        }
+    }
+
+    @Test
     void registersOnceReportsAMissingAckAndUnregistersOnStop() throws Exception {
         FakePage page = new FakePage();
         Sink sink = new Sink();

@@ -29,7 +29,7 @@ class MaxMapperTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"registration-ack-first", "registration-ack-last", "registration-error", "inbound", "outbound",
-            "consult-transfer", "conference", "remote-logoff", "unavailable-codes", "popurl", "unknown", "mask-record-acw"})
+            "consult-transfer", "conference", "remote-logoff", "unavailable-codes", "popurl", "unknown", "mask-record-acw", "clear-contact"})
     void goldenCapture(String name) throws Exception {
         MaxMapper m = new MaxMapper();
         List<JsonNode> got = new ArrayList<>();

@@ -87,7 +87,7 @@ class WebBarConnectorTest {
     }
 
     /** {"name": "x"} is x's event; anything else is malformed; a "secret" field is hidden. */
-    static final class Mapper implements VendorMapper {
+    static class Mapper implements VendorMapper {
         @Override
         public String vendor() {
             return "acme";
@@ -122,6 +122,7 @@ class WebBarConnectorTest {
         final List<String> hooks = new ArrayList<>();
         boolean restartable;
         boolean readsPage = true;
+        boolean audio;
 
         Acme(WebPage page) {
             super(page);
@@ -150,6 +151,11 @@ class WebBarConnectorTest {
         @Override
         protected boolean readsPage() {
             return readsPage;
+        }
+
+        @Override
+        protected boolean audioInPage() {
+            return audio;
         }
 
         @Override
@@ -273,6 +279,7 @@ class WebBarConnectorTest {
 
     @Test
     void aPageGoneIsToldToTheAgentInTheirLanguageByDefault() {
+        acme.audio = true;
         acme.start(sink);
         sink.events.clear();
         page.handler.page(PageEvent.gone(PageEvent.Kind.CLOSED));
@@ -284,6 +291,27 @@ class WebBarConnectorTest {
                 notices.stream().map(Event.Notice::level).toList());
         assertTrue(notices.get(0).message().startsWith("The vendor window was closed"), notices.get(0).message());
         assertTrue(Notices.text(notices.get(0), java.util.Locale.forLanguageTag("cs")).startsWith("Okno dodavatele bylo zavřeno"));
+    }
+
+    @Test
+    void aClosedWindowWhoseCallsAreNotInThePageSaysNothingOfAudio() {
+        acme.start(sink);
+        sink.events.clear();
+        page.handler.page(PageEvent.gone(PageEvent.Kind.CLOSED));
+        Event.Notice n = (Event.Notice) sink.events.get(0);
+        assertEquals("page.closed.paired", n.key());
+        assertFalse(n.message().contains("audio"), n.message());
+        assertTrue(Notices.text(n, java.util.Locale.forLanguageTag("fr")).startsWith("La fenêtre du fournisseur"));
+    }
+
+    @Test
+    void aPageGoneOrReloadedMeansTheBarNoLongerKnows() {
+        acme.start(sink);
+        page.handler.page(PageEvent.loaded(VENDOR_ORIGIN));
+        sink.told.clear();
+        page.handler.page(PageEvent.gone(PageEvent.Kind.CRASHED));
+        page.handler.page(PageEvent.loaded(VENDOR_ORIGIN));
+        assertEquals(List.of("connection RECONNECTING", "event notice", "connection RECONNECTING"), sink.told);
     }
 
     @Test

@@ -71,6 +71,7 @@ public final class EvoluxSimulator extends LoopbackSimulator {
             timer.close();
             throw e;
         }
+        later(1000, this::watchPhone);
         return this;
     }
 
@@ -151,6 +152,35 @@ public final class EvoluxSimulator extends LoopbackSimulator {
 
     void phoneOpened() {
         scenarios.phoneOpened();
+    }
+
+    /**
+     * A phone always has a poll waiting here, or sends the next within a second (after a failure too). When none has
+     * for {@link #PHONE_GONE_MS}, the phone's page is gone (closed, crashed, signed out): a WebRTC softphone's call
+     * goes with it, as the platform notices its transport closed (assumed).
+     */
+    static final long PHONE_GONE_MS = 8_000;
+    private final java.util.concurrent.atomic.AtomicInteger polling = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long lastPollNanos;
+    private volatile boolean phoneSeen;
+
+    void pollStarted() {
+        phoneSeen = true;
+        polling.incrementAndGet();
+        lastPollNanos = System.nanoTime();
+    }
+
+    void pollEnded() {
+        polling.decrementAndGet();
+        lastPollNanos = System.nanoTime();
+    }
+
+    private void watchPhone() {
+        if (phoneSeen && polling.get() == 0 && System.nanoTime() - lastPollNanos > PHONE_GONE_MS * 1_000_000) {
+            phoneSeen = false;
+            scenarios.phoneGone();
+        }
+        later(1000, this::watchPhone);
     }
 
     long lastSeq() {

@@ -67,9 +67,20 @@ final class Scenarios {
                 pause == null ? null : String.valueOf(pause.get("reason")));
     }
 
-    /** A phone page opened: as the agent would, it logs in unless someone already did (assumed flow). */
+    /**
+     * A phone page opened: as the agent would, it logs in unless someone already did (assumed flow). A call the
+     * platform still holds was the previous phone's: a WebRTC softphone's leg goes with its page, so the platform
+     * ends it (assumed; the cause text is guessed in the seed's spacing). The new phone hears of that end, since
+     * it polls from before it.
+     */
     synchronized void phoneOpened() {
+        phoneGone();
         if (!loggedIn) run("login", Map.of());
+    }
+
+    /** The phone that held the call is gone: so is its leg of the call. */
+    synchronized void phoneGone() {
+        if (call != null) end(call, "MEDIA TIMEOUT");
     }
 
     synchronized Map<String, Object> run(String name, Map<String, Object> p) {

@@ -113,6 +113,8 @@ final class SimHttp extends Handler.Abstract {
     private boolean poll(Request request, Response response, Callback callback) throws Exception {
         long after = Replies.query(request, "after", -1);
         if (after < 0) {
+            sim.pollStarted();
+            sim.pollEnded();
             long next = sim.lastSeq();
             sim.phoneOpened();
             return Replies.json(response, callback, 200, Map.of("next", next, "messages", List.of()));
@@ -121,12 +123,15 @@ final class SimHttp extends Handler.Abstract {
         List<Object> messages = new ArrayList<>();
         long next = after;
         List<Posted> batch;
+        sim.pollStarted();
         try {
             batch = sim.postedAfter(after, Duration.ofMillis(wait));
         } catch (InterruptedException stopping) {
             // The simulator is stopping: an empty answer, and the phone polls again.
             Thread.currentThread().interrupt();
             batch = List.of();
+        } finally {
+            sim.pollEnded();
         }
         for (Posted p : batch) {
             Map<String, Object> m = new LinkedHashMap<>();

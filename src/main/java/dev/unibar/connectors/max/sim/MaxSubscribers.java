@@ -105,7 +105,10 @@ final class MaxSubscribers {
     static boolean passes(Subscription s, Map<String, Object> e) {
         Set<String> t = s.types();
         if (t.contains("all")) return true;
-        String cid = MaxEvents.contactIdOf(e);
+        // NICE's messenger [X1] reads the camelCase contactId: MAX's live events carry ContactID, so they count as
+        // agent events, and only events NICE's client makes itself (a cleared contact) reach `contacts`/`contact`.
+        Object camel = e.get("contactId");
+        String cid = camel == null || String.valueOf(camel).isEmpty() ? null : String.valueOf(camel);
         boolean sessionInfo = "SessionInfo".equals(e.get("messageType"));
         Object type = e.get("Type");
         if (t.contains("sessioninfo") && (sessionInfo || "AgentSessionEnd".equals(type) || "RemoteAgentSessionEnd".equals(type))) {

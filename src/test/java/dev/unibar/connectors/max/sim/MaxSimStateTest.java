@@ -59,6 +59,22 @@ class MaxSimStateTest {
         assertEquals("Incoming", events(d.get(0)).get(2).get("Status"));
     }
 
+    /** NICE's messenger [X1] routes by the camelCase contactId; MAX's live events carry ContactID (issue 21). */
+    @Test
+    void liveCallsReachAgentSubscribersAndOnlyCamelCaseContactEventsReachContacts() {
+        register("agentOnly", "subscriptionTypes", List.of("agent"));
+        register("contactsOnly", "subscriptionTypes", List.of("contacts"));
+        long before = st.lastSeq();
+        MaxScenarios.run(st, "inbound", Map.of());
+        List<String> windows = st.deliveriesAfter(before).stream().map(MaxSimState.Delivery::window).toList();
+        assertEquals(List.of("agentOnly"), windows, "a live CallContactEvent counts as an agent event");
+
+        before = st.lastSeq();
+        st.emit(List.of(msg("contactId", "1", "status", "Disconnected", "finalState", true)));
+        windows = st.deliveriesAfter(before).stream().map(MaxSimState.Delivery::window).toList();
+        assertEquals(List.of("contactsOnly"), windows, "a cleared contact (camelCase) is a contact event");
+    }
+
     @Test
     void newerClientPutsTheAckLastWithItsIssuer() {
         st.flavor(MaxSimState.Flavor.CXA);
@@ -119,13 +135,16 @@ class MaxSimStateTest {
     }
 
     @Test
-    void agentSubscriberGetsNoContactEventsAndSessionInfoOnlyWhenAsked() {
+    void agentSubscriberGetsLiveCallsAndSessionInfoOnlyWhenAsked() {
         register("agentOnly", "subscriptionTypes", List.of("agent"));
         register("info", "subscriptionTypes", List.of("sessioninfo"));
         assertTrue(types(st.deliveriesAfter(1).get(0)).contains("SessionInfo"));
         long seq = st.lastSeq();
         MaxScenarios.run(st, "inbound", Map.of());
-        assertTrue(st.deliveriesAfter(seq).isEmpty());
+        List<MaxSimState.Delivery> live = st.deliveriesAfter(seq);
+        assertEquals(List.of("agentOnly"), live.stream().map(MaxSimState.Delivery::window).toList(),
+                "a live CallContactEvent carries ContactID, not the camelCase contactId [X1] routes by: an agent event");
+        seq = st.lastSeq();
         MaxScenarios.run(st, "remote-logoff", Map.of());
         List<MaxSimState.Delivery> d = st.deliveriesAfter(seq);
         assertEquals(List.of("RemoteAgentSessionEnd", "AgentState"), types(d.get(0)));
