@@ -251,9 +251,10 @@ public final class WebPageChannel implements PageChannel, AutoCloseable {
             if (!Boolean.TRUE.equals(hasShim)) engine.executeScript(shim());
             window.setMember("unibarBridge", b);
             attachSockets(window, b.documentOrigin());
+            // Counted before configure(): attaching flushes the page's queued captures, which may reach Java at once.
+            attachments.incrementAndGet();
             // Only here, for a document whose origin Java read and trusts: the frames' secrets go nowhere else.
             configure();
-            attachments.incrementAndGet();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not attach the bridge to " + withoutQuery(engine.getLocation()), e);
         }
