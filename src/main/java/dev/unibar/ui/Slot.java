@@ -100,7 +100,11 @@ final class Slot extends StackPane {
     }
 
     void setCompact(boolean compact) {
+        boolean was = compact();
         for (StableButton b : buttons.values()) b.setCompact(compact);
+        // An unmanaged button is a layout root: its change does not reach this slot, so a slot whose actions the
+        // vendor lacks kept the icon-only width it measured in a narrow first frame (MAX's Transfer place).
+        if (was != compact()) requestLayout();
     }
 
     /** True when the vendor offers one of this slot's actions at all. */

@@ -107,6 +107,30 @@ class InCallCapabilitiesTest {
         assertEquals(hangUpX(full), hangUpX(fewer), 0.5, "Hang up's place in the row");
     }
 
+    /** The window's first frame is narrow (icons alone), then the bar gets its width: every place widens. */
+    @Test
+    void aPlaceTheVendorCannotFillWidensWithTheRowAfterANarrowFirstFrame() {
+        Bar full = bar(FakeConnector.capabilitiesWithout());
+        Bar fewer = bar(FakeConnector.capabilitiesWithout(CommandKind.MUTE, CommandKind.UNMUTE, CommandKind.BLIND_TRANSFER,
+                CommandKind.CONSULT, CommandKind.COMPLETE_TRANSFER));
+        talking(full);
+        talking(fewer);
+        for (Bar b : List.of(full, fewer)) {
+            Fx.run(() -> {
+                javafx.scene.Scene scene = new javafx.scene.Scene(b.view(), 200, 300);
+                b.view().applyCss();
+                b.view().layout();
+                assertTrue(b.view().callControls().isCompact(), "icons alone at 200 px");
+                scene.setRoot(new javafx.scene.Group());
+                new javafx.scene.Scene(b.view(), 900, 300);
+                b.view().applyCss();
+                b.view().layout();
+            });
+        }
+        assertFalse(Fx.get(() -> fewer.view().callControls().isCompact()), "words again at 900 px");
+        assertEquals(hangUpX(full), hangUpX(fewer), 0.5, "Hang up's place in the row");
+    }
+
     @Test
     void callDataGoesToTheCallOnTheLineAndInAfterCallWorkToTheOneThatEnded() {
         Bar b = bar(FakeConnector.capabilitiesWithout());
