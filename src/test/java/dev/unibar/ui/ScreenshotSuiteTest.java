@@ -95,6 +95,8 @@ class ScreenshotSuiteTest {
         Files.createDirectories(OUT);
         AgentDay day = AgentDay.read();
         List<String> problems = new ArrayList<>();
+        // Where Hang up stands in the primary row while talking, per language and vendor: one place for all.
+        Map<String, Map<String, Double>> hangUp = new LinkedHashMap<>();
         for (dev.unibar.connectors.VendorModule m : dev.unibar.app.Vendors.all()) {
             AgentDay.Vendor v = day.vendors().get(m.id());
             if (v == null) {
@@ -115,6 +117,10 @@ class ScreenshotSuiteTest {
                     for (String cut : Fx.get(() -> Layout.cutOff(bar))) problems.add(tag + " " + s.id() + ": cut off: " + cut);
                     String state = VENDOR_STATES.get(s.id());
                     if (state != null) save(primary, OUT.resolve("vendor-" + m.id() + "-" + state + "-" + lang + ".png"));
+                    if ("talking".equals(state)) {
+                        Double x = Fx.get(() -> hangUpInRow(bar));
+                        if (x != null) hangUp.computeIfAbsent(lang, k -> new LinkedHashMap<>()).put(m.id(), x);
+                    }
                 });
                 try {
                     for (AgentDay.Step s : day.stepsFor(v)) {
@@ -126,7 +132,20 @@ class ScreenshotSuiteTest {
                 }
             }
         }
+        hangUp.forEach((lang, byVendor) -> {
+            if (byVendor.values().stream().distinct().count() > 1) {
+                problems.add(lang + ": Hang up stands in different places of the row: " + byVendor);
+            }
+        });
         assertEquals(List.of(), problems);
+    }
+
+    /** Hang up's distance from the primary row's left edge, or null when the vendor's bar does not show it. */
+    private static Double hangUpInRow(BarView bar) {
+        javafx.scene.Node row = bar.callControls();
+        javafx.scene.Node b = bar.callControls().button(dev.unibar.core.state.PrimaryActions.Action.HANGUP);
+        if (b == null || !b.isVisible() || !b.isManaged() || !row.isVisible()) return null;
+        return Math.rint(b.localToScene(0, 0).getX() - row.localToScene(0, 0).getX());
     }
 
     private List<String> run(String lang, boolean dark, double width) {
