@@ -53,6 +53,8 @@ public final class MaxMapper implements VendorMapper {
     private final Set<String> conferenced = new HashSet<>();
     private final Set<String> recording = new HashSet<>();
     private String currentCall;
+    /** The contacts of the conference the agent leaves with the message being mapped (empty otherwise). */
+    private Set<String> leaving = Set.of();
 
     @Override
     public String vendor() {
@@ -83,8 +85,32 @@ public final class MaxMapper implements VendorMapper {
             if (!e.isObject()) throw new MalformedCaptureException("an entry of \"events\" is not an object");
         }
         List<Event> out = new ArrayList<>();
-        for (JsonNode e : events) mapEvent(e, out);
+        leaving = leftConference(events);
+        try {
+            for (JsonNode e : events) mapEvent(e, out);
+        } finally {
+            leaving = Set.of();
+        }
         return out;
+    }
+
+    /**
+     * The conference the agent leaves with this message: MAX ends the agent's part in every joined contact at once
+     * (docs/vendors/max.md, "Leaving a conference"), while a party who hangs up ends alone and the conference goes
+     * on. So: two or more contacts still joined, and this message disconnects every one of them.
+     */
+    private Set<String> leftConference(JsonNode events) {
+        Set<String> joined = new HashSet<>(conferenced);
+        joined.removeAll(ended);
+        if (joined.size() < 2) return Set.of();
+        Set<String> disconnecting = new HashSet<>();
+        for (JsonNode e : events) {
+            boolean camel = !e.has("Type") && e.has("contactId");
+            if ("Disconnected".equals(Payloads.text(e, camel ? "status" : "Status"))) {
+                disconnecting.add(Payloads.text(e, camel ? "contactId" : "ContactID"));
+            }
+        }
+        return disconnecting.containsAll(joined) ? joined : Set.of();
     }
 
     private void mapEvent(JsonNode e, List<Event> out) throws MalformedCaptureException {
@@ -241,7 +267,18 @@ public final class MaxMapper implements VendorMapper {
 
     private void ended(JsonNode e, String id, Instant at, List<Event> out) {
         if (id.equals(currentCall)) currentCall = null;
-        if (ended.add(id)) out.add(new Event.CallEnded(VENDOR, at, id, Payloads.text(e, "DisconnectCode")));
+        if (ended.add(id)) out.add(new Event.CallEnded(VENDOR, at, id, cause(e, id)));
+    }
+
+    /**
+     * MAX's {@code DisconnectCode}; for the contacts of a conference the agent left, where MAX's code says no more
+     * than a plain end, the common vocabulary's {@code conferenced_away} (the other parties talk on without the agent).
+     */
+    private String cause(JsonNode e, String id) {
+        String code = Payloads.text(e, "DisconnectCode");
+        if (!leaving.contains(id)) return code;
+        boolean says = code != null && dev.unibar.core.model.CallEnd.fromCause(END_CAUSES, code) != null;
+        return says ? code : dev.unibar.core.model.CallEnd.CONFERENCED_AWAY.word();
     }
 
     private static Call call(JsonNode e, String id) {

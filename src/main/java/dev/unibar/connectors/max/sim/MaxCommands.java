@@ -80,9 +80,19 @@ final class MaxCommands {
         return "recording " + c.contactId;
     }
 
+    /**
+     * In a conference the agent leaves it: MAX ends the agent's part in every joined contact at once (each
+     * Disconnected, FinalState False) and the other parties stay connected among themselves, out of the agent's
+     * session (docs/vendors/max.md, "Leaving a conference").
+     */
     private String hangup() {
         SimContact c = st.live();
         if (c == null) return null;
+        if (c.status.equals("Joined")) {
+            List<SimContact> joined = st.all("Joined");
+            st.endVoice(joined, "");
+            return "left the conference " + String.join(",", joined.stream().map(j -> j.contactId).toList());
+        }
         st.endVoice(List.of(c), "");
         return "hung up " + c.contactId;
     }

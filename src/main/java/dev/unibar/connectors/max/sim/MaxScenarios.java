@@ -23,12 +23,28 @@ public final class MaxScenarios {
 
     static ScenarioBook book(MaxSimState st) {
         return new ScenarioBook()
-                .add("inbound", "an inbound call is offered (Incoming); params ani, dnis, skill, screenPopUrl", (p, out) -> {
-                    SimContact c = st.newContact(true, p.str("ani", "8015551234"), p.str("dnis", "8005550100"),
-                            p.str("skill", "Support"), "Incoming", null, "Regular");
-                    if (p.has("screenPopUrl")) st.setScreenPop(c, p.str("screenPopUrl", ""));
-                    out.put("contactId", c.contactId);
-                }, "ani", "caller", "dnis", "number called", "skill", "skill name", "screenPopUrl", "the contact's ScreenPopUrl")
+                .add("inbound", "an inbound call is offered (Incoming); params ani, dnis, skill, screenPopUrl, autoHangupAfterMs",
+                        (p, out) -> {
+                            SimContact c = offer(st, p);
+                            if (p.has("screenPopUrl")) st.setScreenPop(c, p.str("screenPopUrl", ""));
+                            long giveUp = p.num("autoHangupAfterMs", 0);
+                            if (giveUp > 0) st.later(giveUp, () -> st.abandon(c, "None"));
+                            out.put("contactId", c.contactId);
+                        }, "ani", "caller", "dnis", "number called", "skill", "skill name", "screenPopUrl",
+                        "the contact's ScreenPopUrl", "autoHangupAfterMs", "the caller gives up after this many ms if "
+                                + "still ringing (0 = never)")
+                .add("missed-call", "a call is offered and the caller gives up while it rings: Incoming, then Disconnected "
+                        + "(FinalState True) after ringMs; params ani, skill, ringMs", (p, out) -> {
+                            SimContact c = offer(st, p);
+                            st.later(p.num("ringMs", 3000), () -> st.abandon(c, "None"));
+                            out.put("contactId", c.contactId);
+                        }, "ani", "caller", "skill", "skill name", "ringMs", "3000")
+                .add("caller-abandons", "the caller of the ringing call gives up: Disconnected (FinalState True)",
+                        (p, out) -> {
+                            SimContact c = need(st.find("Incoming"), "no ringing call");
+                            st.abandon(c, "None");
+                            out.put("contactId", c.contactId);
+                        })
                 .add("outbound", "an outbound call: Dialing, then Active; params dnis, skill", (p, out) -> {
                     SimContact c = st.newContact(false, p.str("ani", "8013203200"), p.str("dnis", "8015559876"),
                             p.str("skill", "Outbound"), "Dialing", null, "Regular");
@@ -69,8 +85,10 @@ public final class MaxScenarios {
                     st.setStatus(b, "Joined");
                     out.put("contactId", a.contactId);
                 })
-                .add("caller-hangup", "the caller hangs up the live call: Disconnected (FinalState False), ACW", (p, out) -> {
-                    SimContact c = need(st.live(), "no live call");
+                .add("caller-hangup", "the caller hangs up the live call (in a conference, the first party): Disconnected "
+                        + "(FinalState False), ACW once the agent is on no call", (p, out) -> {
+                    List<SimContact> joined = st.all("Joined");
+                    SimContact c = need(joined.isEmpty() ? st.live() : joined.get(0), "no live call");
                     st.endVoice(List.of(c), p.str("disconnectCode", "None"));
                     out.put("contactId", c.contactId);
                 }, "disconnectCode", "DisconnectCode (None)")
@@ -104,6 +122,11 @@ public final class MaxScenarios {
             }
             return null;
         }
+    }
+
+    private static SimContact offer(MaxSimState st, dev.unibar.simkit.Params p) {
+        return st.newContact(true, p.str("ani", "8015551234"), p.str("dnis", "8005550100"), p.str("skill", "Support"),
+                "Incoming", null, "Regular");
     }
 
     private static SimContact need(SimContact c, String why) {

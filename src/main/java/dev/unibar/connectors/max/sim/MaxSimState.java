@@ -1,6 +1,8 @@
 package dev.unibar.connectors.max.sim;
 
 import dev.unibar.simkit.CommandLog;
+import dev.unibar.simkit.Scheduler;
+import dev.unibar.simkit.SimTimer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +49,9 @@ public final class MaxSimState {
 
     private final Clock clock;
     private final String sessionToken;
+    /** The far end's timing; null: a timer of our own, made when first needed and closed with the page. */
+    private final Scheduler scheduler;
+    private SimTimer ownTimer;
     private final MaxSubscribers subscribers = new MaxSubscribers();
     private final MaxCommands commands = new MaxCommands(this);
     private final CommandLog<Received> received = new CommandLog<>(10_000);
@@ -62,8 +67,14 @@ public final class MaxSimState {
     private boolean loggedIn = true;
 
     public MaxSimState(Clock clock, String sessionToken) {
+        this(clock, sessionToken, null);
+    }
+
+    /** @param scheduler where the far end's timed actions go (a caller who gives up while it rings); null: a timer of its own */
+    public MaxSimState(Clock clock, String sessionToken, Scheduler scheduler) {
         this.clock = clock;
         this.sessionToken = sessionToken;
+        this.scheduler = scheduler;
     }
 
     // ------------------------------------------------------------------ settings and views
@@ -152,6 +163,10 @@ public final class MaxSimState {
 
     void close() {
         subscribers.close();
+        synchronized (this) {
+            if (ownTimer != null) ownTimer.close();
+            ownTimer = null;
+        }
     }
 
     void open() {
@@ -260,6 +275,11 @@ public final class MaxSimState {
         return found;
     }
 
+    /** Every contact in this status, oldest first. */
+    synchronized List<SimContact> all(String status) {
+        return contacts.values().stream().filter(c -> c.status.equals(status)).toList();
+    }
+
     synchronized void forget(SimContact c) {
         contacts.remove(c.contactId);
     }
@@ -285,7 +305,11 @@ public final class MaxSimState {
         emit(List.of(MaxEvents.agentState(agentState, outReason, acw, 120, clock.instant())));
     }
 
-    /** The voice path of these contacts ends together; after-call work starts (FinalState False). */
+    /**
+     * The voice path of these contacts ends together (FinalState False). After-call work starts once the agent is on
+     * no contact any more; while one is still on the line (the held caller after a consultation, the party left in
+     * a conference) the agent is back on that one.
+     */
     synchronized void endVoice(List<SimContact> ended, String disconnectCode) {
         List<Map<String, Object>> batch = new ArrayList<>();
         for (SimContact c : ended) {
@@ -294,12 +318,46 @@ public final class MaxSimState {
             c.disconnectCode = disconnectCode == null ? "" : disconnectCode;
             batch.add(MaxEvents.callContact(c, clock.instant()));
         }
-        agentState = "Unavailable";
+        SimContact left = live();
+        if (left != null) {
+            agentState = left.inbound ? "InboundContact" : "OutboundContact";
+            acw = false;
+        } else {
+            agentState = "Unavailable";
+            acw = true;
+            muted = false;
+        }
         outReason = "";
-        acw = true;
-        muted = false;
-        batch.add(MaxEvents.agentState(agentState, outReason, true, 120, clock.instant()));
+        batch.add(MaxEvents.agentState(agentState, outReason, acw, 120, clock.instant()));
         emit(batch);
+    }
+
+    /**
+     * The caller gives up while the contact is offered: Disconnected with FinalState True at once (the agent never
+     * handled it, so no after-call work) and MAX forgets the contact; the agent's state does not change.
+     * Returns whether the contact was still ringing.
+     */
+    synchronized boolean abandon(SimContact c, String disconnectCode) {
+        if (!"Incoming".equals(c.status) || contacts.get(c.contactId) != c) return false;
+        c.finalState = true;
+        c.disconnectCode = disconnectCode == null ? "" : disconnectCode;
+        setStatus(c, "Disconnected");
+        forget(c);
+        return true;
+    }
+
+    /** Runs {@code r} under this lock after {@code ms} (the far end's timing). */
+    synchronized Scheduler.Task later(long ms, Runnable r) {
+        Scheduler s = scheduler;
+        if (s == null) {
+            if (ownTimer == null) ownTimer = new SimTimer("max-sim-timer");
+            s = ownTimer;
+        }
+        return s.schedule(() -> {
+            synchronized (this) {
+                r.run();
+            }
+        }, ms);
     }
 
     /** After-call work ends: the contacts are closed (FinalState True) and the agent is Available. */

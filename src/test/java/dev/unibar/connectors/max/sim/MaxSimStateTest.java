@@ -245,4 +245,79 @@ class MaxSimStateTest {
         assertThrows(IllegalArgumentException.class, () -> MaxScenarios.run(st, "nope", Map.of()));
         assertThrows(IllegalStateException.class, () -> MaxScenarios.run(st, "transfer", Map.of()));
     }
+    /** The agent hangs up in a conference: MAX ends the agent's part in every joined contact at once, then ACW. */
+    @Test
+    void hangingUpInAConferenceLeavesItWithEveryJoinedContactDisconnected() {
+        register("w1");
+        String caller = (String) MaxScenarios.run(st, "inbound", Map.of()).get("contactId");
+        st.onClientMessage("w1", "o", msg("messageType", "AnswerEvent"));
+        String consult = (String) MaxScenarios.run(st, "consult", Map.of()).get("contactId");
+        MaxScenarios.run(st, "conference", Map.of());
+        long seq = st.lastSeq();
+        st.onClientMessage("w1", "o", msg("messageType", "HangupEvent"));
+        List<MaxSimState.Delivery> d = st.deliveriesAfter(seq);
+        assertEquals(1, d.size(), "one batch");
+        assertEquals(List.of("CallContactEvent", "CallContactEvent", "AgentState"), types(d.get(0)));
+        assertEquals(List.of(caller, consult), events(d.get(0)).subList(0, 2).stream().map(e -> e.get("ContactID")).toList());
+        for (Map<String, Object> e : events(d.get(0)).subList(0, 2)) {
+            assertEquals("Disconnected", e.get("Status"));
+            assertEquals("False", e.get("FinalState"));
+        }
+        assertEquals("True", events(d.get(0)).get(2).get("IsAcw"));
+        assertTrue(st.isAcw());
+        MaxScenarios.run(st, "end-acw", Map.of());
+        assertEquals(List.of(), st.contactIds());
+    }
+
+    /** The caller hangs up in a conference: the agent stays with the other party, no after-call work yet. */
+    @Test
+    void theCallerLeavingAConferenceLeavesTheAgentOnTheOtherParty() {
+        register("w1");
+        String caller = (String) MaxScenarios.run(st, "inbound", Map.of()).get("contactId");
+        st.onClientMessage("w1", "o", msg("messageType", "AnswerEvent"));
+        String consult = (String) MaxScenarios.run(st, "consult", Map.of()).get("contactId");
+        MaxScenarios.run(st, "conference", Map.of());
+        MaxScenarios.run(st, "caller-hangup", Map.of());
+        assertEquals("Disconnected", st.contactStatus(caller));
+        assertEquals("Joined", st.contactStatus(consult));
+        assertFalse(st.isAcw());
+        assertEquals("OutboundContact", st.agentState());
+    }
+
+    /** A caller who gives up while it rings: Incoming, then Disconnected with FinalState True; the agent stays put. */
+    @Test
+    void aCallerWhoGivesUpWhileItRingsClosesTheContact() {
+        List<Runnable> due = new ArrayList<>();
+        st = new MaxSimState(Clock.fixed(Instant.parse("2026-03-02T14:00:00Z"), ZoneOffset.UTC), "tok==",
+                (action, ms) -> {
+                    due.add(action);
+                    return () -> due.remove(action);
+                });
+        register("w1");
+        long seq = st.lastSeq();
+        String id = (String) MaxScenarios.run(st, "missed-call", Map.of("ani", "731000111")).get("contactId");
+        assertEquals("Incoming", st.contactStatus(id));
+        assertEquals(1, due.size(), "the caller gives up later");
+        due.remove(0).run();
+        assertNull(st.contactStatus(id), "MAX forgets the contact");
+        List<Map<String, Object>> seen = new ArrayList<>();
+        st.deliveriesAfter(seq).forEach(d -> seen.addAll(events(d)));
+        assertEquals(List.of("Incoming", "Disconnected"), seen.stream().map(e -> e.get("Status")).toList());
+        assertEquals("True", seen.get(1).get("FinalState"));
+        assertEquals("731000111", seen.get(1).get("ANI"));
+        assertEquals("Available", st.agentState());
+        assertFalse(st.isAcw());
+
+        // An answered call is not abandoned later: the timer finds it talking and leaves it.
+        String answered = (String) MaxScenarios.run(st, "inbound", Map.of("autoHangupAfterMs", 800)).get("contactId");
+        st.onClientMessage("w1", "o", msg("messageType", "AnswerEvent"));
+        due.remove(0).run();
+        assertEquals("Active", st.contactStatus(answered));
+
+        String ringing = (String) MaxScenarios.run(st, "inbound", Map.of()).get("contactId");
+        assertTrue(due.isEmpty(), "no give-up unless asked");
+        MaxScenarios.run(st, "caller-abandons", Map.of());
+        assertNull(st.contactStatus(ringing));
+        assertThrows(IllegalStateException.class, () -> MaxScenarios.run(st, "caller-abandons", Map.of()));
+    }
 }
