@@ -245,14 +245,22 @@ class MaxSimStateTest {
         assertThrows(IllegalArgumentException.class, () -> MaxScenarios.run(st, "nope", Map.of()));
         assertThrows(IllegalStateException.class, () -> MaxScenarios.run(st, "transfer", Map.of()));
     }
-    /** The agent hangs up in a conference: MAX ends the agent's part in every joined contact at once, then ACW. */
-    @Test
-    void hangingUpInAConferenceLeavesItWithEveryJoinedContactDisconnected() {
+    /** A caller answered, consulted and joined in a conference: the caller's and the consult's contact ids. */
+    private List<String> conference() {
         register("w1");
         String caller = (String) MaxScenarios.run(st, "inbound", Map.of()).get("contactId");
         st.onClientMessage("w1", "o", msg("messageType", "AnswerEvent"));
         String consult = (String) MaxScenarios.run(st, "consult", Map.of()).get("contactId");
         MaxScenarios.run(st, "conference", Map.of());
+        return List.of(caller, consult);
+    }
+
+    /** The agent hangs up in a conference: MAX ends the agent's part in every joined contact at once, then ACW. */
+    @Test
+    void hangingUpInAConferenceLeavesItWithEveryJoinedContactDisconnected() {
+        List<String> ids = conference();
+        String caller = ids.get(0);
+        String consult = ids.get(1);
         long seq = st.lastSeq();
         st.onClientMessage("w1", "o", msg("messageType", "HangupEvent"));
         List<MaxSimState.Delivery> d = st.deliveriesAfter(seq);
@@ -272,11 +280,9 @@ class MaxSimStateTest {
     /** The caller hangs up in a conference: the agent stays with the other party, no after-call work yet. */
     @Test
     void theCallerLeavingAConferenceLeavesTheAgentOnTheOtherParty() {
-        register("w1");
-        String caller = (String) MaxScenarios.run(st, "inbound", Map.of()).get("contactId");
-        st.onClientMessage("w1", "o", msg("messageType", "AnswerEvent"));
-        String consult = (String) MaxScenarios.run(st, "consult", Map.of()).get("contactId");
-        MaxScenarios.run(st, "conference", Map.of());
+        List<String> ids = conference();
+        String caller = ids.get(0);
+        String consult = ids.get(1);
         MaxScenarios.run(st, "caller-hangup", Map.of());
         assertEquals("Disconnected", st.contactStatus(caller));
         assertEquals("Joined", st.contactStatus(consult));
