@@ -243,6 +243,8 @@ public final class MaxMapper implements VendorMapper {
             }
             case "Joined" -> {
                 if (before == null || !ON_LINE.contains(before)) out.add(new Event.CallConnected(VENDOR, at, id, call(e, id)));
+                // The held caller joins the conference: talking again ([X6] tells Joined from Holding).
+                if ("Holding".equals(before)) out.add(new Event.CallResumed(VENDOR, at, id));
                 if (conferenced.add(id)) out.add(new Event.CallConferenced(VENDOR, at, id));
             }
             case "Disconnected" -> disconnected(e, id, at, out);
