@@ -7,13 +7,9 @@ import dev.unibar.connectors.evolux.EvoluxMapper;
 import dev.unibar.connectors.ucs.UcsMapper;
 import dev.unibar.core.Session;
 import dev.unibar.core.model.Event;
-import javafx.scene.Scene;
-import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Clock;
@@ -70,14 +66,6 @@ class CallNotPlacedTest {
                 + "\"},\"uuid\":\"09a4482a-a81b-4a69-6fa1-114327490832\"}}";
     }
 
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        stage.show();
-    }
-
     @Test
     void aBusyDialReadsTheSameOnEveryVendorThatReportsBusy() throws Exception {
         for (String lang : Messages.LANGUAGES) {
@@ -110,14 +98,13 @@ class CallNotPlacedTest {
                 "hang-up"));
     }
 
-    /** The strip's text and the card's last line once the vendor's lines are in, each a batch of its own. */
+    /** The strip's text and the card's last line (bound, on no stage) once the vendor's lines are in, each a batch of its own. */
     private List<String> play(Dial d, Messages msg, String what) throws Exception {
         FakeConnector connector = new FakeConnector(FakeConnector.capabilitiesWithout());
         Session session = new Session(connector, Clock.systemUTC(), Vendors.find(d.vendor()).orElseThrow().endCauses());
         BarViewModel vm = new BarViewModel(session);
         MessageStrip strip = Fx.get(() -> new MessageStrip(vm, msg));
         EndCauseLabel card = Fx.get(() -> new EndCauseLabel(vm, msg));
-        Fx.run(() -> stage.setScene(new Scene(new VBox(strip, card), 480, 200)));
         session.start();
         connector.push(Scenes.loggedInReady());
         VendorMapper mapper = d.mapper().get();
