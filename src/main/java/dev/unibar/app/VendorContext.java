@@ -51,7 +51,8 @@ public final class VendorContext implements BarContext {
         this.pages = pages;
         this.setup = setup;
         this.msg = msg;
-        this.session = new Session(atStart == null ? setup.connector() : new NoticeAtStart(setup.connector(), atStart), clock);
+        this.session = new Session(atStart == null ? setup.connector() : new NoticeAtStart(setup.connector(), atStart), clock,
+                module.endCauses());
     }
 
     /** For a configuration: the configured vendor live, or its simulator in demo mode or without a section. */

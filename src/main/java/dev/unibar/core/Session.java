@@ -2,6 +2,7 @@ package dev.unibar.core;
 
 import dev.unibar.core.command.Command;
 import dev.unibar.core.inspect.Inspector;
+import dev.unibar.core.model.CallEnd;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.core.model.Notices;
@@ -11,6 +12,7 @@ import dev.unibar.core.command.Guard;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,10 +37,23 @@ public final class Session implements Connector.Sink {
     /** Told of every command the guard let through, before the vendor gets it (a flow recorder). */
     private final List<Consumer<Command>> commandListeners = new CopyOnWriteArrayList<>();
 
+    /** The vendor's end causes in the common vocabulary (decision 0055): what the bar says when a call ends. */
+    private final Map<String, CallEnd> endCauses;
+
     public Session(Connector connector, Clock clock) {
+        this(connector, clock, Map.of());
+    }
+
+    public Session(Connector connector, Clock clock, Map<String, CallEnd> endCauses) {
         this.connector = connector;
         this.store = new BarStore(connector.vendor(), clock);
         this.inspector = new Inspector(5_000, clock);
+        this.endCauses = Map.copyOf(endCauses);
+    }
+
+    /** The vendor's table from its end causes to the common vocabulary ({@code VendorModule.endCauses()}). */
+    public Map<String, CallEnd> endCauses() {
+        return endCauses;
     }
 
     public void start() {

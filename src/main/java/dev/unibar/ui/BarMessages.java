@@ -1,10 +1,12 @@
 package dev.unibar.ui;
 
 import dev.unibar.core.command.CommandKind;
+import dev.unibar.core.model.CallEnd;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.CallView;
+import dev.unibar.core.state.Presenter;
 import dev.unibar.core.state.SessionPhase;
 import dev.unibar.ui.BarViewModel.Message;
 import dev.unibar.ui.BarViewModel.TextKey;
@@ -13,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,19 +30,41 @@ final class BarMessages {
     private final ReadOnlyObjectWrapper<Event.SessionError> lastError = new ReadOnlyObjectWrapper<>(this, "lastError");
     private final ReadOnlyObjectWrapper<Message> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final AtomicLong messageSeq = new AtomicLong();
+    /** The vendor's end causes in the one vocabulary: a call that did not go through is said alike for every vendor. */
+    private final Map<String, CallEnd> endCauses;
+
+    BarMessages(Map<String, CallEnd> endCauses) {
+        this.endCauses = endCauses;
+    }
 
     /** Called for every new state, after {@code before}. */
     void apply(BarState before, BarState s) {
         Message shown = message.get();
         if (shown != null && shown.staleWhenSituationChanges() && situationChanged(before, s)) message.set(null);
         showSessionError(before, s);
-        if (s.lastNotice() != null && (before == null || s.lastNotice() != before.lastNotice())) {
+        boolean vendorSpoke = s.lastNotice() != null && (before == null || s.lastNotice() != before.lastNotice());
+        if (vendorSpoke) {
             lastNotice.set(s.lastNotice());
             Event.Notice n = s.lastNotice();
             if (n.message() != null && !n.message().isBlank() && !repeatsTheSignInError(n.level(), n.message())) {
                 message.set(new Message(n.level(), n.message(), messageSeq.incrementAndGet(), null, List.of(), true, n));
             }
         }
+        if (!vendorSpoke) showNotPlaced(before, s);
+    }
+
+    /**
+     * The vendor ended the agent's call as not placed (busy, no answer, congestion): one sentence for every vendor,
+     * in the one vocabulary (decision 0055). Where the vendor said why in its own words (EPBX's onDiscaErro), those
+     * words are the strip's and this says nothing over them.
+     */
+    private void showNotPlaced(BarState before, BarState s) {
+        if (before == null || before.lastEnded() == s.lastEnded()) return;
+        CallEnd end = Presenter.notPlaced(s, endCauses);
+        if (end == null) return;
+        String number = s.lastEnded().call().remoteNumber();
+        message.set(new Message(NoticeLevel.WARNING, end.word(), messageSeq.incrementAndGet(),
+                "callEnd.notPlaced." + end.word(), List.of(number == null ? "" : number)));
     }
 
     /**

@@ -89,7 +89,7 @@ public final class BarViewModel {
 
     private final CallProperties callProps = new CallProperties();
     private final SituationProperties situation = new SituationProperties();
-    private final BarMessages messages = new BarMessages();
+    private final BarMessages messages;
     private final CallCommands callCommands;
     private final SessionCommands sessionCommands;
 
@@ -143,6 +143,7 @@ public final class BarViewModel {
         this.session = session;
         this.caps = session.connector().capabilities();
         this.clock = clock;
+        this.messages = new BarMessages(session.endCauses());
         for (CommandKind k : CommandKind.values()) {
             enabled.put(k, new ReadOnlyBooleanWrapper(this, "enabled" + k, false));
             supported.put(k, new ReadOnlyBooleanWrapper(this, "supported" + k, caps.supports(k)));
@@ -395,4 +396,5 @@ public final class BarViewModel {
     /** Numbers of this session's calls, newest first. */
     public ObservableList<String> recentNumbers() { return callProps.recentNumbersView; }
     public ReadOnlyLongProperty mappedCountProperty() { return mappedCount.getReadOnlyProperty(); }
+    public java.util.Map<String, dev.unibar.core.model.CallEnd> endCauses() { return session.endCauses(); }
 }

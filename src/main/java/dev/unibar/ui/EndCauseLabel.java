@@ -1,33 +1,35 @@
 package dev.unibar.ui;
 
+import dev.unibar.core.model.CallEnd;
 import dev.unibar.core.state.BarState;
+import dev.unibar.core.state.Presenter;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The call card's last line after a call that did not go through: why it ended ("Busy", "No answer").
- * Only causes an agent can act on are shown; a normal hang-up or a transfer says nothing. Bound to the
- * bar's state: a new call clears it (the reducer forgets the cause when a call is offered).
+ * The call card's last line once the call is gone: how it ended, in the one vocabulary every vendor shares
+ * (decision 0055: "Failed: busy", "Missed"), the words Recent calls uses. An answered or transferred call says
+ * nothing: it went as meant. Bound to the bar's state: a new call takes the line's place.
  */
 final class EndCauseLabel extends Label {
 
-    /** Causes of docs/events.md (call.ended) worth telling the agent; each has a call.endCause.* text. */
-    static final Set<String> SHOWN = Set.of("busy", "no_answer", "congestion", "service", "failed", "missed",
-            "lost", "extension_hangup");
+    /** Ends that went as the agent meant: nothing to tell. */
+    static final Set<CallEnd> SILENT = Set.of(CallEnd.ANSWERED, CallEnd.TRANSFERRED, CallEnd.IN_PROGRESS);
 
     EndCauseLabel(BarViewModel vm, Messages msg) {
         setId("callEndCause");
         getStyleClass().add("call-end-cause");
-        textProperty().bind(Bindings.createStringBinding(() -> text(vm.stateProperty().get(), msg),
+        Map<String, CallEnd> table = vm.endCauses();
+        textProperty().bind(Bindings.createStringBinding(() -> text(vm.stateProperty().get(), table, msg),
                 vm.stateProperty()));
         Ui.visible(this, Bindings.isNotEmpty(textProperty()));
     }
 
-    static String text(BarState s, Messages msg) {
-        if (s == null || !s.calls().isEmpty() || s.lastEndCause() == null) return "";
-        String cause = s.lastEndCause();
-        return SHOWN.contains(cause) ? msg.get("call.endCause." + cause) : "";
+    static String text(BarState s, Map<String, CallEnd> table, Messages msg) {
+        CallEnd end = s == null ? null : Presenter.lastEnd(s, table);
+        return end == null || SILENT.contains(end) ? "" : msg.get("callEnd." + end.word());
     }
 }

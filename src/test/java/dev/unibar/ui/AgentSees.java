@@ -76,6 +76,9 @@ final class AgentSees {
                 out.add("message strip \"" + strip + "\" does not match /" + see.get("strip").asText() + "/");
             }
         }
+        if (see.has("ended")) {
+            same(out, "the card's last line", msg.get("callEnd." + see.get("ended").asText()), text(bar, "#callEndCause"));
+        }
         if (see.has("missed")) {
             Node badge = bar.lookup("#missedCalls");
             if (badge == null || !badge.isVisible()) out.add("no missed-calls badge");

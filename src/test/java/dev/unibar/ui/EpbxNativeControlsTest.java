@@ -196,8 +196,11 @@ class EpbxNativeControlsTest {
         Click.on(robot, "#dial");
         assertEquals("[\"11987654321\",1]", args("Discar"));
 
+        // The one vocabulary's words (decision 0055), as on every vendor; the strip says it with the number.
         Fx.until("the card says busy", () -> visible(robot, "#callEndCause")
-                && "Busy".equals(((Label) node(robot, "#callEndCause")).getText()));
+                && "Failed: busy".equals(((Label) node(robot, "#callEndCause")).getText()));
+        assertEquals("The call to 11987654321 did not go through: the line is busy.",
+                Fx.get(() -> ((Label) node(robot, "#notice")).getText()));
         assertTrue(state().calls().isEmpty());
         assertEquals("busy", state().lastEndCause());
         assertTrue(Fx.get(() -> visible(robot, "#noCall")));

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class KnownVendorErrorsTest {
 
-    /** The vendors' words, as their connectors receive them (docs/vendors: EPBX OAuth and hub, UCS seed 002, Evolux). */
+    /** The vendors' words, as their connectors receive them (docs/vendors: EPBX OAuth and hub, UCS seed 002, Evolux's API). */
     private static final Map<String, String> SIGN_IN = new LinkedHashMap<>();
     private static final Map<String, String> REFUSALS = new LinkedHashMap<>();
 
@@ -50,6 +50,8 @@ class KnownVendorErrorsTest {
         SIGN_IN.put("vendor.extensionInUse", "Ramal já está logado");
         REFUSALS.put("vendor.notLoggedIn", "Ramal não logado no Atendimento");
         REFUSALS.put("vendor.extensionBusy", "Ramal já possui uma chamada em curso");
+        // Evolux's click-to-call: the simulator's refuse-call scenario answers both (EvoluxCallApiTest).
+        REFUSALS.put("evolux.tokenRefused", "Invalid token.");
     }
 
     /** Product names and numbers are the same in every language. */

@@ -58,6 +58,10 @@ final class EvoluxCallApi {
                         if (message != null && NOT_LOGGED_IN.matcher(message).matches()) {
                             throw Notices.Refusal.known(message, "vendor.notLoggedIn");
                         }
+                        // Whatever Evolux words it (assumed "Invalid token."), a 401 says the token was refused.
+                        if (resp.statusCode() == 401) {
+                            throw Notices.Refusal.known(message != null ? message : "HTTP 401", "evolux.tokenRefused");
+                        }
                         throw new Notices.Refusal("evolux.callRefused", message != null ? message : "HTTP " + resp.statusCode());
                     }
                     return (Void) null;

@@ -1,9 +1,13 @@
 package dev.unibar.core.state;
 
 import dev.unibar.core.model.AgentState;
+import dev.unibar.core.model.CallEnd;
+import dev.unibar.core.model.Direction;
 import dev.unibar.core.model.PauseReason;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Derives the agent's {@link Presentation} from the bar's state, whatever the vendor. Pure: the same state gives
@@ -76,5 +80,38 @@ public final class Presenter {
             if (r.equals(p.id()) || r.equals(p.label())) return p.label() != null ? p.label() : r;
         }
         return r;
+    }
+
+    /** The ends that say the agent's own call did not go through. */
+    private static final Set<CallEnd> NOT_PLACED = Set.of(CallEnd.FAILED_BUSY, CallEnd.FAILED_NO_ANSWER,
+            CallEnd.FAILED_CONGESTION, CallEnd.FAILED);
+
+    /**
+     * How the last call ended, in the one vocabulary (decision 0055), while no call is up; null while one is, or
+     * before any ended. The vendor's cause goes through its table ({@code endCauses}) and is completed with what
+     * the bar saw, as the journal does: the call card's last line says it in the same words for every vendor.
+     */
+    public static CallEnd lastEnd(BarState s, Map<String, CallEnd> endCauses) {
+        return s.calls().isEmpty() ? end(s, endCauses) : null;
+    }
+
+    /** How the call that ended last ended (another may be up meanwhile), or null before any ended. */
+    private static CallEnd end(BarState s, Map<String, CallEnd> endCauses) {
+        CallView c = s.lastEnded();
+        if (c == null) return null;
+        return CallEnd.of(true, CallEnd.fromCause(endCauses, s.lastEndCause()),
+                c.call().direction() == Direction.INBOUND, c.connectedAt() != null, false);
+    }
+
+    /**
+     * The vendor said the call the agent placed did not go through (busy, no answer, congestion, another failure):
+     * that end, else null; a consultation's too, while the held caller waits. Only the vendor's own cause counts:
+     * an agent who hangs up a call still ringing knows why it ended.
+     */
+    public static CallEnd notPlaced(BarState s, Map<String, CallEnd> endCauses) {
+        CallEnd end = end(s, endCauses);
+        if (end == null || !NOT_PLACED.contains(end) || s.lastEnded().call().direction() == Direction.INBOUND
+                || CallEnd.fromCause(endCauses, s.lastEndCause()) != end) return null;
+        return end;
     }
 }

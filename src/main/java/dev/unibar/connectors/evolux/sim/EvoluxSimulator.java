@@ -37,6 +37,8 @@ public final class EvoluxSimulator extends LoopbackSimulator {
     private final CommandLog<ApiCall> apiCalls = new CommandLog<>(5_000);
     private final Scenarios scenarios;
     private SimTimer timer;
+    /** How the API answers the next click-to-call instead of placing it (scenario refuse-call), or null. */
+    private volatile String refuseNext;
 
     public EvoluxSimulator() {
         this(0, DEFAULT_API_TOKEN);
@@ -212,14 +214,29 @@ public final class EvoluxSimulator extends LoopbackSimulator {
         } else if (callInfo != null && !callInfo.isBlank() && !validJson(callInfo)) {
             status = 400;
             message = "Json_string param must be a valid json string: No JSON object could be decoded";
-        } else if (!from.equals(agent.login())) {
+        } else if (!from.equals(agent.login()) || "not-logged-in".equals(refuseNext)) {
             status = 400;
             message = "Agent " + from + " is not logged in.";
+        } else if ("invalid-token".equals(refuseNext)) {
+            status = 401;
+            message = "Invalid token.";
         }
+        if (valid) refuseNext = null;
         ApiCall c = new ApiCall(clock.instant(), from, to, callInfo, present, valid, status, message);
         apiCalls.add(c);
         if (status == 200) scenarios.clickToCall(to);
         return c;
+    }
+
+    /**
+     * The next click-to-call (one with the right token) is refused the way the API refuses one: {@code not-logged-in}
+     * (the platform no longer has the agent logged in) or {@code invalid-token} (the token was revoked).
+     */
+    void refuseNextCall(String answer) {
+        if (!List.of("not-logged-in", "invalid-token").contains(answer)) {
+            throw new IllegalArgumentException("answer must be not-logged-in or invalid-token, not " + answer);
+        }
+        refuseNext = answer;
     }
 
     private boolean validJson(String s) {
@@ -263,6 +280,7 @@ public final class EvoluxSimulator extends LoopbackSimulator {
     /** Clears recorded API requests and the current call and pause; posted history stays for pages. */
     public void reset() {
         apiCalls.clear();
+        refuseNext = null;
         scenarios.reset();
     }
 

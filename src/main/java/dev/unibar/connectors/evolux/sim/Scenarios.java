@@ -46,6 +46,10 @@ final class Scenarios {
                 .add("change-pause", "agentChangePause; same params", (p, out) -> startPause("agentChangePause", p),
                         "reason", "Lanche", "productive", "false", "maxDuration", "passed through as given")
                 .add("stop-pause", "agentStopPause", (p, out) -> stopPause(variant(p)))
+                .add("refuse-call", "the API refuses the next click-to-call in its meta shape: answer not-logged-in (400 "
+                        + "'Agent <from> is not logged in.') or invalid-token (401 'Invalid token.'); wording assumed",
+                        (p, out) -> sim.refuseNextCall(p.str("answer", "not-logged-in")), "answer",
+                        "not-logged-in | invalid-token")
                 .add("unknown", "an event name Unibar does not know; param name",
                         (p, out) -> post(p.str("name", "softphoneCallHeld"), Map.of("id", call == null ? "none" : call.id)),
                         "name", "softphoneCallHeld");
