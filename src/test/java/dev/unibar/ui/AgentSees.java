@@ -76,6 +76,7 @@ final class AgentSees {
                 out.add("message strip \"" + strip + "\" does not match /" + see.get("strip").asText() + "/");
             }
         }
+        if (see.has("says")) says(bar, see.get("says"), out);
         if (see.has("ended")) {
             same(out, "the card's last line", msg.get("callEnd." + see.get("ended").asText()), text(bar, "#callEndCause"));
         }
@@ -125,6 +126,20 @@ final class AgentSees {
         if (r.getBackground() == null || r.getBackground().getFills().isEmpty()) return Color.TRANSPARENT;
         var fills = r.getBackground().getFills();
         return fills.get(fills.size() - 1).getFill();
+    }
+
+    /**
+     * The strip holds a sentence of the bundles in the session's language: {@code {bar: key, args: [..]}} (the
+     * bar's words) or {@code {notice: key, args: [..]}} (a keyed vendor notice), so one table serves every language.
+     */
+    private void says(BarView bar, JsonNode want, List<String> out) {
+        List<String> args = new ArrayList<>();
+        if (want.has("args")) want.get("args").forEach(a -> args.add(a.asText()));
+        String sentence = want.has("notice")
+                ? dev.unibar.core.model.Notices.format(msg.bundle().getLocale(), want.get("notice").asText(), args)
+                : msg.format(want.get("bar").asText(), args.toArray());
+        String strip = text(bar, "#notice");
+        if (!strip.contains(sentence)) out.add("message strip \"" + strip + "\" does not say \"" + sentence + "\"");
     }
 
     private static void card(BarView bar, JsonNode card, List<String> out) {
