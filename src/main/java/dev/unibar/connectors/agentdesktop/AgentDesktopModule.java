@@ -95,10 +95,15 @@ public final class AgentDesktopModule extends WebBarModule<AgentDesktopConfig, A
                 "control:      " + sim.origin() + "/control/scenarios", "control secret (X-Sim-Secret): " + sim.secret());
     }
 
-    /** Flow far-end actions: the simulator plays the seed's sequences by name (docs/simulators/agentdesktop.md). */
+    /**
+     * Flow far-end actions: a caller (who may give up while it rings: {@code options.autoHangupAfterMs}) and the
+     * simulator's scenarios by name (docs/simulators/agentdesktop.md).
+     */
     @Override
     protected FarEnd.Builder farEnd(AgentDesktopSimulator sim, FarEnd.Builder far) {
-        return far.scenario((name, params) -> sim.play(name));
+        return far.inboundCall(c -> sim.inbound(c.from(), "225727273", c.queue() == null ? "QUEUE25" : c.queue(),
+                        c.options().get("autoHangupAfterMs") instanceof Number n ? n.longValue() : 0))
+                .scenario(sim::play);
     }
 
     @Override

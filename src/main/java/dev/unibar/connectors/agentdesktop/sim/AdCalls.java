@@ -43,6 +43,13 @@ final class AdCalls {
         c.putCallData(callData);
         s.add(c);
         s.send(c, "CONNECTIONSTARTED");
+        String refused = s.takeDialRefusal();
+        if (refused != null) {
+            // Accepted by the SDK (it only posts), refused by AgentDesktop: the line is released at once with the
+            // reason, and a call that never connected has no after-call work (assumed, docs/vendors/agentdesktop.md).
+            s.clearUntaken(c, refused);
+            return null;
+        }
         s.send(c, "DIALING");
         s.remoteAnswers(c);
         return null;

@@ -44,7 +44,8 @@ final class AdHttpHandler extends Handler.Abstract {
                 .get("state", p -> sim.state())
                 .get("scenarios", p -> Scenarios.book(null).list())
                 .postUnder("scenario/", p -> {
-                    sim.play(p.str("_", ""));
+                    Map<String, Object> params = new LinkedHashMap<>(p.asMap());
+                    sim.play(String.valueOf(params.remove("_")), params);
                     return null;
                 })
                 .post("reset", p -> {

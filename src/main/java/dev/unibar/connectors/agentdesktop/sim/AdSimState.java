@@ -1,6 +1,7 @@
 package dev.unibar.connectors.agentdesktop.sim;
 
 import dev.unibar.simkit.CommandLog;
+import dev.unibar.simkit.Scheduler;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,10 +34,20 @@ final class AdSimState {
     private String pauseCode = "";
     private int nextLeg = 0x40;
     private int nextInbound = 0x140;
+    /**
+     * The seed's ids read {@code <hex counter>-<hex seconds>@<B2BUA>} ({@code 13b-5d9daab7@B2BUAGW1.enghouse.com}:
+     * 0x5d9daab7 is a time in October 2019), so each B2BUA numbers its contacts from its own start (assumed): the
+     * simulator's start second keeps its ids apart from an earlier run's, as a restarted B2BUA's would be.
+     */
+    private final String epoch = Long.toHexString(STARTS.updateAndGet(last -> Math.max(last + 1, Instant.now().getEpochSecond())));
+    /** The last start second handed out: two simulators started within one second still differ. */
+    private static final java.util.concurrent.atomic.AtomicLong STARTS = new java.util.concurrent.atomic.AtomicLong();
     /** Where the remote party of an outbound call answers; null = at once. */
     private Consumer<Runnable> later;
-    private String presetLegId;
-    private String presetLegUuid;
+    /** Where a caller's patience runs (a ringing call abandoned); null = no timed far end. */
+    private Scheduler timer;
+    /** The next MakeCall is refused with this CONNECTIONCLEARED reason; null = placed. */
+    private String refuseNextDial;
 
     AdSimState(Consumer<Map<String, Object>> emit, Consumer<String> alert) {
         this.emit = emit;
@@ -51,10 +62,20 @@ final class AdSimState {
         return later;
     }
 
-    /** The next consultation or manual leg gets this id and uuid (scenarios replay the seed's ids). */
-    synchronized void presetLeg(String id, String uuid) {
-        this.presetLegId = id;
-        this.presetLegUuid = uuid;
+    synchronized void timer(Scheduler timer) {
+        this.timer = timer;
+    }
+
+    /** AgentDesktop refuses the next manual call (docs/vendors/agentdesktop.md, "Refused call": assumed shape). */
+    synchronized void refuseNextDial(String reason) {
+        this.refuseNextDial = reason == null || reason.isBlank() ? null : reason.trim();
+    }
+
+    /** The pending refusal, taken (once). */
+    synchronized String takeDialRefusal() {
+        String r = refuseNextDial;
+        refuseNextDial = null;
+        return r;
     }
 
     /** A supervisor-driven call: same behaviour as a widget's, not recorded. Returns the refusal or null. */
@@ -79,6 +100,7 @@ final class AdSimState {
         recorded.clear();
         agentState = "LOGGEDOUT";
         pauseCode = "";
+        refuseNextDial = null;
     }
 
     synchronized Map<String, Object> snapshot() {
@@ -135,9 +157,8 @@ final class AdSimState {
     }
 
     AdContact outbound(String number) {
-        AdContact c = presetLegId != null ? new AdContact(presetLegId, presetLegUuid)
-                : new AdContact(Integer.toHexString(nextLeg++) + "-5e5fbc28@B2BUAEP.enghouse.com", UUID.randomUUID().toString());
-        presetLegId = null;
+        AdContact c = new AdContact(Integer.toHexString(nextLeg++) + "-" + epoch + "@B2BUAEP.enghouse.com",
+                UUID.randomUUID().toString());
         c.type = "outbound";
         c.jobType = "manual";
         c.ani = AGENT_ADDRESS;
@@ -194,15 +215,13 @@ final class AdSimState {
         contacts.remove(c.id);
     }
 
-    /** A CTI-routed call offered to the agent: POPUP then RINGING (assumed order); it rings until answered. */
-    synchronized String inbound(String ani, String dnis, String queue, String id) {
-        return inbound(ani, dnis, queue, id, UUID.randomUUID().toString());
-    }
-
-    synchronized String inbound(String ani, String dnis, String queue, String id, String uuid) {
-        String cid = id == null || id.isBlank() ? Integer.toHexString(nextInbound++) + "-5d9daab7@B2BUAGW1.enghouse.com" : id;
-        if (contacts.containsKey(cid)) throw new IllegalStateException("contact " + cid + " exists");
-        AdContact c = new AdContact(cid, uuid);
+    /**
+     * A CTI-routed call offered to the agent, with a contact id of its own: POPUP then RINGING (assumed order). It
+     * rings until answered or, when {@code giveUpAfterMs} &gt; 0, until the caller gives up ({@link #abandon}).
+     */
+    synchronized String inbound(String ani, String dnis, String queue, long giveUpAfterMs) {
+        AdContact c = new AdContact(Integer.toHexString(nextInbound++) + "-" + epoch + "@B2BUAGW1.enghouse.com",
+                UUID.randomUUID().toString());
         c.type = "inbound";
         c.jobType = "inbound";
         c.contentType = "live";
@@ -213,22 +232,40 @@ final class AdSimState {
         contacts.put(c.id, c);
         send(c, "POPUP");
         send(c, "RINGING");
+        if (giveUpAfterMs > 0) {
+            if (timer == null) throw new IllegalStateException("the simulator is not running");
+            timer.schedule(() -> abandon(c), giveUpAfterMs);
+        }
         return c.id;
     }
 
-    /** A chat contact: listed by widgets, no telephony. */
-    synchronized String chat(String from) {
-        return chat(from, Integer.toHexString(nextInbound++) + "-chat@B2BUAGW1.enghouse.com", UUID.randomUUID().toString(),
-                UUID.randomUUID().toString());
+    /**
+     * The caller gives up while it rings. Nothing public shows it (assumed): the contact is cleared with no reason, as
+     * the seed's ordinary end, and its handling is over at once (JOBFINISHED): the agent never took it, so there is no
+     * after-call work.
+     */
+    private synchronized void abandon(AdContact c) {
+        if (contacts.get(c.id) == c && c.online && !c.established) clearUntaken(c, "");
+    }
+
+    /** A contact that never connected ends: CONNECTIONCLEARED with {@code reason}, then JOBFINISHED (no after-call work). */
+    void clearUntaken(AdContact c, String reason) {
+        c.online = false;
+        c.reason = reason;
+        send(c, "CONNECTIONCLEARED");
+        c.jobState = "finished";
+        send(c, "JOBFINISHED");
+        contacts.remove(c.id);
     }
 
     /**
-     * A chat with given ids. The seed shows only telephony contacts: {@code media_type} "chat", a
-     * non-empty {@code chat_id} and POPUP then ESTABLISHED (a chat does not ring) are assumed.
+     * A chat contact: listed by widgets, no telephony. The seed shows only telephony contacts: {@code media_type}
+     * "chat", a non-empty {@code chat_id} and POPUP then ESTABLISHED (a chat does not ring) are assumed.
      */
-    synchronized String chat(String from, String id, String uuid, String chatId) {
-        if (contacts.containsKey(id)) throw new IllegalStateException("contact " + id + " exists");
-        AdContact c = new AdContact(id, uuid);
+    synchronized String chat(String from) {
+        AdContact c = new AdContact(Integer.toHexString(nextInbound++) + "-" + epoch + "@B2BUAGW1.enghouse.com",
+                UUID.randomUUID().toString());
+        String chatId = UUID.randomUUID().toString();
         c.type = "inbound";
         c.jobType = "inbound";
         c.mediaType = "chat";

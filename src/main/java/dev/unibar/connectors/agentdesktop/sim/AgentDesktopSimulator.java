@@ -68,6 +68,7 @@ public final class AgentDesktopSimulator extends LoopbackSimulator {
         log.open();
         server.start(requestedPort, gate, s -> new AdHttpHandler(this));
         timer = new SimTimer("ad-sim-timer");
+        state.timer(timer);
         state.answerLater(r -> {
             long d = answerDelayMs;
             if (d <= 0) r.run();
@@ -142,7 +143,12 @@ public final class AgentDesktopSimulator extends LoopbackSimulator {
 
     /** Offers a CTI-routed inbound call, ringing until a widget answers it; returns its contact id. */
     public String inbound(String ani, String dnis, String queue) {
-        return state.inbound(ani, dnis, queue, null);
+        return inbound(ani, dnis, queue, 0);
+    }
+
+    /** As {@link #inbound(String, String, String)}; the caller gives up after {@code giveUpAfterMs} unanswered (0: never). */
+    public String inbound(String ani, String dnis, String queue, long giveUpAfterMs) {
+        return state.inbound(ani, dnis, queue, giveUpAfterMs);
     }
 
     public String chat(String from) {
@@ -177,9 +183,14 @@ public final class AgentDesktopSimulator extends LoopbackSimulator {
         return Set.copyOf(Scenarios.book(null).names());
     }
 
-    /** Plays one of the seed's sequences with the seed's own contact ids; see {@link Scenarios}. */
+    /** Plays one of the seed's sequences (contact ids of its own); see {@link Scenarios}. */
     public void play(String scenario) {
-        Scenarios.play(state, scenario);
+        play(scenario, Map.of());
+    }
+
+    /** As {@link #play(String)} with the scenario's parameters ({@code GET /control/scenarios} lists them). */
+    public void play(String scenario, Map<String, ?> params) {
+        Scenarios.play(state, scenario, params);
     }
 
     // ---- event log the agent page long-polls ----------------------------------------------

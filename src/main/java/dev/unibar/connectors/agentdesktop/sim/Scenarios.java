@@ -1,21 +1,20 @@
 package dev.unibar.connectors.agentdesktop.sim;
 
+import dev.unibar.simkit.Params;
 import dev.unibar.simkit.ScenarioBook;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The seed's sequences, played with the seed's own contact ids and numbers. Each one first makes
- * the contact appear (POPUP, RINGING, ESTABLISHED: assumed, the seed starts mid-call), then drives
- * the same behaviour a widget's calls drive, without recording them as widget calls. The inbound
- * call is the exception: it rings and waits for the agent, as the page's own button does.
+ * The seed's sequences, played with the seed's numbers. Each contact gets an id of its own, in the seed's form
+ * ({@link AdSimState#inbound}): replaying the seed's ids would make two calls one. Each one first makes the contact
+ * appear (POPUP, RINGING, ESTABLISHED: assumed, the seed starts mid-call), then drives the same behaviour a widget's
+ * calls drive, without recording them as widget calls. The inbound calls are the exception: they ring and wait for
+ * the agent, as the page's own button does (or for the caller to give up).
  */
 final class Scenarios {
-
-    private static final String B = "13b-5d9daab7@B2BUAGW1.enghouse.com";
-    private static final String F = "13f-5d9daab7@B2BUAGW1.enghouse.com";
-    private static final String LEG = "3f-5e5fbc28@B2BUAEP.enghouse.com";
 
     private Scenarios() {
     }
@@ -23,39 +22,44 @@ final class Scenarios {
     static ScenarioBook book(AdSimState s) {
         return new ScenarioBook()
                 .add("inbound-call", "a CTI-routed call is offered (POPUP, RINGING) and rings until the agent answers",
-                        (p, out) -> out.put("id", s.inbound("3393669393", "225727273", "QUEUE25", null)))
+                        (p, out) -> out.put("id", inbound(s, p, 0)), "number", "the caller (default 3393669393)",
+                        "autoHangupAfterMs", "the caller gives up after this many ms if unanswered (0 = never)")
+                .add("missed-call", "a call rings and the caller gives up before the agent answers (CONNECTIONCLEARED, "
+                                + "JOBFINISHED: assumed)", (p, out) -> out.put("id", inbound(s, p, 3000)),
+                        "number", "the caller (default 3393669393)", "autoHangupAfterMs", "how long it rings (default 3000)")
+                .add("dial-refused", "AgentDesktop refuses the agent's next manual call (CONNECTIONSTARTED, CONNECTIONCLEARED "
+                                + "with the reason, JOBFINISHED: assumed)", (p, out) -> s.refuseNextDial(p.str("reason", "rejected")),
+                        "reason", "CONNECTIONCLEARED's reason (default rejected; busy, no_answer)")
                 .add("manual-call", "the agent dials 0612345678 with call data, hangs up, ends after-call work", (p, out) -> {
-                    s.presetLeg("41-5e5fbc28@B2BUAEP.enghouse.com", "0d3c5f7e-6a11-4b0e-9a57-3f1f2f0c8e21");
                     call(s, "MakeCall", "0612345678", "", "", "", "ECID=ECID-000123;CUSTOMERID=12345");
-                    call(s, "Hangup", "41-5e5fbc28@B2BUAEP.enghouse.com");
-                    call(s, "OfflineEnd", "41-5e5fbc28@B2BUAEP.enghouse.com");
+                    AdContact leg = s.latestWhere(c -> "0612345678".equals(c.dnis) && c.online);
+                    if (leg == null) throw new IllegalStateException("AgentDesktop refused the call");
+                    call(s, "Hangup", leg.id);
+                    call(s, "OfflineEnd", leg.id);
                 })
-                .add("blind-transfer", "seed: call 13b transferred without consultation, then after-call work ends", (p, out) -> {
-                    talking(s, B, "f7875bc8-0db9-429f-bc7b-02013f72298d", "3393669393");
-                    call(s, "Transfer_Direct", B, "225727274", "", "");
-                    call(s, "OfflineEnd", B);
+                .add("blind-transfer", "seed: a call transferred without consultation, then after-call work ends", (p, out) -> {
+                    String id = talking(s, "3393669393");
+                    call(s, "Transfer_Direct", id, "225727274", "", "");
+                    call(s, "OfflineEnd", id);
                 })
-                .add("consult-transfer", "seed: call 13f held, consultation leg 3f, Transfer_Complete",
+                .add("consult-transfer", "seed: a call held, a consultation leg, Transfer_Complete",
                         (p, out) -> consultation(s, "Transfer_Complete"))
                 .add("consult-conference", "seed's consultation, completed with Transfer_Complete_Conference (assumed tail)",
                         (p, out) -> consultation(s, "Transfer_Complete_Conference"))
-                .add("consult-cancel", "seed's consultation, cancelled by hanging up leg 3f, call 13f retrieved (assumed tail)",
+                .add("consult-cancel", "seed's consultation, cancelled by hanging up its leg, the call retrieved (assumed tail)",
                         (p, out) -> {
-                            consultation(s, null);
-                            call(s, "Hangup", LEG);
-                            call(s, "Hold", F);
+                            String main = consultation(s, null);
+                            call(s, "Hangup", s.latestWhere(c -> main.equals(c.consultFor)).id);
+                            call(s, "Hold", main);
                         })
-                .add("after-call-work", "call 13c answered, hung up, JOBCHANGED offline, OfflineEnd, JOBFINISHED", (p, out) -> {
-                    String id = "13c-5d9daab7@B2BUAGW1.enghouse.com";
-                    talking(s, id, "5b0a8a42-23a8-4f0c-8d5e-0b7a3c1e9f11", "3393669393");
+                .add("after-call-work", "a call answered, hung up, JOBCHANGED offline, OfflineEnd, JOBFINISHED", (p, out) -> {
+                    String id = talking(s, "3393669393");
                     call(s, "Hangup", id);
                     call(s, "OfflineEnd", id);
                 })
                 .add("chat-contact", "a chat (media_type chat) arrives, the customer leaves, after-call work ends (assumed shapes)",
                         (p, out) -> {
-                            String id = "150-chat@B2BUAGW1.enghouse.com";
-                            s.chat("mario.rossi@example.it", id, "3c1d0e52-7a4b-4d2f-9a0e-6f2b8c9d1e40",
-                                    "8f14e45f-ceea-467f-a0e6-2b5c1e7d9a31");
+                            String id = s.chat("mario.rossi@example.it");
                             if (!s.remoteHangup(id)) throw new IllegalStateException("chat not online");
                             call(s, "OfflineEnd", id);
                         })
@@ -73,29 +77,36 @@ final class Scenarios {
     }
 
     /** Plays {@code name} at once: the far end of a scripted call answers without the simulator's delay. */
-    static void play(AdSimState s, String name) {
+    static void play(AdSimState s, String name, Map<String, ?> params) {
         synchronized (s) {
             Consumer<Runnable> later = s.answerLater();
             s.answerLater(null);
             try {
-                book(s).run(name, null);
+                book(s).run(name, params);
             } finally {
                 s.answerLater(later);
             }
         }
     }
 
-    /** The seed's consultation on call 13f; {@code completion} ends it (null: the caller does). */
-    private static void consultation(AdSimState s, String completion) {
-        talking(s, F, "baabb838-ff32-4c15-afa9-78b4a7d01b59", "customer");
-        s.presetLeg(LEG, "dd124824-5079-41f6-b5bc-46ae3b8362a6");
-        call(s, s.consultMethod(), F, "consultation", "", "");
-        if (completion != null) call(s, completion, F);
+    private static String inbound(AdSimState s, Params p, long giveUpAfterMs) {
+        String number = p.str("number", "3393669393").trim();
+        if (number.isEmpty()) throw new IllegalArgumentException("number is empty");
+        return s.inbound(number, "225727273", "QUEUE25", p.num("autoHangupAfterMs", giveUpAfterMs));
     }
 
-    private static void talking(AdSimState s, String id, String uuid, String ani) {
-        s.inbound(ani, "225727273", "QUEUE25", id, uuid);
+    /** The seed's consultation on a call from "customer"; {@code completion} ends it (null: the caller does). */
+    private static String consultation(AdSimState s, String completion) {
+        String main = talking(s, "customer");
+        call(s, s.consultMethod(), main, "consultation", "", "");
+        if (completion != null) call(s, completion, main);
+        return main;
+    }
+
+    private static String talking(AdSimState s, String ani) {
+        String id = s.inbound(ani, "225727273", "QUEUE25", 0);
         call(s, "Answer", id);
+        return id;
     }
 
     private static void call(AdSimState s, String method, String... args) {

@@ -2,6 +2,7 @@ package dev.unibar.connectors.agentdesktop.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unibar.testkit.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,21 +21,29 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AgentDesktopSimulatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The fields both the seed's print-outs and the simulator carry; ani is left out (the seed anonymises it mid-sequence). */
-    private static final List<String> COMPARED = List.of("id", "uuid", "chat_id", "type", "media_type", "content_type",
+    private static final List<String> COMPARED = List.of("type", "media_type", "content_type",
             "job_type", "job_state", "dnis", "queue", "reason", "CallData");
+    /** The ids the simulator gives are its own, in the seed's form ({@code 13b-5d9daab7@B2BUAGW1.enghouse.com}). */
+    private static final String ID_FORM = "[0-9a-f]+-[0-9a-f]{8}@B2BUA(GW1|EP)\\.enghouse\\.com";
+    /** Fields that name a contact: the simulator's values stand one for one for the capture's. */
+    private static final List<String> NAMES = List.of("id", "uuid", "chat_id");
 
     private AgentDesktopSimulator sim;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -60,6 +69,7 @@ class AgentDesktopSimulatorTest {
         List<String> sent = sim.sentEvents();
         assertTrue(sent.size() >= capture.size(), () -> "too few events: " + sent);
         List<String> tail = sent.subList(sent.size() - capture.size(), sent.size());
+        Map<String, String> renamed = new HashMap<>();
         for (int i = 0; i < capture.size(); i++) {
             JsonNode want = capture.get(i);
             JsonNode got = JSON.readTree(tail.get(i));
@@ -67,7 +77,77 @@ class AgentDesktopSimulatorTest {
             for (String k : COMPARED) {
                 if (want.has(k)) assertEquals(want.get(k), got.get(k), k + " of event " + i + " of " + name);
             }
+            for (String k : NAMES) {
+                if (!want.has(k) || want.get(k).asText().isEmpty()) {
+                    if (want.has(k)) assertEquals("", got.get(k).asText(), k + " of event " + i + " of " + name);
+                    continue;
+                }
+                String mine = got.get(k).asText();
+                assertNotEquals(want.get(k).asText(), mine, k + ": a contact of its own, not the seed's");
+                String before = renamed.putIfAbsent(k + want.get(k).asText(), mine);
+                assertEquals(before == null ? mine : before, mine, k + " of event " + i + " of " + name + " stands for one seed value");
+                if (k.equals("id")) assertTrue(mine.matches(ID_FORM), mine);
+            }
         }
+        assertEquals(renamed.size(), new java.util.HashSet<>(renamed.values()).size(), "one id for one: " + renamed);
+    }
+
+    /** Issue 20: the same scenario played twice is two contacts (two journal rows), as AgentDesktop gives each its id. */
+    @Test
+    void eachCallHasAnIdOfItsOwn() throws Exception {
+        sim.play("inbound-call");
+        sim.play("inbound-call");
+        sim.play("after-call-work");
+        sim.play("after-call-work");
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        for (String e : sim.sentEvents()) ids.add(JSON.readTree(e).get("id").asText());
+        assertEquals(4, ids.size(), ids.toString());
+        try (AgentDesktopSimulator other = new AgentDesktopSimulator().start()) {
+            String first = ids.iterator().next();
+            String again = other.inbound("3393669393", "225727273", "QUEUE25");
+            // The counter starts again in another run; the B2BUA's start time (the second part) tells them apart.
+            assertEquals(first.substring(0, first.indexOf('-')), again.substring(0, again.indexOf('-')));
+            assertNotEquals(first, again, "another run's first call is another call");
+        }
+    }
+
+    /** Issue 20: a caller who gives up while it rings: CONNECTIONCLEARED (no reason), JOBFINISHED; nothing left. */
+    @Test
+    void aCallerGivesUpWhileItRings() throws Exception {
+        sim.play("missed-call", Map.of("number", "731000111", "autoHangupAfterMs", 50));
+        Wait.until("the caller gave up", Duration.ofSeconds(10), () -> sim.sentEvents().size() == 4);
+        assertEquals(List.of("POPUP", "RINGING", "CONNECTIONCLEARED", "JOBFINISHED"), eventNames());
+        JsonNode cleared = JSON.readTree(sim.sentEvents().get(2));
+        assertEquals("731000111", cleared.get("ani").asText());
+        assertEquals("", cleared.get("reason").asText());
+        assertEquals(List.of(), sim.state().get("contacts"));
+    }
+
+    /** An answered call is not given up: the caller's timer, which runs before a later caller's, finds it talking. */
+    @Test
+    void anAnsweredCallIsNotAbandoned() throws Exception {
+        String id = sim.inbound("731000111", "225727273", "QUEUE25", 100);
+        invoke("CONTACT", "Answer", id);
+        String later = sim.inbound("731000222", "225727273", "QUEUE25", 400);
+        Wait.until("the later caller gave up", Duration.ofSeconds(10), () -> sim.sentEvents().stream().anyMatch(
+                e -> e.contains("CONNECTIONCLEARED") && e.contains(later)));
+        assertEquals(List.of("POPUP", "RINGING", "ESTABLISHED", "POPUP", "RINGING", "CONNECTIONCLEARED", "JOBFINISHED"),
+                eventNames());
+        assertTrue(sim.sentEvents().stream().noneMatch(e -> e.contains("CONNECTIONCLEARED") && e.contains(id)));
+    }
+
+    /** Issue 20: AgentDesktop refuses the next manual call: the contact starts and is cleared with the reason. */
+    @Test
+    void aRefusedDialIsClearedWithItsReason() throws Exception {
+        sim.play("dial-refused", Map.of("reason", "busy"));
+        invoke("CONTACT", "MakeCall", "603555000");
+        assertEquals(List.of("CONNECTIONSTARTED", "CONNECTIONCLEARED", "JOBFINISHED"), eventNames());
+        JsonNode cleared = JSON.readTree(sim.sentEvents().get(1));
+        assertEquals("busy", cleared.get("reason").asText());
+        assertEquals("manual", cleared.get("job_type").asText());
+        assertEquals("603555000", cleared.get("dnis").asText());
+        invoke("CONTACT", "MakeCall", "603555001");
+        assertEquals("DIALING", JSON.readTree(sim.sentEvents().get(4)).get("event").asText(), "once only");
     }
 
     @Test
