@@ -21,6 +21,8 @@ final class AgentDesktopCapabilities {
                 // Logging in to the telephony media ("ready") is how a logged-out agent comes back.
                 .allow(CommandKind.SET_STATE, SessionPhase.READY, SessionPhase.CREDENTIALS)
                 .allow(CommandKind.LOGOUT, SessionPhase.READY)
+                // Outside a consultation a conference consults a number first (ConsultThenConference): it needs one.
+                .requiresTarget(CommandKind.CONFERENCE)
                 .build();
     }
 }

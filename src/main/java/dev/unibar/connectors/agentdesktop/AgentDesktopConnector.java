@@ -39,6 +39,7 @@ public final class AgentDesktopConnector extends WebBarConnector {
     private final LoopbackCertificate tls;
     private final String tlsProblem;
     private final ContactBook book = new ContactBook();
+    private final ConsultThenConference conferences = new ConsultThenConference();
     private WidgetServer widget;
 
     /**
@@ -104,6 +105,7 @@ public final class AgentDesktopConnector extends WebBarConnector {
         if (widget != null) widget.close();
         widget = null;
         book.clear();
+        conferences.clear();
     }
 
     /** AgentDesktop's events come from the widget, never from its page: the page is watched for its life only. */
@@ -145,16 +147,20 @@ public final class AgentDesktopConnector extends WebBarConnector {
     /** The contacts the commands act on are the ones the mapper read. */
     @Override
     protected void deliver(Sink s, JsonNode line, String raw, List<Event> events) {
+        // Before the book forgets a cleared leg: a conference waiting for it fails.
+        conferences.observe(line, book, (main, leg) -> {
+            Map<String, String> v = values();
+            v.put("heldContactId", main);
+            v.put("consultContactId", leg);
+            return call("completeConference", with(v, main));
+        });
         book.observe(line);
         super.deliver(s, line, raw, events);
     }
 
     @Override
     public CompletionStage<Void> send(Command command) {
-        Map<String, String> v = new HashMap<>();
-        v.put("resourceType", cfg.resourceType());
-        v.put("serviceId", cfg.serviceId());
-        v.put("callProfileId", cfg.callProfileId());
+        Map<String, String> v = values();
         book.consultation().ifPresent(e -> {
             v.put("heldContactId", e.getKey());
             v.put("consultContactId", e.getValue());
@@ -164,6 +170,15 @@ public final class AgentDesktopConnector extends WebBarConnector {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** The configured values every SDK call may take. */
+    private Map<String, String> values() {
+        Map<String, String> v = new HashMap<>();
+        v.put("resourceType", cfg.resourceType());
+        v.put("serviceId", cfg.serviceId());
+        v.put("callProfileId", cfg.callProfileId());
+        return v;
     }
 
     /** Phone controls: refused for a chat or other non-voice contact (the seed lets Transfer_Direct move chats too). */
@@ -199,7 +214,10 @@ public final class AgentDesktopConnector extends WebBarConnector {
             return call("consult", with(v, c.callId()));
         }
         if (command instanceof Command.CompleteTransfer c) return needsConsultation(v, "completeTransfer", c.callId());
-        if (command instanceof Command.Conference c) return needsConsultation(v, "completeConference", c.callId());
+        if (command instanceof Command.Conference c) {
+            if (!v.containsKey("heldContactId") && c.participant() != null) return consultThenConference(c, v);
+            return needsConsultation(v, "completeConference", c.callId());
+        }
         if (command instanceof Command.SetCallData d) return setCallData(d, v);
         if (command instanceof Command.StartRecording r) {
             return recording(call("startRecording", with(v, r.callId())), new Event.CallRecordingStarted(vendor(), null, r.callId()));
@@ -252,6 +270,16 @@ public final class AgentDesktopConnector extends WebBarConnector {
 
     private static CompletionStage<Void> refused(String key, Object... args) {
         return CompletableFuture.failedFuture(new Notices.Refusal(key, args));
+    }
+
+    /** Outside a consultation, a number: consult it, then complete as a conference once it answers ({@link ConsultThenConference}). */
+    private CompletionStage<Void> consultThenConference(Command.Conference c, Map<String, String> v) {
+        if (c.callId() == null) return refused("agentdesktop.noConsultation");
+        CompletableFuture<Void> joined = conferences.expect(c.callId(), c.participant());
+        v.put("destination", c.participant());
+        return call("consult", with(v, c.callId())).thenCompose(x -> joined).whenComplete((x, err) -> {
+            if (err != null) conferences.forget(c.callId(), joined);
+        });
     }
 
     private CompletionStage<Void> needsConsultation(Map<String, String> v, String action, String callId) {

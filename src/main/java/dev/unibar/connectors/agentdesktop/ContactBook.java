@@ -65,6 +65,11 @@ final class ContactBook {
         return legToMain.containsKey(id);
     }
 
+    /** The held call a consultation leg belongs to, or null. */
+    synchronized String mainOf(String legId) {
+        return legToMain.get(legId);
+    }
+
     /** The consultation in progress: (held call, leg), if any. */
     synchronized Optional<Map.Entry<String, String>> consultation() {
         return legToMain.entrySet().stream().findFirst().map(e -> Map.entry(e.getValue(), e.getKey()));

@@ -8,6 +8,8 @@ import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.Notices;
+import dev.unibar.journal.CallJournal;
+import dev.unibar.journal.CallRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -119,6 +122,77 @@ class AgentDesktopConnectorTest {
         assertEquals("agentdesktop.notOffered", r.key());
         assertEquals("AgentDesktop's Widget SDK does not offer SEND_DTMF", r.getMessage());
         assertEquals("agentdesktop.noConsultation", refusal(connector.send(new Command.CompleteTransfer(null))).key());
+    }
+
+    /**
+     * Issue 20: Conference with a number during a plain call. AgentDesktop conferences only from a consultation, so
+     * the bar consults the number and, once that leg answers, completes it as a conference: two SDK calls, then the
+     * vendor's conference (the leg cleared with reason conference) and the command done.
+     */
+    @Test
+    void aConferenceWithANumberConsultsItThenCompletesAsAConference() throws Exception {
+        sim.answerDelayMs(200);
+        String call = answered("3393669393");
+        done(connector.send(new Command.Conference(call, "2003", false)));
+        assertEquals(List.of("CONTACT.Answer[" + call + "]", "CONTACT.Transfer_Consultation[" + call + ", 2003, , ]",
+                "CONTACT.Transfer_Complete_Conference[" + call + "]"), contactCalls());
+        until(() -> events.contains(new Event.CallConferenced("agentdesktop", null, call)));
+        for (Recorded r : sim.recorded()) assertTrue(r.accepted(), r + " accepted");
+    }
+
+    /** The consulted party's leg ends before it answers: no conference, and the agent is told so. */
+    @Test
+    void aConferenceWhoseConsultedPartyNeverAnswersIsAKeyedRefusal() throws Exception {
+        sim.answerDelayMs(60_000);
+        String call = answered("3393669393");
+        CompletionStage<Void> conference = connector.send(new Command.Conference(call, "2003", false));
+        until(() -> events.stream().anyMatch(e -> e instanceof Event.CallDialing d && !d.callId().equals(call)));
+        String leg = ((Event.CallDialing) events.stream().filter(e -> e instanceof Event.CallDialing).findFirst().orElseThrow()).callId();
+        assertTrue(sim.remoteHangup(leg));
+        widget.pump();
+        Notices.Refusal r = refusal(conference);
+        assertEquals("agentdesktop.conferenceNotJoined", r.key());
+        assertEquals(List.of("2003"), r.args());
+        assertTrue(contactCalls().stream().noneMatch(c -> c.startsWith("CONTACT.Transfer_Complete")), contactCalls().toString());
+    }
+
+    /** Issue 20: AgentDesktop refuses a manual call: a keyed sentence with the number, AgentDesktop's reason as detail. */
+    @Test
+    void aDialAgentDesktopRefusesIsAKeyedNoticeWithItsReason() throws Exception {
+        sim.play("dial-refused", Map.of("reason", "rejected"));
+        done(connector.send(new Command.Dial("603555000")));
+        until(() -> events.stream().anyMatch(e -> e instanceof Event.Notice));
+        Event.Notice n = (Event.Notice) events.stream().filter(e -> e instanceof Event.Notice).findFirst().orElseThrow();
+        assertEquals("agentdesktop.dialRefused", n.key());
+        assertEquals(List.of("603555000"), n.args());
+        assertEquals("rejected", n.message(), "AgentDesktop's words are the detail");
+        assertTrue(events.stream().anyMatch(e -> e instanceof Event.CallEnded x && "rejected".equals(x.cause())));
+    }
+
+    /** Issue 20: two calls are two contacts, hence two journal rows (the simulator reused one id). */
+    @Test
+    void twoCallsAreTwoJournalRows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (CallJournal journal = CallJournal.open(dir.resolve("j.db"), null, java.time.Clock.systemUTC())) {
+            for (int i = 0; i < 2; i++) {
+                sim.play("inbound-call");
+                widget.pump();
+                final int n = i + 1;
+                until(() -> events.stream().filter(e -> e instanceof Event.CallRinging).count() == n);
+            }
+            journal.record(List.copyOf(events));
+            List<CallRecord> rows = journal.all();
+            assertEquals(2, rows.size(), rows.toString());
+            assertTrue(rows.stream().allMatch(r -> "3393669393".equals(r.remoteNumber())), rows.toString());
+            assertNotEquals(rows.get(0).callId(), rows.get(1).callId());
+        }
+    }
+
+    private String answered(String number) throws Exception {
+        String call = sim.inbound(number, "225727273", "QUEUE25");
+        widget.pump();
+        until(() -> events.stream().anyMatch(e -> e instanceof Event.CallRinging r && r.callId().equals(call)));
+        done(connector.send(new Command.Answer(call)));
+        return call;
     }
 
     private static Notices.Refusal refusal(CompletionStage<Void> stage) throws Exception {
