@@ -6,6 +6,7 @@ import dev.unibar.connectors.agentdesktop.sim.Recorded;
 import dev.unibar.core.Failures;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.command.CommandKind;
+import dev.unibar.core.model.CallEnd;
 import dev.unibar.core.model.Event;
 import dev.unibar.core.model.Notices;
 import dev.unibar.journal.CallJournal;
@@ -184,6 +185,27 @@ class AgentDesktopConnectorTest {
             assertEquals(2, rows.size(), rows.toString());
             assertTrue(rows.stream().allMatch(r -> "3393669393".equals(r.remoteNumber())), rows.toString());
             assertNotEquals(rows.get(0).callId(), rows.get(1).callId());
+        }
+    }
+
+    /** Issue 20: the caller who gives up while it rings is a missed call; the call AgentDesktop refused, a failed one. */
+    @Test
+    void theJournalEndsAnAbandonedCallAsMissedAndARefusedOneAsFailed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String missed = sim.inbound("731000111", "225727273", "QUEUE25", 50);
+        dev.unibar.testkit.Wait.until("the caller gave up", java.time.Duration.ofSeconds(10),
+                () -> sim.sentEvents().stream().anyMatch(e -> e.contains("JOBFINISHED") && e.contains(missed)));
+        widget.pump();
+        sim.play("dial-refused");
+        done(connector.send(new Command.Dial("603555000")));
+        until(() -> events.stream().anyMatch(e -> e instanceof Event.CallFinished f && f.callId().equals(missed))
+                && events.stream().anyMatch(e -> e instanceof Event.Notice));
+        try (CallJournal journal = CallJournal.open(dir.resolve("j.db"), null, java.time.Clock.systemUTC())) {
+            journal.endCauses(Map.of("agentdesktop", AgentDesktopMapper.END_CAUSES));
+            journal.record(List.copyOf(events));
+            Map<String, CallEnd> ends = new java.util.TreeMap<>();
+            for (CallRecord r : journal.all()) ends.put(r.remoteNumber(), r.end());
+            assertEquals(Map.of("731000111", CallEnd.MISSED, "603555000", CallEnd.FAILED), ends);
         }
     }
 

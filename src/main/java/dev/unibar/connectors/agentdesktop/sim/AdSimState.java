@@ -297,6 +297,11 @@ final class AdSimState {
         return true;
     }
 
+    /** The contacts in after-call work ({@code job_state} offline), oldest first. */
+    synchronized List<String> inAfterCallWork() {
+        return contacts.values().stream().filter(c -> "offline".equals(c.jobState)).map(c -> c.id).toList();
+    }
+
     // ---- helpers ---------------------------------------------------------------------------
 
     /** The contact a call without an id acts on: the online telephony call not on hold, else any online call. */

@@ -30,6 +30,12 @@ final class Scenarios {
                 .add("dial-refused", "AgentDesktop refuses the agent's next manual call (CONNECTIONSTARTED, CONNECTIONCLEARED "
                                 + "with the reason, JOBFINISHED: assumed)", (p, out) -> s.refuseNextDial(p.str("reason", "rejected")),
                         "reason", "CONNECTIONCLEARED's reason (default rejected; busy, no_answer)")
+                .add("end-after-call-work", "the agent closes the script in AgentDesktop's own page: every contact in "
+                        + "after-call work ends (JOBFINISHED, seed)", (p, out) -> {
+                    List<String> offline = s.inAfterCallWork();
+                    if (offline.isEmpty()) throw new IllegalStateException("no contact in after-call work");
+                    for (String id : offline) call(s, "OfflineEnd", id);
+                })
                 .add("manual-call", "the agent dials 0612345678 with call data, hangs up, ends after-call work", (p, out) -> {
                     call(s, "MakeCall", "0612345678", "", "", "", "ECID=ECID-000123;CUSTOMERID=12345");
                     AdContact leg = s.latestWhere(c -> "0612345678".equals(c.dnis) && c.online);
