@@ -140,11 +140,7 @@ class KnownVendorErrorsTest {
         Event account = new UcsMapper().mapLine("{\"callback\":\"onMessage\",\"args\":[{\"message\":"
                 + "\"Account kód {accountCode} byl nastaven\",\"type\":\"success\",\"group\":\"accountCode\","
                 + "\"data\":{\"values\":{\"accountCode\":\"REKL/vada\"}}}]}").get(0);
-        connector.push(account);
-        Fx.until(lang + " account code", () -> vm.messageProperty().get() != null
-                && vm.messageProperty().get().notice() == account);
-        WaitForAsyncUtils.waitForFxEvents();
-        String said = Fx.get(strip::getText);
+        String said = stripSays(connector, vm, strip, account, lang + " account code");
         assertTrue(said.contains("REKL/vada"), said);
         out.put("ucs.accountCodeSet", said);
         // A manual call AgentDesktop refused, as its mapper reads it (docs/vendors/agentdesktop.md, decision 0068).
@@ -152,16 +148,20 @@ class KnownVendorErrorsTest {
                 + ".enghouse.com\",\"type\":\"outbound\",\"media_type\":\"telephony\",\"job_type\":\"manual\","
                 + "\"ani\":\"80165@B2BUAEP.enghouse.com\",\"dnis\":\"603555000\",\"reason\":\"rejected\"}").stream()
                 .filter(e -> e instanceof Event.Notice).findFirst().orElseThrow();
-        connector.push(refused);
-        Fx.until(lang + " AgentDesktop refusal", () -> vm.messageProperty().get() != null
-                && vm.messageProperty().get().notice() == refused);
-        WaitForAsyncUtils.waitForFxEvents();
-        String refusal = Fx.get(strip::getText);
+        String refusal = stripSays(connector, vm, strip, refused, lang + " AgentDesktop refusal");
         assertTrue(refusal.contains("603555000"), refusal);
         assertEquals("rejected", Fx.get(strip::getAccessibleHelp), "AgentDesktop's words are the detail");
         out.put("agentdesktop.dialRefused", refusal);
         session.stop();
         return out;
+    }
+
+    /** What the strip says once {@code notice}, pushed by the vendor, is its message. */
+    private static String stripSays(FakeConnector connector, BarViewModel vm, MessageStrip strip, Event notice, String what) {
+        connector.push(notice);
+        Fx.until(what, () -> vm.messageProperty().get() != null && vm.messageProperty().get().notice() == notice);
+        WaitForAsyncUtils.waitForFxEvents();
+        return Fx.get(strip::getText);
     }
 
     @Test
