@@ -2,7 +2,6 @@ package dev.unibar.ui;
 
 import dev.unibar.app.Vendors;
 import dev.unibar.connectors.VendorMapper;
-import dev.unibar.connectors.agentdesktop.AgentDesktopMapper;
 import dev.unibar.connectors.epbx.EpbxMapper;
 import dev.unibar.connectors.evolux.EvoluxMapper;
 import dev.unibar.connectors.ucs.UcsMapper;
@@ -24,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A dial the far end answers busy reads the same on every vendor that can report busy (UCS's onCallHangup cause 1,
- * EPBX's onDiscaStatus StatusDiscagem 0, Evolux's hangupCause USER BUSY, AgentDesktop's CONNECTIONCLEARED reason busy): one sentence in the message strip and
+ * EPBX's onDiscaStatus StatusDiscagem 0, Evolux's hangupCause USER BUSY): one sentence in the message strip and
  * the one vocabulary's words on the call card's last line (decision 0055), in all five languages. Each vendor's
  * own mapper reads its own wire lines; its own end-cause table (VendorModule.endCauses) turns the cause into the
  * vocabulary.
@@ -54,19 +53,9 @@ class CallNotPlacedTest {
                     "{\"callback\":\"onDiscaStatus\",\"args\":[{\"Ramal\":1000},{\"CanalId\":\"SIP/1000-00000b01\",\"Telefone\":\""
                             + NUMBER + "\",\"TipoDiscagem\":1,\"DDRLocal\":null,\"RamalStatusDetalheId\":0,\"Direcao\":1},"
                             + "{\"CanalSainte\":\"SIP/trunk-0001\",\"InfoAdicional\":null,\"StatusDiscagem\":0}]}")),
-            // AgentDesktop's manual contact cleared with reason busy before ESTABLISHED (assumed shape, decision 0068).
-            new Dial("agentdesktop", AgentDesktopMapper::new, List.of(
-                    agentDesktop("CONNECTIONSTARTED", ""), agentDesktop("CONNECTIONCLEARED", "busy"))),
             new Dial("evolux", EvoluxMapper::new, List.of(
                     evolux("softphoneCallInvited", null, null),
                     evolux("softphoneCallEnded", "2019-04-11T19:38:50.000Z", "USER BUSY"))));
-
-    private static String agentDesktop(String event, String reason) {
-        return "{\"event\":\"" + event + "\",\"id\":\"4a-6571f3a0@B2BUAEP.enghouse.com\",\"uuid\":\"0d3c5f7e-6a11-4b0e-9a57-"
-                + "3f1f2f0c8e21\",\"chat_id\":\"\",\"type\":\"outbound\",\"media_type\":\"telephony\",\"content_type\":\"\","
-                + "\"content_description\":\"\",\"job_type\":\"manual\",\"job_state\":\"\",\"ani\":\"80165@B2BUAEP.enghouse.com\","
-                + "\"dnis\":\"" + NUMBER + "\",\"queue\":\"\",\"reason\":\"" + reason + "\"}";
-    }
 
     private static String evolux(String event, String end, String cause) {
         return "{\"eventName\":\"" + event + "\",\"payload\":{\"agent\":{\"id\":1,\"name\":\"Teste\",\"extension\":612},"

@@ -1,6 +1,7 @@
 package dev.unibar.ui;
 
 import dev.unibar.connectors.VendorSetup;
+import dev.unibar.connectors.agentdesktop.AgentDesktopMapper;
 import dev.unibar.connectors.epbx.EpbxModule;
 import dev.unibar.connectors.epbx.sim.EpbxSimulator;
 import dev.unibar.connectors.ucs.UcsMapper;
@@ -34,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The vendors' errors Unibar knows (wrong password, not logged in, extension busy or in use, UCS's account-code
- * confirmation) read in the agent's language on the sign-in form and in the message strip, in all five languages,
+ * confirmation, a call AgentDesktop refused) read in the agent's language on the sign-in form and in the message strip, in all five languages,
  * with the vendor's own words as the detail (screen reader, tooltip). A text that is the English one in another
  * language fails, unless it is a product name or a number. In demo mode the form also says the simulator's account.
  */
@@ -70,7 +71,7 @@ class KnownVendorErrorsTest {
         Map<String, Map<String, String>> seen = new LinkedHashMap<>();
         for (String lang : Messages.LANGUAGES) seen.put(lang, render(lang));
         Map<String, String> english = seen.get("en");
-        assertEquals(SIGN_IN.size() + REFUSALS.size() + 2, english.size(), english.toString());
+        assertEquals(SIGN_IN.size() + REFUSALS.size() + 3, english.size(), english.toString());
         List<String> problems = new ArrayList<>();
         for (String lang : Messages.LANGUAGES) {
             if (lang.equals("en")) continue;
@@ -139,15 +140,28 @@ class KnownVendorErrorsTest {
         Event account = new UcsMapper().mapLine("{\"callback\":\"onMessage\",\"args\":[{\"message\":"
                 + "\"Account kód {accountCode} byl nastaven\",\"type\":\"success\",\"group\":\"accountCode\","
                 + "\"data\":{\"values\":{\"accountCode\":\"REKL/vada\"}}}]}").get(0);
-        connector.push(account);
-        Fx.until(lang + " account code", () -> vm.messageProperty().get() != null
-                && vm.messageProperty().get().notice() == account);
-        WaitForAsyncUtils.waitForFxEvents();
-        String said = Fx.get(strip::getText);
+        String said = stripSays(connector, vm, strip, account, lang + " account code");
         assertTrue(said.contains("REKL/vada"), said);
         out.put("ucs.accountCodeSet", said);
+        // A manual call AgentDesktop refused, as its mapper reads it (docs/vendors/agentdesktop.md, decision 0068).
+        Event refused = new AgentDesktopMapper().mapLine("{\"event\":\"CONNECTIONCLEARED\",\"id\":\"4a-6571f3a0@B2BUAEP"
+                + ".enghouse.com\",\"type\":\"outbound\",\"media_type\":\"telephony\",\"job_type\":\"manual\","
+                + "\"ani\":\"80165@B2BUAEP.enghouse.com\",\"dnis\":\"603555000\",\"reason\":\"rejected\"}").stream()
+                .filter(e -> e instanceof Event.Notice).findFirst().orElseThrow();
+        String refusal = stripSays(connector, vm, strip, refused, lang + " AgentDesktop refusal");
+        assertTrue(refusal.contains("603555000"), refusal);
+        assertEquals("rejected", Fx.get(strip::getAccessibleHelp), "AgentDesktop's words are the detail");
+        out.put("agentdesktop.dialRefused", refusal);
         session.stop();
         return out;
+    }
+
+    /** What the strip says once {@code notice}, pushed by the vendor, is its message. */
+    private static String stripSays(FakeConnector connector, BarViewModel vm, MessageStrip strip, Event notice, String what) {
+        connector.push(notice);
+        Fx.until(what, () -> vm.messageProperty().get() != null && vm.messageProperty().get().notice() == notice);
+        WaitForAsyncUtils.waitForFxEvents();
+        return Fx.get(strip::getText);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.unibar.core.model.AgentState;
 import dev.unibar.core.model.Call;
 import dev.unibar.core.model.Direction;
 import dev.unibar.core.model.Event;
+import dev.unibar.core.model.NoticeLevel;
 import dev.unibar.core.model.Party;
 import dev.unibar.core.model.QueueRef;
 
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -41,6 +43,9 @@ public final class AgentDesktopMapper extends NamedEventMapper {
             "rejected", dev.unibar.core.model.CallEnd.FAILED,
             "busy", dev.unibar.core.model.CallEnd.FAILED_BUSY,
             "no_answer", dev.unibar.core.model.CallEnd.FAILED_NO_ANSWER);
+
+    /** Contacts that reached ESTABLISHED: a manual call cleared with a reason before it did was not placed. */
+    private final Set<String> connected = new HashSet<>();
 
     public AgentDesktopMapper() {
         super(VENDOR, "event", "no \"event\" name");
@@ -93,6 +98,7 @@ public final class AgentDesktopMapper extends NamedEventMapper {
             }
             case "ESTABLISHED" -> {
                 held.remove(id);
+                connected.add(id);
                 return List.of(new Event.CallConnected(VENDOR, null, id, call(id, line)));
             }
             case "HELD" -> {
@@ -106,12 +112,16 @@ public final class AgentDesktopMapper extends NamedEventMapper {
                 held.remove(id);
                 String reason = text(line, "reason");
                 String main = legToMain.remove(id);
+                boolean wasConnected = connected.remove(id);
                 Event ended = new Event.CallEnded(VENDOR, null, id, reason);
                 if (main != null && reason != null && reason.toLowerCase(Locale.ROOT).contains("conference")) {
                     return List.of(ended, new Event.CallConferenced(VENDOR, null, main));
                 }
-                // A refused manual call (reason rejected, busy, no_answer: END_CAUSES) reads as every vendor's call that
-                // did not go through (decision 0073): the strip's sentence comes from the end, not from a notice here.
+                if (!wasConnected && notPlaced(reason, line)) {
+                    // AgentDesktop's words stay the detail; the agent reads the sentence in their language.
+                    return List.of(ended, Event.Notice.known(VENDOR, null, NoticeLevel.WARNING, reason,
+                            "agentdesktop.dialRefused", Objects.requireNonNullElse(text(line, "dnis"), "?")));
+                }
                 return List.of(ended);
             }
             case "JOBCHANGED" -> {
@@ -125,6 +135,7 @@ public final class AgentDesktopMapper extends NamedEventMapper {
             }
             case "JOBFINISHED" -> {
                 held.remove(id);
+                connected.remove(id);
                 legToMain.values().removeIf(id::equals);
                 return List.of(new Event.CallFinished(VENDOR, null, id));
             }
@@ -132,6 +143,16 @@ public final class AgentDesktopMapper extends NamedEventMapper {
                 return List.of(new Event.VendorUnmapped(VENDOR, null, raw));
             }
         }
+    }
+
+    /**
+     * A manual call AgentDesktop cleared, with a reason, before it connected: refused or failed (assumed shape,
+     * docs/vendors/agentdesktop.md "Refused call"). A transfer's or conference's reason is no refusal.
+     */
+    private static boolean notPlaced(String reason, JsonNode line) {
+        if (reason == null || !"manual".equalsIgnoreCase(text(line, "job_type"))) return false;
+        String r = reason.toLowerCase(Locale.ROOT);
+        return !r.contains("transfer") && !r.contains("conference");
     }
 
     /** A manual outbound contact that starts while another call is held is that call's consultation leg. */

@@ -156,19 +156,17 @@ class AgentDesktopConnectorTest {
         assertTrue(contactCalls().stream().noneMatch(c -> c.startsWith("CONTACT.Transfer_Complete")), contactCalls().toString());
     }
 
-    /**
-     * Issue 20: AgentDesktop refuses a manual call: the dialled contact ends with AgentDesktop's reason, which the
-     * vendor's end table calls a failure (the strip's sentence is every vendor's: CallNotPlacedTest).
-     */
+    /** Issue 20: AgentDesktop refuses a manual call: a keyed sentence with the number, AgentDesktop's reason as detail. */
     @Test
-    void aDialAgentDesktopRefusesEndsWithItsReasonAsAFailure() throws Exception {
-        sim.play("dial-refused", Map.of("reason", "busy"));
+    void aDialAgentDesktopRefusesIsAKeyedNoticeWithItsReason() throws Exception {
+        sim.play("dial-refused", Map.of("reason", "rejected"));
         done(connector.send(new Command.Dial("603555000")));
-        until(() -> events.stream().anyMatch(e -> e instanceof Event.CallFinished));
-        Event.CallEnded ended = (Event.CallEnded) events.stream().filter(e -> e instanceof Event.CallEnded).findFirst().orElseThrow();
-        assertEquals("busy", ended.cause());
-        assertEquals(CallEnd.FAILED_BUSY, CallEnd.fromCause(AgentDesktopMapper.END_CAUSES, ended.cause()));
-        assertTrue(events.stream().noneMatch(e -> e instanceof Event.CallConnected), events.toString());
+        until(() -> events.stream().anyMatch(e -> e instanceof Event.Notice));
+        Event.Notice n = (Event.Notice) events.stream().filter(e -> e instanceof Event.Notice).findFirst().orElseThrow();
+        assertEquals("agentdesktop.dialRefused", n.key());
+        assertEquals(List.of("603555000"), n.args());
+        assertEquals("rejected", n.message(), "AgentDesktop's words are the detail");
+        assertTrue(events.stream().anyMatch(e -> e instanceof Event.CallEnded x && "rejected".equals(x.cause())));
     }
 
     /** Issue 20: two calls are two contacts, hence two journal rows (the simulator reused one id). */
@@ -200,7 +198,8 @@ class AgentDesktopConnectorTest {
         widget.pump();
         sim.play("dial-refused");
         done(connector.send(new Command.Dial("603555000")));
-        until(() -> events.stream().filter(e -> e instanceof Event.CallFinished).count() == 2);
+        until(() -> events.stream().anyMatch(e -> e instanceof Event.CallFinished f && f.callId().equals(missed))
+                && events.stream().anyMatch(e -> e instanceof Event.Notice));
         try (CallJournal journal = CallJournal.open(dir.resolve("j.db"), null, java.time.Clock.systemUTC())) {
             journal.endCauses(Map.of("agentdesktop", AgentDesktopMapper.END_CAUSES));
             journal.record(List.copyOf(events));
