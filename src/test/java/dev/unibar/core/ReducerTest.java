@@ -273,6 +273,24 @@ class ReducerTest {
         assertFalse(s.wrapUp());
     }
 
+    /** A missed call finishing while an earlier call is still in after-call work does not end that work. */
+    @Test
+    void wrapUpLastsWhileAnyCallIsInIt() {
+        BarState s = run(new Event.CallConnected(V, null, "a", inbound("a", "1")),
+                new Event.CallEnded(V, null, "a", "callee_hangup"),
+                new Event.CallWrapUp(V, null, "a"),
+                new Event.CallRinging(V, null, "b", inbound("b", "2")),
+                new Event.CallEnded(V, null, "b", null),
+                new Event.CallFinished(V, null, "b"));
+        assertTrue(s.wrapUp(), "a is still in after-call work");
+        assertEquals(List.of("a"), s.wrapUpCalls());
+        s = Reducer.reduce(s, new Event.CallFinished(V, null, "a"), T0);
+        assertFalse(s.wrapUp());
+        // A finish that names no call ends every call's after-call work.
+        s = Reducer.reduce(Reducer.reduce(s, new Event.CallWrapUp(V, null, "c"), T0), new Event.CallFinished(V, null, null), T0);
+        assertFalse(s.wrapUp());
+    }
+
     @Test
     void wrapUpWithoutEndReleasesTheLine() {
         BarState s = run(new Event.CallConnected(V, null, "a", inbound("a", "1")), new Event.CallWrapUp(V, null, "a"));

@@ -45,7 +45,8 @@ public record BarState(
         Map<String, Call> queuedCalls,
         List<String> followMe,
         String lastEndCause,
-        Map<String, List<Participant>> participants) {
+        Map<String, List<Participant>> participants,
+        List<String> wrapUpCalls) {
 
     public BarState {
         pauseReasons = List.copyOf(pauseReasons);
@@ -56,6 +57,7 @@ public record BarState(
         queuedCalls = Collections.unmodifiableMap(new LinkedHashMap<>(queuedCalls));
         followMe = followMe == null ? null : List.copyOf(followMe);
         participants = participants == null ? Map.of() : copyParticipants(participants);
+        wrapUpCalls = wrapUpCalls == null ? List.of() : List.copyOf(wrapUpCalls);
     }
 
     private static Map<String, List<Participant>> copyParticipants(Map<String, List<Participant>> in) {
@@ -72,7 +74,7 @@ public record BarState(
     public static BarState initial(String vendor) {
         return new BarState(vendor, ConnectionStatus.CONNECTING, SessionPhase.CONNECTING, null, null, null, null,
                 null, null, List.of(), List.of(), null, Map.of(), null, Map.of(), false, null, null, null, List.of(), 0,
-                Map.of(), null, null, Map.of());
+                Map.of(), null, null, Map.of(), List.of());
     }
 
     /**
@@ -128,7 +130,6 @@ public record BarState(
         LinkedHashMap<String, CallView> calls;
         CallView lastEnded;
         LinkedHashMap<String, String> recordings;
-        boolean wrapUp;
         Integer waitingCallers;
         Event.Notice lastNotice;
         Event.SessionError lastError;
@@ -138,6 +139,8 @@ public record BarState(
         List<String> followMe;
         String lastEndCause;
         LinkedHashMap<String, List<Participant>> participants;
+        /** The calls in after-call work ("" for one the vendor named no id for): wrap-up lasts while any is. */
+        List<String> wrapUpCalls;
 
         Builder(BarState s) {
             vendor = s.vendor;
@@ -155,7 +158,6 @@ public record BarState(
             calls = new LinkedHashMap<>(s.calls);
             lastEnded = s.lastEnded;
             recordings = new LinkedHashMap<>(s.recordings);
-            wrapUp = s.wrapUp;
             waitingCallers = s.waitingCallers;
             lastNotice = s.lastNotice;
             lastError = s.lastError;
@@ -165,13 +167,14 @@ public record BarState(
             followMe = s.followMe;
             lastEndCause = s.lastEndCause;
             participants = new LinkedHashMap<>(s.participants);
+            wrapUpCalls = new ArrayList<>(s.wrapUpCalls);
         }
 
         BarState build() {
             return new BarState(vendor, connection, phase, agent, agentState, stateReason, stateProductive,
-                    stateSince, stateMaxSeconds, pauseReasons, devices, device, calls, lastEnded, recordings, wrapUp,
-                    waitingCallers, lastNotice, lastError, recentlyEnded, eventCount, queuedCalls, followMe, lastEndCause,
-                    participants);
+                    stateSince, stateMaxSeconds, pauseReasons, devices, device, calls, lastEnded, recordings,
+                    !wrapUpCalls.isEmpty(), waitingCallers, lastNotice, lastError, recentlyEnded, eventCount, queuedCalls,
+                    followMe, lastEndCause, participants, wrapUpCalls);
         }
     }
 }

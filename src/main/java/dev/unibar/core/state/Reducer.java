@@ -32,7 +32,7 @@ public final class Reducer {
             b.agent = null;
             b.device = null;
             b.calls.clear();
-            b.wrapUp = false;
+            b.wrapUpCalls.clear();
         } else if (event instanceof Event.SessionReady e) {
             b.phase = SessionPhase.READY;
             b.lastError = null;
@@ -53,14 +53,14 @@ public final class Reducer {
             b.calls.clear();
             b.queuedCalls.clear();
             b.followMe = null;
-            b.wrapUp = false;
+            b.wrapUpCalls.clear();
             b.phase = SessionPhase.CREDENTIALS;
             setAgentState(b, AgentState.OFFLINE, null, null, at);
             b.stateMaxSeconds = null;
         } else if (event instanceof Event.AgentStateChanged e) {
             setAgentState(b, e.state(), e.reason(), e.productive(), at);
             b.stateMaxSeconds = e.maxDurationSeconds();
-            if (e.state() != AgentState.WRAP_UP) b.wrapUp = false;
+            if (e.state() != AgentState.WRAP_UP) b.wrapUpCalls.clear();
         } else if (event instanceof Event.PauseReasons e) {
             b.pauseReasons = e.reasons();
         } else if (event instanceof Event.CallRinging e) {
@@ -109,9 +109,13 @@ public final class Reducer {
             b.participants.remove(e.callId());
             if (gone != null) b.lastEnded = gone;
             remember(b.recentlyEnded, e.callId());
-            b.wrapUp = true;
+            String id = e.callId() == null ? "" : e.callId();
+            if (!b.wrapUpCalls.contains(id)) b.wrapUpCalls.add(id);
         } else if (event instanceof Event.CallFinished e) {
-            b.wrapUp = false;
+            // Only this call's after-call work is over: another call's may go on (AgentDesktop keeps each
+            // contact's own); a finish that names no call ends them all.
+            if (e.callId() == null) b.wrapUpCalls.clear();
+            else if (!b.wrapUpCalls.remove(e.callId())) b.wrapUpCalls.remove("");
             b.calls.remove(e.callId());
             b.participants.remove(e.callId());
             remember(b.recentlyEnded, e.callId());
@@ -203,6 +207,8 @@ public final class Reducer {
     }
 
     private static void remember(List<String> ids, String id) {
+        // An event that names no call has nothing to remember (a null here broke the next state's copy).
+        if (id == null) return;
         ids.remove(id);
         ids.add(id);
         while (ids.size() > ENDED_MEMORY) ids.remove(0);
