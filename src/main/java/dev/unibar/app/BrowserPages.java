@@ -116,11 +116,15 @@ final class BrowserPages extends PageHost<FallbackPage> {
         FallbackPage page = page();
         if (page == null) return Optional.empty();
         // Only the WebView from the start: the bar then makes room for a page from its first frame.
-        if (page.browser() == null) return Optional.of(page.webView().view());
+        if (page.browser() == null) {
+            DeferredPage w = page.webView();
+            return Optional.of(w.real() != null ? w.real().view() : w.view());
+        }
         if (panel == null) {
-            panel = new StackPane(new BrowserPanel(page.browser(), msg));
+            panel = new StackPane();
             panel.setId("vendorPageHolder");
             page.onMoved(webView -> panel.getChildren().setAll(webView));
+            if (panel.getChildren().isEmpty()) panel.getChildren().setAll(new BrowserPanel(page.browser(), msg));
         }
         return Optional.of(panel);
     }

@@ -39,6 +39,8 @@ final class FallbackPage implements PageChannel, AutoCloseable {
     private volatile DeferredPage webView;
     private volatile HostFallback why;
     private volatile boolean closed;
+    /** The WebView's place in the vendor panel once the page moved there; FX thread. */
+    private Node movedNode;
 
     /** The page in {@code browser}'s window, moved to a WebView if the window fails. */
     FallbackPage(OriginPolicy policy, BrowserPageChannel browser) {
@@ -53,6 +55,8 @@ final class FallbackPage implements PageChannel, AutoCloseable {
         this.browser = null;
         this.atStart = Objects.requireNonNull(why, "why");
         this.webView = new DeferredPage(policy);
+        // As WebViewPages does: on the FX thread the WebView is made at once, else after the bar's first frame.
+        if (Platform.isFxApplicationThread()) webView.realize(false);
     }
 
     /** The browser window's channel; null when no browser was found. */
@@ -77,9 +81,10 @@ final class FallbackPage implements PageChannel, AutoCloseable {
         return w.real() != null ? w.real() : w;
     }
 
-    /** Told the WebView's node (on the FX thread) when the page moves there. */
+    /** Told the WebView's node when the page moves there, or at once if it has. FX thread. */
     void onMoved(Consumer<Node> listener) {
         onMoved.add(listener);
+        if (movedNode != null) listener.accept(movedNode);
     }
 
     @Override
@@ -134,6 +139,7 @@ final class FallbackPage implements PageChannel, AutoCloseable {
         Platform.runLater(() -> {
             if (closed) return;
             Node node = w.view();
+            movedNode = node;
             for (Consumer<Node> l : onMoved) l.accept(node);
             w.realize();
         });

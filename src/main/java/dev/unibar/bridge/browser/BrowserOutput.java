@@ -78,10 +78,10 @@ final class BrowserOutput {
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 
-    /** "the browser exited with 1: <reason>", or the process's state when it is still running. */
+    /** "exited with 1: <what it said>" for a process that has exited; empty while it runs. */
     static String exitOf(Process p, BrowserOutput output) {
         if (p.isAlive()) return "";
         String why = output == null ? "" : output.reason();
-        return "it exited with " + p.exitValue() + (why.isEmpty() ? "" : ": " + why);
+        return "exited with " + p.exitValue() + (why.isEmpty() ? "" : ": " + why);
     }
 }

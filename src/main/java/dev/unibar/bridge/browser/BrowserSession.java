@@ -85,7 +85,7 @@ final class BrowserSession {
             // A browser gone during the attach says why better than the closed connection does.
             boolean exited = s.exitedWithin(200);
             s.kill();
-            if (exited) throw new IOException(e.getMessage() + " (" + BrowserOutput.exitOf(s.process, transport.output()) + ")", e);
+            if (exited) throw new IOException(BrowserOutput.exitOf(s.process, transport.output()), e);
             throw e;
         }
         return s;

@@ -77,7 +77,8 @@ final class PipeTransport implements LaunchedTransport {
             p.destroyForcibly();
             unblock(toBrowser, fromBrowser);
             String exit = BrowserOutput.exitOf(p, output);
-            throw new IOException("the browser did not open its DevTools pipe" + (exit.isEmpty() ? "" : " (" + exit + ")"), e);
+            // What the browser said as it exited is the reason the agent is told (issue 21).
+            throw new IOException(exit.isEmpty() ? "the browser did not open its DevTools pipe" : exit, e);
         } finally {
             Files.deleteIfExists(toBrowser);
             Files.deleteIfExists(fromBrowser);

@@ -78,8 +78,7 @@ final class PortTransport implements LaunchedTransport {
             p.destroyForcibly();
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             String exit = BrowserOutput.exitOf(p, t.output);
-            throw new IOException("could not connect to the browser's DevTools port"
-                    + (exit.isEmpty() ? ": " + e.getMessage() : " (" + exit + ")"), e);
+            throw new IOException(exit.isEmpty() ? "could not connect to the browser's DevTools port: " + e.getMessage() : exit, e);
         }
     }
 
