@@ -10,7 +10,11 @@ import dev.unibar.bridge.browser.BrowserPageChannel.WindowState;
 import dev.unibar.config.PageHosting;
 import dev.unibar.ui.Messages;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import dev.unibar.core.model.Event;
+import dev.unibar.core.model.NoticeLevel;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -110,6 +114,21 @@ final class BrowserPages extends PageHost<FallbackPage> {
         return page() == null ? null : page().shown();
     }
 
+    /**
+     * The WebView under one line that keeps saying why the page is here (the bar's message strip moves on to the
+     * vendor's next notice within seconds). The notice said more (no call audio, for a WebRTC vendor).
+     */
+    private Node moved(Node webView, FallbackPage page) {
+        HostFallback why = page.fallback().orElseThrow();
+        Label line = new Label(msg.notice(Event.Notice.keyed(null, null, NoticeLevel.WARNING, why.noticeKey(false), why.noticeArgs())));
+        line.setId("vendorPageMoved");
+        line.setWrapText(true);
+        line.setMaxWidth(Double.MAX_VALUE);
+        line.setPadding(new javafx.geometry.Insets(0, 0, 6, 0));
+        VBox.setVgrow(webView, javafx.scene.layout.Priority.ALWAYS);
+        return new VBox(line, webView);
+    }
+
     /** The browser window's panel, replaced by the WebView if the page moves there. */
     @Override
     Optional<Node> view() {
@@ -123,7 +142,7 @@ final class BrowserPages extends PageHost<FallbackPage> {
         if (panel == null) {
             panel = new StackPane();
             panel.setId("vendorPageHolder");
-            page.onMoved(webView -> panel.getChildren().setAll(webView));
+            page.onMoved(webView -> panel.getChildren().setAll(moved(webView, page)));
             if (panel.getChildren().isEmpty()) panel.getChildren().setAll(new BrowserPanel(page.browser(), msg));
         }
         return Optional.of(panel);

@@ -23,6 +23,24 @@ public record HostFallback(Why why, String browser, String detail) {
         detail = detail == null ? null : firstLine(detail);
     }
 
+    /**
+     * The notice's key in the bundles ({@code page.moved.*}), with {@code .noAudio} for a vendor whose call audio is
+     * in its page; its arguments are {@link #noticeArgs()}.
+     */
+    public String noticeKey(boolean noAudio) {
+        String key = switch (why) {
+            case MISSING -> browser == null ? "page.moved.missing" : "page.moved.notFound";
+            case NOT_STARTED -> "page.moved.notStarted";
+            case CRASHING -> "page.moved.crashing";
+        };
+        return noAudio ? key + ".noAudio" : key;
+    }
+
+    /** The browser, and the reason or the number of stops. */
+    public Object[] noticeArgs() {
+        return new Object[]{String.valueOf(browser), detail == null || detail.isEmpty() ? "?" : detail};
+    }
+
     /** The first non-blank line of {@code text}, cut to {@link #DETAIL_CHARS}. */
     public static String firstLine(String text) {
         for (String line : text.split("\\R")) {

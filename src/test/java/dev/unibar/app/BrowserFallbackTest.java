@@ -14,30 +14,25 @@ import dev.unibar.connectors.max.sim.MaxSimulator;
 import dev.unibar.core.command.Command;
 import dev.unibar.core.inspect.InspectorEntry;
 import dev.unibar.core.model.Event;
-import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.CallStatus;
 import dev.unibar.core.state.ConnectionStatus;
 import dev.unibar.core.state.SessionPhase;
 import dev.unibar.testkit.Browsers;
 import dev.unibar.testkit.OnFx;
 import dev.unibar.testkit.PageFault;
+import dev.unibar.testkit.PageFaultSuite;
 import dev.unibar.ui.Messages;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.web.WebView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,37 +43,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 21: a browser that cannot start, or keeps stopping, leaves the vendor page in the bar's WebView — same
  * session, same connector — with a notice that says why, and for a vendor whose call audio is in its page (MAX),
- * that calls have none there. Each case ends with a call the simulator really received from the bar.
+ * that calls have none there. A start failure ends with a call the simulator really received from the bar.
  */
-class BrowserFallbackTest {
+class BrowserFallbackTest extends PageFaultSuite {
 
     /** What Chromium prints, and how it exits, when run as root without --no-sandbox (the case the issue met). */
     private static final String ROOT_REFUSAL = "Running as root without --no-sandbox is not supported. See https://crbug.com/638180.";
-    private static final Duration BOUND = Duration.ofSeconds(90);
-
-    private VendorContext ctx;
-    private AutoCloseable simulator;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        try {
-            if (ctx != null) OnFx.run(() -> ctx.close());
-        } finally {
-            if (simulator != null) simulator.close();
-        }
-    }
-
     @Test
     void maxWhoseBrowserCannotStartRunsInTheWebViewSaysWhyAndThatCallsHaveNoAudio() throws Exception {
         MaxSimulator sim = new MaxSimulator().start();
-        simulator = sim::stop;
         Path browser = refusingBrowser();
-        open(new MaxModule(), env -> MaxModule.forSimulator(sim, env), options(browser, BrowserOptions.Transport.PIPE));
+        open(new MaxModule(), env -> MaxModule.forSimulator(sim, env), options(browser, BrowserOptions.Transport.PIPE), sim::stop);
 
         awaitInWebView();
         await("MAX subscribed in the WebView", () -> bar().connection() == ConnectionStatus.CONNECTED && bar().agentStateKnown());
@@ -87,6 +62,10 @@ class BrowserFallbackTest {
         assertEquals("The browser " + browser + " could not start (exited with 1: " + ROOT_REFUSAL
                 + "): the vendor page is shown in the bar instead, where calls have no audio.", notice.message());
         assertTrue(notices().noneMatch(n -> "page.failed".equals(n.key())), "not the old dead end: the browser failed, the page did not");
+        Node line = OnFx.get(() -> ctx.vendorView().orElseThrow().lookup("#vendorPageMoved"));
+        assertEquals("The browser " + browser + " could not start (exited with 1: " + ROOT_REFUSAL
+                + "): the vendor page is shown in the bar instead.", OnFx.get(() -> ((javafx.scene.control.Labeled) line).getText()),
+                "the vendor panel keeps saying why after the message strip has moved on");
 
         String call = String.valueOf(sim.scenario("outbound", Map.of()).get("contactId"));
         sim.scenario("answered", Map.of());
@@ -103,10 +82,9 @@ class BrowserFallbackTest {
     void agentDesktopWhoseBrowserCannotStartOverThePortRunsInTheWebViewWithoutAudioWords() throws Exception {
         AgentDesktopSimulator sim = new AgentDesktopSimulator().start();
         sim.answerDelayMs(0);
-        simulator = sim::stop;
         Path browser = refusingBrowser();
         open(new AgentDesktopModule(), env -> AgentDesktopModule.forSimulator(sim, env),
-                options(browser, BrowserOptions.Transport.PORT));
+                options(browser, BrowserOptions.Transport.PORT), sim::stop);
 
         awaitInWebView();
         await("the widget ready in the WebView", () -> bar().phase() == SessionPhase.READY
@@ -133,9 +111,8 @@ class BrowserFallbackTest {
     @Test
     void aBrowserThatKeepsCrashingIsGivenUpAndTheBarSaysWhyAndThatItDoesNotKnow() throws Exception {
         MaxSimulator sim = new MaxSimulator().start();
-        simulator = sim::stop;
         BrowserOptions real = Browsers.headless("max-crashloop").maxRestarts(1);
-        open(new MaxModule(), env -> MaxModule.forSimulator(sim, env), real);
+        open(new MaxModule(), env -> MaxModule.forSimulator(sim, env), real, sim::stop);
         BrowserPageChannel window = (BrowserPageChannel) ctx.page();
         await("subscribed to MAX in the browser", () -> bar().connection() == ConnectionStatus.CONNECTED && bar().agentStateKnown());
         String call = String.valueOf(sim.scenario("outbound", Map.of()).get("contactId"));
@@ -163,9 +140,9 @@ class BrowserFallbackTest {
 
     // ---- helpers ----------------------------------------------------------------------------------------
 
-    private void open(VendorModule module, Function<VendorEnvironment, VendorSetup> setUp, BrowserOptions options) throws Exception {
-        ctx = OnFx.get(() -> VendorContext.openInBrowser(module, setUp, Clock.systemUTC(), options, Messages.forLanguage("en")));
-        ctx.session().start();
+    private void open(VendorModule module, Function<VendorEnvironment, VendorSetup> setUp, BrowserOptions options,
+                      Runnable stopSimulator) throws Exception {
+        open(() -> VendorContext.openInBrowser(module, setUp, Clock.systemUTC(), options, Messages.forLanguage("en")), stopSimulator);
     }
 
     private static BrowserOptions options(Path executable, BrowserOptions.Transport transport) throws Exception {
@@ -211,13 +188,5 @@ class BrowserFallbackTest {
         List<Event.Notice> moved = notices().filter(n -> n.key() != null && n.key().startsWith("page.moved.")).toList();
         assertEquals(1, moved.size(), "one notice says why, and the inspector keeps it: " + moved);
         return moved.get(0);
-    }
-
-    private BarState bar() {
-        return ctx.session().store().state();
-    }
-
-    private void await(String what, BooleanSupplier condition) {
-        PageFault.await(ctx, what, BOUND, condition);
     }
 }

@@ -174,14 +174,7 @@ public abstract class WebBarConnector implements Connector, CaptureHandler {
      * agent has (or configured), and for a vendor whose call audio is in its page, that calls have none there.
      */
     private Event.Notice movedNotice(HostFallback f) {
-        String key = switch (f.why()) {
-            case MISSING -> f.browser() == null ? "page.moved.missing" : "page.moved.notFound";
-            case NOT_STARTED -> "page.moved.notStarted";
-            case CRASHING -> "page.moved.crashing";
-        };
-        if (audioInPage()) key += ".noAudio";
-        String detail = f.detail() == null || f.detail().isEmpty() ? "?" : f.detail();
-        return Event.Notice.keyed(vendor(), null, NoticeLevel.WARNING, key, String.valueOf(f.browser()), detail);
+        return Event.Notice.keyed(vendor(), null, NoticeLevel.WARNING, f.noticeKey(audioInPage()), f.noticeArgs());
     }
 
     // ---- what a vendor may use ------------------------------------------------------------------------
