@@ -1,6 +1,8 @@
 package dev.unibar.app;
 
+import dev.unibar.bridge.HostFallback;
 import dev.unibar.bridge.OriginPolicy;
+import dev.unibar.bridge.PageChannel;
 import dev.unibar.bridge.browser.BrowserOptions;
 import dev.unibar.bridge.browser.BrowserPageChannel;
 import dev.unibar.bridge.browser.DevToolsChoice;
@@ -8,6 +10,11 @@ import dev.unibar.bridge.browser.BrowserPageChannel.WindowState;
 import dev.unibar.config.PageHosting;
 import dev.unibar.ui.Messages;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import dev.unibar.core.model.Event;
+import dev.unibar.core.model.NoticeLevel;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,17 +24,28 @@ import java.util.function.Function;
 
 /**
  * Host pages shown in a Chromium-family app window (browser mode, issue 11); the bar's vendor panel says
- * where the page is and offers to reopen a closed window.
+ * where the page is and offers to reopen a closed window. A browser that cannot start or keeps stopping, or none
+ * found, leaves the page in the bar's WebView ({@link FallbackPage}).
  */
-final class BrowserPages extends PageHost<BrowserPageChannel> {
+final class BrowserPages extends PageHost<FallbackPage> {
 
     private final BrowserOptions options;
+    private final HostFallback missing;
     private final Messages msg;
-    private BrowserPanel panel;
+    private StackPane panel;
 
     BrowserPages(Clock clock, BrowserOptions options, Messages msg) {
         super(clock);
-        this.options = options;
+        this.options = java.util.Objects.requireNonNull(options, "options");
+        this.missing = null;
+        this.msg = msg;
+    }
+
+    /** Browser mode without a browser to start: the page is in the WebView from the start, and the agent told why. */
+    BrowserPages(Clock clock, HostFallback missing, Messages msg) {
+        super(clock);
+        this.options = null;
+        this.missing = java.util.Objects.requireNonNull(missing, "missing");
         this.msg = msg;
     }
 
@@ -77,20 +95,56 @@ final class BrowserPages extends PageHost<BrowserPageChannel> {
     }
 
     @Override
-    BrowserPageChannel newChannel(OriginPolicy policy) {
-        return new BrowserPageChannel(policy, options);
+    FallbackPage newChannel(OriginPolicy policy) {
+        return options == null ? new FallbackPage(policy, missing) : new FallbackPage(policy, new BrowserPageChannel(policy, options));
     }
 
-    /** Chromium carries WebRTC, and the microphone is granted up front to the trusted origins. */
+    /**
+     * Chromium carries WebRTC, and the microphone is granted up front to the trusted origins. The vendor is set up
+     * for it even when its page ends up in the WebView: the kit then says that its calls have no audio (the
+     * vendor's own "no audio, set embed: browser" would be wrong advice for an agent whose browser failed).
+     */
     @Override
     public boolean pagesCarryWebRtc() {
         return true;
     }
 
     @Override
+    PageChannel shown() {
+        return page() == null ? null : page().shown();
+    }
+
+    /**
+     * The WebView under one line that keeps saying why the page is here (the bar's message strip moves on to the
+     * vendor's next notice within seconds). The notice said more (no call audio, for a WebRTC vendor).
+     */
+    private Node moved(Node webView, FallbackPage page) {
+        HostFallback why = page.fallback().orElseThrow();
+        Label line = new Label(msg.notice(Event.Notice.keyed(null, null, NoticeLevel.WARNING, why.noticeKey(false), why.noticeArgs())));
+        line.setId("vendorPageMoved");
+        line.setWrapText(true);
+        line.setMaxWidth(Double.MAX_VALUE);
+        line.setPadding(new javafx.geometry.Insets(0, 0, 6, 0));
+        VBox.setVgrow(webView, javafx.scene.layout.Priority.ALWAYS);
+        return new VBox(line, webView);
+    }
+
+    /** The browser window's panel, replaced by the WebView if the page moves there. */
+    @Override
     Optional<Node> view() {
-        if (page() == null) return Optional.empty();
-        if (panel == null) panel = new BrowserPanel(page(), msg);
+        FallbackPage page = page();
+        if (page == null) return Optional.empty();
+        // Only the WebView from the start: the bar then makes room for a page from its first frame.
+        if (page.browser() == null) {
+            DeferredPage w = page.webView();
+            return Optional.of(w.real() != null ? w.real().view() : w.view());
+        }
+        if (panel == null) {
+            panel = new StackPane();
+            panel.setId("vendorPageHolder");
+            page.onMoved(webView -> panel.getChildren().setAll(moved(webView, page)));
+            if (panel.getChildren().isEmpty()) panel.getChildren().setAll(new BrowserPanel(page.browser(), msg));
+        }
         return Optional.of(panel);
     }
 }

@@ -63,6 +63,11 @@ abstract class PageHost<P extends PageChannel & AutoCloseable> implements Vendor
         return page;
     }
 
+    /** The channel that shows the page now (a host may move it), or null when the vendor has no web bar. */
+    PageChannel shown() {
+        return page;
+    }
+
     @Override
     public void close() {
         try {

@@ -1,5 +1,6 @@
 package dev.unibar.app;
 
+import dev.unibar.bridge.HostFallback;
 import dev.unibar.bridge.PageChannel;
 import dev.unibar.bridge.browser.BrowserFinder;
 import dev.unibar.bridge.browser.BrowserOptions;
@@ -98,8 +99,10 @@ public final class VendorContext implements BarContext {
                         choice == DevToolsChoice.PORT_ON_SHARED_HOST
                                 ? new Event.Notice(id, null, NoticeLevel.WARNING, msg.get("browser.notice.sharedHostPort")) : null);
             } else {
-                ctx = open(module, setUp, Clock.systemUTC(), new WebViewPages(Clock.systemUTC()), msg,
-                        new Event.Notice(id, null, NoticeLevel.WARNING, msg.get("browser.notice.missing")));
+                // The kit tells the agent, in the vendor's words about audio (decision 0076).
+                Path configured = config.hosting().browserPath();
+                ctx = open(module, setUp, Clock.systemUTC(), new BrowserPages(Clock.systemUTC(),
+                        new HostFallback(HostFallback.Why.MISSING, configured == null ? null : configured.toString(), null), msg), msg, null);
             }
         } else {
             ctx = open(module, setUp, Clock.systemUTC());
@@ -173,9 +176,12 @@ public final class VendorContext implements BarContext {
         return features == null ? Optional.empty() : features.journal();
     }
 
-    /** The page channel (WebView or browser window), or null for a vendor without a web bar. */
+    /**
+     * The channel that shows the vendor page now (the WebView, or the browser window until it fails and the page
+     * moves to a WebView), or null for a vendor without a web bar.
+     */
     public PageChannel page() {
-        return pages.page();
+        return pages.shown();
     }
 
     @Override

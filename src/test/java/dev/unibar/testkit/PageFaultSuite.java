@@ -41,11 +41,16 @@ public abstract class PageFaultSuite {
     /** Opens the vendor in {@code host} with a journal recording it, starts it and waits for its page. */
     protected void open(Host host, VendorModule module, Function<VendorEnvironment, VendorSetup> setUp, Runnable stopSimulator)
             throws Exception {
+        open(() -> host.open(module, setUp), stopSimulator);
+        host.awaitPage(ctx);
+    }
+
+    /** Opens the vendor as {@code opener} makes it (on the FX thread) with a journal recording it, and starts it. */
+    protected void open(java.util.concurrent.Callable<VendorContext> opener, Runnable stopSimulator) throws Exception {
         this.stopSimulator = stopSimulator;
-        ctx = OnFx.get(() -> host.open(module, setUp));
+        ctx = OnFx.get(opener);
         journal = PageFault.journal(ctx);
         ctx.session().start();
-        host.awaitPage(ctx);
     }
 
     protected BarState bar() {

@@ -60,6 +60,11 @@ public record BrowserOptions(Path executable, Path profileDir, boolean headless,
         return new BrowserOptions(executable, profileDir, headless, extraArgs, maxRestarts, t);
     }
 
+    /** With another restart budget: a browser that stops more often than this in a minute is given up. */
+    public BrowserOptions maxRestarts(int max) {
+        return new BrowserOptions(executable, profileDir, headless, extraArgs, max, transport);
+    }
+
     /** The command line, without the DevTools switch the transport adds. */
     /** An empty page titled Unibar: what Chromium shows as an app window until the vendor page loads. */
     static final String BLANK_APP_PAGE = "data:text/html,%3Ctitle%3EUnibar%3C/title%3E";

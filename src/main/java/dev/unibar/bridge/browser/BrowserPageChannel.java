@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unibar.bridge.CaptureHandler;
 import dev.unibar.bridge.CapturePipeline;
+import dev.unibar.bridge.HostFallback;
 import dev.unibar.bridge.OriginPolicy;
 import dev.unibar.bridge.PageChannel;
 import dev.unibar.bridge.PageEvent;
@@ -62,6 +63,7 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
     private volatile String url;
     private volatile WindowState state = WindowState.STARTING;
     private volatile boolean closed;
+    private volatile HostFallback failure;
 
     public BrowserPageChannel(OriginPolicy policy, BrowserOptions options) {
         this.options = Objects.requireNonNull(options, "options");
@@ -87,6 +89,11 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
 
     public WindowState state() {
         return state;
+    }
+
+    /** Why the window is {@link WindowState#FAILED}: the browser could not start, or kept stopping; else empty. */
+    public java.util.Optional<HostFallback> failure() {
+        return state == WindowState.FAILED ? java.util.Optional.ofNullable(failure) : java.util.Optional.empty();
     }
 
     /** Called on the browser thread at each change; never the FX thread. */
@@ -249,6 +256,7 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "could not start the browser " + options.executable() + ": " + e.getMessage());
             if (session != null) session.kill();
             session = null;
+            failure = new HostFallback(HostFallback.Why.NOT_STARTED, options.executable().toString(), String.valueOf(e.getMessage()));
             setState(WindowState.FAILED);
         }
     }
@@ -293,7 +301,7 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
         if (closed || s != session) return;
         if (!restarts.take()) {
             s.kill();
-            setState(WindowState.FAILED);
+            gaveUp();
             return;
         }
         LOG.log(System.Logger.Level.WARNING, "the vendor page crashed; reloading it");
@@ -306,7 +314,7 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
         if (closed || s != session || state == WindowState.CLOSED) return;
         if (!restarts.take()) {
             LOG.log(System.Logger.Level.WARNING, "the browser keeps exiting; not restarting it again");
-            setState(WindowState.FAILED);
+            gaveUp();
             return;
         }
         LOG.log(System.Logger.Level.WARNING, "the browser exited unexpectedly; restarting it");
@@ -322,6 +330,12 @@ public final class BrowserPageChannel implements PageChannel, AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "the old browser has not exited yet; starting anyway");
         }
         start(WindowState.RESTARTING);
+    }
+
+    /** The restart budget is spent: the page stopped once more than it may be restarted in the budget's window. */
+    private void gaveUp() {
+        failure = new HostFallback(HostFallback.Why.CRASHING, options.executable().toString(), String.valueOf(restarts.max + 1));
+        setState(WindowState.FAILED);
     }
 
     private void setState(WindowState s) {

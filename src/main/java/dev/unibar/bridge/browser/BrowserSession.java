@@ -82,7 +82,10 @@ final class BrowserSession {
         try {
             s.attach(micOrigins, trustedOnlyConfig);
         } catch (IOException | RuntimeException e) {
+            // A browser gone during the attach says why better than the closed connection does.
+            boolean exited = s.exitedWithin(200);
             s.kill();
+            if (exited) throw new IOException(BrowserOutput.exitOf(s.process, transport.output()), e);
             throw e;
         }
         return s;
@@ -90,6 +93,15 @@ final class BrowserSession {
 
     Process process() {
         return process;
+    }
+
+    private boolean exitedWithin(long millis) {
+        try {
+            return process.waitFor(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     boolean alive() {

@@ -5,4 +5,7 @@ interface LaunchedTransport extends CdpConnection.Transport {
 
     /** The browser process the transport started. */
     Process process();
+
+    /** What the browser writes, for why it exited. */
+    BrowserOutput output();
 }

@@ -31,11 +31,13 @@ final class PipeTransport implements LaunchedTransport {
     private final OutputStream out;
     private final InputStream in;
     private final Object writeLock = new Object();
+    private final BrowserOutput output;
 
-    private PipeTransport(Process process, OutputStream out, InputStream in) {
+    private PipeTransport(Process process, OutputStream out, InputStream in, BrowserOutput output) {
         this.process = process;
         this.out = out;
         this.in = in;
+        this.output = output;
     }
 
     /** Starts {@code command} (browser and its arguments, without the pipe flag) with the pipe attached. */
@@ -50,28 +52,33 @@ final class PipeTransport implements LaunchedTransport {
                 "exec \"$0\" \"$@\" 3<\"$UNIBAR_CDP_IN\" 4>\"$UNIBAR_CDP_OUT\""));
         cmd.addAll(command);
         cmd.add("--remote-debugging-pipe");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("UNIBAR_CDP_IN", toBrowser.toString());
         pb.environment().put("UNIBAR_CDP_OUT", fromBrowser.toString());
         Process p = pb.start();
+        BrowserOutput output = BrowserOutput.of(p);
         // Opening a named pipe blocks until the other side opens it; the shell opens 3 then 4, so do we.
         CompletableFuture<PipeTransport> opened = CompletableFuture.supplyAsync(() -> {
             try {
                 OutputStream o = new FileOutputStream(toBrowser.toFile());
                 InputStream i = new FileInputStream(fromBrowser.toFile());
-                return new PipeTransport(p, o, i);
+                return new PipeTransport(p, o, i, output);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
         try {
-            return opened.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            // A browser that exits before it opens the pipe is a failure now, not at the time-out.
+            CompletableFuture.anyOf(opened, p.onExit()).get(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (opened.isDone()) return opened.get();
+            throw new IOException("exited first");
         } catch (Exception e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             p.destroyForcibly();
             unblock(toBrowser, fromBrowser);
-            throw new IOException("the browser did not open its DevTools pipe"
-                    + (p.isAlive() ? "" : " (it exited with " + exitCode(p) + ")"), e);
+            String exit = BrowserOutput.exitOf(p, output);
+            // What the browser said as it exited is the reason the agent is told (issue 21).
+            throw new IOException(exit.isEmpty() ? "the browser did not open its DevTools pipe" : exit, e);
         } finally {
             Files.deleteIfExists(toBrowser);
             Files.deleteIfExists(fromBrowser);
@@ -81,6 +88,11 @@ final class PipeTransport implements LaunchedTransport {
     @Override
     public Process process() {
         return process;
+    }
+
+    @Override
+    public BrowserOutput output() {
+        return output;
     }
 
     @Override
@@ -208,14 +220,6 @@ final class PipeTransport implements LaunchedTransport {
             CompletableFuture.allOf(a, b).get(2, TimeUnit.SECONDS);
         } catch (Exception ignored) {
             // best effort: a thread left blocked on a pipe is a daemon
-        }
-    }
-
-    private static String exitCode(Process p) {
-        try {
-            return String.valueOf(p.exitValue());
-        } catch (IllegalThreadStateException e) {
-            return "?";
         }
     }
 }

@@ -49,8 +49,11 @@ final class PortTransport implements LaunchedTransport {
     private final Object sendLock = new Object();
     private volatile WebSocket socket;
 
-    private PortTransport(Process process) {
+    private final BrowserOutput output;
+
+    private PortTransport(Process process, BrowserOutput output) {
         this.process = process;
+        this.output = output;
         this.listener = new Listener();
     }
 
@@ -61,8 +64,8 @@ final class PortTransport implements LaunchedTransport {
         Files.deleteIfExists(active);
         List<String> cmd = new ArrayList<>(command);
         cmd.add(1, "--remote-debugging-port=0");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        PortTransport t = new PortTransport(p);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        PortTransport t = new PortTransport(p, BrowserOutput.of(p));
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         try {
             Endpoint e = awaitEndpoint(active, p, deadline);
@@ -74,8 +77,8 @@ final class PortTransport implements LaunchedTransport {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            throw new IOException("could not connect to the browser's DevTools port"
-                    + (p.isAlive() ? "" : " (it exited)") + ": " + e.getMessage(), e);
+            String exit = BrowserOutput.exitOf(p, t.output);
+            throw new IOException(exit.isEmpty() ? "could not connect to the browser's DevTools port: " + e.getMessage() : exit, e);
         }
     }
 
@@ -115,6 +118,11 @@ final class PortTransport implements LaunchedTransport {
     @Override
     public Process process() {
         return process;
+    }
+
+    @Override
+    public BrowserOutput output() {
+        return output;
     }
 
     @Override

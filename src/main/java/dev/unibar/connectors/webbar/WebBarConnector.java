@@ -2,6 +2,7 @@ package dev.unibar.connectors.webbar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibar.bridge.CaptureHandler;
+import dev.unibar.bridge.HostFallback;
 import dev.unibar.bridge.PageChannel;
 import dev.unibar.bridge.PageEvent;
 import dev.unibar.connectors.MalformedCaptureException;
@@ -168,6 +169,14 @@ public abstract class WebBarConnector implements Connector, CaptureHandler {
         tell(Event.Notice.keyed(vendor(), null, why == PageEvent.Kind.FAILED ? NoticeLevel.ERROR : NoticeLevel.WARNING, key));
     }
 
+    /**
+     * Why the page is in the bar's WebView rather than its browser window (decision 0076), naming the browser the
+     * agent has (or configured), and for a vendor whose call audio is in its page, that calls have none there.
+     */
+    private Event.Notice movedNotice(HostFallback f) {
+        return Event.Notice.keyed(vendor(), null, NoticeLevel.WARNING, f.noticeKey(audioInPage()), f.noticeArgs());
+    }
+
     // ---- what a vendor may use ------------------------------------------------------------------------
 
     /** The page channel, for the vendor's commands; null when the page is shown elsewhere. */
@@ -282,6 +291,10 @@ public abstract class WebBarConnector implements Connector, CaptureHandler {
                 s.connection(ConnectionStatus.RECONNECTING);
             }
             pageLoaded(reload);
+        } else if (event.kind() == PageEvent.Kind.MOVED) {
+            // The WebView's first document is a new one like a reopened window's: the calls are reconciled then.
+            if (documents.get() > 0) s.connection(ConnectionStatus.RECONNECTING);
+            tell(movedNotice(event.fallback()));
         } else {
             // What the page showed is gone with it: until a new document says otherwise, the bar does not know.
             s.connection(ConnectionStatus.RECONNECTING);
