@@ -49,6 +49,15 @@ final class Slot extends StackPane {
         // Every button fills its slot: one size per place, whichever action it holds now.
         b.setMaxWidth(Double.MAX_VALUE);
         getChildren().add(b);
+        // An unmanaged button (an action the vendor lacks) is a layout root: its changes never reach this slot,
+        // whose width is measured from it. Without these, a place the vendor cannot fill kept the icon-only width
+        // of a narrow first frame, or the width of a font the stylesheet had not yet given (MAX's Transfer place).
+        javafx.beans.InvalidationListener remeasure = o -> requestLayout();
+        b.fontProperty().addListener(remeasure);
+        b.insetsProperty().addListener(remeasure);
+        b.contentDisplayProperty().addListener(remeasure);
+        b.graphicTextGapProperty().addListener(remeasure);
+        b.textProperty().addListener(remeasure);
         b.visibleProperty().addListener((o, was, now) -> leaveSafely(b, !now));
         b.disabledProperty().addListener((o, was, now) -> leaveSafely(b, now));
         // Before the button's own action: the second click of a double-click on the button that was here.
@@ -100,11 +109,7 @@ final class Slot extends StackPane {
     }
 
     void setCompact(boolean compact) {
-        boolean was = compact();
         for (StableButton b : buttons.values()) b.setCompact(compact);
-        // An unmanaged button is a layout root: its change does not reach this slot, so a slot whose actions the
-        // vendor lacks kept the icon-only width it measured in a narrow first frame (MAX's Transfer place).
-        if (was != compact()) requestLayout();
     }
 
     /** True when the vendor offers one of this slot's actions at all. */

@@ -19,6 +19,12 @@ final class Layout {
      * from the control's text. Wrapped multi-line texts (the message strip) are left to their own test.
      */
     static List<String> cutOff(Node root) {
+        // A label whose text just changed (the state timer ticking) shows its old text until the next layout pass:
+        // lay out first, so only a clipped text differs.
+        if (root instanceof javafx.scene.Parent p) {
+            p.applyCss();
+            p.layout();
+        }
         List<String> out = new ArrayList<>();
         walk(root, out);
         return out;
