@@ -51,17 +51,8 @@ public final class StartupBenchmark {
         List<Path> images = images(root);
         boolean classPath = !"false".equals(System.getProperty("bench.classpath"));
 
-        Process xvfb = null;
-        String display = System.getenv("DISPLAY");
-        if (display == null || display.isBlank()) {
-            display = freeDisplay();
-            xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            // Under load Xvfb can take longer than a fixed second: the first round then saw no display.
-            File socket = new File("/tmp/.X11-unix/X" + display.substring(1));
-            for (int i = 0; i < 100 && !socket.exists(); i++) Thread.sleep(100);
-            Thread.sleep(200);
-        }
+        XDisplay x = XDisplay.open();
+        String display = x.name;
         Map<String, List<Map<String, Long>>> results = new LinkedHashMap<>();
         String loadBefore = loadAverage();
         try {
@@ -77,14 +68,14 @@ public final class StartupBenchmark {
                 }
             }
         } finally {
-            if (xvfb != null) xvfb.destroy();
+            x.close();
         }
         print(results, rounds);
         // The ratios hold only for one machine state: say which one.
         System.out.printf(Locale.ROOT, "load average (1, 5, 15 min): before %s, after %s%n", loadBefore, loadAverage());
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return f[0] + " " + f[1] + " " + f[2];
@@ -239,7 +230,7 @@ public final class StartupBenchmark {
      * (an older build kept for comparison) starts without it, about 0.6 s slower here. Its archive is made
      * again for the path it now has, as its installer does (packaging/linux/cds-dump.sh).
      */
-    private static void archiveFor(Path image) throws IOException, InterruptedException {
+    static void archiveFor(Path image) throws IOException, InterruptedException {
         Path dump = image.resolve("lib/app/cds-dump.sh");
         if (!Files.isRegularFile(dump) || !Files.isWritable(image.resolve("lib/app"))) return;
         Process p = new ProcessBuilder("sh", dump.toString(), image.toString()).redirectErrorStream(true)
