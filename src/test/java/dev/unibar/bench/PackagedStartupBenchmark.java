@@ -141,7 +141,7 @@ public final class PackagedStartupBenchmark {
             List<Double> r = RoundStats.ratios(column(floors, mark), column(bars, mark));
             List<Double> inverse = r.stream().map(v -> 1 / v).toList();
             System.out.printf(Locale.ROOT, "%s: floor %s ms, bar %s ms; median of per-round ratios %.2f× (%s), goal ≤ 1.00×;"
-                            + " signed-rank p(bar later) = %.3f, p(bar sooner) = %.3f%n", mark,
+                            + " signed-rank p(bar later) = %.4f, p(bar sooner) = %.4f%n", mark,
                     summary(column(floors, mark)), summary(column(bars, mark)), RoundStats.median(r), range(r),
                     RoundStats.pBarLater(r), RoundStats.pBarLater(inverse));
         }
