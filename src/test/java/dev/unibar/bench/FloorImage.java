@@ -88,8 +88,7 @@ final class FloorImage {
                 .redirectOutput(tmp.resolve("out.txt").toFile());
         Map<String, String> env = pb.environment();
         env.put("DISPLAY", display);
-        env.put("HOME", tmp.toString());
-        env.put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + list + " -Dunibar.startup.trace=" + tmp.resolve("trace")
+        env.put("JAVA_TOOL_OPTIONS", StartupBenchmark.freshUser(env, tmp) + " -XX:DumpLoadedClassList=" + list + " -Dunibar.startup.trace=" + tmp.resolve("trace")
                 + " -Dunibar.startup.exitAfter=visible");
         Process p = pb.start();
         if (!p.waitFor(2, TimeUnit.MINUTES)) p.destroyForcibly();

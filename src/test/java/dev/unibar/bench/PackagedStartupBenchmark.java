@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>mvn -q package -DskipTests &amp;&amp; packaging/jpackage.sh app-image &amp;&amp; mvn -q test-compile exec:java
  *   -Dexec.classpathScope=test -Dexec.mainClass=dev.unibar.bench.PackagedStartupBenchmark [-Dbench.rounds=11]
  *   [-Dbench.image=target/installer/Unibar] [-Dbench.barJvm="-Xlog:startuptime"]</pre>
- * {@code bench.barJvm} adds JVM options to the bar's starts only (JAVA_TOOL_OPTIONS), to try a change.
+ * {@code bench.barJvm} adds JVM options to the bar's starts only (JAVA_TOOL_OPTIONS), to try a change or to
+ * profile it; {@code {n}} in them becomes the round's number (JDK 17's JFR has no {@code %p} in file names).
  */
 public final class PackagedStartupBenchmark {
 
@@ -67,7 +68,7 @@ public final class PackagedStartupBenchmark {
                     if ((k == 0) == floorFirst) {
                         floors.add(start(x, floor.resolve("bin/StartupFloor"), "StartupFloor", "visible", ""));
                     } else {
-                        bars.add(start(x, bar.resolve("bin/Unibar"), "Unibar", "connected", barJvm));
+                        bars.add(start(x, bar.resolve("bin/Unibar"), "Unibar", "connected", barJvm.replace("{n}", "" + (r + 1))));
                     }
                 }
                 System.err.printf(Locale.ROOT, "round %d: floor %s, bar %s%n", r + 1, floors.get(r).marks(), bars.get(r).marks());
@@ -88,11 +89,8 @@ public final class PackagedStartupBenchmark {
                 .redirectOutput(tmp.resolve("out.txt").toFile());
         Map<String, String> env = pb.environment();
         env.put("DISPLAY", x.name);
-        env.put("HOME", tmp.toString()); // a fresh user: demo mode, no running bar to hand over to
-        env.remove("XDG_CONFIG_HOME");
-        env.remove("XDG_STATE_HOME");
-        env.remove("UNIBAR_CONFIG");
-        env.put("JAVA_TOOL_OPTIONS", ("-Dunibar.startup.trace=" + trace + " -Dunibar.startup.t0=" + t0 + " " + jvm).trim());
+        String user = StartupBenchmark.freshUser(env, tmp);
+        env.put("JAVA_TOOL_OPTIONS", (user + " -Dunibar.startup.trace=" + trace + " -Dunibar.startup.t0=" + t0 + " " + jvm).trim());
         Process p = pb.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (p.isAlive() && System.nanoTime() < deadline && !StartupBenchmark.read(trace).containsKey(until)) {

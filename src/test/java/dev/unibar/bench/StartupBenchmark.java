@@ -100,16 +100,10 @@ public final class StartupBenchmark {
         List<String> cmd = new ArrayList<>(command);
         long t0 = System.currentTimeMillis();
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile());
-        Map<String, String> env = pb.environment();
-        env.put("DISPLAY", display);
-        env.put("HOME", tmp.toString()); // a fresh user: demo mode, no running bar to hand over to
-        env.remove("XDG_CONFIG_HOME");
-        env.remove("XDG_STATE_HOME");
-        env.remove("UNIBAR_CONFIG");
-        String props = "-Dunibar.startup.trace=" + trace + " -Dunibar.startup.t0=" + t0
-;
+        pb.environment().put("DISPLAY", display);
+        String props = freshUser(pb.environment(), tmp) + " -Dunibar.startup.trace=" + trace + " -Dunibar.startup.t0=" + t0;
         if (command.get(0).endsWith("/bin/Unibar")) {
-            env.put("JAVA_TOOL_OPTIONS", props);
+            pb.environment().put("JAVA_TOOL_OPTIONS", props);
         } else {
             cmd.addAll(1, List.of(props.split(" ")));
             pb.command(cmd);
@@ -138,6 +132,21 @@ public final class StartupBenchmark {
         }
         results.computeIfAbsent(name, k -> new ArrayList<>()).add(m);
         System.err.println(name + ": " + m);
+    }
+
+    /**
+     * Makes the started bar a fresh user's: demo mode, nothing remembered, and no running bar to hand its start
+     * over to. HOME alone is not enough: the JDK takes user.home from the password database, and the bar keeps
+     * its state (the single-instance channel among it) under XDG_STATE_HOME or user.home. Returns the JVM
+     * option to add.
+     */
+    static String freshUser(Map<String, String> env, Path tmp) {
+        env.put("HOME", tmp.toString());
+        env.put("XDG_CONFIG_HOME", tmp.resolve("config").toString());
+        env.put("XDG_STATE_HOME", tmp.resolve("state").toString());
+        env.put("XDG_DATA_HOME", tmp.resolve("data").toString());
+        env.remove("UNIBAR_CONFIG");
+        return "-Duser.home=" + tmp;
     }
 
     private static String xdotool(String display, String... args) throws IOException, InterruptedException {
