@@ -13,25 +13,21 @@ class FloorImageTest {
     void keepsTheBarsOptionsAndReplacesItsClassPathMainClassAndArchive() {
         List<String> bar = List.of(
                 "[Application]",
-                "app.classpath=$APPDIR/unibar.jar",
                 "app.mainclass=dev.unibar.Main",
-                "app.classpath=$APPDIR/lib/jackson-core-2.17.2.jar",
-                "",
+                "app.classpath=$APPDIR/unibar.jar",
+                "app.classpath=$APPDIR/lib/sqlite-jdbc-3.53.4.0.jar",
                 "[JavaOptions]",
-                "java-options=-XX:+UseSerialGC",
-                "java-options=-XX:TieredStopAtLevel=1",
                 "java-options=-Dorg.sqlite.lib.path=$APPDIR/native",
+                "java-options=-XX:TieredStopAtLevel=1",
                 "java-options=-XX:SharedArchiveFile=$APPDIR/unibar.jsa",
                 "java-options=-Xshare:auto");
         assertEquals("""
                 [Application]
-                app.classpath=$APPDIR/floor.jar
                 app.mainclass=dev.unibar.bench.StartupFloor
-
+                app.classpath=$APPDIR/floor.jar
                 [JavaOptions]
-                java-options=-XX:+UseSerialGC
-                java-options=-XX:TieredStopAtLevel=1
                 java-options=-Dorg.sqlite.lib.path=$APPDIR/native
+                java-options=-XX:TieredStopAtLevel=1
                 """, FloorImage.config(bar));
     }
 }
