@@ -68,13 +68,7 @@ class SoakBenchmark {
         try {
             Session s = ctx.session();
             s.start();
-            Wait.until("login form", STEP, () -> s.store().state().phase() == SessionPhase.CREDENTIALS);
-            s.send(new Command.Login("agent", "agent", false));
-            Wait.until("device list", STEP, () -> !s.store().state().devices().isEmpty());
-            s.send(new Command.SelectDevice(s.store().state().devices().get(0).id()));
-            Wait.until("ready", STEP, () -> s.store().state().phase() == SessionPhase.READY);
-            s.send(new Command.SetState(AgentState.READY, null));
-            Wait.until("agent ready", STEP, () -> sim.state().status().equals("READY"));
+            ucsSignIn(sim, s, STEP);
             soak("ucs", s, () -> ucsCall(sim, s));
         } finally {
             OnFx.run(() -> ctx.page().load("about:blank"));
@@ -102,6 +96,19 @@ class SoakBenchmark {
                 sim.stop();
             }
         }
+    }
+
+    /** From the login form to an agent who is ready on the UCS simulator. */
+    static void ucsSignIn(UcsSimulator sim, Session s, Duration step) throws Exception {
+        Wait.until("login form", step, () -> s.store().state().phase() == SessionPhase.CREDENTIALS);
+        s.send(new Command.Login("agent", "agent", false));
+        // The phase, not only the list: after a page reload the list of the previous sign-in is still there.
+        Wait.until("device list", step, () -> s.store().state().phase() == SessionPhase.DEVICE_SELECTION
+                && !s.store().state().devices().isEmpty());
+        s.send(new Command.SelectDevice(s.store().state().devices().get(0).id()));
+        Wait.until("ready", step, () -> s.store().state().phase() == SessionPhase.READY);
+        s.send(new Command.SetState(AgentState.READY, null));
+        Wait.until("agent ready", step, () -> sim.state().status().equals("READY"));
     }
 
     /** Ring, answer from the bar, the caller hangs up; the bar is back to no call. */

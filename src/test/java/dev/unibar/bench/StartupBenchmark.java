@@ -51,17 +51,8 @@ public final class StartupBenchmark {
         List<Path> images = images(root);
         boolean classPath = !"false".equals(System.getProperty("bench.classpath"));
 
-        Process xvfb = null;
-        String display = System.getenv("DISPLAY");
-        if (display == null || display.isBlank()) {
-            display = freeDisplay();
-            xvfb = new ProcessBuilder("Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            // Under load Xvfb can take longer than a fixed second: the first round then saw no display.
-            File socket = new File("/tmp/.X11-unix/X" + display.substring(1));
-            for (int i = 0; i < 100 && !socket.exists(); i++) Thread.sleep(100);
-            Thread.sleep(200);
-        }
+        XDisplay x = XDisplay.open();
+        String display = x.name;
         Map<String, List<Map<String, Long>>> results = new LinkedHashMap<>();
         String loadBefore = loadAverage();
         try {
@@ -77,14 +68,14 @@ public final class StartupBenchmark {
                 }
             }
         } finally {
-            if (xvfb != null) xvfb.destroy();
+            x.close();
         }
         print(results, rounds);
         // The ratios hold only for one machine state: say which one.
         System.out.printf(Locale.ROOT, "load average (1, 5, 15 min): before %s, after %s%n", loadBefore, loadAverage());
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return f[0] + " " + f[1] + " " + f[2];
@@ -109,16 +100,10 @@ public final class StartupBenchmark {
         List<String> cmd = new ArrayList<>(command);
         long t0 = System.currentTimeMillis();
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile());
-        Map<String, String> env = pb.environment();
-        env.put("DISPLAY", display);
-        env.put("HOME", tmp.toString()); // a fresh user: demo mode, no running bar to hand over to
-        env.remove("XDG_CONFIG_HOME");
-        env.remove("XDG_STATE_HOME");
-        env.remove("UNIBAR_CONFIG");
-        String props = "-Dunibar.startup.trace=" + trace + " -Dunibar.startup.t0=" + t0
-;
+        pb.environment().put("DISPLAY", display);
+        String props = freshUser(pb.environment(), tmp) + " -Dunibar.startup.trace=" + trace + " -Dunibar.startup.t0=" + t0;
         if (command.get(0).endsWith("/bin/Unibar")) {
-            env.put("JAVA_TOOL_OPTIONS", props);
+            pb.environment().put("JAVA_TOOL_OPTIONS", props);
         } else {
             cmd.addAll(1, List.of(props.split(" ")));
             pb.command(cmd);
@@ -147,6 +132,21 @@ public final class StartupBenchmark {
         }
         results.computeIfAbsent(name, k -> new ArrayList<>()).add(m);
         System.err.println(name + ": " + m);
+    }
+
+    /**
+     * Makes the started bar a fresh user's: demo mode, nothing remembered, and no running bar to hand its start
+     * over to. HOME alone is not enough: the JDK takes user.home from the password database, and the bar keeps
+     * its state (the single-instance channel among it) under XDG_STATE_HOME or user.home. Returns the JVM
+     * option to add.
+     */
+    static String freshUser(Map<String, String> env, Path tmp) {
+        env.put("HOME", tmp.toString());
+        env.put("XDG_CONFIG_HOME", tmp.resolve("config").toString());
+        env.put("XDG_STATE_HOME", tmp.resolve("state").toString());
+        env.put("XDG_DATA_HOME", tmp.resolve("data").toString());
+        env.remove("UNIBAR_CONFIG");
+        return "-Duser.home=" + tmp;
     }
 
     private static String xdotool(String display, String... args) throws IOException, InterruptedException {
@@ -239,7 +239,7 @@ public final class StartupBenchmark {
      * (an older build kept for comparison) starts without it, about 0.6 s slower here. Its archive is made
      * again for the path it now has, as its installer does (packaging/linux/cds-dump.sh).
      */
-    private static void archiveFor(Path image) throws IOException, InterruptedException {
+    static void archiveFor(Path image) throws IOException, InterruptedException {
         Path dump = image.resolve("lib/app/cds-dump.sh");
         if (!Files.isRegularFile(dump) || !Files.isWritable(image.resolve("lib/app"))) return;
         Process p = new ProcessBuilder("sh", dump.toString(), image.toString()).redirectErrorStream(true)

@@ -14,16 +14,23 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The floor of {@link StartupBenchmark}: the smallest JavaFX window (a Stage with one Label), started
- * from the module path, writing the same {@code visible} and {@code interactive} marks as the bar.
+ * from the module path, writing the same {@code main}, {@code visible} and {@code interactive} marks as the
+ * bar. {@link PackagedStartupBenchmark} runs it packaged like the bar instead (its {@link FloorImage});
+ * {@code -Dunibar.startup.exitAfter=visible} quits it after its first frame, as the bar's AppCDS training
+ * start quits after {@code connected}.
  */
 public final class StartupFloor extends Application {
 
     private static long t0;
     private static Path trace;
+    private static String exitAfter;
 
     public static void main(String[] args) {
-        t0 = Long.parseLong(System.getProperty("unibar.startup.t0"));
+        t0 = Long.getLong("unibar.startup.t0", ProcessHandle.current().info().startInstant()
+                .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis()));
         trace = Path.of(System.getProperty("unibar.startup.trace"));
+        exitAfter = System.getProperty("unibar.startup.exitAfter");
+        mark("main");
         launch(args);
     }
 
@@ -52,5 +59,6 @@ public final class StartupFloor extends Application {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        if (name.equals(exitAfter)) Platform.runLater(Platform::exit);
     }
 }
