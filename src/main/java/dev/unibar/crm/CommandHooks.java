@@ -105,8 +105,18 @@ public final class CommandHooks implements AutoCloseable {
                 exit = p.exitValue();
                 if (exit != 0) LOG.log(System.Logger.Level.WARNING, "Command hook " + hook + " exited with " + exit);
             } else {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                List<ProcessHandle> children = p.descendants().toList();
+                children.forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
+                // The run is reported once it is gone: a kill is delivered, not done, when destroy returns.
+                p.waitFor(5, TimeUnit.SECONDS);
+                for (ProcessHandle c : children) {
+                    try {
+                        c.onExit().get(5, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        LOG.log(System.Logger.Level.WARNING, "Command hook " + hook + ": a child process outlived its kill");
+                    }
+                }
                 LOG.log(System.Logger.Level.WARNING, "Command hook " + hook + " overran " + config.timeoutSeconds()
                         + " s and was stopped");
             }
