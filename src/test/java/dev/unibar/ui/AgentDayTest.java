@@ -1,17 +1,5 @@
 package dev.unibar.ui;
 
-import javafx.stage.Stage;
-import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-
-import java.nio.file.Path;
-import java.util.stream.Stream;
-
 /**
  * The agent's day ({@code scenarios/agent-day.yml}) through the real bar against every vendor's simulator: one
  * bar session per vendor and host, the steps in sequence, each a test of its own. The agent uses the keyboard
@@ -21,21 +9,10 @@ import java.util.stream.Stream;
  * This class plays the first part of the sessions ({@link AgentDaySessions}), {@link AgentDay2Test} and
  * {@link AgentDay3Test} the others.
  */
-@ExtendWith(ApplicationExtension.class)
-class AgentDayTest {
+class AgentDayTest extends AgentDayPart {
 
-    @TempDir
-    static Path folder;
-
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @TestFactory
-    Stream<DynamicNode> theAgentsDayOnEveryVendor(FxRobot robot) {
-        return AgentDaySessions.part(0, robot, stage, folder);
+    @Override
+    int part() {
+        return 0;
     }
 }
