@@ -32,6 +32,12 @@ public final class FaultProxy implements AutoCloseable {
     public enum Fault {
         DROP, RESET, DELAY, HALF_OPEN;
 
+        /** Every fault in each host, as parameterized tests take them ({@code Host, Fault}). */
+        public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> inHosts(Host... hosts) {
+            return java.util.Arrays.stream(hosts).flatMap(h -> java.util.Arrays.stream(values())
+                    .map(f -> org.junit.jupiter.params.provider.Arguments.of(h, f)));
+        }
+
         public void start(FaultProxy p) {
             switch (this) {
                 case DROP -> p.drop();

@@ -12,7 +12,7 @@ import dev.unibar.testkit.PageFault;
 import dev.unibar.testkit.PageFaultSuite;
 import dev.unibar.testkit.Wait;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
@@ -44,14 +44,19 @@ class MaxFaultInjectionTest extends PageFaultSuite {
         return true;
     }
 
-    @ParameterizedTest(name = "webview {0}")
-    @EnumSource(Fault.class)
-    void afterEachFaultTheBarShowsMaxsCallsWithNothingLostOrDuplicated(Fault fault) throws Exception {
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> faults() {
+        return Fault.inHosts(Host.WEBVIEW, Host.BROWSER);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("faults")
+    void afterEachFaultTheBarShowsMaxsCallsWithNothingLostOrDuplicated(Host host, Fault fault) throws Exception {
+        host.assumeAvailable();
         sim = new MaxSimulator().start();
         proxy = new FaultProxy(sim.port());
         sim.allowForwardedPort(proxy.port());
         MaxConfig cfg = new MaxConfig(sim.pageUrl().replace(sim.origin(), "http://127.0.0.1:" + proxy.port()), null, null, null);
-        open(Host.WEBVIEW, new MaxModule(), env -> new MaxModule().open(cfg, env), () -> {
+        open(host, new MaxModule(), env -> new MaxModule().open(cfg, env), () -> {
             proxy.close();
             sim.stop();
         });
@@ -74,7 +79,7 @@ class MaxFaultInjectionTest extends PageFaultSuite {
         long goodAt = fault.end(proxy, accepted, BOUND);
 
         await("the bar shows MAX's calls again", () -> !bar().calls().containsKey(first) && barEqualsMax());
-        fault.report("max", Host.WEBVIEW, goodAt);
+        fault.report("max", host, goodAt);
         assertEquals(List.of(second), sim.state().contactIds());
         assertEquals(1, PageFault.told(ctx, Event.CallEnded.class, first), "the end reached the bar once");
         assertEquals(1, PageFault.told(ctx, Event.CallRinging.class, second), "the new call rang on the bar once");
