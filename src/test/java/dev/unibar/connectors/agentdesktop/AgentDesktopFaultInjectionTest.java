@@ -13,7 +13,7 @@ import dev.unibar.testkit.PageFault;
 import dev.unibar.testkit.PageFaultSuite;
 import dev.unibar.testkit.Wait;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -51,9 +51,14 @@ class AgentDesktopFaultInjectionTest extends PageFaultSuite {
         }
     }
 
-    @ParameterizedTest(name = "webview {0}")
-    @EnumSource(Fault.class)
-    void afterEachFaultTheBarShowsAgentDesktopsCallsWithNothingLostOrDuplicated(Fault fault) throws Exception {
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> faults() {
+        return Fault.inHosts(Host.WEBVIEW, Host.BROWSER);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("faults")
+    void afterEachFaultTheBarShowsAgentDesktopsCallsWithNothingLostOrDuplicated(Host host, Fault fault) throws Exception {
+        host.assumeAvailable();
         sim = new AgentDesktopSimulator().start();
         sim.answerDelayMs(0);
         proxy = new FaultProxy(sim.port());
@@ -64,7 +69,7 @@ class AgentDesktopFaultInjectionTest extends PageFaultSuite {
         AgentDesktopConfig demo = new AgentDesktopModule().demoConfig(sim);
         AgentDesktopConfig cfg = new AgentDesktopConfig(sim.pageUrl().replace(sim.origin(), "http://127.0.0.1:" + proxy.port()),
                 widgetPort, demo.methods(), null, null, null, demo.pauseCodes(), List.of());
-        open(Host.WEBVIEW, new AgentDesktopModule(), env -> new AgentDesktopModule().open(cfg, env), () -> {
+        open(host, new AgentDesktopModule(), env -> new AgentDesktopModule().open(cfg, env), () -> {
             proxy.close();
             sim.stop();
         });
@@ -92,7 +97,7 @@ class AgentDesktopFaultInjectionTest extends PageFaultSuite {
 
         await("the bar shows AgentDesktop's calls again", () -> bar().calls().keySet().equals(Set.of(second))
                 && bar().calls().get(second).status() == CallStatus.RINGING && bar().connection() == ConnectionStatus.CONNECTED);
-        fault.report("agentdesktop", Host.WEBVIEW, goodAt);
+        fault.report("agentdesktop", host, goodAt);
         assertEquals(Set.of(second), liveContacts(), "AgentDesktop's own truth");
         assertEquals(1, PageFault.told(ctx, Event.CallEnded.class, first), "the end reached the bar once");
         assertEquals(ringsPerCall, PageFault.told(ctx, Event.CallRinging.class, second), "told as often as an undisturbed call");
