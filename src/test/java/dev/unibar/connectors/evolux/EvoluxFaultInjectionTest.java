@@ -12,6 +12,7 @@ import dev.unibar.core.state.CallStatus;
 import dev.unibar.core.state.CallView;
 import dev.unibar.core.state.SessionPhase;
 import dev.unibar.testkit.FaultProxy;
+import dev.unibar.testkit.FaultProxy.Fault;
 import dev.unibar.testkit.Host;
 import dev.unibar.testkit.OnFx;
 import dev.unibar.testkit.Wait;
@@ -52,8 +53,7 @@ class EvoluxFaultInjectionTest {
     }
 
     static Stream<Arguments> faults() {
-        return Stream.of(Host.WEBVIEW, Host.BROWSER).flatMap(h -> Stream.of("drop", "reset", "delay", "half-open")
-                .map(f -> Arguments.of(h, f)));
+        return Fault.inHosts(Host.WEBVIEW, Host.BROWSER);
     }
 
     private void open(Host host) throws Exception {
@@ -122,7 +122,7 @@ class EvoluxFaultInjectionTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("faults")
-    void afterEachFaultTheBarEqualsTheSimulatorWithNothingLostOrDuplicated(Host host, String fault) throws Exception {
+    void afterEachFaultTheBarEqualsTheSimulatorWithNothingLostOrDuplicated(Host host, Fault fault) throws Exception {
         open(host);
         String first = call();
         Wait.until("the first call rings on the bar", BOUND, () -> bar().calls().containsKey(first));
@@ -131,12 +131,7 @@ class EvoluxFaultInjectionTest {
         long mappedBefore = ctx.session().inspector().mappedCount();
         int postedBefore = sim.posted().size();
 
-        switch (fault) {
-            case "drop" -> proxy.drop();
-            case "reset" -> proxy.reset();
-            case "delay" -> proxy.delay(Duration.ofMillis(400));
-            default -> proxy.halfOpen();
-        }
+        fault.start(proxy);
         // What happens on the platform while the link is bad: the first call is answered and ends, a second
         // rings and is answered, the agent pauses.
         sim.scenario("answer", Map.of());
@@ -146,18 +141,15 @@ class EvoluxFaultInjectionTest {
         sim.scenario("pause", Map.of("reason", "Lanche"));
         int posted = sim.posted().size() - postedBefore;
         assertEquals(5, posted, "what the platform posted during the fault");
-        if (fault.equals("delay") || fault.equals("half-open")) {
-            Thread.sleep(1500);
-            if (fault.equals("half-open")) {
-                assertEquals(1, bar().calls().size(), "nothing crossed the stalled link");
-                assertEquals(CallStatus.RINGING, bar().calls().get(first).status(), "nothing crossed the stalled link");
-            }
-            proxy.heal();
-        } else {
-            Wait.until("the phone polled again through a new connection", BOUND, () -> proxy.accepted() > accepted);
+        if (fault == Fault.HALF_OPEN) {
+            Wait.until("the platform's answer is held in the stalled link", BOUND, () -> proxy.held() > 0);
+            assertEquals(1, bar().calls().size(), "nothing crossed the stalled link");
+            assertEquals(CallStatus.RINGING, bar().calls().get(first).status(), "nothing crossed the stalled link");
         }
+        long goodAt = fault.end(proxy, accepted, BOUND);
 
         Wait.until("the bar equals the simulator", BOUND, this::barEqualsSimulator);
+        fault.report("evolux", host, goodAt);
         Wait.until("every posted message mapped", BOUND,
                 () -> ctx.session().inspector().mappedCount() >= mappedBefore + posted);
         Thread.sleep(500);
