@@ -50,6 +50,8 @@ public final class FaultProxy implements AutoCloseable {
         /** Nanos ({@link System#nanoTime}) at which the link was good again. */
         public long end(FaultProxy p, long acceptedBefore, Duration bound) {
             if (this == DELAY || this == HALF_OPEN) {
+                // The fault counts only once the vendor's traffic met it: wait for that, not for wall time.
+                Wait.until("traffic held back by the " + this + " link", bound, () -> p.held() > 0);
                 p.heal();
             } else {
                 Wait.until("the page connected again through the proxy", bound, () -> p.accepted() > acceptedBefore);
@@ -98,7 +100,7 @@ public final class FaultProxy implements AutoCloseable {
         return accepted.get();
     }
 
-    /** Chunks that arrived while the link was half-open and were held back (what a stalled link swallowed). */
+    /** Chunks held back by a half-open or slow link (what the fault actually touched). */
     public long held() {
         return held.get();
     }
@@ -213,9 +215,9 @@ public final class FaultProxy implements AutoCloseable {
                     OutputStream out = to.getOutputStream();
                     int n;
                     while ((n = in.read(buf)) >= 0) {
-                        if (stalled) held.incrementAndGet();
-                        while (stalled && !closed && !from.isClosed()) Thread.sleep(20);
                         long d = delayMs;
+                        if (stalled || d > 0) held.incrementAndGet();
+                        while (stalled && !closed && !from.isClosed()) Thread.sleep(20);
                         if (d > 0) Thread.sleep(d);
                         out.write(buf, 0, n);
                         out.flush();
