@@ -38,6 +38,11 @@ public final class FaultProxy implements AutoCloseable {
                     .map(f -> org.junit.jupiter.params.provider.Arguments.of(h, f)));
         }
 
+        /** Every fault in the WebView and in the browser window (a suite's {@code @MethodSource}). */
+        public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> inWebViewAndBrowser() {
+            return inHosts(Host.WEBVIEW, Host.BROWSER);
+        }
+
         public void start(FaultProxy p) {
             switch (this) {
                 case DROP -> p.drop();

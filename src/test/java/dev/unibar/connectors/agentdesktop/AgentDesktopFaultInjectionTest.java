@@ -51,12 +51,8 @@ class AgentDesktopFaultInjectionTest extends PageFaultSuite {
         }
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> faults() {
-        return Fault.inHosts(Host.WEBVIEW, Host.BROWSER);
-    }
-
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("faults")
+    @MethodSource("dev.unibar.testkit.FaultProxy$Fault#inWebViewAndBrowser")
     void afterEachFaultTheBarShowsAgentDesktopsCallsWithNothingLostOrDuplicated(Host host, Fault fault) throws Exception {
         host.assumeAvailable();
         sim = new AgentDesktopSimulator().start();

@@ -19,14 +19,12 @@ import dev.unibar.testkit.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.testfx.api.FxToolkit;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -50,10 +48,6 @@ class EvoluxFaultInjectionTest {
     @BeforeAll
     static void toolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
-    }
-
-    static Stream<Arguments> faults() {
-        return Fault.inHosts(Host.WEBVIEW, Host.BROWSER);
     }
 
     private void open(Host host) throws Exception {
@@ -121,7 +115,7 @@ class EvoluxFaultInjectionTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("faults")
+    @MethodSource("dev.unibar.testkit.FaultProxy$Fault#inWebViewAndBrowser")
     void afterEachFaultTheBarEqualsTheSimulatorWithNothingLostOrDuplicated(Host host, Fault fault) throws Exception {
         open(host);
         String first = call();

@@ -44,12 +44,8 @@ class MaxFaultInjectionTest extends PageFaultSuite {
         return true;
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> faults() {
-        return Fault.inHosts(Host.WEBVIEW, Host.BROWSER);
-    }
-
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("faults")
+    @MethodSource("dev.unibar.testkit.FaultProxy$Fault#inWebViewAndBrowser")
     void afterEachFaultTheBarShowsMaxsCallsWithNothingLostOrDuplicated(Host host, Fault fault) throws Exception {
         host.assumeAvailable();
         sim = new MaxSimulator().start();
