@@ -24,10 +24,65 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FaultProxy implements AutoCloseable {
 
+    /**
+     * The link faults a vendor's run plays during a call, the same way for every vendor: {@link #start} makes the
+     * link bad; {@link #end} makes it good again (heals a stalled or slow link; a dropped or reset one is good
+     * again once the page has connected anew) and returns when, so a test can time the bar's recovery from then.
+     */
+    public enum Fault {
+        DROP, RESET, DELAY, HALF_OPEN;
+
+        /** Every fault in each host, as parameterized tests take them ({@code Host, Fault}). */
+        public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> inHosts(Host... hosts) {
+            return java.util.Arrays.stream(hosts).flatMap(h -> java.util.Arrays.stream(values())
+                    .map(f -> org.junit.jupiter.params.provider.Arguments.of(h, f)));
+        }
+
+        /** Every fault in the WebView and in the browser window (a suite's {@code @MethodSource}). */
+        public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> inWebViewAndBrowser() {
+            return inHosts(Host.WEBVIEW, Host.BROWSER);
+        }
+
+        public void start(FaultProxy p) {
+            switch (this) {
+                case DROP -> p.drop();
+                case RESET -> p.reset();
+                case DELAY -> p.delay(Duration.ofMillis(400));
+                case HALF_OPEN -> p.halfOpen();
+            }
+        }
+
+        /** Nanos ({@link System#nanoTime}) at which the link was good again. */
+        public long end(FaultProxy p, long acceptedBefore, Duration bound) {
+            if (this == DELAY || this == HALF_OPEN) {
+                // The fault counts only once the vendor's traffic met it: wait for that, not for wall time.
+                Wait.until("traffic held back by the " + this + " link", bound, () -> p.held() > 0);
+                p.heal();
+            } else {
+                Wait.until("the page connected again through the proxy", bound, () -> p.accepted() > acceptedBefore);
+            }
+            return System.nanoTime();
+        }
+
+        /** Prints, for the README's figures, how long after the link was good again ({@code goodAt}) the bar was right. */
+        public long report(String vendor, Host host, long goodAt) {
+            long ms = (System.nanoTime() - goodAt) / 1_000_000;
+            System.out.println("fault-recovery vendor=" + vendor + " host=" + host.name().toLowerCase(java.util.Locale.ROOT)
+                    + " fault=" + this + " ms=" + ms);
+            return ms;
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
     private final int target;
     private final ServerSocket server;
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong held = new AtomicLong();
     private volatile long delayMs;
     private volatile boolean stalled;
     private volatile boolean refusing;
@@ -48,6 +103,11 @@ public final class FaultProxy implements AutoCloseable {
     /** Connections accepted so far (a reconnect shows here). */
     public long accepted() {
         return accepted.get();
+    }
+
+    /** Chunks held back by a half-open or slow link (what the fault actually touched). */
+    public long held() {
+        return held.get();
     }
 
     /** Connections currently carried. */
@@ -160,8 +220,9 @@ public final class FaultProxy implements AutoCloseable {
                     OutputStream out = to.getOutputStream();
                     int n;
                     while ((n = in.read(buf)) >= 0) {
-                        while (stalled && !closed && !from.isClosed()) Thread.sleep(20);
                         long d = delayMs;
+                        if (stalled || d > 0) held.incrementAndGet();
+                        while (stalled && !closed && !from.isClosed()) Thread.sleep(20);
                         if (d > 0) Thread.sleep(d);
                         out.write(buf, 0, n);
                         out.flush();

@@ -12,20 +12,19 @@ import dev.unibar.core.state.CallStatus;
 import dev.unibar.core.state.CallView;
 import dev.unibar.core.state.SessionPhase;
 import dev.unibar.testkit.FaultProxy;
+import dev.unibar.testkit.FaultProxy.Fault;
 import dev.unibar.testkit.Host;
 import dev.unibar.testkit.OnFx;
 import dev.unibar.testkit.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.testfx.api.FxToolkit;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -49,11 +48,6 @@ class EvoluxFaultInjectionTest {
     @BeforeAll
     static void toolkit() throws Exception {
         FxToolkit.registerPrimaryStage();
-    }
-
-    static Stream<Arguments> faults() {
-        return Stream.of(Host.WEBVIEW, Host.BROWSER).flatMap(h -> Stream.of("drop", "reset", "delay", "half-open")
-                .map(f -> Arguments.of(h, f)));
     }
 
     private void open(Host host) throws Exception {
@@ -121,8 +115,8 @@ class EvoluxFaultInjectionTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("faults")
-    void afterEachFaultTheBarEqualsTheSimulatorWithNothingLostOrDuplicated(Host host, String fault) throws Exception {
+    @MethodSource("dev.unibar.testkit.FaultProxy$Fault#inWebViewAndBrowser")
+    void afterEachFaultTheBarEqualsTheSimulatorWithNothingLostOrDuplicated(Host host, Fault fault) throws Exception {
         open(host);
         String first = call();
         Wait.until("the first call rings on the bar", BOUND, () -> bar().calls().containsKey(first));
@@ -131,12 +125,7 @@ class EvoluxFaultInjectionTest {
         long mappedBefore = ctx.session().inspector().mappedCount();
         int postedBefore = sim.posted().size();
 
-        switch (fault) {
-            case "drop" -> proxy.drop();
-            case "reset" -> proxy.reset();
-            case "delay" -> proxy.delay(Duration.ofMillis(400));
-            default -> proxy.halfOpen();
-        }
+        fault.start(proxy);
         // What happens on the platform while the link is bad: the first call is answered and ends, a second
         // rings and is answered, the agent pauses.
         sim.scenario("answer", Map.of());
@@ -146,18 +135,15 @@ class EvoluxFaultInjectionTest {
         sim.scenario("pause", Map.of("reason", "Lanche"));
         int posted = sim.posted().size() - postedBefore;
         assertEquals(5, posted, "what the platform posted during the fault");
-        if (fault.equals("delay") || fault.equals("half-open")) {
-            Thread.sleep(1500);
-            if (fault.equals("half-open")) {
-                assertEquals(1, bar().calls().size(), "nothing crossed the stalled link");
-                assertEquals(CallStatus.RINGING, bar().calls().get(first).status(), "nothing crossed the stalled link");
-            }
-            proxy.heal();
-        } else {
-            Wait.until("the phone polled again through a new connection", BOUND, () -> proxy.accepted() > accepted);
+        if (fault == Fault.HALF_OPEN) {
+            Wait.until("the platform's answer is held in the stalled link", BOUND, () -> proxy.held() > 0);
+            assertEquals(1, bar().calls().size(), "nothing crossed the stalled link");
+            assertEquals(CallStatus.RINGING, bar().calls().get(first).status(), "nothing crossed the stalled link");
         }
+        long goodAt = fault.end(proxy, accepted, BOUND);
 
         Wait.until("the bar equals the simulator", BOUND, this::barEqualsSimulator);
+        fault.report("evolux", host, goodAt);
         Wait.until("every posted message mapped", BOUND,
                 () -> ctx.session().inspector().mappedCount() >= mappedBefore + posted);
         Thread.sleep(500);
