@@ -20,6 +20,18 @@ final class CustomerPicture extends StackPane {
     /** Where the picture is: none asked, on its way, shown, or failed (and nothing shows). */
     enum Status { NONE, LOADING, SHOWN, FAILED }
 
+    /**
+     * The last few pictures asked for, shared by the card and the pop-up so that one call's picture is fetched
+     * (and a failure logged) once. Touched on the FX thread only.
+     */
+    private static final java.util.Map<String, java.util.concurrent.CompletableFuture<Image>> RECENT =
+            new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, java.util.concurrent.CompletableFuture<Image>> e) {
+                    return size() > 8;
+                }
+            };
+
     private final ImageView view = new ImageView();
     private final javafx.beans.property.ReadOnlyObjectWrapper<Status> status =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "status", Status.NONE);
@@ -57,7 +69,8 @@ final class CustomerPicture extends StackPane {
             return;
         }
         status.set(Status.LOADING);
-        PictureFetch.fetch(address).thenApply(CustomerPicture::decode).thenAccept(img -> Platform.runLater(() -> {
+        RECENT.computeIfAbsent(address, a -> PictureFetch.fetch(a).thenApply(CustomerPicture::decode))
+                .thenAccept(img -> Platform.runLater(() -> {
             if (mine != generation) return;
             view.setImage(img);
             status.set(img == null ? Status.FAILED : Status.SHOWN);
