@@ -91,7 +91,7 @@ public final class ContactCardLookup {
                 // An answer after the call ended is dropped: the vendor would only refuse it, to the agent's confusion.
                 // The agent sees the customer found on the call card and the pop-up, as the vendor's own data would be.
                 session.store().apply(new Event.CallUpdated(vendor, null, callId, new Call(callId, null, null, null, null,
-                        null, Customer.of(a.name(), null, null), null, null)));
+                        null, Customer.of(a.name(), null, null, a.imageUrl()), null, null)));
                 session.send(new Command.ContactCard(callId, a.name(), a.imageUrl())).exceptionally(err -> {
                     LOG.log(System.Logger.Level.DEBUG, "contact card not sent: " + err.getMessage());
                     return null;

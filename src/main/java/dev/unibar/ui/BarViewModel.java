@@ -371,6 +371,8 @@ public final class BarViewModel {
     public ReadOnlyStringProperty activeNumberProperty() { return callProps.activeNumber.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeNameProperty() { return callProps.activeName.getReadOnlyProperty(); }
     /** The customer's id in the vendor's or CRM's records (a dialer's external id), for the agent to look up. */
+    public ReadOnlyStringProperty activePictureProperty() { return callProps.activePicture.getReadOnlyProperty(); }
+
     public ReadOnlyStringProperty activeCustomerIdProperty() { return callProps.activeCustomerId.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeQueueProperty() { return callProps.activeQueue.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Direction> activeDirectionProperty() { return callProps.activeDirection.getReadOnlyProperty(); }

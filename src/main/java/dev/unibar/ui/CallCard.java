@@ -34,6 +34,7 @@ final class CallCard extends VBox {
     /** A long international number and an ordinary full name: what the card keeps room for, at least. */
     static final String ROOM_FOR_NUMBER = "+55 11 98888-7777";
     static final String ROOM_FOR_NAME = "Maria Aparecida Silva";
+    static final double PICTURE = 24;
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final Label number;
@@ -63,7 +64,12 @@ final class CallCard extends VBox {
         duration.setMinWidth(USE_PREF_SIZE);
         Region gap1 = new Region();
         HBox.setHgrow(gap1, Priority.ALWAYS);
-        line1 = new HBox(8, number, name, gap1, duration);
+        // The lookup's picture: its square is kept for the whole session where the vendor takes a lookup (MAX),
+        // and never exists elsewhere, so the card's size does not change when a picture comes or goes.
+        CustomerPicture picture = new CustomerPicture("callPicture", PICTURE, vm.activePictureProperty(),
+                vm.activeNameProperty(), msg);
+        Ui.visible(picture, vm.supportedProperty(dev.unibar.core.command.CommandKind.CONTACT_CARD));
+        line1 = new HBox(8, picture, number, name, gap1, duration);
         line1.setAlignment(Pos.CENTER_LEFT);
         line1.setId("callLine");
         Label none = Ui.label("noCall", "no-call");

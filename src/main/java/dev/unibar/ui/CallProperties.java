@@ -30,6 +30,8 @@ final class CallProperties {
     final ReadOnlyStringWrapper activeNumber = new ReadOnlyStringWrapper(this, "activeNumber", "");
     final ReadOnlyStringWrapper activeName = new ReadOnlyStringWrapper(this, "activeName", "");
     final ReadOnlyStringWrapper activeCustomerId = new ReadOnlyStringWrapper(this, "activeCustomerId", "");
+    /** The address of the active customer's picture (from a customer lookup); empty when none. */
+    final ReadOnlyStringWrapper activePicture = new ReadOnlyStringWrapper(this, "activePicture", "");
     final ReadOnlyStringWrapper activeQueue = new ReadOnlyStringWrapper(this, "activeQueue", "");
     final ReadOnlyObjectWrapper<Direction> activeDirection = new ReadOnlyObjectWrapper<>(this, "activeDirection");
     final ReadOnlyObjectWrapper<CallStatus> activeStatus = new ReadOnlyObjectWrapper<>(this, "activeStatus");
@@ -63,6 +65,7 @@ final class CallProperties {
         // A name that only repeats the number (Evolux's click-to-call names the call by it) says nothing new.
         activeName.set(c == null || nz(c.remoteName()).trim().equals(nz(c.remoteNumber()).trim()) ? "" : nz(c.remoteName()));
         activeCustomerId.set(c == null || c.customer() == null ? "" : nz(c.customer().externalId()));
+        activePicture.set(c == null || c.customer() == null ? "" : nz(c.customer().picture()));
         activeQueue.set(c == null ? "" : queueOrCampaign(c));
         activeDirection.set(c == null ? null : c.direction());
         activeStatus.set(active == null ? null : active.status());

@@ -32,6 +32,8 @@ public final class IncomingCallNotifier {
     private String announced;
     /** The shown pop-up's name line. */
     private Label shownName;
+    /** The ringing call's picture address, as the lookup found it; the pop-up's picture follows it. */
+    private final javafx.beans.property.StringProperty picture = new javafx.beans.property.SimpleStringProperty("");
 
     public IncomingCallNotifier(BarViewModel vm, Messages msg, Window owner, String stylesheet) {
         this.vm = vm;
@@ -58,6 +60,7 @@ public final class IncomingCallNotifier {
             // The same call, known better now (a customer lookup's answer): the pop-up says the name found.
             String name = ringing.call().remoteName();
             shownName.setText(name == null ? "" : name);
+            picture.set(pictureOf(ringing));
         }
     }
 
@@ -75,6 +78,11 @@ public final class IncomingCallNotifier {
         // Room for a name that arrives later, so the pop-up never grows under the mouse.
         nameLabel.setMinWidth(220);
         shownName = nameLabel;
+        picture.set(pictureOf(c));
+        // Always there, so the pop-up keeps its size when the picture arrives or fails.
+        HBox person = new HBox(6, new CustomerPicture("incomingPicture", 32, picture, nameLabel.textProperty(), msg),
+                nameLabel);
+        person.setAlignment(Pos.CENTER_LEFT);
         Button answer = new Button(msg.get("button.answer"));
         answer.setGraphic(Ui.icon(org.kordamp.ikonli.material2.Material2AL.CALL));
         answer.setTooltip(Ui.tooltip(msg.get("shortcut.answer")));
@@ -91,7 +99,7 @@ public final class IncomingCallNotifier {
         dismiss.setOnAction(e -> hide());
         HBox buttons = new HBox(6, answer, dismiss);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        VBox box = new VBox(4, title, who, nameLabel, buttons);
+        VBox box = new VBox(4, title, who, person, buttons);
         box.setId("incomingCall");
         box.getStyleClass().add("incoming-call");
 
@@ -109,6 +117,10 @@ public final class IncomingCallNotifier {
         Rectangle2D b = Screen.getPrimary().getVisualBounds();
         stage.setX(b.getMaxX() - stage.getWidth() - 16);
         stage.setY(b.getMaxY() - stage.getHeight() - 16);
+    }
+
+    private static String pictureOf(CallView c) {
+        return c.call().customer() == null || c.call().customer().picture() == null ? "" : c.call().customer().picture();
     }
 
     private void hide() {

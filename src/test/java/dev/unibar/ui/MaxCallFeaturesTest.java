@@ -133,4 +133,101 @@ class MaxCallFeaturesTest {
         assertEquals(id, String.valueOf(card.data().get("contactId")));
         assertEquals(List.of("ContactCardData"), commands());
     }
+
+    private String ringWithPicture(String picture) throws Exception {
+        return ringWithPicture(picture, () -> { });
+    }
+
+    private String ringWithPicture(String picture, Runnable beforeRing) throws Exception {
+        crm = new LookupServer();
+        crm.body = "{\"name\":\"Ada Lovelace\",\"imageUrl\":\"" + picture + "\"}";
+        lookup = new ContactCardLookup(new CustomerLookup(crm.base() + "/customers?ani={from.number}", null, null, null,
+                null, null)).attach(ctx.session());
+        ctx.session().start();
+        Fx.until("subscribed to MAX", () -> ctx.session().store().state().phase() == SessionPhase.READY);
+        beforeRing.run();
+        return String.valueOf(sim.scenario("inbound", Map.of("ani", "+1 801 555 1234")).get("contactId"));
+    }
+
+    private static CustomerPicture picture(FxRobot robot, String id) {
+        return robot.lookup("#" + id).tryQuery().map(n -> (CustomerPicture) n).orElse(null);
+    }
+
+    private static boolean is(FxRobot robot, String id, CustomerPicture.Status status) {
+        return Fx.get(() -> {
+            CustomerPicture p = picture(robot, id);
+            return p != null && p.statusProperty().get() == status;
+        });
+    }
+
+    @Test
+    void theCustomerLookupPictureShowsOnTheCardAndThePopUpWithoutResizingEither(FxRobot robot) throws Exception {
+        try (PictureServer pictures = new PictureServer()) {
+            javafx.geometry.Bounds[] before = new javafx.geometry.Bounds[1];
+            ringWithPicture(pictures.url("/ada.png?token=secret"), () -> {
+                Fx.until("the bar is ready", () -> Fx.get(() -> robot.lookup("#noCall").query().isVisible()));
+                before[0] = Fx.get(() -> robot.lookup("#callCard").query().getLayoutBounds());
+            });
+            Fx.until("the pop-up shows", () -> robot.lookup("#incomingPicture").tryQuery().isPresent());
+            double[] popUp = Fx.get(() -> {
+                javafx.stage.Window w = robot.lookup("#incomingCall").query().getScene().getWindow();
+                return new double[] {w.getWidth(), w.getHeight()};
+            });
+            Fx.until("the card's picture is loaded", () -> is(robot, "callPicture", CustomerPicture.Status.SHOWN));
+            Fx.until("the pop-up's picture is loaded", () -> is(robot, "incomingPicture", CustomerPicture.Status.SHOWN));
+            for (String id : List.of("callPictureImage", "incomingPictureImage")) {
+                javafx.scene.image.Image img = Fx.get(() -> ((javafx.scene.image.ImageView) robot.lookup("#" + id).query()).getImage());
+                assertEquals(3, img.getWidth(), id);
+                assertEquals(2, img.getHeight(), id);
+                for (int y = 0; y < 2; y++) for (int x = 0; x < 3; x++)
+                    assertEquals(PictureServer.PIXELS[y][x], img.getPixelReader().getArgb(x, y), id + " pixel " + x + "," + y);
+                assertTrue(Fx.get(() -> robot.lookup("#" + id).query().isVisible()), id);
+                assertEquals("Picture of Ada Lovelace", Fx.get(() -> robot.lookup("#" + id).query().getAccessibleText()));
+            }
+            javafx.geometry.Bounds after = Fx.get(() -> robot.lookup("#callCard").query().getLayoutBounds());
+            assertEquals(before[0].getWidth(), after.getWidth(), "the card keeps its width");
+            assertEquals(before[0].getHeight(), after.getHeight(), "the card keeps its height");
+            double[] popUpAfter = Fx.get(() -> {
+                javafx.stage.Window w = robot.lookup("#incomingCall").query().getScene().getWindow();
+                return new double[] {w.getWidth(), w.getHeight()};
+            });
+            assertArrayEquals(popUp, popUpAfter, "the pop-up keeps its size");
+        }
+    }
+
+    @Test
+    void aPictureThatIsMissingTooLargeOrNoPictureShowsNothingAndNoError(FxRobot robot) throws Exception {
+        try (PictureServer pictures = new PictureServer()) {
+            for (String path : List.of("/missing.png", "/big.png", "/page.png")) {
+                if (lookup != null) lookup.close();
+                if (crm != null) crm.close();
+                if (path.equals("/missing.png")) {
+                    ringWithPicture(pictures.url(path));
+                } else {
+                    // The same session: the next call's lookup names the next bad picture.
+                    crm = new LookupServer();
+                    crm.body = "{\"name\":\"Ada Lovelace\",\"imageUrl\":\"" + pictures.url(path) + "\"}";
+                    lookup = new ContactCardLookup(new CustomerLookup(crm.base() + "/c?ani={from.number}", null, null,
+                            null, null, null)).attach(ctx.session());
+                    String prev = active().id();
+                    ctx.session().send(new Command.Hangup(prev));
+                    Fx.until("no call", () -> ctx.session().store().state().activeCall().isEmpty()
+                            || ctx.session().store().state().activeCall().get().status() != CallStatus.CONNECTED);
+                    sim.scenario("inbound", Map.of("ani", "+1 801 555 1234"));
+                }
+                Fx.until("ringing " + path, () -> ctx.session().store().state().ringingInbound()
+                        .map(c -> c.call().customer() != null && pictures.url(path).equals(c.call().customer().picture()))
+                        .orElse(false));
+                Fx.until("the card gave up on " + path, () -> is(robot, "callPicture", CustomerPicture.Status.FAILED));
+                assertNull(Fx.get(() -> ((javafx.scene.image.ImageView) robot.lookup("#callPictureImage").query()).getImage()));
+                assertTrue(pictures.hits.contains(path), pictures.hits.toString());
+                assertEquals(List.of(), Fx.get(() -> javafx.stage.Window.getWindows().stream()
+                        .filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane)
+                        .toList()), "no error dialog");
+                ctx.session().send(new Command.Answer(ctx.session().store().state().ringingInbound().orElseThrow().id()));
+                Fx.until("connected", () -> ctx.session().store().state().activeCall()
+                        .map(c -> c.status() == CallStatus.CONNECTED).orElse(false));
+            }
+        }
+    }
 }
