@@ -42,6 +42,7 @@ public final class VendorContext implements BarContext {
     /** Journal and screen-pop: only for the bar a config made, not for a test's own set-up. */
     private CallFeatures features;
     private List<String> accountCodes = List.of();
+    private boolean lookupPictures;
     /** The CRM link (issue 23); null when nothing links this bar to a CRM. */
     private CrmLink crm;
     private final Messages msg;
@@ -81,6 +82,7 @@ public final class VendorContext implements BarContext {
                         System.getProperty("user.home")));
         if (!config.demoCalls()) ctx.setDemoCalls(false);
         ctx.accountCodes = config.features().wrapUp().codes();
+        ctx.lookupPictures = config.features().customerLookup() != null;
         return ctx;
     }
 
@@ -149,6 +151,11 @@ public final class VendorContext implements BarContext {
     @Override
     public void openScreenPopsWith(java.util.function.Consumer<String> opener) {
         if (features != null) features.barTabs().attach(opener);
+    }
+
+    @Override
+    public boolean lookupPictures() {
+        return lookupPictures;
     }
 
     @Override

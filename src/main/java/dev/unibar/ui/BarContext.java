@@ -66,6 +66,11 @@ public interface BarContext {
     }
 
     /** Wrap-up (account) codes offered as one-click choices ({@code wrapUp: codes:}); empty: typed only. */
+    /** Whether a customer lookup is configured (its answer may carry a picture for the call card). */
+    default boolean lookupPictures() {
+        return false;
+    }
+
     default List<String> accountCodes() {
         return List.of();
     }

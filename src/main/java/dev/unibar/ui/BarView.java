@@ -45,6 +45,7 @@ public final class BarView extends VBox {
     private final PhasePane content = new PhasePane();
     private final VBox extraPanels = new VBox(6);
     private final CallControls controls;
+    private final CallCard card;
     private final PopOvers popOvers;
     private final Shortcuts shortcuts;
     private final SessionMenu sessionMenu;
@@ -91,7 +92,7 @@ public final class BarView extends VBox {
 
         // The call panel is made with the bar: its row sets the bar's width from the first frame (the pop-overs
         // stay lazy, decision 0025).
-        CallCard card = new CallCard(vm, msg);
+        card = new CallCard(vm, msg);
         controls = new CallControls(vm, msg, card, new CallControls.Openers() {
             @Override public void transfer() { openTransfer(); }
             @Override public void conference() { openConference(); }
@@ -326,6 +327,11 @@ public final class BarView extends VBox {
     }
 
     /** The wrap-up (account) codes the agent picks from; a typed code is always accepted as well. */
+    /** A customer lookup is configured: the call card keeps a place for its picture (where the vendor takes one). */
+    public void setLookupPictures(boolean on) {
+        card.showPictures(on);
+    }
+
     public void setAccountCodes(List<String> codes) {
         popOvers.setAccountCodes(codes);
     }

@@ -41,6 +41,7 @@ final class CallCard extends VBox {
     private final Label name;
     private final Label duration;
     private final HBox line1;
+    private final javafx.beans.property.BooleanProperty pictures = new javafx.beans.property.SimpleBooleanProperty();
 
     CallCard(BarViewModel vm, Messages msg) {
         super(2);
@@ -64,11 +65,13 @@ final class CallCard extends VBox {
         duration.setMinWidth(USE_PREF_SIZE);
         Region gap1 = new Region();
         HBox.setHgrow(gap1, Priority.ALWAYS);
-        // The lookup's picture: its square is kept for the whole session where the vendor takes a lookup (MAX),
-        // and never exists elsewhere, so the card's size does not change when a picture comes or goes.
+        // The lookup's picture: its square is kept for the whole session where the vendor takes a lookup (MAX)
+        // and one is configured, and never exists elsewhere: the card's size does not change when a picture comes
+        // or goes, and without a lookup the number stands where it stands for every vendor.
         CustomerPicture picture = new CustomerPicture("callPicture", PICTURE, vm.activePictureProperty(),
                 vm.activeNameProperty(), msg);
-        Ui.visible(picture, vm.supportedProperty(dev.unibar.core.command.CommandKind.CONTACT_CARD));
+        Ui.visible(picture, javafx.beans.binding.Bindings.and(
+                vm.supportedProperty(dev.unibar.core.command.CommandKind.CONTACT_CARD), pictures));
         line1 = new HBox(8, picture, number, name, gap1, duration);
         line1.setAlignment(Pos.CENTER_LEFT);
         line1.setId("callLine");
@@ -224,5 +227,10 @@ final class CallCard extends VBox {
         l.setMinWidth(USE_PREF_SIZE);
         Ui.visible(l, when);
         return l;
+    }
+
+    /** Whether a customer lookup that may give pictures is configured (the app knows; the card does not). */
+    void showPictures(boolean on) {
+        pictures.set(on);
     }
 }

@@ -181,6 +181,7 @@ public final class UnibarApp extends Application {
         shortcuts = bar::installShortcuts;
         bar.prefillLogin(ctx.loginDefaults());
         bar.setAccountCodes(ctx.accountCodes());
+        bar.setLookupPictures(ctx.lookupPictures());
         ScreenPopWindow pops = new ScreenPopWindow(stage, msg, stylesheet());
         ctx.openScreenPopsWith(pops::open);
         IncomingCallNotifier notifier = new IncomingCallNotifier(viewModel, msg, stage, stylesheet());

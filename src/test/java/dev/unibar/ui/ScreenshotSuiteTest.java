@@ -118,6 +118,10 @@ class ScreenshotSuiteTest {
                     String state = VENDOR_STATES.get(s.id());
                     if (state != null) save(primary, OUT.resolve("vendor-" + m.id() + "-" + state + "-" + lang + ".png"));
                     if ("talking".equals(state)) {
+                        // No customer lookup in the demo: no vendor's card keeps a place for its picture.
+                        if (Fx.get(() -> bar.lookupAll("#callPicture").stream().anyMatch(javafx.scene.Node::isManaged))) {
+                            problems.add(tag + ": the call card keeps a picture's place with no customer lookup");
+                        }
                         Double x = Fx.get(() -> hangUpInRow(bar));
                         if (x != null) hangUp.computeIfAbsent(lang, k -> new LinkedHashMap<>()).put(m.id(), x);
                     }
