@@ -95,14 +95,22 @@ class InCallCapabilitiesTest {
         });
     }
 
-    /** Issue 20: the same controls in the same places, whatever the vendor can do besides. */
-    @Test
-    void hangUpStandsInTheSamePlaceForAVendorWithoutMuteOrTransfer() {
+    /** Two bars on a call: a vendor that can do everything, and one without mute or transfer. */
+    private List<Bar> talkingWithAndWithoutMuteOrTransfer() {
         Bar full = bar(FakeConnector.capabilitiesWithout());
         Bar fewer = bar(FakeConnector.capabilitiesWithout(CommandKind.MUTE, CommandKind.UNMUTE, CommandKind.BLIND_TRANSFER,
                 CommandKind.CONSULT, CommandKind.COMPLETE_TRANSFER));
         talking(full);
         talking(fewer);
+        return List.of(full, fewer);
+    }
+
+    /** Issue 20: the same controls in the same places, whatever the vendor can do besides. */
+    @Test
+    void hangUpStandsInTheSamePlaceForAVendorWithoutMuteOrTransfer() {
+        List<Bar> both = talkingWithAndWithoutMuteOrTransfer();
+        Bar full = both.get(0);
+        Bar fewer = both.get(1);
         assertFalse(Fx.get(() -> fewer.find("#transfer").isVisible()), "no Transfer for a vendor without it");
         assertEquals(hangUpX(full), hangUpX(fewer), 0.5, "Hang up's place in the row");
     }
@@ -110,12 +118,10 @@ class InCallCapabilitiesTest {
     /** The window's first frame is narrow (icons alone), then the bar gets its width: every place widens. */
     @Test
     void aPlaceTheVendorCannotFillWidensWithTheRowAfterANarrowFirstFrame() {
-        Bar full = bar(FakeConnector.capabilitiesWithout());
-        Bar fewer = bar(FakeConnector.capabilitiesWithout(CommandKind.MUTE, CommandKind.UNMUTE, CommandKind.BLIND_TRANSFER,
-                CommandKind.CONSULT, CommandKind.COMPLETE_TRANSFER));
-        talking(full);
-        talking(fewer);
-        for (Bar b : List.of(full, fewer)) {
+        List<Bar> both = talkingWithAndWithoutMuteOrTransfer();
+        Bar full = both.get(0);
+        Bar fewer = both.get(1);
+        for (Bar b : both) {
             Fx.run(() -> {
                 javafx.scene.Scene scene = new javafx.scene.Scene(b.view(), 200, 300);
                 b.view().applyCss();
