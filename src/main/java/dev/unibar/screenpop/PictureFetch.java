@@ -33,8 +33,7 @@ public final class PictureFetch {
         } catch (RuntimeException e) {
             return failed("not an address", null);
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) return failed("not http(s)", uri);
+        if (!WebAddress.isHttp(address.trim()) || uri.getHost() == null) return failed("not http(s)", uri);
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "image/*").GET().build();
         return HTTP.sendAsync(req, HttpResponse.BodyHandlers.ofInputStream())
                 .thenApply(r -> read(r, uri))

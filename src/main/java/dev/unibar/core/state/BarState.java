@@ -36,7 +36,6 @@ public record BarState(
         Map<String, CallView> calls,
         CallView lastEnded,
         Map<String, String> recordings,
-        boolean wrapUp,
         Integer waitingCallers,
         Event.Notice lastNotice,
         Event.SessionError lastError,
@@ -67,13 +66,18 @@ public record BarState(
     }
 
     /** The conference legs the vendor reported for a call (dialing or connected; those that left are gone). */
+    /** In after-call work: while any call is in it (the vendor's word for the agent's state aside). */
+    public boolean wrapUp() {
+        return !wrapUpCalls.isEmpty();
+    }
+
     public List<Participant> participantsOf(String callId) {
         return participants.getOrDefault(callId, List.of());
     }
 
     public static BarState initial(String vendor) {
         return new BarState(vendor, ConnectionStatus.CONNECTING, SessionPhase.CONNECTING, null, null, null, null,
-                null, null, List.of(), List.of(), null, Map.of(), null, Map.of(), false, null, null, null, List.of(), 0,
+                null, null, List.of(), List.of(), null, Map.of(), null, Map.of(), null, null, null, List.of(), 0,
                 Map.of(), null, null, Map.of(), List.of());
     }
 
@@ -173,7 +177,7 @@ public record BarState(
         BarState build() {
             return new BarState(vendor, connection, phase, agent, agentState, stateReason, stateProductive,
                     stateSince, stateMaxSeconds, pauseReasons, devices, device, calls, lastEnded, recordings,
-                    !wrapUpCalls.isEmpty(), waitingCallers, lastNotice, lastError, recentlyEnded, eventCount, queuedCalls,
+                    waitingCallers, lastNotice, lastError, recentlyEnded, eventCount, queuedCalls,
                     followMe, lastEndCause, participants, wrapUpCalls);
         }
     }

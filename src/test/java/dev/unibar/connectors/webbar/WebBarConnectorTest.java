@@ -103,7 +103,11 @@ class WebBarConnectorTest {
     /** A vendor of the test mapper that takes no command. */
     abstract static class CommandlessVendor extends WebBarConnector {
         CommandlessVendor(WebPage page) {
-            super(page, new Mapper());
+            this(page, new Mapper());
+        }
+
+        CommandlessVendor(WebPage page, VendorMapper mapper) {
+            super(page, mapper);
         }
 
         @Override

@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.unibar.bridge.PageEvent;
 import dev.unibar.connectors.MalformedCaptureException;
 import dev.unibar.connectors.Payloads;
-import dev.unibar.core.command.Capabilities;
-import dev.unibar.core.command.Command;
 import dev.unibar.core.model.Call;
 import dev.unibar.core.model.Direction;
 import dev.unibar.core.model.Event;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -43,19 +39,9 @@ class WebBarReconcileTest {
     }
 
     /** Its page re-announces the agent's calls, then {"ready"} or {"signedOut"}; or it says so through a host signal. */
-    static final class Acme extends WebBarConnector {
+    static final class Acme extends WebBarConnectorTest.CommandlessVendor {
         Acme(WebBarConnectorTest.FakePage page) {
             super(WebPage.host(page, () -> WebBarConnectorTest.HOST + "/acme/"), new Mapper());
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return Capabilities.builder().build();
-        }
-
-        @Override
-        public CompletionStage<Void> send(Command command) {
-            return CompletableFuture.completedFuture(null);
         }
 
         @Override
