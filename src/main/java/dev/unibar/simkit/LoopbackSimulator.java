@@ -32,6 +32,11 @@ public abstract class LoopbackSimulator implements AutoCloseable {
         return server.scheme() + "://127.0.0.1:" + port();
     }
 
+    /** Also answers requests addressed to another loopback port that forwards here (a test's fault proxy). */
+    public void allowForwardedPort(int port) {
+        gate.allowPort(port);
+    }
+
     /** {@code path} behind a fresh one-time page key: the address whose first visitor holds the page's session. */
     protected String keyedUrl(String path) {
         return origin() + gate.keyedPath(path);

@@ -97,11 +97,6 @@ public final class AgentDesktopSimulator extends LoopbackSimulator {
         return keyedUrl(PAGE_PATH);
     }
 
-    /** Also answers a page served through a loopback proxy on {@code port} (a test's fault proxy). */
-    public AgentDesktopSimulator allowForwardedPort(int port) {
-        gate.allowPort(port);
-        return this;
-    }
 
     /** This run's secret for {@code /control/*} and the page's channel ({@value #SECRET_HEADER}). */
     public String secret() {

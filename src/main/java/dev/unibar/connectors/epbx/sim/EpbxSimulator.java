@@ -202,11 +202,6 @@ public final class EpbxSimulator extends LoopbackSimulator {
         return serviceBase() + "sim/" + route + "?secret=" + secret();
     }
 
-    /** Accepts requests addressed to another loopback port that forwards here (a proxy in tests). */
-    public EpbxSimulator allowForwardedPort(int forwarded) {
-        gate.allowPort(forwarded);
-        return this;
-    }
 
     /** Lets one more (non-loopback) browser origin use the simulator; loopback origins always may. */
     public EpbxSimulator allowOrigin(String origin) {

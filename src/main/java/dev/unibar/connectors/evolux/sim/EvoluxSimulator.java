@@ -98,14 +98,6 @@ public final class EvoluxSimulator extends LoopbackSimulator {
         return keyedUrl(TEST_PAGE_PATH);
     }
 
-    /**
-     * Also answers pages served through a loopback proxy on {@code port} (tests put a fault-injecting proxy
-     * between the phone and the simulator): the phone's requests then carry that port's Host and origin.
-     */
-    public void allowForwardedPort(int port) {
-        gate.allowPort(port);
-    }
-
     /** The current call and pause, as the platform holds them. */
     public SimState state() {
         return scenarios.state();

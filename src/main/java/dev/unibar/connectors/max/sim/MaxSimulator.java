@@ -58,11 +58,6 @@ public final class MaxSimulator extends LoopbackSimulator {
         return keyedUrl(PAGE_PATH);
     }
 
-    /** Also answers a page served through a loopback proxy on {@code port} (a test's fault proxy). */
-    public MaxSimulator allowForwardedPort(int port) {
-        gate.allowPort(port);
-        return this;
-    }
 
     public String controlSecret() {
         return gate.secret();

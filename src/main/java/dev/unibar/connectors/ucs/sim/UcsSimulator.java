@@ -124,11 +124,6 @@ public final class UcsSimulator extends LoopbackSimulator {
         return this;
     }
 
-    /** Accepts requests addressed to another loopback port that forwards here (a proxy in tests). */
-    public UcsSimulator allowForwardedPort(int port) {
-        gate.allowPort(port);
-        return this;
-    }
 
     public String scriptUrl() {
         return origin() + SCRIPT_PATH;
