@@ -31,22 +31,13 @@ import java.util.concurrent.TimeUnit;
  * ({@code bad_request}). Which call a command is about, when the client names none, is chosen as the bar's own
  * buttons choose it. Never silent: every command gets exactly one result.
  */
-final class ApiCommands {
+record ApiCommands(Session session, ApiFeed feed, Dispositions dispositions) {
 
     static final int MAX_FIELD = 256;
     static final int MAX_DATA_KEYS = 50;
     /** The vendor's answer is waited for this long; after it the result says the command was sent. */
     static final long VENDOR_WAIT_SECONDS = 15;
 
-    private final Session session;
-    private final ApiFeed feed;
-    private final Dispositions dispositions;
-
-    ApiCommands(Session session, ApiFeed feed, Dispositions dispositions) {
-        this.session = session;
-        this.feed = feed;
-        this.dispositions = dispositions;
-    }
 
     /** Never fails: a refusal completes normally with {@code ok: false}. */
     CompletionStage<ObjectNode> run(JsonNode msg) {

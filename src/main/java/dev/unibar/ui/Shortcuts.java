@@ -11,17 +11,7 @@ import javafx.scene.input.KeyCombination;
  * the inspector), so they work whichever of them has the keyboard. Each acts only when its command is
  * allowed right now.
  */
-final class Shortcuts {
-
-    private final BarViewModel vm;
-    private final Runnable openDialPad;
-    private final Runnable toggleInspector;
-
-    Shortcuts(BarViewModel vm, Runnable openDialPad, Runnable toggleInspector) {
-        this.vm = vm;
-        this.openDialPad = openDialPad;
-        this.toggleInspector = toggleInspector;
-    }
+record Shortcuts(BarViewModel vm, Runnable openDialPad, Runnable toggleInspector) {
 
     void install(Scene scene) {
         scene.getAccelerators().put(combo(KeyCode.A), () -> {

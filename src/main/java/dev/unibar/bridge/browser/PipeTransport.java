@@ -23,21 +23,18 @@ import java.util.concurrent.TimeUnit;
  * folder are opened as 3 and 4 by {@code /bin/sh} just before it becomes the browser, and removed as soon as
  * both ends are open (POSIX only: Windows uses {@link PortTransport}, docs/decisions/0020-browser-port-transport.md).
  */
-final class PipeTransport implements LaunchedTransport {
+final class PipeTransport extends LaunchedTransport {
 
     private static final System.Logger LOG = System.getLogger(PipeTransport.class.getName());
 
-    private final Process process;
     private final OutputStream out;
     private final InputStream in;
     private final Object writeLock = new Object();
-    private final BrowserOutput output;
 
     private PipeTransport(Process process, OutputStream out, InputStream in, BrowserOutput output) {
-        this.process = process;
+        super(process, output);
         this.out = out;
         this.in = in;
-        this.output = output;
     }
 
     /** Starts {@code command} (browser and its arguments, without the pipe flag) with the pipe attached. */
@@ -83,16 +80,6 @@ final class PipeTransport implements LaunchedTransport {
             Files.deleteIfExists(toBrowser);
             Files.deleteIfExists(fromBrowser);
         }
-    }
-
-    @Override
-    public Process process() {
-        return process;
-    }
-
-    @Override
-    public BrowserOutput output() {
-        return output;
     }
 
     @Override

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code --remote-allow-origins}). It is the transport where pipes cannot be handed over (Windows), and a
  * configured choice elsewhere.
  */
-final class PortTransport implements LaunchedTransport {
+final class PortTransport extends LaunchedTransport {
 
     static final String ACTIVE_PORT_FILE = "DevToolsActivePort";
     private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
@@ -44,16 +44,13 @@ final class PortTransport implements LaunchedTransport {
         }
     }
 
-    private final Process process;
     private final Listener listener;
     private final Object sendLock = new Object();
     private volatile WebSocket socket;
 
-    private final BrowserOutput output;
 
     private PortTransport(Process process, BrowserOutput output) {
-        this.process = process;
-        this.output = output;
+        super(process, output);
         this.listener = new Listener();
     }
 
@@ -77,7 +74,7 @@ final class PortTransport implements LaunchedTransport {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            String exit = BrowserOutput.exitOf(p, t.output);
+            String exit = BrowserOutput.exitOf(p, t.output());
             throw new IOException(exit.isEmpty() ? "could not connect to the browser's DevTools port: " + e.getMessage() : exit, e);
         }
     }
@@ -113,16 +110,6 @@ final class PortTransport implements LaunchedTransport {
         // A whole GUID: a half-written file must not pass for a shorter path.
         if (port < 1 || port > 65535 || !path.matches("/devtools/browser/" + GUID)) return Optional.empty();
         return Optional.of(new Endpoint(port, path));
-    }
-
-    @Override
-    public Process process() {
-        return process;
-    }
-
-    @Override
-    public BrowserOutput output() {
-        return output;
     }
 
     @Override

@@ -19,15 +19,7 @@ import static dev.unibar.connectors.epbx.sim.HubTexts.ERR_NO_SUCH_CALL;
  * The agent's own call methods: dial (and the far end's answer, busy or no answer), hang up, hold,
  * consult, transfer, voicemail; and how a customer call ends (recording id, pending interval, wrap-up).
  */
-final class HubCalls {
-
-    private final HubLine l;
-    private final HubSession session;
-
-    HubCalls(HubLine line, HubSession session) {
-        this.l = line;
-        this.session = session;
-    }
+record HubCalls(HubLine l, HubSession session) {
 
     void discar(ArrayNode a) {
         String numero = numeroArg(a, "Discar");

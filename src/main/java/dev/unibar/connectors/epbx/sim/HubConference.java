@@ -13,15 +13,7 @@ import static dev.unibar.connectors.epbx.sim.HubTexts.ERR_NO_CONF;
 import static dev.unibar.connectors.epbx.sim.HubTexts.ERR_NO_PARTICIPANT;
 
 /** The conference methods: participants are dialed when it starts, each leg reported. */
-final class HubConference {
-
-    private final HubLine l;
-    private final HubCalls calls;
-
-    HubConference(HubLine line, HubCalls calls) {
-        this.l = line;
-        this.calls = calls;
-    }
+record HubConference(HubLine l, HubCalls calls) {
 
     void adicionar(ArrayNode a) {
         String numero = numeroArg(a, "ConferenciaAdicionar");

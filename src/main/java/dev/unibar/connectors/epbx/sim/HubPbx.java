@@ -6,17 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The PBX acting on its own (the scenarios): a call arrives, the customer hangs up, the supervisor
  * forces an interval, the PBX loses or forgets the extension, a recording is announced.
  */
-final class HubPbx {
-
-    private final HubLine l;
-    private final HubCalls calls;
-    private final HubSession session;
-
-    HubPbx(HubLine line, HubCalls calls, HubSession session) {
-        this.l = line;
-        this.calls = calls;
-        this.session = session;
-    }
+record HubPbx(HubLine l, HubCalls calls, HubSession session) {
 
     /** See {@link AtendimentoHub#offerCall}. */
     String offerCall(String telefone, ObjectNode dialer, boolean answer, long answerAfterMs, long ringMs) {

@@ -12,15 +12,7 @@ import static dev.unibar.connectors.epbx.sim.HubTexts.ERR_UNKNOWN_DEVICE;
 import static dev.unibar.connectors.epbx.sim.HubTexts.ERR_UNKNOWN_INTERVAL;
 
 /** The extension's log-in (Iniciar, Terminar) and its intervals (AlterarIntervaloTipo). */
-final class HubSession {
-
-    private final HubLine l;
-    private final AtendimentoHub hub;
-
-    HubSession(HubLine line, AtendimentoHub hub) {
-        this.l = line;
-        this.hub = hub;
-    }
+record HubSession(HubLine l, AtendimentoHub hub) {
 
     void iniciar(ArrayNode a) {
         if (l.device != null) throw new HubError(ERR_ALREADY_LOGGED);

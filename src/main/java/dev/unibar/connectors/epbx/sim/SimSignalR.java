@@ -22,17 +22,7 @@ import static dev.unibar.connectors.epbx.sim.EpbxHttp.text;
  * connect, reconnect, start, abort, ping}) and ASP.NET Core SignalR ({@code atendimentoHub/negotiate} and the
  * WebSocket), each behind the bearer token.
  */
-final class SimSignalR {
-
-    private final EpbxSimulator sim;
-    private final SimOAuth oauth;
-    private final ServerWebSocketContainer ws;
-
-    SimSignalR(EpbxSimulator sim, SimOAuth oauth, ServerWebSocketContainer ws) {
-        this.sim = sim;
-        this.oauth = oauth;
-        this.ws = ws;
-    }
+record SimSignalR(EpbxSimulator sim, SimOAuth oauth, ServerWebSocketContainer ws) {
 
     boolean classic(String op, Request request, Response response, Callback callback, Map<String, String> q) {
         String user = oauth.user(request, q);

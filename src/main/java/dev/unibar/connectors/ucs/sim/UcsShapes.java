@@ -14,15 +14,7 @@ import java.util.Objects;
  * Seed 002's objects as the callbacks carry them: User, Queue, the state object of onReady and
  * {@code state()}, the device list of onIdentify. Read under the {@link UcsSimState} lock.
  */
-final class UcsShapes {
-
-    private final UcsSimState st;
-    private final UcsSimSettings settings;
-
-    UcsShapes(UcsSimState st, UcsSimSettings settings) {
-        this.st = st;
-        this.settings = settings;
-    }
+record UcsShapes(UcsSimState st, UcsSimSettings settings) {
 
     Map<String, Object> status() {
         Map<String, Object> m = new LinkedHashMap<>();
