@@ -29,4 +29,8 @@ set -- "$@" -Djpackage.app-path="$self" -cp "$cp" "$main"
 # The caller's arguments were first; move them behind the main class.
 i=0
 while [ "$i" -lt "$n" ]; do set -- "$@" "$1"; shift; i=$((i + 1)); done
+# glibc gives each thread that allocates its own malloc arena, up to 8 per core, each keeping its freed
+# memory: two arenas hold the bar's native heaps (WebKit, Prism, fonts) in less (decision 0088). An
+# administrator's own value wins. It only reaches glibc through the environment, before the JVM starts.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 exec "$root/lib/runtime/bin/java" "$@"

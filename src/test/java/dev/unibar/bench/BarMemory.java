@@ -26,12 +26,25 @@ import java.util.regex.Pattern;
  * <pre>
  * mvn -q package -DskipTests &amp;&amp; mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.unibar.bench.BarMemory [-Dbench.image=target/installer/Unibar] \
- *     [-Dbench.settle=10] [-Dbench.idle=20] [-Dbench.jvm="-Djavafx.animation.pulse=240"]
+ *     [-Dbench.settle=10] [-Dbench.idle=20] [-Dbench.jvm="-Djavafx.animation.pulse=240"] [-Dbench.env=MALLOC_ARENA_MAX=2] \
+ *     [-Dbench.config=FILE] [-Dbench.nmt=false]
  * </pre>
+ * NMT costs the bar a few MiB of its own (its tables and a header on every malloc of the JVM's); {@code
+ * bench.nmt=false} leaves it out to measure the bar as it runs installed, without the JVM's accounts.
+ * {@code bench.config} starts the bar with {@code --config FILE} instead of demo mode's defaults (e.g.
+ * {@code demo: {vendor: max}} for browser mode); the PSS of the processes it starts (a browser) is printed apart.
  * Without {@code bench.image} it runs {@code java -jar target/unibar.jar} with the installed bar's JVM options
- * that bear on memory ({@code -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1}, packaging/jpackage.sh).
+ * that bear on memory (those of packaging/jpackage.sh, listed in {@link #INSTALLED_OPTIONS}) and the environment the
+ * Linux launcher sets ({@code MALLOC_ARENA_MAX}, packaging/linux/unibar-launcher.sh); {@code bench.jvm} adds options
+ * after them (a later option wins) and {@code bench.env} sets variables ({@code NAME=VALUE,...}) in either mode.
  */
 public final class BarMemory {
+
+    /** The installed bar's JVM options that bear on memory (packaging/jpackage.sh's java_options). */
+    static final List<String> INSTALLED_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
+            "-Xms64m", "-Xmn16m", "-XX:MetaspaceSize=64m");
+    /** The installed bar's environment (packaging/linux/unibar-launcher.sh). */
+    static final Map<String, String> INSTALLED_ENV = Map.of("MALLOC_ARENA_MAX", "2");
 
     private static final String JAVA_HEAP = "Java heap (the part touched)";
     private static final String ANON = "other anonymous (metaspace, code, stacks, malloc)";
@@ -52,7 +65,8 @@ public final class BarMemory {
 
         Path tmp = Files.createTempDirectory("unibar-memory");
         Path trace = tmp.resolve("trace.txt");
-        String props = "-XX:NativeMemoryTracking=summary -Dunibar.startup.trace=" + trace
+        boolean nmt = !"false".equals(System.getProperty("bench.nmt"));
+        String props = (nmt ? "-XX:NativeMemoryTracking=summary " : "") + "-Dunibar.startup.trace=" + trace
                 + " -Dunibar.startup.t0=" + System.currentTimeMillis() + (extra.isEmpty() ? "" : " " + extra);
         List<String> cmd = new ArrayList<>();
         ProcessBuilder pb = new ProcessBuilder().redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile());
@@ -63,10 +77,13 @@ public final class BarMemory {
             Path jar = root.resolve("target/unibar.jar");
             if (!Files.isRegularFile(jar)) throw new IllegalStateException("run mvn package first (no " + jar + ")");
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1"));
+            cmd.addAll(INSTALLED_OPTIONS);
+            pb.environment().putAll(INSTALLED_ENV);
             cmd.addAll(List.of(props.split(" ")));
             cmd.addAll(List.of("-jar", jar.toString()));
         }
+        String config = System.getProperty("bench.config");
+        if (config != null) cmd.addAll(List.of("--config", Path.of(config).toAbsolutePath().toString()));
         pb.command(cmd);
         Process xvfb = null;
         String display = System.getenv("DISPLAY");
@@ -83,6 +100,13 @@ public final class BarMemory {
         env.remove("XDG_CONFIG_HOME");
         env.remove("XDG_STATE_HOME");
         env.remove("UNIBAR_CONFIG");
+        String extraEnv = System.getProperty("bench.env", "").trim();
+        for (String kv : extraEnv.isEmpty() ? new String[0] : extraEnv.split(",")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("bench.env: NAME=VALUE,... (not '" + kv + "')");
+            env.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+        if (!extraEnv.isEmpty()) extra = (extra + " " + extraEnv).trim();
         Process p = pb.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -96,7 +120,7 @@ public final class BarMemory {
             long cpu0 = cpuTicks(p.toHandle());
             Thread.sleep(TimeUnit.SECONDS.toMillis(idle));
             long cpu1 = cpuTicks(p.toHandle());
-            report(pid, settle, idle, cpu1 - cpu0, image != null ? "app image " + image : "java -jar target/unibar.jar", extra);
+            report(pid, nmt, settle, idle, cpu1 - cpu0, image != null ? "app image " + image : "java -jar target/unibar.jar", extra);
         } finally {
             p.toHandle().descendants().forEach(ProcessHandle::destroy);
             p.destroy();
@@ -106,16 +130,53 @@ public final class BarMemory {
         System.out.println("load after: " + Bench.load());
     }
 
-    private static void report(long pid, int settle, int idle, long cpuTicks, String what, String extra) throws Exception {
+    private static void report(long pid, boolean nmt, int settle, int idle, long cpuTicks, String what, String extra) throws Exception {
         List<String> heapInfo = jcmd(pid, "GC.heap_info");
         long[] heap = heapRange(heapInfo);
         Map<String, Long> pss = pssByBacking(pid, heap);
         long total = pss.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf(Locale.ROOT, "%nUnibar in demo mode (%s%s), %d s after its vendor page connected%n", what,
                 extra.isEmpty() ? "" : ", " + extra, settle);
-        System.out.printf(Locale.ROOT, "PSS %d MiB, by what backs it:%n", total / 1024);
+        System.out.printf(Locale.ROOT, "PSS %d MiB (private to the bar: %d MiB; the rest is its share of pages other processes map too), by what backs it:%n",
+                total / 1024, privateKib(pid) / 1024);
         pss.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-46s %6d MiB%n", k, v / 1024));
 
+        if (nmt) nmtReport(pid, pss.getOrDefault(ANON, 0L));
+        for (String line : heapInfo) {
+            if (line.contains("total") || line.contains("Metaspace") || line.contains("class space")) System.out.println("  " + line.trim());
+        }
+        printGcs(jcmd(pid, "PerfCounter.print"));
+        List<ProcessHandle> children = ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of());
+        if (!children.isEmpty()) {
+            long kids = 0;
+            for (ProcessHandle c : children) kids += rollupPss(c.pid());
+            System.out.printf(Locale.ROOT, "Processes the bar started (%d): PSS %d MiB%n", children.size(), kids / 1024);
+        }
+        double seconds = cpuTicks / 100.0;
+        System.out.printf(Locale.ROOT, "CPU while idle: %.2f s in %d s (%.1f %% of one core)%n", seconds, idle, 100.0 * seconds / idle);
+    }
+
+    /** Collections since start, young (collector 0) and full (collector 1), with their total pause. */
+    private static void printGcs(List<String> counters) {
+        Map<String, Long> c = new LinkedHashMap<>();
+        for (String line : counters) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && line.startsWith("sun.")) {
+                try {
+                    c.put(line.substring(0, eq), Long.parseLong(line.substring(eq + 1).trim()));
+                } catch (NumberFormatException text) {
+                    // a string counter
+                }
+            }
+        }
+        double hz = c.getOrDefault("sun.os.hrt.frequency", 1_000_000_000L);
+        System.out.printf(Locale.ROOT, "Collections since start: %d young (%.0f ms in all), %d full (%.0f ms in all)%n",
+                c.getOrDefault("sun.gc.collector.0.invocations", 0L), 1000 * c.getOrDefault("sun.gc.collector.0.time", 0L) / hz,
+                c.getOrDefault("sun.gc.collector.1.invocations", 0L), 1000 * c.getOrDefault("sun.gc.collector.1.time", 0L) / hz);
+    }
+
+    /** The JVM's own accounts, and the anonymous memory ({@code anon} KiB of PSS) they do not explain. */
+    private static void nmtReport(long pid, long anon) throws IOException, InterruptedException {
         List<String> nmt = jcmd(pid, "VM.native_memory", "summary");
         long committed = 0;
         System.out.println("The JVM's own accounts (NMT, committed; committed is not all touched, PSS counts only what is):");
@@ -131,14 +192,8 @@ public final class BarMemory {
         System.out.printf(Locale.ROOT, "  %-46s %6d MiB%n", "total committed", committed / 1024);
         // The CDS archive is a file mapping, counted above under its own name.
         long heapCommitted = nmtCommitted(nmt, "Java Heap") + nmtCommitted(nmt, "Shared class space");
-        long anon = pss.getOrDefault(ANON, 0L);
         System.out.printf(Locale.ROOT, "Other anonymous PSS beyond the JVM's committed non-heap memory (WebKit, Prism, fonts, glibc arenas): about %d MiB%n",
                 Math.max(0, anon - (committed - heapCommitted)) / 1024);
-        for (String line : heapInfo) {
-            if (line.contains("total") || line.contains("Metaspace") || line.contains("class space")) System.out.println("  " + line.trim());
-        }
-        double seconds = cpuTicks / 100.0;
-        System.out.printf(Locale.ROOT, "CPU while idle: %.2f s in %d s (%.1f %% of one core)%n", seconds, idle, 100.0 * seconds / idle);
     }
 
     /** The Java heap's reserved address range, from the generations' {@code [low, ..., high)} in GC.heap_info. */
@@ -185,6 +240,27 @@ public final class BarMemory {
         if (path.endsWith("/modules") || path.endsWith(".jar")) return "jars and the runtime's modules";
         if (path.startsWith("/memfd:") || path.startsWith("/dev/shm") || path.contains("(deleted)")) return "shared memory";
         return "other files";
+    }
+
+    /** Pages only this process maps, in KiB: unlike PSS, the same whatever else runs on the machine. */
+    private static long privateKib(long pid) throws IOException {
+        long kib = 0;
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"))) {
+            if (line.startsWith("Private_Clean:") || line.startsWith("Private_Dirty:")) kib += Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+        return kib;
+    }
+
+    /** PSS in KiB of a process (0 if it has gone). */
+    private static long rollupPss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"))) {
+                if (line.startsWith("Pss:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        } catch (IOException gone) {
+            return 0;
+        }
+        return 0;
     }
 
     private static long nmtCommitted(List<String> nmt, String category) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * stand-in {@code java} that prints its arguments: the JVM gets jpackage's options and class path from
  * Unibar.cfg with {@code $APPDIR} expanded, in order (the AppCDS archive only maps for that exact class path),
  * and the caller's arguments arrive whole after the main class, also when started through a symlink such
- * as /usr/bin/unibar and from a folder with spaces.
+ * as /usr/bin/unibar and from a folder with spaces; glibc's malloc arenas are capped unless the caller set
+ * their own cap (decision 0088).
  */
 class LinuxLauncherTest {
 
@@ -68,8 +70,33 @@ class LinuxLauncherTest {
         assertEquals(expected.subList(0, expected.size() - 3), run(launcher.toString()), "no arguments");
     }
 
+    @Test
+    void capsGlibcMallocArenasUnlessTheCallerSetTheirOwnCap() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "a POSIX shell");
+        Path root = dir.resolve("unibar");
+        Files.createDirectories(root.resolve("lib/app"));
+        Files.createDirectories(root.resolve("bin"));
+        Files.createDirectories(root.resolve("lib/runtime/bin"));
+        Files.writeString(root.resolve("lib/app/Unibar.cfg"), "[Application]\napp.classpath=$APPDIR/unibar.jar\napp.mainclass=dev.unibar.Main\n");
+        Path java = root.resolve("lib/runtime/bin/java");
+        Files.writeString(java, "#!/bin/sh\nprintf 'arenas=%s\\n' \"${MALLOC_ARENA_MAX-unset}\"\n");
+        Path launcher = root.resolve("bin/Unibar");
+        Files.copy(Path.of("packaging/linux/unibar-launcher.sh"), launcher);
+        for (Path p : List.of(java, launcher)) Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        assertEquals(List.of("arenas=2"), run(Map.of(), launcher.toString()));
+        assertEquals(List.of("arenas=4"), run(Map.of("MALLOC_ARENA_MAX", "4"), launcher.toString()), "an administrator's cap");
+    }
+
     private static List<String> run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return run(Map.of(), cmd);
+    }
+
+    private static List<String> run(Map<String, String> env, String... cmd) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("MALLOC_ARENA_MAX");
+        pb.environment().putAll(env);
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
