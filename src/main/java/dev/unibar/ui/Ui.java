@@ -10,6 +10,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 import org.kordamp.ikonli.Ikon;
@@ -98,6 +99,14 @@ final class Ui {
         l.setId(id);
         l.getStyleClass().add(styleClass);
         return l;
+    }
+
+    /** Names a field by its prompt, for the eye and for the screen reader alike. */
+    static <T extends TextInputControl> T prompted(T field, String id, String prompt) {
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setAccessibleText(prompt);
+        return field;
     }
 
     /** A read-only text that a screen reader announces with its meaning, not just its value. */
