@@ -141,10 +141,6 @@ public final class CapturePipeline implements AutoCloseable {
         return consoleLines.get();
     }
 
-    /** Batches waiting for the worker. */
-    public int backlog() {
-        return queue.size();
-    }
 
     /** Stops the worker after what is already queued; waits a bounded time for it. */
     @Override

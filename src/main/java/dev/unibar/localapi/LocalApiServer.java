@@ -96,9 +96,6 @@ public final class LocalApiServer implements AutoCloseable {
         return commands;
     }
 
-    ApiFeed feed() {
-        return feed;
-    }
 
     int perSecond() {
         return perSecond;
