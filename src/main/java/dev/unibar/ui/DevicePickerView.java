@@ -68,11 +68,9 @@ public final class DevicePickerView extends VBox {
     /** Shown where the vendor has the command; enabled where the bar allows it and nothing is {@code missing}. */
     private static Button command(BarViewModel vm, String text, String id, CommandKind kind,
                                   ObservableBooleanValue missing, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
+        Button b = Ui.button(id, text, action);
         BarView.visible(b, vm.supportedProperty(kind));
         b.disableProperty().bind(vm.enabledProperty(kind).not().or(missing));
-        b.setOnAction(e -> action.run());
         return b;
     }
 }

@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.event.EventHandler;
+import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.input.MouseEvent;
 import javafx.beans.value.ObservableBooleanValue;
@@ -99,6 +100,13 @@ final class Ui {
         l.setId(id);
         l.getStyleClass().add(styleClass);
         return l;
+    }
+
+    static Button button(String id, String text, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
     }
 
     /** Names a field by its prompt, for the eye and for the screen reader alike. */
