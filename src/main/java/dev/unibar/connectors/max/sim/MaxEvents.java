@@ -1,7 +1,8 @@
 package dev.unibar.connectors.max.sim;
 
+import dev.unibar.simkit.Replies;
+
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,19 +15,12 @@ final class MaxEvents {
     private MaxEvents() {
     }
 
-    /** An event from its keys and values, alternating, in this order. */
-    private static Map<String, Object> fields(Object... keysAndValues) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) e.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        return e;
-    }
-
     static String bool(boolean b) {
         return b ? "True" : "False";
     }
 
     static Map<String, Object> agentState(String state, String outReason, boolean acw, int acwTimeout, Instant at) {
-        return fields("Type", "AgentState",
+        return Replies.fields("Type", "AgentState",
                 "CurrentState", state,
                 "CurrentOutReason", outReason == null ? "" : outReason,
                 "StartTimeUTC", at.toString(),
@@ -37,7 +31,7 @@ final class MaxEvents {
 
     /** The whole CallContactEvent of a contact in its current status. */
     static Map<String, Object> callContact(SimContact c, Instant at) {
-        return fields("Type", "CallContactEvent",
+        return Replies.fields("Type", "CallContactEvent",
                 "ContactID", c.contactId,
                 "MasterID", c.masterId,
                 "Status", c.status,
@@ -60,7 +54,7 @@ final class MaxEvents {
     }
 
     static Map<String, Object> sessionStart(String agentId, String station, String sessionId) {
-        return fields("Type", "AgentSessionStart",
+        return Replies.fields("Type", "AgentSessionStart",
                 "BusNo", "4500",
                 "AgentId", agentId,
                 "SessionId", sessionId,
@@ -72,31 +66,31 @@ final class MaxEvents {
     }
 
     static Map<String, Object> sessionEnd(String type, String message) {
-        return fields("Type", type,
+        return Replies.fields("Type", type,
                 "Message", message,
                 "Success", "True");
     }
 
     static Map<String, Object> agentLeg(String legId, String status, boolean finalState) {
-        return fields("Type", "AgentLeg",
+        return Replies.fields("Type", "AgentLeg",
                 "AgentLegId", legId,
                 "Status", status,
                 "FinalState", bool(finalState));
     }
 
     static Map<String, Object> mute(boolean muted) {
-        return fields("Type", "Mute",
+        return Replies.fields("Type", "Mute",
                 "AgentMuted", bool(muted));
     }
 
     static Map<String, Object> simple(String type) {
-        return fields("Type", type,
+        return Replies.fields("Type", type,
                 "IISHost", "sim-iis",
                 "VCHost", "sim-vc");
     }
 
     static Map<String, Object> popUrl(String contactId, String url, String title) {
-        return fields("Type", "PopURL",
+        return Replies.fields("Type", "PopURL",
                 "ContactId", contactId,
                 "URL", url,
                 "TabTitle", title,
@@ -104,14 +98,14 @@ final class MaxEvents {
     }
 
     static Map<String, Object> ack(Object contactId, boolean ok, String reason) {
-        return fields("messageType", "ClientEventSubscriptionAcknowledge",
+        return Replies.fields("messageType", "ClientEventSubscriptionAcknowledge",
                 "contactId", contactId,
                 "status", ok ? "OK" : "ERROR",
                 "reason", reason);
     }
 
     static Map<String, Object> sessionInfo(String token) {
-        return fields("messageType", "SessionInfo",
+        return Replies.fields("messageType", "SessionInfo",
                 "sessionToken", token);
     }
 

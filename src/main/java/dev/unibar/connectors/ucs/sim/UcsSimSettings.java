@@ -1,6 +1,7 @@
 package dev.unibar.connectors.ucs.sim;
 
-import java.util.LinkedHashMap;
+import dev.unibar.simkit.Replies;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,14 +41,12 @@ public final class UcsSimSettings {
     /** A phone the agent can pair with; {@code identifier} is what selectIdentifier takes. */
     public record SimDevice(int id, String identifier, String name, String number) {
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", id);
-            m.put("identifier", identifier);
-            m.put("name", name);
-            m.put("number", number);
-            m.put("type", "line");
-            m.put("line_id", id);
-            return m;
+            return Replies.fields("id", id,
+                    "identifier", identifier,
+                    "name", name,
+                    "number", number,
+                    "type", "line",
+                    "line_id", id);
         }
     }
 
