@@ -141,10 +141,6 @@ public final class CapturePipeline implements AutoCloseable {
         return consoleLines.get();
     }
 
-    /** Batches waiting for the worker. */
-    public int backlog() {
-        return queue.size();
-    }
 
     /** Stops the worker after what is already queued; waits a bounded time for it. */
     @Override
@@ -229,13 +225,8 @@ public final class CapturePipeline implements AutoCloseable {
             malformed(text, "entry of " + text.length() + " characters is over the limit of " + MAX_ENTRY_CHARS);
             return;
         }
-        JsonNode entry;
-        try {
-            entry = StrictJson.read(text);
-        } catch (StrictJson.Unreadable e) {
-            malformed(text, "entry is not JSON: " + e.getMessage());
-            return;
-        }
+        JsonNode entry = parsed(text, "entry");
+        if (entry == null) return;
         if (!entry.isObject()) {
             malformed(entry.toString(), "entry is not a JSON object");
             return;
@@ -275,12 +266,8 @@ public final class CapturePipeline implements AutoCloseable {
         JsonNode line = d;
         if (d.isTextual()) {
             String payload = d.asText();
-            try {
-                line = StrictJson.read(payload);
-            } catch (StrictJson.Unreadable e) {
-                malformed(payload, "string payload is not JSON: " + e.getMessage());
-                return;
-            }
+            line = parsed(payload, "string payload");
+            if (line == null) return;
             if (!line.isObject()) {
                 malformed(payload, "string payload is not a JSON object");
                 return;
@@ -355,6 +342,16 @@ public final class CapturePipeline implements AutoCloseable {
             handler.page(e);
         } catch (RuntimeException ex) {
             LOG.log(System.Logger.Level.WARNING, "capture handler failed", ex);
+        }
+    }
+
+    /** {@code text} read as JSON, or null once it is counted malformed ("{@code what} is not JSON: why"). */
+    private JsonNode parsed(String text, String what) {
+        try {
+            return StrictJson.read(text);
+        } catch (StrictJson.Unreadable e) {
+            malformed(text, what + " is not JSON: " + e.getMessage());
+            return null;
         }
     }
 

@@ -79,15 +79,12 @@ public final class HostServer implements AutoCloseable {
     }
 
     public synchronized void stop() {
-        if (server == null) return;
-        try {
-            server.stop();
-        } catch (Exception e) {
+        Server s = server;
+        server = null;
+        connector = null;
+        LoopbackRequests.stop(s, e -> {
             throw new IllegalStateException("host server did not stop cleanly", e);
-        } finally {
-            server = null;
-            connector = null;
-        }
+        });
     }
 
     @Override

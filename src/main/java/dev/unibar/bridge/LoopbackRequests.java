@@ -9,6 +9,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The checks every local server of Unibar's own makes before anything else (issue 13, finding 3):
@@ -66,6 +67,16 @@ public final class LoopbackRequests {
     public static void closeIfRefused(Response response, int status) {
         if (status == 401 || status == 403 || status == 413 || status == 421) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+    }
+
+    /** Stops {@code server} (null: none is running); a failure goes to {@code failed}, which says it the caller's way. */
+    public static void stop(Server server, Consumer<Exception> failed) {
+        if (server == null) return;
+        try {
+            server.stop();
+        } catch (Exception e) {
+            failed.accept(e);
         }
     }
 

@@ -11,12 +11,23 @@ final class Args {
     final Map<String, String> options = new LinkedHashMap<>();
     final List<String> positional = new ArrayList<>();
 
-    static Args parse(List<String> args, Set<String> known, int maxPositional) {
-        return parse(args, known, Set.of(), maxPositional);
+    /**
+     * A command line that does not fit, its message as the usage line starts it ({@code simulate: unknown option
+     * --x}); {@link Cli#run} answers every one with the usage text.
+     */
+    static final class Invalid extends IllegalArgumentException {
+        Invalid(String command, String problem) {
+            super(command == null ? problem : command + ": " + problem);
+        }
+    }
+
+    /** @param command what a problem is said to be about ({@code simulate}), or null for the bar itself */
+    static Args parse(String command, List<String> args, Set<String> known, int maxPositional) {
+        return parse(command, args, known, Set.of(), maxPositional);
     }
 
     /** {@code flags} are options without a value ({@code --start-over}); they are stored as "true". */
-    static Args parse(List<String> args, Set<String> known, Set<String> flags, int maxPositional) {
+    static Args parse(String command, List<String> args, Set<String> known, Set<String> flags, int maxPositional) {
         Args a = new Args();
         for (int i = 0; i < args.size(); i++) {
             String s = args.get(i);
@@ -31,17 +42,17 @@ final class Args {
                 if (flags.contains(name) && value == null) {
                     value = "true";
                 } else if (!known.contains(name)) {
-                    throw new IllegalArgumentException("unknown option " + name);
+                    throw new Invalid(command, "unknown option " + name);
                 }
                 if (value == null) {
-                    if (i + 1 >= args.size()) throw new IllegalArgumentException(name + " needs a value");
+                    if (i + 1 >= args.size()) throw new Invalid(command, name + " needs a value");
                     value = args.get(++i);
                 }
-                if (a.options.put(name, value) != null) throw new IllegalArgumentException(name + " given twice");
+                if (a.options.put(name, value) != null) throw new Invalid(command, name + " given twice");
             } else if (s.startsWith("-") && !s.equals("-")) {
-                throw new IllegalArgumentException("unknown option " + s);
+                throw new Invalid(command, "unknown option " + s);
             } else {
-                if (a.positional.size() >= maxPositional) throw new IllegalArgumentException("unexpected argument \"" + s + "\"");
+                if (a.positional.size() >= maxPositional) throw new Invalid(command, "unexpected argument \"" + s + "\"");
                 a.positional.add(s);
             }
         }

@@ -77,6 +77,14 @@ public final class Cli {
     }
 
     public int run(String[] args) {
+        try {
+            return command(args);
+        } catch (Args.Invalid e) {
+            return usage(e.getMessage());
+        }
+    }
+
+    private int command(String[] args) {
         if (args.length == 0) return bar(List.of());
         String cmd = args[0];
         List<String> rest = List.of(args).subList(1, args.length);
@@ -120,12 +128,7 @@ public final class Cli {
     // ---- the bar ----------------------------------------------------------------------------------------
 
     private int bar(List<String> args) {
-        Args a;
-        try {
-            a = Args.parse(args, Set.of("--config"), 0);
-        } catch (IllegalArgumentException e) {
-            return usage(e.getMessage());
-        }
+        Args a = Args.parse(null, args, Set.of("--config"), 0);
         String file = a.options.get("--config");
         UnibarConfig config = loadBarConfig(file);
         return config == null ? USAGE : launchBar(config, args);
@@ -209,12 +212,7 @@ public final class Cli {
     // ---- simulate ---------------------------------------------------------------------------------------
 
     private int simulateCommand(List<String> args) {
-        Args a;
-        try {
-            a = Args.parse(args, Set.of("--vendor", "--port"), 0);
-        } catch (IllegalArgumentException e) {
-            return usage("simulate: " + e.getMessage());
-        }
+        Args a = Args.parse("simulate", args, Set.of("--vendor", "--port"), 0);
         String vendor = a.options.get("--vendor");
         if (vendor == null) return usage("simulate: --vendor is required (one of " + supported() + ")");
         if (Vendors.find(vendor).isEmpty()) {
@@ -265,12 +263,7 @@ public final class Cli {
     // ---- translate --------------------------------------------------------------------------------------
 
     private int translate(List<String> args) {
-        Args a;
-        try {
-            a = Args.parse(args, Set.of("--vendor"), 1);
-        } catch (IllegalArgumentException e) {
-            return usage("translate: " + e.getMessage());
-        }
+        Args a = Args.parse("translate", args, Set.of("--vendor"), 1);
         String vendor = a.options.get("--vendor");
         if (vendor == null) return usage("translate: --vendor is required (supported: " + supported() + ")");
         VendorMapper mapper = Vendors.find(vendor).map(VendorModule::newMapper).orElse(null);
@@ -345,12 +338,7 @@ public final class Cli {
     // ---- sso-token --------------------------------------------------------------------------------------
 
     private int ssoToken(List<String> args) {
-        Args a;
-        try {
-            a = Args.parse(args, Set.of("--username", "--timestamp"), 0);
-        } catch (IllegalArgumentException e) {
-            return usage("sso-token: " + e.getMessage());
-        }
+        Args a = Args.parse("sso-token", args, Set.of("--username", "--timestamp"), 0);
         String user = a.options.get("--username");
         String ts = a.options.get("--timestamp");
         if (user == null || ts == null) return usage("sso-token: --username and --timestamp are required");

@@ -32,12 +32,7 @@ final class FlowRecordCommand {
     }
 
     int run(List<String> args, Function<String, Integer> usage) {
-        Args a;
-        try {
-            a = Args.parse(args, Set.of("--out", "--name"), 0);
-        } catch (IllegalArgumentException e) {
-            return usage.apply("flow record: " + e.getMessage());
-        }
+        Args a = Args.parse("flow record", args, Set.of("--out", "--name"), 0);
         String outFile = a.options.get("--out");
         if (outFile == null) return usage.apply("flow record: --out FILE.yml is required");
         Path file = Path.of(outFile).toAbsolutePath().normalize();

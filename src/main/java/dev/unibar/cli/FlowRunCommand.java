@@ -71,13 +71,8 @@ final class FlowRunCommand {
 
     /** @return the exit code; usage problems are returned as messages through {@code usage} */
     int run(List<String> args, Function<String, Integer> usage) {
-        Args a;
-        try {
-            a = Args.parse(args, Set.of("--vendor", "--against", "--config", "--junit", "--html", "--browser", "--parallel"),
-                    Set.of("--start-over"), Integer.MAX_VALUE);
-        } catch (IllegalArgumentException e) {
-            return usage.apply("flow run: " + e.getMessage());
-        }
+        Args a = Args.parse("flow run", args, Set.of("--vendor", "--against", "--config", "--junit", "--html", "--browser",
+                "--parallel"), Set.of("--start-over"), Integer.MAX_VALUE);
         if (a.positional.isEmpty()) return usage.apply("flow run: name at least one flow file");
         String against = a.options.getOrDefault("--against", "simulator");
         if (!against.equals("simulator") && !against.equals("config")) {

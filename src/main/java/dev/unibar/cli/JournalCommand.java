@@ -38,12 +38,8 @@ final class JournalCommand {
 
     int run(List<String> args, Function<String, Integer> usage) {
         if (args.isEmpty() || !args.get(0).equals("export")) return usage.apply("journal: expected \"journal export\"");
-        Args a;
-        try {
-            a = Args.parse(args.subList(1, args.size()), Set.of("--config", "--out"), Set.of("--json"), 0);
-        } catch (IllegalArgumentException e) {
-            return usage.apply("journal export: " + e.getMessage());
-        }
+        Args a = Args.parse("journal export", args.subList(1, args.size()), Set.of("--config", "--out"), Set.of("--json"),
+                0);
         UnibarConfig config;
         try {
             String file = a.options.get("--config");

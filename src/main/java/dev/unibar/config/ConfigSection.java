@@ -237,43 +237,18 @@ public final class ConfigSection {
 
     /** YAML values handed to a vendor page as they are: booleans, numbers, text, lists and maps. */
     static Object toPlain(Node n) {
-        if (n instanceof ScalarNode s) {
-            Tag t = s.getTag();
-            String v = s.getValue();
-            if (Tag.NULL.equals(t)) return null;
-            if (Tag.BOOL.equals(t)) {
-                String b = v.toLowerCase(Locale.ROOT);
-                return b.equals("true") || b.equals("yes") || b.equals("on");
-            }
-            if (Tag.INT.equals(t)) {
-                try {
-                    return Long.parseLong(v);
-                } catch (NumberFormatException e) {
-                    return v;
-                }
-            }
-            if (Tag.FLOAT.equals(t)) {
-                try {
-                    return Double.parseDouble(v);
-                } catch (NumberFormatException e) {
-                    return v;
-                }
-            }
-            return v;
+        return YamlTree.plain(n, ConfigSection::number);
+    }
+
+    private static Object number(ScalarNode s) {
+        String v = s.getValue();
+        try {
+            if (Tag.INT.equals(s.getTag())) return Long.parseLong(v);
+            if (Tag.FLOAT.equals(s.getTag())) return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            // a YAML number Java does not read (0x1F, 1_000, too long) stays text
         }
-        if (n instanceof SequenceNode seq) {
-            List<Object> out = new ArrayList<>();
-            for (Node item : seq.getValue()) out.add(toPlain(item));
-            return out;
-        }
-        if (n instanceof MappingNode m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (NodeTuple t : m.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k) out.put(k.getValue(), toPlain(t.getValueNode()));
-            }
-            return out;
-        }
-        return null;
+        return v;
     }
 
     static boolean isNull(Node n) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /**
  * One expected normalized event, written as the CONTRACT's JSON with patterns in place of values (docs/flows.md):
@@ -147,21 +148,10 @@ public record EventPattern(int line, Map<String, Object> pattern) {
 
     static String show(Object v) {
         if (v instanceof Map<?, ?> m) {
-            StringBuilder b = new StringBuilder("{");
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (b.length() > 1) b.append(", ");
-                b.append(e.getKey()).append(": ").append(show(e.getValue()));
-            }
-            return b.append('}').toString();
+            return m.entrySet().stream().map(e -> e.getKey() + ": " + show(e.getValue()))
+                    .collect(Collectors.joining(", ", "{", "}"));
         }
-        if (v instanceof List<?> l) {
-            StringBuilder b = new StringBuilder("[");
-            for (Object o : l) {
-                if (b.length() > 1) b.append(", ");
-                b.append(show(o));
-            }
-            return b.append(']').toString();
-        }
+        if (v instanceof List<?> l) return l.stream().map(EventPattern::show).collect(Collectors.joining(", ", "[", "]"));
         return v == null ? "null" : String.valueOf(v);
     }
 }

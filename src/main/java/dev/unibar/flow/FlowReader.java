@@ -1,6 +1,7 @@
 package dev.unibar.flow;
 
 import dev.unibar.config.ConfigSection;
+import dev.unibar.config.YamlTree;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -12,7 +13,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -223,27 +223,7 @@ public final class FlowReader {
 
     /** YAML values as plain Java: text stays text (ids and numbers are compared as the CONTRACT's strings). */
     static Object plain(Node n) {
-        if (n instanceof ScalarNode s) {
-            if (Tag.NULL.equals(s.getTag())) return null;
-            if (Tag.BOOL.equals(s.getTag())) {
-                String b = s.getValue().toLowerCase(Locale.ROOT);
-                return b.equals("true") || b.equals("yes") || b.equals("on");
-            }
-            return s.getValue();
-        }
-        if (n instanceof SequenceNode seq) {
-            List<Object> out = new ArrayList<>();
-            for (Node i : seq.getValue()) out.add(plain(i));
-            return out;
-        }
-        if (n instanceof MappingNode m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (NodeTuple t : m.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k) out.put(k.getValue(), plain(t.getValueNode()));
-            }
-            return out;
-        }
-        return null;
+        return YamlTree.plain(n, ScalarNode::getValue);
     }
 
     private static int line(Node n) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Values as a flow file writes them: texts plain where YAML reads them back as the same text, else in double
@@ -23,21 +24,10 @@ final class YamlText {
         if (v == null) return "~";
         if (v instanceof Boolean b) return b.toString();
         if (v instanceof Map<?, ?> m) {
-            StringBuilder b = new StringBuilder("{");
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (b.length() > 1) b.append(", ");
-                b.append(text(String.valueOf(e.getKey()))).append(": ").append(value(e.getValue()));
-            }
-            return b.append('}').toString();
+            return m.entrySet().stream().map(e -> text(String.valueOf(e.getKey())) + ": " + value(e.getValue()))
+                    .collect(Collectors.joining(", ", "{", "}"));
         }
-        if (v instanceof List<?> l) {
-            StringBuilder b = new StringBuilder("[");
-            for (Object o : l) {
-                if (b.length() > 1) b.append(", ");
-                b.append(value(o));
-            }
-            return b.append(']').toString();
-        }
+        if (v instanceof List<?> l) return l.stream().map(YamlText::value).collect(Collectors.joining(", ", "[", "]"));
         return text(String.valueOf(v));
     }
 

@@ -343,10 +343,6 @@ public final class CallJournal implements AutoCloseable {
         return out;
     }
 
-    /** Writes that failed since the journal opened (they are logged once). */
-    public synchronized long failures() {
-        return failures;
-    }
 
     private List<CallRecord> calls(String sql) {
         List<CallRecord> out = new ArrayList<>();

@@ -28,21 +28,7 @@ public final class CallRecordJson {
         o.put("callId", c.callId());
         put(o, "agent", c.agent());
         put(o, "direction", c.direction());
-        party(o, "from", c.fromNumber(), c.fromName());
-        party(o, "to", c.toNumber(), c.toName());
-        ObjectNode q = JSON.createObjectNode();
-        put(q, "id", c.queueId());
-        put(q, "name", c.queueName());
-        if (!q.isEmpty()) o.set("queue", q);
-        ObjectNode camp = JSON.createObjectNode();
-        put(camp, "id", c.campaignId());
-        put(camp, "name", c.campaignName());
-        if (!camp.isEmpty()) o.set("campaign", camp);
-        ObjectNode cust = JSON.createObjectNode();
-        put(cust, "name", c.customerName());
-        put(cust, "number", c.customerNumber());
-        put(cust, "externalId", c.customerId());
-        if (!cust.isEmpty()) o.set("customer", cust);
+        parties(o, c);
         if (!c.data().isEmpty()) {
             ObjectNode d = o.putObject("data");
             for (Map.Entry<String, String> e : new java.util.TreeMap<>(c.data()).entrySet()) d.put(e.getKey(), e.getValue());
@@ -73,10 +59,23 @@ public final class CallRecordJson {
         return of(c, id).toString();
     }
 
-    private static void party(ObjectNode o, String key, String number, String name) {
+    /** from, to, queue, campaign and customer, each an object left out when it would be empty (the export's too). */
+    static void parties(ObjectNode o, CallRecord c) {
+        pair(o, "from", "number", c.fromNumber(), "name", c.fromName());
+        pair(o, "to", "number", c.toNumber(), "name", c.toName());
+        pair(o, "queue", "id", c.queueId(), "name", c.queueName());
+        pair(o, "campaign", "id", c.campaignId(), "name", c.campaignName());
+        ObjectNode cust = JSON.createObjectNode();
+        put(cust, "name", c.customerName());
+        put(cust, "number", c.customerNumber());
+        put(cust, "externalId", c.customerId());
+        if (!cust.isEmpty()) o.set("customer", cust);
+    }
+
+    private static void pair(ObjectNode o, String key, String ka, String a, String kb, String b) {
         ObjectNode p = JSON.createObjectNode();
-        put(p, "number", number);
-        put(p, "name", name);
+        put(p, ka, a);
+        put(p, kb, b);
         if (!p.isEmpty()) o.set(key, p);
     }
 

@@ -69,15 +69,7 @@ public final class JournalExport {
             put(n, "vendor", c.vendor());
             put(n, "callId", c.callId());
             put(n, "direction", c.direction());
-            party(n, "from", c.fromNumber(), c.fromName(), "number", "name");
-            party(n, "to", c.toNumber(), c.toName(), "number", "name");
-            party(n, "queue", c.queueId(), c.queueName(), "id", "name");
-            party(n, "campaign", c.campaignId(), c.campaignName(), "id", "name");
-            ObjectNode cust = JSON.createObjectNode();
-            put(cust, "name", c.customerName());
-            put(cust, "number", c.customerNumber());
-            put(cust, "externalId", c.customerId());
-            if (!cust.isEmpty()) n.set("customer", cust);
+            CallRecordJson.parties(n, c);
             if (!c.data().isEmpty()) {
                 ObjectNode d = n.putObject("data");
                 for (Map.Entry<String, String> e : c.data().entrySet()) d.put(e.getKey(), e.getValue());
@@ -128,13 +120,6 @@ public final class JournalExport {
             s = "\"" + s.replace("\"", "\"\"") + "\"";
         }
         return s;
-    }
-
-    private static void party(ObjectNode n, String key, String a, String b, String ka, String kb) {
-        ObjectNode o = JSON.createObjectNode();
-        put(o, ka, a);
-        put(o, kb, b);
-        if (!o.isEmpty()) n.set(key, o);
     }
 
     private static void put(ObjectNode n, String k, Object v) {

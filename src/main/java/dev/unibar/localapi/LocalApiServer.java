@@ -96,9 +96,6 @@ public final class LocalApiServer implements AutoCloseable {
         return commands;
     }
 
-    ApiFeed feed() {
-        return feed;
-    }
 
     int perSecond() {
         return perSecond;
@@ -186,15 +183,11 @@ public final class LocalApiServer implements AutoCloseable {
     public synchronized void stop() {
         pairings.unsubscribe(pairingListener);
         feed.close();
-        if (server == null) return;
-        try {
-            server.stop();
-        } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "the local API did not stop cleanly: " + e.getMessage());
-        } finally {
-            server = null;
-            connector = null;
-        }
+        Server s = server;
+        server = null;
+        connector = null;
+        LoopbackRequests.stop(s, e -> LOG.log(System.Logger.Level.WARNING,
+                "the local API did not stop cleanly: " + e.getMessage()));
     }
 
     @Override

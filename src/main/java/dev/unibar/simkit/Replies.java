@@ -29,7 +29,17 @@ public final class Replies {
     private Replies() {
     }
 
-    /** {@code body} as JSON with this status. */
+    /**
+     * A JSON object's fields from keys and values, alternating, kept in the order given: a simulator's shapes
+     * read as the vendor's documents write them.
+     */
+    public static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
+    }
+
+        /** {@code body} as JSON with this status. */
     public static boolean json(Response response, Callback callback, int status, Object body) {
         try {
             return send(response, callback, status, JSON_TYPE, JSON.writeValueAsBytes(body));

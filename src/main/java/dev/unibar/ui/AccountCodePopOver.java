@@ -31,9 +31,7 @@ final class AccountCodePopOver extends BarPopOver {
         this.msg = msg;
         call.setId("accountCodeCall");
         call.getStyleClass().add("account-code-call");
-        field.setId("accountCodeField");
-        field.setPromptText(msg.get("accountCode.prompt"));
-        field.setAccessibleText(msg.get("accountCode.prompt"));
+        Ui.prompted(field, "accountCodeField", msg.get("accountCode.prompt"));
         save = Ui.commandButton(msg, "accountCodeSave", "button.save", Material2MZ.SAVE, null,
                 vm.enabledProperty(CommandKind.SET_ACCOUNT_CODE), vm.supportedProperty(CommandKind.SET_ACCOUNT_CODE),
                 () -> {

@@ -316,10 +316,6 @@ public final class BarView extends VBox {
         if (openInspector != null) openInspector.run();
     }
 
-    /** The vendor panel, for the app's menu and tests. */
-    public TitledPane vendorPanel() {
-        return vendorPanel;
-    }
 
     /** Ctrl+Shift shortcuts on this scene; each acts only when its command is allowed right now. */
     public void installShortcuts(Scene scene) {

@@ -69,8 +69,14 @@ public final class CallCommands {
     }
 
     public void toggleMute() {
-        if (can(CommandKind.UNMUTE)) activeId().ifPresent(id -> send.apply(new Command.Unmute(id)));
-        else if (can(CommandKind.MUTE)) activeId().ifPresent(id -> send.apply(new Command.Mute(id)));
+        toggleActive(CommandKind.UNMUTE, Command.Unmute::new, CommandKind.MUTE, Command.Mute::new);
+    }
+
+    /** On the active call: undo when the bar allows undoing (the call is muted, say), else do. */
+    private void toggleActive(CommandKind undo, Function<String, Command> undoing, CommandKind does,
+                              Function<String, Command> doing) {
+        if (can(undo)) activeId().ifPresent(id -> send.apply(undoing.apply(id)));
+        else if (can(does)) activeId().ifPresent(id -> send.apply(doing.apply(id)));
     }
 
     public boolean holdOrResumeAllowed() {
@@ -169,13 +175,12 @@ public final class CallCommands {
     }
 
     public void toggleRecording() {
-        if (can(CommandKind.STOP_RECORDING)) activeId().ifPresent(id -> send.apply(new Command.StopRecording(id)));
-        else if (can(CommandKind.START_RECORDING)) activeId().ifPresent(id -> send.apply(new Command.StartRecording(id)));
+        toggleActive(CommandKind.STOP_RECORDING, Command.StopRecording::new, CommandKind.START_RECORDING,
+                Command.StartRecording::new);
     }
 
     public void toggleMask() {
-        if (can(CommandKind.UNMASK)) activeId().ifPresent(id -> send.apply(new Command.Unmask(id)));
-        else if (can(CommandKind.MASK)) activeId().ifPresent(id -> send.apply(new Command.Mask(id)));
+        toggleActive(CommandKind.UNMASK, Command.Unmask::new, CommandKind.MASK, Command.Mask::new);
     }
 
     /** The ringing caller if there is one (the agent declines it to voicemail), else the call on the line. */

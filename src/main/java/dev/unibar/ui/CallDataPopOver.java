@@ -15,12 +15,8 @@ final class CallDataPopOver extends BarPopOver {
     private final TextField value = new TextField();
 
     CallDataPopOver(BarViewModel vm, Messages msg) {
-        name.setId("callDataName");
-        name.setPromptText(msg.get("callData.name"));
-        name.setAccessibleText(msg.get("callData.name"));
-        value.setId("callDataValue");
-        value.setPromptText(msg.get("callData.value"));
-        value.setAccessibleText(msg.get("callData.value"));
+        Ui.prompted(name, "callDataName", msg.get("callData.name"));
+        Ui.prompted(value, "callDataValue", msg.get("callData.value"));
         StableButton save = Ui.commandButton(msg, "callDataSave", "button.save", Material2MZ.SAVE, null,
                 vm.enabledProperty(CommandKind.SET_CALL_DATA), vm.supportedProperty(CommandKind.SET_CALL_DATA), () -> {
                     if (name.getText().isBlank()) return;

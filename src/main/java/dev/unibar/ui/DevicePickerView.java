@@ -3,6 +3,7 @@ package dev.unibar.ui;
 import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.model.Device;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -43,27 +44,13 @@ public final class DevicePickerView extends VBox {
             if (d != null) identifier.setText(d.id());
         });
 
-        Button pair = new Button(msg.get("device.pair"));
-        pair.setId("pairDevice");
-        BarView.visible(pair, vm.supportedProperty(CommandKind.SELECT_DEVICE));
-        pair.disableProperty().bind(vm.enabledProperty(CommandKind.SELECT_DEVICE).not()
-                .or(Bindings.isEmpty(identifier.textProperty())));
-        pair.setOnAction(e -> vm.selectDevice(identifier.getText()));
+        Button pair = command(vm, msg.get("device.pair"), "pairDevice", CommandKind.SELECT_DEVICE,
+                Bindings.isEmpty(identifier.textProperty()), () -> vm.selectDevice(identifier.getText()));
         identifier.setOnAction(e -> pair.fire());
-
-        Button confirm = new Button(msg.get("device.confirm"));
-        confirm.setId("confirmDevice");
-        BarView.visible(confirm, vm.supportedProperty(CommandKind.PROVISION));
-        confirm.disableProperty().bind(vm.enabledProperty(CommandKind.PROVISION).not()
-                .or(Bindings.isNull(vm.deviceProperty())));
-        confirm.setOnAction(e -> vm.provision());
-
-        Button change = new Button(msg.get("device.change"));
-        change.setId("changeDevice");
-        BarView.visible(change, vm.supportedProperty(CommandKind.IDENTIFY));
-        change.disableProperty().bind(vm.enabledProperty(CommandKind.IDENTIFY).not()
-                .or(Bindings.isNull(vm.deviceProperty())));
-        change.setOnAction(e -> vm.identify());
+        Button confirm = command(vm, msg.get("device.confirm"), "confirmDevice", CommandKind.PROVISION,
+                Bindings.isNull(vm.deviceProperty()), vm::provision);
+        Button change = command(vm, msg.get("device.change"), "changeDevice", CommandKind.IDENTIFY,
+                Bindings.isNull(vm.deviceProperty()), vm::identify);
 
         Label paired = new Label();
         paired.setId("pairedDevice");
@@ -76,5 +63,14 @@ public final class DevicePickerView extends VBox {
         HBox buttons = new HBox(6, pair, confirm, change);
         buttons.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, list, identifier, buttons, paired);
+    }
+
+    /** Shown where the vendor has the command; enabled where the bar allows it and nothing is {@code missing}. */
+    private static Button command(BarViewModel vm, String text, String id, CommandKind kind,
+                                  ObservableBooleanValue missing, Runnable action) {
+        Button b = Ui.button(id, text, action);
+        BarView.visible(b, vm.supportedProperty(kind));
+        b.disableProperty().bind(vm.enabledProperty(kind).not().or(missing));
+        return b;
     }
 }

@@ -37,9 +37,7 @@ final class DialPadPopOver extends BarPopOver {
         // Tones while a call is up, dialling otherwise: the pad follows the line while it is open.
         tones = Bindings.isNotNull(vm.activeCallProperty());
         internal = InternalBox.create(msg, "dialInternal", distinguishesInternal);
-        number.setId("dialNumber");
-        number.setPromptText(msg.get("dial.prompt"));
-        number.setAccessibleText(msg.get("dial.prompt"));
+        Ui.prompted(number, "dialNumber", msg.get("dial.prompt"));
         number.setOnAction(e -> dialNow());
         StableButton dial = Ui.commandButton(msg, "dial", "button.dial", Material2AL.CALL, null,
                 vm.enabledProperty(CommandKind.DIAL), vm.supportedProperty(CommandKind.DIAL), this::dialNow);

@@ -85,9 +85,7 @@ public final class FlowRunWindow extends VBox {
         setId("flowRunWindow");
         setSpacing(6);
         setPadding(new Insets(8));
-        Button open = new Button(msg.get("flow.open"));
-        open.setId("flowOpen");
-        open.setOnAction(e -> choose());
+        Button open = Ui.button("flowOpen", msg.get("flow.open"), this::choose);
         run.setText(msg.get("flow.run"));
         run.setId("flowRun");
         run.setDisable(true);
@@ -133,12 +131,8 @@ public final class FlowRunWindow extends VBox {
     private HBox startOverQuestion() {
         question.setId("flowStartOverQuestion");
         question.setWrapText(true);
-        Button yes = new Button(msg.get("flow.startOver.yes"));
-        yes.setId("flowStartOver");
-        yes.setOnAction(e -> answer(true));
-        Button no = new Button(msg.get("flow.startOver.no"));
-        no.setId("flowKeepSession");
-        no.setOnAction(e -> answer(false));
+        Button yes = Ui.button("flowStartOver", msg.get("flow.startOver.yes"), () -> answer(true));
+        Button no = Ui.button("flowKeepSession", msg.get("flow.startOver.no"), () -> answer(false));
         VBox text = new VBox(4, question, new HBox(6, yes, no));
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox box = new HBox(text);

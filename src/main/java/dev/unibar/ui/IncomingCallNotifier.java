@@ -94,9 +94,7 @@ public final class IncomingCallNotifier {
             if (vm.isEnabled(CommandKind.ANSWER)) vm.answer();
             hide();
         });
-        Button dismiss = new Button(msg.get("incoming.dismiss"));
-        dismiss.setId("incomingDismiss");
-        dismiss.setOnAction(e -> hide());
+        Button dismiss = Ui.button("incomingDismiss", msg.get("incoming.dismiss"), this::hide);
         HBox buttons = new HBox(6, answer, dismiss);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox box = new VBox(4, title, who, person, buttons);

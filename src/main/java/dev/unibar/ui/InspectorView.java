@@ -107,13 +107,9 @@ public final class InspectorView extends VBox {
         });
         HBox.setHgrow(filter, Priority.ALWAYS);
 
-        Button copy = new Button(msg.get("inspector.copy"));
-        copy.setId("inspectorCopy");
+        Button copy = Ui.button("inspectorCopy", msg.get("inspector.copy"), this::copySelection);
         copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        copy.setOnAction(e -> copySelection());
-        Button export = new Button(msg.get("inspector.export"));
-        export.setId("inspectorExport");
-        export.setOnAction(e -> {
+        Button export = Ui.button("inspectorExport", msg.get("inspector.export"), () -> {
             File f = exportChooser.apply(getScene() == null ? null : getScene().getWindow());
             if (f == null) return;
             try {
@@ -122,9 +118,7 @@ public final class InspectorView extends VBox {
                 counters.setText(msg.format("inspector.exportFailed", ex.getCause().getMessage()));
             }
         });
-        Button clear = new Button(msg.get("inspector.clear"));
-        clear.setId("inspectorClear");
-        clear.setOnAction(e -> {
+        Button clear = Ui.button("inspectorClear", msg.get("inspector.clear"), () -> {
             inspector.clear();
             refresh();
         });

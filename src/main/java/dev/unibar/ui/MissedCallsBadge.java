@@ -100,8 +100,4 @@ final class MissedCallsBadge extends Button {
         }
     }
 
-    /** The list's pop-over, for tests. */
-    BarPopOver popOver() {
-        return popOver.get();
-    }
 }

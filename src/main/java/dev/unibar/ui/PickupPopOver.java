@@ -11,9 +11,7 @@ final class PickupPopOver extends BarPopOver {
     private final TextField extension = new TextField();
 
     PickupPopOver(BarViewModel vm, Messages msg) {
-        extension.setId("pickupExtension");
-        extension.setPromptText(msg.get("pickup.prompt"));
-        extension.setAccessibleText(msg.get("pickup.prompt"));
+        Ui.prompted(extension, "pickupExtension", msg.get("pickup.prompt"));
         StableButton take = Ui.commandButton(msg, "pickupTake", "button.pickupTake", Material2AL.CALL_RECEIVED, null,
                 vm.enabledProperty(CommandKind.PICKUP), vm.supportedProperty(CommandKind.PICKUP), () -> {
                     if (extension.getText().isBlank()) return;

@@ -12,9 +12,7 @@ final class QueuePopOver extends BarPopOver {
     private final TextField queueId = new TextField();
 
     QueuePopOver(BarViewModel vm, Messages msg) {
-        queueId.setId("queueId");
-        queueId.setPromptText(msg.get("queue.id.prompt"));
-        queueId.setAccessibleText(msg.get("queue.id.prompt"));
+        Ui.prompted(queueId, "queueId", msg.get("queue.id.prompt"));
         queueId.setTextFormatter(new TextFormatter<String>(c -> c.getControlNewText().matches("\\d*") ? c : null));
         StableButton suspend = Ui.commandButton(msg, "suspendQueue", "button.suspendQueue", null, null,
                 vm.enabledProperty(CommandKind.SUSPEND_QUEUE), vm.supportedProperty(CommandKind.SUSPEND_QUEUE),

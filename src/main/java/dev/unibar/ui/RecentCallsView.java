@@ -86,16 +86,10 @@ public final class RecentCallsView extends VBox implements AutoCloseable {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Button redial = new Button(msg.get("recent.redial"));
-        redial.setId("recentRedial");
+        Button redial = Ui.button("recentRedial", msg.get("recent.redial"), this::redial);
         redial.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        redial.setOnAction(e -> redial());
-        Button csv = new Button(msg.get("recent.exportCsv"));
-        csv.setId("recentExportCsv");
-        csv.setOnAction(e -> choose("calls.csv", false));
-        Button json = new Button(msg.get("recent.exportJson"));
-        json.setId("recentExportJson");
-        json.setOnAction(e -> choose("calls.json", true));
+        Button csv = Ui.button("recentExportCsv", msg.get("recent.exportCsv"), () -> choose("calls.csv", false));
+        Button json = Ui.button("recentExportJson", msg.get("recent.exportJson"), () -> choose("calls.json", true));
         status.setId("recentStatus");
         getChildren().addAll(search, table, new HBox(6, redial, csv, json), status);
 

@@ -4,12 +4,14 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.event.EventHandler;
+import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.input.MouseEvent;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 import org.kordamp.ikonli.Ikon;
@@ -98,6 +100,21 @@ final class Ui {
         l.setId(id);
         l.getStyleClass().add(styleClass);
         return l;
+    }
+
+    static Button button(String id, String text, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** Names a field by its prompt, for the eye and for the screen reader alike. */
+    static <T extends TextInputControl> T prompted(T field, String id, String prompt) {
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setAccessibleText(prompt);
+        return field;
     }
 
     /** A read-only text that a screen reader announces with its meaning, not just its value. */

@@ -340,10 +340,6 @@ public final class InstanceChannel implements AutoCloseable {
         }
     }
 
-    Path dir() {
-        return dir;
-    }
-
     @Override
     public void close() {
         closed = true;

@@ -166,13 +166,7 @@ public final class WidgetServer implements AutoCloseable {
         }
         inFlight.values().forEach(p -> p.done.completeExceptionally(new Notices.Refusal("agentdesktop.stopping")));
         inFlight.clear();
-        if (s != null) {
-            try {
-                s.stop();
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.DEBUG, "widget server stop", e);
-            }
-        }
+        LoopbackRequests.stop(s, e -> LOG.log(System.Logger.Level.DEBUG, "widget server stop", e));
     }
 
     public int port() {

@@ -88,9 +88,6 @@ public final class Inspector {
         return retainedBytes;
     }
 
-    public long budgetBytes() {
-        return budgetBytes;
-    }
 
     public synchronized List<InspectorEntry> snapshot() {
         List<InspectorEntry> out = new ArrayList<>(entries.size());

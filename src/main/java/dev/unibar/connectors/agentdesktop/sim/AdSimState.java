@@ -220,6 +220,17 @@ final class AdSimState {
      * rings until answered or, when {@code giveUpAfterMs} &gt; 0, until the caller gives up ({@link #abandon}).
      */
     synchronized String inbound(String ani, String dnis, String queue, long giveUpAfterMs) {
+        AdContact c = offered(ani, dnis, queue, null);
+        send(c, "RINGING");
+        if (giveUpAfterMs > 0) {
+            if (timer == null) throw new IllegalStateException("the simulator is not running");
+            timer.schedule(() -> abandon(c), giveUpAfterMs);
+        }
+        return c.id;
+    }
+
+    /** A new contact for the agent, announced with POPUP: a call, or a chat where {@code chatId} is not null. */
+    private AdContact offered(String ani, String dnis, String queue, String chatId) {
         AdContact c = new AdContact(Integer.toHexString(nextInbound++) + "-" + epoch + "@B2BUAGW1.enghouse.com",
                 UUID.randomUUID().toString());
         c.type = "inbound";
@@ -229,14 +240,13 @@ final class AdSimState {
         c.ani = ani;
         c.dnis = dnis;
         c.queue = queue;
+        if (chatId != null) {
+            c.mediaType = "chat";
+            c.chatId = chatId;
+        }
         contacts.put(c.id, c);
         send(c, "POPUP");
-        send(c, "RINGING");
-        if (giveUpAfterMs > 0) {
-            if (timer == null) throw new IllegalStateException("the simulator is not running");
-            timer.schedule(() -> abandon(c), giveUpAfterMs);
-        }
-        return c.id;
+        return c;
     }
 
     /**
@@ -263,19 +273,7 @@ final class AdSimState {
      * "chat", a non-empty {@code chat_id} and POPUP then ESTABLISHED (a chat does not ring) are assumed.
      */
     synchronized String chat(String from) {
-        AdContact c = new AdContact(Integer.toHexString(nextInbound++) + "-" + epoch + "@B2BUAGW1.enghouse.com",
-                UUID.randomUUID().toString());
-        String chatId = UUID.randomUUID().toString();
-        c.type = "inbound";
-        c.jobType = "inbound";
-        c.mediaType = "chat";
-        c.contentType = "live";
-        c.jobState = "online";
-        c.chatId = chatId;
-        c.ani = from;
-        c.dnis = "";
-        contacts.put(c.id, c);
-        send(c, "POPUP");
+        AdContact c = offered(from, "", "", UUID.randomUUID().toString());
         send(c, "ESTABLISHED");
         return c.id;
     }

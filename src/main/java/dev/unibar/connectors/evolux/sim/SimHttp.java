@@ -147,16 +147,14 @@ final class SimHttp extends Handler.Abstract {
     }
 
     private static Map<String, Object> apiCallJson(ApiCall c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("at", c.at().toString());
-        m.put("from", c.from());
-        m.put("to", c.to());
-        m.put("call_info", c.callInfo());
-        m.put("tokenPresent", c.tokenPresent());
-        m.put("tokenValid", c.tokenValid());
-        m.put("status", c.status());
-        m.put("message", c.message());
-        return m;
+        return Replies.fields("at", c.at().toString(),
+                "from", c.from(),
+                "to", c.to(),
+                "call_info", c.callInfo(),
+                "tokenPresent", c.tokenPresent(),
+                "tokenValid", c.tokenValid(),
+                "status", c.status(),
+                "message", c.message());
     }
 
     /** Evolux's answer shape: {@code {"meta": {"status": 200, "message": "OK"}}}. */

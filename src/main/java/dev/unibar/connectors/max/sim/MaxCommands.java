@@ -24,9 +24,9 @@ final class MaxCommands {
         return switch (type) {
             case "AnswerEvent" -> answer();
             case "RefuseEvent" -> refuse();
-            case "HoldEvent" -> hold();
+            case "HoldEvent" -> toggle("Holding", "held", "resumed");
             case "MuteEvent" -> mute();
-            case "MaskEvent" -> mask();
+            case "MaskEvent" -> toggle("Masking", "masked", "unmasked");
             case "RecordEvent" -> record();
             case "HangupEvent" -> hangup();
             default -> null;
@@ -51,11 +51,12 @@ final class MaxCommands {
         return "refused " + c.contactId;
     }
 
-    private String hold() {
-        SimContact c = st.find("Active", "Holding");
+    /** Hold and mask: an active contact goes {@code into} the status, a contact in it back to Active. */
+    private String toggle(String into, String went, String cameBack) {
+        SimContact c = st.find("Active", into);
         if (c == null) return null;
-        st.setStatus(c, c.status.equals("Active") ? "Holding" : "Active");
-        return c.status.equals("Holding") ? "held " + c.contactId : "resumed " + c.contactId;
+        st.setStatus(c, c.status.equals("Active") ? into : "Active");
+        return (c.status.equals(into) ? went : cameBack) + " " + c.contactId;
     }
 
     private String mute() {
@@ -63,13 +64,6 @@ final class MaxCommands {
         boolean muted = st.toggleMute();
         st.emit(List.of(MaxEvents.mute(muted)));
         return muted ? "muted" : "unmuted";
-    }
-
-    private String mask() {
-        SimContact c = st.find("Active", "Masking");
-        if (c == null) return null;
-        st.setStatus(c, c.status.equals("Active") ? "Masking" : "Active");
-        return c.status.equals("Masking") ? "masked " + c.contactId : "unmasked " + c.contactId;
     }
 
     private String record() {

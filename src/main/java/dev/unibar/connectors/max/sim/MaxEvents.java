@@ -1,7 +1,8 @@
 package dev.unibar.connectors.max.sim;
 
+import dev.unibar.simkit.Replies;
+
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,113 +20,93 @@ final class MaxEvents {
     }
 
     static Map<String, Object> agentState(String state, String outReason, boolean acw, int acwTimeout, Instant at) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("Type", "AgentState");
-        e.put("CurrentState", state);
-        e.put("CurrentOutReason", outReason == null ? "" : outReason);
-        e.put("StartTimeUTC", at.toString());
-        e.put("IsAcw", bool(acw));
-        e.put("AcwTimeout", acw ? String.valueOf(acwTimeout) : "0");
-        e.put("NextStates", List.of());
-        return e;
+        return Replies.fields("Type", "AgentState",
+                "CurrentState", state,
+                "CurrentOutReason", outReason == null ? "" : outReason,
+                "StartTimeUTC", at.toString(),
+                "IsAcw", bool(acw),
+                "AcwTimeout", acw ? String.valueOf(acwTimeout) : "0",
+                "NextStates", List.of());
     }
 
     /** The whole CallContactEvent of a contact in its current status. */
     static Map<String, Object> callContact(SimContact c, Instant at) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("Type", "CallContactEvent");
-        e.put("ContactID", c.contactId);
-        e.put("MasterID", c.masterId);
-        e.put("Status", c.status);
-        e.put("OriginalState", "False");
-        e.put("CallType", c.callType);
-        e.put("DNIS", c.dnis);
-        e.put("ANI", c.ani);
-        e.put("Skill", c.skill);
-        e.put("IsInbound", bool(c.inbound));
-        e.put("StartTimeUTC", c.startedAt.toString());
-        e.put("LastStateChangeTimeUTC", at.toString());
-        e.put("ScreenPopUrl", c.screenPopUrl);
-        e.put("DisconnectCode", c.disconnectCode);
-        e.put("IsLogging", bool(c.logging));
-        e.put("Timeout", "");
-        e.put("AllowDispositions", "False");
-        e.put("Label", "");
-        e.put("IsLinked", "True");
-        e.put("FinalState", bool(c.finalState));
-        return e;
+        return Replies.fields("Type", "CallContactEvent",
+                "ContactID", c.contactId,
+                "MasterID", c.masterId,
+                "Status", c.status,
+                "OriginalState", "False",
+                "CallType", c.callType,
+                "DNIS", c.dnis,
+                "ANI", c.ani,
+                "Skill", c.skill,
+                "IsInbound", bool(c.inbound),
+                "StartTimeUTC", c.startedAt.toString(),
+                "LastStateChangeTimeUTC", at.toString(),
+                "ScreenPopUrl", c.screenPopUrl,
+                "DisconnectCode", c.disconnectCode,
+                "IsLogging", bool(c.logging),
+                "Timeout", "",
+                "AllowDispositions", "False",
+                "Label", "",
+                "IsLinked", "True",
+                "FinalState", bool(c.finalState));
     }
 
     static Map<String, Object> sessionStart(String agentId, String station, String sessionId) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("Type", "AgentSessionStart");
-        e.put("BusNo", "4500");
-        e.put("AgentId", agentId);
-        e.put("SessionId", sessionId);
-        e.put("StationPhoneNumber", station);
-        e.put("StationCallerId", station);
-        e.put("DialerCampaign", "");
-        e.put("CanMask", "True");
-        e.put("CanRecord", "True");
-        return e;
+        return Replies.fields("Type", "AgentSessionStart",
+                "BusNo", "4500",
+                "AgentId", agentId,
+                "SessionId", sessionId,
+                "StationPhoneNumber", station,
+                "StationCallerId", station,
+                "DialerCampaign", "",
+                "CanMask", "True",
+                "CanRecord", "True");
     }
 
     static Map<String, Object> sessionEnd(String type, String message) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("Type", type);
-        e.put("Message", message);
-        e.put("Success", "True");
-        return e;
+        return Replies.fields("Type", type,
+                "Message", message,
+                "Success", "True");
     }
 
     static Map<String, Object> agentLeg(String legId, String status, boolean finalState) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("Type", "AgentLeg");
-        e.put("AgentLegId", legId);
-        e.put("Status", status);
-        e.put("FinalState", bool(finalState));
-        return e;
+        return Replies.fields("Type", "AgentLeg",
+                "AgentLegId", legId,
+                "Status", status,
+                "FinalState", bool(finalState));
     }
 
     static Map<String, Object> mute(boolean muted) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("Type", "Mute");
-        e.put("AgentMuted", bool(muted));
-        return e;
+        return Replies.fields("Type", "Mute",
+                "AgentMuted", bool(muted));
     }
 
     static Map<String, Object> simple(String type) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("Type", type);
-        e.put("IISHost", "sim-iis");
-        e.put("VCHost", "sim-vc");
-        return e;
+        return Replies.fields("Type", type,
+                "IISHost", "sim-iis",
+                "VCHost", "sim-vc");
     }
 
     static Map<String, Object> popUrl(String contactId, String url, String title) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("Type", "PopURL");
-        e.put("ContactId", contactId);
-        e.put("URL", url);
-        e.put("TabTitle", title);
-        e.put("PopDestination", "Tab");
-        return e;
+        return Replies.fields("Type", "PopURL",
+                "ContactId", contactId,
+                "URL", url,
+                "TabTitle", title,
+                "PopDestination", "Tab");
     }
 
     static Map<String, Object> ack(Object contactId, boolean ok, String reason) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("messageType", "ClientEventSubscriptionAcknowledge");
-        e.put("contactId", contactId);
-        e.put("status", ok ? "OK" : "ERROR");
-        e.put("reason", reason);
-        return e;
+        return Replies.fields("messageType", "ClientEventSubscriptionAcknowledge",
+                "contactId", contactId,
+                "status", ok ? "OK" : "ERROR",
+                "reason", reason);
     }
 
     static Map<String, Object> sessionInfo(String token) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("messageType", "SessionInfo");
-        e.put("sessionToken", token);
-        return e;
+        return Replies.fields("messageType", "SessionInfo",
+                "sessionToken", token);
     }
 
     /** The contact id an event belongs to, or null for agent events (MAX's routing key). */

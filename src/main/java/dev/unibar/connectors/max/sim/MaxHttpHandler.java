@@ -7,7 +7,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,14 +80,12 @@ final class MaxHttpHandler extends Handler.Abstract {
     }
 
     private static Map<String, Object> received(MaxSimState.Received r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("seq", r.seq());
-        m.put("window", r.window());
-        m.put("messageType", r.messageType());
-        m.put("data", r.data());
-        m.put("accepted", r.accepted());
-        m.put("note", r.note());
-        m.put("at", r.at().toString());
-        return m;
+        return Replies.fields("seq", r.seq(),
+                "window", r.window(),
+                "messageType", r.messageType(),
+                "data", r.data(),
+                "accepted", r.accepted(),
+                "note", r.note(),
+                "at", r.at().toString());
     }
 }

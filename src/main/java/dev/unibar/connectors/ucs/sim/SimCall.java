@@ -66,20 +66,8 @@ public final class SimCall {
         return id;
     }
 
-    public String direction() {
-        return direction;
-    }
-
     public int state() {
         return state;
-    }
-
-    public int cause() {
-        return cause;
-    }
-
-    public String number() {
-        return number;
     }
 
     public boolean incoming() {

@@ -12,7 +12,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The simulator's plain HTTP behind the kit's gate: the fake operator script, a demo host page, the long poll and /control/*. */
@@ -63,13 +62,11 @@ final class UcsHttpHandler extends Handler.Abstract {
     }
 
     private static Map<String, Object> recorded(Recorded r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", r.method());
-        m.put("args", r.args());
-        m.put("state", r.state());
-        m.put("accepted", r.accepted());
-        m.put("at", r.at().toString());
-        return m;
+        return Replies.fields("method", r.method(),
+                "args", r.args(),
+                "state", r.state(),
+                "accepted", r.accepted(),
+                "at", r.at().toString());
     }
 
     /** The long-poll transport of the fake script (for WebViews whose websocket does not work). */

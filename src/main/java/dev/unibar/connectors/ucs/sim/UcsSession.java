@@ -38,7 +38,7 @@ final class UcsSession {
     boolean sso(String username, String token) {
         UcsSimSettings.LoginError armed = settings.takeLoginError();
         if (armed != null) return loginFailed(armed.code(), armed.message());
-        SsoToken.Verdict v = SsoToken.verify(token, username, settings.ssoSecret(), st.nowSeconds(), settings.ssoWindowSeconds());
+        SsoToken.Verdict v = SsoToken.verify(token, username, settings.ssoSecret(), st.nowSeconds(), UcsSimSettings.SSO_WINDOW_SECONDS);
         if (v == SsoToken.Verdict.EXPIRED) return loginFailed(401, "SSO token expired");
         if (v != SsoToken.Verdict.OK) return loginFailed(401, "Invalid SSO token");
         SimUser u = settings.user(username);
@@ -57,8 +57,8 @@ final class UcsSession {
     private void loggedIn(SimUser u) {
         user = u;
         loginError = null;
-        status = settings.initialStatus();
-        reason = "AUX".equals(status) ? settings.initialReason() : null;
+        status = "OFFLINE";
+        reason = null;
         st.push("onUser", st.shapes().user());
         if (st.flag("withoutDevice")) {
             device = null;

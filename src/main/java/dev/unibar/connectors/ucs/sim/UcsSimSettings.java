@@ -1,15 +1,17 @@
 package dev.unibar.connectors.ucs.sim;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.unibar.simkit.Replies;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the simulated UCS server knows (users, phones, reasons, queues, the SSO secret) and how it
  * behaves (delays, busy numbers, one-shot scenario arms). Shared by all sessions of one simulator and
- * changed at run time by scenarios, hence synchronized throughout.
+ * changed at run time by scenarios, hence synchronized; the one-shot arms are atomic references, taken by
+ * whichever session reads them first.
  */
 public final class UcsSimSettings {
 
@@ -39,14 +41,12 @@ public final class UcsSimSettings {
     /** A phone the agent can pair with; {@code identifier} is what selectIdentifier takes. */
     public record SimDevice(int id, String identifier, String name, String number) {
         public Map<String, Object> toMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", id);
-            m.put("identifier", identifier);
-            m.put("name", name);
-            m.put("number", number);
-            m.put("type", "line");
-            m.put("line_id", id);
-            return m;
+            return Replies.fields("id", id,
+                    "identifier", identifier,
+                    "name", name,
+                    "number", number,
+                    "type", "line",
+                    "line_id", id);
         }
     }
 
@@ -82,37 +82,38 @@ public final class UcsSimSettings {
     public static final String VERSION = "4.x.x-sim";
     public static final List<String> RINGING_SOUNDS = List.of("default", "christmas", "lovingYou", "quest", "rush");
 
-    private final Map<String, SimUser> users = new LinkedHashMap<>();
-    private final List<SimDevice> devices = new ArrayList<>();
-    private final List<String> auxReasons = new ArrayList<>();
-    private final List<String> callReasons = new ArrayList<>();
-    private final List<SimQueue> queues = new ArrayList<>();
-    private final List<String> busySuffixes = new ArrayList<>();
+    private static final List<SimUser> USERS = List.of(
+            new SimUser(DEMO_USER, DEMO_PASSWORD, 101, "Alena", "Agentová", "agent@example.invalid", "201", false),
+            new SimUser("supervisor", "supervisor", 102, "Petr", "Supervizor", "supervisor@example.invalid", "202", true));
+
+    private static final List<String> CALL_REASONS = List.of("Informace", "Reklamace", "Objednávka");
+    /** Dialled numbers ending so are busy. */
+    private static final List<String> BUSY_SUFFIXES = List.of("0000");
+    /** How far an SSO token's timestamp may be from the server's clock. */
+    static final long SSO_WINDOW_SECONDS = 300;
+
+    // Lists are immutable and replaced whole, so a copy can share them.
+    private List<SimDevice> devices = List.of();
+    private List<String> auxReasons = List.of();
+    private List<SimQueue> queues = List.of();
     private String ssoSecret = "demo-sso-secret";
-    private long ssoWindowSeconds = 300;
     private Delays delays = Delays.realistic();
-    private String initialStatus = "OFFLINE";
-    private String initialReason;
     // One-shot arms, consumed by whichever session gets there first.
-    private String nextDial;
-    private LoginError nextLoginError;
-    private Long nextAcwMs;
+    private final AtomicReference<String> nextDial = new AtomicReference<>();
+    private final AtomicReference<LoginError> nextLoginError = new AtomicReference<>();
+    private final AtomicReference<Long> nextAcwMs = new AtomicReference<>();
     private long acwAfterEveryCallMs;
     private String consultBehavior = "answer";
 
     public static UcsSimSettings defaults() {
         UcsSimSettings s = new UcsSimSettings();
-        s.putUser(new SimUser(DEMO_USER, DEMO_PASSWORD, 101, "Alena", "Agentová", "agent@example.invalid", "201", false));
-        s.putUser(new SimUser("supervisor", "supervisor", 102, "Petr", "Supervizor", "supervisor@example.invalid", "202", true));
-        s.devices.add(new SimDevice(1, "201", "Linka 201 (Yealink T46)", "201"));
-        s.devices.add(new SimDevice(2, "202", "Linka 202 (Yealink T46)", "202"));
-        s.devices.add(new SimDevice(3, "softphone-201", "Softphone 201", "201"));
-        s.auxReasons.addAll(List.of("Oběd", "Přestávka", "Školení", "Porada"));
-        s.callReasons.addAll(List.of("Informace", "Reklamace", "Objednávka"));
-        s.queues.add(new SimQueue(1, "Podpora", "800100200", 1));
-        s.queues.add(new SimQueue(2, "Obchod", "800100300", 1));
-        s.queues.add(new SimQueue(10, "Kampaň podzim", "", 0));
-        s.busySuffixes.add("0000");
+        s.devices = List.of(new SimDevice(1, "201", "Linka 201 (Yealink T46)", "201"),
+                new SimDevice(2, "202", "Linka 202 (Yealink T46)", "202"),
+                new SimDevice(3, "softphone-201", "Softphone 201", "201"));
+        s.auxReasons = List.of("Oběd", "Přestávka", "Školení", "Porada");
+        s.queues = List.of(new SimQueue(1, "Podpora", "800100200", 1),
+                new SimQueue(2, "Obchod", "800100300", 1),
+                new SimQueue(10, "Kampaň podzim", "", 0));
         return s;
     }
 
@@ -127,98 +128,64 @@ public final class UcsSimSettings {
         UcsSimSettings o = other.copy();
         synchronized (this) {
             assign(o);
-            nextDial = null;
-            nextLoginError = null;
-            nextAcwMs = null;
+            nextDial.set(null);
+            nextLoginError.set(null);
+            nextAcwMs.set(null);
         }
     }
 
     /** Everything but the one-shot arms, from a settings object nobody else is changing. */
     private void assign(UcsSimSettings o) {
-        users.clear();
-        users.putAll(o.users);
-        devices.clear();
-        devices.addAll(o.devices);
-        auxReasons.clear();
-        auxReasons.addAll(o.auxReasons);
-        callReasons.clear();
-        callReasons.addAll(o.callReasons);
-        queues.clear();
-        queues.addAll(o.queues);
-        busySuffixes.clear();
-        busySuffixes.addAll(o.busySuffixes);
+        devices = o.devices;
+        auxReasons = o.auxReasons;
+        queues = o.queues;
         ssoSecret = o.ssoSecret;
-        ssoWindowSeconds = o.ssoWindowSeconds;
         delays = o.delays;
-        initialStatus = o.initialStatus;
-        initialReason = o.initialReason;
         acwAfterEveryCallMs = o.acwAfterEveryCallMs;
         consultBehavior = o.consultBehavior;
     }
 
-    public synchronized UcsSimSettings putUser(SimUser u) {
-        users.put(u.username(), u);
-        return this;
+    public SimUser user(String username) {
+        for (SimUser u : USERS) if (u.username().equals(username)) return u;
+        return null;
     }
 
-    public synchronized SimUser user(String username) {
-        return username == null ? null : users.get(username);
-    }
-
-    public synchronized List<SimUser> users() {
-        return List.copyOf(users.values());
+    public List<SimUser> users() {
+        return USERS;
     }
 
     public synchronized List<SimDevice> devices() {
-        return List.copyOf(devices);
+        return devices;
     }
 
     public synchronized UcsSimSettings devices(List<SimDevice> list) {
-        devices.clear();
-        devices.addAll(list);
+        devices = List.copyOf(list);
         return this;
     }
 
     public synchronized List<String> auxReasons() {
-        return List.copyOf(auxReasons);
+        return auxReasons;
     }
 
     public synchronized UcsSimSettings auxReasons(List<String> list) {
-        auxReasons.clear();
-        auxReasons.addAll(list);
+        auxReasons = List.copyOf(list);
         return this;
     }
 
-    public synchronized List<String> callReasons() {
-        return List.copyOf(callReasons);
+    public List<String> callReasons() {
+        return CALL_REASONS;
     }
 
     public synchronized List<SimQueue> queues() {
-        return List.copyOf(queues);
+        return queues;
     }
 
-    public synchronized UcsSimSettings queues(List<SimQueue> list) {
-        queues.clear();
-        queues.addAll(list);
-        return this;
-    }
-
-    public synchronized boolean isBusy(String number) {
+    public boolean isBusy(String number) {
         if (number == null) return false;
-        for (String s : busySuffixes) {
+        for (String s : BUSY_SUFFIXES) {
             if (number.endsWith(s)) return true;
         }
         return false;
-    }
-
-    public synchronized UcsSimSettings busySuffixes(List<String> list) {
-        busySuffixes.clear();
-        busySuffixes.addAll(list);
-        return this;
-    }
-
-    public synchronized List<String> busySuffixes() {
-        return List.copyOf(busySuffixes);
     }
 
     public synchronized String ssoSecret() {
@@ -227,15 +194,6 @@ public final class UcsSimSettings {
 
     public synchronized UcsSimSettings ssoSecret(String secret) {
         ssoSecret = Objects.requireNonNull(secret);
-        return this;
-    }
-
-    public synchronized long ssoWindowSeconds() {
-        return ssoWindowSeconds;
-    }
-
-    public synchronized UcsSimSettings ssoWindowSeconds(long s) {
-        ssoWindowSeconds = s;
         return this;
     }
 
@@ -248,46 +206,27 @@ public final class UcsSimSettings {
         return this;
     }
 
-    public synchronized String initialStatus() {
-        return initialStatus;
-    }
-
-    public synchronized String initialReason() {
-        return initialReason;
-    }
-
-    /** The availability an agent has right after login (UCS keeps it across logins; the sim does not). */
-    public synchronized UcsSimSettings initialStatus(String status, String reason) {
-        initialStatus = Objects.requireNonNull(status);
-        initialReason = reason;
-        return this;
-    }
-
-    public synchronized UcsSimSettings armNextDial(String outcome) {
-        nextDial = outcome;
+    public UcsSimSettings armNextDial(String outcome) {
+        nextDial.set(outcome);
         return this;
     }
 
     /** The armed outcome of the next dial, cleared by reading it. */
-    synchronized String takeNextDial() {
-        String d = nextDial;
-        nextDial = null;
-        return d;
+    String takeNextDial() {
+        return nextDial.getAndSet(null);
     }
 
-    public synchronized UcsSimSettings armLoginError(LoginError e) {
-        nextLoginError = e;
+    public UcsSimSettings armLoginError(LoginError e) {
+        nextLoginError.set(e);
         return this;
     }
 
-    synchronized LoginError takeLoginError() {
-        LoginError e = nextLoginError;
-        nextLoginError = null;
-        return e;
+    LoginError takeLoginError() {
+        return nextLoginError.getAndSet(null);
     }
 
-    public synchronized UcsSimSettings armAcw(long ms) {
-        nextAcwMs = ms;
+    public UcsSimSettings armAcw(long ms) {
+        nextAcwMs.set(ms);
         return this;
     }
 
@@ -299,11 +238,8 @@ public final class UcsSimSettings {
 
     /** ACW length after the call that just ended, or -1 for none; consumes a one-shot arm. */
     synchronized long takeAcwMs() {
-        if (nextAcwMs != null) {
-            long ms = nextAcwMs;
-            nextAcwMs = null;
-            return ms;
-        }
+        Long armed = nextAcwMs.getAndSet(null);
+        if (armed != null) return armed;
         return acwAfterEveryCallMs > 0 ? acwAfterEveryCallMs : -1;
     }
 

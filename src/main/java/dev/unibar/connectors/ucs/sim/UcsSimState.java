@@ -179,9 +179,6 @@ public final class UcsSimState {
         return session.device == null ? null : session.device.identifier();
     }
 
-    public synchronized Map<String, Object> flags() {
-        return flags;
-    }
 
     /** Live calls, oldest first (ended calls are gone). */
     public synchronized List<SimCall> calls() {
