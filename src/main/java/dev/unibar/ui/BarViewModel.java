@@ -200,7 +200,7 @@ public final class BarViewModel {
         for (CommandKind k : CommandKind.values()) enabled.get(k).set(allowed(s, k));
         phase.set(s.phase());
         connection.set(s.connection());
-        agentName.set(s.agent() == null ? "" : firstNonBlank(s.agent().name(), s.agent().login(), s.agent().id()));
+        agentName.set(s.agent() == null ? "" : CallProperties.firstNonBlank(s.agent().name(), s.agent().login(), s.agent().id()));
         agentState.set(s.agentState());
         stateReason.set(s.stateReason());
         stateReasonLabel.set(java.util.Objects.requireNonNullElse(dev.unibar.core.state.Presenter.reasonLabel(s), ""));
@@ -237,10 +237,6 @@ public final class BarViewModel {
 
     static String elapsed(Instant from, Instant now) {
         return dev.unibar.core.state.Presentation.clock(java.time.Duration.between(from, now).getSeconds());
-    }
-
-    private static String firstNonBlank(String... values) {
-        return CallProperties.firstNonBlank(values);
     }
 
     /** Takes the message off the strip (its timer ran out, or the agent dismissed it). */
@@ -370,9 +366,8 @@ public final class BarViewModel {
     public ReadOnlyObjectProperty<CallView> activeCallProperty() { return callProps.activeCall.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeNumberProperty() { return callProps.activeNumber.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeNameProperty() { return callProps.activeName.getReadOnlyProperty(); }
-    /** The customer's id in the vendor's or CRM's records (a dialer's external id), for the agent to look up. */
     public ReadOnlyStringProperty activePictureProperty() { return callProps.activePicture.getReadOnlyProperty(); }
-
+    /** The customer's id in the vendor's or CRM's records (a dialer's external id), for the agent to look up. */
     public ReadOnlyStringProperty activeCustomerIdProperty() { return callProps.activeCustomerId.getReadOnlyProperty(); }
     public ReadOnlyStringProperty activeQueueProperty() { return callProps.activeQueue.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Direction> activeDirectionProperty() { return callProps.activeDirection.getReadOnlyProperty(); }

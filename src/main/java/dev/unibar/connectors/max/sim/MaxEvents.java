@@ -71,13 +71,6 @@ final class MaxEvents {
                 "Success", "True");
     }
 
-    static Map<String, Object> agentLeg(String legId, String status, boolean finalState) {
-        return Replies.fields("Type", "AgentLeg",
-                "AgentLegId", legId,
-                "Status", status,
-                "FinalState", bool(finalState));
-    }
-
     static Map<String, Object> mute(boolean muted) {
         return Replies.fields("Type", "Mute",
                 "AgentMuted", bool(muted));

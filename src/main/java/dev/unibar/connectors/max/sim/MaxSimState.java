@@ -57,7 +57,6 @@ public final class MaxSimState {
     private final CommandLog<Received> received = new CommandLog<>(10_000);
     private final Map<String, SimContact> contacts = new LinkedHashMap<>();
     private Flavor flavor = Flavor.MAX;
-    private boolean replayExtras;
     private long receivedSeq;
     private long nextContactId = 584_920_101L;
     private String agentState = "Available";
@@ -85,11 +84,6 @@ public final class MaxSimState {
 
     public synchronized Flavor flavor() {
         return flavor;
-    }
-
-    /** Whether a snapshot also replays AgentSessionStart and AgentLeg, as the seed says MAX may. */
-    public synchronized void replayExtras(boolean on) {
-        this.replayExtras = on;
     }
 
     public synchronized String agentState() {
@@ -223,10 +217,6 @@ public final class MaxSimState {
         Instant now = clock.instant();
         List<Map<String, Object>> out = new ArrayList<>();
         boolean all = s.types().contains("all");
-        if (replayExtras && (all || s.types().contains("agent"))) {
-            out.add(MaxEvents.sessionStart("12214", "8013203420", "58070815"));
-            out.add(MaxEvents.agentLeg("91001", "Active", false));
-        }
         if (all || s.types().contains("agent")) out.add(MaxEvents.agentState(agentState, outReason, acw, 120, now));
         for (SimContact c : contacts.values()) {
             boolean followed = s.contactId() != null && c.contactId.equals(String.valueOf(s.contactId()));
