@@ -1,15 +1,16 @@
 package dev.unibar.bench;
 
 import dev.unibar.app.VendorContext;
-import dev.unibar.connectors.ucs.UcsModule;
-import dev.unibar.connectors.ucs.sim.UcsSimSettings;
-import dev.unibar.connectors.ucs.sim.UcsSimulator;
+import dev.unibar.bridge.browser.BrowserPageChannel;
+import dev.unibar.config.PageHosting.Embed;
 import dev.unibar.core.Session;
-import dev.unibar.core.command.Command;
-import dev.unibar.core.model.AgentState;
+import dev.unibar.core.state.BarState;
+import dev.unibar.core.state.ConnectionStatus;
 import dev.unibar.core.state.SessionPhase;
 import dev.unibar.journal.CallJournal;
 import dev.unibar.journal.CallRecord;
+import dev.unibar.testkit.Browsers;
+import dev.unibar.testkit.Host;
 import dev.unibar.testkit.OnFx;
 import dev.unibar.testkit.Wait;
 import org.junit.jupiter.api.Test;
@@ -23,21 +24,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Issue 25's shift-long soak, UCS in its default host (the WebView) against its simulator: an agent's day
- * compressed. Each call rings, is answered from the bar, the caller hangs up, the agent goes through after-call
- * work (the simulator's ACW after every call) and is ready again; a pause of up to {@code soak.pauseMs} between
- * calls; the vendor page is reloaded every {@code soak.reloadEvery} calls and the bar waits for the vendor's
- * truth again (signing in anew if the page asks). Calls run first until the inspector's 5,000 entries are full,
- * then {@code soak.calls} are measured. Printed beside the goals: heap after full GC at ten points of the measured
- * run (growth ≤ 5 %), the longest FX-thread stall (≤ 100 ms), the call journal's rows against the calls placed
- * (none lost, none duplicated), and the process's RSS and PSS (the WebView is in it). Not part of the build:
- * <pre>mvn -B -ntp -o test -Dtest=ShiftSoak -Dsurefire.failIfNoSpecifiedTests=false [-Dsoak.calls=2000]
- *   [-Dsoak.pauseMs=100] [-Dsoak.reloadEvery=200]</pre>
+ * Issue 25's shift-long soak: an agent's day compressed, for one vendor ({@code -Dsoak.vendor=ucs|agentdesktop|max|
+ * evolux|epbx}, default ucs) in its default host (UCS and AgentDesktop in the WebView, MAX and Evolux in a
+ * headless Chromium window, EPBX with no page), against its simulator; what differs per vendor is one row of
+ * {@link ShiftVendor}. Each call rings, is answered (from the bar where the vendor takes it), the caller hangs up,
+ * the agent goes through after-call work where the vendor has one and is ready again; a pause of up to
+ * {@code soak.pauseMs} between calls; every {@code soak.reloadEvery} calls the vendor page is reloaded (EPBX: its
+ * hub's sockets are cut and it reconnects) and the bar waits for the vendor's truth again, signing in anew if the
+ * page asks. Calls run first until the inspector's 5,000 entries are full, then {@code soak.calls} are measured.
+ * Printed beside the goals: heap after full GC at eleven points of the measured run (growth ≤ 5 %), FX-thread
+ * stalls (longest, and how many over 100 ms; goal none), the call journal's rows against the calls placed (none
+ * lost, none duplicated: it fails otherwise), the PSS of the bar's process and of the browser's, and the load
+ * average. Not part of the build:
+ * <pre>mvn -B -ntp -o test -Dtest=ShiftSoak -Dsurefire.failIfNoSpecifiedTests=false [-Dsoak.vendor=ucs]
+ *   [-Dsoak.calls=2000] [-Dsoak.pauseMs=100] [-Dsoak.reloadEvery=200] [-Dsoak.inspectorFull=5000]</pre>
  */
 class ShiftSoak {
 
@@ -46,129 +55,158 @@ class ShiftSoak {
     private static final int RELOAD_EVERY = Integer.getInteger("soak.reloadEvery", 200);
     /** The inspector keeps 5,000 entries; {@code soak.inspectorFull=0} skips the warm-up (to try the harness). */
     private static final int INSPECTOR_FULL = Integer.getInteger("soak.inspectorFull", 5000);
-    private static final Duration STEP = Duration.ofSeconds(30);
-    private static final Duration PAGE = Duration.ofSeconds(120);
+    static final Duration STEP = Duration.ofSeconds(30);
+    static final Duration PAGE = Duration.ofSeconds(120);
 
     @Test
-    void ucs() throws Exception {
+    void shift() throws Exception {
+        ShiftVendor vendor = ShiftVendor.valueOf(System.getProperty("soak.vendor", "ucs").toUpperCase(Locale.ROOT));
         FxToolkit.registerPrimaryStage();
         System.out.println("load before: " + Bench.load());
-        UcsSimulator sim = new UcsSimulator(0, UcsSimSettings.defaults().delays(UcsSimSettings.Delays.fast())).start();
-        VendorContext ctx = OnFx.get(() -> VendorContext.open(new UcsModule(), env -> UcsModule.forSimulator(sim, env),
-                Clock.systemUTC()));
+        Host host = vendor.module.defaultEmbed() == Embed.BROWSER && Browsers.installed().isPresent() ? Host.BROWSER : Host.WEBVIEW;
+        VendorContext ctx = OnFx.get(() -> host.open(vendor.module, vendor.setUp));
         Path dir = Files.createTempDirectory("unibar-shift");
         CallJournal journal = CallJournal.open(dir.resolve("journal.db"), null, Clock.systemUTC());
         Session s = ctx.session();
+        Reconnects reconnects = new Reconnects();
+        s.store().subscribe(reconnects);
         try (AutoCloseable recording = journal.attach(s)) {
             s.start();
-            SoakBenchmark.ucsSignIn(sim, s, PAGE);
-            sim.scenario("acw", Map.of("always", true));
-            run(ctx, sim, s, journal);
+            host.awaitPage(ctx);
+            vendor.signIn.run(ctx);
+            awaitReady(vendor, ctx);
+            String where = ctx.page() == null ? "no page" : host.name().toLowerCase(Locale.ROOT);
+            run(vendor, where, ctx, reconnects, journal);
         } finally {
-            OnFx.run(() -> ctx.page().load("about:blank"));
+            if (ctx.page() != null) OnFx.run(() -> ctx.page().load("about:blank"));
             OnFx.run(ctx::close);
-            sim.stop();
             journal.close();
             System.out.println("load after: " + Bench.load());
         }
     }
 
-    private static void run(VendorContext ctx, UcsSimulator sim, Session s, CallJournal journal) throws Exception {
+    private static void run(ShiftVendor vendor, String where, VendorContext ctx, Reconnects reconnects, CallJournal journal)
+            throws Exception {
+        Session s = ctx.session();
         Random pauses = new Random(25);
         List<String> placed = new ArrayList<>();
         int warmUp = 0;
         while (s.inspector().snapshot().size() < INSPECTOR_FULL && warmUp < 3 * CALLS + 3000) {
-            placed.add(call(sim, s));
+            placed.add(call(vendor, ctx));
             warmUp++;
         }
         List<Long> heap = new ArrayList<>();
+        List<Double> load = new ArrayList<>();
         heap.add(SoakBenchmark.usedAfterGc());
-        String memBefore = memory();
+        load.add(load1());
+        String memBefore = memory(ctx);
         SoakBenchmark.FxProbe probe = new SoakBenchmark.FxProbe();
         probe.start();
         long t0 = System.nanoTime();
+        long gcNanos = 0;
         int reloads = 0;
         for (int i = 1; i <= CALLS; i++) {
-            placed.add(call(sim, s));
+            placed.add(call(vendor, ctx));
             if (PAUSE_MS > 0) Thread.sleep(pauses.nextInt(PAUSE_MS + 1));
             if (RELOAD_EVERY > 0 && i % RELOAD_EVERY == 0 && i < CALLS) {
-                reload(ctx, sim, s);
+                reload(vendor, ctx, reconnects);
                 reloads++;
             }
             if (CALLS >= 10 && i % (CALLS / 10) == 0) {
+                long g0 = System.nanoTime();
                 probe.stop(); // the collection's pause is not the FX thread's
                 heap.add(SoakBenchmark.usedAfterGc());
+                load.add(load1());
                 probe.start();
+                gcNanos += System.nanoTime() - g0;
             }
         }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        long ms = (System.nanoTime() - t0 - gcNanos) / 1_000_000;
         probe.stop();
-        String memAfter = memory();
-        report(placed, warmUp, reloads, ms, heap, probe.longestMs(), memBefore, memAfter, journal.all(), s);
+        String memAfter = memory(ctx);
+        report(vendor, where, placed, warmUp, reloads, ms, heap, load, probe, memBefore, memAfter, journal.all(), s);
     }
 
-    /** Ring, answer from the bar, the caller hangs up, after-call work until the agent is ready again. */
-    private static String call(UcsSimulator sim, Session s) throws Exception {
-        String id = String.valueOf(sim.scenario("inbound", Map.of("number", "603987654")).get("uniqueid"));
-        Wait.until("ringing " + id, STEP, () -> s.store().state().calls().containsKey(id));
-        s.send(new Command.Answer(id));
-        Wait.until("talking " + id, STEP, () -> sim.state().calls().stream().anyMatch(c -> c.uniqueid().equals(id) && c.state() == 3));
-        sim.scenario("remote-hangup", Map.of());
-        Wait.until("ended " + id, STEP, () -> s.store().state().calls().isEmpty());
-        Wait.until("ready after wrap-up " + id, STEP, () -> simReady(sim) && s.store().state().agentState() == AgentState.READY);
+    /** One call of the vendor's, then until the agent can take the next one. */
+    private static String call(ShiftVendor vendor, VendorContext ctx) throws Exception {
+        String id = vendor.call.run(ctx);
+        Wait.until("ready after " + id, STEP, () -> ctx.session().store().state().calls().isEmpty()
+                && vendor.ready.test(ctx));
         return id;
     }
 
-    /** Reloads the vendor's page and waits until the bar shows the vendor's truth again. */
-    private static void reload(VendorContext ctx, UcsSimulator sim, Session s) throws Exception {
-        // A mark the reload wipes: until it is gone, the old page is still the one answering.
-        page(ctx, "window.__shiftSoak = 1");
-        OnFx.run(() -> ctx.page().call("location.reload()"));
-        Wait.until("page reloaded", PAGE, () -> "undefined".equals(page(ctx, "typeof window.__shiftSoak")));
-        Wait.until("vendor's state after the reload", PAGE, () -> s.store().state().phase() == SessionPhase.CREDENTIALS
-                || (s.store().state().phase() == SessionPhase.READY && s.store().state().agentState() == AgentState.READY
-                && simReady(sim)));
-        if (s.store().state().phase() == SessionPhase.CREDENTIALS) SoakBenchmark.ucsSignIn(sim, s, PAGE);
+    /** Reloads the vendor's page (EPBX: cuts its hub's sockets) and waits until the bar shows the vendor's truth. */
+    private static void reload(ShiftVendor vendor, VendorContext ctx, Reconnects reconnects) throws Exception {
+        int before = reconnects.count.get();
+        vendor.reload.run(ctx);
+        Wait.until("the bar saw the page go", PAGE, () -> reconnects.count.get() > before);
+        Wait.until("the vendor's truth after the reload", PAGE, () -> {
+            BarState b = ctx.session().store().state();
+            return b.connection() == ConnectionStatus.CONNECTED && (b.phase() == SessionPhase.CREDENTIALS || vendor.ready.test(ctx));
+        });
+        if (ctx.session().store().state().phase() == SessionPhase.CREDENTIALS) vendor.signIn.run(ctx);
+        awaitReady(vendor, ctx);
     }
 
-    /** The simulator's agent is signed in and ready (it has no agent state once the page's connection closed). */
-    private static boolean simReady(UcsSimulator sim) {
-        var st = sim.state();
-        return st != null && "READY".equals(st.status());
+    private static void awaitReady(ShiftVendor vendor, VendorContext ctx) {
+        Wait.until("ready for calls", PAGE, () -> ctx.session().store().state().connection() == ConnectionStatus.CONNECTED
+                && vendor.ready.test(ctx));
     }
 
-    /** The script's result in the vendor's page, or null while the page cannot answer (it is reloading). */
-    private static String page(VendorContext ctx, String script) {
-        try {
-            return OnFx.get(() -> ctx.page().call(script)).toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return null;
+    /** Counts the bar leaving CONNECTED: a page's new document, or a hub that lost its sockets. */
+    private static final class Reconnects implements Consumer<BarState> {
+        final AtomicInteger count = new AtomicInteger();
+        private volatile ConnectionStatus last;
+
+        @Override
+        public synchronized void accept(BarState s) {
+            if (last == ConnectionStatus.CONNECTED && s.connection() != ConnectionStatus.CONNECTED) count.incrementAndGet();
+            last = s.connection();
         }
     }
 
-    private static void report(List<String> placed, int warmUp, int reloads, long ms, List<Long> heap, long stallMs,
-                               String memBefore, String memAfter, List<CallRecord> rows, Session s) {
+    private static void report(ShiftVendor vendor, String where, List<String> placed, int warmUp, int reloads, long ms,
+                               List<Long> heap, List<Double> load, SoakBenchmark.FxProbe probe, String memBefore,
+                               String memAfter, List<CallRecord> rows, Session s) {
         Set<String> ids = new HashSet<>();
         int duplicated = 0;
         for (CallRecord r : rows) if (!ids.add(r.callId())) duplicated++;
         long lost = placed.stream().filter(id -> !ids.contains(id)).count();
         long first = heap.get(0);
         long last = heap.get(heap.size() - 1);
-        System.out.printf("shift soak ucs (webview): %d calls measured in %d ms (%.1f calls/s), %d page reloads, "
-                + "after %d warm-up calls that filled the inspector (%d entries now)%n", CALLS, ms, CALLS * 1000.0 / ms,
-                reloads, warmUp, s.inspector().snapshot().size());
+        String name = vendor.module.id() + " (" + where + ")";
+        System.out.printf(Locale.ROOT, "shift soak %s: %d calls measured in %d ms (%.1f calls/s), %d %s, after %d warm-up calls "
+                        + "that filled the inspector (%d entries now)%n", name, CALLS, ms, CALLS * 1000.0 / ms, reloads,
+                "no page".equals(where) ? "hub reconnects" : "page reloads", warmUp, s.inspector().snapshot().size());
         StringBuilder h = new StringBuilder();
         for (long b : heap) h.append(' ').append(b / 1024);
-        System.out.printf("  heap after full GC, KiB, every %d calls:%s; growth %.1f %% (goal <= 5 %%)%n",
+        System.out.printf(Locale.ROOT, "  heap after full GC, KiB, every %d calls:%s; growth %.1f %% (goal <= 5 %%)%n",
                 Math.max(1, CALLS / 10), h, 100.0 * (last - first) / first);
-        System.out.printf("  longest FX-thread stall: %d ms (goal <= 100 ms)%n", stallMs);
-        System.out.printf("  journal: %d rows for %d calls placed; lost %d, duplicated %d (goal 0, 0)%n", rows.size(),
+        System.out.printf(Locale.ROOT, "  FX-thread stalls: longest %d ms, %d over 100 ms (goal none)%s%n", probe.longestMs(),
+                probe.over100(), probe.stallsOver100());
+        System.out.printf(Locale.ROOT, "  journal: %d rows for %d calls placed; lost %d, duplicated %d (goal 0, 0)%n", rows.size(),
                 placed.size(), lost, duplicated);
-        System.out.printf("  process memory: %s -> %s%n", memBefore, memAfter);
+        System.out.printf(Locale.ROOT, "  memory: %s -> %s%n", memBefore, memAfter);
+        System.out.printf(Locale.ROOT, "  load average (1 min) during the run: %.1f-%.1f%n",
+                load.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                load.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        assertEquals(0, lost, name + ": calls missing from the journal");
+        assertEquals(0, duplicated, name + ": calls in the journal twice");
     }
 
-    /** This JVM's RSS and PSS (the WebView's WebKit runs in it), from /proc/self/smaps_rollup. */
-    static String memory() {
+    private static double load1() {
+        try {
+            return Double.parseDouble(Bench.load().split("\\s+")[0]);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The bar's RSS and PSS (the WebView's WebKit runs in it) and, in browser mode, the browser's processes' PSS. */
+    static String memory(VendorContext ctx) {
+        String browser = ctx.page() instanceof BrowserPageChannel b
+                ? ", browser processes PSS " + b.browserProcess().map(BrowserModeBenchmark::treePssKb).orElse(0L) / 1024 + " MiB"
+                : "";
         try {
             long rss = 0;
             long pss = 0;
@@ -177,9 +215,9 @@ class ShiftSoak {
                 if (f[0].equals("Rss:")) rss = Long.parseLong(f[1]);
                 if (f[0].equals("Pss:")) pss = Long.parseLong(f[1]);
             }
-            return "RSS " + rss / 1024 + " MiB, PSS " + pss / 1024 + " MiB";
+            return "bar RSS " + rss / 1024 + " MiB, PSS " + pss / 1024 + " MiB" + browser;
         } catch (IOException | RuntimeException e) {
-            return "memory unknown (" + e.getMessage() + ")";
+            return "memory unknown (" + e.getMessage() + ")" + browser;
         }
     }
 }

@@ -214,9 +214,12 @@ class SoakBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** Posts to the FX thread every 10 ms and keeps the longest wait until the post ran. */
+    /** Posts to the FX thread every 10 ms and keeps the longest wait until the post ran, and the waits over 100 ms. */
     static final class FxProbe {
         private final AtomicLong longestNanos = new AtomicLong();
+        private final AtomicLong over100 = new AtomicLong();
+        /** The first stalls over 100 ms: when (UTC, as a flight recording shows it) and how long, to set beside a profile. */
+        private final java.util.List<String> stalls = new java.util.concurrent.CopyOnWriteArrayList<>();
         private volatile boolean running;
 
         void start() {
@@ -228,7 +231,14 @@ class SoakBenchmark {
                     Platform.runLater(() -> ran.complete(null));
                     try {
                         ran.get(10, TimeUnit.SECONDS);
-                        longestNanos.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                        long waited = System.nanoTime() - posted;
+                        longestNanos.accumulateAndGet(waited, Math::max);
+                        if (waited > TimeUnit.MILLISECONDS.toNanos(100)) {
+                            over100.incrementAndGet();
+                            if (stalls.size() < 40) stalls.add(java.time.LocalTime.now(java.time.ZoneOffset.UTC)
+                                    .minusNanos(waited).truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "Z:"
+                                    + TimeUnit.NANOSECONDS.toMillis(waited) + "ms");
+                        }
                         Thread.sleep(10);
                     } catch (Exception e) {
                         longestNanos.accumulateAndGet(TimeUnit.SECONDS.toNanos(10), Math::max);
@@ -245,6 +255,15 @@ class SoakBenchmark {
 
         long longestMs() {
             return TimeUnit.NANOSECONDS.toMillis(longestNanos.get());
+        }
+
+        long over100() {
+            return over100.get();
+        }
+
+        /** The first 40 stalls over 100 ms as " [at:length …]", or nothing. */
+        String stallsOver100() {
+            return stalls.isEmpty() ? "" : " " + stalls;
         }
     }
 }
