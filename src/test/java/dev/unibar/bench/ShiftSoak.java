@@ -87,6 +87,7 @@ class ShiftSoak {
 
     private static void run(ShiftVendor vendor, String where, VendorContext ctx, Reconnects reconnects, CallJournal journal)
             throws Exception {
+        String loadBefore = Bench.load();
         Session s = ctx.session();
         Random pauses = new Random(25);
         List<String> placed = new ArrayList<>();
@@ -124,7 +125,7 @@ class ShiftSoak {
         long ms = (System.nanoTime() - t0 - gcNanos) / 1_000_000;
         probe.stop();
         String memAfter = memory(ctx);
-        report(vendor, where, placed, warmUp, reloads, ms, heap, load, probe, memBefore, memAfter, journal.all(), s);
+        report(vendor, where, placed, warmUp, reloads, ms, heap, load, probe, memBefore, memAfter, journal.all(), s, loadBefore);
     }
 
     /** One call of the vendor's, then until the agent can take the next one. */
@@ -167,7 +168,7 @@ class ShiftSoak {
 
     private static void report(ShiftVendor vendor, String where, List<String> placed, int warmUp, int reloads, long ms,
                                List<Long> heap, List<Double> load, SoakBenchmark.FxProbe probe, String memBefore,
-                               String memAfter, List<CallRecord> rows, Session s) {
+                               String memAfter, List<CallRecord> rows, Session s, String loadBefore) throws IOException {
         Set<String> ids = new HashSet<>();
         int duplicated = 0;
         for (CallRecord r : rows) if (!ids.add(r.callId())) duplicated++;
@@ -175,21 +176,25 @@ class ShiftSoak {
         long first = heap.get(0);
         long last = heap.get(heap.size() - 1);
         String name = vendor.module.id() + " (" + where + ")";
-        System.out.printf(Locale.ROOT, "shift soak %s: %d calls measured in %d ms (%.1f calls/s), %d %s, after %d warm-up calls "
+        java.util.Formatter out = new java.util.Formatter(new StringBuilder(), Locale.ROOT);
+        out.format("shift soak %s: %d calls measured in %d ms (%.1f calls/s), %d %s, after %d warm-up calls "
                         + "that filled the inspector (%d entries now)%n", name, CALLS, ms, CALLS * 1000.0 / ms, reloads,
                 "no page".equals(where) ? "hub reconnects" : "page reloads", warmUp, s.inspector().snapshot().size());
         StringBuilder h = new StringBuilder();
         for (long b : heap) h.append(' ').append(b / 1024);
-        System.out.printf(Locale.ROOT, "  heap after full GC, KiB, every %d calls:%s; growth %.1f %% (goal <= 5 %%)%n",
+        out.format("  heap after full GC, KiB, every %d calls:%s; growth %.1f %% (goal <= 5 %%)%n",
                 Math.max(1, CALLS / 10), h, 100.0 * (last - first) / first);
-        System.out.printf(Locale.ROOT, "  FX-thread stalls: longest %d ms, %d over 100 ms (goal none)%s%n", probe.longestMs(),
-                probe.over100(), probe.stallsOver100());
-        System.out.printf(Locale.ROOT, "  journal: %d rows for %d calls placed; lost %d, duplicated %d (goal 0, 0)%n", rows.size(),
+        out.format("  FX-thread stalls: longest %d ms, %d over 100 ms (goal none), %d of them while %s%s%n",
+                probe.longestMs(), probe.over100(), probe.machineOverlapped(), probe.machine(), probe.stallsOver100());
+        out.format("  journal: %d rows for %d calls placed; lost %d, duplicated %d (goal 0, 0)%n", rows.size(),
                 placed.size(), lost, duplicated);
-        System.out.printf(Locale.ROOT, "  memory: %s -> %s%n", memBefore, memAfter);
-        System.out.printf(Locale.ROOT, "  load average (1 min) during the run: %.1f-%.1f%n",
+        out.format("  memory: %s -> %s%n", memBefore, memAfter);
+        out.format("  load average (1 min) during the run: %.1f-%.1f%n",
                 load.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                 load.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        System.out.print(out);
+        // Also beside the build's output: a forked test JVM's stdout can be lost on the way to Maven.
+        Files.writeString(Path.of("target", "shift-soak-" + vendor.module.id() + ".txt"), "load before: " + loadBefore + "\n" + out);
         assertEquals(0, lost, name + ": calls missing from the journal");
         assertEquals(0, duplicated, name + ": calls in the journal twice");
     }

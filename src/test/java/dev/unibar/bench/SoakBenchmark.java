@@ -214,43 +214,92 @@ class SoakBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** Posts to the FX thread every 10 ms and keeps the longest wait until the post ran, and the waits over 100 ms. */
+    /**
+     * Posts to the FX thread every 10 ms and keeps the longest wait until the post ran, and the waits over 100 ms.
+     * Beside it a plain thread sleeps 10 ms at a time and keeps how late it wakes: on a machine whose cores are all
+     * busy the scheduler delays every thread, and an FX stall that a late wake-up overlaps is the machine's, not
+     * the FX thread's work (decision 0090).
+     */
     static final class FxProbe {
+        private static final long STALL = TimeUnit.MILLISECONDS.toNanos(100);
+        private static final long LATE = TimeUnit.MILLISECONDS.toNanos(50);
         private final AtomicLong longestNanos = new AtomicLong();
         private final AtomicLong over100 = new AtomicLong();
+        private final AtomicLong machineOver100 = new AtomicLong();
+        private final AtomicLong machineLongest = new AtomicLong();
+        private final AtomicLong overlapped = new AtomicLong();
         /** The first stalls over 100 ms: when (UTC, as a flight recording shows it) and how long, to set beside a profile. */
         private final java.util.List<String> stalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** The plain thread's late wake-ups over 50 ms, as {start, end} in nanoTime, the latest few hundred. */
+        private final java.util.Deque<long[]> late = new java.util.concurrent.ConcurrentLinkedDeque<>();
         private volatile boolean running;
+        private Thread fx;
+        private Thread machine;
 
         void start() {
             running = true;
-            Thread t = new Thread(() -> {
+            fx = new Thread(() -> {
                 while (running) {
                     long posted = System.nanoTime();
                     CompletableFuture<Void> ran = new CompletableFuture<>();
                     Platform.runLater(() -> ran.complete(null));
                     try {
                         ran.get(10, TimeUnit.SECONDS);
-                        long waited = System.nanoTime() - posted;
+                        long now = System.nanoTime();
+                        long waited = now - posted;
+                        if (!running) break; // stopped meanwhile: the caller's collection is not the FX thread's
                         longestNanos.accumulateAndGet(waited, Math::max);
-                        if (waited > TimeUnit.MILLISECONDS.toNanos(100)) {
-                            over100.incrementAndGet();
-                            if (stalls.size() < 40) stalls.add(java.time.LocalTime.now(java.time.ZoneOffset.UTC)
-                                    .minusNanos(waited).truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "Z:"
-                                    + TimeUnit.NANOSECONDS.toMillis(waited) + "ms");
-                        }
+                        if (waited > STALL) stalled(posted, now);
                         Thread.sleep(10);
                     } catch (Exception e) {
                         longestNanos.accumulateAndGet(TimeUnit.SECONDS.toNanos(10), Math::max);
                     }
                 }
             }, "soak-fx-probe");
-            t.setDaemon(true);
-            t.start();
+            machine = new Thread(() -> {
+                while (running) {
+                    long before = System.nanoTime();
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    long now = System.nanoTime();
+                    long overshoot = now - before - TimeUnit.MILLISECONDS.toNanos(10);
+                    if (!running) break;
+                    machineLongest.accumulateAndGet(overshoot, Math::max);
+                    if (overshoot > STALL) machineOver100.incrementAndGet();
+                    if (overshoot > LATE) {
+                        late.addLast(new long[] {before, now});
+                        if (late.size() > 500) late.pollFirst();
+                    }
+                }
+            }, "soak-machine-probe");
+            for (Thread t : new Thread[] {fx, machine}) {
+                t.setDaemon(true);
+                t.start();
+            }
         }
 
-        void stop() {
+        private void stalled(long posted, long now) {
+            over100.incrementAndGet();
+            // Let the plain thread's wake-up that ends in this window arrive before judging.
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            boolean machineToo = late.stream().anyMatch(w -> w[0] < now && w[1] > posted);
+            if (machineToo) overlapped.incrementAndGet();
+            if (stalls.size() < 40) stalls.add(java.time.LocalTime.now(java.time.ZoneOffset.UTC)
+                    .minusNanos(System.nanoTime() - posted).truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "Z:"
+                    + TimeUnit.NANOSECONDS.toMillis(now - posted) + "ms" + (machineToo ? "(machine)" : ""));
+        }
+
+        /** Stops both threads and waits for them, so that nothing measured afterwards (a full GC) counts. */
+        void stop() throws InterruptedException {
             running = false;
+            for (Thread t : new Thread[] {fx, machine}) if (t != null) t.join(15_000);
         }
 
         long longestMs() {
@@ -259,6 +308,17 @@ class SoakBenchmark {
 
         long over100() {
             return over100.get();
+        }
+
+        /** Stalls over 100 ms that the plain thread's late wake-up overlapped. */
+        long machineOverlapped() {
+            return overlapped.get();
+        }
+
+        /** The plain thread's longest lateness and how often it was over 100 ms late. */
+        String machine() {
+            return String.format(java.util.Locale.ROOT, "a plain thread's 10 ms sleep woke up to %d ms late, %d times over 100 ms",
+                    TimeUnit.NANOSECONDS.toMillis(machineLongest.get()), machineOver100.get());
         }
 
         /** The first 40 stalls over 100 ms as " [at:length …]", or nothing. */
