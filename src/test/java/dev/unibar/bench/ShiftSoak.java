@@ -101,6 +101,7 @@ class ShiftSoak {
         heap.add(SoakBenchmark.usedAfterGc());
         load.add(load1());
         String memBefore = memory(ctx);
+        java.util.Map<String, Long> classesBefore = liveBytesByClass();
         SoakBenchmark.FxProbe probe = new SoakBenchmark.FxProbe();
         probe.start();
         long t0 = System.nanoTime();
@@ -125,7 +126,8 @@ class ShiftSoak {
         long ms = (System.nanoTime() - t0 - gcNanos) / 1_000_000;
         probe.stop();
         String memAfter = memory(ctx);
-        report(vendor, where, placed, warmUp, reloads, ms, heap, load, probe, memBefore, memAfter, journal.all(), s, loadBefore);
+        String growers = growers(classesBefore, liveBytesByClass());
+        report(vendor, where, placed, warmUp, reloads, ms, heap, load, probe, memBefore, memAfter, journal.all(), s, loadBefore, growers);
     }
 
     /** One call of the vendor's, then until the agent can take the next one. */
@@ -168,7 +170,7 @@ class ShiftSoak {
 
     private static void report(ShiftVendor vendor, String where, List<String> placed, int warmUp, int reloads, long ms,
                                List<Long> heap, List<Double> load, SoakBenchmark.FxProbe probe, String memBefore,
-                               String memAfter, List<CallRecord> rows, Session s, String loadBefore) throws IOException {
+                               String memAfter, List<CallRecord> rows, Session s, String loadBefore, String growers) throws IOException {
         Set<String> ids = new HashSet<>();
         int duplicated = 0;
         for (CallRecord r : rows) if (!ids.add(r.callId())) duplicated++;
@@ -189,6 +191,7 @@ class ShiftSoak {
         out.format("  journal: %d rows for %d calls placed; lost %d, duplicated %d (goal 0, 0)%n", rows.size(),
                 placed.size(), lost, duplicated);
         out.format("  memory: %s -> %s%n", memBefore, memAfter);
+        out.format("  live heap that grew most, by class (KiB): %s%n", growers);
         out.format("  load average (1 min) during the run: %.1f-%.1f%n",
                 load.stream().mapToDouble(Double::doubleValue).min().orElse(0),
                 load.stream().mapToDouble(Double::doubleValue).max().orElse(0));
@@ -197,6 +200,32 @@ class ShiftSoak {
         Files.writeString(Path.of("target", "shift-soak-" + vendor.module.id() + ".txt"), "load before: " + loadBefore + "\n" + out);
         assertEquals(0, lost, name + ": calls missing from the journal");
         assertEquals(0, duplicated, name + ": calls in the journal twice");
+    }
+
+    /** The live heap by class, from the JVM's class histogram (it collects first); empty where there is none. */
+    private static java.util.Map<String, Long> liveBytesByClass() {
+        java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+        try {
+            String histogram = (String) java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            for (String line : histogram.split("\n")) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 4 && f[0].endsWith(":")) bytes.put(f[3], Long.parseLong(f[2]));
+            }
+        } catch (Exception | LinkageError e) {
+            System.out.println("no class histogram: " + e);
+        }
+        return bytes;
+    }
+
+    /** The eight classes whose live bytes grew most between the two histograms. */
+    private static String growers(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        return after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .map(e -> e.getKey() + " " + (e.getValue() >= 0 ? "+" : "") + e.getValue() / 1024)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static double load1() {
