@@ -46,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * lost, none duplicated: it fails otherwise), the PSS of the bar's process and of the browser's, and the load
  * average. Not part of the build:
  * <pre>mvn -B -ntp -o test -Dtest=ShiftSoak -Dsurefire.failIfNoSpecifiedTests=false [-Dsoak.vendor=ucs]
- *   [-Dsoak.calls=2000] [-Dsoak.pauseMs=100] [-Dsoak.reloadEvery=200] [-Dsoak.inspectorFull=5000]</pre>
+ *   [-Dsoak.calls=2000] [-Dsoak.pauseMs=100] [-Dsoak.reloadEvery=200] [-Dsoak.inspectorFull=5000]
+ *   [-Dsoak.jfr=target/VENDOR.jfr]</pre>
  */
 class ShiftSoak {
 
@@ -68,6 +69,13 @@ class ShiftSoak {
         Path dir = Files.createTempDirectory("unibar-shift");
         CallJournal journal = CallJournal.open(dir.resolve("journal.db"), null, Clock.systemUTC());
         Session s = ctx.session();
+        // -Dsoak.jfr=FILE: a flight recording of the run (default settings), for StallProfile (decision 0090).
+        String jfr = System.getProperty("soak.jfr", "");
+        jdk.jfr.Recording flight = jfr.isBlank() ? null : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
+        if (flight != null) {
+            flight.setDestination(Path.of(jfr));
+            flight.start();
+        }
         Reconnects reconnects = new Reconnects();
         s.store().subscribe(reconnects);
         try (AutoCloseable recording = journal.attach(s)) {
@@ -81,6 +89,10 @@ class ShiftSoak {
             if (ctx.page() != null) OnFx.run(() -> ctx.page().load("about:blank"));
             OnFx.run(ctx::close);
             journal.close();
+            if (flight != null) {
+                flight.stop(); // writes the file
+                flight.close();
+            }
             System.out.println("load after: " + Bench.load());
         }
     }
