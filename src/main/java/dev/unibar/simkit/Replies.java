@@ -34,12 +34,13 @@ public final class Replies {
      * read as the vendor's documents write them.
      */
     public static Map<String, Object> fields(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) throw new IllegalArgumentException("a key without its value");
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         return m;
     }
 
-        /** {@code body} as JSON with this status. */
+    /** {@code body} as JSON with this status. */
     public static boolean json(Response response, Callback callback, int status, Object body) {
         try {
             return send(response, callback, status, JSON_TYPE, JSON.writeValueAsBytes(body));
