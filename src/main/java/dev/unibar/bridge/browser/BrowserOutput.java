@@ -53,13 +53,11 @@ final class BrowserOutput {
 
     /**
      * Why the browser exited, as it said it: its first ERROR or FATAL line, else its last line of text; empty when
-     * it said nothing. Waits for the last bytes of a process that has exited: the reader ends as soon as it has
-     * read them, so the bound only matters on a starved machine (a fresh-clone run beside a CPU burner lost the
-     * reason after 1 s: the reader had not yet been given the CPU to read one line).
+     * it said nothing. Waits a moment for the last bytes of a process that has exited.
      */
     String reason() {
         try {
-            reader.join(TimeUnit.SECONDS.toMillis(5));
+            reader.join(TimeUnit.SECONDS.toMillis(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
