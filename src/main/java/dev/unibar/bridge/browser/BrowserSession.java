@@ -83,9 +83,10 @@ final class BrowserSession {
             s.attach(micOrigins, trustedOnlyConfig);
         } catch (IOException | RuntimeException e) {
             // A browser gone during the attach says why better than the closed connection does.
-            boolean exited = s.exitedWithin(200);
+            // Its words are read before the kill, which closes the stream they are drained from.
+            String exit = s.exitedWithin(200) ? BrowserOutput.exitOf(s.process, transport.output()) : "";
             s.kill();
-            if (exited) throw new IOException(BrowserOutput.exitOf(s.process, transport.output()), e);
+            if (!exit.isEmpty()) throw new IOException(exit, e);
             throw e;
         }
         return s;

@@ -71,9 +71,11 @@ final class PipeTransport extends LaunchedTransport {
             throw new IOException("exited first");
         } catch (Exception e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            // Read before the kill: destroying a Process closes the stream its output is drained from, and what the
+            // reader had not yet read was lost (a fresh-clone run beside a CPU burner showed it).
+            String exit = BrowserOutput.exitOf(p, output);
             p.destroyForcibly();
             unblock(toBrowser, fromBrowser);
-            String exit = BrowserOutput.exitOf(p, output);
             // What the browser said as it exited is the reason the agent is told (issue 21).
             throw new IOException(exit.isEmpty() ? "the browser did not open its DevTools pipe" : exit, e);
         } finally {

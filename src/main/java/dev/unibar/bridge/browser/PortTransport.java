@@ -71,10 +71,11 @@ final class PortTransport extends LaunchedTransport {
                     .buildAsync(e.uri(), t.listener).get(left, TimeUnit.MILLISECONDS);
             return t;
         } catch (Exception e) {
+            // Read before the kill: destroying a Process closes the stream its output is drained from.
+            String exit = BrowserOutput.exitOf(p, t.output());
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-            String exit = BrowserOutput.exitOf(p, t.output());
             throw new IOException(exit.isEmpty() ? "could not connect to the browser's DevTools port: " + e.getMessage() : exit, e);
         }
     }
