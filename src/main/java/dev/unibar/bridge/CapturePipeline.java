@@ -141,7 +141,6 @@ public final class CapturePipeline implements AutoCloseable {
         return consoleLines.get();
     }
 
-
     /** Stops the worker after what is already queued; waits a bounded time for it. */
     @Override
     public void close() {

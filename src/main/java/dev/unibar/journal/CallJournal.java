@@ -343,7 +343,6 @@ public final class CallJournal implements AutoCloseable {
         return out;
     }
 
-
     private List<CallRecord> calls(String sql) {
         List<CallRecord> out = new ArrayList<>();
         try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {

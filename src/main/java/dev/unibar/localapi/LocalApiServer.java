@@ -96,7 +96,6 @@ public final class LocalApiServer implements AutoCloseable {
         return commands;
     }
 
-
     int perSecond() {
         return perSecond;
     }

@@ -65,12 +65,12 @@ public interface BarContext {
     default void openScreenPopsWith(java.util.function.Consumer<String> opener) {
     }
 
-    /** Wrap-up (account) codes offered as one-click choices ({@code wrapUp: codes:}); empty: typed only. */
     /** Whether a customer lookup is configured (its answer may carry a picture for the call card). */
     default boolean lookupPictures() {
         return false;
     }
 
+    /** Wrap-up (account) codes offered as one-click choices ({@code wrapUp: codes:}); empty: typed only. */
     default List<String> accountCodes() {
         return List.of();
     }

@@ -316,18 +316,17 @@ public final class BarView extends VBox {
         if (openInspector != null) openInspector.run();
     }
 
-
     /** Ctrl+Shift shortcuts on this scene; each acts only when its command is allowed right now. */
     public void installShortcuts(Scene scene) {
         shortcuts.install(scene);
     }
 
-    /** The wrap-up (account) codes the agent picks from; a typed code is always accepted as well. */
     /** A customer lookup is configured: the call card keeps a place for its picture (where the vendor takes one). */
     public void setLookupPictures(boolean on) {
         card.showPictures(on);
     }
 
+    /** The wrap-up (account) codes the agent picks from; a typed code is always accepted as well. */
     public void setAccountCodes(List<String> codes) {
         popOvers.setAccountCodes(codes);
     }

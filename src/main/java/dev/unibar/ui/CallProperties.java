@@ -65,7 +65,7 @@ final class CallProperties {
         // A name that only repeats the number (Evolux's click-to-call names the call by it) says nothing new.
         activeName.set(c == null || nz(c.remoteName()).trim().equals(nz(c.remoteNumber()).trim()) ? "" : nz(c.remoteName()));
         activeCustomerId.set(c == null || c.customer() == null ? "" : nz(c.customer().externalId()));
-        activePicture.set(c == null || c.customer() == null ? "" : nz(c.customer().picture()));
+        activePicture.set(c == null ? "" : pictureOf(c));
         activeQueue.set(c == null ? "" : queueOrCampaign(c));
         activeDirection.set(c == null ? null : c.direction());
         activeStatus.set(active == null ? null : active.status());
@@ -113,6 +113,11 @@ final class CallProperties {
         if (c.queue() != null) return firstNonBlank(c.queue().name(), c.queue().number(), c.queue().id());
         if (c.campaign() != null) return firstNonBlank(c.campaign().name(), c.campaign().id(), "");
         return "";
+    }
+
+    /** The address of the call's customer picture (a lookup's), or empty; the card and the pop-up read it alike. */
+    static String pictureOf(Call c) {
+        return c.customer() == null ? "" : nz(c.customer().picture());
     }
 
     static String firstNonBlank(String... values) {

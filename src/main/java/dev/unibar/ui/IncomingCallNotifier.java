@@ -60,7 +60,7 @@ public final class IncomingCallNotifier {
             // The same call, known better now (a customer lookup's answer): the pop-up says the name found.
             String name = ringing.call().remoteName();
             shownName.setText(name == null ? "" : name);
-            picture.set(pictureOf(ringing));
+            picture.set(CallProperties.pictureOf(ringing.call()));
         }
     }
 
@@ -78,7 +78,7 @@ public final class IncomingCallNotifier {
         // Room for a name that arrives later, so the pop-up never grows under the mouse.
         nameLabel.setMinWidth(220);
         shownName = nameLabel;
-        picture.set(pictureOf(c));
+        picture.set(CallProperties.pictureOf(c.call()));
         // Always there, so the pop-up keeps its size when the picture arrives or fails.
         HBox person = new HBox(6, new CustomerPicture("incomingPicture", 32, picture, nameLabel.textProperty(), msg),
                 nameLabel);
@@ -115,10 +115,6 @@ public final class IncomingCallNotifier {
         Rectangle2D b = Screen.getPrimary().getVisualBounds();
         stage.setX(b.getMaxX() - stage.getWidth() - 16);
         stage.setY(b.getMaxY() - stage.getHeight() - 16);
-    }
-
-    private static String pictureOf(CallView c) {
-        return c.call().customer() == null || c.call().customer().picture() == null ? "" : c.call().customer().picture();
     }
 
     private void hide() {

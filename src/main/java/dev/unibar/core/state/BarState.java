@@ -65,12 +65,12 @@ public record BarState(
         return Collections.unmodifiableMap(out);
     }
 
-    /** The conference legs the vendor reported for a call (dialing or connected; those that left are gone). */
     /** In after-call work: while any call is in it (the vendor's word for the agent's state aside). */
     public boolean wrapUp() {
         return !wrapUpCalls.isEmpty();
     }
 
+    /** The conference legs the vendor reported for a call (dialing or connected; those that left are gone). */
     public List<Participant> participantsOf(String callId) {
         return participants.getOrDefault(callId, List.of());
     }

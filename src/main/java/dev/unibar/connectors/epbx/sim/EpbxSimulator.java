@@ -34,7 +34,6 @@ public final class EpbxSimulator extends LoopbackSimulator {
     public static final String DEMO_USER = "agent";
     public static final String DEMO_PASSWORD = "agent";
 
-
     /** One hub invocation as received, kept for tests and {@code GET sim/recorded}. */
     public record Invocation(String transport, String method, String wireMethod, JsonNode args,
                              String connectionId, Instant at, boolean ok, String error) {
@@ -201,7 +200,6 @@ public final class EpbxSimulator extends LoopbackSimulator {
     public String controlUrl(String route) {
         return serviceBase() + "sim/" + route + "?secret=" + secret();
     }
-
 
     /** Lets one more (non-loopback) browser origin use the simulator; loopback origins always may. */
     public EpbxSimulator allowOrigin(String origin) {
