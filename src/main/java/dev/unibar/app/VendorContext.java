@@ -4,7 +4,6 @@ import dev.unibar.bridge.HostFallback;
 import dev.unibar.bridge.PageChannel;
 import dev.unibar.bridge.browser.BrowserFinder;
 import dev.unibar.bridge.browser.BrowserOptions;
-import dev.unibar.bridge.browser.BrowserPageChannel.WindowState;
 import dev.unibar.bridge.browser.DevToolsChoice;
 import dev.unibar.config.PageHosting.Embed;
 import dev.unibar.config.UnibarConfig;

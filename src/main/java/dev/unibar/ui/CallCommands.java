@@ -5,8 +5,6 @@ import dev.unibar.core.command.CommandKind;
 import dev.unibar.core.state.BarState;
 import dev.unibar.core.state.CallView;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BooleanSupplier;

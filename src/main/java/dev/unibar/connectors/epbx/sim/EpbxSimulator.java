@@ -2,7 +2,6 @@ package dev.unibar.connectors.epbx.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.unibar.simkit.CommandLog;
 import dev.unibar.simkit.LoopbackServer;
 import dev.unibar.simkit.LoopbackSimulator;
@@ -16,7 +15,6 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
