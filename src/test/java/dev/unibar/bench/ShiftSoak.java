@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * lost, none duplicated: it fails otherwise), the PSS of the bar's process and of the browser's, and the load
  * average. Not part of the build:
  * <pre>mvn -B -ntp -o test -Dtest=ShiftSoak -Dsurefire.failIfNoSpecifiedTests=false [-Dsoak.vendor=ucs]
- *   [-Dsoak.calls=2000] [-Dsoak.pauseMs=100] [-Dsoak.reloadEvery=200] [-Dsoak.inspectorFull=5000]
+ *   [-Dsoak.calls=2000] [-Dsoak.pauseMs=100] [-Dsoak.reloadEvery=200] [-Dsoak.inspectorFull=5000] [-Dsoak.warmUp=0]
  *   [-Dsoak.jfr=target/VENDOR.jfr]</pre>
  */
 class ShiftSoak {
@@ -56,6 +56,11 @@ class ShiftSoak {
     private static final int RELOAD_EVERY = Integer.getInteger("soak.reloadEvery", 200);
     /** The inspector keeps 5,000 entries; {@code soak.inspectorFull=0} skips the warm-up (to try the harness). */
     private static final int INSPECTOR_FULL = Integer.getInteger("soak.inspectorFull", 5000);
+    /**
+     * Warm-up calls at least, whether or not the inspector is full: the simulators' own bounded logs (AgentDesktop's
+     * 10,000 events, MAX's 5,000 deliveries) live in the same JVM and fill later than the inspector.
+     */
+    private static final int MIN_WARM_UP = Integer.getInteger("soak.warmUp", 0);
     static final Duration STEP = Duration.ofSeconds(30);
     static final Duration PAGE = Duration.ofSeconds(120);
 
@@ -104,7 +109,8 @@ class ShiftSoak {
         Random pauses = new Random(25);
         List<String> placed = new ArrayList<>();
         int warmUp = 0;
-        while (s.inspector().snapshot().size() < INSPECTOR_FULL && warmUp < 3 * CALLS + 3000) {
+        while ((s.inspector().snapshot().size() < INSPECTOR_FULL || warmUp < MIN_WARM_UP)
+                && warmUp < 3 * CALLS + 3000 + MIN_WARM_UP) {
             placed.add(call(vendor, ctx));
             warmUp++;
         }
