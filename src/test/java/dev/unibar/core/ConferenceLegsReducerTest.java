@@ -11,6 +11,7 @@ import static dev.unibar.core.ReducerTest.V;
 import static dev.unibar.core.ReducerTest.inbound;
 import static dev.unibar.core.ReducerTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** call.participant events: the legs of a conference, as the call card and the conference pop-over show them. */
 class ConferenceLegsReducerTest {
@@ -42,5 +43,22 @@ class ConferenceLegsReducerTest {
         BarState ended = run(new Event.CallRinging(V, null, "c1", inbound("c1", "555")),
                 leg("c1", "p1", "2002", "connected"), new Event.CallEnded(V, null, "c1", "remote"));
         assertEquals(java.util.Map.of(), ended.participants());
+    }
+
+    @Test
+    void aConferenceReportedAsSeveralCallsIsItsFirstCall() {
+        // MAX's shape: the caller held, a consultation, then both contacts joined.
+        BarState consulting = run(new Event.CallRinging(V, null, "c1", inbound("c1", "603111222")),
+                new Event.CallConnected(V, null, "c1", null), new Event.CallHeld(V, null, "c1"),
+                new Event.CallRinging(V, null, "c2", inbound("c2", "4021")),
+                new Event.CallConnected(V, null, "c2", null));
+        assertEquals("c2", consulting.activeCall().orElseThrow().id(), "before the conference: the consultation");
+        BarState joined = run(new Event.CallRinging(V, null, "c1", inbound("c1", "603111222")),
+                new Event.CallConnected(V, null, "c1", null), new Event.CallHeld(V, null, "c1"),
+                new Event.CallRinging(V, null, "c2", inbound("c2", "4021")),
+                new Event.CallConnected(V, null, "c2", null), new Event.CallResumed(V, null, "c1"),
+                new Event.CallConferenced(V, null, "c1"), new Event.CallConferenced(V, null, "c2"));
+        assertTrue(joined.activeCall().orElseThrow().conference());
+        assertEquals("c1", joined.activeCall().orElseThrow().id(), "in the conference: the caller, the first call");
     }
 }

@@ -90,7 +90,11 @@ public record BarState(
         return connection == ConnectionStatus.CONNECTED && phase == SessionPhase.READY && agentState != null;
     }
 
-    /** The call the agent is working on: the newest one that is not on hold, else the newest. */
+    /**
+     * The call the agent is working on: the newest one that is not on hold, else the newest. A conference the
+     * vendor reports as several calls (MAX: one contact per party) is its first call, the one the agent was on
+     * before the others joined, as a vendor that keeps a conference as one call shows it.
+     */
     public Optional<CallView> activeCall() {
         CallView last = null;
         CallView lastNotHeld = null;
@@ -98,7 +102,13 @@ public record BarState(
             last = c;
             if (c.status() != CallStatus.HELD) lastNotHeld = c;
         }
-        return Optional.ofNullable(lastNotHeld != null ? lastNotHeld : last);
+        CallView pick = lastNotHeld != null ? lastNotHeld : last;
+        if (pick != null && pick.conference()) {
+            for (CallView c : calls.values()) {
+                if (c.conference() && c.status() == pick.status()) return Optional.of(c);
+            }
+        }
+        return Optional.ofNullable(pick);
     }
 
     public Optional<CallView> heldCall() {
