@@ -104,4 +104,17 @@ class GuardQueuesAndConferencesTest {
             assertTrue(Guard.allowed(EXTRAS, then(talking, new Event.CallConferenced(V, null, "c")), k), k + " in one");
         }
     }
+
+    @Test
+    void aVendorThatRefusesHoldInAConferenceGetsNoHoldThere() {
+        Capabilities noHoldInConference = Capabilities.builder().allow(EnumSet.of(HOLD, HANGUP), SessionPhase.READY)
+                .notInConference(HOLD).build();
+        BarState talking = ready(new Event.CallRinging(V, null, "c1", in("c1")), new Event.CallConnected(V, null, "c1", null));
+        assertTrue(Guard.allowed(noHoldInConference, talking, HOLD));
+        BarState conference = then(talking, new Event.CallConferenced(V, null, "c1"));
+        assertFalse(Guard.allowed(noHoldInConference, conference, HOLD));
+        assertTrue(Guard.allowed(noHoldInConference, conference, HANGUP), "only the listed commands");
+        assertTrue(Guard.allowed(Capabilities.builder().allow(HOLD, SessionPhase.READY).build(), conference, HOLD),
+                "a vendor that holds conferences keeps Hold");
+    }
 }

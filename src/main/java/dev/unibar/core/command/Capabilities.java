@@ -16,12 +16,14 @@ public final class Capabilities {
     private final Map<CommandKind, Set<SessionPhase>> phases;
     private final Set<CommandKind> notWhilePaused;
     private final Set<CommandKind> targetRequired;
+    private final Set<CommandKind> notInConference;
 
     private Capabilities(Map<CommandKind, Set<SessionPhase>> phases, Set<CommandKind> notWhilePaused,
-                         Set<CommandKind> targetRequired) {
+                         Set<CommandKind> targetRequired, Set<CommandKind> notInConference) {
         this.phases = phases;
         this.notWhilePaused = notWhilePaused;
         this.targetRequired = targetRequired;
+        this.notInConference = notInConference;
     }
 
     /**
@@ -35,6 +37,11 @@ public final class Capabilities {
     /** True when the vendor refuses this command while the agent is paused (EPBX refuses to dial). */
     public boolean refusedWhilePaused(CommandKind kind) {
         return notWhilePaused.contains(kind);
+    }
+
+    /** True when the vendor refuses this command on a call in a conference (MAX: no hold for a joined contact). */
+    public boolean refusedInConference(CommandKind kind) {
+        return notInConference.contains(kind);
     }
 
     public static Builder builder() {
@@ -58,6 +65,7 @@ public final class Capabilities {
         private final Map<CommandKind, Set<SessionPhase>> phases = new EnumMap<>(CommandKind.class);
         private final Set<CommandKind> notWhilePaused = EnumSet.noneOf(CommandKind.class);
         private final Set<CommandKind> targetRequired = EnumSet.noneOf(CommandKind.class);
+        private final Set<CommandKind> notInConference = EnumSet.noneOf(CommandKind.class);
 
         public Builder requiresTarget(CommandKind first, CommandKind... rest) {
             targetRequired.addAll(EnumSet.of(first, rest));
@@ -66,6 +74,11 @@ public final class Capabilities {
 
         public Builder notWhilePaused(CommandKind first, CommandKind... rest) {
             notWhilePaused.addAll(EnumSet.of(first, rest));
+            return this;
+        }
+
+        public Builder notInConference(CommandKind first, CommandKind... rest) {
+            notInConference.addAll(EnumSet.of(first, rest));
             return this;
         }
 
@@ -80,7 +93,8 @@ public final class Capabilities {
         }
 
         public Capabilities build() {
-            return new Capabilities(Map.copyOf(phases), Set.copyOf(notWhilePaused), Set.copyOf(targetRequired));
+            return new Capabilities(Map.copyOf(phases), Set.copyOf(notWhilePaused), Set.copyOf(targetRequired),
+                    Set.copyOf(notInConference));
         }
     }
 }

@@ -23,6 +23,7 @@ public final class Guard {
         if (!caps.allowedIn(k, s.phase())) return false;
         if (caps.refusedWhilePaused(k) && s.agentState() == AgentState.NOT_READY) return false;
         Optional<CallView> active = s.activeCall();
+        if (caps.refusedInConference(k) && active.map(CallView::conference).orElse(false)) return false;
         boolean anyCall = !s.calls().isEmpty();
         boolean talking = active.map(c -> c.status() == CallStatus.CONNECTED).orElse(false);
         return switch (k) {
