@@ -58,7 +58,7 @@ class ShiftSoak {
     private static final int INSPECTOR_FULL = Integer.getInteger("soak.inspectorFull", 5000);
     /**
      * Warm-up calls at least, whether or not the inspector is full: the simulators' own bounded logs (AgentDesktop's
-     * 10,000 events, MAX's 5,000 deliveries) live in the same JVM and fill later than the inspector.
+     * 10,000 events, MAX's 10,000 received messages) live in the same JVM and fill later than the inspector.
      */
     private static final int MIN_WARM_UP = Integer.getInteger("soak.warmUp", 0);
     static final Duration STEP = Duration.ofSeconds(30);
@@ -132,8 +132,8 @@ class ShiftSoak {
                 reload(vendor, ctx, reconnects);
                 reloads++;
             }
-            // Halfway between two reloads: a page reloaded just before keeps its old document's objects until
-            // WebKit's own collector lets them go, which made single points jump by 3-4 MiB.
+            // Halfway between two reloads, so a point never catches a page just reloaded, whose old document WebKit
+            // may still hold. (It did not explain the high points every run showed: decision 0093.)
             if (CALLS >= 20 && i % (CALLS / 10) == CALLS / 20) {
                 long g0 = System.nanoTime();
                 probe.stop(); // the collection's pause is not the FX thread's
@@ -151,8 +151,8 @@ class ShiftSoak {
     }
 
     /**
-     * Growth from the median of the first three points to that of the last three: a single point can catch a
-     * collection of WebKit's or a call in flight, and first-to-last reads that as growth.
+     * Growth from the median of the first three points to that of the last three: every run had single points
+     * 1.5-3 MiB above their neighbours (cause not found, decision 0093), and first-to-last reads one as growth.
      */
     static double medianGrowth(List<Long> heap) {
         if (heap.size() < 6) return Double.NaN;

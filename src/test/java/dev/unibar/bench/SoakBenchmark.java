@@ -212,8 +212,7 @@ class SoakBenchmark {
             Thread.sleep(200);
         }
         // What the last collection left in each heap pool, not the heap's use now: the bar and its simulator go on
-        // allocating during the sleep, and that young garbage would count as live. (Every fourth point of this
-        // round's soaks was 1.5-2 MiB higher than its neighbours, whatever the vendor.)
+        // allocating during the sleep, and that young garbage would count as live.
         long live = 0;
         for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
             var after = pool.getType() == java.lang.management.MemoryType.HEAP ? pool.getCollectionUsage() : null;

@@ -48,16 +48,16 @@ class ConferenceLegsReducerTest {
     @Test
     void aConferenceReportedAsSeveralCallsIsItsFirstCall() {
         // MAX's shape: the caller held, a consultation, then both contacts joined.
-        BarState consulting = run(new Event.CallRinging(V, null, "c1", inbound("c1", "603111222")),
+        List<Event> consult = List.of(new Event.CallRinging(V, null, "c1", inbound("c1", "603111222")),
                 new Event.CallConnected(V, null, "c1", null), new Event.CallHeld(V, null, "c1"),
                 new Event.CallRinging(V, null, "c2", inbound("c2", "4021")),
                 new Event.CallConnected(V, null, "c2", null));
+        BarState consulting = run(consult.toArray(Event[]::new));
         assertEquals("c2", consulting.activeCall().orElseThrow().id(), "before the conference: the consultation");
-        BarState joined = run(new Event.CallRinging(V, null, "c1", inbound("c1", "603111222")),
-                new Event.CallConnected(V, null, "c1", null), new Event.CallHeld(V, null, "c1"),
-                new Event.CallRinging(V, null, "c2", inbound("c2", "4021")),
-                new Event.CallConnected(V, null, "c2", null), new Event.CallResumed(V, null, "c1"),
-                new Event.CallConferenced(V, null, "c1"), new Event.CallConferenced(V, null, "c2"));
+        List<Event> conference = new java.util.ArrayList<>(consult);
+        conference.addAll(List.of(new Event.CallResumed(V, null, "c1"),
+                new Event.CallConferenced(V, null, "c1"), new Event.CallConferenced(V, null, "c2")));
+        BarState joined = run(conference.toArray(Event[]::new));
         assertTrue(joined.activeCall().orElseThrow().conference());
         assertEquals("c1", joined.activeCall().orElseThrow().id(), "in the conference: the caller, the first call");
     }
