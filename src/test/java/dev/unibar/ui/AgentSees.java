@@ -68,7 +68,7 @@ final class AgentSees {
         if (see.has("status")) {
             same(out, "call status", msg.get("call.status." + see.get("status").asText()), text(bar, "#callStatus"));
         }
-        if (see.has("primary")) primary(bar, see.get("primary"), notOffered, out);
+        if (see.has("primary")) primary(bar, see.get("primary"), see.path("disabled"), notOffered, out);
         if (see.has("badges")) badges(bar, see.get("badges"), out);
         if (see.has("strip")) {
             String strip = text(bar, "#notice");
@@ -154,15 +154,19 @@ final class AgentSees {
         if (card.has("name")) same(out, "card name", card.get("name").asText(), text(bar, "#callName"));
     }
 
-    private static void primary(BarView bar, JsonNode want, Set<Action> notOffered, List<String> out) {
+    /** {@code wantDisabled}: the slots of {@code want} the table expects in their place but disabled. */
+    private static void primary(BarView bar, JsonNode want, JsonNode wantDisabled, Set<Action> notOffered, List<String> out) {
         List<String> expected = new ArrayList<>();
         for (JsonNode a : want) if (!notOffered.contains(Action.valueOf(a.asText()))) expected.add(a.asText());
+        Set<String> off = new TreeSet<>();
+        wantDisabled.forEach(a -> off.add(a.asText()));
         List<String> shown = new ArrayList<>();
         for (Slot s : bar.callControls().slots()) {
             if (s.shown() == Action.NONE || !s.isVisible()) continue;
             shown.add(s.shown().name());
-            Node b = s.button(s.shown());
-            if (b.isDisabled()) out.add(s.shown() + " shown but disabled");
+            boolean disabled = s.button(s.shown()).isDisabled();
+            if (disabled && !off.contains(s.shown().name())) out.add(s.shown() + " shown but disabled");
+            if (!disabled && off.contains(s.shown().name())) out.add(s.shown() + " enabled where the table says disabled");
         }
         same(out, "primary row", expected.toString(), shown.toString());
     }
